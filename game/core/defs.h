@@ -1,0 +1,194 @@
+/* defs: what a scenario declares.
+ *
+ * The script layer fills a bh_defs from a .lua file; the core only reads it.
+ * Hooks are opaque integers that the hook interface (sim.h) knows how to
+ * call, so the core never sees Lua. Every declaration keeps the file:line it
+ * came from, because every later error about it must name that place.
+ * Strings are owned by the defs and freed with defs_free. */
+#ifndef BH_DEFS_H
+#define BH_DEFS_H
+
+#include <stddef.h>
+
+#include "core/dur.h"
+
+typedef int bh_hook; /* 0 = no hook */
+
+typedef struct bh_loc {
+    const char *file; /* interned in bh_defs.files */
+    int line;
+} bh_loc;
+
+typedef enum { SRC_NONE = 0, SRC_FACT, SRC_FICTION } bh_source;
+
+typedef enum {
+    CH_EMAIL, CH_PHONE, CH_NEWS, CH_SOCIAL, CH_REGULATOR, CH_INTERNAL, CH__COUNT
+} bh_channel;
+
+typedef enum {
+    KIND_CONTAIN, KIND_COMMUNICATE, KIND_RESTORE, KIND_INVESTIGATE, KIND__COUNT
+} bh_kind;
+
+typedef enum {
+    FUNC_NONE = 0, FUNC_IDENTIFY, FUNC_PROTECT, FUNC_DETECT, FUNC_RESPOND, FUNC_RECOVER,
+    FUNC__COUNT
+} bh_func;
+
+typedef enum {
+    ST_ONLINE, ST_DEGRADED, ST_COMPROMISED, ST_ENCRYPTED, ST_ISOLATED, ST_OFFLINE,
+    ST_RESTORING, ST__COUNT
+} bh_status_word;
+
+typedef enum { TONE_NONE = 0, TONE_GOOD, TONE_MIXED, TONE_BAD } bh_tone;
+
+typedef struct bh_scenario_def {
+    char *id, *title, *summary, *based_on, *briefing, *organisation, *stakes;
+    char *difficulty;
+    int64_t start_epoch;  /* calendar seconds of T+0 */
+    bh_time length;
+    double rate;          /* sim seconds per real second at 1x */
+    bh_time check_every;  /* condition check interval */
+    bh_loc loc;
+} bh_scenario_def;
+
+typedef struct bh_meter_def {
+    char *id, *label, *description;
+    double start, min, max;
+    int good_low; /* 1 when lower is better (cost, fatigue) */
+    bh_loc loc;
+} bh_meter_def;
+
+typedef struct bh_system_def {
+    char *id, *label, *description;
+    bh_status_word status;
+    bh_loc loc;
+} bh_system_def;
+
+typedef struct bh_team_def {
+    char *id, *label;
+    int staff;
+    bh_loc loc;
+} bh_team_def;
+
+typedef struct bh_reference_def {
+    char *id, *title, *cite;
+    bh_loc loc;
+} bh_reference_def;
+
+typedef struct bh_texts {
+    char **v;
+    size_t n;
+} bh_texts;
+
+typedef struct bh_inject_def {
+    char *id, *from, *title, *body, *ref;
+    bh_channel channel;
+    bh_source source;
+    int has_at;
+    bh_time at;
+    bh_hook when, effect;
+    int repeatable;
+    bh_texts discuss;
+    bh_loc loc;
+} bh_inject_def;
+
+typedef struct bh_action_def {
+    char *id, *label, *text, *ref;
+    char *team_id; /* resolved into `team` after loading */
+    int team;
+    bh_kind kind;
+    bh_func func;
+    int staff;
+    bh_time takes;
+    bh_source source;
+    bh_hook available, on_start, effect;
+    int repeatable, recommended;
+    bh_loc loc;
+} bh_action_def;
+
+typedef struct bh_option_def {
+    char *id, *label, *text;
+    bh_hook effect;
+    int recommended;
+} bh_option_def;
+
+typedef struct bh_decision_def {
+    char *id, *prompt, *from;
+    bh_time deadline;
+    int default_opt;
+    bh_option_def *options;
+    size_t noptions;
+    int has_at;
+    bh_time at;
+    bh_hook when;
+    bh_texts discuss;
+    bh_loc loc;
+} bh_decision_def;
+
+typedef struct bh_ending_def {
+    char *id, *title, *text;
+    bh_hook when;
+    int fallback;
+    bh_tone tone;
+    bh_loc loc;
+} bh_ending_def;
+
+typedef struct bh_every_def {
+    bh_time interval;
+    bh_hook fn;
+    bh_loc loc;
+} bh_every_def;
+
+#define DEFS_ARRAY(type, name) \
+    type *name;                \
+    size_t n##name, cap_##name
+
+typedef struct bh_defs {
+    int has_scenario;
+    bh_scenario_def scenario;
+    DEFS_ARRAY(bh_meter_def, meters);
+    DEFS_ARRAY(bh_system_def, systems);
+    DEFS_ARRAY(bh_team_def, teams);
+    DEFS_ARRAY(bh_reference_def, references);
+    DEFS_ARRAY(bh_inject_def, injects);
+    DEFS_ARRAY(bh_action_def, actions);
+    DEFS_ARRAY(bh_decision_def, decisions);
+    DEFS_ARRAY(bh_ending_def, endings);
+    DEFS_ARRAY(bh_every_def, everys);
+    DEFS_ARRAY(char *, files); /* interned file names for bh_loc */
+} bh_defs;
+
+void defs_init(bh_defs *d);
+void defs_free(bh_defs *d);
+/* Intern a file name; returns a pointer that lives as long as the defs. */
+const char *defs_intern_file(bh_defs *d, const char *file);
+
+/* Index lookups by id; -1 when absent. Linear: scenarios hold tens of items. */
+int defs_meter(const bh_defs *d, const char *id);
+int defs_system(const bh_defs *d, const char *id);
+int defs_team(const bh_defs *d, const char *id);
+int defs_reference(const bh_defs *d, const char *id);
+int defs_inject(const bh_defs *d, const char *id);
+int defs_action(const bh_defs *d, const char *id);
+int defs_decision(const bh_defs *d, const char *id);
+int defs_ending(const bh_defs *d, const char *id);
+int defs_option(const bh_decision_def *dd, const char *id);
+
+/* Names of enumerations, and parsing them back (-1 when unknown). */
+const char *defs_channel_name(bh_channel c);
+const char *defs_kind_name(bh_kind k);
+const char *defs_func_name(bh_func f);
+const char *defs_status_name(bh_status_word s);
+const char *defs_tone_name(bh_tone t);
+int defs_parse_channel(const char *s);
+int defs_parse_kind(const char *s);
+int defs_parse_func(const char *s);
+int defs_parse_status(const char *s);
+int defs_parse_tone(const char *s);
+/* Lists like "online, degraded, ..." for error messages. */
+const char *defs_channel_list(void);
+const char *defs_kind_list(void);
+const char *defs_func_list(void);
+const char *defs_status_list(void);
+
+#endif

@@ -1,0 +1,385 @@
+#include "core/journal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "core/vec.h"
+
+#define JOURNAL_MAX_BYTES (64 * 1024 * 1024)
+#define JOURNAL_MAX_LINE 4096
+
+void journal_plan_free(bh_plan *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->v[i].a);
+        free(p->v[i].b);
+        free(p->v[i].text);
+    }
+    free(p->v);
+    free(p->name);
+    free(p->scenario);
+    memset(p, 0, sizeof *p);
+}
+
+/* Split off the next whitespace-separated word of `*s`. */
+static char *next_word(char **s)
+{
+    char *p = *s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p) {
+        *s = p;
+        return NULL;
+    }
+    char *w = p;
+    while (*p && *p != ' ' && *p != '\t')
+        p++;
+    if (*p)
+        *p++ = '\0';
+    *s = p;
+    return w;
+}
+
+static char *unescape(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (; *s; s++) {
+        if (*s == '\\' && s[1] == 'n') {
+            *o++ = '\n';
+            s++;
+        } else if (*s == '\\' && s[1] == '\\') {
+            *o++ = '\\';
+            s++;
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_unterminated,
+                            bh_err *err)
+{
+    const char *hint = last_unterminated
+        ? " (this last line has no newline: the file may have been cut off while being written)"
+        : "";
+    char *s = line;
+    char *first = next_word(&s);
+    if (!first || first[0] == '#')
+        return BH_OK;
+    if (strcmp(first, "seed") == 0 || strcmp(first, "scenario") == 0) {
+        if (p->n > 0)
+            return err_set(err, BH_EJOURNAL, p->name, lineno,
+                           "'%s' must come before the first input", first);
+        char *arg = next_word(&s);
+        if (!arg || next_word(&s))
+            return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes one value%s", first,
+                           hint);
+        if (first[0] == 's' && first[1] == 'e') {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(arg, &end, 10);
+            if (errno || *end || arg[0] == '-')
+                return err_set(err, BH_EJOURNAL, p->name, lineno,
+                               "seed must be a whole number from 0 to 2^64-1, not '%s'%s", arg,
+                               hint);
+            p->has_seed = 1;
+            p->seed = v;
+        } else {
+            free(p->scenario);
+            if (!(p->scenario = strdup(arg)))
+                return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+        }
+        return BH_OK;
+    }
+    bh_time t;
+    if (dur_parse(first, &t) != 0)
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "expected a time such as 45m or 1h30m at the start of the line, "
+                       "not '%s'%s", first, hint);
+    char *verb = next_word(&s);
+    if (!verb)
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "expected start, cancel, choose or note after the time%s", hint);
+    bh_jline l = {.line = lineno, .time = t};
+    if (p->n > 0 && t < p->v[p->n - 1].time) {
+        char a[32], b[32];
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "time goes backwards: %s comes after %s on line %d", dur_format(t, a, 32),
+                       dur_format(p->v[p->n - 1].time, b, 32), p->v[p->n - 1].line);
+    }
+    int want = 0;
+    if (strcmp(verb, "start") == 0) {
+        l.verb = JV_START;
+        want = 1;
+    } else if (strcmp(verb, "cancel") == 0) {
+        l.verb = JV_CANCEL;
+        want = 1;
+    } else if (strcmp(verb, "choose") == 0) {
+        l.verb = JV_CHOOSE;
+        want = 2;
+    } else if (strcmp(verb, "note") == 0) {
+        l.verb = JV_NOTE;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!(l.text = unescape(s)))
+            return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    } else {
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "unknown input '%s' (expected start, cancel, choose or note)%s", verb, hint);
+    }
+    if (want) {
+        char *a = next_word(&s), *b = want == 2 ? next_word(&s) : NULL;
+        if (!a || (want == 2 && !b) || next_word(&s))
+            return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes %s%s", verb,
+                           want == 2 ? "a decision id and an option id" : "one action id",
+                           hint);
+        l.a = strdup(a);
+        l.b = b ? strdup(b) : NULL;
+        if (!l.a || (b && !l.b)) {
+            free(l.a);
+            free(l.b);
+            return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+        }
+    }
+    if (VEC_PUSH(p->v, p->n, p->cap) != 0) {
+        free(l.a);
+        free(l.b);
+        free(l.text);
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    }
+    p->v[p->n++] = l;
+    return BH_OK;
+}
+
+bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan *out,
+                        bh_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!(out->name = strdup(name)))
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    char buf[JOURNAL_MAX_LINE + 1];
+    size_t pos = 0;
+    int lineno = 0;
+    while (pos < len) {
+        lineno++;
+        const char *start = text + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        if (n > 0 && start[n - 1] == '\r')
+            n--; /* tolerate files saved on Windows */
+        if (n > JOURNAL_MAX_LINE)
+            return err_set(err, BH_EJOURNAL, name, lineno, "line is longer than %d bytes",
+                           JOURNAL_MAX_LINE);
+        if (memchr(start, '\0', n))
+            return err_set(err, BH_EJOURNAL, name, lineno,
+                           "line contains a NUL byte: this is not a text journal");
+        if (!text_valid_utf8(start, n, NULL))
+            return err_set(err, BH_EJOURNAL, name, lineno, "line is not valid UTF-8");
+        memcpy(buf, start, n);
+        buf[n] = '\0';
+        bh_status st = parse_line(out, buf, lineno, !nl, err);
+        if (st != BH_OK)
+            return st;
+    }
+    return BH_OK;
+}
+
+bh_status journal_read(const char *path, bh_plan *out, bh_err *err)
+{
+    memset(out, 0, sizeof *out);
+    char *text = NULL;
+    size_t len = 0;
+    bh_status st = text_read_file(path, JOURNAL_MAX_BYTES, &text, &len, err);
+    if (st != BH_OK)
+        return st;
+    st = journal_parse(path, text, len, out, err);
+    free(text);
+    return st;
+}
+
+bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
+                          bh_input *out, bh_err *err)
+{
+    memset(out, 0, sizeof *out);
+    out->time = l->time;
+    char hint[160];
+    switch (l->verb) {
+    case JV_START:
+    case JV_CANCEL:
+        out->kind = l->verb == JV_START ? IN_START : IN_CANCEL;
+        out->a = defs_action(d, l->a);
+        if (out->a < 0) {
+            text_suggest(l->a, d->actions, d->nactions, sizeof *d->actions,
+                         offsetof(bh_action_def, id), hint, sizeof hint);
+            return err_set(err, BH_EJOURNAL, p->name, l->line, "no action '%s' in this scenario%s",
+                           l->a, hint);
+        }
+        return BH_OK;
+    case JV_CHOOSE: {
+        out->kind = IN_CHOOSE;
+        out->a = defs_decision(d, l->a);
+        if (out->a < 0) {
+            text_suggest(l->a, d->decisions, d->ndecisions, sizeof *d->decisions,
+                         offsetof(bh_decision_def, id), hint, sizeof hint);
+            return err_set(err, BH_EJOURNAL, p->name, l->line,
+                           "no decision '%s' in this scenario%s", l->a, hint);
+        }
+        const bh_decision_def *dd = &d->decisions[out->a];
+        out->b = defs_option(dd, l->b);
+        if (out->b < 0) {
+            text_suggest(l->b, dd->options, dd->noptions, sizeof *dd->options,
+                         offsetof(bh_option_def, id), hint, sizeof hint);
+            return err_set(err, BH_EJOURNAL, p->name, l->line,
+                           "decision '%s' has no option '%s'%s", l->a, l->b, hint);
+        }
+        return BH_OK;
+    }
+    case JV_NOTE:
+        out->kind = IN_NOTE;
+        out->text = l->text;
+        return BH_OK;
+    }
+    return BH_OK;
+}
+
+/* ---- writing ---- */
+
+static bh_status write_all(bh_journal *j, const char *buf, size_t n, bh_err *err)
+{
+    while (n > 0) {
+        ssize_t w = write(j->fd, buf, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return err_set(err, BH_EIO, j->path, 0, "cannot write: %s", strerror(errno));
+        }
+        buf += w;
+        n -= (size_t)w;
+    }
+    if (fsync(j->fd) != 0)
+        return err_set(err, BH_EIO, j->path, 0, "cannot flush to disk: %s", strerror(errno));
+    return BH_OK;
+}
+
+/* A new file's name lives in its directory: sync that too, or a crash can
+ * lose the whole journal even though its contents were flushed. */
+static void sync_dir_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(copy);
+}
+
+bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
+                         uint64_t seed, bh_err *err)
+{
+    j->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+    if (j->fd < 0) {
+        if (errno == EEXIST)
+            return err_set(err, BH_EIO, path, 0,
+                           "already exists; journals are never overwritten: choose another "
+                           "name or remove it");
+        return err_set(err, BH_EIO, path, 0, "cannot create: %s", strerror(errno));
+    }
+    j->path = strdup(path);
+    char head[1200];
+    int n = snprintf(head, sizeof head,
+                     "# Bulkhead journal: inputs with their simulated times.\n"
+                     "scenario %s\nseed %llu\n",
+                     scenario, (unsigned long long)seed);
+    bh_status st = write_all(j, head, (size_t)(n < (int)sizeof head ? n : (int)sizeof head - 1), err);
+    sync_dir_of(path);
+    return st;
+}
+
+bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
+{
+    j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (j->fd < 0)
+        return err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
+    j->path = strdup(path);
+    /* A journal whose last line lacks its newline would glue the next input
+     * onto it; finish that line first. */
+    struct stat sb;
+    int rfd = open(path, O_RDONLY | O_CLOEXEC);
+    if (rfd >= 0 && fstat(rfd, &sb) == 0 && sb.st_size > 0) {
+        char c = '\n';
+        if (pread(rfd, &c, 1, sb.st_size - 1) == 1 && c != '\n') {
+            close(rfd);
+            return write_all(j, "\n", 1, err);
+        }
+    }
+    if (rfd >= 0)
+        close(rfd);
+    return BH_OK;
+}
+
+int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
+{
+    char t[32];
+    dur_format(in->time, t, sizeof t);
+    switch (in->kind) {
+    case IN_START:
+        return snprintf(buf, n, "%s start %s", t, d->actions[in->a].id);
+    case IN_CANCEL:
+        return snprintf(buf, n, "%s cancel %s", t, d->actions[in->a].id);
+    case IN_CHOOSE:
+        return snprintf(buf, n, "%s choose %s %s", t, d->decisions[in->a].id,
+                        d->decisions[in->a].options[in->b].id);
+    case IN_NOTE: {
+        int len = snprintf(buf, n, "%s note ", t);
+        for (const char *s = in->text ? in->text : ""; *s && (size_t)len + 3 < n; s++) {
+            if (*s == '\n') {
+                buf[len++] = '\\';
+                buf[len++] = 'n';
+            } else if (*s == '\\') {
+                buf[len++] = '\\';
+                buf[len++] = '\\';
+            } else if (*s != '\r') {
+                buf[len++] = *s;
+            }
+        }
+        buf[len] = '\0';
+        return len;
+    }
+    }
+    return 0;
+}
+
+bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh_err *err)
+{
+    char line[JOURNAL_MAX_LINE + 2];
+    int n = journal_format(d, in, line, JOURNAL_MAX_LINE);
+    if (n < 0 || n >= JOURNAL_MAX_LINE)
+        n = JOURNAL_MAX_LINE - 1;
+    line[n++] = '\n';
+    return write_all(j, line, (size_t)n, err);
+}
+
+void journal_close(bh_journal *j)
+{
+    if (j->fd >= 0)
+        close(j->fd);
+    j->fd = -1;
+    free(j->path);
+    j->path = NULL;
+}

@@ -1,0 +1,33 @@
+/* session: inputs through the journal, and replay.
+ *
+ * session_input is the one path every input takes, in the game and in
+ * headless runs alike: advance the clock to the input's time, check the
+ * input, append it to the journal (fsync), and only then apply it.
+ * session_replay feeds a plan or a saved journal through that same path,
+ * which is how resume, hot reload and what-if all work. */
+#ifndef BH_SESSION_H
+#define BH_SESSION_H
+
+#include "core/journal.h"
+#include "core/sim.h"
+
+/* `j` may be NULL (nothing is recorded). Errors leave the session as it was
+ * before the input (a refused input is never journaled). */
+bh_status session_input(bh_sim *s, bh_journal *j, const bh_input *in, bh_err *err);
+
+typedef struct bh_replay_result {
+    size_t applied;   /* inputs applied */
+    size_t skipped;   /* inputs left after the session ended */
+    int first_skipped_line;
+} bh_replay_result;
+
+/* Apply every line of `p` in order. Each error names the plan's file:line.
+ * Inputs after the session ended are not applied; they are counted in
+ * `res` so the caller can warn. */
+bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_result *res,
+                         bh_err *err);
+
+/* Run on with no more inputs until an ending (or the scenario's length). */
+bh_status session_finish(bh_sim *s, bh_err *err);
+
+#endif

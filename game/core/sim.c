@@ -1,0 +1,413 @@
+/* sim.c: session life cycle, the event loop and condition settling.
+ * Inputs and the world API live in sim_world.c. */
+#include "core/sim_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/vec.h"
+
+static void *xcalloc(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
+
+bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t seed,
+                     bh_err *err)
+{
+    *out = NULL;
+    bh_sim *s = calloc(1, sizeof *s);
+    if (!s)
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    s->d = d;
+    s->hooks = hooks;
+    s->seed = seed;
+    s->ending = -1;
+    rng_seed(&s->rng, seed);
+    sched_init(&s->q);
+    s->meter = xcalloc(d->nmeters, sizeof *s->meter);
+    s->snap_meter = xcalloc(d->nmeters, sizeof *s->snap_meter);
+    s->hist = xcalloc(d->nmeters, sizeof *s->hist);
+    s->nhist = xcalloc(d->nmeters, sizeof *s->nhist);
+    s->cap_hist = xcalloc(d->nmeters, sizeof *s->cap_hist);
+    s->sys = xcalloc(d->nsystems, sizeof *s->sys);
+    s->snap_sys = xcalloc(d->nsystems, sizeof *s->snap_sys);
+    s->staff = xcalloc(d->nteams, sizeof *s->staff);
+    s->snap_staff = xcalloc(d->nteams, sizeof *s->snap_staff);
+    s->busy = xcalloc(d->nteams, sizeof *s->busy);
+    s->fired = xcalloc(d->ninjects, sizeof *s->fired);
+    s->act = xcalloc(d->nactions, sizeof *s->act);
+    s->dec = xcalloc(d->ndecisions, sizeof *s->dec);
+    if (!s->meter || !s->snap_meter || !s->hist || !s->nhist || !s->cap_hist || !s->sys ||
+        !s->snap_sys || !s->staff || !s->snap_staff || !s->busy || !s->fired || !s->act ||
+        !s->dec)
+        goto oom;
+    for (size_t i = 0; i < d->nmeters; i++) {
+        s->meter[i] = d->meters[i].start;
+        if (sim_hist_push(s, (int)i, 0, s->meter[i]) != 0)
+            goto oom;
+    }
+    for (size_t i = 0; i < d->nsystems; i++)
+        s->sys[i] = d->systems[i].status;
+    for (size_t i = 0; i < d->nteams; i++)
+        s->staff[i] = d->teams[i].staff;
+    for (size_t i = 0; i < d->ndecisions; i++)
+        s->dec[i].chosen = -1;
+
+    int fail = 0;
+    for (size_t i = 0; i < d->ninjects; i++) {
+        if (d->injects[i].has_at)
+            fail |= sched_push(&s->q, d->injects[i].at, 0, EV_INJECT_AT, (int)i, 0, 0);
+        s->has_conditions |= d->injects[i].when != 0;
+    }
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        if (d->decisions[i].has_at)
+            fail |= sched_push(&s->q, d->decisions[i].at, 0, EV_DECISION_AT, (int)i, 0, 0);
+        s->has_conditions |= d->decisions[i].when != 0;
+    }
+    for (size_t i = 0; i < d->nendings; i++)
+        s->has_conditions |= d->endings[i].when != 0;
+    for (size_t i = 0; i < d->neverys; i++)
+        fail |= sched_push(&s->q, d->everys[i].interval, 0, EV_EVERY, (int)i, 0, 0);
+    /* One check at T+0 settles conditions that hold from the start; later
+     * ones catch conditions that depend on w.time alone. */
+    fail |= sched_push(&s->q, 0, 0, EV_CHECK, 0, 0, 0);
+    fail |= sched_push(&s->q, d->scenario.length, 1, EV_LENGTH, 0, 0, 0);
+    if (fail)
+        goto oom;
+    *out = s;
+    return BH_OK;
+oom:
+    sim_destroy(s);
+    return err_set(err, BH_ENOMEM, "", 0, "out of memory creating the session");
+}
+
+void sim_destroy(bh_sim *s)
+{
+    if (!s)
+        return;
+    /* Pending w.after functions will never run: let the host forget them. */
+    for (size_t i = 0; i < s->q.n; i++)
+        if (s->q.heap[i].kind == EV_AFTER && s->hooks.release)
+            s->hooks.release(s->hooks.ud, s->q.heap[i].hook);
+    sched_free(&s->q);
+    for (size_t i = 0; i < s->nlog; i++)
+        free(s->log[i].text);
+    for (size_t i = 0; i < s->nflags; i++) {
+        free(s->flags[i].name);
+        if (s->flags[i].v.type == VAL_STR)
+            free((char *)s->flags[i].v.s);
+    }
+    if (s->hist)
+        for (size_t i = 0; i < s->d->nmeters; i++)
+            free(s->hist[i]);
+    free(s->hist); free(s->nhist); free(s->cap_hist);
+    free(s->meter); free(s->snap_meter); free(s->sys); free(s->snap_sys);
+    free(s->staff); free(s->snap_staff); free(s->busy); free(s->fired);
+    free(s->act); free(s->dec); free(s->flags); free(s->inbox); free(s->log);
+    free(s);
+}
+
+int sim_hist_push(bh_sim *s, int i, bh_time t, double v)
+{
+    size_t n = s->nhist[i];
+    if (n && s->hist[i][n - 1].time == t) {
+        s->hist[i][n - 1].value = v; /* one point per instant: the settled value */
+        return 0;
+    }
+    if (VEC_PUSH(s->hist[i], s->nhist[i], s->cap_hist[i]) != 0)
+        return -1;
+    s->hist[i][s->nhist[i]++] = (bh_point){t, v};
+    return 0;
+}
+
+bh_status sim_fail(bh_sim *s, const bh_err *e, bh_err *err)
+{
+    if (!s->failed) {
+        s->failed = 1;
+        s->error = *e;
+        if (s->error.status == BH_OK)
+            s->error.status = BH_ESCRIPT;
+    }
+    s->version++;
+    if (err)
+        *err = s->error;
+    return s->error.status;
+}
+
+bh_status sim_oom(bh_sim *s, bh_err *err)
+{
+    bh_err e;
+    err_set(&e, BH_ENOMEM, "", 0, "out of memory");
+    return sim_fail(s, &e, err);
+}
+
+int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double to,
+                 const char *text)
+{
+    if (VEC_PUSH(s->log, s->nlog, s->cap_log) != 0)
+        return -1;
+    char *copy = NULL;
+    if (text && !(copy = strdup(text)))
+        return -1;
+    s->log[s->nlog++] = (bh_log_entry){s->now, kind, a, b, from, to, copy};
+    s->version++;
+    return 0;
+}
+
+/* Log what an effect changed, by comparing against the snapshot taken
+ * before it ran: one line per meter, however many writes the hook made. */
+static int log_diff(bh_sim *s)
+{
+    const bh_defs *d = s->d;
+    for (size_t i = 0; i < d->nmeters; i++)
+        if (s->meter[i] != s->snap_meter[i]) {
+            if (sim_log_push(s, LOG_METER, (int)i, 0, s->snap_meter[i], s->meter[i], NULL) ||
+                sim_hist_push(s, (int)i, s->now, s->meter[i]))
+                return -1;
+        }
+    for (size_t i = 0; i < d->nsystems; i++)
+        if (s->sys[i] != s->snap_sys[i] &&
+            sim_log_push(s, LOG_SYSTEM, (int)i, 0, s->snap_sys[i], s->sys[i], NULL))
+            return -1;
+    for (size_t i = 0; i < d->nteams; i++)
+        if (s->staff[i] != s->snap_staff[i] &&
+            sim_log_push(s, LOG_TEAM, (int)i, 0, s->snap_staff[i], s->staff[i], NULL))
+            return -1;
+    return 0;
+}
+
+bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err)
+{
+    if (!h || s->failed)
+        return s->failed ? sim_fail(s, &s->error, err) : BH_OK;
+    const bh_defs *d = s->d;
+    memcpy(s->snap_meter, s->meter, d->nmeters * sizeof *s->meter);
+    memcpy(s->snap_sys, s->sys, d->nsystems * sizeof *s->sys);
+    memcpy(s->snap_staff, s->staff, d->nteams * sizeof *s->staff);
+    bh_err e;
+    err_clear(&e);
+    bh_status st = s->hooks.call(s->hooks.ud, s, h, HOOK_EFFECT, what, NULL, &e);
+    if (log_diff(s) != 0)
+        return sim_oom(s, err);
+    s->version++;
+    if (st != BH_OK)
+        return sim_fail(s, &e, err);
+    if (s->pending_finish && !s->ended) {
+        int ending = s->pending_finish - 1;
+        s->pending_finish = 0;
+        return sim_end(s, ending, 0, err);
+    }
+    return BH_OK;
+}
+
+bh_status sim_cond(bh_sim *s, bh_hook h, const char *what, bh_hook_result *out, bh_err *err)
+{
+    out->truth = 1;
+    out->reason[0] = '\0';
+    if (!h)
+        return BH_OK;
+    bh_err e;
+    err_clear(&e);
+    s->in_cond = 1;
+    bh_status st = s->hooks.call(s->hooks.ud, s, h, HOOK_COND, what, out, &e);
+    s->in_cond = 0;
+    if (st != BH_OK)
+        return sim_fail(s, &e, err);
+    return BH_OK;
+}
+
+bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)
+{
+    if (s->ended)
+        return BH_OK;
+    s->ended = 1;
+    s->ending = ending;
+    if (sim_log_push(s, LOG_ENDING, ending, time_up, 0, 0, NULL) != 0)
+        return sim_oom(s, err);
+    return BH_OK;
+}
+
+bh_status sim_deliver(bh_sim *s, int i, bh_err *err)
+{
+    const bh_inject_def *x = &s->d->injects[i];
+    s->fired[i]++;
+    if (VEC_PUSH(s->inbox, s->ninbox, s->cap_inbox) != 0 ||
+        sim_log_push(s, LOG_INJECT, i, 0, 0, 0, NULL) != 0)
+        return sim_oom(s, err);
+    s->inbox[s->ninbox++] = (bh_inbox_item){s->now, i};
+    char what[160];
+    snprintf(what, sizeof what, "effect of inject '%s'", x->id);
+    return sim_effect(s, x->effect, what, err);
+}
+
+bh_status sim_open_now(bh_sim *s, int i, bh_err *err)
+{
+    const bh_decision_def *x = &s->d->decisions[i];
+    sim_dec *dc = &s->dec[i];
+    if (dc->state != DEC_CLOSED || dc->was_opened)
+        return BH_OK; /* a decision opens once */
+    dc->state = DEC_OPEN;
+    dc->was_opened = 1;
+    dc->opened = s->now;
+    dc->deadline = s->now + x->deadline;
+    dc->gen++;
+    if (sched_push(&s->q, dc->deadline, 0, EV_DEADLINE, i, dc->gen, 0) != 0 ||
+        sim_log_push(s, LOG_OPEN, i, 0, 0, (double)dc->deadline, NULL) != 0)
+        return sim_oom(s, err);
+    return BH_OK;
+}
+
+bh_status sim_settle(bh_sim *s, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    char what[160];
+    bh_hook_result r;
+    /* Each pass can only fire or open something new, and each fires or
+     * opens at most once, so this terminates. */
+    for (int changed = 1; changed && !s->ended && !s->failed;) {
+        changed = 0;
+        for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
+            if (!d->injects[i].when || s->fired[i])
+                continue;
+            snprintf(what, sizeof what, "condition of inject '%s'", d->injects[i].id);
+            if (sim_cond(s, d->injects[i].when, what, &r, err) != BH_OK)
+                return err->status;
+            if (r.truth) {
+                if (sim_deliver(s, (int)i, err) != BH_OK)
+                    return err->status;
+                changed = 1;
+            }
+        }
+        for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
+            if (!d->decisions[i].when || s->dec[i].was_opened)
+                continue;
+            snprintf(what, sizeof what, "condition of decision '%s'", d->decisions[i].id);
+            if (sim_cond(s, d->decisions[i].when, what, &r, err) != BH_OK)
+                return err->status;
+            if (r.truth) {
+                if (sim_open_now(s, (int)i, err) != BH_OK)
+                    return err->status;
+                changed = 1;
+            }
+        }
+        for (size_t i = 0; i < d->nendings && !s->ended; i++) {
+            if (!d->endings[i].when)
+                continue;
+            snprintf(what, sizeof what, "condition of ending '%s'", d->endings[i].id);
+            if (sim_cond(s, d->endings[i].when, what, &r, err) != BH_OK)
+                return err->status;
+            if (r.truth)
+                return sim_end(s, (int)i, 0, err);
+        }
+    }
+    return BH_OK;
+}
+
+static int fallback_ending(const bh_defs *d)
+{
+    for (size_t i = 0; i < d->nendings; i++)
+        if (d->endings[i].fallback)
+            return (int)i;
+    return -1;
+}
+
+static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    char what[160];
+    switch (ev->kind) {
+    case EV_INJECT_AT:
+        return sim_deliver(s, ev->idx, err);
+    case EV_FIRE:
+        if (s->fired[ev->idx] && !d->injects[ev->idx].repeatable)
+            return BH_OK;
+        return sim_deliver(s, ev->idx, err);
+    case EV_DECISION_AT:
+    case EV_OPEN:
+        return sim_open_now(s, ev->idx, err);
+    case EV_ACTION_DONE: {
+        sim_act *a = &s->act[ev->idx];
+        const bh_action_def *x = &d->actions[ev->idx];
+        if (!a->running || a->gen != ev->gen)
+            return BH_OK; /* cancelled */
+        a->running = 0;
+        a->done++;
+        s->busy[x->team] -= x->staff;
+        if (sim_log_push(s, LOG_DONE, ev->idx, 0, 0, 0, NULL) != 0)
+            return sim_oom(s, err);
+        snprintf(what, sizeof what, "effect of action '%s'", x->id);
+        return sim_effect(s, x->effect, what, err);
+    }
+    case EV_DEADLINE: {
+        sim_dec *dc = &s->dec[ev->idx];
+        const bh_decision_def *x = &d->decisions[ev->idx];
+        if (dc->state != DEC_OPEN || dc->gen != ev->gen)
+            return BH_OK;
+        dc->state = DEC_DECIDED;
+        dc->chosen = x->default_opt;
+        dc->by_default = 1;
+        if (sim_log_push(s, LOG_DEFAULT, ev->idx, x->default_opt, 0, 0, NULL) != 0)
+            return sim_oom(s, err);
+        snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
+                 x->options[x->default_opt].id, x->id);
+        return sim_effect(s, x->options[x->default_opt].effect, what, err);
+    }
+    case EV_EVERY: {
+        const bh_every_def *x = &d->everys[ev->idx];
+        if (sched_push(&s->q, s->now + x->interval, 0, EV_EVERY, ev->idx, 0, 0) != 0)
+            return sim_oom(s, err);
+        char every[32];
+        snprintf(what, sizeof what, "every(\"%s\") hook at %s:%d", dur_format(x->interval, every, sizeof every),
+                 x->loc.file, x->loc.line);
+        return sim_effect(s, x->fn, what, err);
+    }
+    case EV_AFTER: {
+        bh_status st = sim_effect(s, ev->hook, "w.after function", err);
+        if (s->hooks.release)
+            s->hooks.release(s->hooks.ud, ev->hook);
+        return st;
+    }
+    case EV_CHECK:
+        if (s->has_conditions && s->now + d->scenario.check_every < d->scenario.length &&
+            sched_push(&s->q, s->now + d->scenario.check_every, 0, EV_CHECK, 0, 0, 0) != 0)
+            return sim_oom(s, err);
+        return BH_OK; /* the settle after every event does the checking */
+    case EV_LENGTH:
+        return sim_end(s, fallback_ending(d), 1, err);
+    }
+    return BH_OK;
+}
+
+bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
+{
+    if (s->failed)
+        return sim_fail(s, &s->error, err);
+    if (target < s->now)
+        return err_set(err, BH_EUSAGE, "", 0, "cannot move the clock back from %lld to %lld",
+                       (long long)s->now, (long long)target);
+    while (!s->ended) {
+        const bh_event *top = sched_peek(&s->q);
+        if (!top || top->time > target)
+            break;
+        bh_event ev;
+        sched_pop(&s->q, &ev);
+        s->now = ev.time;
+        if (handle(s, &ev, err) != BH_OK)
+            return err->status;
+        if (sim_settle(s, err) != BH_OK)
+            return err->status;
+    }
+    if (!s->ended && s->now != target) {
+        s->now = target;
+        s->version++;
+    }
+    return BH_OK;
+}
+
+bh_time sim_next_event(const bh_sim *s)
+{
+    const bh_event *top = sched_peek(&s->q);
+    return (top && !s->ended && !s->failed) ? top->time : -1;
+}

@@ -1,0 +1,185 @@
+/* sim: one session of a scenario, the deterministic heart of the game.
+ *
+ * A bh_sim holds the world (meters, systems, teams, flags), the event queue,
+ * the inbox, running actions, open decisions, the event log and the seeded
+ * generator. It advances only when told to (sim_advance) and changes only
+ * through inputs (sim_apply_input) and the events they and the scenario
+ * schedule; wall-clock time never enters. The same defs, seed and inputs
+ * therefore always give the same session.
+ *
+ * Scenario code is reached through bh_hooks: a function pointer and an
+ * opaque reference. The script layer supplies Lua-backed hooks; unit tests
+ * supply C ones. A hook that fails stops the session: sim_failed() is then
+ * true and the error is kept for whoever shows it. */
+#ifndef BH_SIM_H
+#define BH_SIM_H
+
+#include <stdint.h>
+
+#include "core/defs.h"
+#include "core/err.h"
+#include "core/rng.h"
+#include "core/sched.h"
+
+typedef struct bh_sim bh_sim;
+
+typedef enum { HOOK_EFFECT, HOOK_COND } bh_hook_kind;
+
+typedef struct bh_hook_result {
+    int truth;         /* for HOOK_COND */
+    char reason[256];  /* optional: why a condition is false ("" when none) */
+} bh_hook_result;
+
+typedef struct bh_hooks {
+    void *ud;
+    /* Run `hook`. `what` names the caller for error messages, e.g.
+     * "effect of inject 'ransom_note'". Conditions fill `out`. */
+    bh_status (*call)(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kind,
+                      const char *what, bh_hook_result *out, bh_err *err);
+    /* Forget a one-shot hook (a w.after function) that will not run again. */
+    void (*release)(void *ud, bh_hook hook);
+} bh_hooks;
+
+/* ---- inputs: the only way players change a session ---- */
+
+typedef enum { IN_START, IN_CANCEL, IN_CHOOSE, IN_NOTE } bh_input_kind;
+
+typedef struct bh_input {
+    bh_time time;
+    bh_input_kind kind;
+    int a;            /* action or decision index */
+    int b;            /* option index for IN_CHOOSE */
+    const char *text; /* IN_NOTE */
+} bh_input;
+
+/* ---- the event log: what happened, for transcripts and the debrief ---- */
+
+typedef enum {
+    LOG_INJECT,    /* a = inject */
+    LOG_OPEN,      /* a = decision; to = deadline time */
+    LOG_START,     /* a = action */
+    LOG_CANCEL,    /* a = action */
+    LOG_DONE,      /* a = action */
+    LOG_CHOOSE,    /* a = decision, b = option */
+    LOG_DEFAULT,   /* a = decision, b = option: the deadline passed */
+    LOG_METER,     /* a = meter; from -> to */
+    LOG_SYSTEM,    /* a = system; from -> to (status words) */
+    LOG_TEAM,      /* a = team; from -> to (total staff) */
+    LOG_NOTE,      /* text: w.note */
+    LOG_FNOTE,     /* text: a facilitator's note (not simulation) */
+    LOG_ENDING     /* a = ending; b = 1 when the scenario's length ran out */
+} bh_log_kind;
+
+typedef struct bh_log_entry {
+    bh_time time;
+    bh_log_kind kind;
+    int a, b;
+    double from, to;
+    char *text;
+} bh_log_entry;
+
+typedef struct bh_point {
+    bh_time time;
+    double value;
+} bh_point;
+
+typedef struct bh_inbox_item {
+    bh_time time;
+    int inject;
+} bh_inbox_item;
+
+/* Flags hold scenario-defined values. */
+typedef enum { VAL_NIL, VAL_BOOL, VAL_NUM, VAL_STR } bh_val_type;
+typedef struct bh_value {
+    bh_val_type type;
+    int b;
+    double n;
+    const char *s; /* owned by the sim when stored; borrowed when passed in */
+} bh_value;
+
+/* ---- life cycle ---- */
+
+bh_status sim_create(bh_sim **out, const bh_defs *defs, bh_hooks hooks, uint64_t seed,
+                     bh_err *err);
+void sim_destroy(bh_sim *s);
+
+/* Process everything due at or before `target`, in order, then set the clock
+ * to `target` (unless the session ended earlier). Never moves backwards. */
+bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err);
+/* Time of the next pending event, or -1 when nothing is pending. */
+bh_time sim_next_event(const bh_sim *s);
+
+/* Would `in` be accepted now? BH_OK, or BH_EINPUT with the reason. Runs
+ * availability conditions but changes nothing. `in->time` must be now. */
+bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err);
+/* Apply an input that sim_check_input accepted. */
+bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err);
+
+/* ---- state queries ---- */
+
+const bh_defs *sim_defs(const bh_sim *s);
+bh_time sim_now(const bh_sim *s);
+uint64_t sim_seed(const bh_sim *s);
+/* Bumped by every change; lets the UI cache what it derives from state. */
+uint64_t sim_version(const bh_sim *s);
+int sim_ended(const bh_sim *s);      /* 1 once an ending was reached */
+int sim_ending(const bh_sim *s);     /* the ending's index, or -1 */
+int sim_failed(const bh_sim *s);     /* 1 after a script error stopped it */
+const bh_err *sim_error(const bh_sim *s);
+
+double sim_meter(const bh_sim *s, int i);
+const bh_point *sim_meter_history(const bh_sim *s, int i, size_t *n);
+bh_status_word sim_system(const bh_sim *s, int i);
+int sim_team_staff(const bh_sim *s, int i);
+int sim_team_free(const bh_sim *s, int i);
+/* The flag's value, or VAL_NIL. The string stays valid until it changes. */
+bh_value sim_flag(const bh_sim *s, const char *name);
+size_t sim_flag_count(const bh_sim *s);
+const char *sim_flag_name(const bh_sim *s, size_t i);
+
+const bh_inbox_item *sim_inbox(const bh_sim *s, size_t *n);
+const bh_log_entry *sim_log(const bh_sim *s, size_t *n);
+
+typedef enum { ACT_AVAILABLE, ACT_RUNNING, ACT_DONE, ACT_BLOCKED } bh_act_state;
+typedef struct bh_action_status {
+    bh_act_state state;
+    char reason[256];   /* why it is blocked (or done) */
+    bh_time started, ends;
+    double progress;    /* 0..1 while running */
+    int done;           /* completions so far */
+} bh_action_status;
+/* Where an action stands now, with the reason it cannot start. Runs its
+ * availability condition, so it can fail with a script error. */
+bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err);
+int sim_action_running(const bh_sim *s, int i);
+int sim_action_done(const bh_sim *s, int i);
+
+typedef enum { DEC_CLOSED, DEC_OPEN, DEC_DECIDED } bh_dec_state;
+typedef struct bh_decision_status {
+    bh_dec_state state;
+    bh_time opened, deadline; /* absolute times */
+    bh_time left;             /* deadline - now while open */
+    int chosen;               /* option index, or -1 */
+    int by_default;           /* 1 when the deadline chose */
+} bh_decision_status;
+void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out);
+int sim_inject_fired(const bh_sim *s, int i);
+
+/* ---- the world API that scenario hooks use (the `w` handle) ----
+ * Writes fail with BH_EINPUT while a condition is being evaluated. */
+
+int sim_in_condition(const bh_sim *s);
+bh_status sim_set_meter(bh_sim *s, int i, double v, bh_err *err);
+bh_status sim_set_system(bh_sim *s, int i, bh_status_word st, bh_err *err);
+bh_status sim_set_team_staff(bh_sim *s, int i, int staff, bh_err *err);
+bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err);
+/* The session's generator; NULL (with err) inside a condition. */
+bh_rng *sim_rng(bh_sim *s, bh_err *err);
+bh_status sim_fire(bh_sim *s, int inject, bh_err *err);
+bh_status sim_open(bh_sim *s, int decision, bh_err *err);
+/* Takes ownership of `hook` (released after it runs or when the sim dies). */
+bh_status sim_after(bh_sim *s, bh_time delay, bh_hook hook, bh_err *err);
+bh_status sim_note(bh_sim *s, const char *text, bh_err *err);
+bh_status sim_finish(bh_sim *s, int ending, bh_err *err);
+
+#endif

@@ -1,0 +1,370 @@
+/* sim_world.c: inputs, state queries and the world API behind `w`. */
+#include "core/sim_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/vec.h"
+
+/* ---- queries ---- */
+
+const bh_defs *sim_defs(const bh_sim *s) { return s->d; }
+bh_time sim_now(const bh_sim *s) { return s->now; }
+uint64_t sim_seed(const bh_sim *s) { return s->seed; }
+uint64_t sim_version(const bh_sim *s) { return s->version; }
+int sim_ended(const bh_sim *s) { return s->ended; }
+int sim_ending(const bh_sim *s) { return s->ending; }
+int sim_failed(const bh_sim *s) { return s->failed; }
+const bh_err *sim_error(const bh_sim *s) { return &s->error; }
+double sim_meter(const bh_sim *s, int i) { return s->meter[i]; }
+bh_status_word sim_system(const bh_sim *s, int i) { return s->sys[i]; }
+int sim_team_staff(const bh_sim *s, int i) { return s->staff[i]; }
+int sim_team_free(const bh_sim *s, int i)
+{
+    int f = s->staff[i] - s->busy[i];
+    return f > 0 ? f : 0;
+}
+int sim_action_running(const bh_sim *s, int i) { return s->act[i].running; }
+int sim_action_done(const bh_sim *s, int i) { return s->act[i].done; }
+int sim_inject_fired(const bh_sim *s, int i) { return s->fired[i]; }
+int sim_in_condition(const bh_sim *s) { return s->in_cond; }
+
+const bh_point *sim_meter_history(const bh_sim *s, int i, size_t *n)
+{
+    *n = s->nhist[i];
+    return s->hist[i];
+}
+
+const bh_inbox_item *sim_inbox(const bh_sim *s, size_t *n)
+{
+    *n = s->ninbox;
+    return s->inbox;
+}
+
+const bh_log_entry *sim_log(const bh_sim *s, size_t *n)
+{
+    *n = s->nlog;
+    return s->log;
+}
+
+static sim_flagv *find_flag(const bh_sim *s, const char *name)
+{
+    for (size_t i = 0; i < s->nflags; i++)
+        if (strcmp(s->flags[i].name, name) == 0)
+            return &s->flags[i];
+    return NULL;
+}
+
+bh_value sim_flag(const bh_sim *s, const char *name)
+{
+    sim_flagv *f = find_flag(s, name);
+    return f ? f->v : (bh_value){VAL_NIL, 0, 0, NULL};
+}
+
+size_t sim_flag_count(const bh_sim *s) { return s->nflags; }
+const char *sim_flag_name(const bh_sim *s, size_t i) { return s->flags[i].name; }
+
+void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out)
+{
+    const sim_dec *dc = &s->dec[i];
+    out->state = dc->state;
+    out->opened = dc->opened;
+    out->deadline = dc->deadline;
+    out->left = dc->state == DEC_OPEN ? dc->deadline - s->now : 0;
+    out->chosen = dc->chosen;
+    out->by_default = dc->by_default;
+}
+
+bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err)
+{
+    const bh_action_def *x = &s->d->actions[i];
+    const sim_act *a = &s->act[i];
+    memset(out, 0, sizeof *out);
+    out->done = a->done;
+    if (a->running) {
+        out->state = ACT_RUNNING;
+        out->started = a->started;
+        out->ends = a->ends;
+        bh_time span = a->ends - a->started;
+        out->progress = span > 0 ? (double)(s->now - a->started) / (double)span : 1.0;
+        snprintf(out->reason, sizeof out->reason, "already running");
+        return BH_OK;
+    }
+    if (a->done && !x->repeatable) {
+        out->state = ACT_DONE;
+        snprintf(out->reason, sizeof out->reason, "already done");
+        return BH_OK;
+    }
+    if (s->ended || s->failed) {
+        out->state = ACT_BLOCKED;
+        snprintf(out->reason, sizeof out->reason, "the session has ended");
+        return BH_OK;
+    }
+    if (x->available) {
+        bh_hook_result r;
+        char what[160];
+        snprintf(what, sizeof what, "availability of action '%s'", x->id);
+        if (sim_cond(s, x->available, what, &r, err) != BH_OK)
+            return err->status;
+        if (!r.truth) {
+            out->state = ACT_BLOCKED;
+            snprintf(out->reason, sizeof out->reason, "%s",
+                     r.reason[0] ? r.reason : "not available now");
+            return BH_OK;
+        }
+    }
+    int free_staff = sim_team_free(s, x->team);
+    if (free_staff < x->staff) {
+        out->state = ACT_BLOCKED;
+        snprintf(out->reason, sizeof out->reason, "needs %d of %s; %d free", x->staff,
+                 s->d->teams[x->team].label, free_staff);
+        return BH_OK;
+    }
+    out->state = ACT_AVAILABLE;
+    return BH_OK;
+}
+
+/* ---- inputs ---- */
+
+static bh_status refuse(bh_err *err, const char *fmt, const char *a, const char *b)
+{
+    return err_set(err, BH_EINPUT, "", 0, fmt, a, b);
+}
+
+bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    if (in->time != s->now)
+        return err_set(err, BH_EUSAGE, "", 0, "input stamped %lld but the session is at %lld",
+                       (long long)in->time, (long long)s->now);
+    if (in->kind == IN_NOTE)
+        return BH_OK; /* notes are welcome even after the end */
+    if (s->failed)
+        return err_set(err, BH_EINPUT, "", 0, "the session stopped on a script error");
+    if (s->ended)
+        return err_set(err, BH_EINPUT, "", 0, "the session has ended");
+    switch (in->kind) {
+    case IN_START: {
+        if (in->a < 0 || (size_t)in->a >= d->nactions)
+            return err_set(err, BH_EINPUT, "", 0, "no such action");
+        bh_action_status st;
+        if (sim_action_status(s, in->a, &st, err) != BH_OK)
+            return err->status;
+        if (st.state != ACT_AVAILABLE)
+            return refuse(err, "cannot start '%s': %s", d->actions[in->a].id, st.reason);
+        return BH_OK;
+    }
+    case IN_CANCEL:
+        if (in->a < 0 || (size_t)in->a >= d->nactions)
+            return err_set(err, BH_EINPUT, "", 0, "no such action");
+        if (!s->act[in->a].running)
+            return refuse(err, "cannot cancel '%s': %s", d->actions[in->a].id, "it is not running");
+        return BH_OK;
+    case IN_CHOOSE:
+        if (in->a < 0 || (size_t)in->a >= d->ndecisions)
+            return err_set(err, BH_EINPUT, "", 0, "no such decision");
+        if (in->b < 0 || (size_t)in->b >= d->decisions[in->a].noptions)
+            return refuse(err, "decision '%s' has no such option%s", d->decisions[in->a].id, "");
+        if (s->dec[in->a].state != DEC_OPEN)
+            return refuse(err, "cannot choose in '%s': %s", d->decisions[in->a].id,
+                          s->dec[in->a].state == DEC_DECIDED ? "it was already decided"
+                                                             : "it is not open");
+        return BH_OK;
+    case IN_NOTE:
+        break;
+    }
+    return BH_OK;
+}
+
+bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    char what[160];
+    switch (in->kind) {
+    case IN_START: {
+        const bh_action_def *x = &d->actions[in->a];
+        sim_act *a = &s->act[in->a];
+        a->running = 1;
+        a->gen++;
+        a->started = s->now;
+        a->ends = s->now + x->takes;
+        s->busy[x->team] += x->staff;
+        if (sched_push(&s->q, a->ends, 0, EV_ACTION_DONE, in->a, a->gen, 0) != 0 ||
+            sim_log_push(s, LOG_START, in->a, 0, 0, 0, NULL) != 0)
+            return sim_oom(s, err);
+        snprintf(what, sizeof what, "start of action '%s'", x->id);
+        if (sim_effect(s, x->on_start, what, err) != BH_OK)
+            return err->status;
+        break;
+    }
+    case IN_CANCEL: {
+        const bh_action_def *x = &d->actions[in->a];
+        sim_act *a = &s->act[in->a];
+        a->running = 0;
+        a->gen++;
+        s->busy[x->team] -= x->staff;
+        if (sim_log_push(s, LOG_CANCEL, in->a, 0, 0, 0, NULL) != 0)
+            return sim_oom(s, err);
+        break;
+    }
+    case IN_CHOOSE: {
+        const bh_decision_def *x = &d->decisions[in->a];
+        sim_dec *dc = &s->dec[in->a];
+        dc->state = DEC_DECIDED;
+        dc->chosen = in->b;
+        dc->by_default = 0;
+        dc->gen++;
+        if (sim_log_push(s, LOG_CHOOSE, in->a, in->b, 0, 0, NULL) != 0)
+            return sim_oom(s, err);
+        snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
+                 x->options[in->b].id, x->id);
+        if (sim_effect(s, x->options[in->b].effect, what, err) != BH_OK)
+            return err->status;
+        break;
+    }
+    case IN_NOTE:
+        if (sim_log_push(s, LOG_FNOTE, 0, 0, 0, 0, in->text ? in->text : "") != 0)
+            return sim_oom(s, err);
+        return BH_OK;
+    }
+    return sim_settle(s, err);
+}
+
+/* ---- the world API ---- */
+
+static bh_status readonly(bh_sim *s, bh_err *err, const char *what)
+{
+    if (!s->in_cond)
+        return BH_OK;
+    return err_set(err, BH_EINPUT, "", 0,
+                   "%s inside a condition: 'available' and 'when' functions may only read "
+                   "the world (do it in an effect instead)", what);
+}
+
+bh_status sim_set_meter(bh_sim *s, int i, double v, bh_err *err)
+{
+    if (readonly(s, err, "cannot change a meter") != BH_OK)
+        return err->status;
+    if (isnan(v))
+        return err_set(err, BH_EINPUT, "", 0, "meter '%s' cannot be set to NaN",
+                       s->d->meters[i].id);
+    const bh_meter_def *m = &s->d->meters[i];
+    s->meter[i] = v < m->min ? m->min : v > m->max ? m->max : v;
+    return BH_OK;
+}
+
+bh_status sim_set_system(bh_sim *s, int i, bh_status_word st, bh_err *err)
+{
+    if (readonly(s, err, "cannot change a system") != BH_OK)
+        return err->status;
+    s->sys[i] = st;
+    return BH_OK;
+}
+
+bh_status sim_set_team_staff(bh_sim *s, int i, int staff, bh_err *err)
+{
+    if (readonly(s, err, "cannot change a team") != BH_OK)
+        return err->status;
+    if (staff < 0 || staff > 100000)
+        return err_set(err, BH_EINPUT, "", 0, "team '%s': staff must be 0..100000, not %d",
+                       s->d->teams[i].id, staff);
+    s->staff[i] = staff;
+    return BH_OK;
+}
+
+bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
+{
+    if (readonly(s, err, "cannot change a flag") != BH_OK)
+        return err->status;
+    sim_flagv *f = find_flag(s, name);
+    if (!f) {
+        if (v.type == VAL_NIL)
+            return BH_OK;
+        if (VEC_PUSH(s->flags, s->nflags, s->cap_flags) != 0)
+            return sim_oom(s, err);
+        f = &s->flags[s->nflags];
+        f->name = strdup(name);
+        if (!f->name)
+            return sim_oom(s, err);
+        f->v.type = VAL_NIL;
+        s->nflags++;
+    }
+    char *copy = NULL;
+    if (v.type == VAL_STR && !(copy = strdup(v.s)))
+        return sim_oom(s, err);
+    if (f->v.type == VAL_STR)
+        free((char *)f->v.s);
+    f->v = v;
+    f->v.s = copy;
+    s->version++;
+    return BH_OK;
+}
+
+bh_rng *sim_rng(bh_sim *s, bh_err *err)
+{
+    if (s->in_cond) {
+        err_set(err, BH_EINPUT, "", 0,
+                "w.random inside a condition: conditions are checked whenever the screen "
+                "needs them, so a draw there would make sessions unrepeatable");
+        return NULL;
+    }
+    return &s->rng;
+}
+
+bh_status sim_fire(bh_sim *s, int inject, bh_err *err)
+{
+    if (readonly(s, err, "cannot fire an inject") != BH_OK)
+        return err->status;
+    if (sched_push(&s->q, s->now, 0, EV_FIRE, inject, 0, 0) != 0)
+        return sim_oom(s, err);
+    return BH_OK;
+}
+
+bh_status sim_open(bh_sim *s, int decision, bh_err *err)
+{
+    if (readonly(s, err, "cannot open a decision") != BH_OK)
+        return err->status;
+    if (sched_push(&s->q, s->now, 0, EV_OPEN, decision, 0, 0) != 0)
+        return sim_oom(s, err);
+    return BH_OK;
+}
+
+bh_status sim_after(bh_sim *s, bh_time delay, bh_hook hook, bh_err *err)
+{
+    if (readonly(s, err, "cannot schedule w.after") != BH_OK) {
+        if (s->hooks.release)
+            s->hooks.release(s->hooks.ud, hook);
+        return err->status;
+    }
+    if (delay < 0 || delay > DUR_MAX) {
+        if (s->hooks.release)
+            s->hooks.release(s->hooks.ud, hook);
+        return err_set(err, BH_EINPUT, "", 0, "w.after: the delay must be 0 or more");
+    }
+    if (sched_push(&s->q, s->now + delay, 0, EV_AFTER, 0, 0, hook) != 0) {
+        if (s->hooks.release)
+            s->hooks.release(s->hooks.ud, hook);
+        return sim_oom(s, err);
+    }
+    return BH_OK;
+}
+
+bh_status sim_note(bh_sim *s, const char *text, bh_err *err)
+{
+    if (readonly(s, err, "cannot add a note") != BH_OK)
+        return err->status;
+    if (sim_log_push(s, LOG_NOTE, 0, 0, 0, 0, text) != 0)
+        return sim_oom(s, err);
+    return BH_OK;
+}
+
+bh_status sim_finish(bh_sim *s, int ending, bh_err *err)
+{
+    if (readonly(s, err, "cannot finish the session") != BH_OK)
+        return err->status;
+    if (!s->pending_finish)
+        s->pending_finish = ending + 1; /* takes effect when the effect returns */
+    return BH_OK;
+}

@@ -1,0 +1,158 @@
+#include "core/text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Length of the UTF-8 sequence at s (at most n bytes), or 0 if invalid.
+ * Rejects overlong forms, surrogates and code points past U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned min, cp;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2; min = 0x80; cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3; min = 0x800; cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4; min = 0x10000; cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+int text_valid_utf8(const char *s, size_t n, size_t *bad)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = utf8_seq(u + i, n - i);
+        if (!k) {
+            if (bad)
+                *bad = i;
+            return 0;
+        }
+        i += k;
+    }
+    return 1;
+}
+
+void text_sanitize(const char *s, size_t n, char *out, size_t outn)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    if (outn == 0)
+        return;
+    while (i < n) {
+        size_t k = utf8_seq(u + i, n - i);
+        if (k == 1 && u[i] < 0x20 && u[i] != '\n' && u[i] != '\t')
+            k = 0;
+        if (o + (k ? k : 1) >= outn)
+            break;
+        if (!k) {
+            out[o++] = '?';
+            i++;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = '\0';
+}
+
+bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, bh_err *err)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return err_set(err, BH_EIO, path, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return err_set(err, BH_EIO, path, 0, "not a regular file");
+    }
+    if ((size_t)sb.st_size > max) {
+        fclose(f);
+        return err_set(err, BH_EIO, path, 1, "file is %.1f MiB; the limit is %.1f MiB",
+                       sb.st_size / 1048576.0, max / 1048576.0);
+    }
+    char *buf = malloc((size_t)sb.st_size + 1);
+    if (!buf) {
+        fclose(f);
+        return err_set(err, BH_ENOMEM, path, 0, "out of memory reading the file");
+    }
+    size_t n = fread(buf, 1, (size_t)sb.st_size, f);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return err_set(err, BH_EIO, path, 0, "cannot read: %s", strerror(errno));
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return BH_OK;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+void text_suggest(const char *word, const void *base, size_t n, size_t stride, size_t offset,
+                  char *out, size_t outn)
+{
+    const char *best = NULL;
+    size_t best_d = 3; /* further than two edits is no longer a typo */
+    for (size_t i = 0; i < n; i++) {
+        const char *id = *(const char *const *)((const char *)base + i * stride + offset);
+        if (!id)
+            continue;
+        size_t d = edit_distance(word, id);
+        if (d < best_d) {
+            best_d = d;
+            best = id;
+        }
+    }
+    if (best)
+        snprintf(out, outn, " (did you mean '%s'?)", best);
+    else if (outn)
+        out[0] = '\0';
+}

@@ -1,0 +1,23 @@
+/* text: small text utilities shared by the core and the script layer:
+ * UTF-8 validation, size-capped file reading, and "did you mean" hints. */
+#ifndef BH_TEXT_H
+#define BH_TEXT_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+/* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad is the first bad offset. */
+int text_valid_utf8(const char *s, size_t n, size_t *bad);
+/* Read a whole file (NUL-terminated copy in *out). Files over `max` bytes
+ * are refused with a message naming the size and the limit. */
+bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, bh_err *err);
+/* Write " (did you mean 'x'?)" into out when one of the n ids, found at
+ * `offset` inside records `stride` bytes apart, is close to `word`; else "". */
+void text_suggest(const char *word, const void *base, size_t n, size_t stride, size_t offset,
+                  char *out, size_t outn);
+/* Copy s into out, replacing invalid UTF-8 and control bytes (except \n and
+ * \t) with '?', and cutting it at outn-1 bytes on a character boundary. */
+void text_sanitize(const char *s, size_t n, char *out, size_t outn);
+
+#endif

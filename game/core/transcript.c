@@ -1,0 +1,146 @@
+#include "core/transcript.h"
+
+#include <math.h>
+#include <string.h>
+
+char *transcript_number(double v, char *buf, size_t n)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, n, "%.0f", v);
+    } else {
+        snprintf(buf, n, "%.2f", v);
+        char *e = buf + strlen(buf) - 1;
+        while (*e == '0')
+            *e-- = '\0';
+        if (*e == '.')
+            *e = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        snprintf(buf, n, "0");
+    return buf;
+}
+
+static const char *source_tag(bh_source s)
+{
+    return s == SRC_FACT ? "fact" : s == SRC_FICTION ? "fiction" : "untagged";
+}
+
+void transcript_header(FILE *f, const bh_sim *s, const char *scenario_path)
+{
+    const bh_scenario_def *sc = &sim_defs(s)->scenario;
+    char when[64], len[32];
+    fprintf(f, "Bulkhead transcript\n");
+    fprintf(f, "Scenario: %s (%s, %s)\n", sc->title, sc->id, scenario_path);
+    if (sc->based_on && sc->based_on[0])
+        fprintf(f, "Based on %s\n", sc->based_on);
+    fprintf(f, "Seed: %llu\n", (unsigned long long)sim_seed(s));
+    fprintf(f, "T+0 is %s; the scenario lasts %s\n\n", cal_format(sc->start_epoch, when, sizeof when),
+            dur_format(sc->length, len, sizeof len));
+}
+
+size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
+{
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    const bh_defs *d = sim_defs(s);
+    bh_time last = -1;
+    if (from > 0 && from <= n)
+        last = log[from - 1].time;
+    for (size_t i = from; i < n; i++) {
+        const bh_log_entry *e = &log[i];
+        char stamp[40], day[32], a[32], b[32];
+        if (e->time != last) {
+            fprintf(f, "%s  %s  ", dur_stamp(e->time, stamp, sizeof stamp),
+                    cal_format_short(d->scenario.start_epoch + e->time, day, sizeof day));
+            last = e->time;
+        } else {
+            fprintf(f, "%26s", "");
+        }
+        switch (e->kind) {
+        case LOG_INJECT: {
+            const bh_inject_def *x = &d->injects[e->a];
+            fprintf(f, "INJECT    [%s] %s: %s  (%s%s%s)\n", defs_channel_name(x->channel),
+                    x->from ? x->from : "unknown", x->title, source_tag(x->source),
+                    x->ref ? ": " : "", x->ref ? x->ref : "");
+            break;
+        }
+        case LOG_OPEN: {
+            const bh_decision_def *x = &d->decisions[e->a];
+            fprintf(f, "DECISION  %s: %s (deadline %s)\n", x->id, x->prompt,
+                    dur_stamp((bh_time)e->to, stamp, sizeof stamp));
+            break;
+        }
+        case LOG_START: {
+            const bh_action_def *x = &d->actions[e->a];
+            fprintf(f, "START     %s: %s (%s, %d staff, %s)\n", x->id, x->label,
+                    d->teams[x->team].label, x->staff, dur_format(x->takes, a, sizeof a));
+            break;
+        }
+        case LOG_CANCEL:
+            fprintf(f, "CANCEL    %s: %s\n", d->actions[e->a].id, d->actions[e->a].label);
+            break;
+        case LOG_DONE:
+            fprintf(f, "DONE      %s: %s\n", d->actions[e->a].id, d->actions[e->a].label);
+            break;
+        case LOG_CHOOSE:
+        case LOG_DEFAULT: {
+            const bh_decision_def *x = &d->decisions[e->a];
+            fprintf(f, "%s %s -> %s: %s%s\n", e->kind == LOG_CHOOSE ? "CHOSE    " : "DEFAULT  ",
+                    x->id, x->options[e->b].id, x->options[e->b].label,
+                    e->kind == LOG_DEFAULT ? " (the deadline passed)" : "");
+            break;
+        }
+        case LOG_METER:
+            fprintf(f, "meter     %s %s -> %s\n", d->meters[e->a].label,
+                    transcript_number(e->from, a, sizeof a), transcript_number(e->to, b, sizeof b));
+            break;
+        case LOG_SYSTEM:
+            fprintf(f, "system    %s %s -> %s\n", d->systems[e->a].label,
+                    defs_status_name((bh_status_word)e->from), defs_status_name((bh_status_word)e->to));
+            break;
+        case LOG_TEAM:
+            fprintf(f, "team      %s staff %s -> %s\n", d->teams[e->a].label,
+                    transcript_number(e->from, a, sizeof a), transcript_number(e->to, b, sizeof b));
+            break;
+        case LOG_NOTE:
+            fprintf(f, "note      %s\n", e->text);
+            break;
+        case LOG_FNOTE:
+            fprintf(f, "FACILITATOR %s\n", e->text);
+            break;
+        case LOG_ENDING:
+            if (e->a >= 0)
+                fprintf(f, "ENDING    %s: %s%s\n", d->endings[e->a].id, d->endings[e->a].title,
+                        e->b ? " (time ran out)" : "");
+            else
+                fprintf(f, "ENDING    time ran out (the scenario declares no fallback ending)\n");
+            break;
+        }
+    }
+    return n;
+}
+
+void transcript_footer(FILE *f, const bh_sim *s)
+{
+    const bh_defs *d = sim_defs(s);
+    char num[32], stamp[40];
+    fprintf(f, "\n");
+    if (sim_failed(s)) {
+        fprintf(f, "Stopped at %s by a script error.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
+    } else if (sim_ended(s)) {
+        int e = sim_ending(s);
+        fprintf(f, "Ending at %s: %s\n", dur_stamp(sim_now(s), stamp, sizeof stamp),
+                e >= 0 ? d->endings[e].title : "time ran out");
+        if (e >= 0 && d->endings[e].text)
+            fprintf(f, "%s\n", d->endings[e].text);
+    } else {
+        fprintf(f, "Not finished; stopped at %s.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
+    }
+    fprintf(f, "\nFinal meters:\n");
+    for (size_t i = 0; i < d->nmeters; i++)
+        fprintf(f, "  %-28s %s\n", d->meters[i].label,
+                transcript_number(sim_meter(s, (int)i), num, sizeof num));
+    fprintf(f, "Final systems:\n");
+    for (size_t i = 0; i < d->nsystems; i++)
+        fprintf(f, "  %-28s %s\n", d->systems[i].label, defs_status_name(sim_system(s, (int)i)));
+}

@@ -1,0 +1,272 @@
+/* main.c: the command line. Parses flags with getopt_long, runs one
+ * subcommand, and maps outcomes to exit codes: 0 success, 1 problems found
+ * (bad scenario, bad plan, script error), 2 bad usage. The only place that
+ * prints errors or exits. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/journal.h"
+#include "core/session.h"
+#include "core/transcript.h"
+#include "script/lh_host.h"
+
+#define EXIT_PROBLEMS 1
+#define EXIT_USAGE 2
+
+static const char *usage_text =
+    "Usage:\n"
+    "  bulkhead                          the game (title screen)\n"
+    "  bulkhead play FILE.lua [--seed N] [--resume JOURNAL] [--fullscreen]\n"
+    "  bulkhead check FILE.lua...        validate scenarios; file:line: error|warning: message\n"
+    "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
+    "                                    replay a plan headless and print the transcript\n"
+    "  bulkhead --help | --version\n"
+    "\n"
+    "Options for check and run:\n"
+    "  --mem-limit MIB     memory a scenario may use (default 64)\n"
+    "\n"
+    "Exit codes: 0 success, 1 problems found, 2 bad usage.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "bulkhead: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nRun 'bulkhead --help' for usage.\n");
+    return EXIT_USAGE;
+}
+
+static void print_trace(const char *trace)
+{
+    if (!trace || !trace[0])
+        return;
+    const char *p = trace;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        int n = nl ? (int)(nl - p) : (int)strlen(p);
+        fprintf(stderr, "    %.*s\n", n, p[0] == '\t' ? p + 1 : p);
+        if (p[0] == '\t')
+            n = n; /* tabs were already skipped in the print */
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+static void print_diags(const lh_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const lh_diag *g = &d->v[i];
+        if (g->line > 0)
+            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line,
+                    g->sev == LH_ERROR ? "error" : "warning", g->msg);
+        else
+            fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
+                    g->msg);
+        print_trace(g->trace);
+    }
+    if ((size_t)(d->errors + d->warnings) > d->n)
+        fprintf(stderr, "(%zu more problems not shown)\n",
+                (size_t)(d->errors + d->warnings) - d->n);
+}
+
+static void print_err(const bh_err *e, const char *severity)
+{
+    if (e->file[0] && e->line > 0)
+        fprintf(stderr, "%s:%d: %s: %s\n", e->file, e->line, severity, e->msg);
+    else if (e->file[0])
+        fprintf(stderr, "%s: %s: %s\n", e->file, severity, e->msg);
+    else
+        fprintf(stderr, "bulkhead: %s: %s\n", severity, e->msg);
+    print_trace(e->trace);
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s[0] || s[0] == '-')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+typedef struct cli {
+    const char *plan, *journal;
+    int has_seed;
+    uint64_t seed;
+    lh_opts lua;
+} cli;
+
+static int parse_common(int argc, char **argv, cli *c)
+{
+    enum { OPT_PLAN = 1, OPT_SEED, OPT_JOURNAL, OPT_MEM };
+    static const struct option opts[] = {
+        {"plan", required_argument, 0, OPT_PLAN},
+        {"seed", required_argument, 0, OPT_SEED},
+        {"journal", required_argument, 0, OPT_JOURNAL},
+        {"mem-limit", required_argument, 0, OPT_MEM},
+        {0, 0, 0, 0}};
+    memset(c, 0, sizeof *c);
+    lh_opts_default(&c->lua);
+    opterr = 0;
+    optind = 1;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        uint64_t v;
+        switch (ch) {
+        case OPT_PLAN: c->plan = optarg; break;
+        case OPT_JOURNAL: c->journal = optarg; break;
+        case OPT_SEED:
+            if (parse_u64(optarg, &c->seed) != 0)
+                return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);
+            c->has_seed = 1;
+            break;
+        case OPT_MEM:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > 4096)
+                return usage_error("--mem-limit wants a size in MiB from 1 to 4096, not '%s'", optarg);
+            c->lua.mem_limit = (size_t)v << 20;
+            break;
+        case '?':
+        default:
+            if (optopt)
+                return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    cli c;
+    int rc = parse_common(argc, argv, &c);
+    if (rc)
+        return rc;
+    if (c.plan || c.journal || c.has_seed)
+        return usage_error("%s", "check takes only scenario files (and --mem-limit)");
+    if (optind >= argc)
+        return usage_error("%s", "check needs at least one scenario file");
+    int problems = 0;
+    for (int i = optind; i < argc; i++) {
+        lh_diags d = {0};
+        lh_host *h = NULL;
+        lh_load(argv[i], &c.lua, &h, &d);
+        print_diags(&d);
+        problems |= d.errors || d.warnings;
+        lh_diags_free(&d);
+        lh_free(h);
+    }
+    return problems ? EXIT_PROBLEMS : 0;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    cli c;
+    int rc = parse_common(argc, argv, &c);
+    if (rc)
+        return rc;
+    if (optind >= argc)
+        return usage_error("%s", "run needs a scenario file: bulkhead run FILE.lua --plan PLAN");
+    if (optind + 1 < argc)
+        return usage_error("run takes one scenario file; unexpected '%s'", argv[optind + 1]);
+    if (!c.plan)
+        return usage_error("%s", "run needs --plan PLAN (a journal; an empty file means "
+                                 "nobody acts)");
+    const char *path = argv[optind];
+
+    int status = EXIT_PROBLEMS;
+    lh_diags d = {0};
+    lh_host *h = NULL;
+    bh_plan plan = {0};
+    bh_sim *sim = NULL;
+    bh_journal jout = {.fd = -1};
+    bh_err err;
+    err_clear(&err);
+
+    lh_load(path, &c.lua, &h, &d);
+    print_diags(&d);
+    if (!h)
+        goto done;
+    if (journal_read(c.plan, &plan, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    uint64_t seed = c.has_seed ? c.seed : plan.has_seed ? plan.seed : 1;
+    if (c.journal && journal_create(&jout, c.journal, path, seed, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    if (sim_create(&sim, lh_defs(h), lh_hooks(h), seed, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    transcript_header(stdout, sim, path);
+    bh_replay_result res;
+    bh_status st = session_replay(sim, jout.fd >= 0 ? &jout : NULL, &plan, &res, &err);
+    if (st == BH_OK)
+        st = session_finish(sim, &err);
+    transcript_entries(stdout, sim, 0);
+    transcript_footer(stdout, sim);
+    fflush(stdout);
+    if (res.skipped)
+        fprintf(stderr, "%s:%d: warning: the session ended before this input; %zu input%s "
+                        "from here on were not applied\n",
+                plan.name, res.first_skipped_line, res.skipped, res.skipped == 1 ? "" : "s");
+    if (st != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    status = 0;
+done:
+    fflush(stdout);
+    if (jout.fd >= 0)
+        journal_close(&jout);
+    sim_destroy(sim);
+    journal_plan_free(&plan);
+    lh_free(h);
+    lh_diags_free(&d);
+    return status;
+}
+
+static int not_built(const char *what)
+{
+    fprintf(stderr,
+            "bulkhead: %s is not part of this build yet.\n"
+            "Headless play works now, for example:\n"
+            "  bulkhead run scenarios/tutorial.lua --plan tests/plans/tutorial_expert.plan\n",
+            what);
+    return EXIT_PROBLEMS;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return not_built("the desktop game");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        printf("Bulkhead %s: a tabletop incident-response game.\n\n%s", BH_VERSION, usage_text);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("bulkhead %s\n", BH_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "play") == 0)
+        return not_built("the desktop game");
+    if (strcmp(cmd, "explore") == 0)
+        return not_built("'bulkhead explore'");
+    if (strcmp(cmd, "report") == 0)
+        return not_built("'bulkhead report'");
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,35 @@
+/* lh_budget: the work budget shared by one hook call.
+ *
+ * The Lua count hook charges interpreted instructions here, and C functions
+ * that can do unbounded work out of the hook's sight (the pattern matcher,
+ * string.rep) charge their own steps. When `used` passes `limit`, the budget
+ * is exceeded and stays exceeded ("sticky") until the host resets it before
+ * the next hook call, so a scenario's own pcall cannot swallow the error. */
+#ifndef LH_BUDGET_H
+#define LH_BUDGET_H
+
+#include <stdint.h>
+
+typedef struct lh_budget {
+    int64_t used;     /* work units charged since the last reset */
+    int64_t limit;    /* units allowed per hook call */
+    int exceeded;     /* sticky: set once used > limit */
+} lh_budget;
+
+/* Charge n units. Returns 1 when the budget is (now or already) exceeded. */
+static inline int lh_budget_charge(lh_budget *b, int64_t n)
+{
+    b->used += n;
+    if (b->used > b->limit)
+        b->exceeded = 1;
+    return b->exceeded;
+}
+
+static inline void lh_budget_reset(lh_budget *b, int64_t limit)
+{
+    b->used = 0;
+    b->limit = limit;
+    b->exceeded = 0;
+}
+
+#endif

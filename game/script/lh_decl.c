@@ -1,0 +1,814 @@
+/* lh_decl.c: the declaration functions (scenario, meter, system, team,
+ * reference, inject, action, decision, ending, every) and the checks that
+ * run once the whole file has loaded.
+ *
+ * A declaration never raises for bad content: it records a diagnostic at
+ * the declaration's file:line and carries on, so an author sees every
+ * problem in one `bulkhead check`. Text copied out of Lua is charged to the
+ * same memory cap as the Lua state, since it lives as long as the host. */
+#include "script/lh_internal.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/vec.h"
+
+void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const char *trace,
+                 const char *fmt, ...)
+{
+    lh_diags *d = h->diags;
+    char msg[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (sev == LH_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->n >= 1000 || VEC_PUSH(d->v, d->n, d->cap) != 0)
+        return; /* a thousand findings are enough to act on */
+    lh_diag *g = &d->v[d->n++];
+    g->sev = sev;
+    g->file = strdup(file ? file : h->path);
+    g->line = line;
+    g->msg = strdup(msg);
+    g->trace = trace && trace[0] ? strdup(trace) : NULL;
+}
+
+typedef struct dctx {
+    lh_host *h;
+    lua_State *L;
+    int t;            /* stack index of the declaration table */
+    const char *kind; /* "inject" */
+    const char *id;   /* for messages; may be NULL */
+    bh_loc loc;
+} dctx;
+
+static void dmsg(dctx *c, lh_severity sev, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void dmsg(dctx *c, lh_severity sev, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (c->id)
+        lh_diag_add(c->h, sev, c->loc.file, c->loc.line, NULL, "%s '%s': %s", c->kind, c->id, msg);
+    else
+        lh_diag_add(c->h, sev, c->loc.file, c->loc.line, NULL, "%s: %s", c->kind, msg);
+}
+
+#define DERR(c, ...) dmsg(c, LH_ERROR, __VA_ARGS__)
+#define DWARN(c, ...) dmsg(c, LH_WARNING, __VA_ARGS__)
+
+static char *copy_text(dctx *c, const char *s, size_t len)
+{
+    lh_host *h = c->h;
+    if (h->mem_used + len + 1 > h->opts.mem_limit) {
+        DERR(c, "memory limit exceeded: the scenario holds more than %zu MiB",
+             h->opts.mem_limit >> 20);
+        return NULL;
+    }
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    h->mem_used += len + 1;
+    return out;
+}
+
+/* Push the raw value of field `name`; returns its type. */
+static int field(dctx *c, const char *name)
+{
+    lua_pushstring(c->L, name);
+    return lua_rawget(c->L, c->t);
+}
+
+static char *get_str(dctx *c, const char *name, int required)
+{
+    int t = field(c, name);
+    char *out = NULL;
+    if (t == LUA_TNIL) {
+        if (required)
+            DERR(c, "missing field '%s'", name);
+    } else if (t != LUA_TSTRING) {
+        DERR(c, "field '%s' must be a string, not a %s", name, lua_typename(c->L, t));
+    } else {
+        size_t len, bad;
+        const char *s = lua_tolstring(c->L, -1, &len);
+        if (len > LH_MAX_TEXT)
+            DERR(c, "field '%s' is %zu bytes; the limit is %d", name, len, LH_MAX_TEXT);
+        else if (!text_valid_utf8(s, len, &bad))
+            DERR(c, "field '%s' is not valid UTF-8 (bad byte at offset %zu)", name, bad);
+        else if (strlen(s) != len)
+            DERR(c, "field '%s' contains a NUL byte", name);
+        else
+            out = copy_text(c, s, len);
+    }
+    lua_pop(c->L, 1);
+    return out;
+}
+
+static int get_num(dctx *c, const char *name, int required, double *out)
+{
+    int t = field(c, name), got = 0;
+    if (t == LUA_TNIL) {
+        if (required)
+            DERR(c, "missing field '%s'", name);
+    } else if (t != LUA_TNUMBER) {
+        DERR(c, "field '%s' must be a number, not a %s", name, lua_typename(c->L, t));
+    } else {
+        double v = lua_tonumber(c->L, -1);
+        if (v != v || v > 1e15 || v < -1e15)
+            DERR(c, "field '%s' must be a finite number", name);
+        else {
+            *out = v;
+            got = 1;
+        }
+    }
+    lua_pop(c->L, 1);
+    return got;
+}
+
+static int get_int(dctx *c, const char *name, int required, int lo, int hi, int *out)
+{
+    double v;
+    if (!get_num(c, name, required, &v))
+        return 0;
+    if (v != (double)(long long)v || v < lo || v > hi) {
+        DERR(c, "field '%s' must be a whole number from %d to %d", name, lo, hi);
+        return 0;
+    }
+    *out = (int)v;
+    return 1;
+}
+
+static int get_bool(dctx *c, const char *name, int *out)
+{
+    int t = field(c, name), got = 0;
+    if (t == LUA_TBOOLEAN) {
+        *out = lua_toboolean(c->L, -1);
+        got = 1;
+    } else if (t != LUA_TNIL) {
+        DERR(c, "field '%s' must be true or false, not a %s", name, lua_typename(c->L, t));
+    }
+    lua_pop(c->L, 1);
+    return got;
+}
+
+static int get_dur(dctx *c, const char *name, int required, bh_time *out)
+{
+    int t = field(c, name), got = 0;
+    if (t == LUA_TNIL) {
+        if (required)
+            DERR(c, "missing field '%s'", name);
+    } else if (t == LUA_TNUMBER) {
+        double v = lua_tonumber(c->L, -1);
+        if (v != (double)(bh_time)v || v < 0 || v > (double)DUR_MAX)
+            DERR(c, "field '%s' must be a whole number of seconds, 0 or more", name);
+        else {
+            *out = (bh_time)v;
+            got = 1;
+        }
+    } else if (t == LUA_TSTRING) {
+        const char *s = lua_tostring(c->L, -1);
+        if (dur_parse(s, out) != 0)
+            DERR(c, "field '%s': \"%.40s\" is not a duration (write e.g. \"90s\", \"45m\", "
+                    "\"2h\", \"3d\" or \"1h30m\")", name, s);
+        else
+            got = 1;
+    } else {
+        DERR(c, "field '%s' must be a duration string or a number of seconds, not a %s", name,
+             lua_typename(c->L, t));
+    }
+    lua_pop(c->L, 1);
+    return got;
+}
+
+static bh_hook get_fn(dctx *c, const char *name)
+{
+    int t = field(c, name);
+    if (t == LUA_TFUNCTION)
+        return luaL_ref(c->L, LUA_REGISTRYINDEX);
+    if (t != LUA_TNIL)
+        DERR(c, "field '%s' must be a function, not a %s", name, lua_typename(c->L, t));
+    lua_pop(c->L, 1);
+    return 0;
+}
+
+static int get_enum(dctx *c, const char *name, int (*parse)(const char *), const char *list,
+                    int required, int def)
+{
+    int t = field(c, name), v = def;
+    if (t == LUA_TNIL) {
+        if (required)
+            DERR(c, "missing field '%s' (one of: %s)", name, list);
+    } else if (t != LUA_TSTRING || (v = parse(lua_tostring(c->L, -1))) < 0) {
+        DERR(c, "field '%s' must be one of: %s", name, list);
+        v = def;
+    }
+    lua_pop(c->L, 1);
+    return v;
+}
+
+static void get_texts(dctx *c, const char *name, bh_texts *out)
+{
+    int t = field(c, name);
+    if (t == LUA_TSTRING) {
+        lua_pop(c->L, 1);
+        char *s = get_str(c, name, 0);
+        if (s && (out->v = malloc(sizeof *out->v))) {
+            out->v[0] = s;
+            out->n = 1;
+        } else {
+            free(s);
+        }
+        return;
+    }
+    if (t == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(c->L, -1);
+        if (n > 100)
+            n = 100;
+        out->v = calloc((size_t)(n ? n : 1), sizeof *out->v);
+        for (lua_Integer i = 1; out->v && i <= n; i++) {
+            size_t len;
+            if (lua_rawgeti(c->L, -1, i) != LUA_TSTRING) {
+                DERR(c, "field '%s' must be a list of strings", name);
+                lua_pop(c->L, 1);
+                break;
+            }
+            const char *s = lua_tolstring(c->L, -1, &len);
+            if (!text_valid_utf8(s, len, NULL) || len > LH_MAX_TEXT)
+                DERR(c, "field '%s' item %lld is not valid UTF-8 text", name, (long long)i);
+            else if ((out->v[out->n] = copy_text(c, s, len)))
+                out->n++;
+            lua_pop(c->L, 1);
+        }
+    } else if (t != LUA_TNIL) {
+        DERR(c, "field '%s' must be a string or a list of strings", name);
+    }
+    lua_pop(c->L, 1);
+}
+
+/* Unknown fields are typos until proven otherwise: name the closest. */
+static void check_fields(dctx *c, int t, const char *const *allowed, const char *what)
+{
+    lua_State *L = c->L;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            DERR(c, "%s fields must be named (name = value); found a %s key", what,
+                 luaL_typename(L, -1));
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        int ok = 0;
+        size_t n = 0;
+        for (; allowed[n]; n++)
+            ok |= strcmp(allowed[n], k) == 0;
+        if (!ok) {
+            char hint[160];
+            typedef struct { const char *s; } one;
+            one names[48];
+            for (size_t i = 0; i < n && i < 48; i++)
+                names[i].s = allowed[i];
+            text_suggest(k, names, n < 48 ? n : 48, sizeof names[0], offsetof(one, s), hint,
+                         sizeof hint);
+            DERR(c, "unknown %s field '%.60s'%s", what, k, hint);
+        }
+    }
+}
+
+static int valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64)
+        return 0;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
+            return 0;
+    return 1;
+}
+
+static char *get_id(dctx *c, int (*find)(const bh_defs *, const char *), size_t stride,
+                    const void *base, size_t offset_loc)
+{
+    char *id = get_str(c, "id", 1);
+    if (!id)
+        return NULL;
+    if (!valid_id(id)) {
+        DERR(c, "id '%.64s' must be 1-64 letters, digits, '_', '-' or '.'", id);
+        free(id);
+        return NULL;
+    }
+    c->id = id;
+    int prev = find ? find(&c->h->defs, id) : -1;
+    if (prev >= 0) {
+        const bh_loc *l = (const bh_loc *)((const char *)base + (size_t)prev * stride + offset_loc);
+        DERR(c, "duplicate %s id (first declared at %s:%d)", c->kind, l->file, l->line);
+    }
+    return id;
+}
+
+/* Start a declaration: check it is allowed now and has a table. */
+static int begin(lua_State *L, dctx *c, const char *kind)
+{
+    lh_host *h = lh_of(L);
+    memset(c, 0, sizeof *c);
+    c->h = h;
+    c->L = L;
+    c->kind = kind;
+    c->t = 1;
+    char src[256];
+    lh_where(L, src, sizeof src, &c->loc.line);
+    c->loc.file = defs_intern_file(&h->defs, src);
+    if (!h->loading)
+        return lh_error(L, "%s { } declarations are only allowed while the scenario loads, "
+                           "not inside hooks", kind);
+    if (++h->ndecls > LH_MAX_DECLS)
+        return lh_error(L, "too many declarations (the limit is %d)", LH_MAX_DECLS);
+    if (!lua_istable(L, 1)) {
+        DERR(c, "expects a table: %s { id = \"...\", ... }", kind);
+        return 0;
+    }
+    lua_settop(L, 1);
+    return 1;
+}
+
+#define PUSH_DEF(h, arr) \
+    (VEC_PUSH((h)->defs.arr, (h)->defs.n##arr, (h)->defs.cap_##arr) == 0 \
+         ? memset(&(h)->defs.arr[(h)->defs.n##arr], 0, sizeof *(h)->defs.arr), \
+           &(h)->defs.arr[(h)->defs.n##arr++] : NULL)
+
+static int d_scenario(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "scenario"))
+        return 0;
+    static const char *const f[] = {"id", "title", "summary", "based_on", "start", "length",
+                                    "rate", "difficulty", "briefing", "organisation", "stakes",
+                                    "check", NULL};
+    check_fields(&c, 1, f, "scenario");
+    lh_host *h = c.h;
+    if (h->defs.has_scenario) {
+        DERR(&c, "declared twice (first at %s:%d)", h->defs.scenario.loc.file,
+             h->defs.scenario.loc.line);
+        return 0;
+    }
+    bh_scenario_def *s = &h->defs.scenario;
+    h->defs.has_scenario = 1;
+    s->loc = c.loc;
+    s->id = get_id(&c, NULL, 0, NULL, 0);
+    s->title = get_str(&c, "title", 1);
+    s->summary = get_str(&c, "summary", 0);
+    s->based_on = get_str(&c, "based_on", 0);
+    s->briefing = get_str(&c, "briefing", 0);
+    s->organisation = get_str(&c, "organisation", 0);
+    s->stakes = get_str(&c, "stakes", 0);
+    s->difficulty = get_str(&c, "difficulty", 0);
+    if (s->difficulty && strcmp(s->difficulty, "easy") && strcmp(s->difficulty, "medium") &&
+        strcmp(s->difficulty, "hard"))
+        DERR(&c, "field 'difficulty' must be one of: easy, medium, hard");
+    char *start = get_str(&c, "start", 1);
+    if (start && cal_parse(start, &s->start_epoch) != 0)
+        DERR(&c, "field 'start': \"%.40s\" is not a date and time like \"2020-09-27 22:00\"",
+             start);
+    free(start);
+    if (get_dur(&c, "length", 1, &s->length) && s->length <= 0)
+        DERR(&c, "field 'length' must be longer than zero");
+    s->rate = 60;
+    if (get_num(&c, "rate", 0, &s->rate) && (s->rate < 1 || s->rate > 86400))
+        DERR(&c, "field 'rate' (simulated seconds per real second) must be 1 to 86400");
+    s->check_every = 60;
+    if (get_dur(&c, "check", 0, &s->check_every) && s->check_every < 1)
+        DERR(&c, "field 'check' must be at least 1s");
+    return 0;
+}
+
+static int d_meter(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "meter"))
+        return 0;
+    static const char *const f[] = {"id", "label", "start", "min", "max", "good",
+                                    "description", NULL};
+    check_fields(&c, 1, f, "meter");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_meter, sizeof *h->defs.meters, h->defs.meters,
+                      offsetof(bh_meter_def, loc));
+    bh_meter_def *m = PUSH_DEF(h, meters);
+    if (!m)
+        return lh_error(L, "out of memory");
+    m->id = id;
+    m->loc = c.loc;
+    m->label = get_str(&c, "label", 1);
+    m->description = get_str(&c, "description", 0);
+    m->min = 0;
+    m->max = 100;
+    get_num(&c, "min", 0, &m->min);
+    get_num(&c, "max", 0, &m->max);
+    if (get_num(&c, "start", 1, &m->start) && (m->start < m->min || m->start > m->max))
+        DERR(&c, "start %g is outside min..max (%g..%g)", m->start, m->min, m->max);
+    if (m->min >= m->max)
+        DERR(&c, "min (%g) must be below max (%g)", m->min, m->max);
+    char *good = get_str(&c, "good", 0);
+    if (good && strcmp(good, "high") && strcmp(good, "low"))
+        DERR(&c, "field 'good' must be \"high\" or \"low\"");
+    m->good_low = good && strcmp(good, "low") == 0;
+    free(good);
+    return 0;
+}
+
+static int d_system(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "system"))
+        return 0;
+    static const char *const f[] = {"id", "label", "status", "description", NULL};
+    check_fields(&c, 1, f, "system");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_system, sizeof *h->defs.systems, h->defs.systems,
+                      offsetof(bh_system_def, loc));
+    bh_system_def *s = PUSH_DEF(h, systems);
+    if (!s)
+        return lh_error(L, "out of memory");
+    s->id = id;
+    s->loc = c.loc;
+    s->label = get_str(&c, "label", 1);
+    s->description = get_str(&c, "description", 0);
+    s->status = (bh_status_word)get_enum(&c, "status", defs_parse_status, defs_status_list(), 0,
+                                         ST_ONLINE);
+    return 0;
+}
+
+static int d_team(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "team"))
+        return 0;
+    static const char *const f[] = {"id", "label", "staff", NULL};
+    check_fields(&c, 1, f, "team");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_team, sizeof *h->defs.teams, h->defs.teams,
+                      offsetof(bh_team_def, loc));
+    bh_team_def *t = PUSH_DEF(h, teams);
+    if (!t)
+        return lh_error(L, "out of memory");
+    t->id = id;
+    t->loc = c.loc;
+    t->label = get_str(&c, "label", 1);
+    get_int(&c, "staff", 1, 0, 100000, &t->staff);
+    return 0;
+}
+
+static int d_reference(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "reference"))
+        return 0;
+    static const char *const f[] = {"id", "title", "cite", NULL};
+    check_fields(&c, 1, f, "reference");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_reference, sizeof *h->defs.references, h->defs.references,
+                      offsetof(bh_reference_def, loc));
+    bh_reference_def *r = PUSH_DEF(h, references);
+    if (!r)
+        return lh_error(L, "out of memory");
+    r->id = id;
+    r->loc = c.loc;
+    r->title = get_str(&c, "title", 1);
+    r->cite = get_str(&c, "cite", 1);
+    return 0;
+}
+
+static bh_source get_source(dctx *c, char **ref)
+{
+    char *src = get_str(c, "source", 0);
+    bh_source s = SRC_NONE;
+    if (src && strcmp(src, "fact") == 0)
+        s = SRC_FACT;
+    else if (src && strcmp(src, "fiction") == 0)
+        s = SRC_FICTION;
+    else if (src)
+        DERR(c, "field 'source' must be \"fact\" or \"fiction\"");
+    free(src);
+    *ref = get_str(c, "ref", 0);
+    return s;
+}
+
+static int d_inject(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "inject"))
+        return 0;
+    static const char *const f[] = {"id", "at", "when", "channel", "from", "title", "body",
+                                    "source", "ref", "discuss", "effect", "repeatable", NULL};
+    check_fields(&c, 1, f, "inject");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_inject, sizeof *h->defs.injects, h->defs.injects,
+                      offsetof(bh_inject_def, loc));
+    bh_inject_def *x = PUSH_DEF(h, injects);
+    if (!x)
+        return lh_error(L, "out of memory");
+    x->id = id;
+    x->loc = c.loc;
+    x->has_at = get_dur(&c, "at", 0, &x->at);
+    x->when = get_fn(&c, "when");
+    if (x->has_at && x->when)
+        DERR(&c, "has both 'at' and 'when': choose one (or neither, and fire it from an effect)");
+    x->channel = (bh_channel)get_enum(&c, "channel", defs_parse_channel, defs_channel_list(), 1,
+                                      CH_EMAIL);
+    x->from = get_str(&c, "from", 0);
+    x->title = get_str(&c, "title", 1);
+    x->body = get_str(&c, "body", 0);
+    x->source = get_source(&c, &x->ref);
+    get_texts(&c, "discuss", &x->discuss);
+    x->effect = get_fn(&c, "effect");
+    get_bool(&c, "repeatable", &x->repeatable);
+    return 0;
+}
+
+static int d_action(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "action"))
+        return 0;
+    static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
+                                    "source", "ref", "func", "recommended", "available",
+                                    "start", "effect", "repeatable", NULL};
+    check_fields(&c, 1, f, "action");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_action, sizeof *h->defs.actions, h->defs.actions,
+                      offsetof(bh_action_def, loc));
+    bh_action_def *a = PUSH_DEF(h, actions);
+    if (!a)
+        return lh_error(L, "out of memory");
+    a->id = id;
+    a->loc = c.loc;
+    a->team = -1;
+    a->kind = (bh_kind)get_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
+    a->label = get_str(&c, "label", 1);
+    a->text = get_str(&c, "text", 0);
+    a->team_id = get_str(&c, "team", 1);
+    a->staff = 1;
+    get_int(&c, "staff", 0, 0, 100000, &a->staff);
+    get_dur(&c, "takes", 1, &a->takes);
+    a->source = get_source(&c, &a->ref);
+    a->func = (bh_func)get_enum(&c, "func", defs_parse_func, defs_func_list(), 0, FUNC_NONE);
+    get_bool(&c, "recommended", &a->recommended);
+    a->available = get_fn(&c, "available");
+    a->on_start = get_fn(&c, "start");
+    a->effect = get_fn(&c, "effect");
+    get_bool(&c, "repeatable", &a->repeatable);
+    return 0;
+}
+
+static void read_options(dctx *c, bh_decision_def *x)
+{
+    lua_State *L = c->L;
+    int t = field(c, "options");
+    if (t != LUA_TTABLE) {
+        DERR(c, t == LUA_TNIL ? "missing field 'options'" : "field 'options' must be a list");
+        lua_pop(L, 1);
+        return;
+    }
+    int list = lua_gettop(L);
+    size_t n = lua_rawlen(L, list);
+    if (n < 2 || n > 12)
+        DERR(c, "needs 2 to 12 options, not %zu", n);
+    if (n > 12)
+        n = 12;
+    x->options = calloc(n ? n : 1, sizeof *x->options);
+    if (!x->options) {
+        lua_pop(L, 1);
+        return;
+    }
+    for (size_t i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, list, (lua_Integer)i) != LUA_TTABLE) {
+            DERR(c, "option %zu must be a table { id = ..., label = ... }", i);
+            lua_pop(L, 1);
+            continue;
+        }
+        dctx oc = *c;
+        oc.t = lua_gettop(L);
+        static const char *const f[] = {"id", "label", "text", "effect", "recommended", NULL};
+        check_fields(&oc, oc.t, f, "option");
+        bh_option_def *o = &x->options[x->noptions++];
+        o->id = get_str(&oc, "id", 1);
+        if (o->id && !valid_id(o->id))
+            DERR(c, "option id '%.64s' must be letters, digits, '_', '-' or '.'", o->id);
+        for (size_t k = 0; o->id && k + 1 < x->noptions; k++)
+            if (x->options[k].id && strcmp(x->options[k].id, o->id) == 0)
+                DERR(c, "duplicate option id '%s'", o->id);
+        o->label = get_str(&oc, "label", 1);
+        o->text = get_str(&oc, "text", 0);
+        o->effect = get_fn(&oc, "effect");
+        get_bool(&oc, "recommended", &o->recommended);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static int d_decision(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "decision"))
+        return 0;
+    static const char *const f[] = {"id", "prompt", "from", "deadline", "default", "options",
+                                    "at", "when", "discuss", NULL};
+    check_fields(&c, 1, f, "decision");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_decision, sizeof *h->defs.decisions, h->defs.decisions,
+                      offsetof(bh_decision_def, loc));
+    bh_decision_def *x = PUSH_DEF(h, decisions);
+    if (!x)
+        return lh_error(L, "out of memory");
+    x->id = id;
+    x->loc = c.loc;
+    x->prompt = get_str(&c, "prompt", 1);
+    x->from = get_str(&c, "from", 0);
+    if (get_dur(&c, "deadline", 1, &x->deadline) && x->deadline <= 0)
+        DERR(&c, "field 'deadline' must be longer than zero");
+    x->has_at = get_dur(&c, "at", 0, &x->at);
+    x->when = get_fn(&c, "when");
+    if (x->has_at && x->when)
+        DERR(&c, "has both 'at' and 'when': choose one (or neither, and open it with w.open)");
+    get_texts(&c, "discuss", &x->discuss);
+    read_options(&c, x);
+    char *def = get_str(&c, "default", 1);
+    x->default_opt = -1;
+    if (def && x->noptions) {
+        x->default_opt = defs_option(x, def);
+        if (x->default_opt < 0) {
+            char hint[160];
+            text_suggest(def, x->options, x->noptions, sizeof *x->options,
+                         offsetof(bh_option_def, id), hint, sizeof hint);
+            DERR(&c, "default '%s' is not one of its options%s", def, hint);
+        }
+    }
+    free(def);
+    return 0;
+}
+
+static int d_ending(lua_State *L)
+{
+    dctx c;
+    if (!begin(L, &c, "ending"))
+        return 0;
+    static const char *const f[] = {"id", "title", "text", "when", "fallback", "tone", NULL};
+    check_fields(&c, 1, f, "ending");
+    lh_host *h = c.h;
+    char *id = get_id(&c, defs_ending, sizeof *h->defs.endings, h->defs.endings,
+                      offsetof(bh_ending_def, loc));
+    bh_ending_def *x = PUSH_DEF(h, endings);
+    if (!x)
+        return lh_error(L, "out of memory");
+    x->id = id;
+    x->loc = c.loc;
+    x->title = get_str(&c, "title", 1);
+    x->text = get_str(&c, "text", 0);
+    x->when = get_fn(&c, "when");
+    get_bool(&c, "fallback", &x->fallback);
+    x->tone = (bh_tone)get_enum(&c, "tone", defs_parse_tone, "good, mixed, bad", 0, TONE_NONE);
+    return 0;
+}
+
+static int d_every(lua_State *L)
+{
+    lh_host *h = lh_of(L);
+    dctx c;
+    memset(&c, 0, sizeof c);
+    c.h = h;
+    c.L = L;
+    c.kind = "every";
+    char src[256];
+    lh_where(L, src, sizeof src, &c.loc.line);
+    c.loc.file = defs_intern_file(&h->defs, src);
+    if (!h->loading)
+        return lh_error(L, "every() is only allowed while the scenario loads");
+    if (++h->ndecls > LH_MAX_DECLS)
+        return lh_error(L, "too many declarations (the limit is %d)", LH_MAX_DECLS);
+    bh_time iv = 0;
+    int ok = 0;
+    if (lua_type(L, 1) == LUA_TSTRING)
+        ok = dur_parse(lua_tostring(L, 1), &iv) == 0;
+    else if (lua_type(L, 1) == LUA_TNUMBER)
+        ok = (iv = (bh_time)lua_tonumber(L, 1)) == lua_tonumber(L, 1);
+    if (!ok || iv < 1) {
+        DERR(&c, "expects a duration of at least 1s first, as in every(\"1h\", function(w) ... end)");
+        return 0;
+    }
+    if (lua_type(L, 2) != LUA_TFUNCTION) {
+        DERR(&c, "expects a function second, as in every(\"1h\", function(w) ... end)");
+        return 0;
+    }
+    lua_settop(L, 2);
+    bh_every_def *e = PUSH_DEF(h, everys);
+    if (!e)
+        return lh_error(L, "out of memory");
+    e->interval = iv;
+    e->fn = luaL_ref(L, LUA_REGISTRYINDEX);
+    e->loc = c.loc;
+    return 0;
+}
+
+void lh_decl_open(lh_host *h)
+{
+    static const luaL_Reg fns[] = {
+        {"scenario", d_scenario}, {"meter", d_meter},       {"system", d_system},
+        {"team", d_team},         {"reference", d_reference}, {"inject", d_inject},
+        {"action", d_action},     {"decision", d_decision}, {"ending", d_ending},
+        {"every", d_every},       {NULL, NULL}};
+    lua_pushglobaltable(h->L);
+    luaL_setfuncs(h->L, fns, 0);
+    lua_pop(h->L, 1);
+}
+
+static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const char *id,
+                      bh_source src, const char *ref)
+{
+    if (src == SRC_NONE)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': no 'source': add source = \"fact\" with a ref, or "
+                    "source = \"fiction\"", kind, id);
+    else if (src == SRC_FACT && !ref)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
+    if (ref && defs_reference(&h->defs, ref) < 0) {
+        char hint[160];
+        text_suggest(ref, h->defs.references, h->defs.nreferences, sizeof *h->defs.references,
+                     offsetof(bh_reference_def, id), hint, sizeof hint);
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
+                    hint);
+    }
+}
+
+void lh_decl_finish(lh_host *h)
+{
+    bh_defs *d = &h->defs;
+    if (!d->has_scenario) {
+        lh_diag_add(h, LH_ERROR, h->path, 1, NULL,
+                    "no scenario { id = ..., title = ..., start = ..., length = ... } declaration");
+        return;
+    }
+    bh_time len = d->scenario.length;
+    char a[32], b[32];
+    for (size_t i = 0; i < d->nactions; i++) {
+        bh_action_def *x = &d->actions[i];
+        if (x->team_id) {
+            x->team = defs_team(d, x->team_id);
+            if (x->team < 0) {
+                char hint[160];
+                text_suggest(x->team_id, d->teams, d->nteams, sizeof *d->teams,
+                             offsetof(bh_team_def, id), hint, sizeof hint);
+                lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                            "action '%s': team '%s' is not declared%s", x->id, x->team_id, hint);
+            } else if (x->staff > d->teams[x->team].staff) {
+                lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                            "action '%s' needs %d staff but team '%s' has only %d: it can "
+                            "never start unless a hook adds staff", x->id, x->staff,
+                            x->team_id, d->teams[x->team].staff);
+            }
+        }
+        if (x->id)
+            check_ref(h, &x->loc, "action", x->id, x->source, x->ref);
+    }
+    for (size_t i = 0; i < d->ninjects; i++) {
+        bh_inject_def *x = &d->injects[i];
+        if (x->id)
+            check_ref(h, &x->loc, "inject", x->id, x->source, x->ref);
+        if (x->has_at && x->at >= len)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "inject '%s' is at %s, but the scenario ends at %s", x->id,
+                        dur_format(x->at, a, 32), dur_format(len, b, 32));
+    }
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        bh_decision_def *x = &d->decisions[i];
+        if (x->has_at && x->at >= len)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "decision '%s' opens at %s, but the scenario ends at %s", x->id,
+                        dur_format(x->at, a, 32), dur_format(len, b, 32));
+    }
+    int fallbacks = 0;
+    for (size_t i = 0; i < d->nendings; i++) {
+        if (d->endings[i].fallback && ++fallbacks == 2)
+            lh_diag_add(h, LH_ERROR, d->endings[i].loc.file, d->endings[i].loc.line, NULL,
+                        "ending '%s': only one ending may be the fallback", d->endings[i].id);
+    }
+    if (d->nendings == 0)
+        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "scenario declares no ending { }");
+    else if (fallbacks == 0)
+        lh_diag_add(h, LH_WARNING, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "no ending has fallback = true: when time runs out the session just stops");
+}

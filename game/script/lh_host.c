@@ -1,0 +1,220 @@
+/* lh_host.c: loading a scenario, include, and the hook interface. */
+#include "script/lh_internal.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+void lh_opts_default(lh_opts *o)
+{
+    o->mem_limit = LH_DEFAULT_MEM_LIMIT;
+    o->hook_budget = LH_DEFAULT_HOOK_BUDGET;
+    o->load_budget = LH_DEFAULT_LOAD_BUDGET;
+}
+
+void lh_diags_free(lh_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].file);
+        free(d->v[i].msg);
+        free(d->v[i].trace);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+const bh_defs *lh_defs(const lh_host *h) { return &h->defs; }
+size_t lh_memory(const lh_host *h) { return h->mem_used; }
+size_t lh_memory_peak(const lh_host *h) { return h->mem_peak; }
+
+/* include("file.lua"): run a sibling file. Only plain relative names inside
+ * the scenario's folder are accepted, and the resolved path must still be
+ * inside it, so links cannot lead out either. */
+static int l_include(lua_State *L)
+{
+    lh_host *h = lh_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (!h->loading)
+        return lh_error(L, "include() is only allowed while the scenario loads");
+    size_t n = strlen(name);
+    if (n == 0 || n > 200 || name[0] == '/' || strstr(name, "..") || n < 5 ||
+        strcmp(name + n - 4, ".lua") != 0)
+        return lh_error(L, "include(\"%.200s\"): give a .lua file name relative to the "
+                           "scenario's folder, without '..' or a leading '/'", name);
+    for (const char *p = name; *p; p++)
+        if (!(*p == '/' || *p == '_' || *p == '-' || *p == '.' || (*p >= 'a' && *p <= 'z') ||
+              (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            return lh_error(L, "include(\"%.200s\"): file names may use only letters, digits, "
+                               "'_', '-', '.' and '/'", name);
+    if (h->include_depth >= LH_INCLUDE_DEPTH)
+        return lh_error(L, "include(\"%s\"): includes nest deeper than %d", name,
+                        LH_INCLUDE_DEPTH);
+    char path[PATH_MAX], real[PATH_MAX], display[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", h->realdir, name);
+    snprintf(display, sizeof display, "%s/%s", h->dir, name);
+    if (!realpath(path, real))
+        return lh_error(L, "include(\"%s\"): no such file in %s", name, h->dir);
+    size_t dl = strlen(h->realdir);
+    if (strncmp(real, h->realdir, dl) != 0 || real[dl] != '/')
+        return lh_error(L, "include(\"%s\"): it resolves outside the scenario's folder", name);
+    for (int i = 0; i < h->include_depth; i++)
+        if (strcmp(h->including[i], real) == 0)
+            return lh_error(L, "include(\"%s\"): it is already being included (a cycle)", name);
+    bh_err e;
+    err_clear(&e);
+    if (lh_loadfile(h, real, display, &e) != 0)
+        return lh_error(L, "include(\"%s\"): %s:%d: %s", name, e.file, e.line, e.msg);
+    char *keep = strdup(real);
+    if (!keep)
+        return lh_error(L, "out of memory");
+    h->including[h->include_depth++] = keep;
+    /* Run it unprotected: its errors carry its own file:line and unwind
+     * through this call to the main chunk's handler. Balance the stack of
+     * includes whichever way it ends by running it inside a pcall here. */
+    int st = lua_pcall(L, 0, LUA_MULTRET, 0);
+    h->include_depth--;
+    free(keep);
+    if (st != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L) - 1;
+}
+
+static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kind,
+                           const char *what, bh_hook_result *out, bh_err *err)
+{
+    lh_host *h = ud;
+    lua_State *L = h->L;
+    h->sim = sim;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, hook);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->w_ref);
+    int nres = kind == HOOK_COND ? 2 : 0;
+    if (lh_pcall(h, 1, nres, h->opts.hook_budget, what, err) != 0) {
+        h->sim = NULL;
+        return BH_ESCRIPT;
+    }
+    if (kind == HOOK_COND) {
+        /* true | false | false, "reason" | "reason" (a reason alone means no) */
+        out->truth = lua_toboolean(L, -2);
+        out->reason[0] = '\0';
+        int ri = lua_type(L, -2) == LUA_TSTRING ? -2 : lua_type(L, -1) == LUA_TSTRING ? -1 : 0;
+        if (lua_type(L, -2) == LUA_TSTRING)
+            out->truth = 0;
+        if (ri && !out->truth) {
+            size_t len;
+            const char *r = lua_tolstring(L, ri, &len);
+            text_sanitize(r, len, out->reason, sizeof out->reason);
+        }
+        lua_pop(L, 2);
+    }
+    h->sim = NULL;
+    return BH_OK;
+}
+
+static void host_release(void *ud, bh_hook hook)
+{
+    lh_host *h = ud;
+    luaL_unref(h->L, LUA_REGISTRYINDEX, hook);
+}
+
+bh_hooks lh_hooks(lh_host *h)
+{
+    return (bh_hooks){h, host_call, host_release};
+}
+
+static int setup(lua_State *L)
+{
+    lh_host *h = lh_of(L);
+    lh_decl_open(h);
+    lh_world_open(h);
+    lua_pushcfunction(L, l_include);
+    lua_setglobal(L, "include");
+    return 0;
+}
+
+bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
+{
+    *out = NULL;
+    lh_host *h = calloc(1, sizeof *h);
+    if (!h)
+        return BH_ENOMEM;
+    if (opts)
+        h->opts = *opts;
+    else
+        lh_opts_default(&h->opts);
+    defs_init(&h->defs);
+    h->diags = diags;
+    h->path = strdup(path);
+    char *tmp = strdup(path);
+    h->dir = tmp ? strdup(dirname(tmp)) : NULL;
+    free(tmp);
+    char real[PATH_MAX];
+    if (h->dir && realpath(h->dir, real))
+        h->realdir = strdup(real);
+    bh_status st = BH_ESCRIPT;
+    if (!h->path || !h->dir) {
+        st = BH_ENOMEM;
+        goto fail;
+    }
+    if (!h->realdir) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open: no such folder");
+        st = BH_EIO;
+        goto fail;
+    }
+    h->L = lh_sandbox_new(h);
+    if (!h->L) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot create the Lua state (out of memory)");
+        st = BH_ENOMEM;
+        goto fail;
+    }
+    bh_err e;
+    err_clear(&e);
+    lua_pushcfunction(h->L, setup);
+    if (lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot set up the scenario API: %s", e.msg);
+        goto fail;
+    }
+    if (lh_loadfile(h, path, path, &e) != 0) {
+        lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
+        st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
+        goto fail;
+    }
+    if (!realpath(path, real) || !(h->including[0] = strdup(real))) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot resolve the file's path");
+        goto fail;
+    }
+    h->include_depth = 1;
+    h->loading = 1;
+    int rc = lh_pcall(h, 0, 0, h->opts.load_budget, "scenario's main chunk", &e);
+    h->loading = 0;
+    free((char *)h->including[0]);
+    h->include_depth = 0;
+    if (rc != 0) {
+        lh_diag_add(h, LH_ERROR, e.file, e.line, e.trace, "%s", e.msg);
+        goto fail;
+    }
+    lh_decl_finish(h);
+    if (diags->errors)
+        goto fail;
+    *out = h;
+    return BH_OK;
+fail:
+    lh_free(h);
+    return st;
+}
+
+void lh_free(lh_host *h)
+{
+    if (!h)
+        return;
+    if (h->L)
+        lua_close(h->L);
+    defs_free(&h->defs);
+    free(h->path);
+    free(h->dir);
+    free(h->realdir);
+    free(h);
+}

@@ -1,0 +1,67 @@
+/* lh_host: the Lua host. Turns a scenario file into core definitions and
+ * hooks, and owns the sandbox every line of scenario code runs in.
+ *
+ * One host = one Lua state = one scenario load. Sessions never share a
+ * host, so nothing a scenario keeps in Lua locals can leak from one session
+ * into the next: to start over, load again (it takes about a millisecond).
+ *
+ * Problems found while loading are collected as diagnostics, each with the
+ * file:line of the declaration it concerns, so `bulkhead check` can show all
+ * of them at once. Errors at run time come back from the hooks as bh_err
+ * values carrying file:line and the Lua traceback. */
+#ifndef LH_HOST_H
+#define LH_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/defs.h"
+#include "core/err.h"
+#include "core/sim.h"
+
+typedef struct lh_opts {
+    size_t mem_limit;      /* bytes the Lua state may hold; default 64 MiB */
+    int64_t hook_budget;   /* instructions per hook call; default 10 million */
+    int64_t load_budget;   /* instructions for loading the file; default 50 million */
+} lh_opts;
+
+#define LH_DEFAULT_MEM_LIMIT ((size_t)64 << 20)
+#define LH_DEFAULT_HOOK_BUDGET ((int64_t)10 * 1000 * 1000)
+#define LH_DEFAULT_LOAD_BUDGET ((int64_t)50 * 1000 * 1000)
+#define LH_MAX_SOURCE_BYTES ((size_t)4 << 20)
+
+typedef enum { LH_ERROR, LH_WARNING } lh_severity;
+
+typedef struct lh_diag {
+    lh_severity sev;
+    char *file;
+    int line;
+    char *msg;
+    char *trace; /* traceback for errors raised while running code, or NULL */
+} lh_diag;
+
+typedef struct lh_diags {
+    lh_diag *v;
+    size_t n, cap;
+    int errors, warnings;
+} lh_diags;
+
+void lh_diags_free(lh_diags *d);
+
+typedef struct lh_host lh_host;
+
+void lh_opts_default(lh_opts *o);
+/* Load a scenario. Returns BH_OK with *out set when the file loaded without
+ * errors (warnings may be present); otherwise BH_ESCRIPT (or BH_EIO) with
+ * the problems in `diags` and *out NULL. */
+bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags);
+void lh_free(lh_host *h);
+
+const bh_defs *lh_defs(const lh_host *h);
+/* The hook interface for sim_create. */
+bh_hooks lh_hooks(lh_host *h);
+/* Bytes the Lua state holds now, and at most so far. */
+size_t lh_memory(const lh_host *h);
+size_t lh_memory_peak(const lh_host *h);
+
+#endif

@@ -1,0 +1,63 @@
+/* lh_internal: the host struct and helpers shared by the script layer's
+ * files (sandbox, declarations, world handle, host). Not for other layers. */
+#ifndef LH_INTERNAL_H
+#define LH_INTERNAL_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "script/lh_budget.h"
+#include "script/lh_host.h"
+
+#define LH_INCLUDE_DEPTH 16
+#define LH_MAX_TEXT (64 * 1024)  /* longest text field a declaration may hold */
+#define LH_REP_MAX ((size_t)16 << 20)
+#define LH_MAX_DECLS 20000       /* declarations of all kinds in one scenario */
+
+struct lh_host {
+    lua_State *L;
+    lh_opts opts;
+    size_t mem_used, mem_peak;
+    lh_budget budget;
+    bh_defs defs;
+    lh_diags *diags;
+    bh_sim *sim;       /* the session a hook call runs for; NULL while loading */
+    int loading;       /* 1 while the scenario's main chunk runs */
+    char *path;        /* the scenario as the user named it */
+    char *dir;         /* its folder, for include and messages */
+    char *realdir;     /* its folder after resolving links, for confinement */
+    const char *including[LH_INCLUDE_DEPTH];
+    int include_depth;
+    char pos_src[256]; /* last place the count hook saw: locates memory errors */
+    int pos_line;
+    char trace[4096];  /* traceback captured by the message handler */
+    int w_ref;         /* registry reference of the `w` table */
+    size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
+};
+
+/* lh_sandbox.c */
+lua_State *lh_sandbox_new(lh_host *h);
+/* Protected call with the message handler and a fresh budget of `budget`
+ * instructions. On failure fills `err` (file:line, message, traceback). */
+int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, bh_err *err);
+/* Raise a Lua error located at the innermost Lua frame. */
+int lh_error(lua_State *L, const char *fmt, ...);
+/* Fill `loc` with the innermost Lua frame's source and line. */
+void lh_where(lua_State *L, char *src, size_t n, int *line);
+/* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
+int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
+
+/* lh_decl.c */
+void lh_decl_open(lh_host *h);
+void lh_decl_finish(lh_host *h);
+void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const char *trace,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* lh_world.c */
+void lh_world_open(lh_host *h);
+
+/* lh_host.c */
+/* The host owning a state (kept in the extra space, which coroutines copy). */
+static inline lh_host *lh_of(lua_State *L) { return *(lh_host **)lua_getextraspace(L); }
+
+#endif

@@ -1,0 +1,423 @@
+/* lh_world.c: the world handle `w` that every hook receives.
+ *
+ * `w` and its sub-tables are empty proxies whose metamethods call the core,
+ * so the core stays the only owner of state and every read sees the
+ * session as it is now. Unknown ids are errors with a "did you mean" hint:
+ * a typo in a hook must not silently read nil. */
+#include "script/lh_internal.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "core/text.h"
+
+static bh_sim *need_sim(lua_State *L)
+{
+    lh_host *h = lh_of(L);
+    if (!h->sim)
+        lh_error(L, "the world handle is only usable inside hooks during a session");
+    return h->sim;
+}
+
+static void check(lua_State *L, bh_status st, const bh_err *e)
+{
+    if (st != BH_OK)
+        lh_error(L, "%s", e->msg);
+}
+
+#define LOOKUP(fn, arr, what, findfn, type)                                             \
+    static int fn(lua_State *L, int arg)                                                \
+    {                                                                                   \
+        const bh_defs *d = &lh_of(L)->defs;                                             \
+        const char *id = luaL_checkstring(L, arg);                                      \
+        int i = findfn(d, id);                                                          \
+        if (i < 0) {                                                                    \
+            char hint[160];                                                             \
+            text_suggest(id, d->arr, d->n##arr, sizeof *d->arr, offsetof(type, id), hint, \
+                         sizeof hint);                                                  \
+            lh_error(L, "no " what " '%.64s'%s", id, hint);                             \
+        }                                                                               \
+        return i;                                                                       \
+    }
+
+LOOKUP(meter_index, meters, "meter", defs_meter, bh_meter_def)
+LOOKUP(system_index, systems, "system", defs_system, bh_system_def)
+LOOKUP(team_index, teams, "team", defs_team, bh_team_def)
+LOOKUP(inject_index, injects, "inject", defs_inject, bh_inject_def)
+LOOKUP(action_index, actions, "action", defs_action, bh_action_def)
+LOOKUP(decision_index, decisions, "decision", defs_decision, bh_decision_def)
+LOOKUP(ending_index, endings, "ending", defs_ending, bh_ending_def)
+
+/* ---- w.meter ---- */
+
+static int meter_get(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    lua_pushnumber(L, sim_meter(s, meter_index(L, 2)));
+    return 1;
+}
+
+static int meter_set(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = meter_index(L, 2);
+    if (!lua_isnumber(L, 3) || lua_type(L, 3) != LUA_TNUMBER)
+        return lh_error(L, "meter '%s' must be set to a number, not a %s",
+                        lh_of(L)->defs.meters[i].id, luaL_typename(L, 3));
+    bh_err e;
+    check(L, sim_set_meter(s, i, lua_tonumber(L, 3), &e), &e);
+    return 0;
+}
+
+/* pairs(w.meter) visits meters in declaration order. */
+static int meter_next(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    const bh_defs *d = &lh_of(L)->defs;
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(1));
+    if ((size_t)i >= d->nmeters)
+        return 0;
+    lua_pushinteger(L, i + 1);
+    lua_replace(L, lua_upvalueindex(1));
+    lua_pushstring(L, d->meters[i].id);
+    lua_pushnumber(L, sim_meter(s, (int)i));
+    return 2;
+}
+
+static int meter_pairs(lua_State *L)
+{
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, meter_next, 1);
+    lua_pushnil(L);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* ---- w.system[id] and w.team[id]: per-item proxies holding their index ---- */
+
+static int item_index(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "index");
+    int i = (int)lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    return i;
+}
+
+static int system_get(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = item_index(L);
+    const char *k = luaL_checkstring(L, 2);
+    const bh_system_def *x = &lh_of(L)->defs.systems[i];
+    if (strcmp(k, "status") == 0)
+        lua_pushstring(L, defs_status_name(sim_system(s, i)));
+    else if (strcmp(k, "label") == 0)
+        lua_pushstring(L, x->label);
+    else if (strcmp(k, "id") == 0)
+        lua_pushstring(L, x->id);
+    else
+        return lh_error(L, "system '%s' has no field '%.40s' (it has status, label, id)", x->id, k);
+    return 1;
+}
+
+static int system_set(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = item_index(L);
+    const char *k = luaL_checkstring(L, 2);
+    const bh_system_def *x = &lh_of(L)->defs.systems[i];
+    if (strcmp(k, "status") != 0)
+        return lh_error(L, "system '%s': only 'status' can be set, not '%.40s'", x->id, k);
+    const char *v = lua_tostring(L, 3);
+    int st = v && lua_type(L, 3) == LUA_TSTRING ? defs_parse_status(v) : -1;
+    if (st < 0)
+        return lh_error(L, "system '%s': status must be one of: %s", x->id, defs_status_list());
+    bh_err e;
+    check(L, sim_set_system(s, i, (bh_status_word)st, &e), &e);
+    return 0;
+}
+
+static int team_get(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = item_index(L);
+    const char *k = luaL_checkstring(L, 2);
+    const bh_team_def *x = &lh_of(L)->defs.teams[i];
+    if (strcmp(k, "staff") == 0)
+        lua_pushinteger(L, sim_team_staff(s, i));
+    else if (strcmp(k, "free") == 0)
+        lua_pushinteger(L, sim_team_free(s, i));
+    else if (strcmp(k, "label") == 0)
+        lua_pushstring(L, x->label);
+    else if (strcmp(k, "id") == 0)
+        lua_pushstring(L, x->id);
+    else
+        return lh_error(L, "team '%s' has no field '%.40s' (it has staff, free, label, id)",
+                        x->id, k);
+    return 1;
+}
+
+static int team_set(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = item_index(L);
+    const char *k = luaL_checkstring(L, 2);
+    const bh_team_def *x = &lh_of(L)->defs.teams[i];
+    if (strcmp(k, "staff") != 0)
+        return lh_error(L, "team '%s': only 'staff' can be set, not '%.40s'", x->id, k);
+    if (!lua_isinteger(L, 3))
+        return lh_error(L, "team '%s': staff must be a whole number", x->id);
+    bh_err e;
+    lua_Integer v = lua_tointeger(L, 3);
+    check(L, sim_set_team_staff(s, i, v < 0 || v > 100000 ? -1 : (int)v, &e), &e);
+    return 0;
+}
+
+/* w.system[id] / w.team[id]: build the item proxy, cached per id. */
+static int items_get(lua_State *L, int (*find)(lua_State *, int), lua_CFunction get,
+                     lua_CFunction set)
+{
+    int i = find(L, 2);
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "cache");
+    if (lua_rawgeti(L, -1, i + 1) == LUA_TTABLE)
+        return 1;
+    lua_pop(L, 1);
+    lua_newtable(L);                 /* the proxy */
+    lua_createtable(L, 0, 4);        /* its metatable */
+    lua_pushinteger(L, i);
+    lua_setfield(L, -2, "index");
+    lua_pushcfunction(L, get);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, set);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, i + 1);
+    return 1;
+}
+
+static int systems_get(lua_State *L) { return items_get(L, system_index, system_get, system_set); }
+static int teams_get(lua_State *L) { return items_get(L, team_index, team_get, team_set); }
+
+static int no_assign(lua_State *L)
+{
+    return lh_error(L, "cannot replace w.%s.%s: set a field of it instead",
+                    lua_tostring(L, lua_upvalueindex(1)), luaL_optstring(L, 2, "?"));
+}
+
+/* ---- w.flag ---- */
+
+static int flag_get(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    bh_value v = sim_flag(s, luaL_checkstring(L, 2));
+    switch (v.type) {
+    case VAL_BOOL: lua_pushboolean(L, v.b); break;
+    case VAL_NUM: lua_pushnumber(L, v.n); break;
+    case VAL_STR: lua_pushstring(L, v.s); break;
+    default: lua_pushnil(L);
+    }
+    if (v.type == VAL_NUM && v.n == (double)(lua_Integer)v.n) {
+        lua_pop(L, 1);
+        lua_pushinteger(L, (lua_Integer)v.n); /* keep whole numbers whole */
+    }
+    return 1;
+}
+
+static int flag_set(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    size_t len;
+    const char *name = luaL_checklstring(L, 2, &len);
+    if (len == 0 || len > 64)
+        return lh_error(L, "flag names must be 1 to 64 characters");
+    bh_value v = {VAL_NIL, 0, 0, NULL};
+    switch (lua_type(L, 3)) {
+    case LUA_TNIL: break;
+    case LUA_TBOOLEAN: v.type = VAL_BOOL; v.b = lua_toboolean(L, 3); break;
+    case LUA_TNUMBER: v.type = VAL_NUM; v.n = lua_tonumber(L, 3); break;
+    case LUA_TSTRING: {
+        size_t n;
+        v.type = VAL_STR;
+        v.s = lua_tolstring(L, 3, &n);
+        if (n > 4096 || !text_valid_utf8(v.s, n, NULL) || strlen(v.s) != n)
+            return lh_error(L, "flag '%s': strings must be valid UTF-8 text up to 4096 bytes",
+                            name);
+        break;
+    }
+    default:
+        return lh_error(L, "flag '%s' can hold a boolean, number, string or nil, not a %s", name,
+                        luaL_typename(L, 3));
+    }
+    bh_err e;
+    check(L, sim_set_flag(s, name, v, &e), &e);
+    return 0;
+}
+
+/* ---- w functions ---- */
+
+static int w_fire(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    bh_err e;
+    check(L, sim_fire(s, inject_index(L, 1), &e), &e);
+    return 0;
+}
+
+static int w_open(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    bh_err e;
+    check(L, sim_open(s, decision_index(L, 1), &e), &e);
+    return 0;
+}
+
+static int w_after(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    bh_time delay = 0;
+    if (lua_type(L, 1) == LUA_TNUMBER) {
+        lua_Number n = lua_tonumber(L, 1);
+        if (n < 0 || n > (lua_Number)DUR_MAX || n != (lua_Number)(bh_time)n)
+            return lh_error(L, "w.after: the delay must be a whole number of seconds, 0 or more");
+        delay = (bh_time)n;
+    } else if (lua_type(L, 1) != LUA_TSTRING || dur_parse(lua_tostring(L, 1), &delay) != 0) {
+        return lh_error(L, "w.after: the first argument must be a duration such as \"30m\"");
+    }
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    bh_hook ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    bh_err e;
+    check(L, sim_after(s, delay, ref, &e), &e);
+    return 0;
+}
+
+static int w_note(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    size_t len;
+    const char *t = luaL_checklstring(L, 1, &len);
+    if (len > 4096 || !text_valid_utf8(t, len, NULL) || strlen(t) != len)
+        return lh_error(L, "w.note: the text must be valid UTF-8 up to 4096 bytes");
+    bh_err e;
+    check(L, sim_note(s, t, &e), &e);
+    return 0;
+}
+
+static int w_finish(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    bh_err e;
+    check(L, sim_finish(s, ending_index(L, 1), &e), &e);
+    return 0;
+}
+
+static int w_done(lua_State *L)
+{
+    lua_pushinteger(L, sim_action_done(need_sim(L), action_index(L, 1)));
+    return 1;
+}
+
+static int w_running(lua_State *L)
+{
+    lua_pushboolean(L, sim_action_running(need_sim(L), action_index(L, 1)));
+    return 1;
+}
+
+static int w_fired(lua_State *L)
+{
+    lua_pushinteger(L, sim_inject_fired(need_sim(L), inject_index(L, 1)));
+    return 1;
+}
+
+static int w_chosen(lua_State *L)
+{
+    bh_sim *s = need_sim(L);
+    int i = decision_index(L, 1);
+    bh_decision_status st;
+    sim_decision_status(s, i, &st);
+    if (st.chosen < 0)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, lh_of(L)->defs.decisions[i].options[st.chosen].id);
+    return 1;
+}
+
+static int w_index(lua_State *L)
+{
+    const char *k = luaL_checkstring(L, 2);
+    if (strcmp(k, "time") == 0) {
+        lua_pushinteger(L, (lua_Integer)sim_now(need_sim(L)));
+        return 1;
+    }
+    return lh_error(L, "w has no field '%.40s' (see the API table in scenarios/README.md)", k);
+}
+
+static int w_newindex(lua_State *L)
+{
+    return lh_error(L, "cannot set w.%.40s: w.time is read-only; use w.meter, w.system, "
+                       "w.team or w.flag", luaL_optstring(L, 2, "?"));
+}
+
+/* A proxy table with the given metamethods, left on the stack. */
+static void proxy(lua_State *L, const char *name, lua_CFunction get, lua_CFunction set,
+                  lua_CFunction pairs_fn)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 5);
+    lua_pushcfunction(L, get);
+    lua_setfield(L, -2, "__index");
+    if (set) {
+        lua_pushcfunction(L, set);
+    } else {
+        lua_pushstring(L, name);
+        lua_pushcclosure(L, no_assign, 1);
+    }
+    lua_setfield(L, -2, "__newindex");
+    if (pairs_fn) {
+        lua_pushcfunction(L, pairs_fn);
+        lua_setfield(L, -2, "__pairs");
+    }
+    lua_newtable(L);
+    lua_setfield(L, -2, "cache");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+void lh_world_open(lh_host *h)
+{
+    lua_State *L = h->L;
+    lua_newtable(L);
+    proxy(L, "meter", meter_get, meter_set, meter_pairs);
+    lua_setfield(L, -2, "meter");
+    proxy(L, "system", systems_get, NULL, NULL);
+    lua_setfield(L, -2, "system");
+    proxy(L, "team", teams_get, NULL, NULL);
+    lua_setfield(L, -2, "team");
+    proxy(L, "flag", flag_get, flag_set, NULL);
+    lua_setfield(L, -2, "flag");
+    static const luaL_Reg fns[] = {
+        {"fire", w_fire}, {"open", w_open}, {"after", w_after}, {"note", w_note},
+        {"finish", w_finish}, {"done", w_done}, {"running", w_running}, {"fired", w_fired},
+        {"chosen", w_chosen}, {NULL, NULL}};
+    luaL_setfuncs(L, fns, 0);
+    /* w.random is math.random: one generator, one stream. */
+    lua_getglobal(L, "math");
+    lua_getfield(L, -1, "random");
+    lua_setfield(L, -3, "random");
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, w_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, w_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    h->w_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
