@@ -43,13 +43,11 @@ static void print_trace(const char *trace)
 {
     if (!trace || !trace[0])
         return;
-    const char *p = trace;
-    while (*p) {
+    for (const char *p = trace; *p;) {
         const char *nl = strchr(p, '\n');
         int n = nl ? (int)(nl - p) : (int)strlen(p);
-        fprintf(stderr, "    %.*s\n", n, p[0] == '\t' ? p + 1 : p);
-        if (p[0] == '\t')
-            n = n; /* tabs were already skipped in the print */
+        int skip = p[0] == '\t'; /* Lua indents frames with a tab; we indent with spaces */
+        fprintf(stderr, "    %.*s\n", n - skip, p + skip);
         p += n + (nl ? 1 : 0);
     }
 }

@@ -133,7 +133,12 @@ local function reconnect_all(w)
     end
     if w.random(1, 100) <= 25 then
         w.note("One laptop nobody had checked came back with the rest. It was enough.")
-        w.after("30m", function(w2) reinfect(w2, "A reconnected office") end)
+        w.after("30m", function(w2)
+            w2.system.asia_pcs.status = "encrypted"
+            w2.flag.asia_isolated = false
+            update_containment(w2)
+            reinfect(w2, "A reconnected office")
+        end)
     else
         w.meter.trust = w.meter.trust + 3
         w.note("Every office reconnected at once, and nothing came back with them. Lucky.")
@@ -235,7 +240,7 @@ inject { id = "linkedin", at = "4h", channel = "social", from = "LinkedIn",
              w.after("1h", function(w2) w2.fire("press_query") end)
          end }
 
-inject { id = "press_query", channel = "news", from = "Shipping trade journalist",
+inject { id = "press_query", channel = "news", from = "Trade journalist, Singapore",
          title = "Trade press: \"Is it Ragnar Locker?\"",
          body = [[A trade journalist has seen the photo. She asks whether this is the Ragnar Locker ransomware, whether customer data was taken, and why your website said what it said. Her deadline is one hour.
 
@@ -636,7 +641,7 @@ action { id = "cbp_liaison", kind = "communicate",
 
 -- Opened by w.open from the ransom note's effect.
 decision { id = "ransom", from = "Chief executive (on the phone)",
-           prompt = "The CEO wants your advice before the 01:00 crisis call. The note asks you to open a live chat for a \"special price\". What do you recommend?",
+           prompt = "The CEO wants your advice for the crisis call in two hours. The note asks you to open a live chat for a \"special price\". What do you recommend?",
            deadline = "2h", default = "no_advice",
            discuss = { "What does paying buy you, and what does it not buy?",
                        "Who else must be involved before anyone talks to the attackers?" },
@@ -674,7 +679,7 @@ decision { id = "ransom", from = "Chief executive (on the phone)",
 -- Opened by a condition: as soon as customers can tell something is wrong.
 decision { id = "first_statement", from = "Press officer",
            when = function(w) return w.system.portal.status ~= "online" or w.time >= 2 * H end,
-           prompt = "Customers in Asia cannot reach the booking portal and are asking why. The website banner needs a line within the hour. What does it say?",
+           prompt = "Word is getting out: early customers in Asia and Australia are asking what is wrong, and some cannot reach the booking portal. The website needs a line within the hour. What does it say?",
            deadline = "1h", default = "silence",
            discuss = { "What will customers think when they learn the truth later?" },
            options = {
@@ -697,9 +702,9 @@ decision { id = "first_statement", from = "Press officer",
                  end },
            } }
 
--- Opened at a fixed time: Monday afternoon in Asia.
+-- Opened at a fixed time: late Monday morning in Asia.
 decision { id = "reconnect", at = "7h", from = "Asia regional directors",
-           prompt = "It is Monday afternoon in Asia. Ships are loading and the paperwork is on paper. The directors want their offices back on the network now. What do you tell them?",
+           prompt = "It is late Monday morning in Asia. Ships are loading and the paperwork is on paper. The directors want their offices back on the network now. What do you tell them?",
            deadline = "40m", default = "regions_decide",
            discuss = { "What would you need to know before reconnecting anything?" },
            options = {

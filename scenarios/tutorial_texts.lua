@@ -20,7 +20,7 @@ T.stakes = [[
 Every hour the portal is dark, bookings pile up in the rush before China's Golden Week holiday. Every hour the malware runs free, it reaches more of the network, and the backups with it. Whatever you say tonight will be quoted tomorrow.]]
 
 T.end_encrypted = [[
-By dawn the malware has reached the file servers, the booking portal and the backups. There is nothing clean left to restore from, and the day shift starts with a rebuild measured in weeks.
+Long before the day shift arrives, the malware has reached the file servers, the booking portal and the backups. There is nothing clean left to restore from, and the day shift starts with a rebuild measured in weeks.
 
 The lesson: containment comes first. Cutting the internet edge and isolating the infected offices takes under an hour. Every half hour without them, the attack spreads further.]]
 
@@ -45,8 +45,8 @@ The restored machines came back, and so did the ransom note. The attackers still
 The lesson: contain, then investigate, then restore, and reconnect in phases. Restoring early does not save time.]]
 
 T.end_unfinished = [[
-The day shift walks into an incident that is still moving. The attack was never fully contained overnight, so every restore is a gamble and every statement may be overtaken by events.
+The day shift walks into an incident that is still moving. The attack is not contained at handover, so every restore is a gamble and every statement may be overtaken by events.
 
-The lesson: cut the internet edge and isolate the infected offices early. Together they stop the spread; either one alone only slows it.]]
+The lesson: cut the internet edge and isolate the infected offices early. Together they stop the spread; either one alone only slows it. Then keep it contained: reconnect only in phases, and only what is known to be clean.]]
 
 return T

@@ -59,8 +59,8 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
         switch (e->kind) {
         case LOG_INJECT: {
             const bh_inject_def *x = &d->injects[e->a];
-            fprintf(f, "INJECT    [%s] %s: %s  (%s%s%s)\n", defs_channel_name(x->channel),
-                    x->from ? x->from : "unknown", x->title, source_tag(x->source),
+            fprintf(f, "INJECT    [%s] %s%s%s  (%s%s%s)\n", defs_channel_name(x->channel),
+                    x->from ? x->from : "", x->from ? ": " : "", x->title, source_tag(x->source),
                     x->ref ? ": " : "", x->ref ? x->ref : "");
             break;
         }

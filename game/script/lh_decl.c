@@ -47,6 +47,7 @@ typedef struct dctx {
     int t;            /* stack index of the declaration table */
     const char *kind; /* "inject" */
     const char *id;   /* for messages; may be NULL */
+    char early_id[65]; /* the raw id, so messages name it before it is validated */
     bh_loc loc;
 } dctx;
 
@@ -59,8 +60,9 @@ static void dmsg(dctx *c, lh_severity sev, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (c->id)
-        lh_diag_add(c->h, sev, c->loc.file, c->loc.line, NULL, "%s '%s': %s", c->kind, c->id, msg);
+    const char *id = c->id ? c->id : c->early_id[0] ? c->early_id : NULL;
+    if (id)
+        lh_diag_add(c->h, sev, c->loc.file, c->loc.line, NULL, "%s '%s': %s", c->kind, id, msg);
     else
         lh_diag_add(c->h, sev, c->loc.file, c->loc.line, NULL, "%s: %s", c->kind, msg);
 }
@@ -341,6 +343,9 @@ static int begin(lua_State *L, dctx *c, const char *kind)
         return 0;
     }
     lua_settop(L, 1);
+    if (field(c, "id") == LUA_TSTRING)
+        snprintf(c->early_id, sizeof c->early_id, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
     return 1;
 }
 

@@ -210,8 +210,10 @@ void lh_free(lh_host *h)
 {
     if (!h)
         return;
-    if (h->L)
+    if (h->L) {
+        h->closing = 1;
         lua_close(h->L);
+    }
     defs_free(&h->defs);
     free(h->path);
     free(h->dir);

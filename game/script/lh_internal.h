@@ -23,6 +23,7 @@ struct lh_host {
     lh_diags *diags;
     bh_sim *sim;       /* the session a hook call runs for; NULL while loading */
     int loading;       /* 1 while the scenario's main chunk runs */
+    int closing;       /* 1 while lua_close runs: the stack is no longer readable */
     char *path;        /* the scenario as the user named it */
     char *dir;         /* its folder, for include and messages */
     char *realdir;     /* its folder after resolving links, for confinement */

@@ -28,8 +28,21 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && h->mem_used - old + nsize > h->opts.mem_limit)
-        return NULL; /* Lua turns this into a memory error */
+    if (nsize > old && h->mem_used - old + nsize > h->opts.mem_limit) {
+        /* Lua turns NULL into a memory error that carries no position, and
+         * the count hook may not have run yet (a few `s = s .. s` suffice).
+         * Reading the call stack allocates nothing, so note the line now. */
+        if (h->L && !h->closing) {
+            char src[256];
+            int line = 0;
+            lh_where(h->L, src, sizeof src, &line);
+            if (line > 0) {
+                snprintf(h->pos_src, sizeof h->pos_src, "%s", src);
+                h->pos_line = line;
+            }
+        }
+        return NULL;
+    }
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;
@@ -104,9 +117,12 @@ static int sb_rep(lua_State *L)
     }
     /* Compute the size in floating point first: n * len can overflow. */
     double total = (double)n * (double)len + (double)(n - 1) * (double)lsep;
-    if (total > (double)LH_REP_MAX || h->mem_used + (size_t)total > h->opts.mem_limit)
+    if (total > (double)LH_REP_MAX)
         return lh_error(L, "string.rep: a result of %.0f bytes is over the limit (%zu MiB)",
                         total, LH_REP_MAX >> 20);
+    if (h->mem_used + (size_t)total > h->opts.mem_limit)
+        return lh_error(L, "memory limit exceeded: the scenario holds more than %zu MiB",
+                        h->opts.mem_limit >> 20);
     if (lh_budget_charge(&h->budget, (int64_t)(total / 16)))
         return lh_error(L, "string.rep: instruction budget exceeded");
     luaL_Buffer b;
