@@ -22,11 +22,13 @@ void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const 
                  const char *fmt, ...)
 {
     lh_diags *d = h->diags;
-    char msg[1200];
+    char raw[1200], msg[1200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    /* Messages quote scenario text, which may be anything: keep output clean. */
+    text_sanitize(raw, strlen(raw), msg, sizeof msg);
     if (sev == LH_ERROR)
         d->errors++;
     else

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The command line as users meet it: help, version, exit codes, check, run,
+# journals, and the golden transcripts of the tutorial's plans.
+# Usage: bash tests/cli.sh PATH_TO_BULKHEAD   (from the repository root)
+# Set BH_UPDATE_GOLDEN=1 to rewrite the golden transcripts after an
+# intended change to the tutorial or the transcript format.
+set -u
+bh="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+
+# expect NAME WANTED_EXIT [grep-pattern-on-output] -- command...
+expect() {
+  local name="$1" want="$2" pattern="$3"
+  shift 4
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    fail "$name: exit $rc, wanted $want"; sed 's/^/    /' "$tmp/err" | head -20; return
+  fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
+    fail "$name: output lacks /$pattern/"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -20; return
+  fi
+  pass "$name"
+}
+
+expect help 0 'bulkhead run FILE.lua --plan PLAN' -- "$bh" --help
+expect version 0 '^bulkhead [0-9]+\.[0-9]+\.[0-9]+$' -- "$bh" --version
+expect unknown-command 2 "unknown command 'frobnicate'" -- "$bh" frobnicate
+expect unknown-option 2 "unknown option '--bogus'" -- "$bh" run scenarios/tutorial.lua --bogus
+expect missing-value 2 "needs a value" -- "$bh" run scenarios/tutorial.lua --plan
+expect run-needs-plan 2 'run needs --plan' -- "$bh" run scenarios/tutorial.lua
+expect bad-seed 2 '--seed wants a whole number' -- "$bh" run scenarios/tutorial.lua --plan tests/plans/tutorial_idle.plan --seed -3
+expect check-needs-file 2 'check needs at least one scenario file' -- "$bh" check
+expect check-clean 0 '' -- "$bh" check scenarios/tutorial.lua
+[ -s "$tmp/out" ] || [ -s "$tmp/err" ] && fail "check-clean prints nothing" || pass "check-clean prints nothing"
+expect check-missing-file 1 'nope\.lua.*error: cannot open' -- "$bh" check "$tmp/nope.lua"
+
+# A scenario with several problems: every one is reported with its line.
+cat >"$tmp/bad.lua" <<'LUA'
+scenario { id = "bad", title = "Bad", start = "2020-09-27 22:00", length = "2h" }
+team { id = "it", label = "IT", staff = 2 }
+action { id = "a", kind = "contain", label = "A", team = "ops", takes = "ten minutes", source = "fiction" }
+decision { id = "d", prompt = "?", deadline = "1h", default = "maybe",
+           options = { { id = "yes", label = "Yes" }, { id = "no", label = "No" } } }
+ending { id = "e", title = "E", fallback = true }
+ending { id = "e", title = "Again" }
+LUA
+expect check-reports-all 1 'bad\.lua:4: error: decision .d.: default .maybe. is not one of its options' -- "$bh" check "$tmp/bad.lua"
+grep -q 'bad.lua:3: error: action .a.: field .takes.' "$tmp/err" && grep -q "bad.lua:3: error: action 'a': team 'ops' is not declared" "$tmp/err" \
+  && grep -q "bad.lua:7: error: ending 'e': duplicate ending id" "$tmp/err" \
+  && pass "check lists every problem with file:line" || { fail "check lists every problem"; cat "$tmp/err"; }
+expect check-many-files 1 'bad\.lua' -- "$bh" check scenarios/tutorial.lua "$tmp/bad.lua"
+
+# Golden transcripts: one per shipped plan.
+for plan in tests/plans/tutorial_*.plan; do
+  name=$(basename "$plan" .plan)
+  golden="tests/plans/$name.transcript"
+  "$bh" run scenarios/tutorial.lua --plan "$plan" >"$tmp/$name.out" 2>"$tmp/$name.err"
+  rc=$?
+  if [ "$rc" -ne 0 ]; then fail "run $name: exit $rc"; cat "$tmp/$name.err"; continue; fi
+  if [ "${BH_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/$name.out" "$golden"; fi
+  if cmp -s "$tmp/$name.out" "$golden"; then pass "golden $name"; else
+    fail "golden $name differs from $golden"; diff "$golden" "$tmp/$name.out" | head -20; fi
+done
+grep -q '^Ending at .*: A clean handover' tests/plans/tutorial_expert.transcript && pass "expert plan wins" || fail "expert plan wins"
+grep -q '^Ending at .*: Everything encrypted' tests/plans/tutorial_idle.transcript && pass "idle plan loses" || fail "idle plan loses"
+
+# A journal written by run replays as a plan to the same transcript, and is never overwritten.
+expect run-journal 0 '' -- "$bh" run scenarios/tutorial.lua --plan tests/plans/tutorial_expert.plan --journal "$tmp/j1"
+cp "$tmp/out" "$tmp/first.out"
+grep -q '^seed 1$' "$tmp/j1" && grep -q '^scenario scenarios/tutorial.lua$' "$tmp/j1" && pass "journal header" || fail "journal header"
+expect replay-journal 0 '' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/j1"
+cmp -s "$tmp/out" "$tmp/first.out" && pass "journal replays identically" || fail "journal replays identically"
+cp "$tmp/j1" "$tmp/j1.copy"
+expect journal-not-overwritten 1 'already exists; journals are never overwritten' -- \
+  "$bh" run scenarios/tutorial.lua --plan tests/plans/tutorial_idle.plan --journal "$tmp/j1"
+cmp -s "$tmp/j1" "$tmp/j1.copy" && pass "existing journal untouched" || fail "existing journal untouched"
+
+# Bad plans name their line; the session is never half-applied silently.
+printf 'seed 1\n0m start isolate_swtich\n' >"$tmp/typo.plan"
+expect plan-typo 1 "typo\.plan:2: error: no action 'isolate_swtich' in this scenario \(did you mean 'isolate_switch'\?\)" -- \
+  "$bh" run scenarios/tutorial.lua --plan "$tmp/typo.plan"
+printf '1h start isolate_switch\n30m start cut_external\n' >"$tmp/back.plan"
+expect plan-backwards 1 'back\.plan:2: error: time goes backwards' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/back.plan"
+printf '0m start isolate_switch\n1m start isolate_switch\n' >"$tmp/twice.plan"
+expect plan-unavailable 1 "twice\.plan:2: error: at T\+0d 00:01:00: cannot start 'isolate_switch': already running" -- \
+  "$bh" run scenarios/tutorial.lua --plan "$tmp/twice.plan"
+printf '\x00\x01binary' >"$tmp/bin.plan"
+expect plan-binary 1 'bin\.plan:1: error: line contains a NUL byte' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/bin.plan"
+expect plan-missing 1 'nothere\.plan: error: cannot open' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/nothere.plan"
+
+# Inputs after the ending are reported, not silently dropped.
+{ cat tests/plans/tutorial_idle.plan; printf '9h start isolate_switch\n'; } >"$tmp/late.plan"
+expect plan-after-end 0 'warning: the session ended before this input' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/late.plan"
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
