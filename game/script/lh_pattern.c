@@ -75,15 +75,8 @@ static lh_budget *lhp_enter(lua_State *L, int upv, const char *fname)
 static void lhp_init(lhp_state *m, lua_State *L, lh_budget *b, const char *fname,
                      const char *s, size_t ls, const char *p, size_t lp)
 {
-    m->L = L;
-    m->budget = b;
-    m->fname = fname;
-    m->src = s;
-    m->src_end = s + ls;
-    m->pat_end = p + lp;
-    m->pending = 0;
-    m->depth = LHP_MAXDEPTH;
-    m->level = 0;
+    *m = (lhp_state){.L = L, .budget = b, .fname = fname, .src = s, .src_end = s + ls,
+                     .pat_end = p + lp, .depth = LHP_MAXDEPTH};
 }
 
 /* Turns a possibly negative 1-based position into a 1-based one >= 1,
@@ -281,10 +274,8 @@ static const char *lhp_match(lhp_state *m, const char *s, const char *p)
     while (s && p < m->pat_end) {
         lhp_spend(m, 1);
         if (*p == '(') {
-            if (p + 1 < m->pat_end && p[1] == ')')
-                s = lhp_open_capture(m, s, p + 2, LHP_POSITION);
-            else
-                s = lhp_open_capture(m, s, p + 1, LHP_OPEN);
+            int pos = (p + 1 < m->pat_end && p[1] == ')');
+            s = lhp_open_capture(m, s, p + 1 + pos, pos ? LHP_POSITION : LHP_OPEN);
             break;
         }
         if (*p == ')') {
@@ -395,6 +386,8 @@ static int lhp_push_captures(lhp_state *m, const char *s, const char *e)
     return n;
 }
 
+/* Stock find skips matching for patterns without specials; the answer is
+ * the same either way, but `)` alone must not raise "invalid pattern capture". */
 static int lhp_has_specials(const char *p, size_t lp)
 {
     for (size_t i = 0; i < lp; i++)
@@ -442,8 +435,8 @@ static int lhp_find_aux(lua_State *L, int find)
         return 1;
     }
     lhp_init(&m, L, b, fname, s, ls, p, lp);
+    lhp_spend(&m, (int64_t)(lp / 16)); /* the specials scan below */
     if (find && (lua_toboolean(L, 4) || !lhp_has_specials(p, lp))) {
-        lhp_spend(&m, (int64_t)(lp / 16));
         const char *f = lhp_memfind(&m, s + init, ls - init, p, lp);
         lhp_flush(&m);
         if (!f) {
@@ -451,7 +444,7 @@ static int lhp_find_aux(lua_State *L, int find)
             return 1;
         }
         lua_pushinteger(L, (lua_Integer)(f - s) + 1);
-        lua_pushinteger(L, (lua_Integer)(f - s + lp));
+        lua_pushinteger(L, (lua_Integer)(f - s) + (lua_Integer)lp);
         return 2;
     }
     int anchor = (lp > 0 && *p == '^');

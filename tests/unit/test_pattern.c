@@ -384,8 +384,8 @@ static void test_differential_random(void)
         "local s, p, i = ... return string.gsub(s, p, '%1', i)",
         "local s, p, i = ... return string.gsub(s, p, {a = 'A', [1] = 'one'})",
         "local s, p, i = ... return string.gsub(s, p, function(x, y) return y end)",
-        "local s, p, i = ... local r = {} for a, b in string.gmatch(s, p, i) do "
-        "r[#r+1] = tostring(a) .. '/' .. tostring(b) end return table.concat(r, ',')",
+        ("local s, p, i = ... local r = {} for a, b in string.gmatch(s, p, i) do "
+         "r[#r+1] = tostring(a) .. '/' .. tostring(b) end return table.concat(r, ',')"),
     };
     static const char alphabet[] = "ab1 ()a.b";
     lh_budget b;
