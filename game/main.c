@@ -19,8 +19,7 @@
 
 static const char *usage_text =
     "Usage:\n"
-    "  bulkhead                          the game (title screen)\n"
-    "  bulkhead play FILE.lua [--seed N] [--resume JOURNAL] [--fullscreen]\n"
+    "  bulkhead                          the desktop game (not in this build yet)\n"
     "  bulkhead check FILE.lua...        validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
     "                                    replay a plan headless and print the transcript\n"

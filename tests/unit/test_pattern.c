@@ -353,10 +353,40 @@ static void test_differential_corpus(void)
             CHECK(differ(ref, ours, &b, "local s, p = ... return string.gsub(s, p, '<%0>')", all, 256, pats[j], pl));
         }
     }
-    fprintf(stderr, "  differential corpus: %d cases\n", n);
+    fprintf(stderr, "  differential corpus: %d cases (%zu table, %zu whole chunks, rest per class)\n", n,
+            sizeof corpus / sizeof corpus[0], sizeof raw_cases / sizeof raw_cases[0]);
     CHECK(b.used > 0); /* the replaced functions really did the work */
     lua_close(ref);
     lua_close(ours);
+}
+
+/* The differential corpus already compares these with stock; this pins the
+ * exact wording, so the corpus can't silently stop reaching an error path. */
+static void test_error_messages(void)
+{
+    static const struct { const char *code, *msg; } cases[] = {
+        {"return ('abc'):find('%0')", "case:1: invalid capture index %0"},
+        {"return ('abc'):gsub('b', '%2')", "case:1: invalid capture index %2"},
+        {"return ('abc'):find('a%')", "case:1: malformed pattern (ends with '%')"},
+        {"return ('abc'):find('[a')", "case:1: malformed pattern (missing ']')"},
+        {"return ('abc'):find('%b')", "case:1: malformed pattern (missing arguments to '%b')"},
+        {"return ('abc'):find('%fa')", "case:1: missing '[' after '%f' in pattern"},
+        {"return ('abc'):match(')')", "case:1: invalid pattern capture"},
+        {"return ('abc'):find('(')", "case:1: unfinished capture"},
+        {"return ('abc'):gsub('b', '%x')", "case:1: invalid use of '%' in replacement string"},
+        {"return ('abc'):gsub('b', {b = {}})", "case:1: invalid replacement value (a table)"},
+        {"return ('abc'):match(('()'):rep(33))", "case:1: too many captures"},
+        {"return ('a'):rep(300):match(('a?'):rep(201))", "case:1: pattern too complex"},
+    };
+    lh_budget b;
+    lh_budget_reset(&b, BIG_LIMIT);
+    lua_State *L = new_state(&b);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_INT(run(L, cases[i].code, "", 0, "", 0), LUA_ERRRUN);
+        CHECK_STR(lua_tostring(L, -1), cases[i].msg);
+    }
+    CHECK(!b.exceeded);
+    lua_close(L);
 }
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15u;
@@ -564,6 +594,7 @@ int main(int argc, char **argv)
     static const check_case cases[] = {
         {"differential_corpus", test_differential_corpus},
         {"differential_random", test_differential_random},
+        {"error_messages", test_error_messages},
         {"budget_catastrophic", test_budget_catastrophic},
         {"budget_ordinary_and_sticky", test_budget_ordinary_and_sticky},
         {"budget_deep_recursion", test_budget_deep_recursion},
