@@ -193,6 +193,13 @@ static int cmd_run(int argc, char **argv)
         print_err(&err, "error");
         goto done;
     }
+    if (plan.scenario && strcmp(plan.scenario, path) != 0)
+        fprintf(stderr, "%s: warning: this journal was recorded for %s, not %s\n", plan.name,
+                plan.scenario, path);
+    if (c.has_seed && plan.has_seed && c.seed != plan.seed)
+        fprintf(stderr, "%s: warning: --seed %" PRIu64 " overrides the journal's seed %" PRIu64
+                        "; the session will differ from the recorded one\n",
+                plan.name, c.seed, plan.seed);
     uint64_t seed = c.has_seed ? c.seed : plan.has_seed ? plan.seed : 1;
     if (c.journal && journal_create(&jout, c.journal, path, seed, &err) != BH_OK) {
         print_err(&err, "error");

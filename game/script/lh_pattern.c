@@ -372,8 +372,10 @@ static void lhp_push_capture(lhp_state *m, int i, const char *s, const char *e)
 {
     const char *text;
     ptrdiff_t len = lhp_get_capture(m, i, s, e, &text);
-    if (len != LHP_POSITION)
+    if (len != LHP_POSITION) {
+        lhp_spend(m, len / 16); /* up to 32 copies of a long capture per match */
         lua_pushlstring(m->L, text, (size_t)len);
+    }
 }
 
 /* Pushes every capture; s == NULL means "no whole-match fallback" (find). */
