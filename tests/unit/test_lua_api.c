@@ -404,6 +404,8 @@ static void test_pairs_order_is_fixed(void)
                   "    for id, v in pairs(w.meter) do ms[#ms + 1] = id .. '=' .. v end\n"
                   "    w.flag.meters = table.concat(ms, ',')\n"
                   "    w.flag.tbl = tostring({})\n"
+                  "    w.flag.fmt = string.format('%5s|%d|%-3s|%%', {}, 4, 'x')\n"
+                  "    w.flag.p = pcall(string.format, '%p', {})\n"
                   "  end }\n"
                   "meter { id = 'b', label = 'B', start = 2 }\n"
                   "meter { id = 'a', label = 'A', start = 1 }\n") != 0) {
@@ -414,6 +416,8 @@ static void test_pairs_order_is_fixed(void)
     CHECK_STR(sim_flag(r.s, "order").s, "true,1,3,alpha,mid,zeta");
     CHECK_STR(sim_flag(r.s, "meters").s, "b=2.0,a=1.0");
     CHECK_STR(sim_flag(r.s, "tbl").s, "table");
+    CHECK_STR(sim_flag(r.s, "fmt").s, "table|4|x  |%");
+    CHECK_INT(sim_flag(r.s, "p").b, 0);
     stop(&r);
 }
 
