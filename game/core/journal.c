@@ -82,11 +82,26 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         if (p->n > 0)
             return err_set(err, BH_EJOURNAL, p->name, lineno,
                            "'%s' must come before the first input", first);
-        char *arg = next_word(&s);
-        if (!arg || next_word(&s))
+        char *arg;
+        if (first[1] == 'c') {
+            /* A scenario path may contain spaces: it is the rest of the line. */
+            while (*s == ' ' || *s == '\t')
+                s++;
+            arg = s;
+            size_t n = strlen(arg);
+            while (n > 0 && (arg[n - 1] == ' ' || arg[n - 1] == '\t'))
+                arg[--n] = '\0';
+            if (!*arg)
+                arg = NULL;
+        } else {
+            arg = next_word(&s);
+            if (arg && next_word(&s))
+                arg = NULL;
+        }
+        if (!arg)
             return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes one value%s", first,
                            hint);
-        if (first[0] == 's' && first[1] == 'e') {
+        if (first[1] == 'e') {
             char *end;
             errno = 0;
             unsigned long long v = strtoull(arg, &end, 10);
@@ -188,6 +203,11 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
                            "line contains a NUL byte: this is not a text journal");
         if (!text_valid_utf8(start, n, NULL))
             return err_set(err, BH_EJOURNAL, name, lineno, "line is not valid UTF-8");
+        long ctl = text_find_control(start, n);
+        if (ctl >= 0)
+            return err_set(err, BH_EJOURNAL, name, lineno,
+                           "line contains a control character (byte 0x%02X)",
+                           (unsigned char)start[ctl]);
         memcpy(buf, start, n);
         buf[n] = '\0';
         bh_status st = parse_line(out, buf, lineno, !nl, err);
@@ -292,6 +312,8 @@ static void sync_dir_of(const char *path)
 bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
                          uint64_t seed, bh_err *err)
 {
+    if (strchr(scenario, '\n'))
+        return err_set(err, BH_EUSAGE, path, 0, "the scenario's path contains a newline");
     j->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
     if (j->fd < 0) {
         if (errno == EEXIST)
@@ -354,9 +376,20 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
             } else if (*s == '\\') {
                 buf[len++] = '\\';
                 buf[len++] = '\\';
-            } else if (*s != '\r') {
-                buf[len++] = *s;
+            } else if ((unsigned char)*s >= 0x20 && *s != 0x7F) {
+                buf[len++] = *s; /* other controls would make the journal unreadable */
             }
+        }
+        /* A note cut short must not end inside a UTF-8 sequence, or the
+         * journal would no longer read back. */
+        int k = len;
+        while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80 && len - k < 3)
+            k--;
+        if (k > 0) {
+            unsigned c = (unsigned char)buf[k - 1];
+            int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (len - (k - 1) < need)
+                len = k - 1;
         }
         buf[len] = '\0';
         return len;

@@ -318,8 +318,7 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
     const bh_defs *d = s->d;
     char what[160];
     switch (ev->kind) {
-    case EV_INJECT_AT:
-        return sim_deliver(s, ev->idx, err);
+    case EV_INJECT_AT: /* an effect may have fired it already: deliver once */
     case EV_FIRE:
         if (s->fired[ev->idx] && !d->injects[ev->idx].repeatable)
             return BH_OK;

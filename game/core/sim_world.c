@@ -136,6 +136,9 @@ static bh_status refuse(bh_err *err, const char *fmt, const char *a, const char 
 bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
 {
     const bh_defs *d = s->d;
+    /* Notes are welcome even after the end, when the clock has stopped. */
+    if (in->kind == IN_NOTE && s->ended && in->time >= s->now)
+        return BH_OK;
     if (in->time != s->now)
         return err_set(err, BH_EUSAGE, "", 0, "input stamped %lld but the session is at %lld",
                        (long long)in->time, (long long)s->now);
@@ -227,6 +230,7 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
     case IN_NOTE:
         if (sim_log_push(s, LOG_FNOTE, 0, 0, 0, 0, in->text ? in->text : "") != 0)
             return sim_oom(s, err);
+        s->log[s->nlog - 1].time = in->time; /* after the end, keep the note's own time */
         return BH_OK;
     }
     return sim_settle(s, err);

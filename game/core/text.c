@@ -52,6 +52,18 @@ int text_valid_utf8(const char *s, size_t n, size_t *bad)
     return 1;
 }
 
+long text_find_control(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F)
+            return (long)i;
+        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+            return (long)i; /* U+0080..U+009F: the C1 controls */
+    }
+    return -1;
+}
+
 void text_sanitize(const char *s, size_t n, char *out, size_t outn)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -60,8 +72,10 @@ void text_sanitize(const char *s, size_t n, char *out, size_t outn)
         return;
     while (i < n) {
         size_t k = utf8_seq(u + i, n - i);
-        if (k == 1 && u[i] < 0x20 && u[i] != '\n' && u[i] != '\t')
+        if (k == 1 && ((u[i] < 0x20 && u[i] != '\n' && u[i] != '\t') || u[i] == 0x7F))
             k = 0;
+        if (k == 2 && u[i] == 0xC2 && u[i + 1] <= 0x9F)
+            k = 0, i++; /* a C1 control: replace both bytes with one '?' */
         if (o + (k ? k : 1) >= outn)
             break;
         if (!k) {

@@ -9,6 +9,11 @@
 
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad is the first bad offset. */
 int text_valid_utf8(const char *s, size_t n, size_t *bad);
+/* Offset of the first control character other than tab, newline and
+ * carriage return (C0, DEL, or U+0080..U+009F), or -1. Such bytes in a
+ * title could drive the terminal or the layout; text must not hold them.
+ * Expects valid UTF-8. */
+long text_find_control(const char *s, size_t n);
 /* Read a whole file (NUL-terminated copy in *out). Files over `max` bytes
  * are refused with a message naming the size and the limit. */
 bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, bh_err *err);

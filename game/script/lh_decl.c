@@ -75,11 +75,9 @@ static void dmsg(dctx *c, lh_severity sev, const char *fmt, ...)
 static char *copy_text(dctx *c, const char *s, size_t len)
 {
     lh_host *h = c->h;
-    if (h->mem_used + len + 1 > h->opts.mem_limit) {
-        DERR(c, "memory limit exceeded: the scenario holds more than %zu MiB",
-             h->opts.mem_limit >> 20);
-        return NULL;
-    }
+    if (h->mem_used + len + 1 > h->opts.mem_limit)
+        lh_error(c->L, "memory limit exceeded: the scenario holds more than %zu MiB",
+                 h->opts.mem_limit >> 20); /* stop loading: nothing after this can fit */
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
@@ -96,6 +94,29 @@ static int field(dctx *c, const char *name)
     return lua_rawget(c->L, c->t);
 }
 
+/* Is this acceptable text for a field? Reports why not. Charges the
+ * budget for the scan: a loop of declarations with huge texts would
+ * otherwise spend unbounded time in C. */
+static int check_text(dctx *c, const char *name, const char *s, size_t len)
+{
+    size_t bad;
+    long ctl;
+    lua_State *L = c->L;
+    lh_host *h = c->h;
+    if (lh_budget_charge(&h->budget, (int64_t)(len / 4) + 1))
+        lh_error(L, "instruction budget exceeded while checking declarations");
+    if (len > LH_MAX_TEXT)
+        DERR(c, "field '%s' is %zu bytes; the limit is %d", name, len, LH_MAX_TEXT);
+    else if (!text_valid_utf8(s, len, &bad))
+        DERR(c, "field '%s' is not valid UTF-8 (bad byte at offset %zu)", name, bad);
+    else if ((ctl = text_find_control(s, len)) >= 0)
+        DERR(c, "field '%s' contains a control character (byte 0x%02X at offset %ld)", name,
+             (unsigned char)s[ctl], ctl);
+    else
+        return 1;
+    return 0;
+}
+
 static char *get_str(dctx *c, const char *name, int required)
 {
     int t = field(c, name);
@@ -106,15 +127,9 @@ static char *get_str(dctx *c, const char *name, int required)
     } else if (t != LUA_TSTRING) {
         DERR(c, "field '%s' must be a string, not a %s", name, lua_typename(c->L, t));
     } else {
-        size_t len, bad;
+        size_t len;
         const char *s = lua_tolstring(c->L, -1, &len);
-        if (len > LH_MAX_TEXT)
-            DERR(c, "field '%s' is %zu bytes; the limit is %d", name, len, LH_MAX_TEXT);
-        else if (!text_valid_utf8(s, len, &bad))
-            DERR(c, "field '%s' is not valid UTF-8 (bad byte at offset %zu)", name, bad);
-        else if (strlen(s) != len)
-            DERR(c, "field '%s' contains a NUL byte", name);
-        else
+        if (check_text(c, name, s, len))
             out = copy_text(c, s, len);
     }
     lua_pop(c->L, 1);
@@ -250,9 +265,7 @@ static void get_texts(dctx *c, const char *name, bh_texts *out)
                 break;
             }
             const char *s = lua_tolstring(c->L, -1, &len);
-            if (!text_valid_utf8(s, len, NULL) || len > LH_MAX_TEXT)
-                DERR(c, "field '%s' item %lld is not valid UTF-8 text", name, (long long)i);
-            else if ((out->v[out->n] = copy_text(c, s, len)))
+            if (check_text(c, name, s, len) && (out->v[out->n] = copy_text(c, s, len)))
                 out->n++;
             lua_pop(c->L, 1);
         }
@@ -315,6 +328,7 @@ static char *get_id(dctx *c, int (*find)(const bh_defs *, const char *), size_t 
         return NULL;
     }
     c->id = id;
+    lh_budget_charge(&c->h->budget, (int64_t)c->h->ndecls); /* the linear scan below */
     int prev = find ? find(&c->h->defs, id) : -1;
     if (prev >= 0) {
         const bh_loc *l = (const bh_loc *)((const char *)base + (size_t)prev * stride + offset_loc);

@@ -14,6 +14,7 @@ void lh_opts_default(lh_opts *o)
     o->mem_limit = LH_DEFAULT_MEM_LIMIT;
     o->hook_budget = LH_DEFAULT_HOOK_BUDGET;
     o->load_budget = LH_DEFAULT_LOAD_BUDGET;
+    o->watchdog_ms = LH_DEFAULT_WATCHDOG_MS;
 }
 
 void lh_diags_free(lh_diags *d)

@@ -23,11 +23,13 @@ typedef struct lh_opts {
     size_t mem_limit;      /* bytes the Lua state may hold; default 64 MiB */
     int64_t hook_budget;   /* instructions per hook call; default 10 million */
     int64_t load_budget;   /* instructions for loading the file; default 50 million */
+    int watchdog_ms;       /* real-time backstop per call; default 1000, 0 = off */
 } lh_opts;
 
 #define LH_DEFAULT_MEM_LIMIT ((size_t)64 << 20)
 #define LH_DEFAULT_HOOK_BUDGET ((int64_t)10 * 1000 * 1000)
 #define LH_DEFAULT_LOAD_BUDGET ((int64_t)50 * 1000 * 1000)
+#define LH_DEFAULT_WATCHDOG_MS 1000
 #define LH_MAX_SOURCE_BYTES ((size_t)4 << 20)
 
 typedef enum { LH_ERROR, LH_WARNING } lh_severity;

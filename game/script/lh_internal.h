@@ -33,10 +33,16 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
+    int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
+    int timed_out;     /* the budget was spent by the watchdog, not by instructions */
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
 };
 
 /* lh_sandbox.c */
+/* Charge `n` units of C work to the current call; raises when spent. */
+void lh_charge(lua_State *L, int64_t n);
+/* Raise the budget error (instructions or time) for the current call. */
+int lh_budget_error(lua_State *L, lh_host *h);
 lua_State *lh_sandbox_new(lh_host *h);
 /* Protected call with the message handler and a fresh budget of `budget`
  * instructions. On failure fills `err` (file:line, message, traceback). */
@@ -47,6 +53,9 @@ int lh_error(lua_State *L, const char *fmt, ...);
 void lh_where(lua_State *L, char *src, size_t n, int *line);
 /* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
+
+/* lh_lib.c: opens the sandbox's libraries (a lua_CFunction, run protected) */
+int lh_lib_open(lua_State *L);
 
 /* lh_decl.c */
 void lh_decl_open(lh_host *h);

@@ -13,11 +13,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "script/lh_pattern.h"
 
-#define LH_HOOK_EVERY 1000 /* instructions between count-hook calls */
+/* Instructions between count-hook calls. Small, because one instruction
+ * can hide a lot of C work (`a .. b` or `a == b` on 16 MiB strings), and
+ * the hook is also where the time watchdog gets to look. */
+#define LH_HOOK_EVERY 100
 
 static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -83,362 +87,55 @@ int lh_error(lua_State *L, const char *fmt, ...)
     return lua_error(L);
 }
 
-/* The count hook: charges the budget and remembers where the code is, so a
- * memory error (which carries no position) can still name a line. Once the
- * budget is spent it raises on every instruction, in every thread, until the
- * host resets it: a scenario's pcall can catch the error but not continue. */
+static int64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int lh_budget_error(lua_State *L, lh_host *h)
+{
+    if (h->timed_out)
+        return lh_error(L, "time budget exceeded: one call ran for over %.1f s of real time "
+                           "(heavy work on very large strings or tables?)",
+                        h->opts.watchdog_ms / 1000.0);
+    return lh_error(L, "instruction budget exceeded (%lld million instructions in one call): "
+                       "is there an endless loop?",
+                    (long long)(h->budget.limit / 1000000));
+}
+
+void lh_charge(lua_State *L, int64_t n)
+{
+    lh_host *h = lh_of(L);
+    if (lh_budget_charge(&h->budget, n))
+        lh_budget_error(L, h);
+}
+
+/* The count hook: charges the budget. Once the budget is spent it raises
+ * on every instruction, in every thread, until the host resets it: a
+ * scenario's pcall can catch the error but not continue.
+ *
+ * The instruction count is the deterministic limit. Some single
+ * instructions do unbounded work in C that no count can see (comparing or
+ * joining huge strings), so a wall-clock watchdog backs it up. Only a
+ * scenario that is broken anyway can reach it. */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
+    (void)ar;
     lh_host *h = lh_of(L);
     /* A coroutine left in per-instruction mode by an earlier, spent call
      * goes back to the normal rate once the budget is fresh. */
     if (!h->budget.exceeded && lua_gethookcount(L) != LH_HOOK_EVERY)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        snprintf(h->pos_src, sizeof h->pos_src, "%s", ar->short_src);
-        h->pos_line = ar->currentline;
+    if (!h->budget.exceeded && h->deadline_ns && mono_ns() > h->deadline_ns) {
+        h->budget.exceeded = 1;
+        h->timed_out = 1;
     }
     if (h->budget.exceeded || lh_budget_charge(&h->budget, LH_HOOK_EVERY)) {
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-        lh_error(L, "instruction budget exceeded (%lld million instructions in one call): "
-                    "is there an endless loop?",
-                 (long long)(h->budget.limit / 1000000));
+        lh_budget_error(L, h);
     }
-}
-
-/* ---- replacements for unsafe or unrepeatable functions ---- */
-
-static int sb_rep(lua_State *L)
-{
-    lh_host *h = lh_of(L);
-    size_t len, lsep = 0;
-    const char *s = luaL_checklstring(L, 1, &len);
-    lua_Integer n = luaL_checkinteger(L, 2);
-    const char *sep = luaL_optlstring(L, 3, "", &lsep);
-    if (n <= 0 || (len == 0 && lsep == 0)) {
-        lua_pushliteral(L, "");
-        return 1;
-    }
-    /* Compute the size in floating point first: n * len can overflow. */
-    double total = (double)n * (double)len + (double)(n - 1) * (double)lsep;
-    if (total > (double)LH_REP_MAX)
-        return lh_error(L, "string.rep: a result of %.0f bytes is over the limit (%zu MiB)",
-                        total, LH_REP_MAX >> 20);
-    if (h->mem_used + (size_t)total > h->opts.mem_limit)
-        return lh_error(L, "memory limit exceeded: the scenario holds more than %zu MiB",
-                        h->opts.mem_limit >> 20);
-    if (lh_budget_charge(&h->budget, (int64_t)(total / 16)))
-        return lh_error(L, "string.rep: instruction budget exceeded");
-    luaL_Buffer b;
-    char *p = luaL_buffinitsize(L, &b, (size_t)total);
-    for (lua_Integer i = 0; i < n; i++) {
-        memcpy(p, s, len);
-        p += len;
-        if (i + 1 < n && lsep) {
-            memcpy(p, sep, lsep);
-            p += lsep;
-        }
-    }
-    luaL_pushresultsize(&b, (size_t)total);
-    return 1;
-}
-
-static int sb_setmetatable(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    if (!lua_isnoneornil(L, 2)) {
-        luaL_checktype(L, 2, LUA_TTABLE);
-        /* Finalizers run with hooks off, outside any budget: refuse them. */
-        lua_pushliteral(L, "__gc"); /* raw, as Lua itself looks it up */
-        lua_rawget(L, 2);
-        int has_gc = !lua_isnil(L, -1);
-        lua_pop(L, 1);
-        if (has_gc)
-            return lh_error(L, "__gc metamethods are not allowed in scenarios");
-    }
-    lua_settop(L, 2);
-    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return lh_error(L, "cannot change a protected metatable");
-    lua_setmetatable(L, 1);
-    return 1;
-}
-
-/* tostring without addresses: "table: 0x55d..." differs between runs. */
-static int sb_tostring(lua_State *L)
-{
-    luaL_checkany(L, 1);
-    int t = lua_type(L, 1);
-    if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA ||
-         t == LUA_TLIGHTUSERDATA) &&
-        luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
-        lua_pushstring(L, lua_typename(L, t));
-        return 1;
-    }
-    lua_settop(L, 1);
-    luaL_tolstring(L, 1, NULL);
-    return 1;
-}
-
-/* string.format, minus addresses: %p and %s of a table print a pointer,
- * which differs between runs. %s goes through the sandbox's tostring. */
-static int sb_format(lua_State *L)
-{
-    size_t len;
-    const char *fmt = luaL_checklstring(L, 1, &len);
-    int arg = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (fmt[i] != '%')
-            continue;
-        if (++i < len && fmt[i] == '%')
-            continue;
-        while (i < len && strchr("-+ #0123456789.", fmt[i]))
-            i++;
-        if (i >= len)
-            break; /* the original reports the malformed spec */
-        arg++;
-        if (fmt[i] == 'p')
-            return lh_error(L, "string.format: '%%p' is not available (addresses differ "
-                               "between runs)");
-        if (fmt[i] == 's' && arg <= lua_gettop(L)) {
-            lua_pushcfunction(L, sb_tostring);
-            lua_pushvalue(L, arg);
-            lua_call(L, 1, 1);
-            lua_replace(L, arg);
-        }
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
-}
-
-static int sb_print(lua_State *L)
-{
-    char src[256], out[1024];
-    int line, n = lua_gettop(L);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 1; i <= n; i++) {
-        lua_pushcfunction(L, sb_tostring);
-        lua_pushvalue(L, i);
-        lua_call(L, 1, 1);
-        if (i > 1)
-            luaL_addchar(&b, '\t');
-        luaL_addvalue(&b);
-    }
-    luaL_pushresult(&b);
-    size_t len;
-    const char *s = lua_tolstring(L, -1, &len);
-    text_sanitize(s, len, out, sizeof out);
-    lh_where(L, src, sizeof src, &line);
-    fprintf(stderr, "%s:%d: print: %s\n", src, line, out);
-    return 0;
-}
-
-typedef struct sort_key {
-    int type;
-    lua_Integer i;
-    lua_Number n;
-    int isint;
-    const char *s;
-    size_t len;
-    int slot;
-} sort_key;
-
-static int key_rank(int type)
-{
-    return type == LUA_TBOOLEAN ? 0 : type == LUA_TNUMBER ? 1 : type == LUA_TSTRING ? 2 : 3;
-}
-
-static int key_cmp(const void *pa, const void *pb)
-{
-    const sort_key *a = pa, *b = pb;
-    int ra = key_rank(a->type), rb = key_rank(b->type);
-    if (ra != rb)
-        return ra - rb;
-    switch (a->type) {
-    case LUA_TBOOLEAN:
-        return (int)a->i - (int)b->i;
-    case LUA_TNUMBER:
-        if (a->isint && b->isint)
-            return a->i < b->i ? -1 : a->i > b->i;
-        return a->n < b->n ? -1 : a->n > b->n;
-    case LUA_TSTRING: {
-        size_t m = a->len < b->len ? a->len : b->len;
-        int c = memcmp(a->s, b->s, m);
-        return c ? c : (a->len < b->len ? -1 : a->len > b->len);
-    }
-    default:
-        return a->slot - b->slot; /* tables as keys: no stable order exists */
-    }
-}
-
-static int pairs_step(lua_State *L)
-{
-    lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-    for (;;) {
-        i++;
-        if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL)
-            return 0;
-        lua_pushvalue(L, -1);
-        lua_rawget(L, lua_upvalueindex(1));
-        if (!lua_isnil(L, -1)) {
-            lua_pushinteger(L, i);
-            lua_replace(L, lua_upvalueindex(3));
-            return 2;
-        }
-        lua_pop(L, 2); /* removed during the loop: skip it */
-    }
-}
-
-/* pairs in a fixed order (booleans, numbers, strings), because Lua's own
- * order depends on a per-process hash seed and addresses. */
-static int sb_pairs(lua_State *L)
-{
-    luaL_checkany(L, 1);
-    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-        lua_pushvalue(L, 1);
-        lua_call(L, 1, 3);
-        return 3;
-    }
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 1);
-    lua_newtable(L); /* 2: keys in table order */
-    lua_Integer n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, 2, ++n);
-    }
-    lh_host *h = lh_of(L);
-    if (lh_budget_charge(&h->budget, n * 4))
-        return lh_error(L, "instruction budget exceeded");
-    sort_key *keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *keys, 0); /* 3 */
-    for (lua_Integer k = 1; k <= n; k++) {
-        sort_key *sk = &keys[k - 1];
-        lua_rawgeti(L, 2, k);
-        sk->type = lua_type(L, -1);
-        sk->slot = (int)k;
-        sk->isint = lua_isinteger(L, -1);
-        sk->i = sk->type == LUA_TBOOLEAN ? lua_toboolean(L, -1) : lua_tointeger(L, -1);
-        sk->n = sk->type == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
-        sk->s = sk->type == LUA_TSTRING ? lua_tolstring(L, -1, &sk->len) : NULL; /* anchored in 2 */
-        lua_pop(L, 1);
-    }
-    qsort(keys, (size_t)n, sizeof *keys, key_cmp);
-    lua_createtable(L, (int)n, 0); /* 4: keys in sorted order */
-    for (lua_Integer k = 1; k <= n; k++) {
-        lua_rawgeti(L, 2, keys[k - 1].slot);
-        lua_rawseti(L, 4, k);
-    }
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 4);
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, pairs_step, 3);
-    lua_pushnil(L);
-    lua_pushnil(L);
-    return 3;
-}
-
-static int sb_random(lua_State *L)
-{
-    lh_host *h = lh_of(L);
-    if (!h->sim)
-        return lh_error(L, "math.random cannot be used while the scenario loads: "
-                           "draw inside an effect, where the session's seed drives it");
-    bh_err e;
-    bh_rng *r = sim_rng(h->sim, &e);
-    if (!r)
-        return lh_error(L, "%s", e.msg);
-    lua_Integer lo, hi;
-    switch (lua_gettop(L)) {
-    case 0:
-        lua_pushnumber(L, (lua_Number)rng_unit(r));
-        return 1;
-    case 1:
-        lo = 1;
-        hi = luaL_checkinteger(L, 1);
-        break;
-    case 2:
-        lo = luaL_checkinteger(L, 1);
-        hi = luaL_checkinteger(L, 2);
-        break;
-    default:
-        return lh_error(L, "wrong number of arguments to random");
-    }
-    if (lo > hi)
-        return lh_error(L, "random: the interval is empty (%lld > %lld)", (long long)lo,
-                        (long long)hi);
-    lua_pushinteger(L, (lua_Integer)rng_range(r, lo, hi));
-    return 1;
-}
-
-static int sb_randomseed(lua_State *L)
-{
-    return lh_error(L, "math.randomseed is not available: the session's seed drives "
-                       "math.random, so replays repeat exactly");
-}
-
-static void set_nil(lua_State *L, int table, const char *name)
-{
-    lua_pushnil(L);
-    lua_setfield(L, table, name);
-}
-
-static int sandbox_init(lua_State *L)
-{
-    lh_host *h = lua_touserdata(L, 1);
-    static const luaL_Reg libs[] = {
-        {LUA_GNAME, luaopen_base},         {LUA_STRLIBNAME, luaopen_string},
-        {LUA_TABLIBNAME, luaopen_table},   {LUA_MATHLIBNAME, luaopen_math},
-        {LUA_UTF8LIBNAME, luaopen_utf8},   {LUA_COLIBNAME, luaopen_coroutine},
-        {NULL, NULL}};
-    for (const luaL_Reg *l = libs; l->func; l++) {
-        luaL_requiref(L, l->name, l->func, 1);
-        lua_pop(L, 1);
-    }
-    lua_pushglobaltable(L);
-    int g = lua_gettop(L);
-    static const char *const removed[] = {"dofile", "loadfile", "load", "require",
-                                          "collectgarbage", "loadstring", "warn", NULL};
-    for (const char *const *r = removed; *r; r++)
-        set_nil(L, g, *r);
-    lua_pushcfunction(L, sb_setmetatable);
-    lua_setfield(L, g, "setmetatable");
-    lua_pushcfunction(L, sb_tostring);
-    lua_setfield(L, g, "tostring");
-    lua_pushcfunction(L, sb_print);
-    lua_setfield(L, g, "print");
-    lua_pushcfunction(L, sb_pairs);
-    lua_setfield(L, g, "pairs");
-
-    lua_getfield(L, g, "string");
-    int str = lua_gettop(L);
-    set_nil(L, str, "dump");
-    lua_pushcfunction(L, sb_rep);
-    lua_setfield(L, str, "rep");
-    lua_getfield(L, str, "format");
-    lua_pushcclosure(L, sb_format, 1);
-    lua_setfield(L, str, "format");
-    lhp_open(L, str, &h->budget);
-    /* Point string methods at the guarded table and hide the metatable, so
-     * getmetatable("").__index cannot hand out or replace the originals. */
-    lua_pushliteral(L, "");
-    lua_getmetatable(L, -1);
-    lua_pushvalue(L, str);
-    lua_setfield(L, -2, "__index");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 3);
-
-    lua_getfield(L, g, "math");
-    lua_pushcfunction(L, sb_random);
-    lua_setfield(L, -2, "random");
-    lua_pushcfunction(L, sb_randomseed);
-    lua_setfield(L, -2, "randomseed");
-    lua_pop(L, 2);
-    return 0;
 }
 
 static int panic(lua_State *L)
@@ -457,9 +154,8 @@ lua_State *lh_sandbox_new(lh_host *h)
         return NULL;
     *(lh_host **)lua_getextraspace(L) = h;
     lua_atpanic(L, panic);
-    lua_pushcfunction(L, sandbox_init);
-    lua_pushlightuserdata(L, h);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+    lua_pushcfunction(L, lh_lib_open);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
         lua_close(L);
         return NULL;
     }
@@ -543,6 +239,8 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     lua_pushcfunction(L, msgh);
     lua_insert(L, base);
     lh_budget_reset(&h->budget, budget);
+    h->timed_out = 0;
+    h->deadline_ns = h->opts.watchdog_ms > 0 ? mono_ns() + (int64_t)h->opts.watchdog_ms * 1000000 : 0;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->trace[0] = '\0';
     h->pos_src[0] = '\0';
@@ -551,6 +249,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     if (st == LUA_OK) {
         lua_remove(L, base);
+        h->deadline_ns = 0;
         return 0;
     }
     if (st == LUA_ERRMEM) {
@@ -578,6 +277,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     lua_settop(L, base - 1);
     /* A failed call must not leave the next one with a spent budget. */
     lh_budget_reset(&h->budget, h->opts.hook_budget);
+    h->deadline_ns = 0;
     return -1;
 }
 
@@ -612,6 +312,9 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
             err_set(err, BH_ESCRIPT, display, 1, "memory limit exceeded while parsing");
         else
             split_message(m ? m : "cannot load", display, err);
+        if (err->line == 0)
+            err->line = 1; /* e.g. "attempt to load a binary chunk": about the file's start */
+        snprintf(err->file, sizeof err->file, "%s", display);
         lua_pop(h->L, 1);
         return -1;
     }

@@ -244,9 +244,9 @@ static int flag_set(lua_State *L)
         size_t n;
         v.type = VAL_STR;
         v.s = lua_tolstring(L, 3, &n);
-        if (n > 4096 || !text_valid_utf8(v.s, n, NULL) || strlen(v.s) != n)
-            return lh_error(L, "flag '%s': strings must be valid UTF-8 text up to 4096 bytes",
-                            name);
+        if (n > 4096 || !text_valid_utf8(v.s, n, NULL) || text_find_control(v.s, n) >= 0)
+            return lh_error(L, "flag '%s': strings must be valid UTF-8 text up to 4096 bytes, "
+                               "without control characters", name);
         break;
     }
     default:
@@ -301,8 +301,9 @@ static int w_note(lua_State *L)
     bh_sim *s = need_sim(L);
     size_t len;
     const char *t = luaL_checklstring(L, 1, &len);
-    if (len > 4096 || !text_valid_utf8(t, len, NULL) || strlen(t) != len)
-        return lh_error(L, "w.note: the text must be valid UTF-8 up to 4096 bytes");
+    if (len > 4096 || !text_valid_utf8(t, len, NULL) || text_find_control(t, len) >= 0)
+        return lh_error(L, "w.note: the text must be valid UTF-8 up to 4096 bytes, without "
+                           "control characters");
     bh_err e;
     check(L, sim_note(s, t, &e), &e);
     return 0;
