@@ -24,6 +24,7 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     s->hooks = hooks;
     s->seed = seed;
     s->ending = -1;
+    s->burst_time = -1;
     rng_seed(&s->rng, seed);
     sched_init(&s->q);
     s->meter = xcalloc(d->nmeters, sizeof *s->meter);
@@ -202,7 +203,8 @@ bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err)
     return BH_OK;
 }
 
-bh_status sim_cond(bh_sim *s, bh_hook h, const char *what, bh_hook_result *out, bh_err *err)
+bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, const char *what, bh_hook_result *out,
+                   bh_err *err)
 {
     out->truth = 1;
     out->reason[0] = '\0';
@@ -211,7 +213,7 @@ bh_status sim_cond(bh_sim *s, bh_hook h, const char *what, bh_hook_result *out, 
     bh_err e;
     err_clear(&e);
     s->in_cond = 1;
-    bh_status st = s->hooks.call(s->hooks.ud, s, h, HOOK_COND, what, out, &e);
+    bh_status st = s->hooks.call(s->hooks.ud, s, h, kind, what, out, &e);
     s->in_cond = 0;
     if (st != BH_OK)
         return sim_fail(s, &e, err);
@@ -272,7 +274,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             if (!d->injects[i].when || s->fired[i])
                 continue;
             snprintf(what, sizeof what, "condition of inject '%s'", d->injects[i].id);
-            if (sim_cond(s, d->injects[i].when, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->injects[i].when, HOOK_COND, what, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_deliver(s, (int)i, err) != BH_OK)
@@ -284,7 +286,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             if (!d->decisions[i].when || s->dec[i].was_opened)
                 continue;
             snprintf(what, sizeof what, "condition of decision '%s'", d->decisions[i].id);
-            if (sim_cond(s, d->decisions[i].when, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->decisions[i].when, HOOK_COND, what, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_open_now(s, (int)i, err) != BH_OK)
@@ -296,7 +298,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             if (!d->endings[i].when)
                 continue;
             snprintf(what, sizeof what, "condition of ending '%s'", d->endings[i].id);
-            if (sim_cond(s, d->endings[i].when, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->endings[i].when, HOOK_COND, what, &r, err) != BH_OK)
                 return err->status;
             if (r.truth)
                 return sim_end(s, (int)i, 0, err);
@@ -379,6 +381,45 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
     return BH_OK;
 }
 
+/* Locate an event's author code, for errors about the event itself. */
+static void event_where(const bh_sim *s, const bh_event *ev, bh_err *e)
+{
+    const bh_defs *d = s->d;
+    const bh_loc *loc = NULL;
+    switch (ev->kind) {
+    case EV_INJECT_AT: case EV_FIRE: loc = &d->injects[ev->idx].loc; break;
+    case EV_DECISION_AT: case EV_OPEN: case EV_DEADLINE: loc = &d->decisions[ev->idx].loc; break;
+    case EV_ACTION_DONE: loc = &d->actions[ev->idx].loc; break;
+    case EV_EVERY: loc = &d->everys[ev->idx].loc; break;
+    default: break;
+    }
+    if (loc) {
+        snprintf(e->file, sizeof e->file, "%s", loc->file);
+        e->line = loc->line;
+    } else if (ev->kind == EV_AFTER && s->hooks.where) {
+        s->hooks.where(s->hooks.ud, ev->hook, e->file, sizeof e->file, &e->line);
+    }
+}
+
+static const char *d_path(const bh_sim *s)
+{
+    return s->d->scenario.loc.file ? s->d->scenario.loc.file : "";
+}
+
+static bh_status runaway(bh_sim *s, const bh_event *ev, bh_err *err)
+{
+    bh_err e;
+    char stamp[40];
+    err_set(&e, BH_ESCRIPT, d_path(s), 0,
+            "event limit reached: more than %d events at %s without the clock moving "
+            "(does a w.after(0, ...) or w.fire chain never end?)", SIM_MAX_EVENTS_PER_INSTANT,
+            dur_stamp(s->now, stamp, sizeof stamp));
+    event_where(s, ev, &e);
+    if (ev->kind == EV_AFTER && s->hooks.release)
+        s->hooks.release(s->hooks.ud, ev->hook);
+    return sim_fail(s, &e, err);
+}
+
 bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
 {
     if (s->failed)
@@ -393,6 +434,12 @@ bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
         bh_event ev;
         sched_pop(&s->q, &ev);
         s->now = ev.time;
+        if (ev.time != s->burst_time) {
+            s->burst_time = ev.time;
+            s->burst = 0;
+        }
+        if (++s->burst > SIM_MAX_EVENTS_PER_INSTANT)
+            return runaway(s, &ev, err);
         if (handle(s, &ev, err) != BH_OK)
             return err->status;
         if (sim_settle(s, err) != BH_OK)

@@ -23,7 +23,10 @@
 
 typedef struct bh_sim bh_sim;
 
-typedef enum { HOOK_EFFECT, HOOK_COND } bh_hook_kind;
+/* AVAILABLE is a condition the UI may ask about at any moment, as often as
+ * it redraws; the host must not let those calls count toward anything the
+ * session's outcome depends on. */
+typedef enum { HOOK_EFFECT, HOOK_COND, HOOK_AVAILABLE } bh_hook_kind;
 
 typedef struct bh_hook_result {
     int truth;         /* for HOOK_COND */
@@ -38,7 +41,16 @@ typedef struct bh_hooks {
                       const char *what, bh_hook_result *out, bh_err *err);
     /* Forget a one-shot hook (a w.after function) that will not run again. */
     void (*release)(void *ud, bh_hook hook);
+    /* Where a hook was written, for errors the core finds about it. */
+    void (*where)(void *ud, bh_hook hook, char *file, size_t n, int *line);
 } bh_hooks;
+
+/* More events than this at one simulated instant is a chain that never
+ * ends (w.after(0, ...) rescheduling itself), not a scenario. */
+#define SIM_MAX_EVENTS_PER_INSTANT 10000
+/* What a session keeps outside the Lua state is bounded too. */
+#define SIM_MAX_FLAGS 1000
+#define SIM_MAX_NOTES 2000
 
 /* ---- inputs: the only way players change a session ---- */
 

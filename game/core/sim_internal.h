@@ -41,6 +41,7 @@ struct bh_sim {
     sim_dec *dec;
     sim_flagv *flags;
     size_t nflags, cap_flags;
+    int nnotes;
 
     bh_inbox_item *inbox;
     size_t ninbox, cap_inbox;
@@ -51,6 +52,8 @@ struct bh_sim {
 
     bh_sched q;
     int has_conditions;
+    bh_time burst_time;  /* the instant the current run of events is at */
+    int burst;           /* events handled at burst_time */
     int in_cond;
     int pending_finish; /* ending index + 1, set by w.finish inside an effect */
     int ended, ending;
@@ -64,7 +67,8 @@ int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double 
 bh_status sim_fail(bh_sim *s, const bh_err *e, bh_err *err);
 bh_status sim_oom(bh_sim *s, bh_err *err);
 bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err);
-bh_status sim_cond(bh_sim *s, bh_hook h, const char *what, bh_hook_result *out, bh_err *err);
+bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, const char *what, bh_hook_result *out,
+                   bh_err *err);
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err);

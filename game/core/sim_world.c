@@ -106,7 +106,7 @@ bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err
         bh_hook_result r;
         char what[160];
         snprintf(what, sizeof what, "availability of action '%s'", x->id);
-        if (sim_cond(s, x->available, what, &r, err) != BH_OK)
+        if (sim_cond(s, x->available, HOOK_AVAILABLE, what, &r, err) != BH_OK)
             return err->status;
         if (!r.truth) {
             out->state = ACT_BLOCKED;
@@ -286,6 +286,9 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
     if (!f) {
         if (v.type == VAL_NIL)
             return BH_OK;
+        if (s->nflags >= SIM_MAX_FLAGS)
+            return err_set(err, BH_EINPUT, "", 0,
+                           "flag limit reached: a session holds at most %d flags", SIM_MAX_FLAGS);
         if (VEC_PUSH(s->flags, s->nflags, s->cap_flags) != 0)
             return sim_oom(s, err);
         f = &s->flags[s->nflags];
@@ -359,6 +362,10 @@ bh_status sim_note(bh_sim *s, const char *text, bh_err *err)
 {
     if (readonly(s, err, "cannot add a note") != BH_OK)
         return err->status;
+    if (s->nnotes >= SIM_MAX_NOTES)
+        return err_set(err, BH_EINPUT, "", 0,
+                       "note limit reached: a session keeps at most %d w.note lines", SIM_MAX_NOTES);
+    s->nnotes++;
     if (sim_log_push(s, LOG_NOTE, 0, 0, 0, 0, text) != 0)
         return sim_oom(s, err);
     return BH_OK;

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Length of the UTF-8 sequence at s (at most n bytes), or 0 if invalid.
  * Rejects overlong forms, surrogates and code points past U+10FFFF. */
@@ -94,9 +96,15 @@ bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, 
 {
     *out = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait forever
+     * for a writer. It changes nothing for regular files. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
         return err_set(err, BH_EIO, path, 0, "cannot open: %s", strerror(errno));
+    }
     struct stat sb;
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         fclose(f);

@@ -404,8 +404,9 @@ static int d_scenario(lua_State *L)
         DERR(&c, "field 'start': \"%.40s\" is not a date and time like \"2020-09-27 22:00\"",
              start);
     free(start);
-    if (get_dur(&c, "length", 1, &s->length) && s->length <= 0)
-        DERR(&c, "field 'length' must be longer than zero");
+    if (get_dur(&c, "length", 1, &s->length) && (s->length <= 0 || s->length > LH_MAX_LENGTH))
+        DERR(&c, "field 'length' must be longer than zero and at most %dd",
+             (int)(LH_MAX_LENGTH / 86400));
     s->rate = 60;
     if (get_num(&c, "rate", 0, &s->rate) && (s->rate < 1 || s->rate > 86400))
         DERR(&c, "field 'rate' (simulated seconds per real second) must be 1 to 86400");
@@ -826,6 +827,22 @@ void lh_decl_finish(lh_host *h)
             lh_diag_add(h, LH_ERROR, d->endings[i].loc.file, d->endings[i].loc.line, NULL,
                         "ending '%s': only one ending may be the fallback", d->endings[i].id);
     }
+    /* Periodic work must stay bounded over the whole session. */
+    for (size_t i = 0; i < d->neverys; i++) {
+        bh_every_def *e = &d->everys[i];
+        if (len / e->interval > LH_MAX_REPEATS)
+            lh_diag_add(h, LH_ERROR, e->loc.file, e->loc.line, NULL,
+                        "every(\"%s\") would run %lld times in %s; the limit is %d: use a "
+                        "longer interval", dur_format(e->interval, a, 32),
+                        (long long)(len / e->interval), dur_format(len, b, 32), LH_MAX_REPEATS);
+    }
+    if (d->scenario.check_every > 0 && len / d->scenario.check_every > LH_MAX_REPEATS)
+        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "conditions would be checked %lld times (every %s for %s); the limit is %d: "
+                    "set a longer check interval, e.g. check = \"%s\"",
+                    (long long)(len / d->scenario.check_every),
+                    dur_format(d->scenario.check_every, a, 32), dur_format(len, b, 32),
+                    LH_MAX_REPEATS, dur_format((len / LH_MAX_REPEATS / 60 + 1) * 60, b + 16, 16));
     if (d->nendings == 0)
         lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
                     "scenario declares no ending { }");

@@ -15,6 +15,7 @@ void lh_opts_default(lh_opts *o)
     o->hook_budget = LH_DEFAULT_HOOK_BUDGET;
     o->load_budget = LH_DEFAULT_LOAD_BUDGET;
     o->watchdog_ms = LH_DEFAULT_WATCHDOG_MS;
+    o->session_budget = LH_DEFAULT_SESSION_BUDGET;
 }
 
 void lh_diags_free(lh_diags *d)
@@ -84,20 +85,58 @@ static int l_include(lua_State *L)
     return lua_gettop(L) - 1;
 }
 
+static void host_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
+{
+    lh_host *h = ud;
+    lua_Debug ar;
+    lua_rawgeti(h->L, LUA_REGISTRYINDEX, hook);
+    if (lua_isfunction(h->L, -1) && lua_getinfo(h->L, ">S", &ar)) {
+        snprintf(file, n, "%s", ar.short_src);
+        *line = ar.linedefined;
+    } else {
+        lua_pop(h->L, 1);
+    }
+}
+
 static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kind,
                            const char *what, bh_hook_result *out, bh_err *err)
 {
     lh_host *h = ud;
     lua_State *L = h->L;
+    /* Effects and `when` conditions share one budget per session, so many
+     * calls that each stay under their own limit still cannot run forever.
+     * Availability checks stay outside it: the UI makes them as often as it
+     * redraws, and the outcome must not depend on the frame rate. */
+    int64_t limit = h->opts.hook_budget;
+    int counted = kind != HOOK_AVAILABLE;
+    if (counted) {
+        int64_t left = h->opts.session_budget - h->session_used;
+        if (left <= 0) {
+            char file[512];
+            int line = 0;
+            snprintf(file, sizeof file, "%s", h->path);
+            host_where(h, hook, file, sizeof file, &line);
+            return err_set(err, BH_ESCRIPT, file, line,
+                           "session instruction limit reached: the scenario's hooks have run "
+                           "%lld million instructions in this session",
+                           (long long)(h->opts.session_budget / 1000000));
+        }
+        if (left < limit)
+            limit = left;
+    }
+    h->session_limited = counted && limit < h->opts.hook_budget;
     h->sim = sim;
     lua_rawgeti(L, LUA_REGISTRYINDEX, hook);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->w_ref);
-    int nres = kind == HOOK_COND ? 2 : 0;
-    if (lh_pcall(h, 1, nres, h->opts.hook_budget, what, err) != 0) {
+    int nres = kind != HOOK_EFFECT ? 2 : 0;
+    int failed = lh_pcall(h, 1, nres, limit, what, err) != 0;
+    if (counted)
+        h->session_used += h->last_used;
+    if (failed) {
         h->sim = NULL;
         return BH_ESCRIPT;
     }
-    if (kind == HOOK_COND) {
+    if (kind != HOOK_EFFECT) {
         /* true | false | false, "reason" | "reason" (a reason alone means no) */
         out->truth = lua_toboolean(L, -2);
         out->reason[0] = '\0';
@@ -123,7 +162,7 @@ static void host_release(void *ud, bh_hook hook)
 
 bh_hooks lh_hooks(lh_host *h)
 {
-    return (bh_hooks){h, host_call, host_release};
+    return (bh_hooks){h, host_call, host_release, host_where};
 }
 
 static int setup(lua_State *L)
@@ -216,6 +255,8 @@ void lh_free(lh_host *h)
         lua_close(h->L);
     }
     defs_free(&h->defs);
+    for (int i = 0; i < h->nsources; i++)
+        free(h->sources[i]);
     free(h->path);
     free(h->dir);
     free(h->realdir);

@@ -24,12 +24,15 @@ typedef struct lh_opts {
     int64_t hook_budget;   /* instructions per hook call; default 10 million */
     int64_t load_budget;   /* instructions for loading the file; default 50 million */
     int watchdog_ms;       /* real-time backstop per call; default 1000, 0 = off */
+    int64_t session_budget; /* instructions for all of a session's effects and
+                               `when` conditions together; default 100 million */
 } lh_opts;
 
 #define LH_DEFAULT_MEM_LIMIT ((size_t)64 << 20)
 #define LH_DEFAULT_HOOK_BUDGET ((int64_t)10 * 1000 * 1000)
 #define LH_DEFAULT_LOAD_BUDGET ((int64_t)50 * 1000 * 1000)
 #define LH_DEFAULT_WATCHDOG_MS 1000
+#define LH_DEFAULT_SESSION_BUDGET ((int64_t)100 * 1000 * 1000)
 #define LH_MAX_SOURCE_BYTES ((size_t)4 << 20)
 
 typedef enum { LH_ERROR, LH_WARNING } lh_severity;

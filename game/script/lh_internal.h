@@ -13,6 +13,10 @@
 #define LH_MAX_TEXT (64 * 1024)  /* longest text field a declaration may hold */
 #define LH_REP_MAX ((size_t)16 << 20)
 #define LH_MAX_DECLS 20000       /* declarations of all kinds in one scenario */
+#define LH_MAX_PRINTS 1000       /* lines `print` may write per scenario load */
+#define LH_MAX_SOURCES 64        /* files one scenario may consist of */
+#define LH_MAX_LENGTH ((int64_t)90 * 86400) /* a scenario lasts at most 90 days */
+#define LH_MAX_REPEATS 100000    /* calls an every() or the condition check may make */
 
 struct lh_host {
     lua_State *L;
@@ -35,6 +39,12 @@ struct lh_host {
     int w_ref;         /* registry reference of the `w` table */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
     int timed_out;     /* the budget was spent by the watchdog, not by instructions */
+    int prints;        /* lines printed so far */
+    int64_t session_used; /* instructions the session's counted hooks have run */
+    int64_t last_used;    /* instructions the last lh_pcall ran */
+    int session_limited;  /* this call's limit is what is left of the session's */
+    char *sources[LH_MAX_SOURCES]; /* display names of the files loaded */
+    int nsources;
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
 };
 
@@ -51,6 +61,8 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
 int lh_error(lua_State *L, const char *fmt, ...);
 /* Fill `loc` with the innermost Lua frame's source and line. */
 void lh_where(lua_State *L, char *src, size_t n, int *line);
+void lh_note_source(lh_host *h, const char *display);
+int lh_known_source(const lh_host *h, const char *file, size_t n);
 /* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
 

@@ -40,7 +40,7 @@ static int charged(lua_State *L)
     int64_t cost = 1;
     for (int i = 1; i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING)
-            cost += (int64_t)(lua_rawlen(L, i) / 16);
+            cost += (int64_t)(lua_rawlen(L, i) / 4);
     switch ((int)lua_tointeger(L, lua_upvalueindex(2))) {
     case COST_LEN:
         if (lua_type(L, 1) == LUA_TTABLE)
@@ -132,7 +132,7 @@ static int sb_rep(lua_State *L)
     if (h->mem_used + (size_t)total > h->opts.mem_limit)
         return lh_error(L, "memory limit exceeded: the scenario holds more than %zu MiB",
                         h->opts.mem_limit >> 20);
-    if (lh_budget_charge(&h->budget, (int64_t)(total / 16)))
+    if (lh_budget_charge(&h->budget, (int64_t)(total / 4)))
         return lh_error(L, "string.rep: instruction budget exceeded");
     luaL_Buffer b;
     char *p = luaL_buffinitsize(L, &b, (size_t)total);
@@ -204,6 +204,8 @@ static int sb_format(lua_State *L)
         if (fmt[i] == 'p')
             return lh_error(L, "string.format: '%%p' is not available (addresses differ "
                                "between runs)");
+        if (fmt[i] == 'q' && lua_type(L, arg) == LUA_TSTRING)
+            lh_charge(L, (int64_t)lua_rawlen(L, arg)); /* escaped byte by byte */
         if (fmt[i] == 's' && arg <= lua_gettop(L)) {
             lua_pushcfunction(L, sb_tostring);
             lua_pushvalue(L, arg);
@@ -236,9 +238,26 @@ static int sb_print(lua_State *L)
     const char *s = lua_tolstring(L, -1, &len);
     text_sanitize(s, len, out, sizeof out);
     lh_where(L, src, sizeof src, &line);
-    fprintf(stderr, "%s:%d: print: %s\n", src, line, out);
+    /* A print in a loop must not flood the facilitator's terminal. */
+    lh_host *h = lh_of(L);
+    if (h->prints < LH_MAX_PRINTS)
+        fprintf(stderr, "%s:%d: print: %s\n", src, line, out);
+    else if (h->prints == LH_MAX_PRINTS)
+        fprintf(stderr, "%s:%d: print: (limit of %d lines reached; further output is dropped)\n",
+                src, line, LH_MAX_PRINTS);
+    h->prints++;
     return 0;
 }
+
+/* ---- pairs and next in a fixed order ----
+ *
+ * Lua's own traversal order depends on a per-process hash seed and on
+ * addresses, so the same scenario could take different paths in two runs.
+ * Here a traversal visits booleans, then numbers, then strings, each
+ * sorted. The sorted keys are computed when a traversal starts (next(t) or
+ * pairs(t)) and kept in a weak table, so each step is O(1). Keys that are
+ * tables, functions or coroutines have no repeatable order, so iterating a
+ * table that holds them is an error rather than a silent divergence. */
 
 typedef struct sort_key {
     int type;
@@ -250,17 +269,11 @@ typedef struct sort_key {
     int slot;
 } sort_key;
 
-static int key_rank(int type)
-{
-    return type == LUA_TBOOLEAN ? 0 : type == LUA_TNUMBER ? 1 : type == LUA_TSTRING ? 2 : 3;
-}
-
 static int key_cmp(const void *pa, const void *pb)
 {
     const sort_key *a = pa, *b = pb;
-    int ra = key_rank(a->type), rb = key_rank(b->type);
-    if (ra != rb)
-        return ra - rb;
+    if (a->type != b->type) /* boolean (1) < number (3) < string (4) */
+        return a->type - b->type;
     switch (a->type) {
     case LUA_TBOOLEAN:
         return (int)a->i - (int)b->i;
@@ -268,36 +281,114 @@ static int key_cmp(const void *pa, const void *pb)
         if (a->isint && b->isint)
             return a->i < b->i ? -1 : a->i > b->i;
         return a->n < b->n ? -1 : a->n > b->n;
-    case LUA_TSTRING: {
+    default: {
         size_t m = a->len < b->len ? a->len : b->len;
         int c = memcmp(a->s, b->s, m);
         return c ? c : (a->len < b->len ? -1 : a->len > b->len);
     }
-    default:
-        return a->slot - b->slot; /* tables as keys: no stable order exists */
     }
 }
 
-static int pairs_step(lua_State *L)
+/* Build the traversal of table `t` (absolute index): a table with
+ * keys = {k1..kn} in order and pos = {[k] = i}; stores it in the cache
+ * and leaves it on the stack. */
+static void build_order(lua_State *L, int t)
 {
-    lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
+    lua_newtable(L); /* keys in raw order, to anchor strings while sorting */
+    int raw = lua_gettop(L);
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        int kt = lua_type(L, -1);
+        if (kt != LUA_TBOOLEAN && kt != LUA_TNUMBER && kt != LUA_TSTRING)
+            lh_error(L, "cannot iterate a table with %s keys in a repeatable order: keep "
+                        "such values in a list and use ipairs", luaL_typename(L, -1));
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, raw, ++n);
+    }
+    lh_charge(L, n * 8 + 1);
+    sort_key *keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *keys, 0);
+    for (lua_Integer k = 1; k <= n; k++) {
+        sort_key *sk = &keys[k - 1];
+        lua_rawgeti(L, raw, k);
+        sk->type = lua_type(L, -1);
+        sk->slot = (int)k;
+        sk->isint = lua_isinteger(L, -1);
+        sk->i = sk->type == LUA_TBOOLEAN ? lua_toboolean(L, -1) : lua_tointeger(L, -1);
+        sk->n = sk->type == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+        sk->s = sk->type == LUA_TSTRING ? lua_tolstring(L, -1, &sk->len) : NULL;
+        lua_pop(L, 1);
+    }
+    qsort(keys, (size_t)n, sizeof *keys, key_cmp);
+    lua_createtable(L, 0, 2); /* the order */
+    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, 0, (int)n);
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_rawgeti(L, raw, keys[k - 1].slot);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -4, k);
+        lua_pushinteger(L, k);
+        lua_rawset(L, -3);
+    }
+    lua_setfield(L, -3, "pos");
+    lua_setfield(L, -2, "keys");
+    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
+    lua_pushvalue(L, t);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    lua_replace(L, raw); /* leave only the order */
+    lua_settop(L, raw);
+}
+
+static int sb_next(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_Integer i = 0;
+    if (lua_isnil(L, 2)) {
+        build_order(L, 1); /* 3 */
+    } else {
+        lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
+        lua_pushvalue(L, 1);
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        int found = 0;
+        if (lua_istable(L, -1)) {
+            lua_getfield(L, -1, "pos");
+            lua_pushvalue(L, 2);
+            lua_rawget(L, -2);
+            found = lua_isinteger(L, -1);
+            i = lua_tointeger(L, -1);
+            lua_pop(L, 2);
+        }
+        if (!found) {
+            /* next(t, k) without a traversal from next(t): start one. */
+            lua_pop(L, 1);
+            build_order(L, 1);
+            lua_getfield(L, -1, "pos");
+            lua_pushvalue(L, 2);
+            lua_rawget(L, -2);
+            if (!lua_isinteger(L, -1))
+                return lh_error(L, "invalid key to 'next'");
+            i = lua_tointeger(L, -1);
+            lua_pop(L, 2);
+        }
+    }
+    lua_getfield(L, 3, "keys");
     for (;;) {
         i++;
-        if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL)
-            return 0;
+        if (lua_rawgeti(L, -1, i) == LUA_TNIL)
+            return 1; /* nil: the end */
         lua_pushvalue(L, -1);
-        lua_rawget(L, lua_upvalueindex(1));
-        if (!lua_isnil(L, -1)) {
-            lua_pushinteger(L, i);
-            lua_replace(L, lua_upvalueindex(3));
+        lua_rawget(L, 1);
+        if (!lua_isnil(L, -1))
             return 2;
-        }
-        lua_pop(L, 2); /* removed during the loop: skip it */
+        lua_pop(L, 2); /* removed during the traversal: skip it */
     }
 }
 
-/* pairs in a fixed order (booleans, numbers, strings), because Lua's own
- * order depends on a per-process hash seed and addresses. */
 static int sb_pairs(lua_State *L)
 {
     luaL_checkany(L, 1);
@@ -307,41 +398,8 @@ static int sb_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 1);
-    lua_newtable(L); /* 2: keys in table order */
-    lua_Integer n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, 2, ++n);
-    }
-    lh_host *h = lh_of(L);
-    if (lh_budget_charge(&h->budget, n * 4))
-        return lh_error(L, "instruction budget exceeded");
-    sort_key *keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *keys, 0); /* 3 */
-    for (lua_Integer k = 1; k <= n; k++) {
-        sort_key *sk = &keys[k - 1];
-        lua_rawgeti(L, 2, k);
-        sk->type = lua_type(L, -1);
-        sk->slot = (int)k;
-        sk->isint = lua_isinteger(L, -1);
-        sk->i = sk->type == LUA_TBOOLEAN ? lua_toboolean(L, -1) : lua_tointeger(L, -1);
-        sk->n = sk->type == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
-        sk->s = sk->type == LUA_TSTRING ? lua_tolstring(L, -1, &sk->len) : NULL; /* anchored in 2 */
-        lua_pop(L, 1);
-    }
-    qsort(keys, (size_t)n, sizeof *keys, key_cmp);
-    lua_createtable(L, (int)n, 0); /* 4: keys in sorted order */
-    for (lua_Integer k = 1; k <= n; k++) {
-        lua_rawgeti(L, 2, keys[k - 1].slot);
-        lua_rawseti(L, 4, k);
-    }
+    lua_pushcfunction(L, sb_next);
     lua_pushvalue(L, 1);
-    lua_pushvalue(L, 4);
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, pairs_step, 3);
-    lua_pushnil(L);
     lua_pushnil(L);
     return 3;
 }
@@ -391,6 +449,149 @@ static void set_nil(lua_State *L, int table, const char *name)
     lua_setfield(L, table, name);
 }
 
+/* ---- xpcall and coroutines under a spent budget ----
+ *
+ * The budget error is raised from inside the count hook, and Lua runs
+ * whatever that error triggers next (an xpcall message handler; the
+ * __close handlers of a coroutine it killed) with hooks still off. An
+ * endless loop there could never be stopped. So message handlers are
+ * skipped once the budget is spent, and a coroutine killed by the budget
+ * is never closed: its __close handlers do not run. */
+
+static int xpcall_handler(lua_State *L)
+{
+    if (lh_of(L)->budget.exceeded)
+        return 1; /* pass the budget error through untouched */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int finish_call(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    (void)ctx;
+    return lua_gettop(L);
+}
+
+static int sb_xpcall(lua_State *L)
+{
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_callk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, finish_call);
+    return lua_gettop(L);
+}
+
+static void poison(lua_State *L, int co)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
+    lua_pushvalue(L, co);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+static int poisoned(lua_State *L, int co)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
+    lua_pushvalue(L, co);
+    int p = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return p;
+}
+
+static int sb_resume(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTHREAD);
+    lua_pushvalue(L, 1);
+    int co = lua_gettop(L); /* keep the thread while the original runs */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    for (int i = 1; i < co; i++)
+        lua_pushvalue(L, i);
+    lua_call(L, co - 1, LUA_MULTRET);
+    lh_host *h = lh_of(L);
+    if (!lua_toboolean(L, co + 1) && h->budget.exceeded) {
+        poison(L, co);
+        lh_budget_error(L, h); /* the caller must not run on either */
+    }
+    return lua_gettop(L) - co;
+}
+
+static int sb_close(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTHREAD);
+    if (poisoned(L, 1)) {
+        lua_pushboolean(L, 0);
+        lua_pushliteral(L, "the coroutine was stopped by the instruction budget");
+        return 2;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* coroutine.wrap, built on the guarded resume and close. */
+static int wrap_call(lua_State *L)
+{
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(2)); /* resume */
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the coroutine */
+    lua_rotate(L, 1, 2);
+    lua_call(L, n + 1, LUA_MULTRET);
+    if (lua_toboolean(L, 1))
+        return lua_gettop(L) - 1;
+    /* Failed: close it unless the budget killed it, then pass the error on. */
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    lua_settop(L, 2);
+    if (lua_status(co) != LUA_OK && lua_status(co) != LUA_YIELD) {
+        lua_pushvalue(L, lua_upvalueindex(3)); /* close */
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_call(L, 1, 0);
+    }
+    return lua_error(L);
+}
+
+static int sb_wrap(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushcclosure(L, wrap_call, 3);
+    return 1;
+}
+
+static void guard_coroutines(lua_State *L, int g)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
+    lua_getfield(L, g, "coroutine");
+    int co = lua_gettop(L);
+    lua_getfield(L, co, "resume");
+    lua_pushcclosure(L, sb_resume, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, co, "resume");
+    lua_getfield(L, co, "close");
+    lua_pushcclosure(L, sb_close, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, co, "close");
+    lua_pushcclosure(L, sb_wrap, 2); /* upvalues: resume, close */
+    lua_setfield(L, co, "wrap");
+    lua_pop(L, 1);
+}
+
 int lh_lib_open(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -417,6 +618,18 @@ int lh_lib_open(lua_State *L)
     lua_setfield(L, g, "print");
     lua_pushcfunction(L, sb_pairs);
     lua_setfield(L, g, "pairs");
+    lua_pushcfunction(L, sb_next);
+    lua_setfield(L, g, "next");
+    lua_newtable(L); /* traversal orders, per table, forgotten with it */
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
+    lua_getfield(L, g, "xpcall");
+    lua_pushcclosure(L, sb_xpcall, 1);
+    lua_setfield(L, g, "xpcall");
+    guard_coroutines(L, g);
 
     wrap_library(L, g, "table");
     wrap_library(L, g, "utf8");

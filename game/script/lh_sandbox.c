@@ -100,6 +100,10 @@ int lh_budget_error(lua_State *L, lh_host *h)
         return lh_error(L, "time budget exceeded: one call ran for over %.1f s of real time "
                            "(heavy work on very large strings or tables?)",
                         h->opts.watchdog_ms / 1000.0);
+    if (h->session_limited)
+        return lh_error(L, "session instruction limit reached: the scenario's hooks have run "
+                           "%lld million instructions in this session",
+                        (long long)(h->opts.session_budget / 1000000));
     return lh_error(L, "instruction budget exceeded (%lld million instructions in one call): "
                        "is there an endless loop?",
                     (long long)(h->budget.limit / 1000000));
@@ -163,6 +167,33 @@ lua_State *lh_sandbox_new(lh_host *h)
     return L;
 }
 
+void lh_note_source(lh_host *h, const char *display)
+{
+    for (int i = 0; i < h->nsources; i++)
+        if (strcmp(h->sources[i], display) == 0)
+            return;
+    if (h->nsources < LH_MAX_SOURCES)
+        h->sources[h->nsources++] = strdup(display);
+}
+
+/* Is file[0..n) how Lua names one of the files we loaded? Lua shortens long
+ * names to "..." and their last characters. */
+int lh_known_source(const lh_host *h, const char *file, size_t n)
+{
+    for (int i = 0; i < h->nsources; i++) {
+        const char *s = h->sources[i];
+        size_t len = s ? strlen(s) : 0;
+        if (!s)
+            continue;
+        if (len == n && memcmp(s, file, n) == 0)
+            return 1;
+        if (n > 3 && memcmp(file, "...", 3) == 0 && len >= n - 3 &&
+            memcmp(s + len - (n - 3), file + 3, n - 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The message handler: keeps the message (with a location even when the
  * scenario raised a bare value) and captures the traceback. It never calls
  * __tostring on error objects: that would run scenario code while handling
@@ -195,11 +226,32 @@ static int msgh(lua_State *L)
             q++;
         located = *q == ':';
     }
+    /* Believe a "file:line:" prefix only when it names a file of this
+     * scenario: error("other.c:99: ...") must not hide where it came from. */
+    if (located && !lh_known_source(h, clean, (size_t)(p - clean)))
+        located = 0;
     if (located) {
         lua_pushstring(L, clean);
     } else {
         lh_where(L, src, sizeof src, &line);
         lua_pushfstring(L, "%s:%d: %s", src, line, clean);
+    }
+    /* Errors passed up through nested coroutines gain one copy of the same
+     * prefix per level; one is enough. */
+    const char *m = lua_tostring(L, -1);
+    const char *colon = strchr(m, ':');
+    const char *end = colon ? strchr(colon + 1, ':') : NULL;
+    if (end && end[1] == ' ') {
+        size_t plen = (size_t)(end - m) + 2;
+        const char *rest = m + plen;
+        while (strncmp(rest, m, plen) == 0)
+            rest += plen;
+        if (rest != m + plen) {
+            lua_pushlstring(L, m, plen);
+            lua_pushstring(L, rest);
+            lua_concat(L, 2);
+            lua_remove(L, -2);
+        }
     }
     luaL_traceback(L, L, NULL, 1);
     snprintf(h->trace, sizeof h->trace, "%s", lua_tostring(L, -1));
@@ -247,6 +299,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     h->pos_line = 0;
     int st = lua_pcall(L, nargs, nres, base);
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+    h->last_used = h->budget.used;
     if (st == LUA_OK) {
         lua_remove(L, base);
         h->deadline_ns = 0;
@@ -281,6 +334,28 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     return -1;
 }
 
+/* The line where brackets nest deepest: where a parser that ran out of C
+ * stack (and so could not say where) most likely gave up. Strings and
+ * comments are not skipped; this only has to point near the problem. */
+static int deepest_line(const char *s, size_t n)
+{
+    int depth = 0, best = 0, line = 1, best_line = 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n')
+            line++;
+        else if (c == '(' || c == '{' || c == '[')
+            depth++;
+        else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+            depth--;
+        if (depth > best) {
+            best = depth;
+            best_line = line;
+        }
+    }
+    return best_line;
+}
+
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
 {
     char *text = NULL;
@@ -302,10 +377,11 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
         free(text);
         return -1;
     }
+    lh_note_source(h, display);
     char chunk[600];
     snprintf(chunk, sizeof chunk, "@%s", display);
     int st = luaL_loadbufferx(h->L, text, len, chunk, "t");
-    free(text);
+    char *text_copy = text; /* kept for locating a parse error without a line */
     if (st != LUA_OK) {
         const char *m = lua_tostring(h->L, -1);
         if (st == LUA_ERRMEM)
@@ -313,10 +389,12 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
         else
             split_message(m ? m : "cannot load", display, err);
         if (err->line == 0)
-            err->line = 1; /* e.g. "attempt to load a binary chunk": about the file's start */
+            err->line = deepest_line(text_copy, len); /* "C stack overflow" has no line */
         snprintf(err->file, sizeof err->file, "%s", display);
         lua_pop(h->L, 1);
+        free(text_copy);
         return -1;
     }
+    free(text_copy);
     return 0;
 }
