@@ -451,6 +451,54 @@ static void test_sandbox_globals(void)
     stop(&r);
 }
 
+static void test_next_order_and_object_keys(void)
+{
+    run r;
+    if (start(&r, "inject { id = 'i', at = '0m', channel = 'email', title = 'x', source = 'fiction',\n"
+                  "  effect = function(w)\n"
+                  "    local t = { c = 1, a = 2, b = 3 }\n"
+                  "    local k1 = next(t); local k2 = next(t, k1); local k3 = next(t, k2)\n"
+                  "    w.flag.next = k1 .. k2 .. k3 .. tostring(next(t, k3))\n"
+                  "    w.flag.empty = next({}) == nil\n"
+                  "    local ok, msg = pcall(pairs({ [{}] = 1 }), {})\n"
+                  "    for _ in pairs({ [{}] = 1 }) do end\n"
+                  "  end }\n") != 0) {
+        CHECK(0);
+        return;
+    }
+    CHECK_INT(sim_advance(r.s, 0, &r.err), BH_ESCRIPT);
+    CHECK_STR(sim_flag(r.s, "next").s, "abcnil");
+    CHECK(sim_flag(r.s, "empty").b == 1);
+    CHECK_HAS(r.err.msg, "cannot iterate a table with table keys in a repeatable order");
+    CHECK_INT(r.err.line, 10);
+    stop(&r);
+}
+
+static void test_session_budget(void)
+{
+    /* Each call stays under its own budget; together they pass the session's. */
+    const char *path = write_file("sess.lua", HEAD
+        "every('1m', function(w) local n = 0 for i = 1, 200000 do n = n + i end end)\n");
+    lh_opts o;
+    lh_opts_default(&o);
+    o.session_budget = 5 * 1000 * 1000;
+    lh_diags d = {0};
+    lh_host *h = NULL;
+    bh_sim *s = NULL;
+    bh_err e;
+    CHECK_INT(lh_load(path, &o, &h, &d), BH_OK);
+    lh_diags_free(&d);
+    if (!h)
+        return;
+    CHECK_INT(sim_create(&s, lh_defs(h), lh_hooks(h), 1, &e), BH_OK);
+    CHECK_INT(session_finish(s, &e), BH_ESCRIPT);
+    CHECK_HAS(e.msg, "session instruction limit reached");
+    CHECK_INT(e.line, 3);
+    CHECK(sim_now(s) > 60 && sim_now(s) < 3600); /* several calls ran first */
+    sim_destroy(s);
+    lh_free(h);
+}
+
 static void test_budget_is_sticky(void)
 {
     /* pcall catches the first budget error, but the loop must still die. */
@@ -530,6 +578,8 @@ int main(int argc, char **argv)
         {"pairs_order_is_fixed", test_pairs_order_is_fixed},
         {"sandbox_globals", test_sandbox_globals},
         {"budget_is_sticky", test_budget_is_sticky},
+        {"next_order_and_object_keys", test_next_order_and_object_keys},
+        {"session_budget", test_session_budget},
         {"include", test_include},
         {"memory_cap_is_configurable", test_memory_cap_is_configurable},
         {NULL, NULL}};
