@@ -410,10 +410,16 @@ static bh_status runaway(bh_sim *s, const bh_event *ev, bh_err *err)
 {
     bh_err e;
     char stamp[40];
-    err_set(&e, BH_ESCRIPT, d_path(s), 0,
-            "event limit reached: more than %d events at %s without the clock moving "
-            "(does a w.after(0, ...) or w.fire chain never end?)", SIM_MAX_EVENTS_PER_INSTANT,
-            dur_stamp(s->now, stamp, sizeof stamp));
+    if (s->nevents > SIM_MAX_EVENTS)
+        err_set(&e, BH_ESCRIPT, d_path(s), 0,
+                "event limit reached: more than %d events in one session, at %s (does a "
+                "w.after or w.fire chain never end?)", SIM_MAX_EVENTS,
+                dur_stamp(s->now, stamp, sizeof stamp));
+    else
+        err_set(&e, BH_ESCRIPT, d_path(s), 0,
+                "event limit reached: more than %d events at %s without the clock moving "
+                "(does a w.after(0, ...) or w.fire chain never end?)", SIM_MAX_EVENTS_PER_INSTANT,
+                dur_stamp(s->now, stamp, sizeof stamp));
     event_where(s, ev, &e);
     if (ev->kind == EV_AFTER && s->hooks.release)
         s->hooks.release(s->hooks.ud, ev->hook);
@@ -438,7 +444,7 @@ bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
             s->burst_time = ev.time;
             s->burst = 0;
         }
-        if (++s->burst > SIM_MAX_EVENTS_PER_INSTANT)
+        if (++s->burst > SIM_MAX_EVENTS_PER_INSTANT || ++s->nevents > SIM_MAX_EVENTS)
             return runaway(s, &ev, err);
         if (handle(s, &ev, err) != BH_OK)
             return err->status;

@@ -48,6 +48,9 @@ typedef struct bh_hooks {
 /* More events than this at one simulated instant is a chain that never
  * ends (w.after(0, ...) rescheduling itself), not a scenario. */
 #define SIM_MAX_EVENTS_PER_INSTANT 10000
+/* ...and more than this in one session is a chain that never ends either
+ * (w.after(1, ...) rescheduling itself for weeks). */
+#define SIM_MAX_EVENTS 1000000
 /* What a session keeps outside the Lua state is bounded too. */
 #define SIM_MAX_FLAGS 1000
 #define SIM_MAX_NOTES 2000

@@ -54,6 +54,7 @@ struct bh_sim {
     int has_conditions;
     bh_time burst_time;  /* the instant the current run of events is at */
     int burst;           /* events handled at burst_time */
+    long nevents;        /* events handled in the whole session */
     int in_cond;
     int pending_finish; /* ending index + 1, set by w.finish inside an effect */
     int ended, ending;

@@ -68,8 +68,11 @@ static int l_include(lua_State *L)
             return lh_error(L, "include(\"%s\"): it is already being included (a cycle)", name);
     bh_err e;
     err_clear(&e);
-    if (lh_loadfile(h, real, display, &e) != 0)
-        return lh_error(L, "include(\"%s\"): %s:%d: %s", name, e.file, e.line, e.msg);
+    if (lh_loadfile(h, real, display, &e) != 0) {
+        /* The problem is in the included file: name its line first. */
+        lua_pushfstring(L, "%s:%d: %s (included from here)", e.file, e.line, e.msg);
+        return lua_error(L);
+    }
     char *keep = strdup(real);
     if (!keep)
         return lh_error(L, "out of memory");

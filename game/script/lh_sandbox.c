@@ -23,6 +23,8 @@
  * the hook is also where the time watchdog gets to look. */
 #define LH_HOOK_EVERY 100
 
+static void count_hook(lua_State *L, lua_Debug *ar);
+
 static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     lh_host *h = ud;
@@ -50,6 +52,13 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;
+    /* Big allocations stand for big copies (`a .. b` on huge strings) that
+     * no instruction count sees: charge them, and once that spends the
+     * budget make the hook fire at the very next instruction. lua_sethook
+     * is safe to call at any point. */
+    if (nsize > old && nsize - old >= 65536 && h->L && !h->closing && h->budget.limit > 0 &&
+        lh_budget_charge(&h->budget, (int64_t)((nsize - old) / 8)))
+        lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
     h->mem_used = h->mem_used - old + nsize;
     if (h->mem_used > h->mem_peak)
         h->mem_peak = h->mem_used;
@@ -109,10 +118,17 @@ int lh_budget_error(lua_State *L, lh_host *h)
                     (long long)(h->budget.limit / 1000000));
 }
 
+
 void lh_charge(lua_State *L, int64_t n)
 {
     lh_host *h = lh_of(L);
-    if (lh_budget_charge(&h->budget, n))
+    /* Library calls can each do milliseconds of work: look at the clock
+     * before every one, not only every LH_HOOK_EVERY instructions. */
+    if (!h->budget.exceeded && h->deadline_ns && mono_ns() > h->deadline_ns) {
+        h->budget.exceeded = 1;
+        h->timed_out = 1;
+    }
+    if (h->budget.exceeded || lh_budget_charge(&h->budget, n))
         lh_budget_error(L, h);
 }
 
@@ -388,6 +404,10 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
             err_set(err, BH_ESCRIPT, display, 1, "memory limit exceeded while parsing");
         else
             split_message(m ? m : "cannot load", display, err);
+        /* Inside include, Lua may locate a parse error at the include call
+         * rather than in this file: then it says nothing about this file. */
+        if (strcmp(err->file, display) != 0)
+            err->line = 0;
         if (err->line == 0)
             err->line = deepest_line(text_copy, len); /* "C stack overflow" has no line */
         snprintf(err->file, sizeof err->file, "%s", display);

@@ -184,7 +184,7 @@ static int items_get(lua_State *L, int (*find)(lua_State *, int), lua_CFunction 
     if (lua_rawgeti(L, -1, i + 1) == LUA_TTABLE)
         return 1;
     lua_pop(L, 1);
-    lua_newtable(L);                 /* the proxy */
+    lua_newuserdatauv(L, 0, 0);      /* the proxy: a userdata, so rawset cannot shadow it */
     lua_createtable(L, 0, 4);        /* its metatable */
     lua_pushinteger(L, i);
     lua_setfield(L, -2, "index");
@@ -348,6 +348,9 @@ static int w_chosen(lua_State *L)
     return 1;
 }
 
+/* w's fields live in a table that scripts cannot reach (an upvalue): w
+ * itself is an empty userdata, so no hook can replace w.fire or w.meter
+ * for the hooks that run after it. */
 static int w_index(lua_State *L)
 {
     const char *k = luaL_checkstring(L, 2);
@@ -355,20 +358,23 @@ static int w_index(lua_State *L)
         lua_pushinteger(L, (lua_Integer)sim_now(need_sim(L)));
         return 1;
     }
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
     return lh_error(L, "w has no field '%.40s' (see the API table in scenarios/README.md)", k);
 }
 
 static int w_newindex(lua_State *L)
 {
-    return lh_error(L, "cannot set w.%.40s: w.time is read-only; use w.meter, w.system, "
-                       "w.team or w.flag", luaL_optstring(L, 2, "?"));
+    return lh_error(L, "cannot set w.%.40s: w's fields are read-only; set w.meter.x, "
+                       "w.system.x.status, w.team.x.staff or w.flag.x", luaL_optstring(L, 2, "?"));
 }
 
 /* A proxy table with the given metamethods, left on the stack. */
 static void proxy(lua_State *L, const char *name, lua_CFunction get, lua_CFunction set,
                   lua_CFunction pairs_fn)
 {
-    lua_newtable(L);
+    lua_newuserdatauv(L, 0, 0);
     lua_createtable(L, 0, 5);
     lua_pushcfunction(L, get);
     lua_setfield(L, -2, "__index");
@@ -393,7 +399,7 @@ static void proxy(lua_State *L, const char *name, lua_CFunction get, lua_CFuncti
 void lh_world_open(lh_host *h)
 {
     lua_State *L = h->L;
-    lua_newtable(L);
+    lua_newtable(L); /* w's fields */
     proxy(L, "meter", meter_get, meter_set, meter_pairs);
     lua_setfield(L, -2, "meter");
     proxy(L, "system", systems_get, NULL, NULL);
@@ -412,8 +418,11 @@ void lh_world_open(lh_host *h)
     lua_getfield(L, -1, "random");
     lua_setfield(L, -3, "random");
     lua_pop(L, 1);
+    int fields = lua_gettop(L);
+    lua_newuserdatauv(L, 0, 0); /* w */
     lua_createtable(L, 0, 3);
-    lua_pushcfunction(L, w_index);
+    lua_pushvalue(L, fields);
+    lua_pushcclosure(L, w_index, 1);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, w_newindex);
     lua_setfield(L, -2, "__newindex");
@@ -421,4 +430,5 @@ void lh_world_open(lh_host *h)
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     h->w_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
 }

@@ -1,0 +1,7 @@
+-- expect: attempt to load a binary chunk
+-- write: esc.lua \033Lua = 1\n
+-- entry: esc.lua
+-- where: esc.lua
+-- mode: check
+-- A scenario file starting with ESC, the first byte of Lua's bytecode
+-- signature, is refused as bytecode; the error must still name a line.

@@ -1,0 +1,6 @@
+-- expect: invalid UTF-8 (byte 0x93)
+-- write: compiled.lua \033Lua\124\000\031\223\r\n\032\n\004\010\010xV\000\000\000\000\000\000\000\000\000\000\000(w@
+-- entry: compiled.lua
+-- where: compiled.lua
+-- mode: check
+-- A real Lua 5.4 bytecode header: its signature bytes are not UTF-8.

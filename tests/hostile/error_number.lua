@@ -1,0 +1,3 @@
+-- expect: error_number.lua:3: error: 42
+-- mode: check
+error(42)

@@ -1,0 +1,3 @@
+-- expect: error object is a thread value
+-- mode: check
+error(coroutine.create(function() end))

@@ -1,0 +1,6 @@
+-- expect: not a regular file
+-- fifo: pipe.lua
+-- entry: pipe.lua
+-- where: pipe.lua
+-- mode: check
+-- The scenario file itself is a named pipe.

@@ -1,0 +1,3 @@
+-- expect: string.format: '%p' is not available
+-- mode: check
+local s = string.format("%p", {})

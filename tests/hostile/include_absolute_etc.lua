@@ -1,0 +1,3 @@
+-- expect: without '..' or a leading '/'
+-- mode: check
+include("/etc/passwd.lua")

@@ -1,0 +1,22 @@
+-- expect: includes nest deeper than 16
+-- where: d15.lua
+-- write: d1.lua include("d2.lua")\n
+-- write: d2.lua include("d3.lua")\n
+-- write: d3.lua include("d4.lua")\n
+-- write: d4.lua include("d5.lua")\n
+-- write: d5.lua include("d6.lua")\n
+-- write: d6.lua include("d7.lua")\n
+-- write: d7.lua include("d8.lua")\n
+-- write: d8.lua include("d9.lua")\n
+-- write: d9.lua include("d10.lua")\n
+-- write: d10.lua include("d11.lua")\n
+-- write: d11.lua include("d12.lua")\n
+-- write: d12.lua include("d13.lua")\n
+-- write: d13.lua include("d14.lua")\n
+-- write: d14.lua include("d15.lua")\n
+-- write: d15.lua include("d16.lua")\n
+-- write: d16.lua include("d17.lua")\n
+-- write: d17.lua error("seventeen levels deep")\n
+-- mode: check
+-- Seventeen files, each including the next.
+include("d1.lua")

@@ -1,0 +1,3 @@
+-- expect: give a .lua file name relative to the scenario's folder
+-- mode: check
+include("secret.txt")

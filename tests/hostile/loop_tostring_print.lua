@@ -1,0 +1,8 @@
+-- expect: instruction budget exceeded
+-- mode: run
+-- print calls __tostring, which loops.
+scenario { id = "hostile", title = "Hostile", start = "2020-01-01 00:00", length = "1h" }
+ending { id = "over", title = "Over", fallback = true }
+inject { id = "go", at = "0m", channel = "email", title = "Go", source = "fiction", effect = function(w)
+    print(setmetatable({}, { __tostring = function() while true do end end }))
+end }

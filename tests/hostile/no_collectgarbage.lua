@@ -1,0 +1,3 @@
+-- expect: attempt to call a nil value (global 'collectgarbage')
+-- mode: check
+collectgarbage("stop")

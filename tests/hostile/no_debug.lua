@@ -1,0 +1,3 @@
+-- expect: attempt to index a nil value (global 'debug')
+-- mode: check
+local reg = debug.getregistry()

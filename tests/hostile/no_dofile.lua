@@ -1,0 +1,3 @@
+-- expect: attempt to call a nil value (global 'dofile')
+-- mode: check
+dofile("../outside/secret.lua")

@@ -1,0 +1,3 @@
+-- expect: attempt to call a nil value (global 'load')
+-- mode: check
+local f = load("return io")

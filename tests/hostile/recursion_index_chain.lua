@@ -1,0 +1,7 @@
+-- expect: '__index' chain too long
+-- mode: check
+-- Two tables that are each other's __index.
+local a, b = {}, {}
+setmetatable(a, { __index = b })
+setmetatable(b, { __index = a })
+local x = a.missing

@@ -1,0 +1,7 @@
+-- expect: strings must be valid UTF-8 text up to 4096 bytes
+-- mode: run
+scenario { id = "hostile", title = "Hostile", start = "2020-01-01 00:00", length = "1h" }
+ending { id = "over", title = "Over", fallback = true }
+inject { id = "go", at = "0m", channel = "email", title = "Go", source = "fiction", effect = function(w)
+    w.flag.name = "\xc0\x80"
+end }
