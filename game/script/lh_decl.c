@@ -370,6 +370,23 @@ static int begin(lua_State *L, dctx *c, const char *kind)
          ? memset(&(h)->defs.arr[(h)->defs.n##arr], 0, sizeof *(h)->defs.arr), \
            &(h)->defs.arr[(h)->defs.n##arr++] : NULL)
 
+/* The opening every declaration shares: check that it may run now, report
+ * unknown fields, read and check the id, and append a zeroed definition
+ * carrying the id and the declaration's file:line. */
+#define DECL_OPEN(c, kind, arr, findfn, type, fields, out)                               \
+    do {                                                                                 \
+        if (!begin(L, &(c), kind))                                                       \
+            return 0;                                                                    \
+        check_fields(&(c), 1, fields, kind);                                             \
+        char *id_ = get_id(&(c), findfn, sizeof(type), (c).h->defs.arr, offsetof(type, loc)); \
+        if (!((out) = PUSH_DEF((c).h, arr))) {                                           \
+            free(id_);                                                                   \
+            return lh_error(L, "out of memory");                                         \
+        }                                                                                \
+        (out)->id = id_;                                                                 \
+        (out)->loc = (c).loc;                                                            \
+    } while (0)
+
 static int d_scenario(lua_State *L)
 {
     dctx c;
@@ -419,19 +436,10 @@ static int d_scenario(lua_State *L)
 static int d_meter(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "meter"))
-        return 0;
+    bh_meter_def *m;
     static const char *const f[] = {"id", "label", "start", "min", "max", "good",
                                     "description", NULL};
-    check_fields(&c, 1, f, "meter");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_meter, sizeof *h->defs.meters, h->defs.meters,
-                      offsetof(bh_meter_def, loc));
-    bh_meter_def *m = PUSH_DEF(h, meters);
-    if (!m)
-        return lh_error(L, "out of memory");
-    m->id = id;
-    m->loc = c.loc;
+    DECL_OPEN(c, "meter", meters, defs_meter, bh_meter_def, f, m);
     m->label = get_str(&c, "label", 1);
     m->description = get_str(&c, "description", 0);
     m->min = 0;
@@ -453,18 +461,9 @@ static int d_meter(lua_State *L)
 static int d_system(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "system"))
-        return 0;
+    bh_system_def *s;
     static const char *const f[] = {"id", "label", "status", "description", NULL};
-    check_fields(&c, 1, f, "system");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_system, sizeof *h->defs.systems, h->defs.systems,
-                      offsetof(bh_system_def, loc));
-    bh_system_def *s = PUSH_DEF(h, systems);
-    if (!s)
-        return lh_error(L, "out of memory");
-    s->id = id;
-    s->loc = c.loc;
+    DECL_OPEN(c, "system", systems, defs_system, bh_system_def, f, s);
     s->label = get_str(&c, "label", 1);
     s->description = get_str(&c, "description", 0);
     s->status = (bh_status_word)get_enum(&c, "status", defs_parse_status, defs_status_list(), 0,
@@ -475,18 +474,9 @@ static int d_system(lua_State *L)
 static int d_team(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "team"))
-        return 0;
+    bh_team_def *t;
     static const char *const f[] = {"id", "label", "staff", NULL};
-    check_fields(&c, 1, f, "team");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_team, sizeof *h->defs.teams, h->defs.teams,
-                      offsetof(bh_team_def, loc));
-    bh_team_def *t = PUSH_DEF(h, teams);
-    if (!t)
-        return lh_error(L, "out of memory");
-    t->id = id;
-    t->loc = c.loc;
+    DECL_OPEN(c, "team", teams, defs_team, bh_team_def, f, t);
     t->label = get_str(&c, "label", 1);
     get_int(&c, "staff", 1, 0, 100000, &t->staff);
     return 0;
@@ -495,18 +485,9 @@ static int d_team(lua_State *L)
 static int d_reference(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "reference"))
-        return 0;
+    bh_reference_def *r;
     static const char *const f[] = {"id", "title", "cite", NULL};
-    check_fields(&c, 1, f, "reference");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_reference, sizeof *h->defs.references, h->defs.references,
-                      offsetof(bh_reference_def, loc));
-    bh_reference_def *r = PUSH_DEF(h, references);
-    if (!r)
-        return lh_error(L, "out of memory");
-    r->id = id;
-    r->loc = c.loc;
+    DECL_OPEN(c, "reference", references, defs_reference, bh_reference_def, f, r);
     r->title = get_str(&c, "title", 1);
     r->cite = get_str(&c, "cite", 1);
     return 0;
@@ -530,19 +511,10 @@ static bh_source get_source(dctx *c, char **ref)
 static int d_inject(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "inject"))
-        return 0;
+    bh_inject_def *x;
     static const char *const f[] = {"id", "at", "when", "channel", "from", "title", "body",
                                     "source", "ref", "discuss", "effect", "repeatable", NULL};
-    check_fields(&c, 1, f, "inject");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_inject, sizeof *h->defs.injects, h->defs.injects,
-                      offsetof(bh_inject_def, loc));
-    bh_inject_def *x = PUSH_DEF(h, injects);
-    if (!x)
-        return lh_error(L, "out of memory");
-    x->id = id;
-    x->loc = c.loc;
+    DECL_OPEN(c, "inject", injects, defs_inject, bh_inject_def, f, x);
     x->has_at = get_dur(&c, "at", 0, &x->at);
     x->when = get_fn(&c, "when");
     if (x->has_at && x->when)
@@ -562,20 +534,11 @@ static int d_inject(lua_State *L)
 static int d_action(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "action"))
-        return 0;
+    bh_action_def *a;
     static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
                                     "source", "ref", "func", "recommended", "available",
                                     "start", "effect", "repeatable", NULL};
-    check_fields(&c, 1, f, "action");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_action, sizeof *h->defs.actions, h->defs.actions,
-                      offsetof(bh_action_def, loc));
-    bh_action_def *a = PUSH_DEF(h, actions);
-    if (!a)
-        return lh_error(L, "out of memory");
-    a->id = id;
-    a->loc = c.loc;
+    DECL_OPEN(c, "action", actions, defs_action, bh_action_def, f, a);
     a->team = -1;
     a->kind = (bh_kind)get_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
     a->label = get_str(&c, "label", 1);
@@ -643,19 +606,10 @@ static void read_options(dctx *c, bh_decision_def *x)
 static int d_decision(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "decision"))
-        return 0;
+    bh_decision_def *x;
     static const char *const f[] = {"id", "prompt", "from", "deadline", "default", "options",
                                     "at", "when", "discuss", NULL};
-    check_fields(&c, 1, f, "decision");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_decision, sizeof *h->defs.decisions, h->defs.decisions,
-                      offsetof(bh_decision_def, loc));
-    bh_decision_def *x = PUSH_DEF(h, decisions);
-    if (!x)
-        return lh_error(L, "out of memory");
-    x->id = id;
-    x->loc = c.loc;
+    DECL_OPEN(c, "decision", decisions, defs_decision, bh_decision_def, f, x);
     x->prompt = get_str(&c, "prompt", 1);
     x->from = get_str(&c, "from", 0);
     if (get_dur(&c, "deadline", 1, &x->deadline) && x->deadline <= 0)
@@ -684,18 +638,9 @@ static int d_decision(lua_State *L)
 static int d_ending(lua_State *L)
 {
     dctx c;
-    if (!begin(L, &c, "ending"))
-        return 0;
+    bh_ending_def *x;
     static const char *const f[] = {"id", "title", "text", "when", "fallback", "tone", NULL};
-    check_fields(&c, 1, f, "ending");
-    lh_host *h = c.h;
-    char *id = get_id(&c, defs_ending, sizeof *h->defs.endings, h->defs.endings,
-                      offsetof(bh_ending_def, loc));
-    bh_ending_def *x = PUSH_DEF(h, endings);
-    if (!x)
-        return lh_error(L, "out of memory");
-    x->id = id;
-    x->loc = c.loc;
+    DECL_OPEN(c, "ending", endings, defs_ending, bh_ending_def, f, x);
     x->title = get_str(&c, "title", 1);
     x->text = get_str(&c, "text", 0);
     x->when = get_fn(&c, "when");
@@ -753,100 +698,4 @@ void lh_decl_open(lh_host *h)
     lua_pushglobaltable(h->L);
     luaL_setfuncs(h->L, fns, 0);
     lua_pop(h->L, 1);
-}
-
-static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const char *id,
-                      bh_source src, const char *ref)
-{
-    if (src == SRC_NONE)
-        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
-                    "%s '%s': no 'source': add source = \"fact\" with a ref, or "
-                    "source = \"fiction\"", kind, id);
-    else if (src == SRC_FACT && !ref)
-        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
-                    "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
-    if (ref && defs_reference(&h->defs, ref) < 0) {
-        char hint[160];
-        text_suggest(ref, h->defs.references, h->defs.nreferences, sizeof *h->defs.references,
-                     offsetof(bh_reference_def, id), hint, sizeof hint);
-        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
-                    "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
-                    hint);
-    }
-}
-
-void lh_decl_finish(lh_host *h)
-{
-    bh_defs *d = &h->defs;
-    if (!d->has_scenario) {
-        lh_diag_add(h, LH_ERROR, h->path, 1, NULL,
-                    "no scenario { id = ..., title = ..., start = ..., length = ... } declaration");
-        return;
-    }
-    bh_time len = d->scenario.length;
-    char a[32], b[32];
-    for (size_t i = 0; i < d->nactions; i++) {
-        bh_action_def *x = &d->actions[i];
-        if (x->team_id) {
-            x->team = defs_team(d, x->team_id);
-            if (x->team < 0) {
-                char hint[160];
-                text_suggest(x->team_id, d->teams, d->nteams, sizeof *d->teams,
-                             offsetof(bh_team_def, id), hint, sizeof hint);
-                lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
-                            "action '%s': team '%s' is not declared%s", x->id, x->team_id, hint);
-            } else if (x->staff > d->teams[x->team].staff) {
-                lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
-                            "action '%s' needs %d staff but team '%s' has only %d: it can "
-                            "never start unless a hook adds staff", x->id, x->staff,
-                            x->team_id, d->teams[x->team].staff);
-            }
-        }
-        if (x->id)
-            check_ref(h, &x->loc, "action", x->id, x->source, x->ref);
-    }
-    for (size_t i = 0; i < d->ninjects; i++) {
-        bh_inject_def *x = &d->injects[i];
-        if (x->id)
-            check_ref(h, &x->loc, "inject", x->id, x->source, x->ref);
-        if (x->has_at && x->at >= len)
-            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
-                        "inject '%s' is at %s, but the scenario ends at %s", x->id,
-                        dur_format(x->at, a, 32), dur_format(len, b, 32));
-    }
-    for (size_t i = 0; i < d->ndecisions; i++) {
-        bh_decision_def *x = &d->decisions[i];
-        if (x->has_at && x->at >= len)
-            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
-                        "decision '%s' opens at %s, but the scenario ends at %s", x->id,
-                        dur_format(x->at, a, 32), dur_format(len, b, 32));
-    }
-    int fallbacks = 0;
-    for (size_t i = 0; i < d->nendings; i++) {
-        if (d->endings[i].fallback && ++fallbacks == 2)
-            lh_diag_add(h, LH_ERROR, d->endings[i].loc.file, d->endings[i].loc.line, NULL,
-                        "ending '%s': only one ending may be the fallback", d->endings[i].id);
-    }
-    /* Periodic work must stay bounded over the whole session. */
-    for (size_t i = 0; i < d->neverys; i++) {
-        bh_every_def *e = &d->everys[i];
-        if (len / e->interval > LH_MAX_REPEATS)
-            lh_diag_add(h, LH_ERROR, e->loc.file, e->loc.line, NULL,
-                        "every(\"%s\") would run %lld times in %s; the limit is %d: use a "
-                        "longer interval", dur_format(e->interval, a, 32),
-                        (long long)(len / e->interval), dur_format(len, b, 32), LH_MAX_REPEATS);
-    }
-    if (d->scenario.check_every > 0 && len / d->scenario.check_every > LH_MAX_REPEATS)
-        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
-                    "conditions would be checked %lld times (every %s for %s); the limit is %d: "
-                    "set a longer check interval, e.g. check = \"%s\"",
-                    (long long)(len / d->scenario.check_every),
-                    dur_format(d->scenario.check_every, a, 32), dur_format(len, b, 32),
-                    LH_MAX_REPEATS, dur_format((len / LH_MAX_REPEATS / 60 + 1) * 60, b + 16, 16));
-    if (d->nendings == 0)
-        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
-                    "scenario declares no ending { }");
-    else if (fallbacks == 0)
-        lh_diag_add(h, LH_WARNING, d->scenario.loc.file, d->scenario.loc.line, NULL,
-                    "no ending has fallback = true: when time runs out the session just stops");
 }

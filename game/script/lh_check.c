@@ -1,0 +1,106 @@
+/* lh_check.c: the checks that need the whole scenario, run once its file
+ * has loaded: cross-references (an action's team, a ref's reference),
+ * fact/fiction tags, times past the end, endings, and the bounds on
+ * periodic work. Each finding names its declaration's file:line. */
+#include "script/lh_internal.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/text.h"
+
+static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const char *id,
+                      bh_source src, const char *ref)
+{
+    if (src == SRC_NONE)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': no 'source': add source = \"fact\" with a ref, or "
+                    "source = \"fiction\"", kind, id);
+    else if (src == SRC_FACT && !ref)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
+    if (ref && defs_reference(&h->defs, ref) < 0) {
+        char hint[160];
+        text_suggest(ref, h->defs.references, h->defs.nreferences, sizeof *h->defs.references,
+                     offsetof(bh_reference_def, id), hint, sizeof hint);
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
+                    hint);
+    }
+}
+
+void lh_decl_finish(lh_host *h)
+{
+    bh_defs *d = &h->defs;
+    if (!d->has_scenario) {
+        lh_diag_add(h, LH_ERROR, h->path, 1, NULL,
+                    "no scenario { id = ..., title = ..., start = ..., length = ... } declaration");
+        return;
+    }
+    bh_time len = d->scenario.length;
+    char a[32], b[32];
+    for (size_t i = 0; i < d->nactions; i++) {
+        bh_action_def *x = &d->actions[i];
+        if (x->team_id) {
+            x->team = defs_team(d, x->team_id);
+            if (x->team < 0) {
+                char hint[160];
+                text_suggest(x->team_id, d->teams, d->nteams, sizeof *d->teams,
+                             offsetof(bh_team_def, id), hint, sizeof hint);
+                lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                            "action '%s': team '%s' is not declared%s", x->id, x->team_id, hint);
+            } else if (x->staff > d->teams[x->team].staff) {
+                lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                            "action '%s' needs %d staff but team '%s' has only %d: it can "
+                            "never start unless a hook adds staff", x->id, x->staff,
+                            x->team_id, d->teams[x->team].staff);
+            }
+        }
+        if (x->id)
+            check_ref(h, &x->loc, "action", x->id, x->source, x->ref);
+    }
+    for (size_t i = 0; i < d->ninjects; i++) {
+        bh_inject_def *x = &d->injects[i];
+        if (x->id)
+            check_ref(h, &x->loc, "inject", x->id, x->source, x->ref);
+        if (x->has_at && x->at >= len)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "inject '%s' is at %s, but the scenario ends at %s", x->id,
+                        dur_format(x->at, a, 32), dur_format(len, b, 32));
+    }
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        bh_decision_def *x = &d->decisions[i];
+        if (x->has_at && x->at >= len)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "decision '%s' opens at %s, but the scenario ends at %s", x->id,
+                        dur_format(x->at, a, 32), dur_format(len, b, 32));
+    }
+    int fallbacks = 0;
+    for (size_t i = 0; i < d->nendings; i++) {
+        if (d->endings[i].fallback && ++fallbacks == 2)
+            lh_diag_add(h, LH_ERROR, d->endings[i].loc.file, d->endings[i].loc.line, NULL,
+                        "ending '%s': only one ending may be the fallback", d->endings[i].id);
+    }
+    /* Periodic work must stay bounded over the whole session. */
+    for (size_t i = 0; i < d->neverys; i++) {
+        bh_every_def *e = &d->everys[i];
+        if (len / e->interval > LH_MAX_REPEATS)
+            lh_diag_add(h, LH_ERROR, e->loc.file, e->loc.line, NULL,
+                        "every(\"%s\") would run %lld times in %s; the limit is %d: use a "
+                        "longer interval", dur_format(e->interval, a, 32),
+                        (long long)(len / e->interval), dur_format(len, b, 32), LH_MAX_REPEATS);
+    }
+    if (d->scenario.check_every > 0 && len / d->scenario.check_every > LH_MAX_REPEATS)
+        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "conditions would be checked %lld times (every %s for %s); the limit is %d: "
+                    "set a longer check interval, e.g. check = \"%s\"",
+                    (long long)(len / d->scenario.check_every),
+                    dur_format(d->scenario.check_every, a, 32), dur_format(len, b, 32),
+                    LH_MAX_REPEATS, dur_format((len / LH_MAX_REPEATS / 60 + 1) * 60, b + 16, 16));
+    if (d->nendings == 0)
+        lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "scenario declares no ending { }");
+    else if (fallbacks == 0)
+        lh_diag_add(h, LH_WARNING, d->scenario.loc.file, d->scenario.loc.line, NULL,
+                    "no ending has fallback = true: when time runs out the session just stops");
+}
