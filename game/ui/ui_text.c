@@ -1,0 +1,172 @@
+#include "ui/ui_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint64_t key_hash(int px, int wrap, uint32_t rgba, const char *text)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv(h, &px, sizeof px);
+    h = fnv(h, &wrap, sizeof wrap);
+    h = fnv(h, &rgba, sizeof rgba);
+    return fnv(h, text, strlen(text));
+}
+
+bh_status ui_text_init(ui_text_cache *c, SDL_Renderer *r, ui_font *font, int capacity,
+                       bh_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->r = r;
+    c->font = font;
+    c->cap = capacity > 4 ? capacity : 4;
+    c->nbucket = 1;
+    while (c->nbucket < 2 * c->cap)
+        c->nbucket *= 2;
+    c->e = calloc((size_t)c->cap, sizeof *c->e);
+    c->bucket = malloc((size_t)c->nbucket * sizeof *c->bucket);
+    if (!c->e || !c->bucket) {
+        ui_text_free(c);
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory for the text cache");
+    }
+    for (int i = 0; i < c->nbucket; i++)
+        c->bucket[i] = -1;
+    c->head = c->tail = -1;
+    return BH_OK;
+}
+
+void ui_text_free(ui_text_cache *c)
+{
+    for (int i = 0; c->e && i < c->count; i++) {
+        if (c->e[i].tex)
+            SDL_DestroyTexture(c->e[i].tex);
+        free(c->e[i].text);
+    }
+    free(c->e);
+    free(c->bucket);
+    memset(c, 0, sizeof *c);
+}
+
+static void lru_unlink(ui_text_cache *c, int i)
+{
+    ui_text_entry *e = &c->e[i];
+    if (e->prev >= 0)
+        c->e[e->prev].next = e->next;
+    else
+        c->head = e->next;
+    if (e->next >= 0)
+        c->e[e->next].prev = e->prev;
+    else
+        c->tail = e->prev;
+}
+
+static void lru_push_front(ui_text_cache *c, int i)
+{
+    c->e[i].prev = -1;
+    c->e[i].next = c->head;
+    if (c->head >= 0)
+        c->e[c->head].prev = i;
+    c->head = i;
+    if (c->tail < 0)
+        c->tail = i;
+}
+
+static void bucket_remove(ui_text_cache *c, int i)
+{
+    int *link = &c->bucket[c->e[i].hash & (uint64_t)(c->nbucket - 1)];
+    while (*link >= 0 && *link != i)
+        link = &c->e[*link].chain;
+    if (*link == i)
+        *link = c->e[i].chain;
+}
+
+/* A free slot: a new one while there is room, else the least recently used. */
+static int take_slot(ui_text_cache *c)
+{
+    if (c->count < c->cap)
+        return c->count++;
+    int i = c->tail;
+    lru_unlink(c, i);
+    bucket_remove(c, i);
+    SDL_DestroyTexture(c->e[i].tex);
+    free(c->e[i].text);
+    memset(&c->e[i], 0, sizeof c->e[i]);
+    c->evicted++;
+    return i;
+}
+
+SDL_Texture *ui_text(ui_text_cache *c, int px, int wrap, SDL_Color color, const char *text,
+                     int *w, int *h, bh_err *err)
+{
+    *w = *h = 0;
+    if (!text || !text[0])
+        return NULL;
+    uint32_t rgba = (uint32_t)color.r << 24 | (uint32_t)color.g << 16 | (uint32_t)color.b << 8 |
+                    color.a;
+    uint64_t hash = key_hash(px, wrap, rgba, text);
+    for (int i = c->bucket[hash & (uint64_t)(c->nbucket - 1)]; i >= 0; i = c->e[i].chain) {
+        ui_text_entry *e = &c->e[i];
+        if (e->hash == hash && e->px == px && e->wrap == wrap && e->rgba == rgba &&
+            strcmp(e->text, text) == 0) {
+            if (c->head != i) {
+                lru_unlink(c, i);
+                lru_push_front(c, i);
+            }
+            c->hits++;
+            *w = e->w;
+            *h = e->h;
+            return e->tex;
+        }
+    }
+    TTF_Font *font = ui_font_at(c->font, px, err);
+    if (!font)
+        return NULL;
+    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, color, (Uint32)wrap)
+                                 : TTF_RenderUTF8_Blended(font, text, color);
+    if (!surf) {
+        err_set(err, BH_EIO, "", 0, "cannot render text: %s", TTF_GetError());
+        return NULL;
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(c->r, surf);
+    int sw = surf->w, sh = surf->h;
+    SDL_FreeSurface(surf);
+    char *copy = strdup(text);
+    if (!tex || !copy) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        free(copy);
+        err_set(err, BH_ENOMEM, "", 0, "cannot make a text texture: %s", SDL_GetError());
+        return NULL;
+    }
+    int i = take_slot(c);
+    ui_text_entry *e = &c->e[i];
+    *e = (ui_text_entry){hash, px, wrap, rgba, copy, tex, sw, sh, -1, -1, -1, 1};
+    int *b = &c->bucket[hash & (uint64_t)(c->nbucket - 1)];
+    e->chain = *b;
+    *b = i;
+    lru_push_front(c, i);
+    c->rasterised++;
+    *w = sw;
+    *h = sh;
+    return tex;
+}
+
+bh_status ui_text_size(ui_text_cache *c, int px, const char *text, int *w, int *h, bh_err *err)
+{
+    *w = *h = 0;
+    TTF_Font *font = ui_font_at(c->font, px, err);
+    if (!font)
+        return err->status;
+    if (text && text[0] && TTF_SizeUTF8(font, text, w, h) != 0)
+        return err_set(err, BH_EIO, "", 0, "cannot measure text: %s", TTF_GetError());
+    return BH_OK;
+}
