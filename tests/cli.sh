@@ -97,5 +97,34 @@ expect plan-missing 1 'nothere\.plan: error: cannot open' -- "$bh" run scenarios
 { cat tests/plans/tutorial_idle.plan; printf '9h start isolate_switch\n'; } >"$tmp/late.plan"
 expect plan-after-end 0 'warning: the session ended before this input' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/late.plan"
 
+# A note with a tab and a newline escape survives the journal exactly.
+printf 'seed 1\n5m note a\tb\\nsecond line\n' >"$tmp/tab.plan"
+expect run-tab-note 0 '' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/tab.plan" --journal "$tmp/tab.journal"
+cp "$tmp/out" "$tmp/tab.first"
+expect replay-tab-note 0 '' -- "$bh" run scenarios/tutorial.lua --plan "$tmp/tab.journal"
+cmp -s "$tmp/out" "$tmp/tab.first" && pass "tab note replays identically" || fail "tab note replays identically"
+
+# A journal the engine wrote, cut off mid-line, is refused with its line number.
+head -c -3 "$tmp/j1" >"$tmp/cut.journal"
+lines=$(wc -l <"$tmp/cut.journal")
+expect journal-cut 1 "cut\.journal:$((lines + 1)): error: the last line is incomplete" -- \
+  "$bh" run scenarios/tutorial.lua --plan "$tmp/cut.journal"
+
+# An error in an availability check refuses that input but is not journaled,
+# so replaying the journal reaches the same state.
+mkdir -p "$tmp/avail"
+cat >"$tmp/avail/s.lua" <<'LUA'
+scenario { id = "a", title = "A", start = "2020-09-27 22:00", length = "2h" }
+ending { id = "e", title = "E", fallback = true }
+team { id = "it", label = "IT", staff = 2 }
+action { id = "x", kind = "contain", label = "X", team = "it", takes = "10m", source = "fiction", repeatable = true,
+  available = function(w) if w.time > 1800 then error("boom") end return true end }
+LUA
+printf 'seed 1\n10m start x\n40m start x\n' >"$tmp/avail.plan"
+expect available-error 1 's\.lua:5: error: boom' -- \
+  "$bh" run "$tmp/avail/s.lua" --plan "$tmp/avail.plan" --journal "$tmp/avail.journal"
+grep -c ' start x$' "$tmp/avail.journal" | grep -qx 1 && pass "refused input not journaled" || fail "refused input not journaled"
+expect available-replay 0 '' -- "$bh" run "$tmp/avail/s.lua" --plan "$tmp/avail.journal"
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]

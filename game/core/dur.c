@@ -15,6 +15,14 @@ static bh_time unit_seconds(char c)
     }
 }
 
+int dur_from_number(double v, bh_time *out)
+{
+    if (!(v >= 0 && v <= (double)DUR_MAX) || v != (double)(bh_time)v)
+        return -1; /* the first test is false for NaN too */
+    *out = (bh_time)v;
+    return 0;
+}
+
 int dur_parse(const char *s, bh_time *out)
 {
     if (!s)

@@ -16,6 +16,10 @@ typedef int64_t bh_time;
 /* Longest duration accepted anywhere (100 years): keeps sums far from overflow. */
 #define DUR_MAX ((bh_time)100 * 365 * 86400)
 
+/* A number of seconds as a duration: 0 when it is whole and within
+ * [0, DUR_MAX] (checked before any conversion, which would be undefined
+ * for NaN or huge values), else -1. */
+int dur_from_number(double v, bh_time *out);
 /* Parse a duration. Returns 0 and sets *out, or -1 if `s` is not one. */
 int dur_parse(const char *s, bh_time *out);
 /* Compact form that dur_parse reads back: "1d2h30m", "45m", "0s". */

@@ -15,6 +15,7 @@
 
 #define JOURNAL_MAX_BYTES (64 * 1024 * 1024)
 #define JOURNAL_MAX_LINE 4096
+#define JOURNAL_HEADER "# Bulkhead journal"
 
 void journal_plan_free(bh_plan *p)
 {
@@ -56,6 +57,9 @@ static char *unescape(const char *s)
     for (; *s; s++) {
         if (*s == '\\' && s[1] == 'n') {
             *o++ = '\n';
+            s++;
+        } else if (*s == '\\' && s[1] == 't') {
+            *o++ = '\t';
             s++;
         } else if (*s == '\\' && s[1] == '\\') {
             *o++ = '\\';
@@ -213,6 +217,14 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
         bh_status st = parse_line(out, buf, lineno, !nl, err);
         if (st != BH_OK)
             return st;
+        /* The engine ends every line it writes; a journal it wrote whose
+         * last line has no newline was cut off mid-write. Hand-written
+         * plans may omit the final newline. */
+        if (!nl && n > 0 && len >= sizeof JOURNAL_HEADER - 1 &&
+            memcmp(text, JOURNAL_HEADER, sizeof JOURNAL_HEADER - 1) == 0)
+            return err_set(err, BH_EJOURNAL, name, lineno,
+                           "the last line is incomplete: the journal was cut off while being "
+                           "written (remove or finish this line to resume)");
     }
     return BH_OK;
 }
@@ -325,7 +337,7 @@ bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
     j->path = strdup(path);
     char head[1200];
     int n = snprintf(head, sizeof head,
-                     "# Bulkhead journal: inputs with their simulated times.\n"
+                     JOURNAL_HEADER ": inputs with their simulated times.\n"
                      "scenario %s\nseed %llu\n",
                      scenario, (unsigned long long)seed);
     bh_status st = write_all(j, head, (size_t)(n < (int)sizeof head ? n : (int)sizeof head - 1), err);
@@ -368,28 +380,19 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
         return snprintf(buf, n, "%s choose %s %s", t, d->decisions[in->a].id,
                         d->decisions[in->a].options[in->b].id);
     case IN_NOTE: {
+        /* Escapes keep a note on one line and make it read back exactly;
+         * a note that does not fit is refused (-1), never cut. */
         int len = snprintf(buf, n, "%s note ", t);
-        for (const char *s = in->text ? in->text : ""; *s && (size_t)len + 3 < n; s++) {
-            if (*s == '\n') {
-                buf[len++] = '\\';
-                buf[len++] = 'n';
-            } else if (*s == '\\') {
-                buf[len++] = '\\';
-                buf[len++] = '\\';
-            } else if ((unsigned char)*s >= 0x20 && *s != 0x7F) {
-                buf[len++] = *s; /* other controls would make the journal unreadable */
+        for (const char *s = in->text ? in->text : ""; *s; s++) {
+            const char *esc = *s == '\n' ? "\\n" : *s == '\t' ? "\\t" : *s == '\\' ? "\\\\" : NULL;
+            if ((size_t)len + 3 >= n || ((unsigned char)*s < 0x20 && !esc))
+                return -1; /* too long, or a control character that would not read back */
+            if (esc) {
+                buf[len++] = esc[0];
+                buf[len++] = esc[1];
+            } else {
+                buf[len++] = *s;
             }
-        }
-        /* A note cut short must not end inside a UTF-8 sequence, or the
-         * journal would no longer read back. */
-        int k = len;
-        while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80 && len - k < 3)
-            k--;
-        if (k > 0) {
-            unsigned c = (unsigned char)buf[k - 1];
-            int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            if (len - (k - 1) < need)
-                len = k - 1;
         }
         buf[len] = '\0';
         return len;
@@ -403,7 +406,8 @@ bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh
     char line[JOURNAL_MAX_LINE + 2];
     int n = journal_format(d, in, line, JOURNAL_MAX_LINE);
     if (n < 0 || n >= JOURNAL_MAX_LINE)
-        n = JOURNAL_MAX_LINE - 1;
+        return err_set(err, BH_EINPUT, j->path, 0,
+                       "this input does not fit on one journal line; it was not applied");
     line[n++] = '\n';
     return write_all(j, line, (size_t)n, err);
 }

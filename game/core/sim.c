@@ -215,9 +215,18 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, const char *what, bh
     s->in_cond = 1;
     bh_status st = s->hooks.call(s->hooks.ud, s, h, kind, what, out, &e);
     s->in_cond = 0;
-    if (st != BH_OK)
-        return sim_fail(s, &e, err);
-    return BH_OK;
+    if (st == BH_OK)
+        return BH_OK;
+    /* Availability is asked whenever a screen wants it, outside the
+     * session's own order of events: its errors are reported to whoever
+     * asked, and the input that asked is refused, but the session goes on
+     * exactly as a replay of its journal would. */
+    if (kind == HOOK_AVAILABLE) {
+        if (err)
+            *err = e;
+        return e.status ? e.status : BH_ESCRIPT;
+    }
+    return sim_fail(s, &e, err);
 }
 
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)

@@ -54,6 +54,7 @@ typedef struct bh_hooks {
 /* What a session keeps outside the Lua state is bounded too. */
 #define SIM_MAX_FLAGS 1000
 #define SIM_MAX_NOTES 2000
+#define SIM_MAX_NOTE_BYTES 2000 /* a facilitator's note; fits one journal line escaped */
 
 /* ---- inputs: the only way players change a session ---- */
 

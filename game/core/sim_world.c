@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/vec.h"
 
 /* ---- queries ---- */
@@ -137,8 +138,16 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
 {
     const bh_defs *d = s->d;
     /* Notes are welcome even after the end, when the clock has stopped. */
-    if (in->kind == IN_NOTE && s->ended && in->time >= s->now)
-        return BH_OK;
+    if (in->kind == IN_NOTE) {
+        size_t n = in->text ? strlen(in->text) : 0;
+        if (n > SIM_MAX_NOTE_BYTES || !text_valid_utf8(in->text ? in->text : "", n, NULL))
+            return err_set(err, BH_EINPUT, "", 0, "a note must be valid UTF-8 of at most %d bytes",
+                           SIM_MAX_NOTE_BYTES);
+        if (n && (text_find_control(in->text, n) >= 0 || strchr(in->text, '\r')))
+            return err_set(err, BH_EINPUT, "", 0, "a note may not contain control characters");
+        if (s->ended && in->time >= s->now)
+            return BH_OK;
+    }
     if (in->time != s->now)
         return err_set(err, BH_EUSAGE, "", 0, "input stamped %lld but the session is at %lld",
                        (long long)in->time, (long long)s->now);

@@ -162,7 +162,7 @@ static int get_int(dctx *c, const char *name, int required, int lo, int hi, int 
     double v;
     if (!get_num(c, name, required, &v))
         return 0;
-    if (v != (double)(long long)v || v < lo || v > hi) {
+    if (!(v >= lo && v <= hi) || v != (double)(long long)v) { /* range first: no UB casts */
         DERR(c, "field '%s' must be a whole number from %d to %d", name, lo, hi);
         return 0;
     }
@@ -190,13 +190,10 @@ static int get_dur(dctx *c, const char *name, int required, bh_time *out)
         if (required)
             DERR(c, "missing field '%s'", name);
     } else if (t == LUA_TNUMBER) {
-        double v = lua_tonumber(c->L, -1);
-        if (v != (double)(bh_time)v || v < 0 || v > (double)DUR_MAX)
+        if (dur_from_number(lua_tonumber(c->L, -1), out) != 0)
             DERR(c, "field '%s' must be a whole number of seconds, 0 or more", name);
-        else {
-            *out = (bh_time)v;
+        else
             got = 1;
-        }
     } else if (t == LUA_TSTRING) {
         const char *s = lua_tostring(c->L, -1);
         if (dur_parse(s, out) != 0)
@@ -669,7 +666,7 @@ static int d_every(lua_State *L)
     if (lua_type(L, 1) == LUA_TSTRING)
         ok = dur_parse(lua_tostring(L, 1), &iv) == 0;
     else if (lua_type(L, 1) == LUA_TNUMBER)
-        ok = (iv = (bh_time)lua_tonumber(L, 1)) == lua_tonumber(L, 1);
+        ok = dur_from_number(lua_tonumber(L, 1), &iv) == 0;
     if (!ok || iv < 1) {
         DERR(&c, "expects a duration of at least 1s first, as in every(\"1h\", function(w) ... end)");
         return 0;

@@ -160,6 +160,12 @@ static int sb_setmetatable(lua_State *L)
         lua_pop(L, 1);
         if (has_gc)
             return lh_error(L, "__gc metamethods are not allowed in scenarios");
+        lua_pushliteral(L, "__mode"); /* weak tables: what survives depends on GC timing */
+        int weak = lua_rawget(L, 2) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (weak)
+            return lh_error(L, "weak tables (__mode) are not allowed in scenarios: what they "
+                               "keep depends on garbage-collection timing");
     }
     lua_settop(L, 2);
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
@@ -449,6 +455,91 @@ static void set_nil(lua_State *L, int table, const char *name)
     lua_setfield(L, table, name);
 }
 
+/* ---- table.sort ----
+ *
+ * Stock table.sort picks a pivot from clock() when a partition goes badly,
+ * so the same input can come out in different orders on different runs.
+ * This is a stable merge sort: same input, same order, always. */
+
+static int sort_less(lua_State *L, int has_cmp, int a, int b)
+{
+    if (!has_cmp)
+        return lua_compare(L, a, b, LUA_OPLT);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, a);
+    lua_pushvalue(L, b);
+    lua_call(L, 2, 1);
+    int r = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+static int sb_sort(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int has_cmp = !lua_isnoneornil(L, 2);
+    if (has_cmp)
+        luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    lua_Integer n = luaL_len(L, 1);
+    if (n < 2)
+        return 0;
+    if (n > (1 << 24))
+        return lh_error(L, "table.sort: the array is too big (%lld elements)", (long long)n);
+    int64_t lg = 1;
+    while (((lua_Integer)1 << lg) < n)
+        lg++;
+    lh_charge(L, n * lg);
+    lua_createtable(L, (int)n, 0); /* 3: source run */
+    lua_createtable(L, (int)n, 0); /* 4: destination run */
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, 1, i);
+        lua_rawseti(L, 3, i);
+    }
+    int src = 3, dst = 4;
+    for (lua_Integer width = 1; width < n; width *= 2) {
+        for (lua_Integer lo = 1; lo <= n; lo += 2 * width) {
+            lua_Integer mid = lo + width, hi = lo + 2 * width;
+            if (mid > n + 1)
+                mid = n + 1;
+            if (hi > n + 1)
+                hi = n + 1;
+            lua_Integer i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                lua_rawgeti(L, src, j);
+                lua_rawgeti(L, src, i);
+                /* take the right element only if strictly less: stable */
+                int right = sort_less(L, has_cmp, -2, -1);
+                lua_pop(L, 1);
+                if (right) {
+                    lua_rawseti(L, dst, k++);
+                    j++;
+                } else {
+                    lua_pop(L, 1);
+                    lua_rawgeti(L, src, i++);
+                    lua_rawseti(L, dst, k++);
+                }
+            }
+            for (; i < mid; i++, k++) {
+                lua_rawgeti(L, src, i);
+                lua_rawseti(L, dst, k);
+            }
+            for (; j < hi; j++, k++) {
+                lua_rawgeti(L, src, j);
+                lua_rawseti(L, dst, k);
+            }
+        }
+        int t = src;
+        src = dst;
+        dst = t;
+    }
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, src, i);
+        lua_seti(L, 1, i);
+    }
+    return 0;
+}
+
 /* ---- xpcall and coroutines under a spent budget ----
  *
  * The budget error is raised from inside the count hook, and Lua runs
@@ -632,6 +723,8 @@ int lh_lib_open(lua_State *L)
     guard_coroutines(L, g);
 
     wrap_library(L, g, "table");
+    lua_pushcfunction(L, sb_sort);
+    lua_setfield(L, -2, "sort");
     wrap_library(L, g, "utf8");
     lua_pop(L, 2);
     wrap_library(L, g, "string");

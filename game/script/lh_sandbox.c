@@ -107,7 +107,8 @@ int lh_budget_error(lua_State *L, lh_host *h)
 {
     if (h->timed_out)
         return lh_error(L, "time budget exceeded: one call ran for over %.1f s of real time "
-                           "(heavy work on very large strings or tables?)",
+                           "(heavy work on very large strings or tables?); this limit depends "
+                           "on the machine, so such a scenario may not replay elsewhere",
                         h->opts.watchdog_ms / 1000.0);
     if (h->session_limited)
         return lh_error(L, "session instruction limit reached: the scenario's hooks have run "

@@ -166,11 +166,11 @@ static int team_set(lua_State *L)
     const bh_team_def *x = &lh_of(L)->defs.teams[i];
     if (strcmp(k, "staff") != 0)
         return lh_error(L, "team '%s': only 'staff' can be set, not '%.40s'", x->id, k);
-    if (!lua_isinteger(L, 3))
-        return lh_error(L, "team '%s': staff must be a whole number", x->id);
-    bh_err e;
     lua_Integer v = lua_tointeger(L, 3);
-    check(L, sim_set_team_staff(s, i, v < 0 || v > 100000 ? -1 : (int)v, &e), &e);
+    if (!lua_isinteger(L, 3) || v < 0 || v > 100000)
+        return lh_error(L, "team '%s': staff must be a whole number from 0 to 100000", x->id);
+    bh_err e;
+    check(L, sim_set_team_staff(s, i, (int)v, &e), &e);
     return 0;
 }
 
@@ -181,7 +181,7 @@ static int items_get(lua_State *L, int (*find)(lua_State *, int), lua_CFunction 
     int i = find(L, 2);
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "cache");
-    if (lua_rawgeti(L, -1, i + 1) == LUA_TTABLE)
+    if (lua_rawgeti(L, -1, i + 1) == LUA_TUSERDATA)
         return 1;
     lua_pop(L, 1);
     lua_newuserdatauv(L, 0, 0);      /* the proxy: a userdata, so rawset cannot shadow it */
@@ -221,7 +221,7 @@ static int flag_get(lua_State *L)
     case VAL_STR: lua_pushstring(L, v.s); break;
     default: lua_pushnil(L);
     }
-    if (v.type == VAL_NUM && v.n == (double)(lua_Integer)v.n) {
+    if (v.type == VAL_NUM && v.n >= -0x1p53 && v.n <= 0x1p53 && v.n == (double)(lua_Integer)v.n) {
         lua_pop(L, 1);
         lua_pushinteger(L, (lua_Integer)v.n); /* keep whole numbers whole */
     }
@@ -281,10 +281,8 @@ static int w_after(lua_State *L)
     bh_sim *s = need_sim(L);
     bh_time delay = 0;
     if (lua_type(L, 1) == LUA_TNUMBER) {
-        lua_Number n = lua_tonumber(L, 1);
-        if (n < 0 || n > (lua_Number)DUR_MAX || n != (lua_Number)(bh_time)n)
+        if (dur_from_number(lua_tonumber(L, 1), &delay) != 0)
             return lh_error(L, "w.after: the delay must be a whole number of seconds, 0 or more");
-        delay = (bh_time)n;
     } else if (lua_type(L, 1) != LUA_TSTRING || dur_parse(lua_tostring(L, 1), &delay) != 0) {
         return lh_error(L, "w.after: the first argument must be a duration such as \"30m\"");
     }
