@@ -87,7 +87,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             return err_set(err, BH_EJOURNAL, p->name, lineno,
                            "'%s' must come before the first input", first);
         char *arg;
-        if (first[1] == 'c') {
+        int is_seed = strcmp(first, "seed") == 0;
+        if (!is_seed) {
             /* A scenario path may contain spaces: it is the rest of the line. */
             while (*s == ' ' || *s == '\t')
                 s++;
@@ -105,7 +106,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         if (!arg)
             return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes one value%s", first,
                            hint);
-        if (first[1] == 'e') {
+        if (is_seed) {
             char *end;
             errno = 0;
             unsigned long long v = strtoull(arg, &end, 10);

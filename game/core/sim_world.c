@@ -349,22 +349,15 @@ bh_status sim_open(bh_sim *s, int decision, bh_err *err)
 
 bh_status sim_after(bh_sim *s, bh_time delay, bh_hook hook, bh_err *err)
 {
-    if (readonly(s, err, "cannot schedule w.after") != BH_OK) {
-        if (s->hooks.release)
-            s->hooks.release(s->hooks.ud, hook);
-        return err->status;
-    }
-    if (delay < 0 || delay > DUR_MAX) {
-        if (s->hooks.release)
-            s->hooks.release(s->hooks.ud, hook);
-        return err_set(err, BH_EINPUT, "", 0, "w.after: the delay must be 0 or more");
-    }
-    if (sched_push(&s->q, s->now + delay, 0, EV_AFTER, 0, 0, hook) != 0) {
-        if (s->hooks.release)
-            s->hooks.release(s->hooks.ud, hook);
-        return sim_oom(s, err);
-    }
-    return BH_OK;
+    bh_status st = readonly(s, err, "cannot schedule w.after");
+    if (st == BH_OK && (delay < 0 || delay > DUR_MAX))
+        st = err_set(err, BH_EINPUT, "", 0, "w.after: the delay must be 0 or more");
+    if (st == BH_OK && sched_push(&s->q, s->now + delay, 0, EV_AFTER, 0, 0, hook) != 0)
+        st = sim_oom(s, err);
+    /* The sim owns the hook from here: if it will never run, forget it. */
+    if (st != BH_OK && s->hooks.release)
+        s->hooks.release(s->hooks.ud, hook);
+    return st;
 }
 
 bh_status sim_note(bh_sim *s, const char *text, bh_err *err)

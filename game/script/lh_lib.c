@@ -29,7 +29,7 @@ static int64_t range_len(lua_State *L, int lo_arg, int hi_arg, int64_t lo_defaul
                                                                    : hi - lo + 1;
 }
 
-enum { COST_ARGS, COST_LEN, COST_SORT, COST_MOVE, COST_UNPACK, COST_CONCAT };
+enum { COST_ARGS, COST_LEN, COST_MOVE, COST_UNPACK, COST_CONCAT };
 
 /* Wrapper for library functions whose C work grows with their input:
  * charge the budget up front by the size of what they will touch, then
@@ -45,15 +45,6 @@ static int charged(lua_State *L)
     case COST_LEN:
         if (lua_type(L, 1) == LUA_TTABLE)
             cost += (int64_t)luaL_len(L, 1);
-        break;
-    case COST_SORT:
-        if (lua_type(L, 1) == LUA_TTABLE) {
-            lua_Integer len = luaL_len(L, 1);
-            int64_t lg = 1;
-            while (len > 0 && ((lua_Integer)1 << lg) < len && lg < 62)
-                lg++;
-            cost += len > 0 ? (len > INT64_MAX / 64 ? INT64_MAX / 4 : (int64_t)len * lg) : 0;
-        }
         break;
     case COST_MOVE:
         cost += range_len(L, 2, 3, 1);
@@ -81,7 +72,7 @@ static void wrap_library(lua_State *L, int g, const char *name)
 {
     static const struct { const char *lib, *fn; int kind, first_index_arg; } costs[] = {
         {"table", "insert", COST_LEN, 0},  {"table", "remove", COST_LEN, 0},
-        {"table", "sort", COST_SORT, 0},   {"table", "move", COST_MOVE, 0},
+        {"table", "move", COST_MOVE, 0}, /* sort is replaced whole: sb_sort */
         {"table", "unpack", COST_UNPACK, 2}, {"table", "concat", COST_CONCAT, 3},
         {NULL, NULL, 0, 0}};
     lua_getfield(L, g, name); /* the original */
@@ -660,14 +651,21 @@ static int sb_wrap(lua_State *L)
     return 1;
 }
 
-static void guard_coroutines(lua_State *L, int g)
+/* A registry table with weak keys: its entries go when their key does.
+ * Only the host makes these; scripts may not (setmetatable refuses __mode). */
+static void registry_weak_table(lua_State *L, const char *name)
 {
     lua_newtable(L);
     lua_createtable(L, 0, 1);
     lua_pushliteral(L, "k");
     lua_setfield(L, -2, "__mode");
     lua_setmetatable(L, -2);
-    lua_setfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
+    lua_setfield(L, LUA_REGISTRYINDEX, name);
+}
+
+static void guard_coroutines(lua_State *L, int g)
+{
+    registry_weak_table(L, "bulkhead.poisoned");
     lua_getfield(L, g, "coroutine");
     int co = lua_gettop(L);
     lua_getfield(L, co, "resume");
@@ -711,12 +709,7 @@ int lh_lib_open(lua_State *L)
     lua_setfield(L, g, "pairs");
     lua_pushcfunction(L, sb_next);
     lua_setfield(L, g, "next");
-    lua_newtable(L); /* traversal orders, per table, forgotten with it */
-    lua_createtable(L, 0, 1);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode");
-    lua_setmetatable(L, -2);
-    lua_setfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
+    registry_weak_table(L, "bulkhead.order"); /* traversal orders, forgotten with their table */
     lua_getfield(L, g, "xpcall");
     lua_pushcclosure(L, sb_xpcall, 1);
     lua_setfield(L, g, "xpcall");
