@@ -8,18 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/journal.h"
 #include "core/session.h"
 #include "core/transcript.h"
 #include "script/lh_host.h"
+#include "ui/ui_app.h"
 
 #define EXIT_PROBLEMS 1
 #define EXIT_USAGE 2
 
 static const char *usage_text =
     "Usage:\n"
-    "  bulkhead                          the desktop game (not in this build yet)\n"
+    "  bulkhead                          the desktop game: title screen, scenarios, continue\n"
+    "  bulkhead play FILE.lua [--seed N] [--resume JOURNAL] [--fullscreen]\n"
+    "                                    open a scenario's briefing (or resume its journal)\n"
     "  bulkhead check FILE.lua...        validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
     "                                    replay a plan headless and print the transcript\n"
@@ -27,6 +31,15 @@ static const char *usage_text =
     "\n"
     "Options for check and run:\n"
     "  --mem-limit MIB     memory a scenario may use (default 64)\n"
+    "\n"
+    "Options for the game (bulkhead and bulkhead play):\n"
+    "  --font FILE         use this TrueType font instead of fontconfig's DejaVu Sans\n"
+    "  --data-dir DIR      where settings and session journals are kept\n"
+    "                      (default: the user's data folder, ~/.local/share/bulkhead)\n"
+    "  --size WxH          initial window size (default 1280x720)\n"
+    "  --theme NAME        dark, light or high_contrast for this run\n"
+    "  --text-scale PCT    100 to 200 for this run\n"
+    "  --software          use the software renderer\n"
     "\n"
     "Exit codes: 0 success, 1 problems found, 2 bad usage.\n";
 
@@ -237,6 +250,93 @@ done:
     return status;
 }
 
+static int parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    if (sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X') || *w < 320 || *h < 240 ||
+        *w > 16384 || *h > 16384)
+        return -1;
+    return 0;
+}
+
+/* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
+static int cmd_game(int argc, char **argv, int with_file)
+{
+    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT };
+    static const struct option opts[] = {
+        {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
+        {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
+        {"data-dir", required_argument, 0, O_DATA}, {"size", required_argument, 0, O_SIZE},
+        {"theme", required_argument, 0, O_THEME}, {"text-scale", required_argument, 0, O_SCALE},
+        {"software", no_argument, 0, O_SOFT},     {0, 0, 0, 0}};
+    app_opts o = {0};
+    opterr = 0;
+    optind = 1;
+    int ch;
+    uint64_t v;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case O_SEED:
+            if (parse_u64(optarg, &o.seed) != 0)
+                return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);
+            o.has_seed = 1;
+            break;
+        case O_RESUME: o.resume = optarg; break;
+        case O_FULL: o.fullscreen = 1; break;
+        case O_FONT: o.font = optarg; break;
+        case O_DATA: o.data_dir = optarg; break;
+        case O_SIZE:
+            if (parse_size(optarg, &o.width, &o.height) != 0)
+                return usage_error("--size wants WIDTHxHEIGHT such as 1920x1080, not '%s'", optarg);
+            break;
+        case O_THEME:
+            if (strcmp(optarg, "dark") && strcmp(optarg, "light") && strcmp(optarg, "high_contrast"))
+                return usage_error("--theme wants dark, light or high_contrast, not '%s'", optarg);
+            o.theme = optarg;
+            break;
+        case O_SCALE:
+            if (parse_u64(optarg, &v) != 0 || v < 100 || v > 200)
+                return usage_error("--text-scale wants a percentage from 100 to 200, not '%s'", optarg);
+            o.text_scale = (int)v;
+            break;
+        case O_SOFT: o.software = 1; break;
+        default:
+            if (optopt)
+                return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (with_file) {
+        if (optind >= argc && !o.resume)
+            return usage_error("%s", "play needs a scenario file: bulkhead play FILE.lua");
+        if (optind < argc)
+            o.scenario = argv[optind++];
+    }
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    if (o.scenario && access(o.scenario, R_OK) != 0) {
+        fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
+        return EXIT_PROBLEMS;
+    }
+    app *a = calloc(1, sizeof *a);
+    if (!a) {
+        fprintf(stderr, "bulkhead: error: out of memory\n");
+        return EXIT_PROBLEMS;
+    }
+    bh_err err;
+    err_clear(&err);
+    int status = 0;
+    if (app_init(a, &o, &err) != BH_OK) {
+        print_err(&err, "error");
+        status = EXIT_PROBLEMS;
+    } else {
+        app_run(a);
+    }
+    app_free(a);
+    free(a);
+    return status;
+}
+
 static int not_built(const char *what)
 {
     fprintf(stderr,
@@ -249,8 +349,9 @@ static int not_built(const char *what)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2)
-        return not_built("the desktop game");
+    if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") &&
+                     strcmp(argv[1], "--version")))
+        return cmd_game(argc, argv, 0);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         printf("Bulkhead %s: a tabletop incident-response game.\n\n%s", BH_VERSION, usage_text);
@@ -265,7 +366,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0)
-        return not_built("the desktop game");
+        return cmd_game(argc - 1, argv + 1, 1);
     if (strcmp(cmd, "explore") == 0)
         return not_built("'bulkhead explore'");
     if (strcmp(cmd, "report") == 0)

@@ -1,0 +1,104 @@
+/* play: one interactive session, as the desktop game runs it.
+ *
+ * This is the game's controller, and it includes no SDL so that it can be
+ * tested without a display. It owns the Lua host, the simulation and the
+ * journal of one session, and turns real time into simulated time:
+ * simulated seconds = real seconds x the scenario's rate x the speed.
+ * Pause and speed are not inputs (DESIGN.md section 1): they change only
+ * how fast the clock is fed, so they are never journaled.
+ *
+ * Every player input goes through session_input, which journals it (with
+ * fsync) before it takes effect. The clock position is kept beside the
+ * journal in JOURNAL.clock, rewritten atomically, so that a session killed
+ * at any moment resumes where the clock was and not only where the last
+ * input was. A "last" file in the data folder names the journal of the
+ * session in progress; it goes away when that session ends.
+ *
+ * A script error during play does not end the program: the session stops
+ * (sim_failed), play_error says what and where, and the UI shows it. */
+#ifndef UI_PLAY_H
+#define UI_PLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/journal.h"
+#include "core/sim.h"
+#include "script/lh_host.h"
+
+#define PLAY_PATH_MAX 1024
+
+typedef struct play {
+    lh_host *host;
+    bh_sim *sim;
+    bh_journal journal;
+    char scenario[PLAY_PATH_MAX];  /* the scenario file as given */
+    char journal_path[PLAY_PATH_MAX];
+    char data_dir[PLAY_PATH_MAX];
+    uint64_t seed;
+    int speed;          /* 0 = paused, else 1, 2, 4 or 8 */
+    double carry;       /* simulated seconds owed but not yet whole */
+    bh_time clock_saved; /* last time written to the .clock file */
+    int failed;         /* a script error stopped the session */
+    bh_err error;       /* that error, with file:line and traceback */
+    /* private to play.c */
+    int live;           /* set up by play_start/play_resume: journal.fd is meaningful */
+    int ended_seen;     /* the ending was noticed and DATA_DIR/last let go */
+    double real_since_save; /* real seconds fed since the clock file was written */
+} play;
+
+/* Start a new session of `scenario` with `seed`. The journal goes to
+ * DATA_DIR/journals/SCENARIO-ID-YYYYMMDD-HHMMSS[-N].journal (the folder is
+ * made when missing) and DATA_DIR/last is pointed at it. Load problems come
+ * back in `diags` (which the caller frees) with BH_ESCRIPT. */
+bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64_t seed,
+                     lh_diags *diags, bh_err *err);
+/* Resume the session recorded in `journal`: load the scenario it names,
+ * replay it, advance to the saved clock, and keep appending to it. The
+ * session comes back paused. */
+bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_diags *diags,
+                      bh_err *err);
+/* Save the clock and close everything. Safe on a zeroed or closed play. */
+void play_close(play *p);
+
+/* Feed `real_seconds` of wall time at the current speed. Script errors set
+ * p->failed and come back as BH_ESCRIPT; the session then stays stopped. */
+bh_status play_tick(play *p, double real_seconds, bh_err *err);
+/* Jump the clock to the next pending event (nothing when none). */
+bh_status play_skip(play *p, bh_err *err);
+/* Apply an input at the current time (in->time is set here). BH_EINPUT
+ * means refused, with the reason in err; the session goes on unchanged. */
+bh_status play_input(play *p, bh_input *in, bh_err *err);
+void play_set_speed(play *p, int speed);
+
+/* Real seconds until simulated `t` at the current speed; -1 when paused. */
+double play_real_seconds_until(const play *p, bh_time t);
+/* Write the clock file now (play_tick does so about once a real second). */
+bh_status play_save_clock(play *p, bh_err *err);
+
+/* The journal of the session in progress named by DATA_DIR/last, if it
+ * exists and its session has not ended; 1 and the path in `out`, else 0. */
+int play_find_unfinished(const char *data_dir, char *out, size_t n);
+
+/* ---- the scenario list on the title screen ---- */
+
+typedef struct play_entry {
+    char path[PLAY_PATH_MAX];
+    char *title, *summary, *difficulty;
+    bh_time length;
+    int ok;            /* 0 when it failed to load: `problem` says why */
+    char *problem;
+} play_entry;
+
+typedef struct play_catalogue {
+    play_entry *v;
+    size_t n;
+} play_catalogue;
+
+/* Every *.lua in `dir` that declares a scenario, sorted by title (files that
+ * only hold included texts are skipped). Files that fail to load are listed
+ * with ok = 0 and the first error, so an author sees why. */
+bh_status play_catalogue_scan(play_catalogue *c, const char *dir, bh_err *err);
+void play_catalogue_free(play_catalogue *c);
+
+#endif

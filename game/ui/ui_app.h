@@ -1,0 +1,99 @@
+/* ui_app: the desktop game. Owns the window, the screens and the session.
+ *
+ * The app is a state machine of screens (title, briefing, operations room,
+ * settings, ending, error) with overlays on the operations room (decision
+ * dialog, pause menu, script-error panel). app_frame runs one frame: it
+ * takes the pending SDL events, feeds real time to the session, and draws.
+ * Tests and the benchmark call app_frame with a fixed dt after pushing
+ * SDL events, so a whole playthrough runs headless and deterministically. */
+#ifndef UI_APP_H
+#define UI_APP_H
+
+#include <stdint.h>
+
+#include "ui/play.h"
+#include "ui/ui_gui.h"
+#include "ui/ui_settings.h"
+
+typedef enum {
+    SCR_TITLE, SCR_BRIEFING, SCR_OPS, SCR_SETTINGS, SCR_ENDING, SCR_LOAD_ERROR
+} app_screen;
+
+typedef enum { OV_NONE, OV_PAUSE, OV_ERROR } app_overlay;
+
+typedef struct app_opts {
+    const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
+    const char *resume;    /* --resume JOURNAL: straight into that session */
+    const char *font;      /* --font FILE */
+    const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
+    const char *scenario_dir; /* default: scenarios/ beside the executable's tree */
+    const char *theme;     /* overrides the saved setting (screenshots) */
+    int text_scale;        /* overrides the saved setting when > 0 */
+    int has_seed;
+    uint64_t seed;
+    int fullscreen;
+    int width, height;     /* initial window size; default 1280x720 */
+    int software;          /* force the software renderer */
+    int no_save_settings;  /* tests: never write the settings file */
+} app_opts;
+
+typedef struct app {
+    app_opts opts;
+    ui u;
+    ui_settings settings;
+    char settings_path[PLAY_PATH_MAX];
+    char data_dir[PLAY_PATH_MAX];
+    char assets_dir[PLAY_PATH_MAX];
+    char scenario_dir[PLAY_PATH_MAX];
+
+    app_screen screen, settings_return;
+    app_overlay overlay;
+    int quit;
+
+    play_catalogue cat;
+    int can_continue;
+    char continue_path[PLAY_PATH_MAX];
+
+    /* briefing: the scenario loaded for reading before a session starts */
+    lh_host *brief;
+    char brief_path[PLAY_PATH_MAX];
+    lh_diags diags;  /* load problems for SCR_LOAD_ERROR */
+    char load_error[2048];
+
+    play game;
+    int playing;
+    int speed_before_pause;
+
+    /* operations room state that is not simulation state */
+    int inbox_sel;            /* index into sim_inbox, -1 for none */
+    unsigned char *read;      /* per inbox item: 1 once shown */
+    size_t nread;
+    int dec_collapsed;        /* the open decision was minimised */
+    int dec_seen;             /* the decision it applies to */
+    char toast[400];
+    double toast_left;
+    ui_scroll sc_title, sc_brief, sc_board, sc_inbox, sc_msg, sc_actions, sc_running,
+        sc_error, sc_ending, sc_dialog;
+
+    double last_frame_ms;
+    long frames;
+} app;
+
+/* Open the window and load what the first screen needs. Errors name the
+ * fix (a package to install, a flag to pass, headless commands). */
+bh_status app_init(app *a, const app_opts *o, bh_err *err);
+void app_free(app *a);
+/* One frame: events, `dt` real seconds of play, drawing, present. */
+void app_frame(app *a, double dt);
+/* Run frames until the player quits. */
+void app_run(app *a);
+
+/* Screens that tests and the screenshot tour jump to directly. */
+void app_open_briefing(app *a, const char *scenario);
+void app_begin(app *a);               /* briefing -> a new session */
+bh_status app_resume(app *a, const char *journal, bh_err *err);
+void app_to_title(app *a);
+void app_set_theme(app *a, const char *name);
+void app_set_text_scale(app *a, int percent);
+
+#endif

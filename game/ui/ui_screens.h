@@ -1,0 +1,23 @@
+/* ui_screens: the screens' drawing functions, shared between ui_app.c
+ * (title, briefing, settings, load errors), ui_ops.c (the operations room
+ * and its overlays) and ui_end.c (the ending). Internal to game/ui. */
+#ifndef UI_SCREENS_H
+#define UI_SCREENS_H
+
+#include "ui/ui_app.h"
+
+void screen_ops(app *a);
+void screen_ending(app *a);
+/* A modal box centred on the screen below the top bar; returns its inside. */
+SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
+/* A row of buttons laid out right to left from `r`'s right edge. */
+int screen_button_w(app *a, const char *label);
+/* Close the session (saving its clock) and forget the ops-room state. */
+void app_stop_session(app *a);
+void app_toast(app *a, const char *msg);
+/* Short words for the situation board. */
+const char *screen_status_word(bh_status_word s);
+ui_icon_kind screen_status_icon(bh_status_word s);
+ui_theme_color screen_status_color(bh_status_word s);
+
+#endif

@@ -1,0 +1,94 @@
+/* ui_shots: render every screen of the game to BMP files, headless.
+ *
+ *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
+ *
+ * scripts/screenshots runs it under the dummy video driver for each theme
+ * and size and converts the BMPs to PNG. It reports text that overflowed
+ * its box on each screen and exits 1 if any did, or if a screen is blank. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/ui_tour.h"
+
+typedef struct shots {
+    const char *dir, *tag;
+    int problems;
+} shots;
+
+static void on_shot(void *ud, app *a, const char *name)
+{
+    shots *s = ud;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s-%s.bmp", s->dir, name, s->tag);
+    bh_err e;
+    if (tour_save_bmp(a, path, &e) != BH_OK) {
+        fprintf(stderr, "ui_shots: %s\n", e.msg);
+        s->problems++;
+    }
+    if (tour_frame_blank(a)) {
+        fprintf(stderr, "ui_shots: %s: the screen is blank\n", name);
+        s->problems++;
+    }
+    for (int i = 0; i < a->u.noverflow_text; i++)
+        fprintf(stderr, "ui_shots: %s-%s: text overflows its box: \"%s\"\n", name, s->tag,
+                a->u.overflow_text[i]);
+    s->problems += a->u.overflows;
+    printf("%s\n", path);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]\n");
+        return 2;
+    }
+    app_opts o = {0};
+    if (sscanf(argv[2], "%dx%d", &o.width, &o.height) != 2) {
+        fprintf(stderr, "ui_shots: bad size '%s'\n", argv[2]);
+        return 2;
+    }
+    o.theme = argv[3];
+    o.text_scale = argc > 4 ? atoi(argv[4]) : 100;
+    o.software = 1;
+    o.no_save_settings = 1;
+    o.has_seed = 1;
+    o.seed = 1;
+    char data[] = "/tmp/bulkhead-shots-XXXXXX";
+    if (!mkdtemp(data)) {
+        perror("ui_shots: mkdtemp");
+        return 1;
+    }
+    o.data_dir = data;
+    char tag[128];
+    snprintf(tag, sizeof tag, "%s-%s-%d", argv[2], argv[3], o.text_scale);
+    shots s = {argv[1], tag, 0};
+    app *a = calloc(1, sizeof *a);
+    bh_err e;
+    err_clear(&e);
+    int rc = 0;
+    if (!a || app_init(a, &o, &e) != BH_OK) {
+        fprintf(stderr, "ui_shots: %s\n", e.msg);
+        rc = 1;
+    } else {
+        tour_paths p = {BH_SOURCE_DIR "/scenarios/tutorial.lua",
+                        BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
+                        BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
+                        BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua"};
+        if (tour_run(a, &p, on_shot, &s, &e) != BH_OK) {
+            char buf[1200];
+            fprintf(stderr, "ui_shots: %s\n", err_format(&e, buf, sizeof buf));
+            rc = 1;
+        }
+        rc |= s.problems > 0;
+    }
+    if (a)
+        app_free(a);
+    free(a);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
+    if (system(cmd) != 0)
+        fprintf(stderr, "ui_shots: could not remove %s\n", data);
+    return rc;
+}
