@@ -1,0 +1,587 @@
+#include "ui/play.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/session.h"
+#include "core/text.h"
+
+/* Real frame times are not exact binary fractions: 600 frames of 1/600 s
+ * must still add up to ten whole simulated seconds, not nine. */
+#define CARRY_EPS 1e-6
+/* A frame that stalled (a dragged window, a laptop lid) must not jump hours. */
+#define TICK_MAX_REAL 1.0
+#define CLOCK_EVERY_REAL 1.0
+#define SMALL_FILE_MAX 4096
+
+/* ---- files ---- */
+
+/* "a/b" into out; -1 when it does not fit. */
+static int join(char *out, size_t n, const char *a, const char *b)
+{
+    int len = snprintf(out, n, "%s/%s", a, b);
+    return len < 0 || (size_t)len >= n ? -1 : 0;
+}
+
+/* A renamed or removed name lives in its directory: sync that too, or a
+ * crash can undo the rename even though the contents were flushed. */
+static void sync_dir_of(const char *path)
+{
+    char copy[PLAY_PATH_MAX + 8];
+    snprintf(copy, sizeof copy, "%s", path);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Replace `path` with `text` so that a crash leaves the old file or the new
+ * one, never half of either. */
+static bh_status write_atomic(const char *path, const char *text, bh_err *err)
+{
+    char tmp[PLAY_PATH_MAX + 8];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        return err_set(err, BH_EIO, path, 0, "the path is too long");
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return err_set(err, BH_EIO, tmp, 0, "cannot create: %s", strerror(errno));
+    int bad = fputs(text, f) < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        return err_set(err, BH_EIO, path, 0, "cannot save: %s", strerror(e));
+    }
+    sync_dir_of(path);
+    return BH_OK;
+}
+
+/* The first line of a small file, without its newline; -1 when unreadable. */
+static int read_line(const char *path, char *out, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    bh_err e;
+    if (text_read_file(path, SMALL_FILE_MAX, &text, &len, &e) != BH_OK)
+        return -1;
+    len = strcspn(text, "\n");
+    int rc = len > 0 && len < n ? 0 : -1;
+    if (rc == 0) {
+        memcpy(out, text, len);
+        out[len] = '\0';
+    }
+    free(text);
+    return rc;
+}
+
+static bh_status mkdir_p(const char *dir, bh_err *err)
+{
+    char buf[PLAY_PATH_MAX];
+    if (!dir[0] || snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf)
+        return err_set(err, BH_EIO, dir, 0, "not a usable folder path");
+    for (char *s = strchr(buf + 1, '/');; s = strchr(s + 1, '/')) {
+        if (s)
+            *s = '\0';
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+            return err_set(err, BH_EIO, buf, 0, "cannot make the folder: %s", strerror(errno));
+        if (!s)
+            return BH_OK;
+        *s = '/';
+    }
+}
+
+static bh_status absolute(const char *path, char *out, size_t n, bh_err *err)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return err_set(err, BH_EIO, path, 0, "cannot resolve the path: %s", strerror(errno));
+    bh_status st = BH_OK;
+    if (strlen(real) >= n)
+        st = err_set(err, BH_EIO, path, 0, "the path is too long");
+    else
+        memcpy(out, real, strlen(real) + 1);
+    free(real);
+    return st;
+}
+
+/* The clock file holds a decimal time; anything else is ignored, because
+ * the journal, not this file, is the truth. */
+static int read_clock(const char *journal, bh_time *out)
+{
+    char path[PLAY_PATH_MAX + 8], line[64];
+    if (snprintf(path, sizeof path, "%s.clock", journal) >= (int)sizeof path ||
+        read_line(path, line, sizeof line) != 0)
+        return -1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(line, &end, 10);
+    if (errno || *end || end == line || line[0] == '-' || v > DUR_MAX)
+        return -1;
+    *out = (bh_time)v;
+    return 0;
+}
+
+/* ---- loading ---- */
+
+static bh_status load_error(const lh_diags *d, bh_status st, const char *path, bh_err *err)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].sev == LH_ERROR)
+            return err_set(err, st == BH_OK ? BH_ESCRIPT : st, d->v[i].file ? d->v[i].file : path,
+                           d->v[i].line, "%s", d->v[i].msg);
+    return err_set(err, st == BH_OK ? BH_ESCRIPT : st, path, 0, "the scenario did not load");
+}
+
+/* Rebuild the session a journal records: its scenario, every input, and
+ * the clock as far as it was saved. The caller frees plan, host and sim
+ * whatever this returns. A script error while catching up with the clock
+ * is left in the sim (sim_failed): the session exists, stopped. */
+static bh_status load_session(const char *journal, bh_plan *plan, lh_host **h, bh_sim **s,
+                              lh_diags *d, bh_err *err)
+{
+    bh_status st = journal_read(journal, plan, err);
+    if (st != BH_OK)
+        return st;
+    if (!plan->scenario)
+        return err_set(err, BH_EJOURNAL, journal, 0,
+                       "names no scenario (the 'scenario FILE' line is missing)");
+    st = lh_load(plan->scenario, NULL, h, d);
+    if (!*h)
+        return load_error(d, st, plan->scenario, err);
+    uint64_t seed = plan->has_seed ? plan->seed : 1;
+    if ((st = sim_create(s, lh_defs(*h), lh_hooks(*h), seed, err)) != BH_OK)
+        return st;
+    bh_replay_result res;
+    /* No journal here: the lines being replayed are already in the file. */
+    if ((st = session_replay(*s, NULL, plan, &res, err)) != BH_OK)
+        return st;
+    bh_time clock, target = sim_now(*s);
+    if (read_clock(journal, &clock) == 0 && clock > target)
+        target = clock;
+    bh_err e;
+    sim_advance(*s, target, &e);
+    return BH_OK;
+}
+
+/* ---- the session in progress ---- */
+
+static void play_reset(play *p, const char *data_dir)
+{
+    memset(p, 0, sizeof *p);
+    p->journal.fd = -1;
+    p->live = 1;
+    if (data_dir)
+        snprintf(p->data_dir, sizeof p->data_dir, "%s", data_dir);
+}
+
+/* Close without saving the clock: for sessions that never fully opened. */
+static void play_release(play *p)
+{
+    if (!p->live)
+        return;
+    journal_close(&p->journal);
+    sim_destroy(p->sim);
+    lh_free(p->host);
+    p->sim = NULL;
+    p->host = NULL;
+    p->live = 0;
+}
+
+void play_close(play *p)
+{
+    if (!p->live)
+        return;
+    bh_err e;
+    if (p->sim && p->journal.fd >= 0)
+        play_save_clock(p, &e); /* best effort: the journal already holds every input */
+    play_release(p);
+}
+
+static bh_status point_last(const play *p, bh_err *err)
+{
+    char last[PLAY_PATH_MAX + 8], text[PLAY_PATH_MAX + 2];
+    if (!p->data_dir[0])
+        return BH_OK;
+    if (join(last, sizeof last, p->data_dir, "last") != 0)
+        return err_set(err, BH_EIO, p->data_dir, 0, "the path is too long");
+    snprintf(text, sizeof text, "%s\n", p->journal_path);
+    return write_atomic(last, text, err);
+}
+
+/* The session ended: "Continue" must not offer it again, unless `last`
+ * already names some other session. */
+static void forget_last(const play *p)
+{
+    char last[PLAY_PATH_MAX + 8], named[PLAY_PATH_MAX];
+    if (!p->data_dir[0] || join(last, sizeof last, p->data_dir, "last") != 0)
+        return;
+    if (read_line(last, named, sizeof named) == 0 && strcmp(named, p->journal_path) == 0 &&
+        unlink(last) == 0)
+        sync_dir_of(last);
+}
+
+/* Notice what the last call did to the session: a script error or an ending. */
+static void note_state(play *p)
+{
+    if (!p->sim)
+        return;
+    if (!p->failed && sim_failed(p->sim)) {
+        p->failed = 1;
+        p->error = *sim_error(p->sim);
+    }
+    if (!p->ended_seen && sim_ended(p->sim)) {
+        p->ended_seen = 1;
+        forget_last(p);
+    }
+}
+
+static bh_status stopped(const play *p, bh_err *err)
+{
+    *err = p->error;
+    return p->error.status != BH_OK ? p->error.status : BH_ESCRIPT;
+}
+
+/* Journal name: the scenario's id and the local time, then -2, -3, ... if
+ * that is taken. journal_create refuses to replace a file, which is what
+ * makes this safe against two games starting in the same second. */
+static bh_status create_journal(play *p, const char *id, const char *scenario, bh_err *err)
+{
+    char dir[PLAY_PATH_MAX], real[PLAY_PATH_MAX], safe[64], stamp[32];
+    if (join(dir, sizeof dir, p->data_dir, "journals") != 0)
+        return err_set(err, BH_EIO, p->data_dir, 0, "the path is too long");
+    bh_status st = mkdir_p(dir, err);
+    if (st != BH_OK || (st = absolute(dir, real, sizeof real, err)) != BH_OK)
+        return st;
+    size_t i = 0;
+    for (; id && id[i] && i < sizeof safe - 1; i++)
+        safe[i] = strchr("/\\. \t", id[i]) ? '_' : id[i];
+    safe[i] = '\0';
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
+        snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+    for (int n = 1; n < 1000; n++) {
+        char suffix[16] = "";
+        if (n > 1)
+            snprintf(suffix, sizeof suffix, "-%d", n);
+        int len = snprintf(p->journal_path, sizeof p->journal_path, "%s/%s-%s%s.journal", real,
+                           safe[0] ? safe : "session", stamp, suffix);
+        if (len < 0 || (size_t)len >= sizeof p->journal_path)
+            return err_set(err, BH_EIO, real, 0, "the path is too long");
+        st = journal_create(&p->journal, p->journal_path, scenario, p->seed, err);
+        if (st == BH_OK || p->journal.fd >= 0 || access(p->journal_path, F_OK) != 0)
+            return st;
+    }
+    return err_set(err, BH_EIO, real, 0, "too many journals named %s-%s", safe, stamp);
+}
+
+bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64_t seed,
+                     lh_diags *diags, bh_err *err)
+{
+    play_reset(p, data_dir);
+    p->seed = seed;
+    char abs_scenario[PLAY_PATH_MAX];
+    bh_status st = BH_OK;
+    if (snprintf(p->scenario, sizeof p->scenario, "%s", scenario) >= (int)sizeof p->scenario)
+        st = err_set(err, BH_EUSAGE, scenario, 0, "the path is too long");
+    if (st == BH_OK && !p->data_dir[0])
+        st = err_set(err, BH_EUSAGE, "", 0, "no data folder to keep the journal in");
+    if (st == BH_OK) {
+        st = lh_load(scenario, NULL, &p->host, diags);
+        if (!p->host)
+            st = load_error(diags, st, scenario, err);
+    }
+    if (st == BH_OK)
+        st = sim_create(&p->sim, lh_defs(p->host), lh_hooks(p->host), seed, err);
+    /* The journal names the scenario absolutely: "Continue" may be chosen
+     * from a game started in any folder. */
+    if (st == BH_OK)
+        st = absolute(scenario, abs_scenario, sizeof abs_scenario, err);
+    if (st == BH_OK)
+        st = create_journal(p, lh_defs(p->host)->scenario.id, abs_scenario, err);
+    if (st == BH_OK)
+        st = point_last(p, err);
+    if (st != BH_OK) {
+        play_release(p);
+        return st;
+    }
+    p->speed = 1;
+    /* Deliver what happens at T+0 now, so the first screen shows it even
+     * before the clock runs. A replay does the same on its first input. */
+    bh_err e;
+    sim_advance(p->sim, 0, &e);
+    note_state(p);
+    return BH_OK;
+}
+
+bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_diags *diags,
+                      bh_err *err)
+{
+    play_reset(p, data_dir);
+    bh_plan plan = {0};
+    bh_status st = load_session(journal, &plan, &p->host, &p->sim, diags, err);
+    if (st == BH_OK)
+        snprintf(p->scenario, sizeof p->scenario, "%s", plan.scenario);
+    if (st == BH_OK)
+        st = absolute(journal, p->journal_path, sizeof p->journal_path, err);
+    if (st == BH_OK)
+        st = journal_open_append(&p->journal, p->journal_path, err);
+    journal_plan_free(&plan);
+    if (st != BH_OK) {
+        play_release(p);
+        return st;
+    }
+    p->seed = sim_seed(p->sim);
+    p->clock_saved = sim_now(p->sim);
+    note_state(p);
+    if (!p->failed && !sim_ended(p->sim))
+        st = point_last(p, err); /* resumed by name: it is the session in progress now */
+    return st;
+}
+
+bh_status play_save_clock(play *p, bh_err *err)
+{
+    char path[PLAY_PATH_MAX + 8], text[32];
+    if (!p->sim || !p->journal_path[0])
+        return BH_OK;
+    p->real_since_save = 0; /* a failed write is retried a second later, not every frame */
+    if (snprintf(path, sizeof path, "%s.clock", p->journal_path) >= (int)sizeof path)
+        return err_set(err, BH_EIO, p->journal_path, 0, "the path is too long");
+    bh_time now = sim_now(p->sim);
+    snprintf(text, sizeof text, "%lld\n", (long long)now);
+    bh_status st = write_atomic(path, text, err);
+    if (st == BH_OK)
+        p->clock_saved = now;
+    return st;
+}
+
+bh_status play_tick(play *p, double real_seconds, bh_err *err)
+{
+    if (!p->sim || p->failed || sim_ended(p->sim))
+        return BH_OK;
+    double real = real_seconds > 0 ? real_seconds : 0; /* also turns NaN into 0 */
+    if (real > TICK_MAX_REAL)
+        real = TICK_MAX_REAL;
+    p->real_since_save += real;
+    bh_status st = BH_OK;
+    if (p->speed > 0) {
+        p->carry += real * sim_defs(p->sim)->scenario.rate * p->speed;
+        double whole = floor(p->carry + CARRY_EPS);
+        if (whole >= 1) {
+            p->carry -= whole;
+            st = sim_advance(p->sim, sim_now(p->sim) + (bh_time)whole, err);
+        }
+    }
+    note_state(p);
+    if (p->failed)
+        return stopped(p, err);
+    if (st != BH_OK)
+        return st;
+    if (p->real_since_save >= CLOCK_EVERY_REAL && sim_now(p->sim) != p->clock_saved)
+        return play_save_clock(p, err);
+    return BH_OK;
+}
+
+bh_status play_skip(play *p, bh_err *err)
+{
+    if (!p->sim || p->failed)
+        return BH_OK;
+    bh_time t = sim_next_event(p->sim);
+    if (t < 0)
+        return BH_OK;
+    p->carry = 0; /* the fraction owed belonged to the time skipped over */
+    bh_status st = sim_advance(p->sim, t, err);
+    note_state(p);
+    if (p->failed)
+        return stopped(p, err);
+    if (st != BH_OK)
+        return st;
+    return play_save_clock(p, err);
+}
+
+bh_status play_input(play *p, bh_input *in, bh_err *err)
+{
+    if (!p->sim || p->journal.fd < 0)
+        return err_set(err, BH_EUSAGE, "", 0, "no session is open");
+    in->time = sim_now(p->sim);
+    bh_status st = session_input(p->sim, &p->journal, in, err);
+    /* An error in an `available` condition refuses the input with
+     * BH_ESCRIPT but leaves the session running (the core's rule), so only
+     * sim_failed stops play. */
+    note_state(p);
+    return st;
+}
+
+void play_set_speed(play *p, int speed)
+{
+    if (speed == 0 || speed == 1 || speed == 2 || speed == 4 || speed == 8)
+        p->speed = speed;
+}
+
+double play_real_seconds_until(const play *p, bh_time t)
+{
+    if (!p->sim || p->speed <= 0)
+        return -1;
+    double rate = sim_defs(p->sim)->scenario.rate;
+    double left = (double)(t - sim_now(p->sim)) / ((rate > 0 ? rate : 1) * p->speed);
+    return left > 0 ? left : 0;
+}
+
+int play_find_unfinished(const char *data_dir, char *out, size_t n)
+{
+    char last[PLAY_PATH_MAX + 8], path[PLAY_PATH_MAX];
+    if (!data_dir || join(last, sizeof last, data_dir, "last") != 0 ||
+        read_line(last, path, sizeof path) != 0 || access(path, R_OK) != 0)
+        return 0;
+    bh_plan plan = {0};
+    lh_host *h = NULL;
+    bh_sim *s = NULL;
+    lh_diags d = {0};
+    bh_err e;
+    int open = load_session(path, &plan, &h, &s, &d, &e) == BH_OK && !sim_ended(s) &&
+               !sim_failed(s) && strlen(path) < n;
+    if (open)
+        memcpy(out, path, strlen(path) + 1);
+    sim_destroy(s);
+    lh_free(h);
+    lh_diags_free(&d);
+    journal_plan_free(&plan);
+    return open;
+}
+
+/* ---- the scenario list ---- */
+
+static void entry_free(play_entry *e)
+{
+    free(e->title);
+    free(e->summary);
+    free(e->difficulty);
+    free(e->problem);
+}
+
+/* A file whose only error is the missing scenario { } holds texts that a
+ * scenario includes; it is not one itself. */
+static int declares_nothing(const lh_diags *d)
+{
+    if (d->errors != 1)
+        return 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].sev == LH_ERROR)
+            return strncmp(d->v[i].msg, "no scenario {", 13) == 0;
+    return 0;
+}
+
+static char *problem_of(const lh_diags *d, const char *path)
+{
+    bh_err e;
+    char buf[sizeof e.file + sizeof e.msg + 16];
+    load_error(d, BH_ESCRIPT, path, &e);
+    return strdup(err_format(&e, buf, (int)sizeof buf));
+}
+
+/* Load one file into `e`: 1 to list it, 0 to skip it, -1 out of memory. */
+static int entry_load(play_entry *e, const char *path, const char *name)
+{
+    memset(e, 0, sizeof *e);
+    snprintf(e->path, sizeof e->path, "%s", path);
+    lh_diags d = {0};
+    lh_host *h = NULL;
+    lh_load(path, NULL, &h, &d);
+    const bh_scenario_def *sc = h ? &lh_defs(h)->scenario : NULL;
+    int r = h || !declares_nothing(&d);
+    if (r) {
+        /* A broken file is listed under its name, so the host never sees NULL text. */
+        e->ok = h != NULL;
+        e->length = sc ? sc->length : 0;
+        e->title = strdup(sc && sc->title ? sc->title : name);
+        e->summary = strdup(sc && sc->summary ? sc->summary : "");
+        e->difficulty = strdup(sc && sc->difficulty ? sc->difficulty : "");
+        e->problem = h ? NULL : problem_of(&d, path);
+        if (!e->title || !e->summary || !e->difficulty || (!h && !e->problem))
+            r = -1;
+    }
+    lh_free(h);
+    lh_diags_free(&d);
+    if (r != 1)
+        entry_free(e);
+    return r;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const play_entry *x = a, *y = b;
+    if (x->ok != y->ok)
+        return x->ok ? -1 : 1;
+    int c = x->ok ? strcasecmp(x->title, y->title) : 0;
+    return c ? c : strcmp(x->path, y->path);
+}
+
+static int is_scenario_name(const char *dir, const char *name, char *path, size_t n)
+{
+    size_t len = strlen(name);
+    struct stat sb;
+    /* Dot files include editors' lock links (.#x.lua), which are no scenarios. */
+    return name[0] != '.' && len > 4 && strcmp(name + len - 4, ".lua") == 0 &&
+           join(path, n, dir, name) == 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Append `e`, or free it when there is no room. A folder holds a handful
+ * of scenarios, so growing one at a time costs nothing. */
+static int push_entry(play_catalogue *c, play_entry *e)
+{
+    play_entry *v = realloc(c->v, (c->n + 1) * sizeof *v);
+    if (!v) {
+        entry_free(e);
+        return -1;
+    }
+    c->v = v;
+    c->v[c->n++] = *e;
+    return 0;
+}
+
+bh_status play_catalogue_scan(play_catalogue *c, const char *dir, bh_err *err)
+{
+    memset(c, 0, sizeof *c);
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return err_set(err, BH_EIO, dir, 0, "cannot open the folder: %s", strerror(errno));
+    bh_status st = BH_OK;
+    struct dirent *de;
+    while (st == BH_OK && (de = readdir(dp))) {
+        char path[PLAY_PATH_MAX];
+        play_entry e;
+        if (!is_scenario_name(dir, de->d_name, path, sizeof path))
+            continue;
+        int r = entry_load(&e, path, de->d_name);
+        if (r < 0 || (r > 0 && push_entry(c, &e) != 0))
+            st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    }
+    closedir(dp);
+    if (st != BH_OK) {
+        play_catalogue_free(c);
+        return st;
+    }
+    if (c->n > 1)
+        qsort(c->v, c->n, sizeof *c->v, entry_cmp);
+    return BH_OK;
+}
+
+void play_catalogue_free(play_catalogue *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        entry_free(&c->v[i]);
+    free(c->v);
+    c->v = NULL;
+    c->n = 0;
+}
