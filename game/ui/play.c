@@ -427,6 +427,10 @@ void play_set_speed(play *p, int speed)
 {
     if (speed == 0 || speed == 1 || speed == 2 || speed == 4 || speed == 8)
         p->speed = speed;
+    /* Pausing is when players walk away from the machine: keep the clock
+     * exactly, not a second behind. */
+    if (speed == 0 && p->sim && sim_now(p->sim) != p->clock_saved)
+        play_save_clock(p, &(bh_err){0});
 }
 
 double play_real_seconds_until(const play *p, bh_time t)

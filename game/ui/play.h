@@ -69,6 +69,8 @@ bh_status play_skip(play *p, bh_err *err);
 /* Apply an input at the current time (in->time is set here). BH_EINPUT
  * means refused, with the reason in err; the session goes on unchanged. */
 bh_status play_input(play *p, bh_input *in, bh_err *err);
+/* Pausing (speed 0) also writes the clock file, so a paused session
+ * resumes exactly where it stood. */
 void play_set_speed(play *p, int speed);
 
 /* Real seconds until simulated `t` at the current speed; -1 when paused. */

@@ -230,6 +230,17 @@ static bh_status open_window(app *a, bh_err *err)
                        "headless with: xvfb-run -a scripts/play, or "
                        "SDL_VIDEODRIVER=dummy for tests",
                        SDL_GetError());
+    /* Without a display SDL quietly picks a driver that draws nowhere, and
+     * the game would run unseen forever. Those drivers are for tests, and
+     * only when asked for by name. */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) &&
+        !SDL_getenv("SDL_VIDEODRIVER"))
+        return err_set(err, BH_EIO, "", 0,
+                       "no display found (SDL chose its '%s' driver, which shows nothing). "
+                       "Run the game on a desktop session, or headless with: xvfb-run -a "
+                       "scripts/play; tests use SDL_VIDEODRIVER=dummy",
+                       drv);
     if (TTF_Init() != 0)
         return err_set(err, BH_EIO, "", 0, "SDL_ttf failed to start: %s", TTF_GetError());
     int w = a->opts.width > 0 ? a->opts.width : 1280;

@@ -1,0 +1,418 @@
+/* test_ui_game: the desktop game driven by scripted SDL events, headless.
+ *
+ * Mouse clicks and key presses are pushed into SDL's queue and the app runs
+ * frame by frame with a fixed dt, so the playthrough is deterministic. The
+ * checks look at the session (actions running, decisions chosen, the
+ * journal file, the ending), not at pixels. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "core/text.h"
+#include "ui/ui_app.h"
+
+static char data_dir[64];
+
+static void fresh_data_dir(void)
+{
+    if (data_dir[0]) {
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", data_dir);
+        CHECK(system(cmd) == 0);
+    }
+    snprintf(data_dir, sizeof data_dir, "/tmp/bh-ui-game-XXXXXX");
+    CHECK(mkdtemp(data_dir) != NULL);
+}
+
+static int start(app *a, const char *scenario)
+{
+    app_opts o = {0};
+    o.width = 1280;
+    o.height = 720;
+    o.software = 1;
+    o.has_seed = 1;
+    o.seed = 1;
+    o.data_dir = data_dir;
+    o.scenario = scenario;
+    o.scenario_dir = BH_SOURCE_DIR "/scenarios";
+    bh_err e;
+    err_clear(&e);
+    if (app_init(a, &o, &e) != BH_OK) {
+        fprintf(stderr, "app_init: %s\n", e.msg);
+        return 0;
+    }
+    app_frame(a, 0);
+    return 1;
+}
+
+static void frame(app *a, double dt) { app_frame(a, dt); }
+
+static void push_key(SDL_Keycode k, Uint16 mod)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+}
+
+static void key(app *a, SDL_Keycode k)
+{
+    push_key(k, 0);
+    frame(a, 0);
+}
+
+/* Click the control whose label starts with `label`; 0 when not on screen. */
+static int click(app *a, const char *label)
+{
+    frame(a, 0); /* the controls as the last input left them */
+    const ui_control *c = ui_find(&a->u, label);
+    if (!c) {
+        fprintf(stderr, "no control labelled '%s' on screen\n", label);
+        return 0;
+    }
+    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    SDL_PushEvent(&e);
+    e = (SDL_Event){0};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
+    frame(a, 0);
+    return 1;
+}
+
+static const char *focused_label(const app *a)
+{
+    for (int i = 0; i < a->u.nctl; i++)
+        if (a->u.ctl[i].id == a->u.focus)
+            return a->u.ctl[i].label;
+    return "";
+}
+
+/* Tab through the controls until one labelled `label` has the focus. */
+static int tab_to(app *a, const char *label)
+{
+    for (int i = 0; i < 200; i++) {
+        if (strncmp(focused_label(a), label, strlen(label)) == 0)
+            return 1;
+        key(a, SDLK_TAB);
+    }
+    fprintf(stderr, "Tab never reached '%s'\n", label);
+    return 0;
+}
+
+static void run_until(app *a, bh_time t)
+{
+    for (int i = 0; i < 100000 && sim_now(a->game.sim) < t && !sim_ended(a->game.sim); i++)
+        frame(a, 0.25);
+}
+
+static int decision_state(app *a, const char *id)
+{
+    bh_decision_status ds;
+    sim_decision_status(a->game.sim, defs_decision(sim_defs(a->game.sim), id), &ds);
+    return ds.state;
+}
+
+static int chosen(app *a, const char *id)
+{
+    bh_decision_status ds;
+    sim_decision_status(a->game.sim, defs_decision(sim_defs(a->game.sim), id), &ds);
+    return ds.chosen;
+}
+
+static int running(app *a, const char *id)
+{
+    return sim_action_running(a->game.sim, defs_action(sim_defs(a->game.sim), id));
+}
+
+static char *journal_text(app *a)
+{
+    char *t = NULL;
+    size_t n;
+    bh_err e;
+    if (text_read_file(a->game.journal_path, 1 << 20, &t, &n, &e) != BH_OK)
+        return NULL;
+    return t;
+}
+
+/* Title -> briefing -> operations room -> actions -> decisions -> ending,
+ * with the mouse for some steps and the keyboard for others. */
+static void test_playthrough(void)
+{
+    fresh_data_dir();
+    app *a = calloc(1, sizeof *a);
+    if (!start(a, NULL))
+        goto out;
+    CHECK_INT(a->screen, SCR_TITLE);
+    CHECK(ui_find(&a->u, "Continue") == NULL); /* nothing to continue yet */
+    CHECK(click(a, "First Night Shift"));
+    CHECK_INT(a->screen, SCR_BRIEFING);
+    key(a, SDLK_RETURN); /* "Begin the exercise [Enter]" */
+    CHECK_INT(a->screen, SCR_OPS);
+    CHECK(a->playing);
+    if (!a->playing)
+        goto out;
+    CHECK(access(a->game.journal_path, R_OK) == 0);
+
+    /* Space pauses: real time then moves nothing. */
+    key(a, SDLK_SPACE);
+    CHECK_INT(a->game.speed, 0);
+    bh_time t0 = sim_now(a->game.sim);
+    for (int i = 0; i < 20; i++)
+        frame(a, 0.5);
+    CHECK_INT(sim_now(a->game.sim), t0);
+    key(a, SDLK_1);
+    CHECK_INT(a->game.speed, 1);
+    run_until(a, 120);
+
+    /* Start one action by mouse and one by keyboard. */
+    CHECK(click(a, "Isolate the Asia offices at the switch"));
+    CHECK(running(a, "isolate_switch"));
+    CHECK(tab_to(a, "Cut external access at the internet edge"));
+    key(a, SDLK_RETURN);
+    CHECK(running(a, "cut_external"));
+    /* Refused input: the same action again. It is not journaled and the
+     * game says why. */
+    char *before = journal_text(a);
+    CHECK(click(a, "Isolate the Asia offices at the switch"));
+    CHECK(a->toast_left > 0);
+    char *after = journal_text(a);
+    CHECK(before && after && strcmp(before, after) == 0);
+    free(before);
+    free(after);
+
+    /* The press officer's decision opens once the portal goes dark: answer
+     * it with its hotkey. The clock stays visible and usable meanwhile. */
+    for (int i = 0; i < 20000 && decision_state(a, "first_statement") != DEC_OPEN; i++)
+        frame(a, 0.25);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    CHECK(ui_find(&a->u, "Pause") != NULL);
+    CHECK(ui_find(&a->u, "\"We are dealing with a cyberattack\"") != NULL);
+    key(a, SDLK_a);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_DECIDED);
+    CHECK_INT(chosen(a, "first_statement"), 0);
+
+    /* The CEO's ransom question: hide the dialog, look, reopen, click. */
+    for (int i = 0; i < 20000 && decision_state(a, "ransom") != DEC_OPEN; i++)
+        frame(a, 0.25);
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN);
+    CHECK(click(a, "Look at the board first"));
+    CHECK(a->dec_collapsed);
+    frame(a, 0);
+    CHECK(ui_find(&a->u, "Refuse, and bring in law enforcement") == NULL);
+    key(a, SDLK_h);
+    CHECK(!a->dec_collapsed);
+    CHECK(click(a, "Refuse, and bring in law enforcement"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_DECIDED);
+
+    /* The pause menu stops the clock and gives it back at the same speed. */
+    key(a, SDLK_4);
+    CHECK_INT(a->game.speed, 8);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_PAUSE);
+    t0 = sim_now(a->game.sim);
+    frame(a, 1.0);
+    CHECK_INT(sim_now(a->game.sim), t0);
+    CHECK(click(a, "Resume"));
+    CHECK_INT(a->overlay, OV_NONE);
+    CHECK_INT(a->game.speed, 8);
+
+    /* Skip to each next event until the scenario ends. */
+    for (int i = 0; i < 2000 && a->screen == SCR_OPS && !sim_ended(a->game.sim); i++) {
+        if (decision_state(a, "reconnect") == DEC_OPEN)
+            key(a, SDLK_a);
+        else
+            CHECK(click(a, "Next event"));
+    }
+    frame(a, 0);
+    CHECK_INT(a->screen, SCR_ENDING);
+    CHECK(sim_ended(a->game.sim));
+    CHECK(sim_ending(a->game.sim) >= 0);
+    CHECK(ui_find(&a->u, "Play again") != NULL);
+    char *j = journal_text(a);
+    CHECK_HAS(j, "start isolate_switch");
+    CHECK_HAS(j, "start cut_external");
+    CHECK_HAS(j, "choose first_statement cyberattack");
+    CHECK_HAS(j, "choose ransom refuse");
+    free(j);
+    /* The ended session is not offered for continuing. */
+    CHECK(click(a, "Return to the title"));
+    CHECK_INT(a->screen, SCR_TITLE);
+    CHECK(ui_find(&a->u, "Continue") == NULL);
+out:
+    app_free(a);
+    free(a);
+}
+
+typedef struct snapshot {
+    bh_time now;
+    double meters[16];
+    size_t log, inbox;
+    int running;
+} snapshot;
+
+static void snap(app *a, snapshot *s)
+{
+    memset(s, 0, sizeof *s);
+    const bh_defs *d = sim_defs(a->game.sim);
+    s->now = sim_now(a->game.sim);
+    for (size_t i = 0; i < d->nmeters && i < 16; i++)
+        s->meters[i] = sim_meter(a->game.sim, (int)i);
+    sim_log(a->game.sim, &s->log);
+    sim_inbox(a->game.sim, &s->inbox);
+    for (size_t i = 0; i < d->nactions; i++)
+        s->running += sim_action_running(a->game.sim, (int)i);
+}
+
+/* Kill the game (SIGKILL: no cleanup at all) mid-session; Continue on the
+ * title screen must bring back the same state. */
+static void test_kill_and_continue(void)
+{
+    fresh_data_dir();
+    int fd[2];
+    CHECK(pipe(fd) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        app *a = calloc(1, sizeof *a);
+        if (!start(a, BH_SOURCE_DIR "/scenarios/tutorial.lua"))
+            _exit(3);
+        key(a, SDLK_RETURN);
+        run_until(a, 150);
+        click(a, "Isolate the Asia offices at the switch");
+        tab_to(a, "Report to the police");
+        key(a, SDLK_RETURN);
+        run_until(a, 600);
+        key(a, SDLK_SPACE); /* paused, as a player walking away would */
+        snapshot s;
+        snap(a, &s);
+        if (write(fd[1], &s, sizeof s) != (ssize_t)sizeof s)
+            _exit(4);
+        raise(SIGKILL);
+        _exit(5);
+    }
+    close(fd[1]);
+    snapshot want;
+    ssize_t got = read(fd[0], &want, sizeof want);
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    CHECK_INT(got, (ssize_t)sizeof want);
+    CHECK(want.running >= 2);
+
+    app *a = calloc(1, sizeof *a);
+    if (start(a, NULL)) {
+        CHECK(click(a, "Continue last session"));
+        CHECK_INT(a->screen, SCR_OPS);
+        if (a->playing) {
+            snapshot have;
+            snap(a, &have);
+            CHECK_INT(have.now, want.now);
+            CHECK(memcmp(have.meters, want.meters, sizeof want.meters) == 0);
+            CHECK_INT(have.log, want.log);
+            CHECK_INT(have.inbox, want.inbox);
+            CHECK_INT(have.running, want.running);
+            CHECK_INT(a->game.speed, 0); /* it comes back paused */
+        }
+    }
+    app_free(a);
+    free(a);
+}
+
+/* A scenario error during play pauses the game and shows where it is. */
+static void test_script_error_panel(void)
+{
+    fresh_data_dir();
+    app *a = calloc(1, sizeof *a);
+    if (start(a, BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua")) {
+        CHECK_INT(a->screen, SCR_BRIEFING);
+        key(a, SDLK_RETURN);
+        CHECK_INT(a->screen, SCR_OPS);
+        key(a, SDLK_n); /* skip to the inject whose effect fails */
+        frame(a, 0.1);
+        CHECK(a->game.failed);
+        CHECK_INT(a->overlay, OV_ERROR);
+        CHECK_HAS(a->game.error.file, "runtime_error.lua");
+        CHECK_INT(a->game.error.line, 13);
+        CHECK_HAS(a->game.error.trace, "stack traceback");
+        CHECK(ui_find(&a->u, "Return to the title") != NULL);
+        key(a, SDLK_ESCAPE);
+        CHECK_INT(a->screen, SCR_TITLE);
+    }
+    app_free(a);
+    free(a);
+    /* ...and one that does not load lists its problems with file:line. */
+    a = calloc(1, sizeof *a);
+    if (start(a, BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua")) {
+        CHECK_INT(a->screen, SCR_LOAD_ERROR);
+        CHECK_HAS(a->load_error, "broken.lua:4: meter 'm'");
+        CHECK_HAS(a->load_error, "broken.lua:5: action 'a': team 'nobody'");
+        key(a, SDLK_ESCAPE);
+        CHECK_INT(a->screen, SCR_TITLE);
+    }
+    app_free(a);
+    free(a);
+}
+
+/* Settings change live and persist to the data folder. */
+static void test_settings(void)
+{
+    fresh_data_dir();
+    app *a = calloc(1, sizeof *a);
+    if (start(a, NULL)) {
+        key(a, SDLK_s);
+        CHECK_INT(a->screen, SCR_SETTINGS);
+        CHECK(click(a, "Light"));
+        CHECK_STR(a->u.theme.name, "light");
+        CHECK(click(a, "175%"));
+        CHECK_INT(a->u.text_scale, 175);
+        CHECK(click(a, "4×"));
+        key(a, SDLK_ESCAPE);
+        CHECK_INT(a->screen, SCR_TITLE);
+    }
+    app_free(a);
+    free(a);
+    a = calloc(1, sizeof *a);
+    if (start(a, NULL)) {
+        CHECK_STR(a->settings.theme, "light");
+        CHECK_INT(a->settings.text_scale, 175);
+        CHECK_INT(a->settings.speed, 4);
+    }
+    app_free(a);
+    free(a);
+}
+
+static void cleanup(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data_dir);
+    CHECK(system(cmd) == 0);
+}
+
+int main(int argc, char **argv)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    static const check_case cases[] = {
+        {"kill_and_continue", test_kill_and_continue}, /* forks: runs before SDL starts */
+        {"playthrough", test_playthrough},
+        {"script_error_panel", test_script_error_panel},
+        {"settings", test_settings},
+        {"cleanup", cleanup},
+        {NULL, NULL}};
+    return check_main(argc, argv, cases);
+}
