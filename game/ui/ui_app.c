@@ -383,6 +383,7 @@ SDL_Rect screen_dialog(app *a, int w, int h, const char *title)
     ui_fill(u, (SDL_Rect){box.x + 6, box.y + 6, box.w, box.h}, TC_BACKGROUND);
     ui_fill(u, box, TC_PANEL);
     ui_frame(u, box, TC_ACCENT, 2);
+    u->bg = TC_PANEL;
     ui_label(u, (SDL_Rect){box.x + u->pad, box.y + u->pad, box.w - 2 * u->pad, th},
              u->px_title, TC_TEXT, UI_ELLIPSIS, title);
     return (SDL_Rect){box.x + u->pad, box.y + 2 * u->pad + th, box.w - 2 * u->pad, h};
@@ -447,10 +448,12 @@ static void screen_title(app *a)
         ui_frame(u, s, hot ? TC_ACCENT : TC_PANEL_BORDER, hot ? 2 : 1);
         if (ui_focused(u, ui_idn(u, "scn", (int)i)) && u->focus_visible)
             ui_frame(u, (SDL_Rect){s.x - 3, s.y - 3, s.w + 6, s.h + 6}, TC_FOCUS, 3);
+        u->bg = TC_PANEL;
         ui_label(u, (SDL_Rect){x + 2 * u->pad, cy + u->gap, inner, h1}, u->px_head, TC_TEXT,
                  UI_WRAP, en->ok ? en->title : en->path);
         ui_label(u, (SDL_Rect){x + 2 * u->pad, cy + u->gap + h1 + u->gap, inner, h2},
                  u->px_body, en->ok ? TC_TEXT_DIM : TC_WARNING, UI_WRAP, meta);
+        u->bg = TC_BACKGROUND;
         cy += r.h + u->gap;
         if (hit && en->ok) {
             ui_scroll_end(u, cy - view.y);
@@ -682,6 +685,7 @@ static void draw_toast(app *a, double dt)
     SDL_Rect r = {(u->w - w) / 2, u->h - h - u->line * 5, w, h};
     ui_fill(u, r, TC_PANEL);
     ui_frame(u, r, TC_WARNING, 2);
+    u->bg = TC_PANEL;
     ui_label(u, (SDL_Rect){r.x + u->pad, r.y + u->pad, w - 2 * u->pad, h - 2 * u->pad},
              u->px_body, TC_TEXT, UI_WRAP, a->toast);
 }

@@ -55,6 +55,7 @@ void ui_begin(ui *u, double dt)
     u->layer = 0;
     u->modal = 0;
     u->tip_candidate = 0;
+    u->bg = TC_BACKGROUND;
     if (u->tip_id)
         u->tip_time += dt;
     SDL_Color bg = ui_color(u, TC_BACKGROUND);
@@ -154,6 +155,7 @@ void ui_frame(ui *u, SDL_Rect r, ui_theme_color c, int t)
 
 void ui_panel(ui *u, SDL_Rect r)
 {
+    u->bg = TC_PANEL;
     ui_fill(u, r, TC_PANEL);
     ui_frame(u, r, TC_PANEL_BORDER, 1);
 }
@@ -168,7 +170,8 @@ static void note_overflow(ui *u, const char *text)
 static SDL_Texture *tex(ui *u, int px, int wrap, ui_theme_color c, const char *s, int *w, int *h)
 {
     bh_err e;
-    SDL_Texture *t = ui_text(&u->text, px, wrap, ui_color(u, c), s, w, h, &e);
+    SDL_Texture *t = ui_text_on(&u->text, px, wrap, ui_color(u, c), ui_color(u, u->bg), s, w,
+                                h, &e);
     if (!t && *w == 0 && s[0] && !u->failed) {
         u->err = e;
         u->failed = 1;
@@ -466,7 +469,10 @@ static int button(ui *u, uint32_t id, SDL_Rect r, const char *label, int on, SDL
     if (u->focus == id && u->focus_visible && active_layer(u))
         ui_frame(u, (SDL_Rect){s.x - 3, s.y - 3, s.w + 6, s.h + 6}, TC_FOCUS, 3);
     SDL_Rect in = {r.x + u->gap, r.y, r.w - 2 * u->gap, r.h};
+    ui_theme_color bg = u->bg;
+    u->bg = on ? TC_TEXT : TC_PANEL;
     ui_label(u, in, u->px_body, on ? TC_PANEL : TC_TEXT, UI_CENTER | UI_VCENTER, label);
+    u->bg = bg;
     return hit;
 }
 
@@ -587,6 +593,7 @@ static void draw_tip(ui *u)
         b.y = 0;
     ui_fill(u, b, TC_PANEL);
     ui_frame(u, b, TC_ACCENT, 2);
+    u->bg = TC_PANEL;
     ui_label(u, (SDL_Rect){b.x + u->pad, b.y + u->pad, w, h}, u->px_body, TC_TEXT, UI_WRAP,
              u->tip);
 }

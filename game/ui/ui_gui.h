@@ -99,6 +99,11 @@ typedef struct ui {
     char tip_candidate_text[600];
     SDL_Rect tip_candidate_anchor;
 
+    /* What text is being drawn on: labels are rendered opaque against it.
+     * ui_begin sets the background, ui_panel the panel colour; code that
+     * draws text on anything else says so. */
+    ui_theme_color bg;
+
     int overflows;
     char overflow_text[UI_MAX_OVERFLOWS][128];
     int noverflow_text;

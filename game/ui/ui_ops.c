@@ -76,6 +76,7 @@ static int top_bar(app *a)
     int h = bh > l1 + l2 ? bh : l1 + l2;
     SDL_Rect bar = {0, 0, u->w, h + 2 * u->pad};
     ui_fill(u, bar, TC_PANEL);
+    u->bg = TC_PANEL;
     ui_fill(u, (SDL_Rect){0, bar.h - 1, u->w, 1}, TC_PANEL_BORDER);
     /* right to left: menu, next event, speeds */
     int x = u->w - u->pad, y = u->pad + (h - bh) / 2;
@@ -116,6 +117,8 @@ static int top_bar(app *a)
     dur_stamp(sim_now(g->sim), t, sizeof t);
     snprintf(line2, sizeof line2, "%s%s", t, g->speed ? "" : "   PAUSED");
     int lw = x0 - 2 * u->pad;
+    if (ui_text_w(u, u->px_head, TC_TEXT, cal) > lw) /* big text on a small screen */
+        cal_format_short(sim_defs(g->sim)->scenario.start_epoch + sim_now(g->sim), cal, sizeof cal);
     ui_label(u, (SDL_Rect){u->pad, u->pad, lw, l1}, u->px_head, TC_TEXT, UI_ELLIPSIS, cal);
     ui_label(u, (SDL_Rect){u->pad, u->pad + l1, lw, l2}, u->px_body,
              g->speed ? TC_TEXT_DIM : TC_WARNING, UI_ELLIPSIS, line2);
@@ -236,6 +239,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
         }
         SDL_Rect sr = r;
         sr.y -= u->oy;
+        u->bg = a->inbox_sel == (int)k ? TC_BAR_TRACK : TC_PANEL;
         if (a->inbox_sel == (int)k)
             ui_fill(u, sr, TC_BAR_TRACK);
         if (hot)
@@ -246,6 +250,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
         ui_label(u, (SDL_Rect){tx, y + u->gap + h1, tw, h2}, u->px_body,
                  is_read ? TC_TEXT_DIM : TC_TEXT, UI_WRAP, in->title);
         y += r.h + u->gap / 2;
+        u->bg = TC_PANEL;
     }
     if (n == 0)
         y += ui_label(u, (SDL_Rect){list.x + u->pad, y, list.w - 2 * u->pad, u->line * 3},
@@ -450,6 +455,7 @@ static void timeline(app *a, SDL_Rect r)
     const bh_sim *s = a->game.sim;
     bh_time len = sim_defs(s)->scenario.length, now = sim_now(s);
     ui_fill(u, r, TC_PANEL);
+    u->bg = TC_PANEL;
     ui_fill(u, (SDL_Rect){r.x, r.y, r.w, 1}, TC_PANEL_BORDER);
     int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + u->gap;
     SDL_Rect axis = {x, y, w, u->gap};
@@ -519,7 +525,7 @@ static void countdown_text(app *a, const bh_decision_status *ds, const char *def
                  (int)real / 60, (int)real % 60, a->game.speed, sim_left, def);
 }
 
-static void decision(app *a, int di, SDL_Rect area)
+static void decision(app *a, int di, SDL_Rect area, int compact)
 {
     ui *u = &a->u;
     const bh_defs *d = sim_defs(a->game.sim);
@@ -529,6 +535,7 @@ static void decision(app *a, int di, SDL_Rect area)
     u->layer = 1;
     ui_fill(u, area, TC_PANEL);
     ui_frame(u, area, TC_ACCENT, 3);
+    u->bg = TC_PANEL;
     int x = area.x + 2 * u->pad, w = area.w - 4 * u->pad, y = area.y + u->pad;
     char head[300];
     snprintf(head, sizeof head, "Decision%s%s", dd->from && dd->from[0] ? " from " : "",
@@ -547,7 +554,8 @@ static void decision(app *a, int di, SDL_Rect area)
     SDL_Rect view = {area.x + u->pad, y, area.w - 2 * u->pad, bottom - y - u->gap};
     ui_scroll_begin(u, &a->sc_dialog, view);
     int cy = y;
-    cy += ui_label(u, (SDL_Rect){x, cy, w, 0}, u->px_head, TC_TEXT, UI_WRAP, dd->prompt) + u->pad;
+    cy += ui_label(u, (SDL_Rect){x, cy, w, 0}, compact ? u->px_body : u->px_head, TC_TEXT, UI_WRAP,
+                   dd->prompt) + u->pad;
     for (size_t i = 0; i < dd->noptions; i++) {
         const bh_option_def *o = &dd->options[i];
         char lab[400];
@@ -565,12 +573,14 @@ static void decision(app *a, int di, SDL_Rect area)
         SDL_Rect sr = r;
         sr.y -= u->oy;
         ui_fill(u, sr, TC_BACKGROUND);
+        u->bg = TC_BACKGROUND;
         ui_frame(u, sr, hot ? (ui_focused(u, id) && u->focus_visible ? TC_FOCUS : TC_ACCENT)
                             : TC_PANEL_BORDER, hot ? 3 : 1);
         ui_label(u, (SDL_Rect){x + u->pad, cy + u->gap, tw, h1}, u->px_body, TC_TEXT, UI_WRAP, lab);
         if (h2)
             ui_label(u, (SDL_Rect){x + u->pad, cy + u->gap + h1, tw, h2}, u->px_small,
                      TC_TEXT_DIM, UI_WRAP, o->text);
+        u->bg = TC_PANEL;
         cy += r.h + u->gap;
         if (hit) {
             send(a, IN_CHOOSE, di, (int)i);
@@ -593,6 +603,7 @@ static void decision_banner(app *a, int di, SDL_Rect r)
     sim_decision_status(a->game.sim, di, &ds);
     ui_fill(u, r, TC_PANEL);
     ui_frame(u, r, TC_WARNING, 2);
+    u->bg = TC_PANEL;
     const char *lab = "Decide [H]";
     int bw = screen_button_w(a, lab);
     char cd[600], line[900];
@@ -777,8 +788,12 @@ void screen_ops(app *a)
     running(a, (SDL_Rect){right.x, right.y + 2 * u->pad + acth, right.w,
                           right.h - acth - 3 * u->pad});
     timeline(a, (SDL_Rect){0, u->h - strip, u->w, strip});
-    if (dialog)
-        decision(a, di, (SDL_Rect){mid.x, body.y, right.x + right.w - mid.x, body.h});
+    /* Beside the board when there is room; over it when the text is large
+     * for the screen, so the options are not pushed out of sight. */
+    if (dialog && body.h >= 22 * u->line)
+        decision(a, di, (SDL_Rect){mid.x, body.y, right.x + right.w - mid.x, body.h}, 0);
+    else if (dialog)
+        decision(a, di, body, 1);
     if (a->overlay == OV_PAUSE)
         pause_menu(a);
     else if (a->overlay == OV_ERROR)

@@ -17,6 +17,7 @@ typedef struct ui_text_entry {
     uint64_t hash;
     int px, wrap;
     uint32_t rgba;
+    uint32_t bg;      /* 0 for transparent text */
     char *text;
     SDL_Texture *tex;
     int w, h;
@@ -45,6 +46,10 @@ void ui_text_free(ui_text_cache *c);
  * call that misses the cache. */
 SDL_Texture *ui_text(ui_text_cache *c, int px, int wrap, SDL_Color color, const char *text,
                      int *w, int *h, bh_err *err);
+/* The same, drawn opaque on background `bg` (a copy, not a blend, when
+ * drawn). bg.a == 0 gives transparent text, as ui_text does. */
+SDL_Texture *ui_text_on(ui_text_cache *c, int px, int wrap, SDL_Color color, SDL_Color bg,
+                        const char *text, int *w, int *h, bh_err *err);
 /* Measure without drawing (no texture is made). */
 bh_status ui_text_size(ui_text_cache *c, int px, const char *text, int *w, int *h, bh_err *err);
 
