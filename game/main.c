@@ -2,7 +2,9 @@
  * subcommand, and maps outcomes to exit codes: 0 success, 1 problems found
  * (bad scenario, bad plan, script error), 2 bad usage. The only place that
  * prints errors or exits. */
+#include <dlfcn.h>
 #include <getopt.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +16,7 @@
 #include "core/session.h"
 #include "core/transcript.h"
 #include "script/lh_host.h"
-#include "ui/ui_app.h"
+#include "ui/ui_opts.h"
 
 #define EXIT_PROBLEMS 1
 #define EXIT_USAGE 2
@@ -259,6 +261,43 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
+/* The game module sits beside the executable (see ui_opts.h for why it is
+ * a module at all). */
+static int run_game_module(const app_opts *o)
+{
+    char exe[PATH_MAX], path[PATH_MAX + 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        fprintf(stderr, "bulkhead: error: cannot find my own folder: %s\n", strerror(errno));
+        return EXIT_PROBLEMS;
+    }
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;
+    snprintf(path, sizeof path, "%s/libbhgame.so", exe);
+    void *mod = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!mod) {
+        fprintf(stderr,
+                "bulkhead: error: the game module could not be loaded: %s\n"
+                "Build it with scripts/build (or run scripts/play, which sets up and builds "
+                "everything).\n",
+                dlerror());
+        return EXIT_PROBLEMS;
+    }
+    ui_game_main_fn entry;
+    *(void **)&entry = dlsym(mod, UI_GAME_ENTRY);
+    if (!entry) {
+        fprintf(stderr, "bulkhead: error: %s has no %s: rebuild with scripts/build\n", path,
+                UI_GAME_ENTRY);
+        dlclose(mod);
+        return EXIT_PROBLEMS;
+    }
+    int rc = entry(o);
+    /* the module stays loaded: SDL may have left handlers that point into it */
+    return rc;
+}
+
 /* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
 static int cmd_game(int argc, char **argv, int with_file)
 {
@@ -318,23 +357,7 @@ static int cmd_game(int argc, char **argv, int with_file)
         fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
         return EXIT_PROBLEMS;
     }
-    app *a = calloc(1, sizeof *a);
-    if (!a) {
-        fprintf(stderr, "bulkhead: error: out of memory\n");
-        return EXIT_PROBLEMS;
-    }
-    bh_err err;
-    err_clear(&err);
-    int status = 0;
-    if (app_init(a, &o, &err) != BH_OK) {
-        print_err(&err, "error");
-        status = EXIT_PROBLEMS;
-    } else {
-        app_run(a);
-    }
-    app_free(a);
-    free(a);
-    return status;
+    return run_game_module(&o);
 }
 
 static int not_built(const char *what)

@@ -474,7 +474,7 @@ static void screen_title(app *a)
         u->focus = 0;
     }
     int qw = screen_button_w(a, "Quit [Q]");
-    if (ui_button(u, ui_id(u, "quit"), (SDL_Rect){x + colw - qw, bottom, qw, bh}, "Quit [Q]",
+    if (ui_button(u, ui_id(u, "quit"), (SDL_Rect){x + colw - 2 * u->gap - qw, bottom, qw, bh}, "Quit [Q]",
                   SDLK_q, "Close Bulkhead."))
         a->quit = 1;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ui/play.h"
+#include "ui/ui_opts.h"
 #include "ui/ui_gui.h"
 #include "ui/ui_settings.h"
 
@@ -21,21 +22,6 @@ typedef enum {
 
 typedef enum { OV_NONE, OV_PAUSE, OV_ERROR } app_overlay;
 
-typedef struct app_opts {
-    const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
-    const char *resume;    /* --resume JOURNAL: straight into that session */
-    const char *font;      /* --font FILE */
-    const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
-    const char *scenario_dir; /* default: scenarios/ beside the executable's tree */
-    const char *theme;     /* overrides the saved setting (screenshots) */
-    int text_scale;        /* overrides the saved setting when > 0 */
-    int has_seed;
-    uint64_t seed;
-    int fullscreen;
-    int width, height;     /* initial window size; default 1280x720 */
-    int software;          /* force the software renderer */
-    int no_save_settings;  /* tests: never write the settings file */
-} app_opts;
 
 typedef struct app {
     app_opts opts;

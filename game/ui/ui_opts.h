@@ -1,0 +1,33 @@
+/* ui_opts: how the command line starts the desktop game.
+ *
+ * The game lives in a loadable module (libbhgame.so) so that the headless
+ * commands (check, run) never load SDL and the sixty-odd libraries Debian's
+ * SDL pulls in: that kept a headless run at 2.6 MiB instead of 9 MiB. This
+ * header is what main.c and the module share, and it includes no SDL. */
+#ifndef UI_OPTS_H
+#define UI_OPTS_H
+
+#include <stdint.h>
+
+typedef struct app_opts {
+    const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
+    const char *resume;    /* --resume JOURNAL: straight into that session */
+    const char *font;      /* --font FILE */
+    const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
+    const char *scenario_dir; /* default: scenarios/ beside the executable's tree */
+    const char *theme;     /* overrides the saved setting (screenshots) */
+    int text_scale;        /* overrides the saved setting when > 0 */
+    int has_seed;
+    uint64_t seed;
+    int fullscreen;
+    int width, height;     /* initial window size; default 1280x720 */
+    int software;          /* force the software renderer */
+    int no_save_settings;  /* tests: never write the settings file */
+} app_opts;
+
+/* The module's entry point: run the game until the player quits. Prints
+ * its own errors; returns the process exit code. */
+#define UI_GAME_ENTRY "bh_game_main"
+typedef int (*ui_game_main_fn)(const app_opts *o);
+
+#endif

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The game's command line: flags, and the clear errors a player gets when
+# something is missing (a display, a font, the game module, a scenario).
+# Usage: bash tests/game_cli.sh PATH_TO_BULKHEAD   (from the repository root)
+set -u
+bh="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+
+# expect NAME WANTED_EXIT grep-pattern -- command...
+expect() {
+  local name="$1" want="$2" pattern="$3"
+  shift 4
+  timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    fail "$name: exit $rc, wanted $want"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -20; return
+  fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
+    fail "$name: output lacks /$pattern/"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -20; return
+  fi
+  pass "$name"
+}
+
+headless=(env SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy)
+nodisplay=(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER XDG_RUNTIME_DIR=/nonexistent)
+
+expect help-lists-play 0 'bulkhead play FILE.lua' -- "$bh" --help
+expect help-lists-font 0 '--font FILE' -- "$bh" --help
+expect play-needs-file 2 'play needs a scenario file' -- "$bh" play
+expect play-missing-file 1 'nope\.lua: error: cannot read this scenario' -- "$bh" play "$tmp/nope.lua"
+expect bad-theme 2 "--theme wants dark, light or high_contrast, not 'purple'" -- "$bh" --theme purple
+expect bad-scale 2 '--text-scale wants a percentage from 100 to 200' -- "$bh" --text-scale 300
+expect bad-size 2 '--size wants WIDTHxHEIGHT' -- "$bh" --size huge
+expect bad-seed 2 '--seed wants a whole number' -- "$bh" play scenarios/tutorial.lua --seed x
+expect stray-arg 2 "unexpected argument 'extra'" -- "$bh" play scenarios/tutorial.lua extra
+expect unknown-game-option 2 "unknown option '--fast'" -- "$bh" --fast
+# No display: SDL would quietly pick a driver that shows nothing; the game
+# must say so and name the fix instead of running unseen.
+expect no-display 1 'no display found.*xvfb-run -a scripts/play' -- "${nodisplay[@]}" "$bh" --data-dir "$tmp/data"
+# A missing font names the file; the module loaded and reported it.
+expect missing-font 1 "error: .*nofont\.ttf" -- "${headless[@]}" "$bh" --data-dir "$tmp/data" --font "$tmp/nofont.ttf"
+# The game module is looked for beside the executable.
+mkdir -p "$tmp/alone"
+cp "$bh" "$tmp/alone/bulkhead"
+expect missing-module 1 'Build it with scripts/build' -- "${headless[@]}" "$tmp/alone/bulkhead" --data-dir "$tmp/data"
+# Headless commands never need the module (or SDL).
+expect run-without-module 0 'ENDING' -- "$tmp/alone/bulkhead" run scenarios/tutorial.lua --plan tests/plans/tutorial_expert.plan
+
+if [ "$fails" -ne 0 ]; then
+  echo "$fails game command-line test(s) failed"
+  exit 1
+fi
+echo "all game command-line tests passed"
