@@ -724,7 +724,10 @@ void app_frame(app *a, double dt)
 void app_run(app *a)
 {
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
-    while (!a->quit) {
+    /* For the start-up benchmark: quit after this many frames. */
+    const char *lim = SDL_getenv("BULKHEAD_QUIT_AFTER_FRAMES");
+    long max_frames = lim ? strtol(lim, NULL, 10) : 0;
+    while (!a->quit && (max_frames <= 0 || a->frames < max_frames)) {
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - last) / (double)freq;
         last = now;
