@@ -544,13 +544,8 @@ static void screen_briefing(app *a)
     cy += section(u, x, cy, w, "Time", clock);
     cy += section(u, x, cy, w, "How to play", how_to_play);
     /* The scroll area stays focusable so the keyboard can scroll it too. */
-    int hot = 0;
     ui_area(u, ui_id(u, "text"), (SDL_Rect){x, view.y, 1, cy - view.y}, "Briefing text",
-            NULL, &hot);
-    if (ui_focused(u, ui_id(u, "text")) && (u->key == SDLK_PAGEDOWN || u->key == SDLK_PAGEUP)) {
-        a->sc_brief.y += (u->key == SDLK_PAGEDOWN ? 1 : -1) * view.h * 4 / 5;
-        u->key = 0;
-    }
+            "Page Up and Page Down scroll the briefing.", NULL);
     ui_scroll_end(u, cy - view.y);
     int bw = screen_button_w(a, "Begin the exercise [Enter]");
     if (ui_button(u, ui_id(u, "begin"), (SDL_Rect){x + colw - bw, bottom, bw, bh},
@@ -664,7 +659,9 @@ static void screen_load_error(app *a)
     view = (SDL_Rect){view.x + u->pad, view.y + u->pad, view.w - 2 * u->pad,
                       view.h - 2 * u->pad};
     ui_scroll_begin(u, &a->sc_error, view);
-    int h = ui_label(u, view, u->px_body, TC_TEXT, UI_WRAP, a->load_error);
+    int h = ui_label(u, (SDL_Rect){view.x, view.y, view.w, 0}, u->px_body, TC_TEXT, UI_WRAP,
+                     a->load_error);
+    ui_area(u, ui_id(u, "text"), (SDL_Rect){view.x, view.y, 1, h}, "Problems", NULL, NULL);
     ui_scroll_end(u, h);
     int bw = screen_button_w(a, "Back to the title [Esc]");
     if (ui_button(u, ui_id(u, "back"), (SDL_Rect){x, bottom, bw, bh}, "Back to the title [Esc]",

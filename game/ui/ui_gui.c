@@ -63,23 +63,42 @@ void ui_begin(ui *u, double dt)
     SDL_RenderClear(u->r);
 }
 
+/* Mouse positions come in window points; drawing is in output pixels,
+ * which differ on high-density screens. */
+static void to_pixels(ui *u, int *x, int *y)
+{
+    int ww = 0, wh = 0;
+    if (!u->win)
+        return;
+    SDL_GetWindowSize(u->win, &ww, &wh);
+    if (ww > 0 && wh > 0 && u->w > 0 && u->h > 0 && (ww != u->w || wh != u->h)) {
+        *x = (int)((long long)*x * u->w / ww);
+        *y = (int)((long long)*y * u->h / wh);
+    }
+}
+
 void ui_event(ui *u, const SDL_Event *e)
 {
     switch (e->type) {
     case SDL_MOUSEMOTION:
         u->mx = e->motion.x;
         u->my = e->motion.y;
+        to_pixels(u, &u->mx, &u->my);
         u->mouse_in = 1;
         break;
     case SDL_MOUSEBUTTONDOWN:
         u->mx = e->button.x;
         u->my = e->button.y;
+        to_pixels(u, &u->mx, &u->my);
+        u->mouse_in = 1;
         if (e->button.button == SDL_BUTTON_LEFT)
             u->pressed = 1;
         break;
     case SDL_MOUSEBUTTONUP:
         u->mx = e->button.x;
         u->my = e->button.y;
+        to_pixels(u, &u->mx, &u->my);
+        u->mouse_in = 1;
         if (e->button.button == SDL_BUTTON_LEFT)
             u->clicked = 1;
         u->focus_visible = 0;
@@ -430,6 +449,7 @@ int ui_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, 
         *hot = over || focused;
     if (live && u->scroll && focused) {
         /* keep the focused control in view */
+        u->scroll->has_focus = 1;
         u->scroll->want = 1;
         u->scroll->want_top = r.y;
         u->scroll->want_bottom = r.y + r.h;
@@ -494,6 +514,7 @@ void ui_scroll_begin(ui *u, ui_scroll *s, SDL_Rect view)
 {
     s->view = view;
     s->want = 0;
+    s->has_focus = 0;
     u->scroll = s;
     u->oy = s->y; /* controls are laid out from view.y as if unscrolled */
     u->clip = view;
@@ -518,7 +539,14 @@ void ui_scroll_end(ui *u, int content_h)
         s->y -= u->wheel * u->line * 3;
         u->wheel = 0;
     }
-    if (s->want) {
+    if (s->has_focus && (u->key == SDLK_PAGEDOWN || u->key == SDLK_PAGEUP)) {
+        s->y += (u->key == SDLK_PAGEDOWN ? 1 : -1) * s->view.h * 4 / 5;
+        u->key = 0;
+        s->want = 0;
+    }
+    /* a control taller than the view (a long text) cannot be shown whole:
+     * leave it where the reader scrolled it */
+    if (s->want && s->want_bottom - s->want_top <= s->view.h) {
         /* positions were given in content coordinates (view.y + offset) */
         if (s->want_top - s->view.y < s->y)
             s->y = s->want_top - s->view.y - u->gap;

@@ -49,6 +49,7 @@ typedef struct ui_scroll {
     int content_h;
     SDL_Rect view;
     int want;          /* a focused control asked to be scrolled into view */
+    int has_focus;     /* the focused control is in this area: PgUp/PgDn scroll it */
     int want_top, want_bottom;
 } ui_scroll;
 

@@ -160,6 +160,13 @@ static void test_playthrough(void)
     CHECK(ui_find(&a->u, "Continue") == NULL); /* nothing to continue yet */
     CHECK(click(a, "First Night Shift"));
     CHECK_INT(a->screen, SCR_BRIEFING);
+    /* The briefing is longer than the screen: the keyboard scrolls it. */
+    CHECK(tab_to(a, "Briefing text"));
+    CHECK_INT(a->sc_brief.y, 0);
+    key(a, SDLK_PAGEDOWN);
+    CHECK(a->sc_brief.y > 0);
+    key(a, SDLK_PAGEUP);
+    CHECK_INT(a->sc_brief.y, 0);
     key(a, SDLK_RETURN); /* "Begin the exercise [Enter]" */
     CHECK_INT(a->screen, SCR_OPS);
     CHECK(a->playing);
