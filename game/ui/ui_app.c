@@ -544,8 +544,7 @@ static void screen_briefing(app *a)
     cy += section(u, x, cy, w, "Time", clock);
     cy += section(u, x, cy, w, "How to play", how_to_play);
     /* The scroll area stays focusable so the keyboard can scroll it too. */
-    ui_area(u, ui_id(u, "text"), (SDL_Rect){x, view.y, 1, cy - view.y}, "Briefing text",
-            "Page Up and Page Down scroll the briefing.", NULL);
+    ui_text_area(u, ui_id(u, "text"), (SDL_Rect){x, view.y, 1, cy - view.y}, "Briefing text", "Page Up and Page Down scroll the briefing.");
     ui_scroll_end(u, cy - view.y);
     int bw = screen_button_w(a, "Begin the exercise [Enter]");
     if (ui_button(u, ui_id(u, "begin"), (SDL_Rect){x + colw - bw, bottom, bw, bh},
@@ -661,7 +660,7 @@ static void screen_load_error(app *a)
     ui_scroll_begin(u, &a->sc_error, view);
     int h = ui_label(u, (SDL_Rect){view.x, view.y, view.w, 0}, u->px_body, TC_TEXT, UI_WRAP,
                      a->load_error);
-    ui_area(u, ui_id(u, "text"), (SDL_Rect){view.x, view.y, 1, h}, "Problems", NULL, NULL);
+    ui_text_area(u, ui_id(u, "text"), (SDL_Rect){view.x, view.y, 1, h}, "Problems", NULL);
     ui_scroll_end(u, h);
     int bw = screen_button_w(a, "Back to the title [Esc]");
     if (ui_button(u, ui_id(u, "back"), (SDL_Rect){x, bottom, bw, bh}, "Back to the title [Esc]",

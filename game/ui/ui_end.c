@@ -118,7 +118,7 @@ void screen_ending(app *a)
         cy += meters(a, x, cy, colw - 2 * u->gap) + u->pad;
         cy += summary_panel(a, x, cy, colw - 2 * u->gap);
     }
-    ui_area(u, ui_id(u, "text"), (SDL_Rect){x, y, 1, cy - y}, "Ending text", NULL, NULL);
+    ui_text_area(u, ui_id(u, "text"), (SDL_Rect){x, y, 1, cy - y}, "Ending text", NULL);
     ui_scroll_end(u, cy - y + u->pad);
     const char *again = "Play again", *title = "Return to the title [Esc]", *quit = "Quit [Q]";
     int w1 = screen_button_w(a, again), w2 = screen_button_w(a, title), w3 = screen_button_w(a, quit);

@@ -437,7 +437,21 @@ int ui_key(ui *u, SDL_Keycode key)
     return 1;
 }
 
+static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot,
+                int acts);
+
 int ui_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot)
+{
+    return area(u, id, r, label, tip, hot, 1);
+}
+
+void ui_text_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip)
+{
+    area(u, id, r, label, tip, NULL, 0);
+}
+
+static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot,
+                int acts)
 {
     SDL_Rect s = r;
     s.y -= u->oy;
@@ -466,9 +480,9 @@ int ui_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, 
     if (over && u->clicked) {
         u->clicked = 0;
         u->focus = id;
-        return 1;
+        return acts;
     }
-    if (focused && u->key == SDLK_RETURN) {
+    if (acts && focused && u->key == SDLK_RETURN) {
         u->key = 0;
         return 1;
     }

@@ -157,6 +157,9 @@ int ui_toggle(ui *u, uint32_t id, SDL_Rect r, const char *label, int on, SDL_Key
  * caller. Returns 1 when activated; *hot tells whether it is hovered or
  * focused. */
 int ui_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot);
+/* A focusable stretch of text: focus lets the keyboard scroll it (Page Up
+ * and Page Down); Enter passes through to the screen's hotkeys. */
+void ui_text_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip);
 int ui_focused(const ui *u, uint32_t id);
 void ui_set_focus(ui *u, uint32_t id);
 /* Consume the frame's key if it is `key` (with no Ctrl/Alt); returns 1. */

@@ -145,8 +145,8 @@ static int board(app *a, SDL_Rect col)
         h += ui_label(u, (SDL_Rect){x + icon + u->gap, y + h, tw, u->line}, u->px_small,
                       screen_status_color(st), UI_ELLIPSIS, screen_status_word(st));
         if (d->systems[i].description && d->systems[i].description[0])
-            ui_area(u, ui_idn(u, "sys", (int)i), (SDL_Rect){x, y, w, h}, d->systems[i].label,
-                    d->systems[i].description, NULL);
+            ui_text_area(u, ui_idn(u, "sys", (int)i), (SDL_Rect){x, y, w, h}, d->systems[i].label,
+                         d->systems[i].description);
         y += h + u->gap;
     }
     y += u->pad;
@@ -181,8 +181,8 @@ static int board(app *a, SDL_Rect col)
         snprintf(tip, sizeof tip, "%s: %.0f (from %.0f to %.0f; %s is better). %s", m->label, v,
                  m->min, m->max, m->good_low ? "lower" : "higher",
                  m->description ? m->description : "");
-        ui_area(u, ui_idn(u, "meter", (int)i), (SDL_Rect){x, y, w, h + u->gap + 2}, m->label,
-                tip, NULL);
+        ui_text_area(u, ui_idn(u, "meter", (int)i), (SDL_Rect){x, y, w, h + u->gap + 2}, m->label,
+                     tip);
         y += h + 2 * u->gap + u->gap;
     }
     return y - col.y;
@@ -275,8 +275,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_small, TC_TEXT_DIM, UI_WRAP, from);
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_head, TC_TEXT, UI_WRAP, in->title) + u->gap;
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_body, TC_TEXT, UI_WRAP, in->body);
-    ui_area(u, ui_id(u, "msgbody"), (SDL_Rect){x, msg.y, 1, my - msg.y}, "Message text", NULL,
-            NULL);
+    ui_text_area(u, ui_id(u, "msgbody"), (SDL_Rect){x, msg.y, 1, my - msg.y}, "Message text", NULL);
     ui_scroll_end(u, my - msg.y + u->pad);
 }
 
@@ -695,7 +694,7 @@ static void error_panel(app *a)
         h += u->pad + ui_label(u, (SDL_Rect){in.x, in.y + h + u->pad, in.w - 2 * u->gap, 0},
                                u->px_small, TC_TEXT_DIM, UI_WRAP, trace);
     }
-    ui_area(u, ui_id(u, "errtext"), (SDL_Rect){in.x, in.y, 1, h}, "Error text", NULL, NULL);
+    ui_text_area(u, ui_id(u, "errtext"), (SDL_Rect){in.x, in.y, 1, h}, "Error text", NULL);
     ui_scroll_end(u, h);
     const char *t = "Return to the title";
     int bw = screen_button_w(a, t);
