@@ -442,6 +442,13 @@ double play_real_seconds_until(const play *p, bh_time t)
     return left > 0 ? left : 0;
 }
 
+int play_last_journal(const char *data_dir, char *out, size_t n)
+{
+    char last[PLAY_PATH_MAX + 8];
+    return data_dir && join(last, sizeof last, data_dir, "last") == 0 &&
+           read_line(last, out, n) == 0 && access(out, R_OK) == 0;
+}
+
 int play_find_unfinished(const char *data_dir, char *out, size_t n)
 {
     char last[PLAY_PATH_MAX + 8], path[PLAY_PATH_MAX];

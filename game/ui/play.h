@@ -81,6 +81,9 @@ bh_status play_save_clock(play *p, bh_err *err);
 /* The journal of the session in progress named by DATA_DIR/last, if it
  * exists and its session has not ended; 1 and the path in `out`, else 0. */
 int play_find_unfinished(const char *data_dir, char *out, size_t n);
+/* The journal DATA_DIR/last names, if it exists, whatever state its session
+ * is in (it may no longer replay: the title offers to show why). */
+int play_last_journal(const char *data_dir, char *out, size_t n);
 
 /* ---- the scenario list on the title screen ---- */
 

@@ -92,6 +92,8 @@ static void refresh_title(app *a)
     }
     a->can_continue =
         play_find_unfinished(a->data_dir, a->continue_path, sizeof a->continue_path);
+    a->last_broken = !a->can_continue &&
+                     play_last_journal(a->data_dir, a->continue_path, sizeof a->continue_path);
 }
 
 static void free_brief(app *a)
@@ -142,9 +144,10 @@ static void show_load_error(app *a, const char *path, const lh_diags *d, const b
             if (g->sev != LH_ERROR)
                 continue;
             o += (size_t)snprintf(a->load_error + o, sizeof a->load_error - o, "%s:%d: %s\n",
-                                  g->file, g->line, g->msg);
+                                  g->file ? g->file : path, g->line, g->msg);
         }
-    if (e && e->msg[0] && o < sizeof a->load_error) {
+    /* the error value repeats the first diagnostic when there are any */
+    if (e && e->msg[0] && (!d || d->errors == 0) && o < sizeof a->load_error) {
         char buf[1200];
         snprintf(a->load_error + o, sizeof a->load_error - o, "%s\n",
                  err_format(e, buf, sizeof buf));
@@ -418,6 +421,17 @@ static void screen_title(app *a)
             return;
         }
         y += bh + u->pad;
+    } else if (a->last_broken) {
+        /* Without this the Continue button would vanish without a word
+         * after an author's fix that does not load. */
+        if (ui_button(u, ui_id(u, "broken"), (SDL_Rect){x, y, colw, bh},
+                      "Last session: it stops with an error. See why [C]", SDLK_c,
+                      "Replays the saved journal and shows the error it meets.")) {
+            bh_err e;
+            app_resume(a, a->continue_path, &e);
+            return;
+        }
+        y += bh + u->pad;
     }
     y += ui_label(u, (SDL_Rect){x, y, colw, u->line * 2}, u->px_head, TC_TEXT, 0,
                   "Scenarios");
@@ -455,7 +469,7 @@ static void screen_title(app *a)
                  u->px_body, en->ok ? TC_TEXT_DIM : TC_WARNING, UI_WRAP, meta);
         u->bg = TC_BACKGROUND;
         cy += r.h + u->gap;
-        if (hit && en->ok) {
+        if (hit) { /* a broken one opens the screen that says what is wrong */
             ui_scroll_end(u, cy - view.y);
             app_open_briefing(a, en->path);
             return;

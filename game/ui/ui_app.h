@@ -38,6 +38,7 @@ typedef struct app {
 
     play_catalogue cat;
     int can_continue;
+    int last_broken;   /* a last session exists but does not replay cleanly */
     char continue_path[PLAY_PATH_MAX];
 
     /* briefing: the scenario loaded for reading before a session starts */
@@ -48,7 +49,8 @@ typedef struct app {
 
     play game;
     int playing;
-    int speed_before_pause;
+    int speed_before_pause; /* what Space returns to */
+    int speed_on_menu;      /* what leaving the pause menu returns to */
 
     /* operations room state that is not simulation state */
     int inbox_sel;            /* index into sim_inbox, -1 for none */

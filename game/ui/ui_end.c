@@ -90,7 +90,15 @@ void screen_ending(app *a)
     ui *u = &a->u;
     u->scope = 20;
     const bh_sim *s = a->game.sim;
-    const bh_ending_def *en = &sim_defs(s)->endings[sim_ending(s)];
+    /* A scenario without a fallback ending ends with none when its length
+     * runs out (check warns about it); the room still deserves a screen. */
+    static const bh_ending_def time_up = {
+        .title = "Time ran out",
+        .text = "The exercise reached its length without reaching one of the scenario's "
+                "endings. Its author may want to add an ending with fallback = true.",
+        .tone = TONE_NONE};
+    const bh_ending_def *en =
+        sim_ending(s) >= 0 ? &sim_defs(s)->endings[sim_ending(s)] : &time_up;
     int colw = u->w * 7 / 10;
     if (colw < 44 * u->px_body)
         colw = u->w - 4 * u->pad;

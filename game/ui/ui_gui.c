@@ -70,10 +70,12 @@ static void to_pixels(ui *u, int *x, int *y)
     int ww = 0, wh = 0;
     if (!u->win)
         return;
+    int pw = 0, ph = 0;
     SDL_GetWindowSize(u->win, &ww, &wh);
-    if (ww > 0 && wh > 0 && u->w > 0 && u->h > 0 && (ww != u->w || wh != u->h)) {
-        *x = (int)((long long)*x * u->w / ww);
-        *y = (int)((long long)*y * u->h / wh);
+    SDL_GetRendererOutputSize(u->r, &pw, &ph); /* now, not last frame's: it may have resized */
+    if (ww > 0 && wh > 0 && pw > 0 && ph > 0 && (ww != pw || wh != ph)) {
+        *x = (int)((long long)*x * pw / ww);
+        *y = (int)((long long)*y * ph / wh);
     }
 }
 
@@ -109,6 +111,12 @@ void ui_event(ui *u, const SDL_Event *e)
     case SDL_KEYDOWN: {
         SDL_Keycode k = e->key.keysym.sym;
         Uint16 m = e->key.keysym.mod;
+        /* Holding a key repeats only movement and scrolling: a held Space
+         * must not flicker the pause, nor a held letter answer the next
+         * decision the moment it opens. */
+        if (e->key.repeat && k != SDLK_TAB && k != SDLK_UP && k != SDLK_DOWN && k != SDLK_LEFT &&
+            k != SDLK_RIGHT && k != SDLK_PAGEUP && k != SDLK_PAGEDOWN)
+            break;
         if (k == SDLK_TAB) {
             u->focus_move = (m & KMOD_SHIFT) ? -1 : 1;
             u->focus_visible = 1;
@@ -413,7 +421,18 @@ void ui_icon(ui *u, SDL_Rect r, ui_icon_kind kind, ui_theme_color c)
 
 /* ---- controls ---- */
 
-static int active_layer(const ui *u) { return u->layer >= u->modal; }
+int ui_live(const ui *u) { return u->layer >= u->modal; }
+#define active_layer ui_live
+
+/* Was the focused control on screen last frame? Focus left over from a
+ * control that has gone must not swallow Enter. */
+static int focus_live(const ui *u)
+{
+    for (int i = 0; i < u->nprev_acting; i++)
+        if (u->prev_acting[i] == u->focus)
+            return 1;
+    return 0;
+}
 
 static void record(ui *u, uint32_t id, SDL_Rect r, const char *label, int focusable)
 {
@@ -457,6 +476,8 @@ static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *t
     s.y -= u->oy;
     int live = active_layer(u);
     record(u, id, s, label, live);
+    if (u->nctl > 0 && u->ctl[u->nctl - 1].id == id)
+        u->ctl[u->nctl - 1].acts = acts;
     int over = live && mouse_over(u, s);
     int focused = live && u->focus == id;
     if (hot)
@@ -494,7 +515,10 @@ static int button(ui *u, uint32_t id, SDL_Rect r, const char *label, int on, SDL
 {
     int hot = 0;
     int hit = ui_area(u, id, r, label, tip, &hot);
-    if (active_layer(u) && key && ui_key(u, key))
+    /* Enter belongs to the focused control when there is one: "Back"
+     * focused and Enter must not press the screen's default button. */
+    int enter_taken = key == SDLK_RETURN && u->focus && u->focus != id && focus_live(u);
+    if (active_layer(u) && key && !enter_taken && ui_key(u, key))
         hit = 1;
     SDL_Rect s = r;
     s.y -= u->oy;
@@ -594,6 +618,10 @@ static void move_focus(ui *u)
                 at = n;
             order[n++] = i;
         }
+    u->nprev_acting = 0;
+    for (int i = 0; i < u->nctl; i++)
+        if (u->ctl[i].focusable && u->ctl[i].acts)
+            u->prev_acting[u->nprev_acting++] = u->ctl[i].id;
     if (n == 0)
         return;
     if (u->focus_move) {

@@ -42,6 +42,7 @@ typedef struct ui_control {
     SDL_Rect r;        /* on screen, after scrolling */
     char label[96];
     int focusable;
+    int acts;          /* Enter on it does something (not a text area) */
 } ui_control;
 
 typedef struct ui_scroll {
@@ -83,8 +84,8 @@ typedef struct ui {
 
     ui_control ctl[UI_MAX_CONTROLS];
     int nctl;
-    uint32_t prev_focusable[UI_MAX_CONTROLS];
-    int nprev_focusable;
+    uint32_t prev_acting[UI_MAX_CONTROLS]; /* last frame's controls that take Enter */
+    int nprev_acting;
 
     ui_scroll *scroll; /* the scroll area being drawn, or NULL */
     int oy;            /* its offset */
@@ -161,6 +162,8 @@ int ui_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, 
  * and Page Down); Enter passes through to the screen's hotkeys. */
 void ui_text_area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip);
 int ui_focused(const ui *u, uint32_t id);
+/* 1 when controls drawn now respond (not under a modal layer). */
+int ui_live(const ui *u);
 void ui_set_focus(ui *u, uint32_t id);
 /* Consume the frame's key if it is `key` (with no Ctrl/Alt); returns 1. */
 int ui_key(ui *u, SDL_Keycode key);

@@ -86,7 +86,7 @@ static int top_bar(app *a)
     if (ui_button(u, ui_id(u, "menu"), (SDL_Rect){x, y, w, bh}, menu, 0,
                   "Pause and open the menu: settings, save and quit, restart. [Esc]")) {
         a->overlay = OV_PAUSE;
-        a->speed_before_pause = g->speed ? g->speed : a->speed_before_pause;
+        a->speed_on_menu = g->speed;
         play_set_speed(g, 0);
         u->focus = 0;
     }
@@ -263,7 +263,8 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
                  TC_TEXT_DIM, UI_WRAP, "Choose a message to read it in full.");
         return;
     }
-    a->read[a->inbox_sel] = 1;
+    if ((size_t)a->inbox_sel < a->nread)
+        a->read[a->inbox_sel] = 1;
     const bh_inject_def *in = &d->injects[it[a->inbox_sel].inject];
     ui_scroll_begin(u, &a->sc_msg, msg);
     int x = msg.x + u->pad, w = msg.w - 2 * u->pad - u->gap, my = msg.y;
@@ -519,9 +520,11 @@ static void countdown_text(app *a, const bh_decision_status *ds, const char *def
     double real = play_real_seconds_until(&a->game, ds->deadline);
     if (real < 0)
         snprintf(buf, n, "Paused. %s of simulated time left. If time runs out: %s", sim_left, def);
-    else
-        snprintf(buf, n, "%d:%02d left at %d× (%s simulated). If time runs out: %s",
-                 (int)real / 60, (int)real % 60, a->game.speed, sim_left, def);
+    else {
+        long long r = real < 1e12 ? (long long)real : 999999999999LL;
+        snprintf(buf, n, "%lld:%02lld left at %d× (%s simulated). If time runs out: %s",
+                 r / 60, r % 60, a->game.speed, sim_left, def);
+    }
 }
 
 static void decision(app *a, int di, SDL_Rect area, int compact)
@@ -557,8 +560,10 @@ static void decision(app *a, int di, SDL_Rect area, int compact)
                    dd->prompt) + u->pad;
     for (size_t i = 0; i < dd->noptions; i++) {
         const bh_option_def *o = &dd->options[i];
+        /* A to G: H is the key that hides the dialog */
+        int letter = i < 7 ? 'A' + (int)i : 0;
         char lab[400];
-        snprintf(lab, sizeof lab, "%c   %s%s", 'A' + (int)i, o->label,
+        snprintf(lab, sizeof lab, "%c   %s%s", letter ? letter : '-', o->label,
                  (int)i == dd->default_opt ? "   (default if time runs out)" : "");
         int tw = w - 2 * u->pad;
         int h1 = ui_text_h(u, u->px_body, tw, TC_TEXT, lab);
@@ -567,7 +572,7 @@ static void decision(app *a, int di, SDL_Rect area, int compact)
         int hot = 0;
         uint32_t id = ui_idn(u, "opt", (int)i);
         int hit = ui_area(u, id, r, o->label, NULL, &hot);
-        if (i < 26 && ui_key(u, SDLK_a + (int)i))
+        if (letter && ui_live(u) && ui_key(u, SDLK_a + (int)i))
             hit = 1;
         SDL_Rect sr = r;
         sr.y -= u->oy;
@@ -645,7 +650,7 @@ static void pause_menu(app *a)
     switch (pick) {
     case 0:
         a->overlay = OV_NONE;
-        play_set_speed(&a->game, a->speed_before_pause);
+        play_set_speed(&a->game, a->speed_on_menu); /* paused stays paused */
         u->focus = 0;
         break;
     case 1:
@@ -723,7 +728,7 @@ static void hotkeys(app *a)
     }
     if (ui_key(u, SDLK_ESCAPE)) {
         a->overlay = OV_PAUSE;
-        a->speed_before_pause = g->speed ? g->speed : a->speed_before_pause;
+        a->speed_on_menu = g->speed;
         play_set_speed(g, 0);
         u->focus = 0;
     }
@@ -742,6 +747,7 @@ void screen_ops(app *a)
     if (sim_ended(g->sim) && !g->failed) {
         a->screen = SCR_ENDING;
         u->focus = 0;
+        u->key = 0; /* a key meant for the operations room is not for the ending */
         screen_ending(a);
         return;
     }

@@ -51,18 +51,19 @@ static int start(app *a, const char *scenario)
 
 static void frame(app *a, double dt) { app_frame(a, dt); }
 
-static void push_key(SDL_Keycode k, Uint16 mod)
+static void push_key(SDL_Keycode k, Uint16 mod, int repeat)
 {
     SDL_Event e = {0};
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = k;
     e.key.keysym.mod = mod;
+    e.key.repeat = (Uint8)repeat;
     SDL_PushEvent(&e);
 }
 
 static void key(app *a, SDL_Keycode k)
 {
-    push_key(k, 0);
+    push_key(k, 0, 0);
     frame(a, 0);
 }
 
@@ -160,6 +161,14 @@ static void test_playthrough(void)
     CHECK(ui_find(&a->u, "Continue") == NULL); /* nothing to continue yet */
     CHECK(click(a, "First Night Shift"));
     CHECK_INT(a->screen, SCR_BRIEFING);
+    /* Enter presses the focused control, not the screen's default button:
+     * Back focused and Enter goes back without starting a session. */
+    CHECK(tab_to(a, "Back"));
+    key(a, SDLK_RETURN);
+    CHECK_INT(a->screen, SCR_TITLE);
+    CHECK(!a->playing);
+    CHECK(click(a, "First Night Shift"));
+    CHECK_INT(a->screen, SCR_BRIEFING);
     /* The briefing is longer than the screen: the keyboard scrolls it. */
     CHECK(tab_to(a, "Briefing text"));
     CHECK_INT(a->sc_brief.y, 0);
@@ -181,7 +190,17 @@ static void test_playthrough(void)
     for (int i = 0; i < 20; i++)
         frame(a, 0.5);
     CHECK_INT(sim_now(a->game.sim), t0);
+    /* Leaving the menu keeps a paused game paused. */
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_PAUSE);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_NONE);
+    CHECK_INT(a->game.speed, 0);
     key(a, SDLK_1);
+    CHECK_INT(a->game.speed, 1);
+    /* A held Space (key repeat) does not flicker the pause. */
+    push_key(SDLK_SPACE, 0, 1);
+    frame(a, 0);
     CHECK_INT(a->game.speed, 1);
     run_until(a, 120);
 
@@ -208,6 +227,13 @@ static void test_playthrough(void)
     CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
     CHECK(ui_find(&a->u, "Pause") != NULL);
     CHECK(ui_find(&a->u, "\"We are dealing with a cyberattack\"") != NULL);
+    /* Under the pause menu the option letters do nothing. */
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_PAUSE);
+    key(a, SDLK_b);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_NONE);
     key(a, SDLK_a);
     CHECK_INT(decision_state(a, "first_statement"), DEC_DECIDED);
     CHECK_INT(chosen(a, "first_statement"), 0);
@@ -359,6 +385,12 @@ static void test_script_error_panel(void)
         CHECK(ui_find(&a->u, "Return to the title") != NULL);
         key(a, SDLK_ESCAPE);
         CHECK_INT(a->screen, SCR_TITLE);
+        /* The title says the last session exists but stops, and shows why. */
+        frame(a, 0);
+        CHECK(ui_find(&a->u, "Continue last session") == NULL);
+        CHECK(click(a, "Last session: it stops with an error"));
+        frame(a, 0);
+        CHECK(a->screen == SCR_LOAD_ERROR || (a->screen == SCR_OPS && a->overlay == OV_ERROR));
     }
     app_free(a);
     free(a);
@@ -370,6 +402,28 @@ static void test_script_error_panel(void)
         CHECK_HAS(a->load_error, "broken.lua:5: action 'a': team 'nobody'");
         key(a, SDLK_ESCAPE);
         CHECK_INT(a->screen, SCR_TITLE);
+    }
+    app_free(a);
+    free(a);
+}
+
+/* A scenario whose length runs out with no ending and no fallback still
+ * gets an ending screen. */
+static void test_no_fallback_ending(void)
+{
+    fresh_data_dir();
+    app *a = calloc(1, sizeof *a);
+    if (start(a, BH_SOURCE_DIR "/tests/fixtures/ui/no_fallback.lua")) {
+        key(a, SDLK_RETURN);
+        CHECK_INT(a->screen, SCR_OPS);
+        key(a, SDLK_4);
+        for (int i = 0; i < 100 && a->screen == SCR_OPS; i++)
+            frame(a, 1.0);
+        CHECK_INT(a->screen, SCR_ENDING);
+        CHECK(a->playing && sim_ended(a->game.sim));
+        CHECK_INT(sim_ending(a->game.sim), -1);
+        frame(a, 0);
+        CHECK(ui_find(&a->u, "Play again") != NULL);
     }
     app_free(a);
     free(a);
@@ -419,6 +473,7 @@ int main(int argc, char **argv)
         {"playthrough", test_playthrough},
         {"script_error_panel", test_script_error_panel},
         {"settings", test_settings},
+        {"no_fallback_ending", test_no_fallback_ending},
         {"cleanup", cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);

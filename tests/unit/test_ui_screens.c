@@ -86,6 +86,8 @@ static void test_1080_light(void) { tour(1920, 1080, "light", 100); }
 static void test_1080_high_contrast(void) { tour(1920, 1080, "high_contrast", 100); }
 static void test_720_projector_200(void) { tour(1280, 720, "high_contrast", 200); }
 static void test_1080_projector_200(void) { tour(1920, 1080, "dark", 200); }
+/* the smallest window the game allows */
+static void test_540_200(void) { tour(960, 540, "light", 200); }
 
 int main(int argc, char **argv)
 {
@@ -100,6 +102,7 @@ int main(int argc, char **argv)
         {"1080_high_contrast", test_1080_high_contrast},
         {"720_projector_200", test_720_projector_200},
         {"1080_projector_200", test_1080_projector_200},
+        {"540_200", test_540_200},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
 }
