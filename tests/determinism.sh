@@ -8,9 +8,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 for plan in tests/plans/*.plan; do
+  # plans are named SCENARIO_KIND.plan, for scenarios/SCENARIO.lua
+  name=$(basename "$plan" .plan)
+  scn="scenarios/${name%_*}.lua"
   for seed in 1 2 99 18446744073709551615; do
-    "$bh" run scenarios/tutorial.lua --plan "$plan" --seed "$seed" >"$tmp/a" 2>&1
-    "$bh" run scenarios/tutorial.lua --plan "$plan" --seed "$seed" >"$tmp/b" 2>&1
+    "$bh" run "$scn" --plan "$plan" --seed "$seed" >"$tmp/a" 2>&1
+    "$bh" run "$scn" --plan "$plan" --seed "$seed" >"$tmp/b" 2>&1
     if cmp -s "$tmp/a" "$tmp/b"; then echo "ok   $(basename "$plan") seed $seed"
     else echo "FAIL $(basename "$plan") seed $seed"; diff "$tmp/a" "$tmp/b" | head; fails=$((fails + 1)); fi
   done

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every shipped scenario: `bulkhead check` is clean, luacheck is clean with
+# scenarios/.luacheckrc, and each of its plans reaches the ending the plan
+# names in a header line:
+#     # expect-ending: clean_handover
+# Plans are tests/plans/SCENARIO_KIND.plan for scenarios/SCENARIO.lua.
+# Usage: bash tests/scenarios.sh PATH_TO_BULKHEAD   (from the repository root)
+set -u
+bh="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+
+for scn in scenarios/*.lua; do
+  grep -q '^scenario *{' "$scn" || continue   # include-only files (texts)
+  if "$bh" check "$scn" >"$tmp/out" 2>&1; then pass "check $scn"
+  else fail "check $scn"; sed 's/^/    /' "$tmp/out" | head -20; fi
+done
+
+if command -v luacheck >/dev/null; then
+  if (cd scenarios && luacheck --config .luacheckrc --no-color -q . >"$tmp/out" 2>&1); then
+    pass "luacheck scenarios/"
+  else
+    fail "luacheck scenarios/"; sed 's/^/    /' "$tmp/out" | head -30
+  fi
+else
+  fail "luacheck is not installed: run scripts/setup"
+fi
+
+for plan in tests/plans/*.plan; do
+  name=$(basename "$plan" .plan)
+  scn="scenarios/${name%_*}.lua"
+  want=$(sed -n 's/^# *expect-ending: *\([A-Za-z0-9_]*\).*/\1/p' "$plan" | head -1)
+  if [ -z "$want" ]; then fail "$name: no '# expect-ending: ID' line"; continue; fi
+  if ! "$bh" run "$scn" --plan "$plan" >"$tmp/out" 2>"$tmp/err"; then
+    fail "$name: bulkhead run failed"; sed 's/^/    /' "$tmp/err" | head -10; continue
+  fi
+  if [ -s "$tmp/err" ]; then
+    fail "$name: warnings while replaying"; sed 's/^/    /' "$tmp/err" | head -10; continue
+  fi
+  got=$(sed -n 's/.* ENDING *\([A-Za-z0-9_]*\):.*/\1/p' "$tmp/out" | tail -1)
+  if [ "$got" = "$want" ]; then pass "$name reaches $want"
+  else fail "$name: ended '$got', wanted '$want'"; fi
+done
+
+[ "$fails" -eq 0 ] || { echo "$fails scenario test(s) failed"; exit 1; }
+echo "all scenario tests passed"
