@@ -57,6 +57,7 @@ typedef struct app {
     unsigned char *read;      /* per inbox item: 1 once shown */
     size_t nread;
     int dec_collapsed;        /* the open decision was minimised */
+    int tab;                  /* compact layout: 0 inbox, 1 actions, 2 running */
     int dec_seen;             /* the decision it applies to */
     char toast[400];
     double toast_left;

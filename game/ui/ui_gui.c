@@ -442,6 +442,8 @@ static void record(ui *u, uint32_t id, SDL_Rect r, const char *label, int focusa
     c->id = id;
     c->r = r;
     c->focusable = focusable;
+    int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+    c->visible = !u->clipping || inside(u->clip, cx, cy);
     snprintf(c->label, sizeof c->label, "%s", label ? label : "");
 }
 

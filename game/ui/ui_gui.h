@@ -43,6 +43,7 @@ typedef struct ui_control {
     char label[96];
     int focusable;
     int acts;          /* Enter on it does something (not a text area) */
+    int visible;       /* its centre is on screen (not scrolled out of view) */
 } ui_control;
 
 typedef struct ui_scroll {

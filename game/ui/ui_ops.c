@@ -480,8 +480,11 @@ static void timeline(app *a, SDL_Rect r)
         int cw = ui_text_w(u, u->px_small, TC_TEXT, chip) + 2 * u->gap;
         if (cw > chip_max)
             cw = chip_max;
-        if (right - cw < x)
+        if (right - cw < x) {
+            if (right - x < chip_max / 2)
+                break; /* a stub that shows only a time says nothing */
             cw = right - x;
+        }
         SDL_Rect c = {right - cw, y, cw, u->line};
         ui_frame(u, c, TC_PANEL_BORDER, 1);
         ui_label(u, (SDL_Rect){c.x + u->gap, c.y, c.w - 2 * u->gap, c.h}, u->px_small,
@@ -708,6 +711,80 @@ static void error_panel(app *a)
         app_to_title(a);
 }
 
+/* ---- layouts ---- */
+
+static void board_panel(app *a, SDL_Rect left)
+{
+    ui *u = &a->u;
+    ui_panel(u, left);
+    SDL_Rect bv = {left.x, left.y + u->pad, left.w, left.h - 2 * u->pad};
+    ui_scroll_begin(u, &a->sc_board, bv);
+    int h = board(a, bv);
+    ui_scroll_end(u, h);
+}
+
+static void inbox_panel(app *a, SDL_Rect r)
+{
+    ui *u = &a->u;
+    int listh = (r.h - 2 * u->pad) * 42 / 100;
+    inbox(a, (SDL_Rect){r.x, r.y + u->pad, r.w, listh},
+          (SDL_Rect){r.x, r.y + 2 * u->pad + listh, r.w, r.h - listh - 3 * u->pad});
+}
+
+/* Three columns: the board, the inbox, the actions. */
+static void wide_room(app *a, SDL_Rect body)
+{
+    ui *u = &a->u;
+    int c1 = body.w * 26 / 100, c2 = body.w * 38 / 100, c3 = body.w - c1 - c2 - 2 * u->pad;
+    SDL_Rect left = {body.x, body.y, c1, body.h};
+    SDL_Rect mid = {left.x + c1 + u->pad, body.y, c2, body.h};
+    SDL_Rect right = {mid.x + c2 + u->pad, body.y, c3, body.h};
+    board_panel(a, left);
+    ui_panel(u, mid);
+    inbox_panel(a, mid);
+    ui_panel(u, right);
+    int acth = (right.h - 2 * u->pad) * 64 / 100;
+    actions(a, (SDL_Rect){right.x, right.y + u->pad, right.w, acth});
+    running(a, (SDL_Rect){right.x, right.y + 2 * u->pad + acth, right.w,
+                          right.h - acth - 3 * u->pad});
+}
+
+/* Large text on a small screen (a projector at 200%): the board, and one of
+ * inbox, actions or running beside it at full height, chosen by tabs. */
+static void compact_room(app *a, SDL_Rect body)
+{
+    ui *u = &a->u;
+    int c1 = body.w * 30 / 100;
+    board_panel(a, (SDL_Rect){body.x, body.y, c1, body.h});
+    SDL_Rect r = {body.x + c1 + u->pad, body.y, body.w - c1 - u->pad, body.h};
+    size_t n;
+    sim_inbox(a->game.sim, &n);
+    size_t unread = 0;
+    for (size_t i = 0; i < n; i++)
+        unread += i >= a->nread || !a->read[i];
+    char inbox_lab[64];
+    snprintf(inbox_lab, sizeof inbox_lab, unread ? "Inbox (%zu new) F1" : "Inbox F1", unread);
+    const char *labels[3] = {inbox_lab, "Actions F2", "Running F3"};
+    static const SDL_Keycode keys[3] = {SDLK_F1, SDLK_F2, SDLK_F3};
+    static const char *const tips[3] = {"Messages, newest first, and the one you chose.",
+                                        "What the teams can start now.",
+                                        "Actions under way, and each team's free staff."};
+    int bh = u->line + 2 * u->gap, tw = r.w / 3;
+    for (int i = 0; i < 3; i++)
+        if (ui_toggle(u, ui_idn(u, "tab", i), (SDL_Rect){r.x + i * tw, r.y, tw - u->gap / 2, bh},
+                      labels[i], a->tab == i, keys[i], tips[i]))
+            a->tab = i;
+    SDL_Rect p = {r.x, r.y + bh + u->gap, r.w, r.h - bh - u->gap};
+    ui_panel(u, p);
+    SDL_Rect in = {p.x, p.y + u->pad, p.w, p.h - 2 * u->pad};
+    if (a->tab == 0)
+        inbox_panel(a, p);
+    else if (a->tab == 1)
+        actions(a, in);
+    else
+        running(a, in);
+}
+
 /* ---- the screen ---- */
 
 static void hotkeys(app *a)
@@ -774,31 +851,21 @@ void screen_ops(app *a)
         body.y += bh + u->pad;
         body.h -= bh + u->pad;
     }
-    int c1 = body.w * 26 / 100, c2 = body.w * 38 / 100, c3 = body.w - c1 - c2 - 2 * u->pad;
-    SDL_Rect left = {body.x, body.y, c1, body.h};
-    SDL_Rect mid = {left.x + c1 + u->pad, body.y, c2, body.h};
-    SDL_Rect right = {mid.x + c2 + u->pad, body.y, c3, body.h};
-    ui_panel(u, left);
-    ui_panel(u, mid);
-    ui_panel(u, right);
-    SDL_Rect bv = {left.x, left.y + u->pad, left.w, left.h - 2 * u->pad};
-    ui_scroll_begin(u, &a->sc_board, bv);
-    int bhgt = board(a, bv);
-    ui_scroll_end(u, bhgt);
-    int listh = (mid.h - 2 * u->pad) * 42 / 100;
-    inbox(a, (SDL_Rect){mid.x, mid.y + u->pad, mid.w, listh},
-          (SDL_Rect){mid.x, mid.y + 2 * u->pad + listh, mid.w, mid.h - listh - 3 * u->pad});
-    int acth = (right.h - 2 * u->pad) * 64 / 100;
-    actions(a, (SDL_Rect){right.x, right.y + u->pad, right.w, acth});
-    running(a, (SDL_Rect){right.x, right.y + 2 * u->pad + acth, right.w,
-                          right.h - acth - 3 * u->pad});
+    int compact = body.h < 18 * u->line;
+    if (compact) {
+        compact_room(a, body);
+    } else {
+        wide_room(a, body);
+    }
     timeline(a, (SDL_Rect){0, u->h - strip, u->w, strip});
     /* Beside the board when there is room; over it when the text is large
      * for the screen, so the options are not pushed out of sight. */
-    if (dialog && body.h >= 22 * u->line)
-        decision(a, di, (SDL_Rect){mid.x, body.y, right.x + right.w - mid.x, body.h}, 0);
-    else if (dialog)
+    if (dialog && !compact) {
+        int x = body.x + body.w * 26 / 100 + u->pad;
+        decision(a, di, (SDL_Rect){x, body.y, body.x + body.w - x, body.h}, 0);
+    } else if (dialog) {
         decision(a, di, body, 1);
+    }
     if (a->overlay == OV_PAUSE)
         pause_menu(a);
     else if (a->overlay == OV_ERROR)

@@ -28,9 +28,12 @@ static void fresh_data_dir(void)
     CHECK(mkdtemp(data_dir) != NULL);
 }
 
+static int text_scale = 100;
+
 static int start(app *a, const char *scenario)
 {
     app_opts o = {0};
+    o.text_scale = text_scale == 100 ? 0 : text_scale; /* 0: the saved setting */
     o.width = 1280;
     o.height = 720;
     o.software = 1;
@@ -72,8 +75,9 @@ static int click(app *a, const char *label)
 {
     frame(a, 0); /* the controls as the last input left them */
     const ui_control *c = ui_find(&a->u, label);
-    if (!c) {
-        fprintf(stderr, "no control labelled '%s' on screen\n", label);
+    if (!c || !c->visible) {
+        fprintf(stderr, "no control labelled '%s' %s\n", label,
+                c ? "in view (scrolled away)" : "on screen");
         return 0;
     }
     int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
@@ -429,6 +433,39 @@ static void test_no_fallback_ending(void)
     free(a);
 }
 
+/* At 200% text on 1280x720 (a projector) the room folds into tabs beside
+ * the board, each reachable by its key and by mouse. */
+static void test_compact_tabs(void)
+{
+    fresh_data_dir();
+    text_scale = 200;
+    app *a = calloc(1, sizeof *a);
+    if (start(a, BH_SOURCE_DIR "/scenarios/tutorial.lua")) {
+        key(a, SDLK_RETURN);
+        CHECK_INT(a->screen, SCR_OPS);
+        frame(a, 0);
+        CHECK(ui_find(&a->u, "Inbox") != NULL);
+        CHECK(ui_find(&a->u, "Report to the police") == NULL); /* actions are on another tab */
+        key(a, SDLK_F2);
+        CHECK_INT(a->tab, 1);
+        /* scrolled out of view, so the mouse cannot reach it yet; the
+         * keyboard brings it into view */
+        CHECK(!click(a, "Report to the police"));
+        CHECK(!running(a, "report_police"));
+        CHECK(tab_to(a, "Report to the police"));
+        key(a, SDLK_RETURN);
+        CHECK(running(a, "report_police"));
+        CHECK(click(a, "Running F3"));
+        CHECK_INT(a->tab, 2);
+        CHECK(ui_find(&a->u, "Cancel") != NULL);
+        CHECK(click(a, "Inbox"));
+        CHECK_INT(a->tab, 0);
+    }
+    app_free(a);
+    free(a);
+    text_scale = 100;
+}
+
 /* Settings change live and persist to the data folder. */
 static void test_settings(void)
 {
@@ -474,6 +511,7 @@ int main(int argc, char **argv)
         {"script_error_panel", test_script_error_panel},
         {"settings", test_settings},
         {"no_fallback_ending", test_no_fallback_ending},
+        {"compact_tabs", test_compact_tabs},
         {"cleanup", cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);

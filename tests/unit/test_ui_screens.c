@@ -88,6 +88,8 @@ static void test_720_projector_200(void) { tour(1280, 720, "high_contrast", 200)
 static void test_1080_projector_200(void) { tour(1920, 1080, "dark", 200); }
 /* the smallest window the game allows */
 static void test_540_200(void) { tour(960, 540, "light", 200); }
+static void test_1080_125(void) { tour(1920, 1080, "light", 125); }
+static void test_1080_150(void) { tour(1920, 1080, "high_contrast", 150); }
 
 int main(int argc, char **argv)
 {
@@ -103,6 +105,8 @@ int main(int argc, char **argv)
         {"720_projector_200", test_720_projector_200},
         {"1080_projector_200", test_1080_projector_200},
         {"540_200", test_540_200},
+        {"1080_125", test_1080_125},
+        {"1080_150", test_1080_150},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
 }
