@@ -68,6 +68,12 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     shot(a, fn, ud, "decision");
     a->dec_collapsed = 1;
     shot(a, fn, ud, "operations");
+    /* the tabs of the compact layout (the same room when it is wide) */
+    a->tab = 1;
+    shot(a, fn, ud, "operations_actions");
+    a->tab = 2;
+    shot(a, fn, ud, "operations_running");
+    a->tab = 0;
     a->overlay = OV_PAUSE;
     shot(a, fn, ud, "pause");
     a->overlay = OV_NONE;

@@ -66,11 +66,11 @@ static void tour(int w, int h, const char *theme, int scale)
         fprintf(stderr, "app_init: %s\n", e.msg);
         CHECK(0);
     }
-    /* title, briefing, decision, operations, pause, settings, ending,
-     * script error, load error */
-    CHECK_INT(s.shots, 9);
+    /* title, briefing, decision, operations (and its two other tabs), pause,
+     * settings, ending, script error, load error */
+    CHECK_INT(s.shots, 11);
     CHECK_STR(s.names[0], "title");
-    CHECK_STR(s.names[8], "load_error");
+    CHECK_STR(s.names[10], "load_error");
     app_free(a);
     free(a);
     char cmd[96];
