@@ -242,6 +242,9 @@ static void note_state(play *p)
     }
     if (!p->ended_seen && sim_ended(p->sim)) {
         p->ended_seen = 1;
+        /* the ending's time, so that replaying journal + clock reaches the
+         * ending too (the debrief and reports replay it) */
+        play_save_clock(p, &(bh_err){0});
         forget_last(p);
     }
 }

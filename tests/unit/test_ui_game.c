@@ -285,6 +285,17 @@ static void test_playthrough(void)
     CHECK_HAS(j, "choose first_statement cyberattack");
     CHECK_HAS(j, "choose ransom refuse");
     free(j);
+    /* The clock file holds the ending's time, so journal + clock replay to
+     * the same ending (what the debrief and reports will do). */
+    {
+        char path[PLAY_PATH_MAX + 8], *c = NULL;
+        size_t len;
+        bh_err e;
+        snprintf(path, sizeof path, "%s.clock", a->game.journal_path);
+        CHECK(text_read_file(path, 64, &c, &len, &e) == BH_OK);
+        CHECK(c && strtoll(c, NULL, 10) == sim_now(a->game.sim));
+        free(c);
+    }
     /* The ended session is not offered for continuing. */
     CHECK(click(a, "Return to the title"));
     CHECK_INT(a->screen, SCR_TITLE);
