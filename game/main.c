@@ -15,6 +15,7 @@
 #include "core/journal.h"
 #include "core/session.h"
 #include "core/transcript.h"
+#include "report/rp_report.h"
 #include "script/lh_host.h"
 #include "ui/ui_opts.h"
 
@@ -29,6 +30,8 @@ static const char *usage_text =
     "  bulkhead check FILE.lua...        validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
     "                                    replay a plan headless and print the transcript\n"
+    "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
+    "                                    the after-action report of a session or plan\n"
     "  bulkhead --help | --version\n"
     "\n"
     "Options for check and run:\n"
@@ -174,6 +177,135 @@ static int cmd_check(int argc, char **argv)
         lh_free(h);
     }
     return problems ? EXIT_PROBLEMS : 0;
+}
+
+/* Where a journal's session stood: the game keeps the clock beside the
+ * journal (JOURNAL.clock); a plan written by hand has none, and is run on
+ * to its ending as `run` does. */
+static bh_status report_replay(bh_sim *sim, const bh_plan *plan, const char *journal, bh_err *err)
+{
+    bh_replay_result res;
+    bh_status st = session_replay(sim, NULL, plan, &res, err);
+    if (st != BH_OK)
+        return st;
+    char path[4096];
+    snprintf(path, sizeof path, "%s.clock", journal);
+    FILE *c = fopen(path, "r");
+    if (!c)
+        return session_finish(sim, err);
+    long long t = -1;
+    int ok = fscanf(c, "%lld", &t) == 1 && t >= 0;
+    fclose(c);
+    if (ok && t > sim_now(sim))
+        return sim_advance(sim, (bh_time)t, err);
+    return BH_OK;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+    enum { O_FORMAT = 1, O_OUT, O_SCENARIO };
+    static const struct option opts[] = {{"format", required_argument, 0, O_FORMAT},
+                                         {"output", required_argument, 0, O_OUT},
+                                         {"scenario", required_argument, 0, O_SCENARIO},
+                                         {0, 0, 0, 0}};
+    const char *out = NULL, *scenario = NULL;
+    int fmt = -1, ch;
+    opterr = 0;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        switch (ch) {
+        case O_FORMAT:
+            if ((fmt = rp_parse_format(optarg)) < 0)
+                return usage_error("--format wants html, md or json, not '%s'", optarg);
+            break;
+        case 'o': case O_OUT: out = optarg; break;
+        case O_SCENARIO: scenario = optarg; break;
+        default:
+            if (optopt)
+                return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "report needs a journal: bulkhead report JOURNAL [-o OUT]");
+    if (optind + 1 < argc)
+        return usage_error("report takes one journal; unexpected '%s'", argv[optind + 1]);
+    if (fmt < 0) { /* from the output's name, else Markdown for the terminal */
+        const char *dot = out ? strrchr(out, '.') : NULL;
+        fmt = dot && strcmp(dot, ".html") == 0 ? RP_HTML
+              : dot && strcmp(dot, ".json") == 0 ? RP_JSON : RP_MARKDOWN;
+    }
+    const char *journal = argv[optind];
+    int status = EXIT_PROBLEMS;
+    bh_plan plan = {0};
+    lh_host *h = NULL;
+    lh_diags d = {0};
+    bh_sim *sim = NULL;
+    json_t *rep = NULL;
+    FILE *f = NULL;
+    bh_err err;
+    err_clear(&err);
+    lh_opts lo;
+    lh_opts_default(&lo);
+    if (journal_read(journal, &plan, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    if (!scenario)
+        scenario = plan.scenario;
+    if (!scenario) {
+        fprintf(stderr, "%s: error: no 'scenario' line, so it does not say which scenario it "
+                        "belongs to: add --scenario FILE.lua\n", journal);
+        goto done;
+    }
+    lh_load(scenario, &lo, &h, &d);
+    print_diags(&d);
+    if (!h)
+        goto done;
+    if (sim_create(&sim, lh_defs(h), lh_hooks(h), plan.has_seed ? plan.seed : 1, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    /* A script error is part of the story: report up to it, and say so. */
+    if (report_replay(sim, &plan, journal, &err) != BH_OK && !sim_failed(sim)) {
+        print_err(&err, "error");
+        goto done;
+    }
+    rp_meta meta = {scenario, journal};
+    rep = rp_build(sim, &meta);
+    if (!rep) {
+        fprintf(stderr, "bulkhead: error: out of memory\n");
+        goto done;
+    }
+    f = out ? fopen(out, "w") : stdout;
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
+        goto done;
+    }
+    if (rp_write(f, out ? out : "standard output", rep, (rp_format)fmt, &err) != BH_OK) {
+        print_err(&err, "error");
+        goto done;
+    }
+    if (out && fsync(fileno(f)) != 0) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
+        goto done;
+    }
+    if (out)
+        fprintf(stderr, "wrote %s\n", out);
+    status = sim_failed(sim) ? EXIT_PROBLEMS : 0;
+    if (sim_failed(sim))
+        print_err(sim_error(sim), "error");
+done:
+    if (f && f != stdout && fclose(f) != 0 && status == 0) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
+        status = EXIT_PROBLEMS;
+    }
+    json_decref(rep);
+    sim_destroy(sim);
+    lh_free(h);
+    lh_diags_free(&d);
+    journal_plan_free(&plan);
+    return status;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -393,7 +525,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explore") == 0)
         return not_built("'bulkhead explore'");
     if (strcmp(cmd, "report") == 0)
-        return not_built("'bulkhead report'");
+        return cmd_report(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);

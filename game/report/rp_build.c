@@ -1,0 +1,519 @@
+/* rp_build: the session as the report's JSON model (see rp_report.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/rp_report.h"
+
+const char *rp_str(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+double rp_num(const json_t *o, const char *key)
+{
+    return json_number_value(json_object_get(o, key));
+}
+
+/* Jansson refuses invalid UTF-8 by returning NULL; scenario text is
+ * validated at load, so this only guards against surprises. */
+static json_t *str(const char *s) { return json_string(s ? s : ""); }
+
+static void set_stamp(json_t *o, const bh_sim *s, bh_time t)
+{
+    char st[32], cl[32];
+    dur_stamp(t, st, sizeof st);
+    cal_format_short(sim_defs(s)->scenario.start_epoch + t, cl, sizeof cl);
+    json_object_set_new(o, "t", json_integer(t));
+    json_object_set_new(o, "stamp", str(st));
+    json_object_set_new(o, "clock", str(cl));
+}
+
+static json_t *texts(const bh_texts *t)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < t->n; i++)
+        json_array_append_new(a, str(t->v[i]));
+    return a;
+}
+
+static const char *source_name(bh_source s)
+{
+    return s == SRC_FACT ? "fact" : s == SRC_FICTION ? "fiction" : "unmarked";
+}
+
+static json_t *overview(const bh_sim *s, const rp_meta *m)
+{
+    const bh_scenario_def *sc = &sim_defs(s)->scenario;
+    char start[64], len[32], el[32];
+    cal_format(sc->start_epoch, start, sizeof start);
+    dur_format(sc->length, len, sizeof len);
+    dur_stamp(sim_now(s), el, sizeof el);
+    json_t *o = json_object();
+    json_object_set_new(o, "file", str(m->scenario_path));
+    json_object_set_new(o, "id", str(sc->id));
+    json_object_set_new(o, "title", str(sc->title));
+    json_object_set_new(o, "summary", str(sc->summary));
+    json_object_set_new(o, "based_on", str(sc->based_on));
+    json_object_set_new(o, "organisation", str(sc->organisation));
+    json_object_set_new(o, "stakes", str(sc->stakes));
+    json_object_set_new(o, "start", str(start));
+    json_object_set_new(o, "length_s", json_integer(sc->length));
+    json_object_set_new(o, "length", str(len));
+    return o;
+}
+
+static json_t *session(const bh_sim *s, const rp_meta *m)
+{
+    json_t *o = json_object();
+    char el[32], seed[32];
+    dur_stamp(sim_now(s), el, sizeof el);
+    /* as a string: JSON numbers lose precision past 2^53 */
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)sim_seed(s));
+    json_object_set_new(o, "journal", m->journal_path ? str(m->journal_path) : json_null());
+    json_object_set_new(o, "seed", str(seed));
+    json_object_set_new(o, "status", str(sim_failed(s) ? "failed" : sim_ended(s) ? "ended" : "running"));
+    json_object_set_new(o, "elapsed_s", json_integer(sim_now(s)));
+    json_object_set_new(o, "elapsed", str(el));
+    if (sim_failed(s)) {
+        char buf[1200];
+        json_object_set_new(o, "error", str(err_format(sim_error(s), buf, sizeof buf)));
+    }
+    return o;
+}
+
+static json_t *ending(const bh_sim *s)
+{
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    if (!sim_ended(s))
+        return json_null();
+    json_t *o = json_object();
+    int e = sim_ending(s);
+    const bh_ending_def *en = e >= 0 ? &sim_defs(s)->endings[e] : NULL;
+    json_object_set_new(o, "id", str(en ? en->id : ""));
+    json_object_set_new(o, "title", str(en ? en->title : "Time ran out"));
+    json_object_set_new(o, "text", str(en ? en->text : "The exercise reached its length without reaching an ending."));
+    json_object_set_new(o, "tone", str(en && en->tone ? defs_tone_name(en->tone) : "none"));
+    int by_length = 0;
+    for (size_t i = 0; i < n; i++)
+        if (log[i].kind == LOG_ENDING)
+            by_length = log[i].b;
+    json_object_set_new(o, "by_length", json_boolean(by_length));
+    return o;
+}
+
+static json_t *meters(const bh_sim *s)
+{
+    const bh_defs *d = sim_defs(s);
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->nmeters; i++) {
+        const bh_meter_def *m = &d->meters[i];
+        json_t *o = json_object(), *pts = json_array();
+        json_object_set_new(o, "id", str(m->id));
+        json_object_set_new(o, "label", str(m->label));
+        json_object_set_new(o, "min", json_real(m->min));
+        json_object_set_new(o, "max", json_real(m->max));
+        json_object_set_new(o, "start", json_real(m->start));
+        json_object_set_new(o, "final", json_real(sim_meter(s, (int)i)));
+        json_object_set_new(o, "better", str(m->good_low ? "lower" : "higher"));
+        json_t *p0 = json_array();
+        json_array_append_new(p0, json_integer(0));
+        json_array_append_new(p0, json_real(m->start));
+        json_array_append_new(pts, p0);
+        size_t n;
+        const bh_point *p = sim_meter_history(s, (int)i, &n);
+        for (size_t k = 0; k < n; k++) {
+            json_t *pt = json_array();
+            json_array_append_new(pt, json_integer(p[k].time));
+            json_array_append_new(pt, json_real(p[k].value));
+            json_array_append_new(pts, pt);
+        }
+        json_object_set_new(o, "points", pts);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *change(const bh_sim *s, const bh_log_entry *e)
+{
+    const bh_defs *d = sim_defs(s);
+    json_t *c = json_object();
+    if (e->kind == LOG_METER) {
+        json_object_set_new(c, "meter", str(d->meters[e->a].id));
+        json_object_set_new(c, "label", str(d->meters[e->a].label));
+        json_object_set_new(c, "from", json_real(e->from));
+        json_object_set_new(c, "to", json_real(e->to));
+    } else if (e->kind == LOG_SYSTEM) {
+        json_object_set_new(c, "system", str(d->systems[e->a].id));
+        json_object_set_new(c, "label", str(d->systems[e->a].label));
+        json_object_set_new(c, "from", str(defs_status_name((bh_status_word)e->from)));
+        json_object_set_new(c, "to", str(defs_status_name((bh_status_word)e->to)));
+    } else {
+        json_object_set_new(c, "team", str(d->teams[e->a].id));
+        json_object_set_new(c, "label", str(d->teams[e->a].label));
+        json_object_set_new(c, "from", json_integer((json_int_t)e->from));
+        json_object_set_new(c, "to", json_integer((json_int_t)e->to));
+    }
+    return c;
+}
+
+static const char *kind_name(bh_log_kind k)
+{
+    static const char *n[] = {"inject", "decision_opened", "action_started", "action_cancelled",
+                              "action_done", "decision_chosen", "decision_defaulted", "meter",
+                              "system", "team", "note", "facilitator_note", "ending"};
+    return (size_t)k < sizeof n / sizeof n[0] ? n[k] : "other";
+}
+
+/* One timeline item for a log entry; changes are attached afterwards. */
+static json_t *event(const bh_sim *s, const bh_log_entry *e)
+{
+    const bh_defs *d = sim_defs(s);
+    json_t *o = json_object();
+    set_stamp(o, s, e->time);
+    json_object_set_new(o, "kind", str(kind_name(e->kind)));
+    switch (e->kind) {
+    case LOG_INJECT: {
+        const bh_inject_def *in = &d->injects[e->a];
+        json_object_set_new(o, "id", str(in->id));
+        json_object_set_new(o, "title", str(in->title));
+        json_object_set_new(o, "channel", str(defs_channel_name(in->channel)));
+        json_object_set_new(o, "from", str(in->from));
+        json_object_set_new(o, "text", str(in->body));
+        json_object_set_new(o, "source", str(source_name(in->source)));
+        if (in->ref)
+            json_object_set_new(o, "ref", str(in->ref));
+        break;
+    }
+    case LOG_START: case LOG_CANCEL: case LOG_DONE: {
+        const bh_action_def *ad = &d->actions[e->a];
+        json_object_set_new(o, "id", str(ad->id));
+        json_object_set_new(o, "title", str(ad->label));
+        json_object_set_new(o, "text", str(ad->text));
+        json_object_set_new(o, "team", str(d->teams[ad->team].label));
+        json_object_set_new(o, "function", str(ad->func ? defs_func_name(ad->func) : "none"));
+        json_object_set_new(o, "source", str(source_name(ad->source)));
+        if (ad->ref)
+            json_object_set_new(o, "ref", str(ad->ref));
+        break;
+    }
+    case LOG_OPEN: case LOG_CHOOSE: case LOG_DEFAULT: {
+        const bh_decision_def *dd = &d->decisions[e->a];
+        json_object_set_new(o, "id", str(dd->id));
+        json_object_set_new(o, "title", str(dd->prompt));
+        if (e->kind != LOG_OPEN) {
+            json_object_set_new(o, "option", str(dd->options[e->b].id));
+            json_object_set_new(o, "text", str(dd->options[e->b].label));
+        }
+        break;
+    }
+    case LOG_NOTE: case LOG_FNOTE:
+        json_object_set_new(o, "text", str(e->text));
+        break;
+    case LOG_ENDING:
+        json_object_set_new(o, "id", str(e->a >= 0 ? d->endings[e->a].id : ""));
+        json_object_set_new(o, "title", str(e->a >= 0 ? d->endings[e->a].title : "Time ran out"));
+        break;
+    default:
+        break;
+    }
+    return o;
+}
+
+static json_t *timeline(const bh_sim *s)
+{
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    json_t *a = json_array(), *last = NULL;
+    bh_time last_t = -1;
+    for (size_t i = 0; i < n; i++) {
+        const bh_log_entry *e = &log[i];
+        int is_change = e->kind == LOG_METER || e->kind == LOG_SYSTEM || e->kind == LOG_TEAM;
+        if (is_change) {
+            /* what the event just before (at the same moment) did */
+            if (!last || last_t != e->time) {
+                last = json_object();
+                set_stamp(last, s, e->time);
+                json_object_set_new(last, "kind", str("change"));
+                json_object_set_new(last, "title", str("Consequences of earlier choices"));
+                json_array_append_new(a, last);
+                last_t = e->time;
+            }
+            json_t *ch = json_object_get(last, "changes");
+            if (!ch) {
+                ch = json_array();
+                json_object_set_new(last, "changes", ch);
+            }
+            json_array_append_new(ch, change(s, e));
+            continue;
+        }
+        last = event(s, e);
+        last_t = e->time;
+        json_array_append_new(a, last);
+    }
+    return a;
+}
+
+static int option_recommended(const bh_decision_def *dd, int k) { return dd->options[k].recommended; }
+
+static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
+{
+    const bh_defs *d = sim_defs(s);
+    json_t *a = json_array();
+    char buf[1400];
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        const bh_decision_def *dd = &d->decisions[i];
+        bh_decision_status ds;
+        sim_decision_status(s, (int)i, &ds);
+        if (ds.state == DEC_CLOSED)
+            continue;
+        json_t *o = json_object(), *rec = json_array();
+        json_object_set_new(o, "id", str(dd->id));
+        json_object_set_new(o, "prompt", str(dd->prompt));
+        json_object_set_new(o, "from", str(dd->from));
+        json_object_set_new(o, "opened_s", json_integer(ds.opened));
+        json_object_set_new(o, "deadline_s", json_integer(ds.deadline));
+        json_object_set_new(o, "state", str(ds.state == DEC_OPEN ? "open" : "decided"));
+        json_object_set_new(o, "default", str(dd->options[dd->default_opt].id));
+        json_object_set_new(o, "default_label", str(dd->options[dd->default_opt].label));
+        int any_rec = 0;
+        for (size_t k = 0; k < dd->noptions; k++)
+            if (option_recommended(dd, (int)k)) {
+                json_array_append_new(rec, str(dd->options[k].id));
+                any_rec = 1;
+            }
+        json_object_set_new(o, "recommended", rec);
+        json_object_set_new(o, "discuss", texts(&dd->discuss));
+        if (ds.state == DEC_DECIDED && ds.chosen >= 0) {
+            const bh_option_def *op = &dd->options[ds.chosen];
+            json_object_set_new(o, "chosen", str(op->id));
+            json_object_set_new(o, "chosen_label", str(op->label));
+            json_object_set_new(o, "chosen_text", str(op->text));
+            json_object_set_new(o, "by_default", json_boolean(ds.by_default));
+            json_object_set_new(o, "followed_advice",
+                                any_rec ? json_boolean(op->recommended) : json_null());
+            if (ds.by_default) {
+                snprintf(buf, sizeof buf,
+                         "The clock decided \"%s\": nobody chose before the deadline, so the "
+                         "default happened (%s).", dd->prompt, op->label);
+                json_array_append_new(improve, str(buf));
+            } else if (any_rec && op->recommended) {
+                snprintf(buf, sizeof buf, "Chose \"%s\" when asked \"%s\": what responders advise.",
+                         op->label, dd->prompt);
+                json_array_append_new(strengths, str(buf));
+            } else if (any_rec) {
+                snprintf(buf, sizeof buf, "Asked \"%s\", the room chose \"%s\"; responders advise "
+                         "otherwise (see the decisions review).", dd->prompt, op->label);
+                json_array_append_new(improve, str(buf));
+            }
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
+{
+    const bh_defs *d = sim_defs(s);
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    json_t *a = json_array();
+    char buf[600], t[32];
+    bh_time now = sim_now(s);
+    for (int f = FUNC_IDENTIFY; f < FUNC__COUNT; f++) {
+        json_t *o = json_object(), *acts = json_array();
+        bh_time first = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (log[i].kind != LOG_START || d->actions[log[i].a].func != (bh_func)f)
+                continue;
+            if (first < 0)
+                first = log[i].time;
+            json_t *x = json_object();
+            set_stamp(x, s, log[i].time);
+            json_object_set_new(x, "id", str(d->actions[log[i].a].id));
+            json_object_set_new(x, "label", str(d->actions[log[i].a].label));
+            json_array_append_new(acts, x);
+        }
+        const char *name = defs_func_name((bh_func)f);
+        char cap[32];
+        snprintf(cap, sizeof cap, "%s", name);
+        cap[0] = (char)(cap[0] >= 'a' && cap[0] <= 'z' ? cap[0] - 32 : cap[0]);
+        json_object_set_new(o, "function", str(name));
+        json_object_set_new(o, "actions", acts);
+        json_object_set_new(o, "first_s", first >= 0 ? json_integer(first) : json_null());
+        /* A gap is a function nobody served, or served only late: after a
+         * quarter of the session and more than an hour in. */
+        int declared = 0;
+        for (size_t i = 0; i < d->nactions; i++)
+            declared |= d->actions[i].func == (bh_func)f;
+        const char *gap = NULL;
+        if (declared && first < 0) {
+            snprintf(buf, sizeof buf, "Nothing in %s during the whole session.", cap);
+            gap = buf;
+        } else if (declared && first > 3600 && first * 4 > now) {
+            dur_stamp(first, t, sizeof t);
+            snprintf(buf, sizeof buf, "Nothing in %s before %s.", cap, t);
+            gap = buf;
+        }
+        json_object_set_new(o, "gap", gap ? str(gap) : json_null());
+        if (gap)
+            json_array_append_new(improve, str(gap));
+        json_array_append_new(a, o);
+    }
+    /* advised actions taken, or never taken */
+    for (size_t i = 0; i < d->nactions; i++) {
+        const bh_action_def *ad = &d->actions[i];
+        if (!ad->recommended)
+            continue;
+        int started = 0;
+        for (size_t k = 0; k < n; k++)
+            started |= log[k].kind == LOG_START && log[k].a == (int)i;
+        snprintf(buf, sizeof buf, started ? "Did \"%s\": what responders advise."
+                                          : "Never did \"%s\", which responders advise.",
+                 ad->label);
+        json_array_append_new(started ? strengths : improve, str(buf));
+    }
+    return a;
+}
+
+static void meter_lessons(const bh_sim *s, json_t *strengths, json_t *improve)
+{
+    const bh_defs *d = sim_defs(s);
+    char buf[400];
+    for (size_t i = 0; i < d->nmeters; i++) {
+        const bh_meter_def *m = &d->meters[i];
+        double v = sim_meter(s, (int)i), gain = m->good_low ? m->start - v : v - m->start;
+        double span = m->max - m->min;
+        if (span <= 0 || fabs(gain) < span * 0.05)
+            continue; /* moved too little to call */
+        snprintf(buf, sizeof buf, "%s %s from %.0f to %.0f.", m->label,
+                 v > m->start ? "rose" : "fell", m->start, v);
+        json_array_append_new(gain > 0 ? strengths : improve, str(buf));
+    }
+}
+
+static json_t *questions_and_facts(const bh_sim *s, json_t **facts)
+{
+    const bh_defs *d = sim_defs(s);
+    json_t *q = json_array();
+    *facts = json_array();
+    for (size_t i = 0; i < d->ninjects; i++) {
+        const bh_inject_def *in = &d->injects[i];
+        if (!sim_inject_fired(s, (int)i))
+            continue;
+        for (size_t k = 0; k < in->discuss.n; k++) {
+            json_t *o = json_object();
+            json_object_set_new(o, "after", str(in->title));
+            json_object_set_new(o, "question", str(in->discuss.v[k]));
+            json_array_append_new(q, o);
+        }
+        json_t *f = json_object();
+        json_object_set_new(f, "id", str(in->id));
+        json_object_set_new(f, "title", str(in->title));
+        json_object_set_new(f, "source", str(source_name(in->source)));
+        int r = in->ref ? defs_reference(d, in->ref) : -1;
+        if (r >= 0) {
+            json_object_set_new(f, "ref", str(in->ref));
+            json_object_set_new(f, "cite", str(d->references[r].cite));
+            json_object_set_new(f, "ref_title", str(d->references[r].title));
+        }
+        json_array_append_new(*facts, f);
+    }
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        bh_decision_status ds;
+        sim_decision_status(s, (int)i, &ds);
+        if (ds.state == DEC_CLOSED)
+            continue;
+        for (size_t k = 0; k < d->decisions[i].discuss.n; k++) {
+            json_t *o = json_object();
+            json_object_set_new(o, "after", str(d->decisions[i].prompt));
+            json_object_set_new(o, "question", str(d->decisions[i].discuss.v[k]));
+            json_array_append_new(q, o);
+        }
+    }
+    return q;
+}
+
+static json_t *notes(const bh_sim *s)
+{
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        if (log[i].kind == LOG_FNOTE) {
+            json_t *o = json_object();
+            set_stamp(o, s, log[i].time);
+            json_object_set_new(o, "text", str(log[i].text));
+            json_array_append_new(a, o);
+        }
+    return a;
+}
+
+json_t *rp_build(const bh_sim *s, const rp_meta *m)
+{
+    json_t *r = json_object(), *strengths = json_array(), *improve = json_array(), *facts;
+    if (!r || !strengths || !improve) {
+        json_decref(r);
+        json_decref(strengths);
+        json_decref(improve);
+        return NULL;
+    }
+    json_object_set_new(r, "bulkhead_report", json_integer(1));
+    json_object_set_new(r, "scenario", overview(s, m));
+    json_object_set_new(r, "session", session(s, m));
+    json_object_set_new(r, "ending", ending(s));
+    json_object_set_new(r, "meters", meters(s));
+    json_object_set_new(r, "timeline", timeline(s));
+    json_object_set_new(r, "decisions", decisions(s, strengths, improve));
+    json_object_set_new(r, "functions", functions(s, strengths, improve));
+    meter_lessons(s, strengths, improve);
+    json_object_set_new(r, "strengths", strengths);
+    json_object_set_new(r, "improvements", improve);
+    json_object_set_new(r, "questions", questions_and_facts(s, &facts));
+    json_object_set_new(r, "fact_check", facts);
+    json_object_set_new(r, "notes", notes(s));
+    return r;
+}
+
+const char *rp_event_word(const char *kind)
+{
+    static const struct { const char *k, *w; } t[] = {
+        {"inject", "Message"}, {"decision_opened", "Decision"}, {"action_started", "Started"},
+        {"action_cancelled", "Cancelled"}, {"action_done", "Done"},
+        {"decision_chosen", "Chose"}, {"decision_defaulted", "Time ran out"},
+        {"note", "Note"}, {"facilitator_note", "Facilitator"}, {"ending", "Ending"},
+        {"change", "Effect"}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(kind, t[i].k) == 0)
+            return t[i].w;
+    return kind;
+}
+
+int rp_parse_format(const char *s)
+{
+    if (strcmp(s, "json") == 0)
+        return RP_JSON;
+    if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
+        return RP_MARKDOWN;
+    if (strcmp(s, "html") == 0)
+        return RP_HTML;
+    return -1;
+}
+
+bh_status rp_write(FILE *f, const char *name, const json_t *report, rp_format fmt, bh_err *err)
+{
+    if (fmt == RP_JSON) {
+        if (json_dumpf(report, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+            return err_set(err, BH_EIO, name, 0, "cannot write the report");
+        fputc('\n', f);
+    } else if (fmt == RP_MARKDOWN) {
+        rp_write_md(f, report);
+    } else {
+        rp_write_html(f, report);
+    }
+    if (fflush(f) != 0 || ferror(f))
+        return err_set(err, BH_EIO, name, 0, "cannot write the report");
+    return BH_OK;
+}

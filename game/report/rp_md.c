@@ -1,0 +1,228 @@
+/* rp_md: the report as Markdown, for wikis and tickets. Sections follow the
+ * after-action report and improvement plan (AAR/IP) used by exercise
+ * programmes: overview, objectives, outcome, timeline, analysis, strengths,
+ * areas for improvement and an improvement plan for the room to fill in. */
+#include <string.h>
+
+#include "report/rp_report.h"
+
+/* Text inside a table cell: pipes escaped, line breaks as spaces. */
+static void cell(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            fputs("\\|", f);
+        else if (*s == '\n' || *s == '\r' || *s == '\t')
+            fputc(' ', f);
+        else
+            fputc(*s, f);
+    }
+}
+
+/* A paragraph: kept as written, with blank lines between paragraphs. */
+static void para(FILE *f, const char *s)
+{
+    if (s[0])
+        fprintf(f, "%s\n\n", s);
+}
+
+static void stamp_of(FILE *f, const json_t *o) { fprintf(f, "%s", rp_str(o, "stamp")); }
+
+static void changes(FILE *f, const json_t *ev)
+{
+    const json_t *ch = json_object_get(ev, "changes");
+    size_t i;
+    const json_t *c;
+    json_array_foreach(ch, i, c)
+    {
+        fputs(i ? "; " : "", f);
+        cell(f, rp_str(c, "label"));
+        if (json_is_number(json_object_get(c, "from")))
+            fprintf(f, " %.0f → %.0f", rp_num(c, "from"), rp_num(c, "to"));
+        else
+            fprintf(f, " %s → %s", rp_str(c, "from"), rp_str(c, "to"));
+    }
+}
+
+static void overview(FILE *f, const json_t *r)
+{
+    const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
+                 *en = json_object_get(r, "ending");
+    fprintf(f, "# After-action report: %s\n\n", rp_str(sc, "title"));
+    fputs("## Overview\n\n| | |\n|---|---|\n", f);
+    fputs("| Scenario | ", f);
+    cell(f, rp_str(sc, "title"));
+    fputs(" (", f);
+    cell(f, rp_str(sc, "file"));
+    fputs(") |\n| Based on | ", f);
+    cell(f, rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction");
+    fprintf(f, " |\n| Exercise start | %s |\n| Scenario length | %s |\n", rp_str(sc, "start"),
+            rp_str(sc, "length"));
+    fprintf(f, "| Played | %s (%s) |\n", rp_str(se, "elapsed"), rp_str(se, "status"));
+    fputs("| Outcome | ", f);
+    cell(f, json_is_object(en) ? rp_str(en, "title") : "not reached yet");
+    fprintf(f, " |\n| Seed | %s |\n", rp_str(se, "seed"));
+    if (json_is_string(json_object_get(se, "journal"))) {
+        fputs("| Journal | ", f);
+        cell(f, rp_str(se, "journal"));
+        fputs(" |\n", f);
+    }
+    fputs("\n", f);
+    fputs("## Objectives\n\n", f);
+    para(f, rp_str(sc, "stakes"));
+    fputs("The exercise tests how the team contains the attack, communicates, restores "
+          "service and investigates, under time pressure and with too few people.\n\n", f);
+    if (json_is_object(en)) {
+        fprintf(f, "## Outcome: %s (%s)\n\n", rp_str(en, "title"), rp_str(en, "tone"));
+        para(f, rp_str(en, "text"));
+    }
+    if (rp_str(se, "error")[0])
+        fprintf(f, "**The scenario stopped with an error:** %s\n\n", rp_str(se, "error"));
+}
+
+static void timeline(FILE *f, const json_t *r)
+{
+    fputs("## Timeline\n\n| Time | Clock | Event | What it changed |\n|---|---|---|---|\n", f);
+    size_t i;
+    const json_t *ev;
+    json_array_foreach(json_object_get(r, "timeline"), i, ev)
+    {
+        fputs("| ", f);
+        stamp_of(f, ev);
+        fprintf(f, " | %s | **%s** ", rp_str(ev, "clock"), rp_event_word(rp_str(ev, "kind")));
+        cell(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
+        if (rp_str(ev, "option")[0]) {
+            fputs(": ", f);
+            cell(f, rp_str(ev, "text"));
+        }
+        if (strcmp(rp_str(ev, "source"), "fact") == 0)
+            fputs(" (fact)", f);
+        fputs(" | ", f);
+        changes(f, ev);
+        fputs(" |\n", f);
+    }
+    fputs("\n## Meters\n\n| Meter | Start | Final | Better |\n|---|---|---|---|\n", f);
+    const json_t *m;
+    json_array_foreach(json_object_get(r, "meters"), i, m)
+    {
+        fputs("| ", f);
+        cell(f, rp_str(m, "label"));
+        fprintf(f, " | %.0f | %.0f | %s |\n", rp_num(m, "start"), rp_num(m, "final"),
+                rp_str(m, "better"));
+    }
+    fputs("\n", f);
+}
+
+static void stamp_s(char *buf, size_t n, double t)
+{
+    dur_stamp((bh_time)t, buf, n);
+}
+
+static void decisions(FILE *f, const json_t *r)
+{
+    fputs("## Decisions review\n\n", f);
+    size_t i;
+    const json_t *d;
+    json_array_foreach(json_object_get(r, "decisions"), i, d)
+    {
+        char opened[32], deadline[32];
+        stamp_s(opened, sizeof opened, rp_num(d, "opened_s"));
+        stamp_s(deadline, sizeof deadline, rp_num(d, "deadline_s"));
+        fprintf(f, "### %s\n\n", rp_str(d, "prompt"));
+        fprintf(f, "- Opened %s%s%s, deadline %s.\n", opened, rp_str(d, "from")[0] ? " by " : "",
+                rp_str(d, "from"), deadline);
+        if (strcmp(rp_str(d, "state"), "decided") == 0)
+            fprintf(f, "- %s: **%s**.\n",
+                    json_is_true(json_object_get(d, "by_default")) ? "The clock chose (nobody decided)"
+                                                                    : "The room chose",
+                    rp_str(d, "chosen_label"));
+        else
+            fputs("- Still open when the report was made.\n", f);
+        fprintf(f, "- The default, if time ran out: %s.\n", rp_str(d, "default_label"));
+        const json_t *rec = json_object_get(d, "recommended");
+        if (json_array_size(rec)) {
+            fputs("- What responders advise: ", f);
+            size_t k;
+            const json_t *x;
+            json_array_foreach(rec, k, x) fprintf(f, "%s`%s`", k ? ", " : "", json_string_value(x));
+            const json_t *fa = json_object_get(d, "followed_advice");
+            fprintf(f, "%s\n", json_is_true(fa) ? " (followed)." : json_is_false(fa) ? " (not followed)." : ".");
+        }
+        fputs("\n", f);
+    }
+}
+
+static void analysis(FILE *f, const json_t *r)
+{
+    fputs("## Analysis by function\n\n| Function | Actions started | First | Gap |\n"
+          "|---|---|---|---|\n", f);
+    size_t i;
+    const json_t *fn;
+    json_array_foreach(json_object_get(r, "functions"), i, fn)
+    {
+        const json_t *acts = json_object_get(fn, "actions");
+        fprintf(f, "| %s | %zu | ", rp_str(fn, "function"), json_array_size(acts));
+        if (json_array_size(acts))
+            stamp_of(f, json_array_get(acts, 0));
+        else
+            fputs("none", f);
+        fputs(" | ", f);
+        cell(f, rp_str(fn, "gap"));
+        fputs(" |\n", f);
+    }
+    fputs("\n## Strengths\n\n", f);
+    const json_t *x;
+    json_array_foreach(json_object_get(r, "strengths"), i, x) fprintf(f, "- %s\n", json_string_value(x));
+    if (!json_array_size(json_object_get(r, "strengths")))
+        fputs("- None recorded.\n", f);
+    fputs("\n## Areas for improvement\n\n", f);
+    json_array_foreach(json_object_get(r, "improvements"), i, x) fprintf(f, "- %s\n", json_string_value(x));
+    if (!json_array_size(json_object_get(r, "improvements")))
+        fputs("- None recorded.\n", f);
+    fputs("\n## Improvement plan\n\nFor the room to complete.\n\n"
+          "| # | Area for improvement | Corrective action | Owner | Due date |\n"
+          "|---|---|---|---|---|\n", f);
+    json_array_foreach(json_object_get(r, "improvements"), i, x)
+    {
+        fprintf(f, "| %zu | ", i + 1);
+        cell(f, json_string_value(x));
+        fputs(" | | | |\n", f);
+    }
+    fputs("\n", f);
+}
+
+static void extras(FILE *f, const json_t *r)
+{
+    size_t i;
+    const json_t *x;
+    fputs("## Questions for the hot wash\n\n", f);
+    json_array_foreach(json_object_get(r, "questions"), i, x)
+        fprintf(f, "- %s *(after: %s)*\n", rp_str(x, "question"), rp_str(x, "after"));
+    fputs("\n## Fact check\n\n| Message | Source | Reference |\n|---|---|---|\n", f);
+    json_array_foreach(json_object_get(r, "fact_check"), i, x)
+    {
+        fputs("| ", f);
+        cell(f, rp_str(x, "title"));
+        fprintf(f, " | %s | ", rp_str(x, "source"));
+        cell(f, rp_str(x, "cite"));
+        fputs(" |\n", f);
+    }
+    fputs("\n## Facilitator notes\n\n", f);
+    json_array_foreach(json_object_get(r, "notes"), i, x)
+    {
+        fputs("- ", f);
+        stamp_of(f, x);
+        fprintf(f, ": %s\n", rp_str(x, "text"));
+    }
+    if (!json_array_size(json_object_get(r, "notes")))
+        fputs("- None.\n", f);
+}
+
+void rp_write_md(FILE *f, const json_t *r)
+{
+    overview(f, r);
+    timeline(f, r);
+    decisions(f, r);
+    analysis(f, r);
+    extras(f, r);
+}

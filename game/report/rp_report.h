@@ -1,0 +1,46 @@
+/* rp_report: the after-action report of a session.
+ *
+ * rp_build reads a session (finished or still running) and returns the
+ * whole debrief as one JSON document: overview, timeline with what each
+ * event changed, meter series, decisions against their deadlines and the
+ * advice the scenario marks, actions by function with gaps, strengths,
+ * areas for improvement, the facilitator's questions, the fact check and
+ * the facilitator's notes. That document is the single model: the JSON
+ * export is it verbatim, and the Markdown and HTML writers render it, so
+ * the three formats can never disagree. The shape is documented in the
+ * README. Reads only; never changes the session. */
+#ifndef RP_REPORT_H
+#define RP_REPORT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "core/err.h"
+#include "core/sim.h"
+
+typedef struct rp_meta {
+    const char *scenario_path; /* as recorded in the journal */
+    const char *journal_path;  /* NULL when not from a file */
+} rp_meta;
+
+/* The report as JSON (a new reference; json_decref it). NULL on no memory. */
+json_t *rp_build(const bh_sim *s, const rp_meta *m);
+
+typedef enum { RP_JSON, RP_MARKDOWN, RP_HTML } rp_format;
+/* Parse "json", "md"/"markdown", "html"; -1 when unknown. */
+int rp_parse_format(const char *s);
+
+/* Write the report in `fmt` to `f`. Errors name `name` (the output). */
+bh_status rp_write(FILE *f, const char *name, const json_t *report, rp_format fmt, bh_err *err);
+
+/* The writers (rp_md.c, rp_html.c). */
+void rp_write_md(FILE *f, const json_t *r);
+void rp_write_html(FILE *f, const json_t *r);
+
+/* Small accessors the writers share: "" or 0 when absent. */
+const char *rp_str(const json_t *o, const char *key);
+double rp_num(const json_t *o, const char *key);
+/* A timeline kind ("action_started") as a word for people ("Started"). */
+const char *rp_event_word(const char *kind);
+
+#endif

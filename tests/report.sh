@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# bulkhead report: golden Markdown and JSON for the tutorial's plans, HTML
+# that parses with every element closed and no URLs or scripts, reports of
+# game journals (clock file), errors, and (when Chromium is installed) the
+# HTML rendered to PNG and PDF by a real browser.
+# Usage: bash tests/report.sh PATH_TO_BULKHEAD   (from the repository root)
+# Set BH_UPDATE_GOLDEN=1 to rewrite the golden reports after an intended change.
+set -u
+bh="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+
+for kind in expert idle mixed; do
+  plan="tests/plans/tutorial_$kind.plan"
+  for fmt in md json; do
+    golden="tests/reports/tutorial_$kind.$fmt"
+    if ! "$bh" report "$plan" --scenario scenarios/tutorial.lua --format "$fmt" >"$tmp/out" 2>"$tmp/err"; then
+      fail "report $kind $fmt: exit $?"; sed 's/^/    /' "$tmp/err" | head; continue
+    fi
+    if [ "${BH_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/out" "$golden"; fi
+    if cmp -s "$tmp/out" "$golden"; then pass "report $kind $fmt matches $golden"
+    else fail "report $kind $fmt differs from $golden"; diff "$golden" "$tmp/out" | head -20; fi
+  done
+  "$bh" report "$plan" --scenario scenarios/tutorial.lua -o "$tmp/$kind.html" 2>/dev/null
+  if python3 tests/html_check.py "$tmp/$kind.html" >"$tmp/chk"; then pass "report $kind html parses, no URLs"
+  else fail "report $kind html"; sed 's/^/    /' "$tmp/chk" | head; fi
+done
+
+# The JSON is valid and carries what other tools need.
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["bulkhead_report"] == 1
+assert r["ending"]["id"] == "clean_handover", r["ending"]
+assert r["session"]["status"] == "ended"
+assert any(d["id"] == "ransom" and d["chosen"] == "refuse" and d["followed_advice"] for d in r["decisions"])
+assert r["notes"] and "power-down" in r["notes"][0]["text"]
+assert len(r["meters"]) == 4 and all(m["points"][0][0] == 0 for m in r["meters"])
+assert any(f["source"] == "fact" and f["cite"] for f in r["fact_check"])
+' tests/reports/tutorial_expert.json; then pass "json fields"; else fail "json fields"; fi
+
+# The idle room: every decision by the clock, all of it in the improvements.
+if grep -q 'The clock decided' tests/reports/tutorial_idle.md && grep -q 'Nothing in ' tests/reports/tutorial_idle.md; then
+  pass "idle report lists defaults and gaps"; else fail "idle report lists defaults and gaps"; fi
+
+# A game journal: a clock file says where the session stood.
+printf 'scenario scenarios/tutorial.lua\nseed 1\n2m start isolate_switch\n' >"$tmp/game.journal"
+printf '3600\n' >"$tmp/game.journal.clock"
+"$bh" report "$tmp/game.journal" --format json >"$tmp/g.json" 2>"$tmp/err"
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["session"]["status"] == "running" and r["session"]["elapsed_s"] == 3600, r["session"]
+assert r["ending"] is None
+' "$tmp/g.json"; then pass "running session reported at its clock"; else fail "running session reported at its clock"; fi
+
+# Errors name the fix.
+"$bh" report tests/plans/tutorial_idle.plan >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q 'add --scenario FILE.lua' "$tmp/err"; then pass "no scenario line"; else fail "no scenario line (exit $rc)"; fi
+"$bh" report "$tmp/nope.journal" >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q 'nope.journal' "$tmp/err"; then pass "missing journal"; else fail "missing journal (exit $rc)"; fi
+"$bh" report tests/plans/tutorial_idle.plan --format pdf >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 2 ] && grep -q "wants html, md or json" "$tmp/err"; then pass "bad format"; else fail "bad format (exit $rc)"; fi
+
+# A real browser renders it.
+chrome=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$chrome" ]; then
+  flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions
+         --user-data-dir="$tmp/chrome")
+  timeout 60 "$chrome" "${flags[@]}" --screenshot="$tmp/r.png" --window-size=1200,2000 \
+    "file://$tmp/expert.html" >"$tmp/c1" 2>&1
+  timeout 60 "$chrome" "${flags[@]}" --print-to-pdf="$tmp/r.pdf" --no-pdf-header-footer \
+    "file://$tmp/expert.html" >"$tmp/c2" 2>&1
+  if [ -s "$tmp/r.png" ] && [ "$(head -c 4 "$tmp/r.pdf" 2>/dev/null)" = "%PDF" ]; then
+    pass "chromium renders the report to PNG and PDF"
+  else
+    fail "chromium could not render the report"; sed 's/^/    /' "$tmp/c1" "$tmp/c2" | tail -5
+  fi
+else
+  fail "chromium is not installed: run scripts/setup"
+fi
+
+[ "$fails" -eq 0 ] || { echo "$fails report test(s) failed"; exit 1; }
+echo "all report tests passed"
