@@ -20,7 +20,7 @@ typedef enum {
     SCR_TITLE, SCR_BRIEFING, SCR_OPS, SCR_SETTINGS, SCR_ENDING, SCR_LOAD_ERROR
 } app_screen;
 
-typedef enum { OV_NONE, OV_PAUSE, OV_ERROR } app_overlay;
+typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE } app_overlay;
 
 
 typedef struct app {
@@ -58,6 +58,7 @@ typedef struct app {
     size_t nread;
     int dec_collapsed;        /* the open decision was minimised */
     int tab;                  /* compact layout: 0 inbox, 1 actions, 2 running */
+    char note[SIM_MAX_NOTE_BYTES]; /* the facilitator's note being typed */
     int dec_seen;             /* the decision it applies to */
     char toast[400];
     double toast_left;

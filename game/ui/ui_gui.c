@@ -108,6 +108,14 @@ void ui_event(ui *u, const SDL_Event *e)
     case SDL_MOUSEWHEEL:
         u->wheel += e->wheel.y;
         break;
+    case SDL_TEXTINPUT: {
+        size_t n = strlen(e->text.text);
+        if (u->ntyped + n < sizeof u->typed) {
+            memcpy(u->typed + u->ntyped, e->text.text, n + 1);
+            u->ntyped += (int)n;
+        }
+        break;
+    }
     case SDL_KEYDOWN: {
         SDL_Keycode k = e->key.keysym.sym;
         Uint16 m = e->key.keysym.mod;
@@ -115,7 +123,7 @@ void ui_event(ui *u, const SDL_Event *e)
          * must not flicker the pause, nor a held letter answer the next
          * decision the moment it opens. */
         if (e->key.repeat && k != SDLK_TAB && k != SDLK_UP && k != SDLK_DOWN && k != SDLK_LEFT &&
-            k != SDLK_RIGHT && k != SDLK_PAGEUP && k != SDLK_PAGEDOWN)
+            k != SDLK_RIGHT && k != SDLK_PAGEUP && k != SDLK_PAGEDOWN && k != SDLK_BACKSPACE)
             break;
         if (k == SDLK_TAB) {
             u->focus_move = (m & KMOD_SHIFT) ? -1 : 1;
@@ -678,6 +686,8 @@ void ui_end(ui *u)
     u->pressed = 0;
     u->wheel = 0;
     u->key = 0;
+    u->ntyped = 0;
+    u->typed[0] = 0;
 }
 
 const ui_control *ui_find(const ui *u, const char *prefix)

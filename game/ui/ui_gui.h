@@ -73,6 +73,8 @@ typedef struct ui {
     int pressed;       /* left button went down this frame */
     int wheel;
     SDL_Keycode key;   /* the frame's key press, 0 once a control used it */
+    char typed[256];   /* text typed this frame (SDL text input), UTF-8 */
+    int ntyped;
     Uint16 mod;
 
     /* Focus, by control id, across frames. */

@@ -50,7 +50,7 @@ static void refuse(app *a, const bh_err *e)
 
 static void send(app *a, bh_input_kind kind, int x, int y)
 {
-    bh_input in = {.kind = kind, .a = x, .b = y};
+    bh_input in = {.kind = kind, .a = x, .b = y, .text = a->note};
     bh_err e;
     err_clear(&e);
     bh_status st = play_input(&a->game, &in, &e);
@@ -94,7 +94,7 @@ static int top_bar(app *a)
     w = screen_button_w(a, next);
     x -= w + u->pad;
     if (ui_button(u, ui_id(u, "next"), (SDL_Rect){x, y, w, bh}, next, 0,
-                  "Skip the quiet time: jump the clock to the next thing that happens. [N]")) {
+                  "Skip the quiet time: jump the clock to the next thing that happens. [S]")) {
         bh_err e;
         play_skip(g, &e);
     }
@@ -445,6 +445,7 @@ static int describe(const bh_sim *s, const bh_log_entry *e, char *buf, size_t n)
     case LOG_SYSTEM: snprintf(buf, n, "%s: %s", d->systems[e->a].label,
                               screen_status_word((bh_status_word)e->to)); return 1;
     case LOG_NOTE: snprintf(buf, n, "%s", e->text ? e->text : ""); return 1;
+    case LOG_FNOTE: snprintf(buf, n, "Facilitator: %s", e->text ? e->text : ""); return 1;
     default: return 0;
     }
 }
@@ -493,7 +494,7 @@ static void timeline(app *a, SDL_Rect r)
     }
     y += u->line + u->gap / 2;
     ui_label(u, (SDL_Rect){x, y, w, u->line}, u->px_small, TC_TEXT_DIM, UI_ELLIPSIS,
-             "Keys: Space pause · 1-4 speed · N next event · Tab/arrows move · Enter choose · "
+             "Keys: Space pause · 1-4 speed · S next event · N note · Tab/arrows move · Enter choose · "
              "H hide/show decision · Esc menu");
 }
 
@@ -629,6 +630,70 @@ static void decision_banner(app *a, int di, SDL_Rect r)
 }
 
 /* ---- overlays ---- */
+
+static void close_note(app *a)
+{
+    SDL_StopTextInput();
+    a->overlay = OV_NONE;
+    play_set_speed(&a->game, a->speed_on_menu);
+    a->u.focus = 0;
+}
+
+/* Backspace removes one character, not one byte of it. */
+static void backspace(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0)
+        n--;
+    s[n] = 0;
+}
+
+/* A facilitator's note: stamped with the simulated time, journaled as a
+ * line that is not simulation, and shown in the debrief and reports. */
+static void note_box(app *a)
+{
+    ui *u = &a->u;
+    u->layer = 2;
+    int bh = u->line + 2 * u->gap;
+    char t[32], title[64];
+    dur_stamp(sim_now(a->game.sim), t, sizeof t);
+    snprintf(title, sizeof title, "Facilitator note at %s", t);
+    SDL_Rect in = screen_dialog(a, u->px_body * 34, 6 * u->line + bh + u->pad, title);
+    size_t len = strlen(a->note);
+    for (int i = 0; i < u->ntyped; i++) /* tabs and newlines are not typed: Enter saves */
+        if ((unsigned char)u->typed[i] >= 0x20 && len + 1 < sizeof a->note - 8)
+            a->note[len++] = u->typed[i];
+    a->note[len] = 0;
+    if (ui_key(u, SDLK_BACKSPACE))
+        backspace(a->note);
+    SDL_Rect box = {in.x, in.y, in.w, in.h - bh - u->pad};
+    ui_fill(u, box, TC_BACKGROUND);
+    ui_frame(u, box, TC_ACCENT, 2);
+    u->bg = TC_BACKGROUND;
+    char shown[sizeof a->note + 8];
+    snprintf(shown, sizeof shown, "%s|", a->note); /* the caret */
+    SDL_Rect tv = {box.x + u->gap, box.y + u->gap, box.w - 2 * u->gap, box.h - 2 * u->gap};
+    ui_scroll_begin(u, &a->sc_dialog, tv);
+    int h = ui_label(u, (SDL_Rect){tv.x, tv.y, tv.w - u->gap, 0}, u->px_body, TC_TEXT, UI_WRAP, shown);
+    a->sc_dialog.y = h > tv.h ? h - tv.h : 0; /* keep the caret in view */
+    ui_scroll_end(u, h);
+    u->bg = TC_PANEL;
+    int y = in.y + in.h - bh;
+    const char *save = "Save [Enter]", *cancel = "Cancel [Esc]";
+    int sw = screen_button_w(a, save), cw = screen_button_w(a, cancel);
+    if (ui_button(u, ui_id(u, "notesave"), (SDL_Rect){in.x + in.w - sw, y, sw, bh}, save,
+                  SDLK_RETURN, "Write the note into the session's journal.")) {
+        if (a->note[0])
+            send(a, IN_NOTE, 0, 0);
+        close_note(a);
+        return;
+    }
+    if (ui_button(u, ui_id(u, "notecancel"), (SDL_Rect){in.x, y, cw, bh}, cancel, SDLK_ESCAPE,
+                  NULL))
+        close_note(a);
+}
 
 static void pause_menu(app *a)
 {
@@ -799,9 +864,18 @@ static void hotkeys(app *a)
     for (int i = 0; i < 4; i++)
         if (ui_key(u, SDLK_1 + i))
             set_speed(a, sp[i]);
-    if (ui_key(u, SDLK_n)) {
+    if (ui_key(u, SDLK_s)) {
         bh_err e;
         play_skip(g, &e);
+    }
+    if (ui_key(u, SDLK_n)) { /* the facilitator's note: the clock waits */
+        a->overlay = OV_NOTE;
+        a->speed_on_menu = g->speed;
+        play_set_speed(g, 0);
+        a->note[0] = 0;
+        u->focus = 0;
+        SDL_StartTextInput();
+        return;
     }
     if (ui_key(u, SDLK_ESCAPE)) {
         a->overlay = OV_PAUSE;
@@ -870,4 +944,6 @@ void screen_ops(app *a)
         pause_menu(a);
     else if (a->overlay == OV_ERROR)
         error_panel(a);
+    else if (a->overlay == OV_NOTE)
+        note_box(a);
 }

@@ -1,0 +1,68 @@
+-- Long texts for regulator_attack.lua: the briefing, the organisation and
+-- stakes blurbs, and the endings. Kept apart so the scenario file stays
+-- readable. Returns a table of strings; it declares nothing.
+
+local T = {}
+
+T.briefing = [[
+06:00, Wednesday 30 September 2020, London. You chair the crisis team of the Intergovernmental Maritime Council (IMC), the UN agency that writes the rules of international shipping for its member states. It is committee week: the Facilitation Committee meets online today at 12:00 and again on Friday, with interpreters in six languages.
+
+The ICT night desk has just called. The public website and the intranet are dark, and the servers behind the member states' reporting database are busy at an hour when nobody uses them.
+
+How to play: messages arrive in the inbox and you answer by starting actions. Each action ties up people from one team for a while; a team with nobody free cannot start anything else. Decisions have deadlines, and when one runs out its default happens. Defaults cost something.
+
+Watch five meters. Keep member-state confidence, committee continuity, public credibility and data integrity up, and staff fatigue down.
+
+Your jobs are the usual four: contain, communicate, restore, investigate. On Tuesday morning at 09:00 you brief the member states on the week.
+
+This scenario follows public reporting of the cyberattack on the International Maritime Organization in autumn 2020. The IMO never said what malware hit it, how the attackers got in or who they were. Everything here about the attackers is invented, and marked as fiction.]]
+
+T.organisation = [[
+The Intergovernmental Maritime Council (fictional) is a UN specialised agency with a secretariat of about 300 in London. Its web services are the public website, the staff intranet, MARIS (the database where member states file the reports the conventions require), DocNet (committee documents) and e-Publications (online editions of the conventions, sold to subscribers). File servers are in London and backups in Geneva, and the restore is tested regularly. The IMC has been certified to ISO/IEC 27001 since 2015.
+
+Your people: ICT & security (4), communications (2), conference services (3), legal & external relations (2), and senior management (2, you among them).]]
+
+T.stakes = [[
+Member states must file reports in MARIS by deadlines their own laws set; while it is down they are in breach through no fault of their own. Delegates need their papers for today's session. In three months, on 1 January 2021, your own rule takes effect: every shipping company must cover cyber risk in its safety management system. The industry will watch how you handle yours.]]
+
+T.end_overrun = [[
+By Thursday the attackers had spent a day inside with nothing in their way. They moved from the web cluster to the London file servers and then to the Geneva backups. Nobody can say which MARIS records are genuine. The rebuild will take weeks, and member states will check every record they ever filed.
+
+The lesson: shut the web services down early, even in committee week. The IMO's technicians took key systems offline to prevent further damage. Isolate them at the network rather than power them off, so the evidence survives, and cut the backups off before the attackers find them.]]
+
+T.end_second_outage = [[
+MARIS came back and was announced, then went dark again because the attackers used the same way in. Each return you announced made the next outage look worse. Member states now plan around your outages, not your timelines.
+
+The lesson: restoring before you know how they got in does not save time. Find the entry point, close it, reset the accounts, then restore from clean backups. The IMO also took its systems offline again, for a few hours, a day after announcing their return. It did so as a security precaution, and it said so.]]
+
+T.end_exemplary = [[
+By Tuesday's briefing the website, MARIS and DocNet are back on rebuilt servers. The way in is closed and the committee got its work done. Member states heard from you on a fixed schedule, through social media while the site was down. You called it an attack early, and you were open about what the ISO certificate does and does not cover.
+
+It is not over: the IMO's full services took about a week to come back. But you can stand in front of the member states and ask the industry to do what you did.]]
+
+T.end_discredited = [[
+The technical recovery worked. The systems are back and the way in is closed. But the story ran ahead of you, through a "technical issues" line that had to be corrected, gaps between updates, or answers that sounded defensive. Member states and the press remember how it was told more than how it was fixed.
+
+The lesson: call it an attack as soon as you know, post updates on a fixed schedule (social media while the site is down), and do not declare anything safe until you have checked it.]]
+
+T.end_data_doubts = [[
+The services are back, but not on data anyone can vouch for. The attackers had time to reach the files and the Geneva backups. Some restores came from an old offline copy, and member states must re-enter weeks of filings and check the rest.
+
+The lesson: offsite backups help only if the attackers cannot reach them. Cut them off in the first hour, test a restore, and compare the restored data against them.]]
+
+T.end_exhausted = [[
+You got everything back, running on adrenaline. Two engineers are off sick, the ICT lead was sent home, and the people who must now write up the lessons can barely remember the week.
+
+The lesson: a recovery that lasts a week needs a rota and a duty manager from the first day. Maersk ran its 2017 recovery in shift-based work streams. Tired people make mistakes, and in an incident mistakes cost data.]]
+
+T.end_safe_slow = [[
+The attack is contained and the way in is understood. But by Tuesday the core services are still not all back, or the committee week was lost to postponements and missing papers. Caution cost member states a week of their reporting and their committee.
+
+The lesson: once you know how they got in and the backups are tested, restore in order: MARIS, then DocNet, then the website. Keep the committee going with papers by email and a meeting platform you have checked.]]
+
+T.end_still_dark = [[
+You shut everything down, and that stopped the damage. But a week later nobody knows how the attackers got in, and nothing can come back safely until someone does. The website, MARIS and DocNet are still dark when the member states meet.
+
+The lesson: shutting down buys time and nothing more. Bring in the UN International Computing Centre or outside experts on the first day, find the way in, and close it. Then restore.]]
+
+return T
