@@ -76,6 +76,11 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     a->tab = 0;
     a->overlay = OV_PAUSE;
     shot(a, fn, ud, "pause");
+    a->overlay = OV_NOTE;
+    snprintf(a->note, sizeof a->note, "Ask the room why nobody checked the backups before "
+                                      "restoring, and who owns that call.");
+    shot(a, fn, ud, "note");
+    a->note[0] = 0;
     a->overlay = OV_NONE;
     a->settings_return = SCR_OPS;
     a->screen = SCR_SETTINGS;

@@ -67,10 +67,10 @@ static void tour(int w, int h, const char *theme, int scale)
         CHECK(0);
     }
     /* title, briefing, decision, operations (and its two other tabs), pause,
-     * settings, ending, script error, load error */
-    CHECK_INT(s.shots, 11);
+     * note, settings, ending, script error, load error */
+    CHECK_INT(s.shots, 12);
     CHECK_STR(s.names[0], "title");
-    CHECK_STR(s.names[10], "load_error");
+    CHECK_STR(s.names[11], "load_error");
     app_free(a);
     free(a);
     char cmd[96];
