@@ -1,0 +1,68 @@
+-- Long texts for carrier_ransomware.lua: the briefing, the organisation and
+-- stakes blurbs, and the endings. Kept apart so the scenario file stays
+-- readable. Returns a table of strings; it declares nothing.
+
+local T = {}
+
+T.briefing = [[
+22:00, Sunday 27 September 2020, Alcyon Lines' head office in France. You are the crisis cell: the executives on call, IT and security, communications, legal and compliance, and operations. In Shanghai it is 04:00 on Monday, and the night shift is about to call.
+
+The next fourteen days are yours. Messages arrive in the inbox, and you answer by starting actions. Each action ties up people from one team until it finishes. A team with nobody free cannot start anything else. Decisions have deadlines, and when one runs out its default happens. A default is what an organisation does when nobody decides. It is rarely what you would have chosen.
+
+At 1× a simulated day passes in under five real minutes. Pause whenever the room needs to talk.
+
+The work, roughly in this order: contain the attack; keep cargo moving and customers informed; find out how the attackers got in and what they took; then bring the network back in phases without letting them back in. The board reviews the response on Sunday 11 October at 21:00.]]
+
+T.organisation = [[
+Alcyon Lines (fictional) is a container carrier with about 500 ships, some 750 offices in 160 countries and about 110,000 staff. It moves about 21 million TEU a year, roughly 57,000 a day. A TEU is one twenty-foot container; a standard forty-foot box counts as two.
+
+Customers book on Alcyon's portals or over EDI (electronic data interchange): the machine-to-machine links that carry bookings, shipping instructions and status messages between Alcyon and forwarders, shippers and terminals.
+
+Subsidiary lines: Tasman Line (Australia and New Zealand), Boreal Feeder (intra-Asia) and Costeira (Brazilian coast). Alcyon Logistics, the contract-logistics arm, runs on a separate network.
+
+Your people: 2 executives in the crisis cell, 6 in IT and security, 2 in communications, 2 in legal and compliance, and 4 in operations and customer service. An incident-response firm is on retainer.]]
+
+T.stakes = [[
+A day of Alcyon's shipping brings in about USD 65 million. In 2017 Maersk put the cost of about ten days without IT at USD 200 to 300 million. Chinese exporters are rushing to ship before the Golden Week holiday closes factories on 1 October. Three regulators have clocks running: the EU's 72 hours to report a data breach, US Customs' manifest rules, and the US Federal Maritime Commission's filing deadlines. Whatever you say will be set beside what the attackers and the press say.]]
+
+T.end_reinfected = [[
+The restored systems came back, and so did the ransom note. Twice something was restored or reconnected while the attackers still had a way in. Either the network was not contained, or Active Directory still held their accounts, or the door they came in by was still open. Each time the work of days was lost, and the regions stopped believing IT's dates.
+
+What responders recommend: contain first. Then eradicate: rebuild Active Directory and close the way in. Only then restore, in phases, on monitored segments. If you paid, paying changed none of this. A decryptor unlocks files; it does not remove the attackers. Toll Group was hit by ransomware twice in 2020.]]
+
+T.end_paid = [[
+You paid. The decryptor worked, slowly, on the servers it was run on. The attackers kept a copy of the data anyway and came back for more. And US Treasury wants to know who received the money: its advisory of 1 October 2020 warned that paying a sanctioned group is a violation even if you did not know who they were. The network still had to be rebuilt, at the same pace as if you had not paid.
+
+In the real case, CMA CGM recovered over about two weeks and disclosed no payment. Toll Group and the Port of San Diego refused to pay and recovered. CISA and the FBI advise against paying: it funds the next attack and guarantees nothing.]]
+
+T.end_recovered = [[
+Sunday 11 October. Booking, tracking, quotes and invoices are back online. The back office, the subsidiaries and the agencies are reconnected, and nothing came back with them. You contained the attack within hours. The evidence showed how the attackers got in and what they took. The regulators heard from you before they had to ask, and customers got a dated update every day.
+
+It was not painless. Manual work, waivers and overtime cost real money, and the stolen data is still out there. But this was a planned recovery, not a rescue. CMA CGM took about two weeks over the same sequence in 2020, and its fourth quarter was a record.]]
+
+T.end_breach = [[
+The network is back. The story now is the breach. The data protection authority heard from you late, or not at all. Customers did not know what to watch for until stolen records were being used against them. A deadline passed without a request for relief. The regulators' letters will keep legal busy long after IT has gone home.
+
+What responders recommend: treat suspected data theft as a breach as soon as you suspect it. Send a first notice to the authority within 72 hours, even an incomplete one: GDPR Article 33 allows the details to follow. Tell customers what to watch for. Ask for regulatory relief before a deadline passes, not after.]]
+
+T.end_trust_lost = [[
+Technically, a good fortnight: the attack was contained, the network rebuilt and reconnected. Customers remember the first days differently. There was an "IT issue" that turned out to be ransomware, or a channel declared safe that was not, or silence between updates and phones nobody answered. Shippers' associations want compensation, and some volume has gone to competitors for the season.
+
+What responders recommend: say "cyberattack" as soon as you know it is one. Publish updates on a fixed schedule and keep to it. Tell customers how to book in the meantime. Check a channel before you call it safe.]]
+
+T.end_relapse = [[
+Everything is back for the review, but not at the first attempt. Once, a restore or a reconnection let the attackers back in. It took days to contain the network again and rebuild what they touched, and customers watched the dates slip.
+
+What responders recommend: before you reconnect anything, the network must be contained, Active Directory rebuilt and the attackers' way in closed. A reinfection costs more time than waiting does.]]
+
+T.end_slow = [[
+The attack is contained, and nothing has come back. But the network has not come back either: at the review, part of it is still dark, and customers still book by Excel form and INTTRA.
+
+What responders recommend: once contained, work in parallel. Capture the evidence, trace the entry point, rebuild Active Directory and prepare a clean image at the same time. The restoration phases are the slowest part of the recovery, so every day before they start is a day added at the end. CMA CGM's e-commerce came back on day 14.]]
+
+T.end_adrift = [[
+The fortnight ends with the attackers still inside. The network was never contained, so every restore was a gamble and every statement could be overtaken by the next encrypted server. The business is running on paper, goodwill and overtime, and the bill is still rising.
+
+What responders recommend: contain first. Cut external access at the internet edge, isolate the infected offices at the switch, and cut the links between regions. Each takes a few hours. Together they stop the spread; each alone only slows it.]]
+
+return T
