@@ -168,6 +168,15 @@ static const char *kind_name(bh_log_kind k)
 }
 
 /* One timeline item for a log entry; changes are attached afterwards. */
+static void cite(json_t *o, const bh_defs *d, const char *ref)
+{
+    int r = ref ? defs_reference(d, ref) : -1;
+    if (r < 0)
+        return;
+    json_object_set_new(o, "ref", str(ref));
+    json_object_set_new(o, "cite", str(d->references[r].cite));
+}
+
 static json_t *event(const bh_sim *s, const bh_log_entry *e)
 {
     const bh_defs *d = sim_defs(s);
@@ -183,8 +192,7 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
         json_object_set_new(o, "from", str(in->from));
         json_object_set_new(o, "text", str(in->body));
         json_object_set_new(o, "source", str(source_name(in->source)));
-        if (in->ref)
-            json_object_set_new(o, "ref", str(in->ref));
+        cite(o, d, in->ref);
         break;
     }
     case LOG_START: case LOG_CANCEL: case LOG_DONE: {
@@ -195,8 +203,7 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
         json_object_set_new(o, "team", str(d->teams[ad->team].label));
         json_object_set_new(o, "function", str(ad->func ? defs_func_name(ad->func) : "none"));
         json_object_set_new(o, "source", str(source_name(ad->source)));
-        if (ad->ref)
-            json_object_set_new(o, "ref", str(ad->ref));
+        cite(o, d, ad->ref);
         break;
     }
     case LOG_OPEN: case LOG_CHOOSE: case LOG_DEFAULT: {

@@ -106,6 +106,7 @@ static void free_brief(app *a)
 
 void app_stop_session(app *a)
 {
+    app_close_debrief(a);
     if (a->playing)
         play_close(&a->game);
     memset(&a->game, 0, sizeof a->game);
@@ -301,6 +302,7 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
     a->game.journal.fd = -1;
     a->inbox_sel = -1;
     a->dec_seen = -1;
+    a->wi_decision = -1;
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (o->scenario_dir)
         snprintf(a->scenario_dir, sizeof a->scenario_dir, "%s", o->scenario_dir);
@@ -721,6 +723,7 @@ void app_frame(app *a, double dt)
     case SCR_SETTINGS: screen_settings(a); break;
     case SCR_ENDING: screen_ending(a); break;
     case SCR_LOAD_ERROR: screen_load_error(a); break;
+    case SCR_DEBRIEF: screen_debrief(a); break;
     }
     a->u.layer = a->u.modal = 0;
     draw_toast(a, dt);

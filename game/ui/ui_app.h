@@ -9,6 +9,7 @@
 #ifndef UI_APP_H
 #define UI_APP_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "ui/play.h"
@@ -17,8 +18,10 @@
 #include "ui/ui_settings.h"
 
 typedef enum {
-    SCR_TITLE, SCR_BRIEFING, SCR_OPS, SCR_SETTINGS, SCR_ENDING, SCR_LOAD_ERROR
+    SCR_TITLE, SCR_BRIEFING, SCR_OPS, SCR_SETTINGS, SCR_ENDING, SCR_LOAD_ERROR, SCR_DEBRIEF
 } app_screen;
+
+#define DB_TABS 7 /* timeline, meters, decisions, functions, hot wash, facts, notes */
 
 typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE } app_overlay;
 
@@ -64,6 +67,17 @@ typedef struct app {
     double toast_left;
     ui_scroll sc_title, sc_brief, sc_board, sc_inbox, sc_msg, sc_actions, sc_running,
         sc_error, sc_ending, sc_dialog;
+
+    /* the debrief: the report model of the session, and what-if */
+    json_t *debrief;
+    app_screen debrief_return;
+    int dtab, dsel;
+    int wi_decision;          /* the decision the what-if panel is open for, or -1 */
+    json_t *wi_result;        /* the branch's report model */
+    int wi_refused;
+    char wi_option[64];
+    char exported[PLAY_PATH_MAX + 128];
+    ui_scroll sc_d1, sc_d2;
 
     double last_frame_ms;
     long frames;

@@ -129,7 +129,15 @@ void screen_ending(app *a)
     ui_text_area(u, ui_id(u, "text"), (SDL_Rect){x, y, 1, cy - y}, "Ending text", NULL);
     ui_scroll_end(u, cy - y + u->pad);
     const char *again = "Play again", *title = "Return to the title [Esc]", *quit = "Quit [Q]";
+    const char *deb = "Debrief [D]";
     int w1 = screen_button_w(a, again), w2 = screen_button_w(a, title), w3 = screen_button_w(a, quit);
+    int w4 = screen_button_w(a, deb);
+    if (ui_button(u, ui_id(u, "debrief"), (SDL_Rect){x + w1 + w2 + 2 * u->pad, bottom, w4, bh}, deb,
+                  SDLK_d, "Timeline, meter charts, decisions and what-if, questions for the room, "
+                          "and the after-action report to export.")) {
+        app_open_debrief(a, SCR_ENDING);
+        return;
+    }
     if (ui_button(u, ui_id(u, "again"), (SDL_Rect){x, bottom, w1, bh}, again, 0,
                   "Read the briefing again and start a new session.")) {
         char path[PLAY_PATH_MAX];

@@ -699,10 +699,11 @@ static void pause_menu(app *a)
 {
     ui *u = &a->u;
     u->layer = 2;
-    int bh = u->line + 2 * u->gap, n = 5;
+    int bh = u->line + 2 * u->gap, n = 6;
     SDL_Rect in = screen_dialog(a, u->px_body * 24, n * (bh + u->gap), "Paused");
-    struct { const char *label, *tip; SDL_Keycode key; } items[5] = {
+    struct { const char *label, *tip; SDL_Keycode key; } items[6] = {
         {"Resume [Esc]", "Back to the operations room at the speed you had.", SDLK_ESCAPE},
+        {"Debrief so far", "The timeline, charts and decisions up to now. The clock waits.", 0},
         {"Settings", "Text size, colours, default speed, full screen.", 0},
         {"Save and quit", "Everything is already saved; this closes the game. Continue "
                           "from the title screen.", 0},
@@ -722,21 +723,24 @@ static void pause_menu(app *a)
         u->focus = 0;
         break;
     case 1:
+        app_open_debrief(a, SCR_OPS);
+        break;
+    case 2:
         a->settings_return = SCR_OPS;
         a->screen = SCR_SETTINGS;
         u->focus = 0;
         break;
-    case 2:
+    case 3:
         play_save_clock(&a->game, &(bh_err){0});
         a->quit = 1;
         break;
-    case 3: {
+    case 4: {
         char path[PLAY_PATH_MAX];
         snprintf(path, sizeof path, "%s", a->game.scenario);
         app_open_briefing(a, path);
         break;
     }
-    case 4: app_to_title(a); break;
+    case 5: app_to_title(a); break;
     default: break;
     }
 }

@@ -8,6 +8,14 @@
 
 void screen_ops(app *a);
 void screen_ending(app *a);
+void screen_debrief(app *a);
+/* Build the debrief of the session as it stands and show it; Esc returns
+ * to `back`. */
+void app_open_debrief(app *a, app_screen back);
+void app_close_debrief(app *a);
+/* Branch at the debrief's decision number `decision` (0-based) with
+ * `option`: compare endings, or with `play_on` resume the branch. */
+void app_whatif(app *a, int decision, const char *option, int play_on);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 /* A row of buttons laid out right to left from `r`'s right edge. */

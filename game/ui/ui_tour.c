@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/journal.h"
+#include "ui/ui_screens.h"
 
 bh_status tour_drive(app *a, const char *plan_path, bh_time from, bh_time until, bh_err *err)
 {
@@ -91,6 +92,23 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     if (st != BH_OK)
         return st;
     shot(a, fn, ud, "ending");
+    static const char *const tabs[DB_TABS] = {"debrief_timeline", "debrief_meters",
+                                              "debrief_decisions", "debrief_functions",
+                                              "debrief_hotwash", "debrief_facts", "debrief_notes"};
+    app_open_debrief(a, SCR_ENDING);
+    for (int i = 0; i < DB_TABS; i++) {
+        a->dtab = i;
+        a->dsel = 3;
+        shot(a, fn, ud, tabs[i]);
+    }
+    a->dtab = 2;
+    app_whatif(a, 0, "chat", 0);
+    if (!a->wi_result)
+        return err_set(err, BH_ESCRIPT, p->plan, 0, "the what-if branch did not run");
+    shot(a, fn, ud, "debrief_whatif");
+    app_close_debrief(a);
+    a->wi_decision = -1;
+    a->screen = SCR_ENDING;
 
     st = begin(a, p->runtime_error, err);
     if (st != BH_OK)

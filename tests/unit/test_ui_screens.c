@@ -11,13 +11,13 @@
 
 typedef struct seen {
     int shots;
-    char names[16][32];
+    char names[32][32];
 } seen;
 
 static void on_shot(void *ud, app *a, const char *name)
 {
     seen *s = ud;
-    if (s->shots < 16)
+    if (s->shots < 32)
         snprintf(s->names[s->shots], sizeof s->names[0], "%s", name);
     s->shots++;
     int blank = tour_frame_blank(a);
@@ -67,10 +67,11 @@ static void tour(int w, int h, const char *theme, int scale)
         CHECK(0);
     }
     /* title, briefing, decision, operations (and its two other tabs), pause,
-     * note, settings, ending, script error, load error */
-    CHECK_INT(s.shots, 12);
+     * note, settings, ending, the seven debrief tabs and what-if, script
+     * error, load error */
+    CHECK_INT(s.shots, 20);
     CHECK_STR(s.names[0], "title");
-    CHECK_STR(s.names[11], "load_error");
+    CHECK_STR(s.names[19], "load_error");
     app_free(a);
     free(a);
     char cmd[96];
