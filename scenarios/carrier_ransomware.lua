@@ -56,9 +56,9 @@ meter { id = "ops", label = "Cargo operations", start = 95, min = 0, max = 100,
         description = "How much of the normal flow of bookings, documents and releases is getting through, by any means. Workarounds and manual work hold it up; dark systems drag it down." }
 meter { id = "trust", label = "Customer trust", start = 70, min = 0, max = 100,
         description = "What customers, shippers' associations and partners think of how you are handling it." }
-meter { id = "exposure", label = "Data exposure", start = 20, min = 0, max = 100, good = "low",
+meter { id = "exposure", label = "Data exposure", start = 25, min = 0, max = 100, good = "low",
         description = "How exposed customers and staff are through stolen data: leaks, phishing and fraud. It starts above zero because the attackers took data before anyone noticed." }
-meter { id = "regulatory", label = "Regulatory standing", start = 80, min = 0, max = 100,
+meter { id = "regulatory", label = "Regulatory standing", start = 70, min = 0, max = 100,
         description = "How the data protection authority, US Customs, the US Federal Maritime Commission and Treasury see you." }
 meter { id = "cost", label = "Cost (USD millions)", start = 0, min = 0, max = 500, good = "low",
         description = "Lost business, demurrage waivers, overtime, fees, and anything paid to the attackers. Grows with every day of lost operations." }
@@ -225,6 +225,7 @@ local RISK_NOTE = {
     open = "the network was not contained",
     ad = "Active Directory still held the attackers' accounts",
     entry = "the way the attackers got in was still open",
+    unimaged = "offices rejoined the network without being reimaged",
 }
 
 -- Something was restored while the attackers still had a way in. It breaks
@@ -317,7 +318,7 @@ local function finish_phase(w, n)
     end
     w.flag.phases = n
     add(w, "spread", -8)
-    add(w, "trust", 4)
+    add(w, "trust", 2)
     if w.system.backups.status == "encrypted" and not w.flag.decrypted then
         add(w, "cost", 6)
         w.note("With the backups encrypted, days of records were retyped from paper and email.")
@@ -330,12 +331,24 @@ end
 
 -- Reconnecting everything at once (the regions' wish). Safe only when the
 -- network is clean and the offices have been reimaged, and even then an
--- unchecked laptop can slip through.
+-- unchecked laptop can slip through: `odds` is that chance, in percent.
 local function reconnect_all(w, odds)
+    if phases(w) >= 3 then
+        w.note("The offices were already reconnected; nothing changed.")
+        return
+    end
     local risk = restore_risk(w)
-    if risk == "clean" and w.done("golden_image") == 0 then risk = "entry" end
-    local hit = risk ~= "clean" or w.random(1, 100) <= odds
-    if risk == "entry" and w.done("golden_image") > 0 and w.random(1, 100) > 60 then hit = false end
+    local hit
+    if risk == "open" or risk == "ad" then
+        hit = true
+    elseif risk == "entry" then
+        hit = w.random(1, 100) <= 60
+    else
+        hit = w.random(1, 100) <= odds
+    end
+    if not hit and w.done("golden_image") == 0 then
+        hit, risk = true, "unimaged"
+    end
     if hit then
         for _, id in ipairs({ "backoffice", "subsidiaries", "agencies", "asia" }) do
             set_unless(w, id, "encrypted", { "online" })
@@ -348,7 +361,7 @@ local function reconnect_all(w, odds)
             w.system[id].status = "online"
         end
     end
-    if phases(w) < 3 then w.flag.phases = 3 end
+    w.flag.phases = 3
     w.note("Every office reconnected at once, and nothing came back with them. It was a gamble.")
 end
 
@@ -696,9 +709,9 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
          discuss = { "Who needs to hear from you before they read this in the press?" },
          effect = function(w)
              local cut = 0
-             if w.done("warn_customers") > 0 then cut = cut + 8 end
-             if w.chosen("breach_notice") == "tell_now" then cut = cut + 4 end
-             add(w, "exposure", 20 - cut)
+             if w.done("warn_customers") > 0 then cut = cut + 7 end
+             if w.chosen("breach_notice") == "tell_now" then cut = cut + 3 end
+             add(w, "exposure", 25 - cut)
              add(w, "trust", -4)
              local said = w.chosen("breach_notice")
              if said == "deny" then
@@ -1031,7 +1044,7 @@ inject { id = "ecommerce_back", channel = "internal", from = "Head of digital",
          source = "fact", ref = "marinelink",
          discuss = { "What will you watch most closely this first week?" },
          effect = function(w)
-             add(w, "trust", 4)
+             add(w, "trust", 3)
          end }
 
 -- ---------------------------------------------------------------------------
@@ -1105,13 +1118,11 @@ action { id = "cut_wan", kind = "contain",
          end,
          effect = function(w)
              w.flag.wan_cut = true
-             local keep = { "encrypted", "online" }
-             if phases(w) < 1 then set_unless(w, "backoffice", "isolated", { "encrypted", "restoring" }) end
+             -- Segments already restored stay connected, behind monitored links.
+             local keep = { "encrypted", "restoring", "offline" }
+             if phases(w) < 1 then set_unless(w, "backoffice", "isolated", keep) end
              if phases(w) < 2 then set_unless(w, "subsidiaries", "isolated", keep) end
              if phases(w) < 3 then set_unless(w, "agencies", "isolated", keep) end
-             -- subsidiaries and agencies still online before phase 2/3 are cut off too
-             if phases(w) < 2 and w.system.subsidiaries.status == "online" then w.system.subsidiaries.status = "isolated" end
-             if phases(w) < 3 and w.system.agencies.status == "online" then w.system.agencies.status = "isolated" end
              update_containment(w)
          end }
 
@@ -1163,7 +1174,7 @@ action { id = "close_entry", kind = "contain",
          effect = function(w)
              w.flag.eradicated = true
              add(w, "spread", -10)
-             add(w, "exposure", -5)
+             add(w, "exposure", -3)
          end }
 
 -- ---------------------------------------------------------------------------
@@ -1186,7 +1197,7 @@ action { id = "report_police", kind = "investigate",
          team = "exec", staff = 1, takes = "2h",
          source = "fact", ref = "cisa", func = "respond", recommended = true,
          effect = function(w)
-             add(w, "regulatory", 5)
+             add(w, "regulatory", 4)
              w.note("Law enforcement was told on day " .. (w.time // D + 1) .. ".")
          end }
 
@@ -1259,9 +1270,9 @@ action { id = "scope_data", kind = "investigate",
          end,
          effect = function(w)
              if w.meter.evidence >= 50 then
-                 add(w, "exposure", -6)
+                 add(w, "exposure", -4)
              else
-                 add(w, "exposure", -2)
+                 add(w, "exposure", -1)
                  w.note("With thin evidence, the notices could only say data \"may have\" been taken.")
              end
          end }
@@ -1272,7 +1283,7 @@ action { id = "check_vessels", kind = "investigate",
          team = "ops", staff = 1, takes = "4h",
          source = "fact", ref = "bimco", func = "identify", recommended = true,
          effect = function(w)
-             add(w, "trust", 3)
+             add(w, "trust", 2)
              w.note("Alcyon could say truthfully that ships and port operations were unaffected.")
          end }
 
@@ -1287,8 +1298,8 @@ action { id = "share_iocs", kind = "investigate",
              return true
          end,
          effect = function(w)
-             add(w, "regulatory", 3)
-             add(w, "trust", 2)
+             add(w, "regulatory", 2)
+             add(w, "trust", 1)
          end }
 
 -- ---------------------------------------------------------------------------
@@ -1320,7 +1331,7 @@ action { id = "publish_update", kind = "communicate",
          available = needs_first_line,
          effect = function(w)
              local last = w.flag.last_update or -10 * D
-             local gain = (w.time - last >= 8 * H) and 3 or 1
+             local gain = (w.time - last >= 8 * H) and 1 or 0
              if w.system.ecommerce.status ~= "online" and w.done("social_channel") == 0 then
                  gain = gain - 1
                  if not w.flag.dark_site_noted then
@@ -1352,7 +1363,7 @@ action { id = "announce_workarounds", kind = "communicate",
              if w.system.booking.status == "online" then return false, "The portal still works; there is nothing to work around yet" end
              return true
          end,
-         effect = function(w) add(w, "trust", 5) end }
+         effect = function(w) add(w, "trust", 4) end }
 
 action { id = "declare_safe", kind = "communicate",
          label = "Tell customers email, file transfer and EDI are safe",
@@ -1362,7 +1373,7 @@ action { id = "declare_safe", kind = "communicate",
          available = needs_first_line,
          effect = function(w)
              if w.flag.verified and not is_one_of(w.system.email.status, { "compromised", "encrypted" }) then
-                 add(w, "trust", 4)
+                 add(w, "trust", 3)
                  add(w, "ops", 3)
                  w.note("Email and EDI were declared safe after they were checked. Customers went back to using them.")
              else
@@ -1382,7 +1393,7 @@ action { id = "notify_dpa", kind = "communicate",
          end,
          effect = function(w)
              if w.time - (w.flag.breach_at or 0) <= 72 * H then
-                 add(w, "regulatory", 6)
+                 add(w, "regulatory", 5)
                  w.note("First GDPR notice sent inside the 72-hour limit.")
              else
                  w.note("The GDPR notice went late, with reasons for the delay.")
@@ -1399,7 +1410,7 @@ action { id = "warn_customers", kind = "communicate",
              return true
          end,
          effect = function(w)
-             add(w, "exposure", -12)
+             add(w, "exposure", -8)
              add(w, "trust", 2)
          end }
 
@@ -1413,7 +1424,7 @@ action { id = "cbp_liaison", kind = "communicate",
              return true
          end,
          effect = function(w)
-             add(w, "regulatory", 5)
+             add(w, "regulatory", 4)
          end }
 
 action { id = "fmc_relief", kind = "communicate",
@@ -1426,7 +1437,7 @@ action { id = "fmc_relief", kind = "communicate",
              return true
          end,
          effect = function(w)
-             add(w, "regulatory", 5)
+             add(w, "regulatory", 4)
              add(w, "trust", 2)
          end }
 
@@ -1440,7 +1451,7 @@ action { id = "shipper_meeting", kind = "communicate",
              return true
          end,
          effect = function(w)
-             add(w, "trust", 5)
+             add(w, "trust", 3)
              add(w, "cost", 2)
          end }
 
@@ -1454,7 +1465,7 @@ action { id = "hotline", kind = "communicate",
              return true
          end,
          effect = function(w)
-             add(w, "trust", 3)
+             add(w, "trust", 2)
              add(w, "cost", 1)
          end }
 
@@ -1482,7 +1493,7 @@ action { id = "priority_cargo", kind = "restore",
          team = "ops", staff = 1, takes = "6h",
          source = "fact", ref = "transnet", func = "recover", recommended = true,
          effect = function(w)
-             add(w, "trust", 2)
+             add(w, "trust", 1)
          end }
 
 action { id = "manual_notices", kind = "restore",
@@ -1773,7 +1784,7 @@ decision { id = "breach_notice", from = "Data protection officer",
                  text = "CMA CGM said publicly that it suspected a data breach three days after its attack.",
                  effect = function(w)
                      add(w, "trust", -2)
-                     add(w, "exposure", -6)
+                     add(w, "exposure", -3)
                  end },
                { id = "wait", label = "Wait until forensics confirm what was taken",
                  effect = function(w)
@@ -1794,7 +1805,7 @@ decision { id = "demurrage", from = "Head of US imports",
                { id = "waive", label = "Waive demurrage and detention caused by the outage", recommended = true,
                  effect = function(w)
                      add(w, "cost", 8)
-                     add(w, "trust", 6)
+                     add(w, "trust", 4)
                  end },
                { id = "case_by_case", label = "Review claims case by case",
                  effect = function(w)
@@ -1861,17 +1872,18 @@ every("4h", function(w)
     if step == 0 and t ~= o then step = (t > o) and 1 or -1 end
     add(w, "ops", step)
 
-    local acc = (w.flag.cost_acc or 0) + math.max(0, 90 - w.meter.ops) * 0.06
+    local acc = (w.flag.cost_acc or 0) + math.max(0, 95 - w.meter.ops) * 0.06
     local whole = math.floor(acc)
     w.flag.cost_acc = acc - whole
     if whole > 0 then add(w, "cost", whole) end
 
+    -- With a rota people sleep, and fatigue follows the workload; without
+    -- one it only goes up.
     local b = busy_share(w)
-    if w.flag.rota then
-        add(w, "fatigue", math.floor(6 * b - 3 + 0.5))
-    else
-        add(w, "fatigue", math.floor(1 + 5 * b + 0.5))
-    end
+    local f = (w.flag.fatigue_acc or 0) + (w.flag.rota and (3 * b - 0.3) or (0.6 + 4 * b))
+    local fw = (f >= 0) and math.floor(f) or -math.floor(-f)
+    w.flag.fatigue_acc = f - fw
+    if fw ~= 0 then add(w, "fatigue", fw) end
 
     if w.done("capture_memory") == 0 and w.meter.evidence > 20 then
         add(w, "evidence", -2)
@@ -1880,17 +1892,16 @@ end)
 
 -- Every 6 hours, customers react to how they are being treated.
 every("6h", function(w)
-    if w.system.booking.status ~= "online" and w.done("announce_workarounds") == 0 then
-        add(w, "trust", -2)
+    if w.system.booking.status ~= "online" then
+        add(w, "trust", w.done("announce_workarounds") > 0 and -1 or -3)
     end
     if w.meter.ops < 50 then add(w, "trust", -1) end
 end)
 
 -- Every day at 22:00: was there an update today?
 every("1d", function(w)
-    if not first_line_said(w) or w.chosen("first_statement") == "silence" and not w.flag.last_update then
-        return
-    end
+    if not first_line_said(w) then return end
+    if w.chosen("first_statement") == "silence" and not w.flag.last_update then return end
     local last = w.flag.last_update or -10 * D
     local fresh = w.time - last <= 26 * H
     if w.flag.schedule then

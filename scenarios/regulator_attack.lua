@@ -53,7 +53,7 @@ meter { id = "continuity", label = "Committee continuity", start = 80, min = 0, 
         description = "How much of the committee week's work gets done: sessions held, papers in delegates' hands." }
 meter { id = "credibility", label = "Public credibility", start = 65, min = 0, max = 100,
         description = "What the press, the industry and the public make of how you handle it. You write the industry's cyber rules." }
-meter { id = "integrity", label = "Data integrity", start = 90, min = 0, max = 100,
+meter { id = "integrity", label = "Data integrity", start = 85, min = 0, max = 100,
         description = "How far you can vouch for MARIS records, documents and files. It falls while the attackers have access, and when you restore from an old copy." }
 meter { id = "fatigue", label = "Staff fatigue", start = 10, min = 0, max = 100, good = "low",
         description = "How worn out your own people are. Tired people make mistakes." }
@@ -318,7 +318,7 @@ inject { id = "session_wed", at = "6h", channel = "internal", from = "Conference
                  w.meter.confidence = w.meter.confidence - 2
                  w.note("The platform had been checked, but nobody told the delegates, and they spent the first hour asking.")
              else
-                 w.meter.confidence = w.meter.confidence + 3
+                 w.meter.confidence = w.meter.confidence + 2
                  w.note("Delegates were told what had been checked on the platform, and the session ran.")
              end
              if docs_in_hand(w) then
@@ -471,7 +471,7 @@ inject { id = "ncsc_indicators", channel = "regulator", from = "National Cyber S
          body = [[The host country's National Cyber Security Centre sends addresses and file signatures that match a campaign against the web servers of international organisations. ICT adds them to the blocklists and to the investigators' searches.]],
          source = "fiction",
          discuss = { "Who else should hear what you have learned?" },
-         effect = function(w) w.meter.integrity = w.meter.integrity + 2 end }
+         effect = function(w) w.meter.integrity = w.meter.integrity + 1 end }
 
 inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
          title = "Geneva: the test restore worked",
@@ -480,7 +480,7 @@ inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
 (The IMO keeps its file servers in the UK and its backups in Geneva, and said it tests backup and restore regularly.)]],
          source = "fact", ref = "fathom",
          discuss = { "What does this test tell you, and what does it not?" },
-         effect = function(w) w.meter.integrity = w.meter.integrity + 3 end }
+         effect = function(w) w.meter.integrity = w.meter.integrity + 2 end }
 
 inject { id = "relapse", channel = "internal", from = "ICT & security",
          title = "Restored, and compromised again",
@@ -539,7 +539,7 @@ Scammers read the news too.]],
          discuss = { "Who should have warned MARIS users, and how, with the website down?" },
          effect = function(w)
              if w.flag.phish_warned then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
                  w.note("Your warning went out first. Most administrators deleted the fake email unread.")
              else
                  w.meter.confidence = w.meter.confidence - 5
@@ -624,14 +624,14 @@ inject { id = "member_letter", at = "3d8h", channel = "email", from = "Chair of 
          discuss = { "What can you say about the data, and how sure are you?" },
          effect = function(w)
              if w.done("scope_data") > 0 then
-                 w.meter.confidence = w.meter.confidence + 3
+                 w.meter.confidence = w.meter.confidence + 2
                  w.note("You could answer the data question: MARIS had been compared record by record with the Geneva copy.")
              else
                  w.meter.confidence = w.meter.confidence - 4
                  w.note("Nobody had checked whether MARIS data was altered, so the letter could not say.")
              end
              if w.done("brief_states") >= 2 then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
              elseif w.done("brief_states") == 0 then
                  w.meter.confidence = w.meter.confidence - 3
                  w.note("It was the first time the member states had asked, because nobody had briefed them.")
@@ -649,6 +649,21 @@ inject { id = "epubs_subscribers", channel = "email", from = "Publishing service
              w.meter.confidence = w.meter.confidence - 2
          end }
 
+inject { id = "night_alert", at = "3d20h", channel = "phone", from = "UNICC monitoring desk",
+         title = "Sunday 02:00: an unknown admin login",
+         body = [[At 01:47 an administrator logged in to the rebuilt DocNet from an address nobody recognises. The session lasted four minutes. It may be nothing. It may be them.]],
+         source = "fiction",
+         discuss = { "Who gets woken at 02:00 on a Sunday, and who decides whether it matters?" },
+         effect = function(w)
+             w.after("6h", function(w2)
+                 if w2.done("chase_alert") == 0 and not w2.running("chase_alert") then
+                     w2.flag.alert_ignored = true
+                     w2.meter.confidence = w2.meter.confidence - 2
+                     w2.note("Nobody chased Sunday's alert. It was harmless, but for hours nobody knew that.")
+                 end
+             end)
+         end }
+
 inject { id = "audit_call", at = "4d4h", channel = "email", from = "Lead auditor, the IMC's certification body",
          title = "The ISO auditors want the record",
          body = [[After a major incident the certification body checks that the security management system worked as designed. It will hold a special audit in November. Before then it wants the incident log (what was known, what was decided, by whom and when), evidence that the backups were protected and tested, and the lessons the secretariat has drawn.
@@ -660,8 +675,12 @@ inject { id = "audit_call", at = "4d4h", channel = "email", from = "Lead auditor
          effect = function(w)
              local logged = w.done("incident_log") > 0
              local tested = truthy(w.flag.restore_tested and w.flag.backups_protected)
+             if w.flag.alert_ignored then
+                 w.meter.credibility = w.meter.credibility - 1
+                 w.note("The auditors asked why an admin alert went unanswered for six hours on Sunday.")
+             end
              if logged and tested then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
                  w.meter.credibility = w.meter.credibility + 1
                  w.note("The auditors had what they needed: a decision log from Wednesday morning, and a protected, tested backup.")
              elseif logged or tested then
@@ -689,7 +708,7 @@ inject { id = "full_service", channel = "internal", from = "ICT & security",
          source = "fact", ref = "maritimepro",
          discuss = { "What do you still not know?" },
          effect = function(w)
-             w.meter.confidence = w.meter.confidence + 2
+             w.meter.confidence = w.meter.confidence + 1
              w.meter.credibility = w.meter.credibility + 1
          end }
 
@@ -712,7 +731,7 @@ inject { id = "review", at = "6d3h", channel = "internal", from = "Council secre
          effect = function(w)
              local down = {}
              for _, id in ipairs(WEB) do
-                 if not up(w, id) then down[#down + 1] = NAME[id] end
+                 if not up(w, id) then down[#down + 1] = NAME[id]:gsub("^The ", "the ") end
              end
              if #down > 0 then
                  w.note("At the briefing these were still down: " .. table.concat(down, ", ") .. ".")
@@ -903,8 +922,22 @@ action { id = "sweep", kind = "investigate",
          end,
          effect = function(w)
              w.flag.swept = true
-             w.meter.integrity = w.meter.integrity + 3
+             w.meter.integrity = w.meter.integrity + 2
              w.note("The sweep found a second web shell, in the load balancer's admin page, and removed it.")
+         end }
+
+action { id = "chase_alert", kind = "investigate",
+         label = "Chase the Sunday-night alert",
+         text = "Wake an engineer to find out whose login it was before deciding anything.",
+         team = "ict", staff = 1, takes = "2h",
+         source = "fiction", func = "detect", recommended = true,
+         available = function(w)
+             if w.fired("night_alert") == 0 then return false, "No alert to chase" end
+             return true
+         end,
+         effect = function(w)
+             w.meter.integrity = w.meter.integrity + 1
+             w.note("It was a UNICC engineer connecting through a new VPN exit. Logged, closed, and the address added to the allow list.")
          end }
 
 action { id = "test_restore", kind = "investigate",
@@ -932,10 +965,10 @@ action { id = "scope_data", kind = "investigate",
          end,
          effect = function(w)
              if w.system.backups.status == "compromised" then
-                 w.meter.integrity = w.meter.integrity + 3
+                 w.meter.integrity = w.meter.integrity + 1
                  w.note("Compared against the four-week-old copy only. Recent records cannot be vouched for.")
              else
-                 w.meter.integrity = w.meter.integrity + 8
+                 w.meter.integrity = w.meter.integrity + 4
                  w.note("No MARIS record was altered. Some were read.")
              end
          end }
@@ -1002,17 +1035,23 @@ action { id = "restore_website", kind = "restore",
 action { id = "restore_epubs", kind = "restore",
          label = "Restore e-Publications",
          text = "Rebuild the subscribers' online conventions and codes. It runs on the oldest servers in the cluster, so this is a rebuild, not a copy.",
-         team = "ict", staff = 2, takes = "12h",
+         team = "ict", staff = 2, takes = "24h",
          source = "fact", ref = "informare", func = "recover", repeatable = true,
-         available = function(w) return restore_available(w, "epubs") end,
+         available = function(w)
+             if not w.flag.swept then return false, "The older servers have not been swept for other footholds" end
+             return restore_available(w, "epubs")
+         end,
          start = restore_start("epubs"), effect = restore_effect("epubs") }
 
 action { id = "restore_intranet", kind = "restore",
          label = "Restore the intranet",
          text = "Rebuild the staff portal: procedures, forms, contact lists, with every integration checked before it is reconnected.",
-         team = "ict", staff = 2, takes = "12h",
+         team = "ict", staff = 2, takes = "24h",
          source = "fact", ref = "maritimepro", func = "recover", repeatable = true,
-         available = function(w) return restore_available(w, "intranet") end,
+         available = function(w)
+             if not w.flag.swept then return false, "The older servers have not been swept for other footholds" end
+             return restore_available(w, "intranet")
+         end,
          start = restore_start("intranet"), effect = restore_effect("intranet") }
 
 action { id = "restore_files", kind = "restore",
@@ -1066,8 +1105,9 @@ action { id = "post_update", kind = "communicate",
              if gap < 2 * H then
                  gain = 0
                  w.note("Two updates within two hours added noise, not trust.")
-             elseif w.flag.rhythm and on_slot(w) then
-                 gain = 2
+             elseif w.flag.rhythm and not on_slot(w) then
+                 gain = 0
+                 w.note("An update off the promised schedule: people were waiting for the next slot.")
              end
              if not up(w, "website") and not w.flag.social_hub then
                  gain = 0
@@ -1142,9 +1182,9 @@ action { id = "brief_states", kind = "communicate",
          effect = function(w)
              local last = w.flag.last_brief
              if last == nil then
-                 w.meter.confidence = w.meter.confidence + 4
+                 w.meter.confidence = w.meter.confidence + 3
              elseif w.time - last >= 20 * H then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
              else
                  w.meter.confidence = w.meter.confidence + 1
              end
@@ -1162,7 +1202,7 @@ action { id = "reporting_workaround", kind = "communicate",
          end,
          effect = function(w)
              w.flag.workaround = true
-             w.meter.confidence = w.meter.confidence + 3
+             w.meter.confidence = w.meter.confidence + 2
          end }
 
 action { id = "warn_phishing", kind = "communicate",
@@ -1198,7 +1238,7 @@ action { id = "announce_return", kind = "communicate",
          effect = function(w)
              w.flag.announced = true
              w.meter.credibility = w.meter.credibility + 2
-             w.meter.confidence = w.meter.confidence + 3
+             w.meter.confidence = w.meter.confidence + 2
          end }
 
 -- ---------------------------------------------------------------------------
@@ -1302,7 +1342,7 @@ decision { id = "maris_again", from = "UNICC monitoring desk",
                      w.after("4h", function(w2)
                          if w2.system.maris.status == "isolated" then
                              w2.system.maris.status = "online"
-                             w2.meter.integrity = w2.meter.integrity + 2
+                             w2.meter.integrity = w2.meter.integrity + 1
                          end
                      end)
                  end },
@@ -1343,7 +1383,7 @@ decision { id = "iso_question", from = "Head of communications",
                  text = "The certificate shows you manage security risks. It is why the backups were in Geneva and tested. It does not promise that nobody gets in. An independent review will report to member states.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility + 3
-                     w.meter.confidence = w.meter.confidence + 2
+                     w.meter.confidence = w.meter.confidence + 1
                      w.flag.review_promised = true
                  end },
                { id = "defend", label = "\"A sophisticated attack that overcame robust controls\"",
@@ -1369,7 +1409,7 @@ decision { id = "industry_message", from = "Office of the Secretary-General",
                  text = "Same deadline, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility + 4
-                     w.meter.confidence = w.meter.confidence + 2
+                     w.meter.confidence = w.meter.confidence + 1
                      if w.flag.review_promised then
                          w.meter.credibility = w.meter.credibility + 2
                          w.note("The message pointed to the independent review promised on Friday. The industry press called it leading by example.")
@@ -1408,8 +1448,8 @@ every("1h", function(w)
         w.meter.continuity = w.meter.continuity - 1
     end
 
-    -- Silence and long gaps between updates, during waking hours.
-    if h >= 7 and h < 21 then
+    -- Silence and long gaps between updates, noticed three times a day.
+    if h == 9 or h == 13 or h == 17 then
         local last = w.flag.last_update
         if last == nil then
             if w.time >= 2 * H then w.meter.credibility = w.meter.credibility - 1 end
@@ -1427,32 +1467,40 @@ every("1h", function(w)
         end
     end
 
-    -- Fatigue. While the core services are down everyone is on edge; on top
-    -- of that, the load on your own people (outside helpers excluded). A rota
-    -- sends people home: days cost less and nights give some back. Without
-    -- one, people stay late and nights cost the most.
+    -- Fatigue: the load on your own people, and
+    -- the strain of the core services being down. A rota halves it and gives
+    -- the nights back; without one, everyone stays late and nights cost most.
     local busy = 0
     for _, id in ipairs(TEAMS) do
-        busy = busy + w.team[id].staff - w.team[id].free
+        local n = w.team[id].staff - w.team[id].free
+        -- outside helpers carry about half of ICT's work themselves
+        if id == "ict" then n = math.max(0, n - (w.flag.external or 0) // 2) end
+        busy = busy + n
     end
-    busy = math.max(0, busy - (w.flag.external or 0))
     local acute = not core_restored(w)
-    local delta = (acute and 1 or 0) + ((busy >= 5) and 2 or ((busy >= 2) and 1 or 0))
-    if w.flag.rota then
-        delta = delta - 1
-        if is_night(w) then delta = delta - 2 end
-    elseif is_night(w) and (acute or busy > 0) then
-        delta = delta + 2
+    local night = is_night(w)
+    local delta
+    if busy == 0 then
+        if w.flag.rota then delta = night and -2 or -1
+        elseif acute then delta = 0
+        else delta = night and -1 or 0 end
+    else
+        local raw = (acute and 2 or 0) + ((busy >= 4) and 2 or 1)
+        if w.flag.rota then
+            delta = raw // 2 - (night and 1 or 0)
+        else
+            delta = raw + (night and 2 or 0)
+        end
     end
-    if not acute and busy == 0 then delta = math.min(delta, 0) - 1 end
     w.meter.fatigue = w.meter.fatigue + delta
 end)
 
 every("3h", function(w)
     w.flag.ticks = (w.flag.ticks or 0) + 1
     local odd = w.flag.ticks % 2 == 1
+    local every12 = w.flag.ticks % 4 == 1
     -- Member states cannot file while MARIS is down.
-    if w.time >= 6 * H and not up(w, "maris") and (odd or not w.flag.workaround) then
+    if w.time >= 6 * H and not up(w, "maris") and (every12 or (odd and not w.flag.workaround)) then
         w.meter.confidence = w.meter.confidence - 1
     end
     -- A UN agency's services stay dark: the website above all.
@@ -1460,7 +1508,7 @@ every("3h", function(w)
     for _, id in ipairs(WEB) do
         if not up(w, id) then dark = dark + 1 end
     end
-    if not up(w, "website") or (dark > 0 and odd) then
+    if (not up(w, "website") and odd) or (dark > 0 and every12) then
         w.meter.credibility = w.meter.credibility - 1
     end
 end)

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "core/text.h"
 #include "ui/ui_app.h"
+#include "ui/ui_tour.h"
 
 static char data_dir[64];
 
@@ -522,6 +523,99 @@ static void test_compact_tabs(void)
     text_scale = 100;
 }
 
+static int file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    fseek(f, 0, SEEK_END);
+    int n = (int)ftell(f);
+    fclose(f);
+    return n;
+}
+
+/* Every debrief screen by keyboard alone: the tabs, a timeline item, a
+ * what-if compared and then played on, and the three exports. */
+static void test_debrief_by_keyboard(void)
+{
+    fresh_data_dir();
+    app *a = calloc(1, sizeof *a);
+    if (!start(a, BH_SOURCE_DIR "/scenarios/tutorial.lua"))
+        goto out;
+    key(a, SDLK_RETURN);
+    CHECK(a->playing);
+    if (!a->playing)
+        goto out;
+    bh_err e;
+    /* the story so far, from the pause menu */
+    CHECK(tour_drive(a, "tests/plans/tutorial_expert.plan", -1, 30 * 60, &e) == BH_OK);
+    key(a, SDLK_ESCAPE);
+    CHECK(tab_to(a, "Debrief so far"));
+    key(a, SDLK_RETURN);
+    CHECK_INT(a->screen, SCR_DEBRIEF);
+    CHECK(a->debrief != NULL);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->screen, SCR_OPS);
+    CHECK_INT(a->overlay, OV_PAUSE);
+    key(a, SDLK_ESCAPE);
+    CHECK(tour_drive(a, "tests/plans/tutorial_expert.plan", 30 * 60,
+                     sim_defs(a->game.sim)->scenario.length, &e) == BH_OK);
+    frame(a, 0);
+    CHECK_INT(a->screen, SCR_ENDING);
+    key(a, SDLK_d);
+    CHECK_INT(a->screen, SCR_DEBRIEF);
+    /* every tab by its number key */
+    for (int i = DB_TABS - 1; i >= 0; i--) {
+        key(a, SDLK_1 + i);
+        CHECK_INT(a->dtab, i);
+        frame(a, 0);
+        CHECK(a->u.overflows == 0);
+    }
+    /* a timeline item by Tab and Enter */
+    CHECK(tab_to(a, "Started: Isolate the Asia offices"));
+    key(a, SDLK_RETURN);
+    const json_t *ev = json_array_get(json_object_get(a->debrief, "timeline"), (size_t)a->dsel);
+    CHECK(ev && strcmp(json_string_value(json_object_get(ev, "id")), "isolate_switch") == 0);
+    /* exports, from the last tab */
+    key(a, SDLK_7);
+    key(a, SDLK_h);
+    CHECK_HAS(a->exported, "/reports/");
+    CHECK_HAS(a->exported, ".html");
+    CHECK(file_size(a->exported) > 1000);
+    key(a, SDLK_m);
+    CHECK_HAS(a->exported, ".md");
+    CHECK(file_size(a->exported) > 1000);
+    key(a, SDLK_j);
+    CHECK_HAS(a->exported, ".json");
+    CHECK(file_size(a->exported) > 1000);
+    /* what if the first public line had been "an IT issue"? */
+    key(a, SDLK_3);
+    CHECK(tab_to(a, "What if… (D2)"));
+    key(a, SDLK_RETURN);
+    CHECK_INT(a->wi_decision, 1);
+    CHECK(tab_to(a, "\"An internal IT infrastructure issue\""));
+    key(a, SDLK_RETURN);
+    CHECK(a->wi_result != NULL);
+    CHECK_STR(a->wi_option, "it_issue");
+    char original[PLAY_PATH_MAX];
+    snprintf(original, sizeof original, "%s", a->game.journal_path);
+    CHECK(tab_to(a, "Play on from this choice"));
+    key(a, SDLK_RETURN);
+    CHECK_INT(a->screen, SCR_OPS);
+    CHECK(a->playing);
+    if (a->playing) {
+        CHECK_HAS(a->game.journal_path, "-whatif-first_statement-it_issue");
+        CHECK(strcmp(a->game.journal_path, original) != 0);
+        CHECK(access(original, R_OK) == 0); /* the original is kept */
+        CHECK_INT(sim_now(a->game.sim), 23 * 60);
+        CHECK_INT(chosen(a, "first_statement"), 1);
+        CHECK_INT(a->game.speed, 0);
+    }
+out:
+    app_free(a);
+    free(a);
+}
+
 /* Settings change live and persist to the data folder. */
 static void test_settings(void)
 {
@@ -568,6 +662,7 @@ int main(int argc, char **argv)
         {"settings", test_settings},
         {"no_fallback_ending", test_no_fallback_ending},
         {"compact_tabs", test_compact_tabs},
+        {"debrief_by_keyboard", test_debrief_by_keyboard},
         {"cleanup", cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
