@@ -13,20 +13,23 @@ fails=0
 pass() { printf 'ok   %s\n' "$1"; }
 fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
 
-for kind in expert idle mixed; do
-  plan="tests/plans/tutorial_$kind.plan"
+# The tutorial's three plans and every scenario's expert plan.
+for plan in $(printf '%s\n' tests/plans/tutorial_*.plan tests/plans/*_expert.plan | sort -u); do
+  name=$(basename "$plan" .plan)
+  scn="scenarios/${name%_*}.lua"
   for fmt in md json; do
-    golden="tests/reports/tutorial_$kind.$fmt"
-    if ! "$bh" report "$plan" --scenario scenarios/tutorial.lua --format "$fmt" >"$tmp/out" 2>"$tmp/err"; then
-      fail "report $kind $fmt: exit $?"; sed 's/^/    /' "$tmp/err" | head; continue
+    golden="tests/reports/$name.$fmt"
+    if ! "$bh" report "$plan" --scenario "$scn" --format "$fmt" >"$tmp/out" 2>"$tmp/err"; then
+      fail "report $name $fmt: exit $?"; sed 's/^/    /' "$tmp/err" | head; continue
     fi
     if [ "${BH_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/out" "$golden"; fi
-    if cmp -s "$tmp/out" "$golden"; then pass "report $kind $fmt matches $golden"
-    else fail "report $kind $fmt differs from $golden"; diff "$golden" "$tmp/out" | head -20; fi
+    if [ ! -f "$golden" ]; then fail "no $golden: review the report, then BH_UPDATE_GOLDEN=1 bash $0 BULKHEAD"
+    elif cmp -s "$tmp/out" "$golden"; then pass "report $name $fmt matches $golden"
+    else fail "report $name $fmt differs from $golden"; diff "$golden" "$tmp/out" | head -20; fi
   done
-  "$bh" report "$plan" --scenario scenarios/tutorial.lua -o "$tmp/$kind.html" 2>/dev/null
-  if python3 tests/html_check.py "$tmp/$kind.html" >"$tmp/chk"; then pass "report $kind html parses, no URLs"
-  else fail "report $kind html"; sed 's/^/    /' "$tmp/chk" | head; fi
+  "$bh" report "$plan" --scenario "$scn" -o "$tmp/$name.html" 2>/dev/null
+  if python3 tests/html_check.py "$tmp/$name.html" >"$tmp/chk"; then pass "report $name html parses, no URLs"
+  else fail "report $name html"; sed 's/^/    /' "$tmp/chk" | head; fi
 done
 
 # The JSON is valid and carries what other tools need.
@@ -71,9 +74,9 @@ if [ -n "$chrome" ]; then
   flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions
          --user-data-dir="$tmp/chrome")
   timeout 60 "$chrome" "${flags[@]}" --screenshot="$tmp/r.png" --window-size=1200,2000 \
-    "file://$tmp/expert.html" >"$tmp/c1" 2>&1
+    "file://$tmp/tutorial_expert.html" >"$tmp/c1" 2>&1
   timeout 60 "$chrome" "${flags[@]}" --print-to-pdf="$tmp/r.pdf" --no-pdf-header-footer \
-    "file://$tmp/expert.html" >"$tmp/c2" 2>&1
+    "file://$tmp/tutorial_expert.html" >"$tmp/c2" 2>&1
   if [ -s "$tmp/r.png" ] && [ "$(head -c 4 "$tmp/r.pdf" 2>/dev/null)" = "%PDF" ]; then
     pass "chromium renders the report to PNG and PDF"
   else
