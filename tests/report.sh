@@ -19,16 +19,17 @@ for plan in $(printf '%s\n' tests/plans/tutorial_*.plan tests/plans/*_expert.pla
   scn="scenarios/${name%_*}.lua"
   for fmt in md json; do
     golden="tests/reports/$name.$fmt"
-    if ! "$bh" report "$plan" --scenario "$scn" --format "$fmt" >"$tmp/out" 2>"$tmp/err"; then
-      fail "report $name $fmt: exit $?"; sed 's/^/    /' "$tmp/err" | head; continue
-    fi
+    "$bh" report "$plan" --scenario "$scn" --format "$fmt" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ $rc -ne 0 ]; then fail "report $name $fmt: exit $rc"; sed 's/^/    /' "$tmp/err" | head; continue; fi
     if [ "${BH_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/out" "$golden"; fi
     if [ ! -f "$golden" ]; then fail "no $golden: review the report, then BH_UPDATE_GOLDEN=1 bash $0 BULKHEAD"
     elif cmp -s "$tmp/out" "$golden"; then pass "report $name $fmt matches $golden"
     else fail "report $name $fmt differs from $golden"; diff "$golden" "$tmp/out" | head -20; fi
   done
   "$bh" report "$plan" --scenario "$scn" -o "$tmp/$name.html" 2>/dev/null
-  if python3 tests/html_check.py "$tmp/$name.html" >"$tmp/chk"; then pass "report $name html parses, no URLs"
+  if [ ! -s "$tmp/$name.html" ]; then fail "report $name html: not written"
+  elif python3 tests/html_check.py "$tmp/$name.html" >"$tmp/chk"; then pass "report $name html parses, no URLs"
   else fail "report $name html"; sed 's/^/    /' "$tmp/chk" | head; fi
 done
 
