@@ -86,21 +86,21 @@ team { id = "mgmt", label = "Senior management", staff = 2 }
 -- ---------------------------------------------------------------------------
 
 reference { id = "shipandbunker", title = "IMO Hit By Cyberattack",
-            cite = "Ship & Bunker (shipandbunker.com), October 2020: systems affected; key systems shut down to prevent further damage; \"sophisticated\" attack" }
+            cite = "Ship & Bunker (shipandbunker.com), 2020: systems affected; key systems shut down to prevent further damage; \"sophisticated\" attack" }
 reference { id = "infosecbuzz", title = "UN Agency Hit With Cyberattack",
-            cite = "Information Security Buzz (informationsecuritybuzz.com), October 2020: first \"technical issues\", a cyberattack the next day" }
+            cite = "Information Security Buzz (informationsecuritybuzz.com), 2020: first \"technical issues\", a cyberattack the next day" }
 reference { id = "reuters", title = "Reuters report on the IMO cyberattack",
-            cite = "Reuters, via devdiscourse.com, 1 October 2020" }
+            cite = "Reuters, via devdiscourse.com, 2020: the services the attack took down" }
 reference { id = "smartmaritime", title = "IMO website back online",
-            cite = "Smart Maritime Network (smartmaritimenetwork.com), October 2020: email, collaboration and the virtual meeting platform kept working" }
+            cite = "Smart Maritime Network (smartmaritimenetwork.com), 2020: email, collaboration and the virtual meeting platform kept working" }
 reference { id = "fathom", title = "Services resume at IMO after cyber attack",
-            cite = "Fathom World (fathom.world), October 2020: file servers in the UK, backups in Geneva, tested restores, ISO/IEC 27001 since 2015" }
+            cite = "Fathom World (fathom.world), 2020: file servers in the UK, backups in Geneva, tested restores, ISO/IEC 27001 since 2015" }
 reference { id = "offshore_energy", title = "IMO's website restored after cyber-attack",
-            cite = "Offshore Energy (offshore-energy.biz), October 2020: worked with the UN International Computing Centre" }
+            cite = "Offshore Energy (offshore-energy.biz), 2020: worked with the UN International Computing Centre" }
 reference { id = "informare", title = "IMO hit by cyberattack",
-            cite = "Informare (informare.it), October 2020: GISIS, IMODOCS and Virtual Publications back on 1 October, offline again early on 2 October, website back on 2 October" }
+            cite = "Informare (informare.it), 2020: GISIS, IMODOCS and Virtual Publications back on 1 October, offline again early on 2 October, website back on 2 October" }
 reference { id = "maritimepro", title = "Reuters report on full restoration of IMO services",
-            cite = "Maritime Professional (maritimeprofessional.com), via Reuters, 13 October 2020" }
+            cite = "Maritime Professional (maritimeprofessional.com), via Reuters, 13 October 2020: full services back about a week later" }
 reference { id = "gisis", title = "Resolution A.1029(26) on GISIS",
             cite = "IMO Assembly resolution A.1029(26), via imorules.com: GISIS and mandatory reporting" }
 reference { id = "msc428", title = "Resolution MSC.428(98): Maritime cyber risk management in safety management systems",
@@ -108,7 +108,7 @@ reference { id = "msc428", title = "Resolution MSC.428(98): Maritime cyber risk 
 reference { id = "cisa", title = "Ransomware Response Checklist",
             cite = "CISA and MS-ISAC, Ransomware Guide, September 2020 (cisa.gov): isolate, power down only as a last resort" }
 reference { id = "m2shipping", title = "CMA CGM concedes data breach is likely",
-            cite = "m2shipping.com, 2020: a carrier's dated updates during its own outage the same week" }
+            cite = "m2shipping.com, 2020: CMA CGM's successive updates during its own outage the same week" }
 reference { id = "maersk_shifts", title = "Maersk: When the screens went black",
             cite = "SAFETY4SEA (safety4sea.com), on Maersk's 2017 recovery: shift-based work streams with a duty manager" }
 
@@ -145,20 +145,21 @@ local function core_restored(w) return up(w, "maris") and up(w, "website") and u
 local function docs_in_hand(w) return up(w, "docs") or w.done("docs_by_email") > 0 end
 
 -- A restored system turns out to be compromised again: the second outage.
-local function relapse(w, id)
+-- `why` explains it in the debrief; the default is a premature restore.
+local function relapse(w, id, why)
     w.system[id].status = "compromised"
     w.flag.relapses = (w.flag.relapses or 0) + 1
     local announced = (id == "maris" or id == "docs") and w.flag.announced
     if announced then
         w.meter.credibility = w.meter.credibility - 14
         w.meter.confidence = w.meter.confidence - 10
-        w.note(NAME[id] .. " went dark again hours after you announced its return.")
+        w.note(NAME[id] .. " went dark again after you had announced its return.")
         w.flag.announced = false
     else
         w.meter.credibility = w.meter.credibility - 7
         w.meter.confidence = w.meter.confidence - 5
-        w.note(NAME[id] .. " was restored before the way in was closed, and the attackers used it again.")
     end
+    w.note(why or (NAME[id] .. " was restored before the way in was closed, and the attackers used it again."))
     w.meter.integrity = w.meter.integrity - 5
     w.meter.continuity = w.meter.continuity - 3
     if id == "maris" then w.flag.maris_back_at = false end
@@ -166,7 +167,11 @@ local function relapse(w, id)
     w.after("30m", function(w2)
         if w2.system[id].status == "compromised" then w2.system[id].status = "isolated" end
     end)
-    if w.flag.relapses >= 2 then w.finish("second_outage") end
+    -- Second time: end the session once the relapse message is delivered
+    -- (w.fire and w.after queue in order at the same instant).
+    if w.flag.relapses >= 2 then
+        w.after(0, function(w2) w2.finish("second_outage") end)
+    end
 end
 
 -- Bring a restored system online. Each restore gets a generation number so
@@ -281,7 +286,7 @@ MARIS (the Maritime Reporting and Information System) is how member states meet 
 
 inject { id = "session_wed", at = "6h", channel = "internal", from = "Conference services",
          title = "12:00: the committee session",
-         body = [[The chair opens the session on the meeting platform, with the secretariat's line about the platform in front of her. The interpreters are in their booths at home.
+         body = [[The session's scheduled start. The chair has the secretariat's line about the platform in front of her, and the interpreters are in their booths at home.
 
 (The IMO held its Facilitation Committee session on the platform on 30 September 2020. The attack did not affect the platform or email.)]],
          source = "fact", ref = "smartmaritime",
@@ -486,7 +491,7 @@ inject { id = "relapse", channel = "internal", from = "ICT & security",
          title = "Restored, and compromised again",
          body = [[The restored system shows the same service-account logins and the same unknown scripts as on Wednesday. ICT is pulling it off the network again.
 
-It came back before anyone knew how the attackers got in, or before that way in was closed, so they used it again.]],
+Something the attackers could use was still open when it came back, and they used it.]],
          source = "fiction", repeatable = true,
          discuss = { "What did you announce when it came back, and what do you say now?",
                      "What must be true before the next restore?" } }
@@ -506,7 +511,7 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
          title = "Reuters: \"UN shipping agency hit by cyberattack\"",
          body = [[Reuters is running a story on the attack and wants your comment within the hour. It lists what is down: the website, the intranet, MARIS, DocNet and e-Publications.
 
-(Reuters reported the IMO attack on 1 October 2020, the day the IMO itself called it a cyberattack.)]],
+(Reuters reported the attack on the IMO and the services it took down: the website, the intranet and web services including GISIS, IMODOCS and Virtual Publications.)]],
          source = "fact", ref = "reuters",
          discuss = { "Does the story match what you have said so far?" },
          effect = function(w)
@@ -515,6 +520,8 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
                  if (w.flag.said_attack_at or 0) <= 9 * H then
                      w.meter.credibility = w.meter.credibility + 1
                      w.note("Reuters quoted your own Wednesday statement. It was your story, told your way.")
+                 else
+                     w.note("Reuters quoted your correction, and the \"technical issues\" line before it.")
                  end
              elseif said == "technical" then
                  w.meter.credibility = w.meter.credibility - 12
@@ -610,7 +617,7 @@ inject { id = "weekend", at = "3d3h", channel = "internal", from = "Human resour
          effect = function(w)
              if w.flag.rota then
                  w.meter.fatigue = w.meter.fatigue - 5
-                 w.note("The rota held: half the team slept this weekend.")
+                 w.note("The rota holds: half the team is off this weekend.")
              else
                  w.meter.fatigue = w.meter.fatigue + 8
                  w.note("With no rota, everyone came in on Saturday.")
@@ -625,7 +632,7 @@ inject { id = "member_letter", at = "3d8h", channel = "email", from = "Chair of 
          effect = function(w)
              if w.done("scope_data") > 0 then
                  w.meter.confidence = w.meter.confidence + 2
-                 w.note("You could answer the data question: MARIS had been compared record by record with the Geneva copy.")
+                 w.note("You could answer the data question: MARIS had been compared record by record with the pre-attack copy.")
              else
                  w.meter.confidence = w.meter.confidence - 4
                  w.note("Nobody had checked whether MARIS data was altered, so the letter could not say.")
@@ -682,7 +689,7 @@ inject { id = "audit_call", at = "4d4h", channel = "email", from = "Lead auditor
              if logged and tested then
                  w.meter.confidence = w.meter.confidence + 1
                  w.meter.credibility = w.meter.credibility + 1
-                 w.note("The auditors had what they needed: a decision log from Wednesday morning, and a protected, tested backup.")
+                 w.note("The auditors had what they needed: a decision log, and backups that had been protected and tested.")
              elseif logged or tested then
                  w.meter.confidence = w.meter.confidence - 1
                  w.note(logged and "The log was there, but not the evidence that the backups had been protected and tested."
@@ -918,6 +925,7 @@ action { id = "sweep", kind = "investigate",
          source = "fiction", func = "detect", recommended = true,
          available = function(w)
              if not w.flag.entry_found then return false, "You do not yet know what to look for" end
+             if w.flag.swept then return false, "The second web shell has already been found and removed" end
              return true
          end,
          effect = function(w)
@@ -967,6 +975,9 @@ action { id = "scope_data", kind = "investigate",
              if w.system.backups.status == "compromised" then
                  w.meter.integrity = w.meter.integrity + 1
                  w.note("Compared against the four-week-old copy only. Recent records cannot be vouched for.")
+             elseif w.meter.integrity < 60 then
+                 w.meter.integrity = w.meter.integrity + 4
+                 w.note("Some MARIS records were changed while the attackers had access. They have been put right from the pre-attack copy.")
              else
                  w.meter.integrity = w.meter.integrity + 4
                  w.note("No MARIS record was altered. Some were read.")
@@ -1100,14 +1111,23 @@ action { id = "post_update", kind = "communicate",
              return true
          end,
          effect = function(w)
+             -- Updates inform; only a kept schedule builds trust beyond that.
              local gap = w.time - (w.flag.last_update or -DAY)
              local gain = 1
              if gap < 2 * H then
                  gain = 0
                  w.note("Two updates within two hours added noise, not trust.")
-             elseif w.flag.rhythm and not on_slot(w) then
+             elseif w.flag.rhythm then
+                 if not on_slot(w) then
+                     gain = 0
+                     w.note("An update off the promised schedule: people were waiting for the next slot.")
+                 end
+             elseif w.meter.credibility >= 70 then
                  gain = 0
-                 w.note("An update off the promised schedule: people were waiting for the next slot.")
+                 if not w.flag.noted_rhythm then
+                     w.flag.noted_rhythm = true
+                     w.note("Updates with no schedule keep people informed, but they stop building trust: nobody knows when the next one comes.")
+                 end
              end
              if not up(w, "website") and not w.flag.social_hub then
                  gain = 0
@@ -1155,7 +1175,7 @@ action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
          text = "Correct the first line: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. The longer you wait, the more it costs.",
          team = "comms", staff = 1, takes = "30m",
-         source = "fact", ref = "infosecbuzz", func = "respond", recommended = true,
+         source = "fact", ref = "infosecbuzz", func = "respond",
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              if w.flag.said == "attack" then return false, "You already call it a cyberattack" end
@@ -1367,7 +1387,9 @@ decision { id = "maris_again", from = "UNICC monitoring desk",
                      else
                          w.note("The scans found a second web shell the rebuild had missed.")
                          w.after("1h", function(w2)
-                             if w2.system.maris.status == "online" then relapse(w2, "maris") end
+                             if w2.system.maris.status == "online" then
+                                 relapse(w2, "maris", "MARIS was kept up through the scans, and the attackers came back through the web shell the rebuild had missed.")
+                             end
                          end)
                      end
                  end },
@@ -1448,8 +1470,8 @@ every("1h", function(w)
         w.meter.continuity = w.meter.continuity - 1
     end
 
-    -- Silence and long gaps between updates, noticed three times a day.
-    if h == 9 or h == 13 or h == 17 then
+    -- Silence and long gaps between updates, noticed twice a day.
+    if h == 9 or h == 17 then
         local last = w.flag.last_update
         if last == nil then
             if w.time >= 2 * H then w.meter.credibility = w.meter.credibility - 1 end
@@ -1500,15 +1522,13 @@ every("3h", function(w)
     local odd = w.flag.ticks % 2 == 1
     local every12 = w.flag.ticks % 4 == 1
     -- Member states cannot file while MARIS is down.
-    if w.time >= 6 * H and not up(w, "maris") and (every12 or (odd and not w.flag.workaround)) then
+    local early = w.time < 2 * DAY
+    if w.time >= 6 * H and not up(w, "maris")
+        and (every12 or (odd and early and not w.flag.workaround)) then
         w.meter.confidence = w.meter.confidence - 1
     end
-    -- A UN agency's services stay dark: the website above all.
-    local dark = 0
-    for _, id in ipairs(WEB) do
-        if not up(w, id) then dark = dark + 1 end
-    end
-    if (not up(w, "website") and odd) or (dark > 0 and every12) then
+    -- A UN agency's website stays dark.
+    if not up(w, "website") and (every12 or (odd and early)) then
         w.meter.credibility = w.meter.credibility - 1
     end
 end)

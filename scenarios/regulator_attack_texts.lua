@@ -26,7 +26,7 @@ T.stakes = [[
 Member states must file reports in MARIS by deadlines their own laws set; while it is down they are in breach through no fault of their own. Delegates need their papers for today's session. In three months, on 1 January 2021, your own rule takes effect: every shipping company must cover cyber risk in its safety management system. The industry will watch how you handle yours.]]
 
 T.end_overrun = [[
-By Thursday the attackers had spent a day inside with nothing in their way. They moved from the web cluster to the London file servers and then to the Geneva backups. Nobody can say which MARIS records are genuine. The rebuild will take weeks, and member states will check every record they ever filed.
+The attackers spent most of a day inside with nothing in their way. They moved from the web cluster to the London file servers, and on to the Geneva backups unless someone cut them off. Nobody can say which MARIS records are genuine. The rebuild will take weeks, and member states will check every record they ever filed.
 
 The lesson: shut the web services down early, even in committee week. The IMO's technicians took key systems offline to prevent further damage. Isolate them at the network rather than power them off, so the evidence survives, and cut the backups off before the attackers find them.]]
 
@@ -36,7 +36,7 @@ MARIS came back and was announced, then went dark again because the attackers us
 The lesson: restoring before you know how they got in does not save time. Find the entry point, close it, reset the accounts, then restore from clean backups. The IMO also took its systems offline again, for a few hours, a day after announcing their return. It did so as a security precaution, and it said so.]]
 
 T.end_exemplary = [[
-By Tuesday's briefing the website, MARIS and DocNet are back on rebuilt servers. The way in is closed and the committee got its work done. Member states heard from you on a fixed schedule, through social media while the site was down. You called it an attack early, and you were open about what the ISO certificate does and does not cover.
+By Tuesday's briefing the website, MARIS and DocNet are back on rebuilt servers. The way in is closed, and nothing you restored came back compromised. The committee got its work done. Member states and the press believe what you tell them, and the people who did the work are still on their feet.
 
 It is not over: the IMO's full services took about a week to come back. But you can stand in front of the member states and ask the industry to do what you did.]]
 

@@ -265,11 +265,22 @@ static json_t *timeline(const bh_sim *s)
 
 static int option_recommended(const bh_decision_def *dd, int k) { return dd->options[k].recommended; }
 
+/* A label in quotes, unless it already is quoted (options that are things
+ * to say often are: "We are dealing with a cyberattack"). */
+static const char *quoted(const char *s, char *buf, size_t n)
+{
+    if (s[0] == '"' || !strncmp(s, "\xe2\x80\x9c", 3))
+        snprintf(buf, n, "%s", s);
+    else
+        snprintf(buf, n, "\"%s\"", s);
+    return buf;
+}
+
 static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
 {
     const bh_defs *d = sim_defs(s);
     json_t *a = json_array();
-    char buf[1400];
+    char buf[1400], q1[600], q2[600];
     for (size_t i = 0; i < d->ndecisions; i++) {
         const bh_decision_def *dd = &d->decisions[i];
         bh_decision_status ds;
@@ -303,16 +314,17 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
                                 any_rec ? json_boolean(op->recommended) : json_null());
             if (ds.by_default) {
                 snprintf(buf, sizeof buf,
-                         "The clock decided \"%s\": nobody chose before the deadline, so the "
-                         "default happened (%s).", dd->prompt, op->label);
+                         "The clock decided %s: nobody chose before the deadline, so the "
+                         "default happened (%s).", quoted(dd->prompt, q1, sizeof q1), op->label);
                 json_array_append_new(improve, str(buf));
             } else if (any_rec && op->recommended) {
-                snprintf(buf, sizeof buf, "Chose \"%s\" when asked \"%s\": what responders advise.",
-                         op->label, dd->prompt);
+                snprintf(buf, sizeof buf, "Chose %s when asked %s: what responders advise.",
+                         quoted(op->label, q1, sizeof q1), quoted(dd->prompt, q2, sizeof q2));
                 json_array_append_new(strengths, str(buf));
             } else if (any_rec) {
-                snprintf(buf, sizeof buf, "Asked \"%s\", the room chose \"%s\"; responders advise "
-                         "otherwise (see the decisions review).", dd->prompt, op->label);
+                snprintf(buf, sizeof buf, "Asked %s, the room chose %s; responders advise "
+                         "otherwise (see the decisions review).", quoted(dd->prompt, q2, sizeof q2),
+                         quoted(op->label, q1, sizeof q1));
                 json_array_append_new(improve, str(buf));
             }
         }
@@ -377,9 +389,10 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
         int started = 0;
         for (size_t k = 0; k < n; k++)
             started |= log[k].kind == LOG_START && log[k].a == (int)i;
-        snprintf(buf, sizeof buf, started ? "Did \"%s\": what responders advise."
-                                          : "Never did \"%s\", which responders advise.",
-                 ad->label);
+        char q[600];
+        snprintf(buf, sizeof buf, started ? "Did %s: what responders advise."
+                                          : "Never did %s, which responders advise.",
+                 quoted(ad->label, q, sizeof q));
         json_array_append_new(started ? strengths : improve, str(buf));
     }
     return a;
