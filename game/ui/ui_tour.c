@@ -52,6 +52,7 @@ static bh_status begin(app *a, const char *scenario, bh_err *err)
 
 bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *err)
 {
+    bh_time busy = p->busy > 0 ? p->busy : TOUR_BUSY_TIME - 60;
     app_to_title(a);
     shot(a, fn, ud, "title");
     app_open_briefing(a, p->scenario);
@@ -59,7 +60,7 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
 
     bh_status st = begin(a, p->scenario, err);
     if (st == BH_OK)
-        st = tour_drive(a, p->plan, -1, TOUR_BUSY_TIME - 60, err);
+        st = tour_drive(a, p->plan, -1, busy, err);
     if (st != BH_OK)
         return st;
     /* pick the newest message so the reading pane is full */
@@ -88,7 +89,7 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     shot(a, fn, ud, "settings");
     a->screen = SCR_OPS;
 
-    st = tour_drive(a, p->plan, TOUR_BUSY_TIME - 60, sim_defs(a->game.sim)->scenario.length, err);
+    st = tour_drive(a, p->plan, busy, sim_defs(a->game.sim)->scenario.length, err);
     if (st != BH_OK)
         return st;
     shot(a, fn, ud, "ending");
@@ -102,7 +103,16 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
         shot(a, fn, ud, tabs[i]);
     }
     a->dtab = 2;
-    app_whatif(a, 0, "chat", 0);
+    /* branch the first decision with an option that was not chosen */
+    const json_t *d0 = json_array_get(json_object_get(a->debrief, "decisions"), 0);
+    const bh_defs *defs = sim_defs(a->game.sim);
+    int di = d0 ? defs_decision(defs, json_string_value(json_object_get(d0, "id"))) : -1;
+    const char *chosen = d0 ? json_string_value(json_object_get(d0, "chosen")) : NULL;
+    for (size_t k = 0; di >= 0 && k < defs->decisions[di].noptions; k++)
+        if (!chosen || strcmp(defs->decisions[di].options[k].id, chosen) != 0) {
+            app_whatif(a, 0, defs->decisions[di].options[k].id, 0);
+            break;
+        }
     if (!a->wi_result)
         return err_set(err, BH_ESCRIPT, p->plan, 0, "the what-if branch did not run");
     shot(a, fn, ud, "debrief_whatif");

@@ -14,6 +14,7 @@ typedef struct tour_paths {
     const char *plan;         /* a plan for it: inputs to replay */
     const char *broken;       /* a scenario that fails to load */
     const char *runtime_error; /* a scenario that errors during play */
+    bh_time busy;             /* when to show the operations room; 0: TOUR_BUSY_TIME */
 } tour_paths;
 
 /* The busiest operations-room moment of the tutorial's expert plan:

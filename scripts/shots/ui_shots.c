@@ -1,6 +1,9 @@
 /* ui_shots: render every screen of the game to BMP files, headless.
  *
- *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
+ *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
+ *
+ * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
+ * BUSY_SECONDS for the operations-room shots (default: the tutorial).
  *
  * scripts/screenshots runs it under the dummy video driver for each theme
  * and size and converts the BMPs to PNG. It reports text that overflowed
@@ -62,7 +65,8 @@ int main(int argc, char **argv)
     }
     o.data_dir = data;
     char tag[128];
-    snprintf(tag, sizeof tag, "%s-%s-%d", argv[2], argv[3], o.text_scale);
+    snprintf(tag, sizeof tag, "%s%s%s-%s-%d", argc > 5 ? argv[5] : "", argc > 5 ? "-" : "",
+             argv[2], argv[3], o.text_scale);
     shots s = {argv[1], tag, 0};
     app *a = calloc(1, sizeof *a);
     bh_err e;
@@ -72,10 +76,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         rc = 1;
     } else {
-        tour_paths p = {BH_SOURCE_DIR "/scenarios/tutorial.lua",
-                        BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
-                        BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
-                        BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua"};
+        const char *name = argc > 5 ? argv[5] : "tutorial";
+        char scn[1024], plan[1024];
+        snprintf(scn, sizeof scn, "%s/scenarios/%s.lua", BH_SOURCE_DIR, name);
+        snprintf(plan, sizeof plan, "%s/tests/plans/%s_expert.plan", BH_SOURCE_DIR, name);
+        tour_paths p = {scn, plan, BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
+                        BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua",
+                        argc > 6 ? atoi(argv[6]) : 0};
         if (tour_run(a, &p, on_shot, &s, &e) != BH_OK) {
             char buf[1200];
             fprintf(stderr, "ui_shots: %s\n", err_format(&e, buf, sizeof buf));

@@ -31,7 +31,7 @@ static void on_shot(void *ud, app *a, const char *name)
     CHECK(!a->u.failed);
 }
 
-static void tour(int w, int h, const char *theme, int scale)
+static void tour_of(const char *name, bh_time busy, int w, int h, const char *theme, int scale)
 {
     char data[] = "/tmp/bh-ui-screens-XXXXXX";
     CHECK(mkdtemp(data) != NULL);
@@ -52,10 +52,11 @@ static void tour(int w, int h, const char *theme, int scale)
     seen s = {0};
     if (app_init(a, &o, &e) == BH_OK) {
         CHECK_STR(a->u.theme.name, theme);
-        tour_paths p = {BH_SOURCE_DIR "/scenarios/tutorial.lua",
-                        BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
-                        BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
-                        BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua"};
+        char scn[512], plan[512];
+        snprintf(scn, sizeof scn, "%s/scenarios/%s.lua", BH_SOURCE_DIR, name);
+        snprintf(plan, sizeof plan, "%s/tests/plans/%s_expert.plan", BH_SOURCE_DIR, name);
+        tour_paths p = {scn, plan, BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
+                        BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua", busy};
         bh_status st = tour_run(a, &p, on_shot, &s, &e);
         if (st != BH_OK)
             fprintf(stderr, "tour: %s:%d: %s\n", e.file, e.line, e.msg);
@@ -77,6 +78,20 @@ static void tour(int w, int h, const char *theme, int scale)
     char cmd[96];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
     CHECK(system(cmd) == 0);
+}
+
+static void tour(int w, int h, const char *theme, int scale)
+{
+    tour_of("tutorial", 0, w, h, theme, scale);
+}
+
+/* The flagship scenarios' texts are longer: every screen of theirs too,
+ * in the smallest and the largest text, at a busy moment. */
+static void test_regulator(void)
+{
+    tour_of("regulator_attack", 6 * 3600, 1280, 720, "dark", 100);
+    tour_of("regulator_attack", 6 * 3600, 1280, 720, "high_contrast", 200);
+    tour_of("regulator_attack", 6 * 3600, 1920, 1080, "light", 150);
 }
 
 static void test_720_dark(void) { tour(1280, 720, "dark", 100); }
@@ -108,6 +123,7 @@ int main(int argc, char **argv)
         {"540_200", test_540_200},
         {"1080_125", test_1080_125},
         {"1080_150", test_1080_150},
+        {"regulator", test_regulator},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
 }
