@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_new.h"
 #include "core/journal.h"
 #include "core/session.h"
 #include "core/transcript.h"
@@ -32,6 +33,7 @@ static const char *usage_text =
     "                                    replay a plan headless and print the transcript\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
     "                                    the after-action report of a session or plan\n"
+    "  bulkhead new NAME                 write NAME.lua, a small working scenario to start from\n"
     "  bulkhead --help | --version\n"
     "\n"
     "Options for check and run:\n"
@@ -308,6 +310,35 @@ done:
     return status;
 }
 
+static int cmd_new(int argc, char **argv)
+{
+    if (argc != 2)
+        return usage_error("%s", "new takes one name: bulkhead new NAME (writes NAME.lua here)");
+    char id[64], path[1100];
+    const char *name = argv[1];
+    /* NAME, NAME.lua or a path to NAME.lua: the id is the file's base name */
+    const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+    size_t n = strlen(base);
+    if (n > 4 && strcmp(base + n - 4, ".lua") == 0)
+        n -= 4;
+    snprintf(id, sizeof id, "%.*s", (int)(n < 63 ? n : 63), base);
+    if (!cli_new_valid_id(id))
+        return usage_error("'%s' is not a scenario name: use lower-case letters, digits and _, "
+                           "starting with a letter (e.g. port_outage)", id);
+    if (strlen(name) > 1000)
+        return usage_error("%s", "the name is too long");
+    snprintf(path, sizeof path, "%.*s%s", (int)(base - name), name, id);
+    strncat(path, ".lua", sizeof path - strlen(path) - 1);
+    bh_err err;
+    err_clear(&err);
+    if (cli_new_write(id, path, &err) != BH_OK) {
+        print_err(&err, "error");
+        return EXIT_PROBLEMS;
+    }
+    printf("wrote %s\nnext:\n  bulkhead check %s\n  bulkhead play %s\n", path, path, path);
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     cli c;
@@ -524,6 +555,8 @@ int main(int argc, char **argv)
         return cmd_game(argc - 1, argv + 1, 1);
     if (strcmp(cmd, "explore") == 0)
         return not_built("'bulkhead explore'");
+    if (strcmp(cmd, "new") == 0)
+        return cmd_new(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 1, argv + 1);
     if (cmd[0] == '-')
