@@ -23,8 +23,8 @@
 --   * Cargo operations track a target set by which systems are down and
 --     what workarounds exist. Cost grows with lost operations.
 --   * Endings other than "reinfected" are judged at the board review on
---     day 14; if the network is still not contained then, the session runs
---     out into the fallback ending.
+--     day 14. If nothing has been restored by then (or the network is not
+--     even contained), the session runs out into the fallback ending.
 
 local T = include("carrier_ransomware_texts.lua")
 
@@ -226,6 +226,7 @@ local RISK_NOTE = {
     ad = "Active Directory still held the attackers' accounts",
     entry = "the way the attackers got in was still open",
     unimaged = "offices rejoined the network without being reimaged",
+    clean = "one office's unchecked laptop carried the malware back in",
 }
 
 -- Something was restored while the attackers still had a way in. It breaks
@@ -235,10 +236,10 @@ local function reinfect(w, what, risk)
     w.flag.reinfections = (w.flag.reinfections or 0) + 1
     w.flag.wan_cut = false
     w.flag.ad_clean = false
-    w.system.ad.status = "compromised"
+    set_unless(w, "ad", "compromised", { "encrypted" })
     update_containment(w)
     add(w, "spread", 12)
-    add(w, "trust", -8)
+    add(w, "trust", -6)
     add(w, "cost", 6)
     add(w, "ops", -6)
     w.note(what .. " came back encrypted: " .. (RISK_NOTE[risk] or "the attackers still had a way in") .. ".")
@@ -269,6 +270,7 @@ local function pay(w, millions)
     add(w, "cost", millions)
     add(w, "exposure", -5)
     w.note(string.format("Paid the attackers USD %d million in bitcoin.", millions))
+    w.after("1h", function(w2) w2.fire("payment_confirmed") end)
     w.after("12h", function(w2) w2.fire("decryptor_arrives") end)
     w.after("8d", function(w2) w2.fire("reextortion") end)
     if w.fired("ofac_advisory") > 0 then
@@ -303,6 +305,11 @@ end
 
 local function finish_phase(w, n)
     local p = PHASES[n]
+    if phases(w) >= n then
+        -- Meanwhile the regions reconnected everything at once.
+        for _, id in ipairs(p.systems) do w.system[id].status = "online" end
+        return
+    end
     local risk = restore_risk(w)
     local hit = risk == "open" or risk == "ad"
     if risk == "entry" and w.random(1, 100) <= 40 then hit = true end
@@ -332,7 +339,7 @@ end
 -- Reconnecting everything at once (the regions' wish). Safe only when the
 -- network is clean and the offices have been reimaged, and even then an
 -- unchecked laptop can slip through: `odds` is that chance, in percent.
-local function reconnect_all(w, odds)
+local function reconnect_all(w, odds, label)
     if phases(w) >= 3 then
         w.note("The offices were already reconnected; nothing changed.")
         return
@@ -353,7 +360,7 @@ local function reconnect_all(w, odds)
         for _, id in ipairs({ "backoffice", "subsidiaries", "agencies", "asia" }) do
             set_unless(w, id, "encrypted", { "online" })
         end
-        reinfect(w, "Every office reconnected at once", risk)
+        reinfect(w, label, risk)
         return
     end
     for n = phases(w) + 1, 3 do
@@ -444,7 +451,8 @@ inject { id = "it_saturated",
          body = [[Every IT engineer is busy. Nothing else that needs IT can start until somebody finishes.
 
 The incident-response firm on retainer can send four people, but they need about twelve hours to get here. Or choose carefully what IT does next.]],
-         source = "fiction" }
+         source = "fiction",
+         discuss = { "Which of IT's jobs cannot wait for the responders to arrive?" } }
 
 inject { id = "peripheral_servers", at = "3h", channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "Encryption on peripheral servers in Asia-Pacific",
@@ -480,7 +488,7 @@ inject { id = "switchboard_dead", at = "9h", channel = "phone", from = "Claire M
 
 inject { id = "linkedin_leak", at = "10h", channel = "social", from = "LinkedIn",
          title = "The ransom note is on LinkedIn",
-         body = [[08:00. A photo of the Shanghai ransom note is going round LinkedIn, with the Alcyon logo visible in the taskbar. Freight forwarders in the comments ask whether their data is safe and why Alcyon has said nothing, or what it has said.
+         body = [[08:00. A photo of the Shanghai ransom note is going round LinkedIn, with the Alcyon logo visible in the taskbar. Freight forwarders in the comments ask whether their data is safe, and what Alcyon is not telling them.
 
 (A screenshot of CMA CGM's ransom note reportedly circulated the same way.)]],
          source = "fact", ref = "freightwaves",
@@ -488,7 +496,7 @@ inject { id = "linkedin_leak", at = "10h", channel = "social", from = "LinkedIn"
          effect = function(w)
              local said = w.chosen("first_statement")
              if said == "it_issue" then
-                 add(w, "trust", -18)
+                 add(w, "trust", -15)
                  w.note("The \"IT issue\" advisory now sits next to a ransom note. It reads as a cover-up.")
              elseif said == "cyberattack" then
                  add(w, "trust", -2)
@@ -566,9 +574,9 @@ inject { id = "servers_encrypting", when = function(w) return w.meter.spread >= 
          discuss = { "What is still reachable from the infected machines?" },
          effect = function(w)
              set_unless(w, "backoffice", "encrypted", { "isolated", "offline", "restoring" })
-             set_unless(w, "edi", "compromised", { "isolated", "offline", "encrypted" })
-             set_unless(w, "booking", "offline", { "isolated", "encrypted" })
-             set_unless(w, "ecommerce", "offline", { "isolated", "encrypted" })
+             set_unless(w, "edi", "compromised", { "isolated", "offline", "encrypted", "restoring" })
+             set_unless(w, "booking", "degraded", { "offline", "encrypted", "restoring" })
+             set_unless(w, "ecommerce", "degraded", { "offline", "encrypted", "restoring" })
              add(w, "cost", 4)
          end }
 
@@ -582,7 +590,7 @@ inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 en
          discuss = { "Without Active Directory, how does anyone log in to fix anything?" },
          effect = function(w)
              w.system.ad.status = "encrypted"
-             set_unless(w, "email", "encrypted", { "isolated", "offline" })
+             set_unless(w, "email", "encrypted", { "isolated", "offline", "restoring" })
              set_unless(w, "telephony", "offline", { "encrypted" })
              add(w, "cost", 4)
              add(w, "exposure", 5)
@@ -616,7 +624,7 @@ inject { id = "total_encryption", when = function(w) return w.meter.spread >= 10
              set_unless(w, "telephony", "offline", { "encrypted" })
              w.system.ad.status = "encrypted"
              add(w, "cost", 10)
-             add(w, "trust", -10)
+             add(w, "trust", -6)
              add(w, "exposure", 10)
              if w.system.backups.status == "encrypted" then
                  w.after("1d", function(w2) w2.fire("offline_dc") end)
@@ -636,6 +644,8 @@ It is the only clean copy you have. Rebuilding from it will be slow and must be 
 inject { id = "reinfection", channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "The restored systems are encrypting again",
          body = [[Within hours of coming back, the restored systems show the ransom note again. The attackers still had a way in. The restore work is lost, and the network is no longer contained.
+
+Stop every restore that is still running: anything reconnected now will be encrypted too. Contain again, rebuild Active Directory, then start over.
 
 (Toll Group was hit by ransomware twice in 2020.)]],
          source = "fact", ref = "toll", repeatable = true,
@@ -659,14 +669,15 @@ inject { id = "exfil_signs", channel = "email", from = "Incident-response lead",
          title = "Forensics: data was taken before the encryption",
          body = [[The memory and disk images show archiving tools on a Shanghai file server and large uploads to an unknown server in the days before the encryption. Customer contact lists and staff records were on those shares.
 
-If personal data was taken, the GDPR gives you 72 hours from now to notify the data protection authority (DPA), and the first notice can be incomplete.
+If personal data was taken, the GDPR gives you 72 hours from when you became aware of it to notify the data protection authority (DPA), and the first notice can be incomplete.
 
 (CMA CGM said it suspected a data breach three days after its attack.)]],
          source = "fact", ref = "freshfruit",
          discuss = { "What can you tell the DPA today, and what will you say you do not know yet?" },
          effect = function(w) breach_known(w, "the forensic images") end }
 
-inject { id = "special_price_expires", at = "2d", channel = "email", from = "Live chat, attackers' portal",
+inject { id = "special_price_expires", when = function(w) return w.time >= 2 * D and not w.flag.paid end,
+         channel = "email", from = "Live chat, attackers' portal",
          title = "The \"special price\" has expired",
          body = [[Tuesday 22:00: the two days are up. A message on the attackers' portal: the special price has expired, and the data will start to appear online unless Alcyon "returns to the table".
 
@@ -674,19 +685,21 @@ inject { id = "special_price_expires", at = "2d", channel = "email", from = "Liv
          source = "fact", ref = "freightwaves",
          discuss = { "Does their deadline change anything you had decided?" },
          effect = function(w)
-             if w.flag.paid then
-                 w.note("The attackers acknowledged the payment and promised to delete the data.")
-                 return
-             end
              if w.done("oob_comms") == 0 and not w.flag.ad_clean then
                  w.fire("mail_snooping")
              end
              if w.flag.talking then
                  w.note("The chat stayed open. The price doubled to USD 10 million.")
              else
-                 leak(w)
+                 w.after("12h", function(w2) leak(w2) end)
              end
          end }
+
+inject { id = "payment_confirmed", channel = "email", from = "Live chat, attackers' portal",
+         title = "The attackers confirm the payment",
+         body = [[The attackers confirm that the bitcoin has arrived. They promise to delete the stolen data, to send the decryptor within a day, and to "give a security report" on how they got in. There is no way to check any of it.]],
+         source = "fiction",
+         discuss = { "What would you accept as proof that the data was deleted?" } }
 
 inject { id = "mail_snooping", channel = "email", from = "Live chat, attackers' portal",
          title = "The attackers quote your crisis emails",
@@ -746,7 +759,7 @@ inject { id = "reextortion", channel = "email", from = "Unknown sender",
 
 inject { id = "dpa_letter", channel = "regulator", from = "Data protection authority",
          title = "The data protection authority writes",
-         body = [[The lead data protection authority has read about the leak in the press. It asks why no breach notification has been received within 72 hours of Alcyon becoming aware, and it wants a full account by Friday.]],
+         body = [[The lead data protection authority has read about the attack in the press. It asks why no breach notification has arrived within 72 hours of Alcyon becoming aware of the theft, and it wants a full account within a week.]],
          source = "fiction",
          discuss = { "What could you have sent on the first day, even without the full picture?" },
          effect = function(w)
@@ -832,7 +845,7 @@ inject { id = "treasury_letter", channel = "regulator", from = "US Treasury, OFA
 
 inject { id = "arrival_notices", at = "4d10h", channel = "email", from = "Head of US imports, New Jersey",
          title = "Arrival notices are late; demurrage is building",
-         body = [[Friday. Since Monday the back office has not sent arrival notices, the messages that tell consignees their cargo has arrived and what they owe. Consignees did not know to collect, and their free time at the terminals is running out. From now on each box left there incurs demurrage: a daily charge for a container kept at the terminal past its free time.
+         body = [[Friday. For four days the back office sent no arrival notices, the messages that tell consignees their cargo has arrived and what they owe. Consignees did not know to collect, and their free time at the terminals is running out. From now on each box left there incurs demurrage: a daily charge for a container kept at the terminal past its free time.
 
 (Expeditors put the net cost of its 2022 cyberattack at USD 60 million, most of it demurrage.)]],
          source = "fact", ref = "expeditors",
@@ -923,6 +936,8 @@ inject { id = "review", at = "13d23h", channel = "internal", from = "Chair of th
          title = "The board reviews the response",
          body = [[Sunday 11 October, 21:00. The board meets to review the fortnight.]],
          source = "fiction",
+         discuss = { "What would you do differently in the first six hours?",
+                     "Which decision would you defend to the board, and which would you rather not?" },
          effect = function(w)
              w.note(string.format("At the review: %s, %d of 4 phases restored, %d reinfection(s); reach %d, operations %d, trust %d, exposure %d, regulatory %d, fatigue %d, cost USD %dM.",
                  w.flag.contained and "contained" or "not contained", phases(w), w.flag.reinfections or 0,
@@ -939,7 +954,7 @@ inject { id = "review", at = "13d23h", channel = "internal", from = "Chair of th
 -- ---------------------------------------------------------------------------
 
 inject { id = "gate_queues", when = function(w) return w.meter.ops <= 45 end,
-         channel = "phone", from = "Terminal manager, Port Elizabeth, New Jersey",
+         channel = "phone", from = "Terminal manager, Elizabeth, New Jersey",
          title = "Trucks are queuing at the terminal gates",
          body = [[Without Alcyon's release messages, the terminal cannot match trucks to boxes. The gates run on paper, the queue is hundreds of trucks long, and drivers are waiting six hours.
 
@@ -991,11 +1006,11 @@ inject { id = "burnout", when = function(w) return w.meter.fatigue >= 90 end,
 
 inject { id = "phish_wave", channel = "email", from = "Customer service, Rotterdam",
          title = "Customers report fake Alcyon invoices",
-         body = [[Customers are forwarding emails from genuine Alcyon addresses asking them to "update bank details for invoices during the outage". Yesterday Alcyon told them email and EDI were safe. Nobody had checked, and now the reassurance is helping the fraud.]],
+         body = [[Customers are forwarding emails from genuine Alcyon addresses asking them to "update bank details for invoices during the outage". Twelve hours ago Alcyon told them email and EDI were safe. Nobody had checked, and now the reassurance is helping the fraud.]],
          source = "fiction",
          discuss = { "What did 'safe' rest on?" },
          effect = function(w)
-             add(w, "trust", -12)
+             add(w, "trust", -10)
              add(w, "exposure", 15)
              add(w, "regulatory", -5)
              set_unless(w, "email", "compromised", { "encrypted", "isolated", "offline" })
@@ -1006,6 +1021,7 @@ inject { id = "ir_arrives", channel = "internal", from = "Reception, head office
          title = "The incident-response team is here",
          body = [[Four responders from the retainer firm have arrived and signed in: two forensic analysts and two Active Directory specialists. IT now has four more people.]],
          source = "fiction",
+         discuss = { "Who briefs them, and what do they work on first?" },
          effect = function(w)
              w.team.it.staff = w.team.it.staff + 4
          end }
@@ -1291,7 +1307,7 @@ action { id = "share_iocs", kind = "investigate",
          label = "Share indicators with partners and the CERT",
          text = "Send the malware sample and the attackers' addresses to the national CERT, terminals and partner carriers, so they can block them.",
          team = "it", staff = 1, takes = "2h",
-         source = "fact", ref = "gcaptain", func = "protect",
+         source = "fact", ref = "gcaptain", func = "protect", recommended = true,
          available = function(w)
              if w.meter.evidence < 50 then return false, "You do not have a clean sample and indicators yet" end
              if w.done("capture_memory") == 0 then return false, "Capture the infected machines first" end
@@ -1500,7 +1516,7 @@ action { id = "manual_notices", kind = "restore",
          label = "Send arrival notices by hand",
          text = "Build arrival notices from manifests and send them by email and phone, so consignees collect their boxes before demurrage runs.",
          team = "ops", staff = 2, takes = "8h",
-         source = "fact", ref = "expeditors", func = "recover", recommended = true,
+         source = "fact", ref = "expeditors", func = "recover",
          available = function(w)
              if w.fired("arrival_notices") == 0 then return false, "Arrival notices are not yet overdue" end
              if w.system.backoffice.status == "online" then return false, "The back office is sending them again" end
@@ -1513,7 +1529,7 @@ action { id = "manual_notices", kind = "restore",
 action { id = "rebuild_ad", kind = "restore",
          label = "Rebuild Active Directory from a clean copy",
          text = "Build new domain controllers from a clean backup, reset every privileged password, and rejoin nothing until it is done.",
-         team = "it", staff = 3, takes = "1d12h",
+         team = "it", staff = 3, takes = "1d",
          source = "fact", ref = "redmondmag", func = "recover", recommended = true,
          repeatable = true,
          available = function(w)
@@ -1546,11 +1562,12 @@ action { id = "golden_image", kind = "restore",
 action { id = "restore_backoffice", kind = "restore",
          label = "Phase 1: reconnect the back office",
          text = "Bring the shared-services centres back one at a time on a monitored segment, with email, EDI and the phones.",
-         team = "it", staff = 3, takes = "2d12h",
+         team = "it", staff = 3, takes = "3d",
          source = "fact", ref = "freshfruit", func = "recover", recommended = true,
          repeatable = true,
          available = function(w)
              if phases(w) >= 1 then return false, "Already back" end
+             if w.system.backoffice.status == "online" then return false, "The back office is still running" end
              return true
          end,
          start = function(w) start_phase(w, 1) end,
@@ -1573,7 +1590,7 @@ action { id = "restore_subsidiaries", kind = "restore",
 action { id = "restore_agencies", kind = "restore",
          label = "Phase 3: reconnect the agencies, region by region",
          text = "Reimage each office from the clean image, then reconnect it. The Asia offices come back in this phase.",
-         team = "it", staff = 4, takes = "2d12h",
+         team = "it", staff = 4, takes = "3d",
          source = "fact", ref = "trasportoeuropa", func = "recover", recommended = true,
          repeatable = true,
          available = function(w)
@@ -1600,27 +1617,22 @@ action { id = "restore_ecommerce", kind = "restore",
          effect = function(w) finish_phase(w, 4) end }
 
 action { id = "run_decryptor", kind = "restore",
-         label = "Run the attackers' decryptor on the back-office servers",
-         text = "Use the tool the attackers sent to decrypt the back-office servers in place.",
+         label = "Run the attackers' decryptor on the encrypted servers",
+         text = "Use the tool the attackers sent to decrypt the encrypted servers in place and put them back on the network.",
          team = "it", staff = 2, takes = "12h",
          source = "fiction", func = "recover",
          available = function(w)
              if w.fired("decryptor_arrives") == 0 then return false, "There is no decryptor" end
              return true
          end,
-         start = function(w)
-             set_unless(w, "backoffice", "restoring", { "online" })
-         end,
          effect = function(w)
              local risk = restore_risk(w)
              if risk ~= "clean" then
-                 set_unless(w, "backoffice", "encrypted", { "online" })
-                 reinfect(w, "The decrypted back-office servers", risk)
+                 reinfect(w, "The decrypted servers", risk)
                  return
              end
              w.flag.decrypted = true
-             set_unless(w, "backoffice", "isolated", { "online" })
-             w.note("The decryptor recovered the back-office data, slowly. Clean backups would have done the same.")
+             w.note("The decryptor recovered the encrypted data, slowly. Clean backups would have done the same.")
          end }
 
 action { id = "staff_rota", kind = "restore",
@@ -1687,7 +1699,7 @@ decision { id = "ransom", at = "1h", from = "Chief executive",
                      w.after("6h", function(w2) w2.fire("proof_files") end)
                  end },
                { id = "pay", label = "Pay the special price and get the decryptor",
-                 text = "Open the chat and pay whatever the special price is, before it lapses.",
+                 text = "Open the chat and pay whatever the special price is, before it lapses. (The travel firm CWT reportedly paid Ragnar Locker USD 4.5 million in 2020.)",
                  effect = function(w)
                      w.note("In the chat, the special price was USD 5 million in bitcoin.")
                      pay(w, 5)
@@ -1709,7 +1721,7 @@ decision { id = "ransom", at = "1h", from = "Chief executive",
 
 -- Opened by the Treasury advisory, if the chat is still open.
 decision { id = "final_demand", from = "Chief executive",
-           prompt = "The attackers now want USD 10 million and say the data goes online on Monday. Counsel has read this afternoon's Treasury advisory. What do you do?",
+           prompt = "The attackers now want USD 10 million and say the data goes online within two days. Counsel has read this afternoon's Treasury advisory. What do you do?",
            deadline = "12h", default = "keep_talking",
            discuss = { "If you pay, whose name is on the payment, and what will OFAC ask them?" },
            options = {
@@ -1753,10 +1765,11 @@ decision { id = "surge", from = "Asia sales director",
                { id = "reopen", label = "Reopen the portal for China",
                  text = "The old servers, as they are. Bookings flow today.",
                  effect = function(w)
+                     -- The old servers rejoin the network now, as it is now.
+                     local risk = restore_risk(w)
                      w.system.booking.status = "online"
                      add(w, "ops", 4)
                      w.after("6h", function(w2)
-                         local risk = restore_risk(w2)
                          if risk ~= "clean" then
                              w2.system.booking.status = "encrypted"
                              reinfect(w2, "The reopened China booking portal", risk)
@@ -1839,13 +1852,13 @@ decision { id = "reconnect", from = "Regional managing directors",
                      end
                  end },
                { id = "all_now", label = "Reconnect every office now",
-                 effect = function(w) reconnect_all(w, 25) end },
+                 effect = function(w) reconnect_all(w, 25, "The offices reconnected all at once") end },
                { id = "regions_decide", label = "Leave it to the regions",
                  text = "Without an answer, each director does what he thinks best.",
                  effect = function(w)
                      add(w, "trust", -3)
                      w.note("With no answer from head office, the regions reconnected on their own.")
-                     reconnect_all(w, 50)
+                     reconnect_all(w, 50, "The offices the regions reconnected")
                  end },
            } }
 
@@ -1872,7 +1885,7 @@ every("4h", function(w)
     if step == 0 and t ~= o then step = (t > o) and 1 or -1 end
     add(w, "ops", step)
 
-    local acc = (w.flag.cost_acc or 0) + math.max(0, 95 - w.meter.ops) * 0.06
+    local acc = (w.flag.cost_acc or 0) + math.max(0, 95 - w.meter.ops) * 0.05
     local whole = math.floor(acc)
     w.flag.cost_acc = acc - whole
     if whole > 0 then add(w, "cost", whole) end
@@ -1880,7 +1893,7 @@ every("4h", function(w)
     -- With a rota people sleep, and fatigue follows the workload; without
     -- one it only goes up.
     local b = busy_share(w)
-    local f = (w.flag.fatigue_acc or 0) + (w.flag.rota and (3 * b - 0.3) or (0.6 + 4 * b))
+    local f = (w.flag.fatigue_acc or 0) + (w.flag.rota and (3 * b - 0.4) or (0.6 + 4 * b))
     local fw = (f >= 0) and math.floor(f) or -math.floor(-f)
     w.flag.fatigue_acc = f - fw
     if fw ~= 0 then add(w, "fatigue", fw) end
@@ -1890,20 +1903,27 @@ every("4h", function(w)
     end
 end)
 
--- Every 6 hours, customers react to how they are being treated.
+-- Every 6 hours, customers react to how they are being treated. Below 15
+-- the customers who are left are held by contracts, not goodwill, and only
+-- events move them.
 every("6h", function(w)
-    if w.system.booking.status ~= "online" then
-        add(w, "trust", w.done("announce_workarounds") > 0 and -1 or -3)
-    end
+    if w.meter.trust <= 15 then return end
     if w.meter.ops < 50 then add(w, "trust", -1) end
+end)
+
+-- Every 12 hours without the portal costs goodwill, less if customers
+-- have been told how to book meanwhile.
+every("12h", function(w)
+    if w.meter.trust <= 15 or w.system.booking.status == "online" then return end
+    add(w, "trust", w.done("announce_workarounds") > 0 and -2 or -3)
 end)
 
 -- Every day at 22:00: was there an update today?
 every("1d", function(w)
     if not first_line_said(w) then return end
-    if w.chosen("first_statement") == "silence" and not w.flag.last_update then return end
     local last = w.flag.last_update or -10 * D
     local fresh = w.time - last <= 26 * H
+    if not fresh and w.meter.trust <= 15 then return end
     if w.flag.schedule then
         if fresh then
             add(w, "trust", 1)
@@ -1931,7 +1951,8 @@ ending { id = "recovered", title = "Back in business, with the story told straig
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
                  and (w.flag.reinfections or 0) == 0
-                 and w.meter.trust >= 60 and w.meter.regulatory >= 60 and w.meter.exposure < 50)
+                 and w.meter.trust >= 60 and w.meter.regulatory >= 60 and w.meter.exposure < 50
+                 and w.meter.fatigue < 80)
          end }
 
 ending { id = "breach_story", title = "Systems back; the breach is the story", tone = "mixed",
@@ -1946,12 +1967,19 @@ ending { id = "trust_lost", title = "Contained, but trust lost", tone = "mixed",
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 3 and w.meter.trust < 60)
          end }
 
+ending { id = "burned_out", title = "Back in business, and the team is spent", tone = "mixed",
+         text = T.end_burned_out,
+         when = function(w)
+             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
+                 and (w.flag.reinfections or 0) == 0 and w.meter.fatigue >= 80)
+         end }
+
 ending { id = "relapse", title = "Back, after a relapse", tone = "mixed", text = T.end_relapse,
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 4)
          end }
 
 ending { id = "slow", title = "Safe, but slow", tone = "mixed", text = T.end_slow,
-         when = function(w) return truthy(w.flag.review and w.flag.contained) end }
+         when = function(w) return truthy(w.flag.review and w.flag.contained and phases(w) >= 1) end }
 
 ending { id = "adrift", title = "Still adrift", tone = "bad", text = T.end_adrift, fallback = true }

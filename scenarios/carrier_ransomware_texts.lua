@@ -50,19 +50,24 @@ Technically, a good fortnight: the attack was contained, the network rebuilt and
 
 What responders recommend: say "cyberattack" as soon as you know it is one. Publish updates on a fixed schedule and keep to it. Tell customers how to book in the meantime. Check a channel before you call it safe.]]
 
+T.end_burned_out = [[
+Everything is back for the review, and nothing came back with it. But the people who did it have not slept properly for two weeks. Engineers have been signed off sick, mistakes were made at three in the morning, and the crisis cell is running on adrenaline. The incident is over; the hangover will last months, and some of your best people are updating their CVs.
+
+What responders recommend: from the first night, plan for a fortnight, not a weekend. Split every team into shifts with a duty manager and a handover log. Maersk ran its 2017 recovery this way, in shift-based work streams. Toll Group ran manual processes for more than a week.]]
+
 T.end_relapse = [[
 Everything is back for the review, but not at the first attempt. Once, a restore or a reconnection let the attackers back in. It took days to contain the network again and rebuild what they touched, and customers watched the dates slip.
 
 What responders recommend: before you reconnect anything, the network must be contained, Active Directory rebuilt and the attackers' way in closed. A reinfection costs more time than waiting does.]]
 
 T.end_slow = [[
-The attack is contained, and nothing has come back. But the network has not come back either: at the review, part of it is still dark, and customers still book by Excel form and INTTRA.
+The attack is contained, and nothing has come back. But the network has not come back either. At the review part of it is still dark, and customers still book by Excel form and INTTRA. Every dark day shows in the bill and in customers' patience.
 
-What responders recommend: once contained, work in parallel. Capture the evidence, trace the entry point, rebuild Active Directory and prepare a clean image at the same time. The restoration phases are the slowest part of the recovery, so every day before they start is a day added at the end. CMA CGM's e-commerce came back on day 14.]]
+What responders recommend: once the attack is contained, work in parallel. Capture the evidence, trace the entry point, rebuild Active Directory and prepare a clean image at the same time. The restoration phases are the slowest part of the recovery, so every day before they start is a day added at the end. CMA CGM's e-commerce came back on day 14.]]
 
 T.end_adrift = [[
-The fortnight ends with the attackers still inside. The network was never contained, so every restore was a gamble and every statement could be overtaken by the next encrypted server. The business is running on paper, goodwill and overtime, and the bill is still rising.
+The fortnight ends with nothing restored. The business is running on paper, goodwill and overtime, and the bill is still rising. If the attackers are still inside, every restore is a gamble and every statement can be overtaken by the next encrypted server. If they were shut in, the network was then left dark.
 
-What responders recommend: contain first. Cut external access at the internet edge, isolate the infected offices at the switch, and cut the links between regions. Each takes a few hours. Together they stop the spread; each alone only slows it.]]
+What responders recommend: contain first. Cut external access at the internet edge, isolate the infected offices at the switch, and cut the links between regions. Each takes a few hours. Together they stop the spread; each alone only slows it. Then rebuild Active Directory and start the restoration phases. Each phase takes days, and nothing comes back by itself.]]
 
 return T
