@@ -239,7 +239,9 @@ static json_t *timeline(const bh_sim *s)
         const bh_log_entry *e = &log[i];
         int is_change = e->kind == LOG_METER || e->kind == LOG_SYSTEM || e->kind == LOG_TEAM;
         if (is_change) {
-            /* what the event just before (at the same moment) did */
+            /* what the event just before (at the same moment) did: the core
+             * logs an effect's changes after it returns, so a w.note made
+             * during the effect comes first and is not the cause */
             if (!last || last_t != e->time) {
                 last = json_object();
                 set_stamp(last, s, e->time);
@@ -256,9 +258,12 @@ static json_t *timeline(const bh_sim *s)
             json_array_append_new(ch, change(s, e));
             continue;
         }
-        last = event(s, e);
-        last_t = e->time;
-        json_array_append_new(a, last);
+        json_t *ev = event(s, e);
+        json_array_append_new(a, ev);
+        if (e->kind != LOG_NOTE && e->kind != LOG_FNOTE) {
+            last = ev;
+            last_t = e->time;
+        }
     }
     return a;
 }
@@ -281,12 +286,29 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
     const bh_defs *d = sim_defs(s);
     json_t *a = json_array();
     char buf[1400], q1[600], q2[600];
-    for (size_t i = 0; i < d->ndecisions; i++) {
-        const bh_decision_def *dd = &d->decisions[i];
+    /* in the order they opened (D1, D2, ... on the chart too), not the
+     * order the file declares them */
+    size_t order[256], n = 0;
+    for (size_t i = 0; i < d->ndecisions && n < 256; i++) {
         bh_decision_status ds;
         sim_decision_status(s, (int)i, &ds);
         if (ds.state == DEC_CLOSED)
             continue;
+        size_t k = n++;
+        for (; k > 0; k--) {
+            bh_decision_status prev;
+            sim_decision_status(s, (int)order[k - 1], &prev);
+            if (prev.opened <= ds.opened)
+                break;
+            order[k] = order[k - 1];
+        }
+        order[k] = i;
+    }
+    for (size_t j = 0; j < n; j++) {
+        size_t i = order[j];
+        const bh_decision_def *dd = &d->decisions[i];
+        bh_decision_status ds;
+        sim_decision_status(s, (int)i, &ds);
         json_t *o = json_object(), *rec = json_array();
         json_object_set_new(o, "id", str(dd->id));
         json_object_set_new(o, "prompt", str(dd->prompt));
