@@ -393,13 +393,12 @@ static void whatif_panel(app *a)
     int di = defs_decision(defs, rp_str(d, "id"));
     for (size_t k = 0; di >= 0 && k < defs->decisions[di].noptions; k++) {
         const bh_option_def *o = &defs->decisions[di].options[k];
-        char lab[400];
-        snprintf(lab, sizeof lab, "%s%s", o->label,
-                 strcmp(o->id, rp_str(d, "chosen")) == 0 ? " (what happened)" : "");
-        if (ui_button(u, ui_idn(u, "wiopt", (int)k), (SDL_Rect){x, y, w, bh}, lab, 0,
-                      "Replay the session with this choice and the same later inputs."))
+        const char *meta = strcmp(o->id, rp_str(d, "chosen")) == 0 ? "What happened" : "";
+        int sel = strcmp(o->id, a->wi_option) == 0 && a->wi_result;
+        int h = row(a, ui_idn(u, "wiopt", (int)k), x, y, w, meta, o->label, TC_TEXT, sel);
+        if (h < 0)
             whatif_run(a, d, o->id, 0);
-        y += bh + u->gap;
+        y += (h < 0 ? -h : h) + u->gap / 2;
     }
     if (a->wi_result) {
         y += u->pad;

@@ -831,14 +831,19 @@ static void compact_room(app *a, SDL_Rect body)
     size_t unread = 0;
     for (size_t i = 0; i < n; i++)
         unread += i >= a->nread || !a->read[i];
+    int bh = u->line + 2 * u->gap, tw = r.w / 3;
+    /* the longest label that fits its tab */
     char inbox_lab[64];
     snprintf(inbox_lab, sizeof inbox_lab, unread ? "Inbox (%zu new) F1" : "Inbox F1", unread);
+    if (screen_button_w(a, inbox_lab) > tw - u->gap)
+        snprintf(inbox_lab, sizeof inbox_lab, unread ? "Inbox (%zu) F1" : "Inbox F1", unread);
+    if (screen_button_w(a, inbox_lab) > tw - u->gap)
+        snprintf(inbox_lab, sizeof inbox_lab, "Inbox F1");
     const char *labels[3] = {inbox_lab, "Actions F2", "Running F3"};
     static const SDL_Keycode keys[3] = {SDLK_F1, SDLK_F2, SDLK_F3};
     static const char *const tips[3] = {"Messages, newest first, and the one you chose.",
                                         "What the teams can start now.",
                                         "Actions under way, and each team's free staff."};
-    int bh = u->line + 2 * u->gap, tw = r.w / 3;
     for (int i = 0; i < 3; i++)
         if (ui_toggle(u, ui_idn(u, "tab", i), (SDL_Rect){r.x + i * tw, r.y, tw - u->gap / 2, bh},
                       labels[i], a->tab == i, keys[i], tips[i]))

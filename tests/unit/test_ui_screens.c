@@ -94,6 +94,13 @@ static void test_regulator(void)
     tour_of("regulator_attack", 6 * 3600, 1920, 1080, "light", 150);
 }
 
+static void test_carrier(void)
+{
+    tour_of("carrier_ransomware", 20 * 3600, 1280, 720, "light", 100);
+    tour_of("carrier_ransomware", 20 * 3600, 1280, 720, "dark", 200);
+    tour_of("carrier_ransomware", 20 * 3600, 1920, 1080, "high_contrast", 100);
+}
+
 static void test_720_dark(void) { tour(1280, 720, "dark", 100); }
 static void test_720_light(void) { tour(1280, 720, "light", 100); }
 static void test_720_high_contrast(void) { tour(1280, 720, "high_contrast", 100); }
@@ -124,6 +131,7 @@ int main(int argc, char **argv)
         {"1080_125", test_1080_125},
         {"1080_150", test_1080_150},
         {"regulator", test_regulator},
+        {"carrier", test_carrier},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
 }
