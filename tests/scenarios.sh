@@ -29,6 +29,19 @@ else
   fail "luacheck is not installed: run scripts/setup"
 fi
 
+# The editor annotations parse, and name every declaration and w call.
+if lua5.4 -e 'assert(loadfile("scenarios/api/bulkhead.lua"))' 2>"$tmp/out"; then
+  missing=""
+  for name in scenario meter system team reference inject action decision ending every include \
+              fire open after note finish done running fired chosen random; do
+    grep -qE "^function ($name|World[.:]$name)\(" scenarios/api/bulkhead.lua || missing="$missing $name"
+  done
+  if [ -z "$missing" ]; then pass "scenarios/api/bulkhead.lua parses and covers the API"
+  else fail "scenarios/api/bulkhead.lua lacks:$missing"; fi
+else
+  fail "scenarios/api/bulkhead.lua does not parse"; cat "$tmp/out"
+fi
+
 for plan in tests/plans/*.plan; do
   name=$(basename "$plan" .plan)
   scn="scenarios/${name%_*}.lua"
