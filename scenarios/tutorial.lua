@@ -487,7 +487,12 @@ action { id = "reimage_asia", kind = "restore",
                  w.meter.evidence = w.meter.evidence - 25
                  w.note("Reimaging started before anyone captured the PCs. The evidence on them is gone.")
              end
+             w.flag.asia_status_before = w.system.asia_pcs.status
              w.system.asia_pcs.status = "restoring"
+         end,
+         -- cancelled half way: the PCs are as they were (but wiped ones stay wiped)
+         cancel = function(w)
+             w.system.asia_pcs.status = w.flag.asia_status_before or "isolated"
          end,
          effect = function(w)
              if w.flag.contained then

@@ -101,7 +101,7 @@ typedef struct bh_action_def {
     int staff;
     bh_time takes;
     bh_source source;
-    bh_hook available, on_start, effect;
+    bh_hook available, on_start, on_cancel, effect;
     int repeatable, recommended;
     bh_loc loc;
 } bh_action_def;

@@ -219,6 +219,10 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         s->busy[x->team] -= x->staff;
         if (sim_log_push(s, LOG_CANCEL, in->a, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
+        /* undo what `start` set up (a system marked "restoring", say) */
+        snprintf(what, sizeof what, "cancel of action '%s'", x->id);
+        if (sim_effect(s, x->on_cancel, what, err) != BH_OK)
+            return err->status;
         break;
     }
     case IN_CHOOSE: {

@@ -534,7 +534,7 @@ static int d_action(lua_State *L)
     bh_action_def *a;
     static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
                                     "source", "ref", "func", "recommended", "available",
-                                    "start", "effect", "repeatable", NULL};
+                                    "start", "cancel", "effect", "repeatable", NULL};
     DECL_OPEN(c, "action", actions, defs_action, bh_action_def, f, a);
     a->team = -1;
     a->kind = (bh_kind)get_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
@@ -549,6 +549,7 @@ static int d_action(lua_State *L)
     get_bool(&c, "recommended", &a->recommended);
     a->available = get_fn(&c, "available");
     a->on_start = get_fn(&c, "start");
+    a->on_cancel = get_fn(&c, "cancel");
     a->effect = get_fn(&c, "effect");
     get_bool(&c, "repeatable", &a->repeatable);
     return 0;

@@ -247,6 +247,7 @@
 ---@field recommended? boolean The debrief marks it as what responders advise.
 ---@field available? Availability true, or false plus a reason (read-only condition).
 ---@field start? Effect Runs when the action starts.
+---@field cancel? Effect Runs when players cancel the running action: undo what `start` set up.
 ---@field effect? Effect Runs when the action completes (not when it is cancelled).
 ---@field repeatable? boolean If true, it may be done again after it completes (default false).
 
