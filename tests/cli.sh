@@ -36,9 +36,9 @@ expect run-needs-plan 2 'run needs --plan' -- "$bh" run scenarios/tutorial.lua
 expect bad-seed 2 '--seed wants a whole number' -- "$bh" run scenarios/tutorial.lua --plan tests/plans/tutorial_idle.plan --seed -3
 expect check-needs-file 2 'check needs at least one scenario file' -- "$bh" check
 expect check-clean 0 '' -- "$bh" check scenarios/tutorial.lua
+[ -s "$tmp/out" ] || [ -s "$tmp/err" ] && fail "check-clean prints nothing" || pass "check-clean prints nothing"
 # An action's cancel hook undoes what its start hook set up.
 expect cancel-hook 0 'Asia office PCs restoring -> isolated' -- "$bh" run scenarios/tutorial.lua --plan tests/fixtures/cancel_reimage.plan
-[ -s "$tmp/out" ] || [ -s "$tmp/err" ] && fail "check-clean prints nothing" || pass "check-clean prints nothing"
 expect check-missing-file 1 'nope\.lua.*error: cannot open' -- "$bh" check "$tmp/nope.lua"
 
 # A scenario with several problems: every one is reported with its line.
