@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli_new.h"
@@ -181,6 +183,13 @@ static int cmd_check(int argc, char **argv)
     return problems ? EXIT_PROBLEMS : 0;
 }
 
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return a && b && stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+           x.st_ino == y.st_ino;
+}
+
 /* Where a journal's session stood: the game keeps the clock beside the
  * journal (JOURNAL.clock); a plan written by hand has none, and is run on
  * to its ending as `run` does. */
@@ -190,15 +199,26 @@ static bh_status report_replay(bh_sim *sim, const bh_plan *plan, const char *jou
     bh_status st = session_replay(sim, NULL, plan, &res, err);
     if (st != BH_OK)
         return st;
-    char path[4096];
+    char path[4096], text[64] = "";
     snprintf(path, sizeof path, "%s.clock", journal);
     FILE *c = fopen(path, "r");
     if (!c)
         return session_finish(sim, err);
-    long long t = -1;
-    int ok = fscanf(c, "%lld", &t) == 1 && t >= 0;
+    size_t n = fread(text, 1, sizeof text - 1, c);
     fclose(c);
-    if (ok && t > sim_now(sim))
+    text[n] = 0;
+    char *end;
+    errno = 0;
+    long long t = strtoll(text, &end, 10);
+    while (*end == '\n' || *end == '\r')
+        end++;
+    if (errno || end == text || *end || t < 0) {
+        /* the journal is the truth; the clock only says how far it ran on */
+        fprintf(stderr, "%s: warning: not a clock (a number of seconds); reporting the "
+                        "session up to its last input\n", path);
+        return BH_OK;
+    }
+    if (t > sim_now(sim))
         return sim_advance(sim, (bh_time)t, err);
     return BH_OK;
 }
@@ -234,8 +254,8 @@ static int cmd_report(int argc, char **argv)
         return usage_error("report takes one journal; unexpected '%s'", argv[optind + 1]);
     if (fmt < 0) { /* from the output's name, else Markdown for the terminal */
         const char *dot = out ? strrchr(out, '.') : NULL;
-        fmt = dot && strcmp(dot, ".html") == 0 ? RP_HTML
-              : dot && strcmp(dot, ".json") == 0 ? RP_JSON : RP_MARKDOWN;
+        fmt = dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")) ? RP_HTML
+              : dot && !strcasecmp(dot, ".json") ? RP_JSON : RP_MARKDOWN;
     }
     const char *journal = argv[optind];
     int status = EXIT_PROBLEMS;
@@ -245,6 +265,7 @@ static int cmd_report(int argc, char **argv)
     bh_sim *sim = NULL;
     json_t *rep = NULL;
     FILE *f = NULL;
+    char tmp[4200] = "";
     bh_err err;
     err_clear(&err);
     lh_opts lo;
@@ -279,7 +300,19 @@ static int cmd_report(int argc, char **argv)
         fprintf(stderr, "bulkhead: error: out of memory\n");
         goto done;
     }
-    f = out ? fopen(out, "w") : stdout;
+    /* Never write a report over the session it came from. */
+    if (out && (same_file(out, journal) || same_file(out, scenario) ||
+                (snprintf(tmp, sizeof tmp, "%s.clock", journal), same_file(out, tmp)))) {
+        fprintf(stderr, "%s: error: that is the session's own journal, clock or scenario; "
+                        "choose another name for the report\n", out);
+        goto done;
+    }
+    /* A new file renamed over the old one: a failure leaves the old report. */
+    if (out && snprintf(tmp, sizeof tmp, "%s.tmp", out) >= (int)sizeof tmp) {
+        fprintf(stderr, "%s: error: the name is too long\n", out);
+        goto done;
+    }
+    f = out ? fopen(tmp, "w") : stdout;
     if (!f) {
         fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
         goto done;
@@ -288,19 +321,23 @@ static int cmd_report(int argc, char **argv)
         print_err(&err, "error");
         goto done;
     }
-    if (out && fsync(fileno(f)) != 0) {
+    if (out && (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0 ||
+                (f = NULL, rename(tmp, out) != 0))) {
         fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
+        f = NULL;
         goto done;
     }
-    if (out)
+    if (out) {
+        f = NULL;
         fprintf(stderr, "wrote %s\n", out);
+    }
     status = sim_failed(sim) ? EXIT_PROBLEMS : 0;
     if (sim_failed(sim))
         print_err(sim_error(sim), "error");
 done:
-    if (f && f != stdout && fclose(f) != 0 && status == 0) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
-        status = EXIT_PROBLEMS;
+    if (f && f != stdout) { /* a failed write: drop the half-written file */
+        fclose(f);
+        unlink(tmp);
     }
     json_decref(rep);
     sim_destroy(sim);

@@ -36,8 +36,8 @@ class Checker(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         self.seen.add(tag)
         for name, _ in attrs:
-            if name in ("src", "href", "xmlns"):
-                self.problem(f"<{tag} {name}=...>: an external reference")
+            if name in ("src", "href", "action", "xmlns", "srcset") or name.startswith("on"):
+                self.problem(f"<{tag} {name}=...>: an external reference or handler")
 
     def handle_endtag(self, tag):
         if tag in VOID:

@@ -33,7 +33,21 @@ for plan in $(printf '%s\n' tests/plans/tutorial_*.plan tests/plans/*_expert.pla
   else fail "report $name html"; sed 's/^/    /' "$tmp/chk" | head; fi
 done
 
+# Hostile text: markup, entities, pipes and line breaks in every label.
+fx=tests/fixtures/report/hostile_text
+"$bh" report "$fx.plan" --scenario "$fx.lua" -o "$tmp/h.html" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format md >"$tmp/h.md" 2>/dev/null
+if python3 tests/html_check.py "$tmp/h.html" >"$tmp/chk" && ! grep -qi '<script\|<img\|<b>\|<i>' "$tmp/h.html" &&
+   grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/h.html" && grep -q 'Facilitator &lt;script&gt;' "$tmp/h.html"
+then pass "hostile text is escaped in HTML"; else fail "hostile text in HTML"; cat "$tmp/chk"; fi
+if ! grep -qE '(^|[^\\])<(script|b|i|img|x)' "$tmp/h.md" &&
+   ! grep -qE '^(#+ (not|and|heading)|- not|> quote)' "$tmp/h.md" &&
+   grep -q 'Act \\<script\\>bad()\\</script\\> \\| cell' "$tmp/h.md"
+then pass "hostile text is escaped in Markdown"; else fail "hostile text in Markdown"; grep -nE '<|^#|^- |^>' "$tmp/h.md" | head; fi
+
 # The JSON is valid and carries what other tools need.
+"$bh" report tests/plans/tutorial_expert.plan --scenario scenarios/tutorial.lua --format json >"$tmp/e.json" 2>/dev/null
+"$bh" report tests/plans/tutorial_idle.plan --scenario scenarios/tutorial.lua --format md >"$tmp/i.md" 2>/dev/null
 if python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -44,10 +58,10 @@ assert any(d["id"] == "ransom" and d["chosen"] == "refuse" and d["followed_advic
 assert r["notes"] and "power-down" in r["notes"][0]["text"]
 assert len(r["meters"]) == 4 and all(m["points"][0][0] == 0 for m in r["meters"])
 assert any(f["source"] == "fact" and f["cite"] for f in r["fact_check"])
-' tests/reports/tutorial_expert.json; then pass "json fields"; else fail "json fields"; fi
+' "$tmp/e.json"; then pass "json fields"; else fail "json fields"; fi
 
 # The idle room: every decision by the clock, all of it in the improvements.
-if grep -q 'The clock decided' tests/reports/tutorial_idle.md && grep -q 'Nothing in ' tests/reports/tutorial_idle.md; then
+if grep -q 'The clock decided' "$tmp/i.md" && grep -q 'Nothing in ' "$tmp/i.md"; then
   pass "idle report lists defaults and gaps"; else fail "idle report lists defaults and gaps"; fi
 
 # A game journal: a clock file says where the session stood.
@@ -60,6 +74,18 @@ r = json.load(open(sys.argv[1]))
 assert r["session"]["status"] == "running" and r["session"]["elapsed_s"] == 3600, r["session"]
 assert r["ending"] is None
 ' "$tmp/g.json"; then pass "running session reported at its clock"; else fail "running session reported at its clock"; fi
+
+# Never over the session it reports on; a bad clock file is named, not trusted.
+cp "$tmp/game.journal" "$tmp/keep.journal"
+"$bh" report "$tmp/game.journal" -o "$tmp/game.journal" >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q "session's own journal" "$tmp/err" && cmp -s "$tmp/game.journal" "$tmp/keep.journal"
+then pass "refuses to write over the journal"; else fail "refuses to write over the journal (exit $rc)"; fi
+printf 'garbage\n' >"$tmp/game.journal.clock"
+"$bh" report "$tmp/game.journal" --format json >"$tmp/g2.json" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 0 ] && grep -q 'not a clock' "$tmp/err"; then pass "a bad clock file is named"; else fail "bad clock file (exit $rc)"; fi
+"$bh" report "$tmp/game.journal" -o "$tmp/R.HTML" 2>/dev/null
+if head -c 15 "$tmp/R.HTML" | grep -q '<!DOCTYPE html>' && [ ! -e "$tmp/R.HTML.tmp" ]
+then pass "format from the name, any case; no temporary left"; else fail "format from .HTML"; fi
 
 # Errors name the fix.
 "$bh" report tests/plans/tutorial_idle.plan >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -1,6 +1,7 @@
 /* rp_build: the session as the report's JSON model (see rp_report.h). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/rp_report.h"
@@ -16,9 +17,26 @@ double rp_num(const json_t *o, const char *key)
     return json_number_value(json_object_get(o, key));
 }
 
-/* Jansson refuses invalid UTF-8 by returning NULL; scenario text is
- * validated at load, so this only guards against surprises. */
+/* A string cut short by snprintf may end inside a UTF-8 character, and
+ * Jansson refuses invalid UTF-8 (returning NULL, which would drop the line
+ * silently): trim back to the last whole character. */
+static const char *whole(char *s)
+{
+    size_t n = strlen(s), k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && (unsigned char)s[k - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)s[k - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (n - (k - 1) < need)
+            s[k - 1] = 0;
+    }
+    return s;
+}
+
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
+/* For text this file composed in a fixed buffer. */
+static json_t *composed(char *s) { return json_string(whole(s)); }
 
 static void set_stamp(json_t *o, const bh_sim *s, bh_time t)
 {
@@ -285,11 +303,13 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
 {
     const bh_defs *d = sim_defs(s);
     json_t *a = json_array();
-    char buf[1400], q1[600], q2[600];
+    char buf[4400], q1[2000], q2[2000];
     /* in the order they opened (D1, D2, ... on the chart too), not the
      * order the file declares them */
-    size_t order[256], n = 0;
-    for (size_t i = 0; i < d->ndecisions && n < 256; i++) {
+    size_t *order = malloc((d->ndecisions + 1) * sizeof *order), n = 0;
+    if (!order)
+        return a;
+    for (size_t i = 0; i < d->ndecisions; i++) {
         bh_decision_status ds;
         sim_decision_status(s, (int)i, &ds);
         if (ds.state == DEC_CLOSED)
@@ -338,20 +358,21 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
                 snprintf(buf, sizeof buf,
                          "The clock decided %s: nobody chose before the deadline, so the "
                          "default happened (%s).", quoted(dd->prompt, q1, sizeof q1), op->label);
-                json_array_append_new(improve, str(buf));
+                json_array_append_new(improve, composed(buf));
             } else if (any_rec && op->recommended) {
                 snprintf(buf, sizeof buf, "Chose %s when asked %s: what responders advise.",
                          quoted(op->label, q1, sizeof q1), quoted(dd->prompt, q2, sizeof q2));
-                json_array_append_new(strengths, str(buf));
+                json_array_append_new(strengths, composed(buf));
             } else if (any_rec) {
                 snprintf(buf, sizeof buf, "Asked %s, the room chose %s; responders advise "
                          "otherwise (see the decisions review).", quoted(dd->prompt, q2, sizeof q2),
                          quoted(op->label, q1, sizeof q1));
-                json_array_append_new(improve, str(buf));
+                json_array_append_new(improve, composed(buf));
             }
         }
         json_array_append_new(a, o);
     }
+    free(order);
     return a;
 }
 
@@ -361,7 +382,7 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
     size_t n;
     const bh_log_entry *log = sim_log(s, &n);
     json_t *a = json_array();
-    char buf[600], t[32];
+    char buf[2400], t[32];
     bh_time now = sim_now(s);
     for (int f = FUNC_IDENTIFY; f < FUNC__COUNT; f++) {
         json_t *o = json_object(), *acts = json_array();
@@ -398,9 +419,9 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
             snprintf(buf, sizeof buf, "Nothing in %s before %s.", cap, t);
             gap = buf;
         }
-        json_object_set_new(o, "gap", gap ? str(gap) : json_null());
+        json_object_set_new(o, "gap", gap ? composed(buf) : json_null());
         if (gap)
-            json_array_append_new(improve, str(gap));
+            json_array_append_new(improve, composed(buf));
         json_array_append_new(a, o);
     }
     /* advised actions taken, or never taken */
@@ -411,11 +432,11 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
         int started = 0;
         for (size_t k = 0; k < n; k++)
             started |= log[k].kind == LOG_START && log[k].a == (int)i;
-        char q[600];
+        char q[2000];
         snprintf(buf, sizeof buf, started ? "Did %s: what responders advise."
                                           : "Never did %s, which responders advise.",
                  quoted(ad->label, q, sizeof q));
-        json_array_append_new(started ? strengths : improve, str(buf));
+        json_array_append_new(started ? strengths : improve, composed(buf));
     }
     return a;
 }
@@ -423,7 +444,7 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
 static void meter_lessons(const bh_sim *s, json_t *strengths, json_t *improve)
 {
     const bh_defs *d = sim_defs(s);
-    char buf[400];
+    char buf[1200];
     for (size_t i = 0; i < d->nmeters; i++) {
         const bh_meter_def *m = &d->meters[i];
         double v = sim_meter(s, (int)i), gain = m->good_low ? m->start - v : v - m->start;
@@ -432,7 +453,7 @@ static void meter_lessons(const bh_sim *s, json_t *strengths, json_t *improve)
             continue; /* moved too little to call */
         snprintf(buf, sizeof buf, "%s %s from %.0f to %.0f.", m->label,
                  v > m->start ? "rose" : "fell", m->start, v);
-        json_array_append_new(gain > 0 ? strengths : improve, str(buf));
+        json_array_append_new(gain > 0 ? strengths : improve, composed(buf));
     }
 }
 

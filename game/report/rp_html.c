@@ -56,9 +56,18 @@ static const char *css =
     "figure{margin:1em 0}figcaption{font-size:.85em;color:#4a5866}\n"
     "svg text{font-family:'DejaVu Sans',Arial,sans-serif}\n"
     "@media print{body{margin:0;max-width:none;font-size:10pt}"
-    "h2{break-after:avoid}table,figure,.decision{break-inside:avoid}"
+    "h2{break-after:avoid}table.small,figure,.decision{break-inside:avoid}"
+    "thead{display:table-header-group}"
     "tr{break-inside:avoid}a{color:inherit;text-decoration:none}}\n"
     "@page{size:A4;margin:16mm}\n";
+
+/* The file's name without the folders: a report handed to an executive
+ * should not carry the facilitator's home folder. */
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
 
 static void overview(FILE *f, const json_t *r)
 {
@@ -66,10 +75,10 @@ static void overview(FILE *f, const json_t *r)
                  *en = json_object_get(r, "ending");
     fputs("<h1>After-action report: ", f);
     esc(f, rp_str(sc, "title"));
-    fputs("</h1>\n<h2>Overview</h2>\n<table>\n", f);
+    fputs("</h1>\n<h2>Overview</h2>\n<table class=\"small\">\n", f);
     struct { const char *k, *v; } rows[] = {
         {"Scenario", rp_str(sc, "title")},
-        {"File", rp_str(sc, "file")},
+        {"File", base_name(rp_str(sc, "file"))},
         {"Based on", rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction"},
         {"Organisation", rp_str(sc, "organisation")},
         {"Exercise start", rp_str(sc, "start")},
@@ -78,7 +87,7 @@ static void overview(FILE *f, const json_t *r)
         {"Status", rp_str(se, "status")},
         {"Outcome", json_is_object(en) ? rp_str(en, "title") : "not reached yet"},
         {"Seed", rp_str(se, "seed")},
-        {"Journal", rp_str(se, "journal")}};
+        {"Journal", base_name(rp_str(se, "journal"))}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         if (!rows[i].v[0])
             continue;
@@ -88,8 +97,6 @@ static void overview(FILE *f, const json_t *r)
     }
     fputs("</table>\n<h2>Objectives</h2>\n", f);
     paras(f, rp_str(sc, "stakes"));
-    fputs("<p>The exercise tests how the team contains the attack, communicates, restores "
-          "service and investigates, under time pressure and with too few people.</p>\n", f);
     if (json_is_object(en)) {
         const char *tone = rp_str(en, "tone");
         fputs("<h2>Outcome</h2>\n<p class=\"tone ", f);
@@ -201,8 +208,8 @@ static void chart(FILE *f, const json_t *r)
 
 static void timeline(FILE *f, const json_t *r)
 {
-    fputs("<h2>Timeline</h2>\n<table>\n<tr><th>Time</th><th>Clock</th><th>Event</th>"
-          "<th>What it changed</th></tr>\n", f);
+    fputs("<h2>Timeline</h2>\n<table>\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
+          "<th>What it changed</th></tr></thead>\n", f);
     size_t i;
     const json_t *ev;
     json_array_foreach(json_object_get(r, "timeline"), i, ev)

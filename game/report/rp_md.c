@@ -6,24 +6,45 @@
 
 #include "report/rp_report.h"
 
-/* Text inside a table cell: pipes escaped, line breaks as spaces. */
-static void cell(FILE *f, const char *s)
+/* Scenario text is the author's, not Markdown: angle brackets are escaped
+ * (no raw HTML reaches a wiki), and so is anything that would start a
+ * heading, list or quote at the start of a line. */
+static void text_esc(FILE *f, const char *s, int one_line, int in_table)
 {
+    int line_start = 1;
     for (; *s; s++) {
-        if (*s == '|')
-            fputs("\\|", f);
-        else if (*s == '\n' || *s == '\r' || *s == '\t')
-            fputc(' ', f);
-        else
-            fputc(*s, f);
+        char c = *s;
+        if (c == '\r' || c == '\t' || (c == '\n' && one_line))
+            c = ' ';
+        if (line_start && !one_line && strchr("#>-*+|=", c))
+            fputc('\\', f);
+        if (c == '<' || c == '>' || (c == '|' && in_table))
+            fputc('\\', f);
+        fputc(c, f);
+        line_start = c == '\n';
     }
 }
+
+/* Text inside a table cell: one line, pipes escaped. */
+static void cell(FILE *f, const char *s) { text_esc(f, s, 1, 1); }
+/* A heading or a list item: one line. */
+static void inline_text(FILE *f, const char *s) { text_esc(f, s, 1, 0); }
 
 /* A paragraph: kept as written, with blank lines between paragraphs. */
 static void para(FILE *f, const char *s)
 {
-    if (s[0])
-        fprintf(f, "%s\n\n", s);
+    if (!s[0])
+        return;
+    text_esc(f, s, 0, 0);
+    fputs("\n\n", f);
+}
+
+/* "- TEXT\n" */
+static void bullet(FILE *f, const char *s)
+{
+    fputs("- ", f);
+    inline_text(f, s);
+    fputs("\n", f);
 }
 
 static void stamp_of(FILE *f, const json_t *o) { fprintf(f, "%s", rp_str(o, "stamp")); }
@@ -44,16 +65,24 @@ static void changes(FILE *f, const json_t *ev)
     }
 }
 
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
                  *en = json_object_get(r, "ending");
-    fprintf(f, "# After-action report: %s\n\n", rp_str(sc, "title"));
+    fputs("# After-action report: ", f);
+    inline_text(f, rp_str(sc, "title"));
+    fputs("\n\n", f);
     fputs("## Overview\n\n| | |\n|---|---|\n", f);
     fputs("| Scenario | ", f);
     cell(f, rp_str(sc, "title"));
     fputs(" (", f);
-    cell(f, rp_str(sc, "file"));
+    cell(f, base_name(rp_str(sc, "file")));
     fputs(") |\n| Based on | ", f);
     cell(f, rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction");
     fprintf(f, " |\n| Exercise start | %s |\n| Scenario length | %s |\n", rp_str(sc, "start"),
@@ -64,16 +93,16 @@ static void overview(FILE *f, const json_t *r)
     fprintf(f, " |\n| Seed | %s |\n", rp_str(se, "seed"));
     if (json_is_string(json_object_get(se, "journal"))) {
         fputs("| Journal | ", f);
-        cell(f, rp_str(se, "journal"));
+        cell(f, base_name(rp_str(se, "journal")));
         fputs(" |\n", f);
     }
     fputs("\n", f);
     fputs("## Objectives\n\n", f);
     para(f, rp_str(sc, "stakes"));
-    fputs("The exercise tests how the team contains the attack, communicates, restores "
-          "service and investigates, under time pressure and with too few people.\n\n", f);
     if (json_is_object(en)) {
-        fprintf(f, "## Outcome: %s (%s)\n\n", rp_str(en, "title"), rp_str(en, "tone"));
+        fputs("## Outcome: ", f);
+        inline_text(f, rp_str(en, "title"));
+        fprintf(f, " (%s)\n\n", rp_str(en, "tone"));
         para(f, rp_str(en, "text"));
     }
     if (rp_str(se, "error")[0])
@@ -128,17 +157,25 @@ static void decisions(FILE *f, const json_t *r)
         char opened[32], deadline[32];
         stamp_s(opened, sizeof opened, rp_num(d, "opened_s"));
         stamp_s(deadline, sizeof deadline, rp_num(d, "deadline_s"));
-        fprintf(f, "### %s\n\n", rp_str(d, "prompt"));
-        fprintf(f, "- Opened %s%s%s, deadline %s.\n", opened, rp_str(d, "from")[0] ? " by " : "",
-                rp_str(d, "from"), deadline);
+        fputs("### ", f);
+        inline_text(f, rp_str(d, "prompt"));
+        fputs("\n\n", f);
+        fprintf(f, "- Opened %s%s", opened, rp_str(d, "from")[0] ? " by " : "");
+        inline_text(f, rp_str(d, "from"));
+        fprintf(f, ", deadline %s.\n", deadline);
         if (strcmp(rp_str(d, "state"), "decided") == 0)
-            fprintf(f, "- %s: **%s**.\n",
-                    json_is_true(json_object_get(d, "by_default")) ? "The clock chose (nobody decided)"
-                                                                    : "The room chose",
-                    rp_str(d, "chosen_label"));
+        {
+            fprintf(f, "- %s: **", json_is_true(json_object_get(d, "by_default"))
+                                      ? "The clock chose (nobody decided)"
+                                      : "The room chose");
+            inline_text(f, rp_str(d, "chosen_label"));
+            fputs("**.\n", f);
+        }
         else
             fputs("- Still open when the report was made.\n", f);
-        fprintf(f, "- The default, if time ran out: %s.\n", rp_str(d, "default_label"));
+        fputs("- The default, if time ran out: ", f);
+        inline_text(f, rp_str(d, "default_label"));
+        fputs(".\n", f);
         const json_t *rec = json_object_get(d, "recommended");
         if (json_array_size(rec)) {
             fputs("- What responders advise: ", f);
@@ -172,11 +209,11 @@ static void analysis(FILE *f, const json_t *r)
     }
     fputs("\n## Strengths\n\n", f);
     const json_t *x;
-    json_array_foreach(json_object_get(r, "strengths"), i, x) fprintf(f, "- %s\n", json_string_value(x));
+    json_array_foreach(json_object_get(r, "strengths"), i, x) bullet(f, json_string_value(x));
     if (!json_array_size(json_object_get(r, "strengths")))
         fputs("- None recorded.\n", f);
     fputs("\n## Areas for improvement\n\n", f);
-    json_array_foreach(json_object_get(r, "improvements"), i, x) fprintf(f, "- %s\n", json_string_value(x));
+    json_array_foreach(json_object_get(r, "improvements"), i, x) bullet(f, json_string_value(x));
     if (!json_array_size(json_object_get(r, "improvements")))
         fputs("- None recorded.\n", f);
     fputs("\n## Improvement plan\n\nFor the room to complete.\n\n"
@@ -197,7 +234,13 @@ static void extras(FILE *f, const json_t *r)
     const json_t *x;
     fputs("## Questions for the hot wash\n\n", f);
     json_array_foreach(json_object_get(r, "questions"), i, x)
-        fprintf(f, "- %s *(after: %s)*\n", rp_str(x, "question"), rp_str(x, "after"));
+    {
+        fputs("- ", f);
+        inline_text(f, rp_str(x, "question"));
+        fputs(" *(after: ", f);
+        inline_text(f, rp_str(x, "after"));
+        fputs(")*\n", f);
+    }
     fputs("\n## Fact check\n\n| Message | Source | Reference |\n|---|---|---|\n", f);
     json_array_foreach(json_object_get(r, "fact_check"), i, x)
     {
@@ -212,7 +255,9 @@ static void extras(FILE *f, const json_t *r)
     {
         fputs("- ", f);
         stamp_of(f, x);
-        fprintf(f, ": %s\n", rp_str(x, "text"));
+        fputs(": ", f);
+        inline_text(f, rp_str(x, "text"));
+        fputs("\n", f);
     }
     if (!json_array_size(json_object_get(r, "notes")))
         fputs("- None.\n", f);

@@ -111,10 +111,14 @@ bh_status rp_whatif(const char *scenario, const bh_plan *plan, const char *decis
             continue;
         }
         if (st != BH_OK)
-            return st;
+            break;
         b->later++;
     }
-    return session_finish(b->sim, err);
+    if (st == BH_OK)
+        st = session_finish(b->sim, err);
+    /* a script error in the branch's future is part of its story: the
+     * report shows the session as failed, with the error */
+    return sim_failed(b->sim) ? BH_OK : st;
 }
 
 void rp_branch_free(rp_branch *b)

@@ -26,8 +26,9 @@ typedef struct rp_branch {
 
 /* Branch `plan` (for `scenario`) at decision `decision`, choosing option
  * `option`. With `same_later_inputs` the later lines are applied too and
- * the session runs on to its ending; without, the branch stops just after
- * the new choice. Errors name the plan line or the scenario. */
+ * the session runs on to its ending (a script error on the way stops it
+ * and is not an error here: sim_failed tells); without, the branch stops
+ * just after the new choice. Errors name the plan line or the scenario. */
 bh_status rp_whatif(const char *scenario, const bh_plan *plan, const char *decision,
                     const char *option, int same_later_inputs, rp_branch *out, bh_err *err);
 void rp_branch_free(rp_branch *b);

@@ -253,6 +253,13 @@ static void tab_meters(app *a, SDL_Rect r)
 
 static void whatif_run(app *a, const json_t *d, const char *option, int play_on);
 
+/* Length of `s` without a trailing ".journal". */
+static int stem_len(const char *s)
+{
+    size_t n = strlen(s);
+    return (int)(n > 8 && strcmp(s + n - 8, ".journal") == 0 ? n - 8 : n);
+}
+
 void app_whatif(app *a, int decision, const char *option, int play_on)
 {
     const json_t *d = json_array_get(json_object_get(a->debrief, "decisions"), (size_t)decision);
@@ -277,15 +284,23 @@ static void whatif_run(app *a, const json_t *d, const char *option, int play_on)
     }
     if (play_on) {
         /* a new journal beside the original, never over it */
-        char path[PLAY_PATH_MAX + 64];
-        for (int k = 1; k < 100; k++) {
-            snprintf(path, sizeof path, "%.*s-whatif-%s-%s%s%.0d.journal",
-                     (int)(strlen(a->game.journal_path) - (strstr(a->game.journal_path, ".journal") ? 8 : 0)),
-                     a->game.journal_path, dec, option, k > 1 ? "-" : "", k > 1 ? k : 0);
-            if (access(path, F_OK) != 0)
+        char path[PLAY_PATH_MAX + 256];
+        int k = 1, len = 0;
+        for (; k < 100; k++) {
+            len = snprintf(path, sizeof path, "%.*s-whatif-%s-%s%s%.0d.journal",
+                           stem_len(a->game.journal_path), a->game.journal_path, dec, option,
+                           k > 1 ? "-" : "", k > 1 ? k : 0);
+            if (len >= (int)sizeof path || access(path, F_OK) != 0)
                 break;
         }
-        if (rp_branch_journal(a->game.scenario, &plan, &b, dec, option, path, &e) != BH_OK) {
+        if (len >= (int)sizeof path || k == 100) {
+            app_toast(a, "Cannot name a new journal for this branch: the path is too long or "
+                         "too many branches exist.");
+            goto done;
+        }
+        /* the journal's own (absolute) scenario path, so Continue works anywhere */
+        const char *scn = plan.scenario ? plan.scenario : a->game.scenario;
+        if (rp_branch_journal(scn, &plan, &b, dec, option, path, &e) != BH_OK) {
             app_toast(a, err_format(&e, buf, sizeof buf));
             goto done;
         }
@@ -388,6 +403,10 @@ static void whatif_panel(app *a)
     ui_scroll_begin(u, &a->sc_d2, v);
     int x = in.x, w = in.w - 3 * u->gap, y = in.y;
     y += para(u, x, y, w, u->px_body, TC_TEXT, rp_str(d, "prompt"));
+    if (json_is_true(json_object_get(d, "by_default")))
+        y += para(u, x, y, w, u->px_small, TC_TEXT_DIM,
+                  "Nobody chose before the deadline here, so the branch makes its choice at the "
+                  "moment the decision opened.");
     /* the options come from the scenario, through the session */
     const bh_defs *defs = sim_defs(a->game.sim);
     int di = defs_decision(defs, rp_str(d, "id"));
@@ -403,7 +422,13 @@ static void whatif_panel(app *a)
     if (a->wi_result) {
         y += u->pad;
         int half = (w - u->pad) / 2;
-        int h1 = outcome(a, x, y, half, "What happened", a->debrief);
+        const json_t *se = json_object_get(a->debrief, "session");
+        char what[120];
+        if (json_is_object(json_object_get(a->debrief, "ending")))
+            snprintf(what, sizeof what, "What happened");
+        else
+            snprintf(what, sizeof what, "So far (%s, not finished)", rp_str(se, "elapsed"));
+        int h1 = outcome(a, x, y, half, what, a->debrief);
         char head[400];
         int oi = di >= 0 ? defs_option(&defs->decisions[di], a->wi_option) : -1;
         snprintf(head, sizeof head, "With \"%s\"",
@@ -456,11 +481,12 @@ static void tab_list(app *a, SDL_Rect r, const char *key, int which)
             size_t o = 0, k;
             const json_t *ac;
             text[0] = 0;
-            json_array_foreach(acts, k, ac) if (o < sizeof text) o += (size_t)snprintf(
+            json_array_foreach(acts, k, ac) if (o < sizeof text - 1) o += (size_t)snprintf(
                 text + o, sizeof text - o, "%s%s", k ? "; " : "", rp_str(ac, "label"));
+            if (o > sizeof text - 1) /* snprintf says how long it wanted to be */
+                o = sizeof text - 1;
             if (rp_str(it, "gap")[0]) {
-                snprintf(text + o, sizeof text - (o < sizeof text ? o : sizeof text - 1), "%sGap: %s",
-                         o ? "\n" : "", rp_str(it, "gap"));
+                snprintf(text + o, sizeof text - o, "%sGap: %s", o ? "\n" : "", rp_str(it, "gap"));
                 c = TC_WARNING;
             } else if (!o) {
                 snprintf(text, sizeof text, "This scenario has no actions for it.");
@@ -494,8 +520,11 @@ static void export(app *a, rp_format fmt)
     const char *base = strrchr(a->game.journal_path, '/');
     base = base ? base + 1 : a->game.journal_path;
     static const char *ext[] = {"json", "md", "html"};
-    snprintf(path, sizeof path, "%s/%.*s.%s", dir,
-             (int)(strlen(base) - (strstr(base, ".journal") ? 8 : 0)), base, ext[fmt]);
+    if (snprintf(path, sizeof path, "%s/%.*s.%s", dir, stem_len(base), base, ext[fmt]) >=
+        (int)sizeof path) {
+        app_toast(a, "Cannot export: the data folder's path is too long.");
+        return;
+    }
     bh_err e;
     err_clear(&e);
     FILE *f = fopen(path, "w");

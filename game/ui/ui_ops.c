@@ -48,14 +48,17 @@ static void refuse(app *a, const bh_err *e)
     app_toast(a, err_format(e, buf, sizeof buf));
 }
 
-static void send(app *a, bh_input_kind kind, int x, int y)
+static bh_status send(app *a, bh_input_kind kind, int x, int y)
 {
     bh_input in = {.kind = kind, .a = x, .b = y, .text = a->note};
     bh_err e;
     err_clear(&e);
     bh_status st = play_input(&a->game, &in, &e);
-    if (st == BH_EINPUT)
+    /* a refusal, or a journal that could not be written: say so. A script
+     * error stops the session and the error panel shows it instead. */
+    if (st != BH_OK && !a->game.failed)
         refuse(a, &e);
+    return st;
 }
 
 /* ---- top bar: clock and speed ---- */
@@ -662,9 +665,17 @@ static void note_box(app *a)
     snprintf(title, sizeof title, "Facilitator note at %s", t);
     SDL_Rect in = screen_dialog(a, u->px_body * 34, 6 * u->line + bh + u->pad, title);
     size_t len = strlen(a->note);
-    for (int i = 0; i < u->ntyped; i++) /* tabs and newlines are not typed: Enter saves */
-        if ((unsigned char)u->typed[i] >= 0x20 && len + 1 < sizeof a->note - 8)
-            a->note[len++] = u->typed[i];
+    /* whole characters only, so a full box never ends in half of one */
+    for (int i = 0; i < u->ntyped;) {
+        unsigned char c = (unsigned char)u->typed[i];
+        int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (i + n > u->ntyped || len + (size_t)n + 1 >= sizeof a->note - 8)
+            break;
+        if (c >= 0x20) /* tabs and newlines are not typed: Enter saves */
+            for (int k = 0; k < n; k++)
+                a->note[len++] = u->typed[i + k];
+        i += n;
+    }
     a->note[len] = 0;
     if (ui_key(u, SDLK_BACKSPACE))
         backspace(a->note);
@@ -685,9 +696,9 @@ static void note_box(app *a)
     int sw = screen_button_w(a, save), cw = screen_button_w(a, cancel);
     if (ui_button(u, ui_id(u, "notesave"), (SDL_Rect){in.x + in.w - sw, y, sw, bh}, save,
                   SDLK_RETURN, "Write the note into the session's journal.")) {
-        if (a->note[0])
-            send(a, IN_NOTE, 0, 0);
-        close_note(a);
+        /* if it could not be journaled, keep the box and the text */
+        if (!a->note[0] || send(a, IN_NOTE, 0, 0) == BH_OK || a->game.failed)
+            close_note(a);
         return;
     }
     if (ui_button(u, ui_id(u, "notecancel"), (SDL_Rect){in.x, y, cw, bh}, cancel, SDLK_ESCAPE,

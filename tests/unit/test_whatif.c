@@ -182,6 +182,7 @@ static void test_errors(void)
     CHECK_HAS(e.msg, "no decision 'no_such'");
     rp_branch_free(&b);
     CHECK(rp_whatif(SCENARIO, &p, "ransom", "maybe", 1, &b, &e) != BH_OK);
+    CHECK_HAS(e.msg, "option 'maybe'");
     rp_branch_free(&b);
     journal_plan_free(&p);
 }
