@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli_explore.h"
 #include "cli_new.h"
 #include "core/journal.h"
 #include "core/session.h"
@@ -560,16 +561,6 @@ static int cmd_game(int argc, char **argv, int with_file)
     return run_game_module(&o);
 }
 
-static int not_built(const char *what)
-{
-    fprintf(stderr,
-            "bulkhead: %s is not part of this build yet.\n"
-            "Headless play works now, for example:\n"
-            "  bulkhead run scenarios/tutorial.lua --plan tests/plans/tutorial_expert.plan\n",
-            what);
-    return EXIT_PROBLEMS;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") &&
@@ -591,7 +582,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "play") == 0)
         return cmd_game(argc - 1, argv + 1, 1);
     if (strcmp(cmd, "explore") == 0)
-        return not_built("'bulkhead explore'");
+        return cmd_explore(argc - 1, argv + 1);
     if (strcmp(cmd, "new") == 0)
         return cmd_new(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
