@@ -85,6 +85,9 @@ int play_find_unfinished(const char *data_dir, char *out, size_t n);
  * is in (it may no longer replay: the title offers to show why). */
 int play_last_journal(const char *data_dir, char *out, size_t n);
 
+/* The first error among load diagnostics as a bh_err (file:line). */
+bh_status play_load_error(const lh_diags *d, bh_status st, const char *path, bh_err *err);
+
 /* ---- the scenario list on the title screen ---- */
 
 typedef struct play_entry {
