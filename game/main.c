@@ -50,6 +50,8 @@ static const char *usage_text =
     "  --theme NAME        dark, light or high_contrast for this run\n"
     "  --text-scale PCT    100 to 200 for this run\n"
     "  --software          use the software renderer\n"
+    "  --dev               for scenario authors: F5 or saving the file reloads the\n"
+    "                      scenario; a failed reload shows the developer error screen\n"
     "\n"
     "Exit codes: 0 success, 1 problems found, 2 bad usage.\n";
 
@@ -502,13 +504,14 @@ static int run_game_module(const app_opts *o)
 /* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
 static int cmd_game(int argc, char **argv, int with_file)
 {
-    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT };
+    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV };
     static const struct option opts[] = {
         {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
         {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
         {"data-dir", required_argument, 0, O_DATA}, {"size", required_argument, 0, O_SIZE},
         {"theme", required_argument, 0, O_THEME}, {"text-scale", required_argument, 0, O_SCALE},
-        {"software", no_argument, 0, O_SOFT},     {0, 0, 0, 0}};
+        {"software", no_argument, 0, O_SOFT},     {"dev", no_argument, 0, O_DEV},
+        {0, 0, 0, 0}};
     app_opts o = {0};
     opterr = 0;
     optind = 1;
@@ -540,6 +543,7 @@ static int cmd_game(int argc, char **argv, int with_file)
             o.text_scale = (int)v;
             break;
         case O_SOFT: o.software = 1; break;
+        case O_DEV: o.dev = 1; break;
         default:
             if (optopt)
                 return usage_error("option '%s' needs a value", argv[optind - 1]);

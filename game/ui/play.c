@@ -174,6 +174,23 @@ static bh_status load_session(const char *journal, bh_plan *plan, lh_host **h, b
     return BH_OK;
 }
 
+/* The files a scenario was loaded from (includes too), summed as one
+ * number: any edit, touch or replacement changes it. */
+static long long files_stamp(const play *p)
+{
+    long long sum = 0;
+    const bh_defs *d = p->host ? lh_defs(p->host) : NULL;
+    for (size_t i = 0; d && i < d->nfiles; i++) {
+        struct stat st;
+        if (stat(d->files[i], &st) == 0)
+            sum += (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec +
+                   (long long)st.st_size + (long long)st.st_ino;
+        else
+            sum += 7; /* gone: also a change */
+    }
+    return sum;
+}
+
 /* ---- the session in progress ---- */
 
 static void play_reset(play *p, const char *data_dir)
@@ -320,6 +337,7 @@ bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64
         return st;
     }
     p->speed = 1;
+    p->files_stamp = files_stamp(p);
     /* Deliver what happens at T+0 now, so the first screen shows it even
      * before the clock runs. A replay does the same on its first input. */
     bh_err e;
@@ -347,10 +365,52 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     }
     p->seed = sim_seed(p->sim);
     p->clock_saved = sim_now(p->sim);
+    p->files_stamp = files_stamp(p);
     note_state(p);
     if (!p->failed && !sim_ended(p->sim))
         st = point_last(p, err); /* resumed by name: it is the session in progress now */
     return st;
+}
+
+int play_files_changed(play *p)
+{
+    long long now = files_stamp(p);
+    if (now == p->files_stamp)
+        return 0;
+    p->files_stamp = now;
+    return 1;
+}
+
+bh_status play_reload(play *p, lh_diags *diags, bh_err *err)
+{
+    if (!p->sim || !p->journal_path[0])
+        return err_set(err, BH_EUSAGE, "", 0, "no session is open");
+    bh_plan plan = {0};
+    lh_host *h = NULL;
+    bh_sim *s = NULL;
+    bh_time now = sim_now(p->sim);
+    bh_status st = load_session(p->journal_path, &plan, &h, &s, diags, err);
+    if (st == BH_OK)
+        st = sim_advance(s, now, err);
+    if (st == BH_OK && sim_failed(s)) {
+        *err = *sim_error(s);
+        st = err->status != BH_OK ? err->status : BH_ESCRIPT;
+    }
+    journal_plan_free(&plan);
+    if (st != BH_OK) {
+        sim_destroy(s);
+        lh_free(h);
+        return st;
+    }
+    sim_destroy(p->sim);
+    lh_free(p->host);
+    p->sim = s;
+    p->host = h;
+    p->failed = 0;
+    err_clear(&p->error);
+    p->files_stamp = files_stamp(p);
+    note_state(p);
+    return BH_OK;
 }
 
 bh_status play_save_clock(play *p, bh_err *err)

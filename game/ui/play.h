@@ -41,6 +41,7 @@ typedef struct play {
     bh_time clock_saved; /* last time written to the .clock file */
     int failed;         /* a script error stopped the session */
     bh_err error;       /* that error, with file:line and traceback */
+    long long files_stamp; /* the scenario's files' modification times when loaded */
     /* private to play.c */
     int live;           /* set up by play_start/play_resume: journal.fd is meaningful */
     int ended_seen;     /* the ending was noticed and DATA_DIR/last let go */
@@ -72,6 +73,17 @@ bh_status play_input(play *p, bh_input *in, bh_err *err);
 /* Pausing (speed 0) also writes the clock file, so a paused session
  * resumes exactly where it stood. */
 void play_set_speed(play *p, int speed);
+
+/* Hot reload: read the scenario's files afresh and replay the journal into
+ * them, up to where the clock is now, so the session stays where it was.
+ * Nothing changes when that fails: the last good session goes on, and err
+ * says why (the script's file:line and traceback, or the journal line that
+ * no longer applies). A session a script error had stopped runs again when
+ * the new version gets past it. */
+bh_status play_reload(play *p, lh_diags *diags, bh_err *err);
+/* 1 when any of the scenario's files (includes too) changed on disk since
+ * it was loaded or last looked at; a change is reported once. */
+int play_files_changed(play *p);
 
 /* Real seconds until simulated `t` at the current speed; -1 when paused. */
 double play_real_seconds_until(const play *p, bh_time t);

@@ -715,6 +715,8 @@ void app_frame(app *a, double dt)
         bh_err err;
         play_tick(&a->game, dt, &err);
     }
+    if (a->playing && a->screen == SCR_OPS && a->overlay != OV_NOTE)
+        app_watch(a, dt);
     ui_begin(&a->u, dt);
     switch (a->screen) {
     case SCR_TITLE: screen_title(a); break;

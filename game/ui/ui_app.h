@@ -23,7 +23,7 @@ typedef enum {
 
 #define DB_TABS 7 /* timeline, meters, decisions, functions, hot wash, facts, notes */
 
-typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE } app_overlay;
+typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV } app_overlay;
 
 
 typedef struct app {
@@ -78,6 +78,11 @@ typedef struct app {
     char wi_option[64];
     char exported[PLAY_PATH_MAX + 128];
     ui_scroll sc_d1, sc_d2;
+
+    /* hot reload */
+    double watch_t;           /* real seconds since the files were last looked at */
+    bh_err reload_err;        /* why the last reload failed (the developer screen) */
+    int reloads;
 
     double last_frame_ms;
     long frames;

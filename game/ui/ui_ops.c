@@ -765,8 +765,8 @@ static void error_panel(app *a)
     SDL_Rect in = screen_dialog(a, u->w * 4 / 5, u->h * 3 / 5, "The scenario stopped with an error");
     char where[1400], buf[1200];
     snprintf(where, sizeof where, "%s\n\nThe game is paused and nothing is lost: your choices "
-                                  "up to here are in %s. Fix the script, then choose Continue "
-                                  "on the title screen to replay them.",
+                                  "up to here are in %s. Fix the script and press F5 to reload "
+                                  "it here, or choose Continue on the title screen later.",
              err_format(e, buf, sizeof buf), a->game.journal_path);
     SDL_Rect view = {in.x, in.y, in.w, in.h - bh - u->pad};
     ui_scroll_begin(u, &a->sc_error, view);
@@ -876,6 +876,10 @@ static void hotkeys(app *a)
 {
     ui *u = &a->u;
     play *g = &a->game;
+    if (a->overlay != OV_NOTE && ui_key(u, SDLK_F5)) { /* reload, for authors */
+        app_reload(a);
+        return;
+    }
     if (a->overlay != OV_NONE)
         return;
     if (ui_key(u, SDLK_SPACE))
@@ -910,7 +914,7 @@ void screen_ops(app *a)
     ui *u = &a->u;
     play *g = &a->game;
     u->scope = 10;
-    if (g->failed && a->overlay != OV_ERROR) {
+    if (g->failed && a->overlay != OV_ERROR && a->overlay != OV_DEV) {
         a->overlay = OV_ERROR;
         play_set_speed(g, 0);
         u->focus = 0;
@@ -964,6 +968,8 @@ void screen_ops(app *a)
         pause_menu(a);
     else if (a->overlay == OV_ERROR)
         error_panel(a);
+    else if (a->overlay == OV_DEV)
+        dev_panel(a);
     else if (a->overlay == OV_NOTE)
         note_box(a);
 }

@@ -23,6 +23,7 @@ typedef struct app_opts {
     int width, height;     /* initial window size; default 1280x720 */
     int software;          /* force the software renderer */
     int no_save_settings;  /* tests: never write the settings file */
+    int dev;               /* --dev: show authors the developer error screen */
 } app_opts;
 
 /* The module's entry point: run the game until the player quits. Prints

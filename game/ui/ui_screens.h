@@ -16,6 +16,12 @@ void app_close_debrief(app *a);
 /* Branch at the debrief's decision number `decision` (0-based) with
  * `option`: compare endings, or with `play_on` resume the branch. */
 void app_whatif(app *a, int decision, const char *option, int play_on);
+/* Hot reload (ui_reload.c): reload the scenario and replay the journal;
+ * on failure, the developer screen with --dev, else a calm message. */
+void app_reload(app *a);
+/* Look for edits to the scenario's files about twice a second. */
+void app_watch(app *a, double dt);
+void dev_panel(app *a);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 /* A row of buttons laid out right to left from `r`'s right edge. */

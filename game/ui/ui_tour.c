@@ -131,6 +131,12 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
                        "expected this scenario to fail during play");
     err_clear(err);
     shot(a, fn, ud, "script_error");
+    /* the developer screen an author with --dev meets when a reload fails:
+     * shown here with that same error */
+    a->reload_err = a->game.error;
+    a->overlay = OV_DEV;
+    shot(a, fn, ud, "developer_error");
+    a->overlay = OV_ERROR;
 
     app_open_briefing(a, p->broken);
     if (a->screen != SCR_LOAD_ERROR)

@@ -30,10 +30,12 @@ static void fresh_data_dir(void)
 }
 
 static int text_scale = 100;
+static int dev_mode = 0;
 
 static int start(app *a, const char *scenario)
 {
     app_opts o = {0};
+    o.dev = dev_mode;
     o.text_scale = text_scale == 100 ? 0 : text_scale; /* 0: the saved setting */
     o.width = 1280;
     o.height = 720;
@@ -620,6 +622,94 @@ out:
     free(a);
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static const char *hot_lua(const char *effect)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf,
+             "scenario { id = 'hot', title = 'Hot', start = '2020-01-01 09:00', length = '2h' }\n"
+             "meter { id = 'm', label = 'Meter', start = 10 }\n"
+             "team { id = 't', label = 'Team', staff = 1 }\n"
+             "action { id = 'act', kind = 'contain', label = 'Act now', team = 't', "
+             "takes = '5m', source = 'fiction', effect = function(w) %s end }\n"
+             "ending { id = 'e', title = 'E', text = 'T', fallback = true }\n", effect);
+    return buf;
+}
+
+/* Hot reload in the game: saving the file reloads it and replays the
+ * journal; a broken save shows the developer screen with --dev and only a
+ * calm message without it; the last good version keeps running. */
+static void test_hot_reload(void)
+{
+    for (dev_mode = 1; dev_mode >= 0; dev_mode--) {
+        fresh_data_dir();
+        char scn[128];
+        snprintf(scn, sizeof scn, "%s/hot.lua", data_dir);
+        write_text(scn, hot_lua("w.meter.m = 20"));
+        app *a = calloc(1, sizeof *a);
+        if (!start(a, scn)) {
+            CHECK(0);
+            free(a);
+            continue;
+        }
+        key(a, SDLK_RETURN);
+        CHECK(a->playing);
+        if (!a->playing)
+            goto next;
+        CHECK(click(a, "Act now"));
+        key(a, SDLK_4);
+        for (int i = 0; i < 10; i++)
+            frame(a, 0.25); /* 8x: 10 minutes */
+        CHECK(sim_meter(a->game.sim, 0) == 20);
+        bh_time t = sim_now(a->game.sim);
+        key(a, SDLK_SPACE);
+        /* the author saves a new effect: reloaded within a second */
+        write_text(scn, hot_lua("w.meter.m = 77"));
+        frame(a, 0.6);
+        frame(a, 0.6);
+        CHECK(sim_meter(a->game.sim, 0) == 77);
+        CHECK_INT(sim_now(a->game.sim), t);
+        CHECK_INT(a->reloads, 1);
+        /* a broken save */
+        write_text(scn, "scenario { id = 'hot',, }\n");
+        frame(a, 0.6);
+        frame(a, 0.6);
+        CHECK(sim_meter(a->game.sim, 0) == 77); /* the last good version */
+        if (dev_mode) {
+            CHECK_INT(a->overlay, OV_DEV);
+            CHECK_HAS(a->reload_err.file, "hot.lua");
+            CHECK_INT(a->reload_err.line, 1);
+            frame(a, 0);
+            CHECK(ui_find(&a->u, "Retry") != NULL);
+            /* fixed and retried with R */
+            write_text(scn, hot_lua("w.meter.m = 78"));
+            key(a, SDLK_r);
+            CHECK_INT(a->overlay, OV_NONE);
+            CHECK(sim_meter(a->game.sim, 0) == 78);
+        } else {
+            CHECK_INT(a->overlay, OV_NONE); /* players never see the developer screen */
+            CHECK(a->toast_left > 0);
+            CHECK_HAS(a->toast, "goes on with the version it had");
+            /* F5 after the fix */
+            write_text(scn, hot_lua("w.meter.m = 79"));
+            key(a, SDLK_F5);
+            CHECK(sim_meter(a->game.sim, 0) == 79);
+        }
+    next:
+        app_free(a);
+        free(a);
+    }
+    dev_mode = 0;
+}
+
 /* Settings change live and persist to the data folder. */
 static void test_settings(void)
 {
@@ -667,6 +757,7 @@ int main(int argc, char **argv)
         {"no_fallback_ending", test_no_fallback_ending},
         {"compact_tabs", test_compact_tabs},
         {"debrief_by_keyboard", test_debrief_by_keyboard},
+        {"hot_reload", test_hot_reload},
         {"cleanup", cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);

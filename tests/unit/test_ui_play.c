@@ -5,6 +5,7 @@
  * a session killed at any moment resumes where its clock was; "Continue"
  * finds exactly the sessions that have not ended; and the scenario list
  * shows scenarios, hides included text files and explains broken ones. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -536,6 +537,94 @@ static void test_script_error_stops_the_session(void)
     play_close(&p);
 }
 
+/* A scenario small enough to edit in a test: the effect of `act` is what
+ * each version changes. */
+static const char *reload_lua(const char *effect)
+{
+    static char buf[2048];
+    snprintf(buf, sizeof buf,
+             "scenario { id = 'hot', title = 'Hot', start = '2020-01-01 09:00', length = '2h', "
+             "rate = 60 }\n"
+             "meter { id = 'm', label = 'Meter', start = 10 }\n"
+             "team { id = 't', label = 'Team', staff = 1 }\n"
+             "action { id = 'act', kind = 'contain', label = 'Act', team = 't', takes = '10m', "
+             "source = 'fiction',\n"
+             "         effect = function(w) %s end }\n"
+             "ending { id = 'e', title = 'E', text = 'T', fallback = true }\n",
+             effect);
+    return buf;
+}
+
+/* Hot reload: the edit takes effect on the replayed journal and the clock
+ * stays where it was; a broken edit, or one that removes what the journal
+ * used, keeps the last good session running. */
+static void test_hot_reload(void)
+{
+    char data[300], scen[400];
+    fresh_dir(data, sizeof data, "hot");
+    snprintf(scen, sizeof scen, "%s/hot.lua", data);
+    write_file(scen, reload_lua("w.meter.m = 20"));
+    play p;
+    bh_err e;
+    lh_diags d = {0};
+    if (start(&p, scen, data, 1) != BH_OK) {
+        CHECK(0);
+        return;
+    }
+    CHECK_INT(play_files_changed(&p), 0);
+    CHECK_INT(act(&p, IN_START, "act", NULL, &e), BH_OK);
+    tick_n(&p, 30, 1.0); /* 30 real s at 1x, rate 60: T+30m */
+    CHECK_INT(sim_now(p.sim), 1800);
+    CHECK(sim_meter(p.sim, 0) == 20);
+    /* edit: the action's effect now sets 55 */
+    write_file(scen, reload_lua("w.meter.m = 55"));
+    struct timespec ts[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
+    utimensat(AT_FDCWD, scen, ts, 0);
+    CHECK_INT(play_files_changed(&p), 1);
+    CHECK_INT(play_files_changed(&p), 0); /* reported once */
+    CHECK_INT(play_reload(&p, &d, &e), BH_OK);
+    lh_diags_free(&d);
+    memset(&d, 0, sizeof d);
+    CHECK_INT(sim_now(p.sim), 1800);
+    CHECK(sim_meter(p.sim, 0) == 55);
+    CHECK(sim_action_done(p.sim, 0) == 1);
+    /* a broken edit: the last good session goes on */
+    write_file(scen, "scenario { id = 'hot', title = \n");
+    CHECK(play_reload(&p, &d, &e) != BH_OK);
+    CHECK_HAS(e.file, "hot.lua");
+    CHECK(e.line > 0);
+    lh_diags_free(&d);
+    memset(&d, 0, sizeof d);
+    CHECK_INT(sim_now(p.sim), 1800);
+    CHECK(sim_meter(p.sim, 0) == 55);
+    /* an edit that removes the action the journal started: the journal
+     * line that no longer applies is named */
+    write_file(scen, "scenario { id = 'hot', title = 'Hot', start = '2020-01-01 09:00', "
+                     "length = '2h' }\nending { id = 'e', title = 'E', text = 'T', "
+                     "fallback = true }\n");
+    CHECK_INT(play_reload(&p, &d, &e), BH_EJOURNAL);
+    CHECK_HAS(e.file, ".journal");
+    CHECK(e.line > 0);
+    CHECK_HAS(e.msg, "act");
+    lh_diags_free(&d);
+    memset(&d, 0, sizeof d);
+    CHECK(sim_meter(p.sim, 0) == 55);
+    /* and play goes on in the last good session, journaling as before */
+    tick_n(&p, 5, 1.0);
+    CHECK_INT(sim_now(p.sim), 2100);
+    /* a script error that stopped the session is cured by a fixed reload */
+    write_file(scen, reload_lua("w.meter.m = 55 error('later')"));
+    CHECK(play_reload(&p, &d, &e) != BH_OK); /* replaying the effect fails */
+    lh_diags_free(&d);
+    memset(&d, 0, sizeof d);
+    write_file(scen, reload_lua("w.meter.m = 60"));
+    CHECK_INT(play_reload(&p, &d, &e), BH_OK);
+    lh_diags_free(&d);
+    CHECK(sim_meter(p.sim, 0) == 60);
+    CHECK_INT(sim_now(p.sim), 2100);
+    play_close(&p);
+}
+
 static const play_entry *entry_named(const play_catalogue *c, const char *file)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -633,6 +722,7 @@ int main(int argc, char **argv)
         {"resume_errors", test_resume_errors},
         {"script_error_stops_the_session", test_script_error_stops_the_session},
         {"catalogue", test_catalogue},
+        {"hot_reload", test_hot_reload},
         {NULL, NULL}};
     int rc = check_main(argc, argv, cases);
     char cmd[300];

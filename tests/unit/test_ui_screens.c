@@ -70,9 +70,9 @@ static void tour_of(const char *name, bh_time busy, int w, int h, const char *th
     /* title, briefing, decision, operations (and its two other tabs), pause,
      * note, settings, ending, the seven debrief tabs and what-if, script
      * error, load error */
-    CHECK_INT(s.shots, 20);
+    CHECK_INT(s.shots, 21);
     CHECK_STR(s.names[0], "title");
-    CHECK_STR(s.names[19], "load_error");
+    CHECK_STR(s.names[20], "load_error");
     app_free(a);
     free(a);
     char cmd[96];
