@@ -18,6 +18,7 @@
 #include "cli_new.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "core/text.h"
 #include "core/transcript.h"
 #include "report/rp_report.h"
 #include "script/lh_host.h"
@@ -31,7 +32,8 @@ static const char *usage_text =
     "  bulkhead                          the desktop game: title screen, scenarios, continue\n"
     "  bulkhead play FILE.lua [--seed N] [--resume JOURNAL] [--fullscreen]\n"
     "                                    open a scenario's briefing (or resume its journal)\n"
-    "  bulkhead check FILE.lua...        validate scenarios; file:line: error|warning: message\n"
+    "  bulkhead check FILE.lua... [--format text|json]\n"
+    "                                    validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
     "                                    replay a plan headless and print the transcript\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
@@ -76,6 +78,41 @@ static void print_trace(const char *trace)
     }
 }
 
+/* The source line of a finding with a caret under it, as compilers show
+ * it: at the column when known, else under the line's first character. */
+static void print_source(const char *file, int line, int col)
+{
+    char *text = NULL;
+    size_t len = 0;
+    bh_err e;
+    if (line <= 0 || text_read_file(file, (size_t)8 << 20, &text, &len, &e) != BH_OK)
+        return;
+    const char *p = text;
+    for (int at = 1; at < line && p; at++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    if (p && *p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char raw[400], clean[400];
+        if (n >= sizeof raw)
+            n = sizeof raw - 1;
+        memcpy(raw, p, n);
+        raw[n] = 0;
+        for (char *c = raw; *c; c++)
+            if (*c == '\t' || *c == '\r')
+                *c = ' ';
+        text_sanitize(raw, n, clean, sizeof clean); /* the file may hold anything */
+        int at = col > 0 ? col - 1 : 0;
+        if (col <= 0)
+            while (clean[at] == ' ')
+                at++;
+        fprintf(stderr, "    %s\n    %*s^\n", clean, at, "");
+    }
+    free(text);
+}
+
 static void print_diags(const lh_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -86,6 +123,8 @@ static void print_diags(const lh_diags *d)
         else
             fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
                     g->msg);
+        if (!g->trace)
+            print_source(g->file, g->line, g->col);
         print_trace(g->trace);
     }
     if ((size_t)(d->errors + d->warnings) > d->n)
@@ -163,8 +202,43 @@ static int parse_common(int argc, char **argv, cli *c)
     return 0;
 }
 
+/* `check --format json`: every finding of every file, through Jansson. */
+static void add_json_diags(json_t *arr, const lh_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const lh_diag *g = &d->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "file", json_string(g->file));
+        json_object_set_new(o, "line", json_integer(g->line));
+        json_object_set_new(o, "column", json_integer(g->col));
+        json_object_set_new(o, "severity", json_string(g->sev == LH_ERROR ? "error" : "warning"));
+        json_object_set_new(o, "message", json_string(g->msg));
+        json_object_set_new(o, "trace", g->trace ? json_string(g->trace) : json_null());
+        json_array_append_new(arr, o);
+    }
+}
+
 static int cmd_check(int argc, char **argv)
 {
+    /* --format is check's own; the rest are the common options */
+    int json = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            v = argv[i + 1];
+        else if (strncmp(argv[i], "--format=", 9) == 0)
+            v = argv[i] + 9;
+        else
+            continue;
+        if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
+            return usage_error("--format wants text or json, not '%s'", v);
+        json = strcmp(v, "json") == 0;
+        int gone = argv[i][8] == '=' ? 1 : 2;
+        for (int k = i; k + gone <= argc; k++)
+            argv[k] = argv[k + gone];
+        argc -= gone;
+        i--;
+    }
     cli c;
     int rc = parse_common(argc, argv, &c);
     if (rc)
@@ -173,15 +247,30 @@ static int cmd_check(int argc, char **argv)
         return usage_error("%s", "check takes only scenario files (and --mem-limit)");
     if (optind >= argc)
         return usage_error("%s", "check needs at least one scenario file");
-    int problems = 0;
+    int problems = 0, errors = 0, warnings = 0;
+    json_t *all = json ? json_array() : NULL;
     for (int i = optind; i < argc; i++) {
         lh_diags d = {0};
         lh_host *h = NULL;
         lh_load(argv[i], &c.lua, &h, &d);
-        print_diags(&d);
+        if (json)
+            add_json_diags(all, &d);
+        else
+            print_diags(&d);
         problems |= d.errors || d.warnings;
+        errors += d.errors;
+        warnings += d.warnings;
         lh_diags_free(&d);
         lh_free(h);
+    }
+    if (json) {
+        json_t *o = json_object();
+        json_object_set_new(o, "diagnostics", all);
+        json_object_set_new(o, "errors", json_integer(errors));
+        json_object_set_new(o, "warnings", json_integer(warnings));
+        json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', stdout);
+        json_decref(o);
     }
     return problems ? EXIT_PROBLEMS : 0;
 }

@@ -39,6 +39,7 @@ void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const 
     g->sev = sev;
     g->file = strdup(file ? file : h->path);
     g->line = line;
+    g->col = 0;
     g->msg = strdup(msg);
     g->trace = trace && trace[0] ? strdup(trace) : NULL;
 }

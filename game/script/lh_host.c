@@ -240,6 +240,8 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     lh_decl_finish(h);
+    if (h->diags->errors == 0)
+        lh_lint(h); /* needs the declarations resolved */
     if (diags->errors)
         goto fail;
     *out = h;

@@ -41,6 +41,7 @@ typedef struct lh_diag {
     lh_severity sev;
     char *file;
     int line;
+    int col;     /* 1-based column of the finding, or 0 when it is the whole line */
     char *msg;
     char *trace; /* traceback for errors raised while running code, or NULL */
 } lh_diag;

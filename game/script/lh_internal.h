@@ -75,6 +75,9 @@ void lh_decl_finish(lh_host *h);
 void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const char *trace,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* lh_lint.c: findings a static read of the source can make */
+void lh_lint(lh_host *h);
+
 /* lh_world.c */
 void lh_world_open(lh_host *h);
 

@@ -1,0 +1,196 @@
+/* lh_lint: what reading the source (not running it) can find.
+ *
+ * Hooks name injects, decisions, endings, actions, meters, systems and
+ * teams by string: w.fire("ransom_note"), w.meter.trust, w.system["email"].
+ * A typo there is only met at run time, perhaps an hour into a workshop, or
+ * never, on a branch nobody took. So every literal id passed to the world
+ * handle is checked against the declarations, with the column of the id,
+ * for `bulkhead check` to show under a caret. The handle is recognised by
+ * name (w, or w followed by digits, as hooks conventionally call it); ids
+ * built at run time cannot be checked and are not. */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "script/lh_internal.h"
+
+typedef enum { K_INJECT, K_DECISION, K_ENDING, K_ACTION, K_METER, K_SYSTEM, K_TEAM } kind;
+
+static const char *kind_word[] = {"inject", "decision", "ending", "action", "meter", "system",
+                                  "team"};
+
+/* Calls taking an id as their first argument, and fields indexed by id. */
+static const struct {
+    const char *name;
+    kind k;
+    int call;
+} names[] = {
+    {"fire", K_INJECT, 1},     {"fired", K_INJECT, 1},   {"open", K_DECISION, 1},
+    {"chosen", K_DECISION, 1}, {"finish", K_ENDING, 1},  {"done", K_ACTION, 1},
+    {"running", K_ACTION, 1},  {"meter", K_METER, 0},    {"system", K_SYSTEM, 0},
+    {"team", K_TEAM, 0},
+};
+
+static int exists(const bh_defs *d, kind k, const char *id)
+{
+    switch (k) {
+    case K_INJECT: return defs_inject(d, id) >= 0;
+    case K_DECISION: return defs_decision(d, id) >= 0;
+    case K_ENDING: return defs_ending(d, id) >= 0;
+    case K_ACTION: return defs_action(d, id) >= 0;
+    case K_METER: return defs_meter(d, id) >= 0;
+    case K_SYSTEM: return defs_system(d, id) >= 0;
+    default: return defs_team(d, id) >= 0;
+    }
+}
+
+static void suggest(const bh_defs *d, kind k, const char *id, char *out, size_t n)
+{
+    out[0] = 0;
+    switch (k) {
+    case K_INJECT: text_suggest(id, d->injects, d->ninjects, sizeof *d->injects, offsetof(bh_inject_def, id), out, n); break;
+    case K_DECISION: text_suggest(id, d->decisions, d->ndecisions, sizeof *d->decisions, offsetof(bh_decision_def, id), out, n); break;
+    case K_ENDING: text_suggest(id, d->endings, d->nendings, sizeof *d->endings, offsetof(bh_ending_def, id), out, n); break;
+    case K_ACTION: text_suggest(id, d->actions, d->nactions, sizeof *d->actions, offsetof(bh_action_def, id), out, n); break;
+    case K_METER: text_suggest(id, d->meters, d->nmeters, sizeof *d->meters, offsetof(bh_meter_def, id), out, n); break;
+    case K_SYSTEM: text_suggest(id, d->systems, d->nsystems, sizeof *d->systems, offsetof(bh_system_def, id), out, n); break;
+    default: text_suggest(id, d->teams, d->nteams, sizeof *d->teams, offsetof(bh_team_def, id), out, n); break;
+    }
+}
+
+static int ident_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* A string literal at p ('...' or "..." without escapes): its text in out,
+ * and the length consumed; 0 when there is none. */
+static size_t literal(const char *p, char *out, size_t n)
+{
+    char q = *p;
+    if (q != '"' && q != '\'')
+        return 0;
+    size_t i = 1;
+    while (p[i] && p[i] != q && p[i] != '\n' && p[i] != '\\')
+        i++;
+    if (p[i] != q || i - 1 >= n)
+        return 0;
+    memcpy(out, p + 1, i - 1);
+    out[i - 1] = 0;
+    return i + 1;
+}
+
+static size_t spaces(const char *p)
+{
+    size_t i = 0;
+    while (p[i] == ' ' || p[i] == '\t')
+        i++;
+    return i;
+}
+
+static void report(lh_host *h, const char *file, int line, int col, const char *how, kind k,
+                   const char *id)
+{
+    char hint[200];
+    suggest(&h->defs, k, id, hint, sizeof hint);
+    size_t before = h->diags->n;
+    lh_diag_add(h, LH_ERROR, file, line, NULL, "%s names %s '%s', which is not declared%s", how,
+                kind_word[k], id, hint);
+    if (h->diags->n > before)
+        h->diags->v[h->diags->n - 1].col = col;
+}
+
+/* One use of the handle `hn` (its name: "w", "w2") at `p`, just after the dot. */
+static void check_use(lh_host *h, const char *file, int line, const char *lstart, const char *hn,
+                      int hlen, const char *p)
+{
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i].name);
+        if (strncmp(p, names[i].name, n) != 0 || ident_char(p[n]))
+            continue;
+        const char *q = p + n;
+        char id[128], how[160];
+        size_t used;
+        q += spaces(q);
+        if (names[i].call) {
+            if (*q != '(')
+                return;
+            q++;
+            q += spaces(q);
+            /* only a whole literal argument: "no" .. "pe" is built at run time */
+            if (!(used = literal(q, id, sizeof id)) || q[used + spaces(q + used)] != ')')
+                return;
+            snprintf(how, sizeof how, "%.*s.%s(\"%s\")", hlen, hn, names[i].name, id);
+        } else if (*q == '.') { /* w.meter.trust */
+            q++;
+            size_t k = 0;
+            while (ident_char(q[k]) && k + 1 < sizeof id) {
+                id[k] = q[k];
+                k++;
+            }
+            id[k] = 0;
+            if (!k)
+                return;
+            snprintf(how, sizeof how, "%.*s.%s.%s", hlen, hn, names[i].name, id);
+        } else if (*q == '[') { /* w.meter["trust"] */
+            q++;
+            q += spaces(q);
+            if (!(used = literal(q, id, sizeof id)) || q[used + spaces(q + used)] != ']')
+                return;
+            snprintf(how, sizeof how, "%.*s.%s[\"%s\"]", hlen, hn, names[i].name, id);
+        } else {
+            return;
+        }
+        if (!exists(&h->defs, names[i].k, id))
+            report(h, file, line, (int)(q - lstart) + 1, how, names[i].k, id);
+        return;
+    }
+}
+
+static void lint_file(lh_host *h, const char *file)
+{
+    char *text = NULL;
+    size_t len = 0;
+    bh_err e;
+    if (text_read_file(file, LH_MAX_SOURCE_BYTES, &text, &len, &e) != BH_OK)
+        return; /* it loaded a moment ago; a file that vanished is not a finding */
+    int line = 1, in_long_comment = 0;
+    const char *lstart = text;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n') {
+            line++;
+            lstart = p + 1;
+            continue;
+        }
+        if (in_long_comment) {
+            if (p[0] == ']' && p[1] == ']') {
+                in_long_comment = 0;
+                p++;
+            }
+            continue;
+        }
+        if (p[0] == '-' && p[1] == '-') { /* comments say anything */
+            if (p[2] == '[' && p[3] == '[') {
+                in_long_comment = 1;
+                p += 3;
+            } else {
+                while (p[1] && p[1] != '\n')
+                    p++;
+            }
+            continue;
+        }
+        if (p[0] == 'w' && (p == text || !ident_char(p[-1]))) {
+            const char *q = p + 1;
+            while (isdigit((unsigned char)*q))
+                q++;
+            if (*q == '.')
+                check_use(h, file, line, lstart, p, (int)(q - p), q + 1);
+        }
+    }
+    free(text);
+}
+
+void lh_lint(lh_host *h)
+{
+    for (size_t i = 0; i < h->defs.nfiles; i++)
+        lint_file(h, h->defs.files[i]);
+}

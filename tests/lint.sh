@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The lint corpus: each file in tests/lint/ lists the exact diagnostics
+# `bulkhead check` must print for it ("-- expect: FILE:LINE: error: text"),
+# in order and nothing more; "-- caret: L C" asks for a caret in column C
+# under the source line of line L. A file with no expect lines must check
+# clean. Also: --format json gives the same findings through Jansson.
+# Usage: bash tests/lint.sh PATH_TO_BULKHEAD   (from the repository root)
+set -u
+bh="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+
+for f in tests/lint/*.lua; do
+  name=$(basename "$f")
+  sed -n 's/^-- expect: //p' "$f" >"$tmp/want"
+  "$bh" check "$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  grep -E '^[^ ].*:[0-9]+: (error|warning): ' "$tmp/err" | sed 's#^tests/lint/##' >"$tmp/got"
+  want_rc=0; [ -s "$tmp/want" ] && want_rc=1
+  if [ $rc -ne $want_rc ]; then fail "$name: exit $rc, wanted $want_rc"; sed 's/^/    /' "$tmp/err" | head; continue; fi
+  if diff -u "$tmp/want" "$tmp/got" >"$tmp/diff"; then pass "$name: diagnostics"
+  else fail "$name: diagnostics differ"; sed 's/^/    /' "$tmp/diff" | head -20; fi
+  caret=$(sed -n 's/^-- caret: //p' "$f")
+  if [ -n "$caret" ]; then
+    set -- $caret
+    # the caret line follows the source line, which follows the finding
+    col=$(grep -A2 "^tests/lint/$name:$1: " "$tmp/err" | sed -n '3p' | awk '{ print index($0, "^") - 4 }')
+    [ "$col" = "$2" ] && pass "$name: caret at $1:$2" || fail "$name: caret at column '$col', wanted $2"
+  fi
+done
+
+# JSON output, through Jansson: the same findings, with columns.
+"$bh" check tests/lint/hook_ids.lua --format json >"$tmp/j" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+f = j["diagnostics"]
+assert len(f) == 5, f
+assert f[0]["file"].endswith("hook_ids.lua") and f[0]["line"] == 15 and f[0]["column"] == 21
+assert f[0]["severity"] == "error" and "ransom_notes" in f[0]["message"]
+assert j["errors"] == 5 and j["warnings"] == 0
+' "$tmp/j"; then pass "--format json"; else fail "--format json (exit $rc)"; cat "$tmp/j" | head; fi
+"$bh" check tests/lint/clean_ids.lua --format json >"$tmp/j" 2>&1; rc=$?
+if [ $rc -eq 0 ] && python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["diagnostics"] == []' "$tmp/j"
+then pass "--format json, clean"; else fail "--format json, clean (exit $rc)"; fi
+"$bh" check tests/lint/clean_ids.lua --format yaml >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "text or json" "$tmp/err" && pass "bad --format" || fail "bad --format (exit $rc)"
+
+[ "$fails" -eq 0 ] || { echo "$fails lint test(s) failed"; exit 1; }
+echo "all lint tests passed"
