@@ -189,8 +189,84 @@ static void lint_file(lh_host *h, const char *file)
     free(text);
 }
 
+/* ---- text that will not fit the game's boxes ----
+ *
+ * Limits in characters for the narrowest box each text meets at 1280x720
+ * and 100% text: the board column is about 40 characters wide, the actions
+ * column about 45, and labels get two lines before they crowd the panel.
+ * Characters stand in for pixels (DejaVu Sans averages about 8.5 px at
+ * 16 px), so these are warnings, not errors. A word longer than a line
+ * cannot wrap at all. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static size_t longest_word(const char *s)
+{
+    size_t best = 0, cur = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '-' || *s == '/') {
+            cur = 0;
+            continue;
+        }
+        cur += ((unsigned char)*s & 0xC0) != 0x80;
+        best = cur > best ? cur : best;
+    }
+    return best;
+}
+
+static void fits(lh_host *h, const bh_loc *loc, const char *what, const char *id,
+                 const char *field, const char *text, size_t max)
+{
+    if (!text)
+        return;
+    if (max && chars(text) > max)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': %s is %zu characters; more than %zu will not fit its box in the "
+                    "game at 100%% text (shorten it, and put detail in the longer text)",
+                    what, id, field, chars(text), max);
+    if (longest_word(text) > 36)
+        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+                    "%s '%s': %s has a word of %zu characters, which cannot wrap in a column "
+                    "(break it up, or shorten links)", what, id, field, longest_word(text));
+}
+
+static void lint_lengths(lh_host *h)
+{
+    const bh_defs *d = &h->defs;
+    fits(h, &d->scenario.loc, "scenario", d->scenario.id, "title", d->scenario.title, 70);
+    fits(h, &d->scenario.loc, "scenario", d->scenario.id, "summary", d->scenario.summary, 200);
+    for (size_t i = 0; i < d->nmeters; i++)
+        fits(h, &d->meters[i].loc, "meter", d->meters[i].id, "label", d->meters[i].label, 32);
+    for (size_t i = 0; i < d->nsystems; i++)
+        fits(h, &d->systems[i].loc, "system", d->systems[i].id, "label", d->systems[i].label, 60);
+    for (size_t i = 0; i < d->nteams; i++)
+        fits(h, &d->teams[i].loc, "team", d->teams[i].id, "label", d->teams[i].label, 40);
+    for (size_t i = 0; i < d->nactions; i++) {
+        fits(h, &d->actions[i].loc, "action", d->actions[i].id, "label", d->actions[i].label, 90);
+        fits(h, &d->actions[i].loc, "action", d->actions[i].id, "text", d->actions[i].text, 0);
+    }
+    for (size_t i = 0; i < d->ninjects; i++) {
+        fits(h, &d->injects[i].loc, "inject", d->injects[i].id, "title", d->injects[i].title, 100);
+        fits(h, &d->injects[i].loc, "inject", d->injects[i].id, "body", d->injects[i].body, 0);
+    }
+    for (size_t i = 0; i < d->ndecisions; i++) {
+        const bh_decision_def *x = &d->decisions[i];
+        fits(h, &x->loc, "decision", x->id, "prompt", x->prompt, 400);
+        for (size_t k = 0; k < x->noptions; k++)
+            fits(h, &x->loc, "decision", x->id, "an option's label", x->options[k].label, 120);
+    }
+    for (size_t i = 0; i < d->nendings; i++)
+        fits(h, &d->endings[i].loc, "ending", d->endings[i].id, "title", d->endings[i].title, 80);
+}
+
 void lh_lint(lh_host *h)
 {
     for (size_t i = 0; i < h->defs.nfiles; i++)
         lint_file(h, h->defs.files[i]);
+    lint_lengths(h);
 }
