@@ -1,12 +1,362 @@
-/* cli_explore: placeholder until the explorer lands. */
+/* cli_explore: `bulkhead explore`, the auto-playtester's command line.
+ *
+ * Parses the flags, runs ex_explore (game/report/ex_explore.h), writes the
+ * failure journals, and prints the statistics as text or JSON on standard
+ * output; progress goes to standard error. Exit 0 when every run ended, 1
+ * when the scenario does not load or any run failed, 2 on bad usage. */
 #include "cli_explore.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "report/ex_explore.h"
+
+#define EXIT_PROBLEMS 1
+#define EXIT_USAGE 2
+#define EX_MAX_FAIL_FILES 10 /* journals written for distinct errors */
+
+static const char *usage_text =
+    "Usage:\n"
+    "  bulkhead explore FILE.lua [--runs N] [--seed N] [--policy NAME] [--workers N]\n"
+    "                   [--json] [--dot OUT.dot] [--out DIR] [--meter ID] [--each]\n"
+    "                   [--journals DIR] [--isolation fork|reload] [--mem-limit MIB]\n"
+    "\n"
+    "Plays N headless sessions (default 100) with simple player policies and prints the\n"
+    "endings reached, the final meters, what never happened, the session length, the\n"
+    "actions that most change the outcome, and every run that stopped on an error.\n"
+    "Run i (from 0) uses seed S+i, S from --seed (default 1): each replays alone.\n"
+    "\n"
+    "  --policy NAME    random, greedy, cautious, idle, all (default), or a list such\n"
+    "                   as random,greedy; runs take the chosen policies in turn\n"
+    "                     random    rules out a random half of the actions for the run,\n"
+    "                               starts random available ones among the rest (or\n"
+    "                               nothing), answers decisions with random options\n"
+    "                     greedy    follows the advice: recommended actions and options\n"
+    "                     cautious  lets decisions default; one action at a time, never\n"
+    "                               a restore, never a team's last free person\n"
+    "                     idle      does nothing\n"
+    "  --workers N      processes to share the runs (default: one per CPU)\n"
+    "  --json           the statistics as JSON instead of text\n"
+    "  --dot OUT.dot    write the story graph for Graphviz (dot -Tsvg OUT.dot)\n"
+    "  --out DIR        where the journals of failed runs go (default: here), named\n"
+    "                   explore-FAIL-<scenario>-<seed>.journal; replay one with\n"
+    "                   bulkhead run FILE.lua --plan THAT.journal\n"
+    "  --meter ID       rank actions by this meter's final value instead of by the\n"
+    "                   tone of the ending\n"
+    "  --each           also print one line per run (seed, policy, ending, meters)\n"
+    "  --journals DIR   also write every run's journal to DIR\n"
+    "  --isolation      how each session gets a Lua state of its own: reload (default:\n"
+    "                   a fresh load per session) or fork (a process per session,\n"
+    "                   forked from the loaded scenario); results are the same\n"
+    "\n"
+    "Exit codes: 0 every run ended, 1 a run failed or the scenario does not load,\n"
+    "2 bad usage.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "bulkhead: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nRun 'bulkhead --help' for usage.\n");
+    return EXIT_USAGE;
+}
+
+static void print_trace(const char *trace)
+{
+    for (const char *p = trace; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        int n = nl ? (int)(nl - p) : (int)strlen(p);
+        int skip = p[0] == '\t';
+        fprintf(stderr, "    %.*s\n", n - skip, p + skip);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+static void print_diags(const lh_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const lh_diag *g = &d->v[i];
+        if (g->line > 0)
+            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line,
+                    g->sev == LH_ERROR ? "error" : "warning", g->msg);
+        else
+            fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
+                    g->msg);
+        print_trace(g->trace);
+    }
+}
+
+static void print_err(const bh_err *e)
+{
+    if (e->file[0] && e->line > 0)
+        fprintf(stderr, "%s:%d: error: %s\n", e->file, e->line, e->msg);
+    else if (e->file[0])
+        fprintf(stderr, "%s: error: %s\n", e->file, e->msg);
+    else
+        fprintf(stderr, "bulkhead: error: %s\n", e->msg);
+    print_trace(e->trace);
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s[0] || s[0] == '-')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* "random,greedy" -> bits; 0 when a name is unknown. */
+static unsigned parse_policies(const char *s)
+{
+    char buf[128];
+    unsigned bits = 0;
+    if (strlen(s) >= sizeof buf)
+        return 0;
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *save = NULL, *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+        unsigned b = ex_parse_policy(w);
+        if (!b)
+            return 0;
+        bits |= b;
+    }
+    return bits;
+}
+
+typedef struct cli {
+    ex_opts ex;
+    int json, each;
+    const char *dot, *out, *journals;
+} cli;
+
+static int parse(int argc, char **argv, cli *c)
+{
+    enum { O_RUNS = 1, O_SEED, O_POLICY, O_WORKERS, O_JSON, O_DOT, O_OUT, O_METER, O_EACH,
+           O_JOURNALS, O_ISO, O_MEM };
+    static const struct option opts[] = {
+        {"runs", required_argument, 0, O_RUNS},       {"seed", required_argument, 0, O_SEED},
+        {"policy", required_argument, 0, O_POLICY},   {"workers", required_argument, 0, O_WORKERS},
+        {"json", no_argument, 0, O_JSON},             {"dot", required_argument, 0, O_DOT},
+        {"out", required_argument, 0, O_OUT},         {"meter", required_argument, 0, O_METER},
+        {"each", no_argument, 0, O_EACH},             {"journals", required_argument, 0, O_JOURNALS},
+        {"isolation", required_argument, 0, O_ISO},   {"mem-limit", required_argument, 0, O_MEM},
+        {0, 0, 0, 0}};
+    opterr = 0;
+    optind = 1;
+    int ch;
+    uint64_t v;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case O_RUNS:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > EX_MAX_RUNS)
+                return usage_error("--runs wants a number of runs from 1 to 1000000, not '%s'",
+                                   optarg);
+            c->ex.runs = (int)v;
+            break;
+        case O_SEED:
+            if (parse_u64(optarg, &c->ex.seed) != 0)
+                return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);
+            break;
+        case O_POLICY:
+            if (!(c->ex.policies = parse_policies(optarg)))
+                return usage_error("--policy wants random, greedy, cautious, idle or all (or a "
+                                   "list such as random,greedy), not '%s'", optarg);
+            break;
+        case O_WORKERS:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > EX_MAX_WORKERS)
+                return usage_error("--workers wants a number of processes from 1 to 64, not '%s'",
+                                   optarg);
+            c->ex.workers = (int)v;
+            break;
+        case O_JSON: c->json = 1; break;
+        case O_DOT: c->dot = optarg; break;
+        case O_OUT: c->out = optarg; break;
+        case O_METER: c->ex.meter = optarg; break;
+        case O_EACH: c->each = 1; break;
+        case O_JOURNALS: c->journals = optarg; c->ex.keep_journals = 1; break;
+        case O_ISO:
+            if (strcmp(optarg, "fork") && strcmp(optarg, "reload"))
+                return usage_error("--isolation wants fork or reload, not '%s'", optarg);
+            c->ex.isolation = strcmp(optarg, "fork") ? EX_ISO_RELOAD : EX_ISO_FORK;
+            break;
+        case O_MEM:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > 4096)
+                return usage_error("--mem-limit wants a size in MiB from 1 to 4096, not '%s'", optarg);
+            c->ex.lua.mem_limit = (size_t)v << 20;
+            break;
+        default:
+            if (optopt)
+                return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "explore needs a scenario file: bulkhead explore FILE.lua "
+                                 "[--runs N]");
+    if (optind + 1 < argc)
+        return usage_error("explore takes one scenario file; unexpected '%s'", argv[optind + 1]);
+    if (c->each && c->json)
+        return usage_error("%s", "--each is for the text output; --json has no per-run lines");
+    c->ex.scenario = argv[optind];
+    struct stat st;
+    if (c->out && (stat(c->out, &st) != 0 || !S_ISDIR(st.st_mode)))
+        return usage_error("--out wants an existing folder, not '%s'", c->out);
+    if (c->journals && (stat(c->journals, &st) != 0 || !S_ISDIR(st.st_mode)))
+        return usage_error("--journals wants an existing folder, not '%s'", c->journals);
+    return 0;
+}
+
+typedef struct progress {
+    struct timespec start;
+    int shown; /* tenths already reported */
+} progress;
+
+/* Every 10%, once the run has taken a second: long runs say they are alive. */
+static void on_progress(void *ud, int done, int total)
+{
+    progress *p = ud;
+    int tenth = (int)((long long)done * 10 / total);
+    if (tenth <= p->shown)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double s = (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
+    if (s < 1.0)
+        return;
+    p->shown = tenth;
+    fprintf(stderr, "explore: %d%% (%d of %d runs, %.1f s)\n", tenth * 10, done, total, s);
+}
+
+static void print_each(const ex_result *r)
+{
+    const bh_defs *d = r->defs;
+    char t[40];
+    for (int i = 0; i < r->nruns; i++) {
+        const ex_run *x = &r->runs[i];
+        printf("run %d seed %llu %s ", i, (unsigned long long)x->seed, ex_policy_name(x->policy));
+        if (x->status != EX_ENDED) {
+            printf("FAILED %s\n", r->groups[x->group].error);
+            continue;
+        }
+        printf("ending %s at %s inputs %d meters", x->ending >= 0 ? d->endings[x->ending].id
+                                                                  : "(none)",
+               dur_format(x->end_time, t, sizeof t), x->inputs);
+        for (size_t m = 0; m < d->nmeters; m++)
+            printf(" %s=%.17g", d->meters[m].id, x->meters[m]);
+        printf("\n");
+    }
+    printf("\n");
+}
+
+/* Every run's journal into DIR, as explore-<id>-<seed>.journal. */
+static int write_journals(const ex_result *r, const char *dir)
+{
+    char path[4200];
+    bh_err err;
+    for (int i = 0; i < r->nruns; i++) {
+        err_clear(&err);
+        snprintf(path, sizeof path, "%s/explore-%s-%llu.journal", dir, r->defs->scenario.id,
+                 (unsigned long long)r->runs[i].seed);
+        if (ex_write_journal(r, i, r->runs[i].journal, path, &err) != BH_OK) {
+            print_err(&err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int write_dot(const json_t *m, const char *path, const char *scenario)
+{
+    struct stat a, b;
+    if (stat(path, &a) == 0 && stat(scenario, &b) == 0 && a.st_dev == b.st_dev &&
+        a.st_ino == b.st_ino) {
+        fprintf(stderr, "%s: error: that is the scenario itself; choose another name\n", path);
+        return -1;
+    }
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write the graph: %s\n", path, strerror(errno));
+        return -1;
+    }
+    ex_write_dot(f, m);
+    if (fclose(f) != 0) {
+        fprintf(stderr, "%s: error: cannot write the graph: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int report(cli *c, ex_result *r)
+{
+    int status = r->failed ? EXIT_PROBLEMS : 0;
+    bh_err err;
+    err_clear(&err);
+    if (ex_save_failures(r, c->out, EX_MAX_FAIL_FILES, &err) != BH_OK) {
+        print_err(&err);
+        status = EXIT_PROBLEMS;
+    }
+    if (c->journals && write_journals(r, c->journals) != 0)
+        status = EXIT_PROBLEMS;
+    json_t *m = ex_build(r, 1);
+    if (!m) {
+        fprintf(stderr, "bulkhead: error: out of memory\n");
+        return EXIT_PROBLEMS;
+    }
+    if (c->each)
+        print_each(r);
+    if (c->json) {
+        json_dumpf(m, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        printf("\n");
+    } else {
+        ex_write_text(stdout, m);
+    }
+    fflush(stdout);
+    if (c->dot && write_dot(m, c->dot, c->ex.scenario) != 0)
+        status = EXIT_PROBLEMS;
+    json_decref(m);
+    return status;
+}
 
 int cmd_explore(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "bulkhead: 'bulkhead explore' is not part of this build yet.\n");
-    return 1;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("%s", usage_text);
+            return 0;
+        }
+    cli c = {0};
+    ex_opts_default(&c.ex);
+    int rc = parse(argc, argv, &c);
+    if (rc)
+        return rc;
+    progress p = {.shown = 0};
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    c.ex.progress = on_progress;
+    c.ex.progress_ud = &p;
+    lh_diags d = {0};
+    ex_result *r = NULL;
+    bh_err err;
+    err_clear(&err);
+    bh_status st = ex_explore(&c.ex, &r, &d, &err);
+    size_t problems = d.n;
+    print_diags(&d);
+    lh_diags_free(&d);
+    if (st == BH_EUSAGE)
+        return usage_error("%s", err.msg);
+    if (st != BH_OK) {
+        if (!problems) /* the scenario's own problems were shown above */
+            print_err(&err);
+        return EXIT_PROBLEMS;
+    }
+    rc = report(&c, r);
+    ex_result_free(r);
+    return rc;
 }

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# bulkhead explore, the auto-playtester, from the command line: usage errors
+# and exit codes; the printed sections; --json that parses and says the same
+# whatever the number of workers; --dot that writes a graph; journals of
+# failed runs that `bulkhead run` turns into the same error; and every run
+# equal to a fresh `bulkhead run` of its journal (sessions do not leak).
+# Usage: bash tests/explore.sh PATH_TO_BULKHEAD   (from the repository root)
+set -u
+bh="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+root=$(pwd)
+fix="$root/tests/fixtures/explore"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+cd "$tmp"
+
+# usage ARGS... : exit 2, the main command's wording, nothing on stdout
+usage() {
+  "$bh" explore "$@" >out 2>err; rc=$?
+  if [ $rc -eq 2 ] && grep -q "^bulkhead: " err && grep -q "Run 'bulkhead --help' for usage." err &&
+     [ ! -s out ]; then pass "usage error: explore $*"
+  else fail "usage error: explore $* (exit $rc)"; cat err; fi
+}
+usage
+usage "$fix/known.lua" "$fix/hostile.lua"
+usage "$fix/known.lua" --runs 0
+usage "$fix/known.lua" --runs ten
+usage "$fix/known.lua" --seed -1
+usage "$fix/known.lua" --policy lazy
+usage "$fix/known.lua" --policy random,lazy
+usage "$fix/known.lua" --workers 0
+usage "$fix/known.lua" --workers 65
+usage "$fix/known.lua" --isolation share
+usage "$fix/known.lua" --bogus
+usage "$fix/known.lua" --runs
+usage "$fix/known.lua" --json --each
+usage "$fix/known.lua" --out "$tmp/no/such/dir"
+usage "$fix/known.lua" --meter nope --runs 2
+grep -q "no meter 'nope'" err && pass "--meter names the missing meter" || fail "--meter message"
+
+"$bh" explore --help >out 2>err && grep -q "bulkhead explore FILE.lua" out && grep -q -- "--policy" out &&
+  pass "--help" || fail "--help"
+"$bh" explore "$tmp/missing.lua" >out 2>err; rc=$?
+[ $rc -eq 1 ] && grep -q "missing.lua" err && pass "missing scenario: exit 1" ||
+  { fail "missing scenario (exit $rc)"; cat err; }
+
+# ---- the text report on a fixture with known answers ----
+"$bh" explore "$fix/known.lua" --runs 40 --workers 2 >out 2>err; rc=$?
+[ $rc -eq 0 ] && pass "clean exploration: exit 0" || { fail "clean exploration (exit $rc)"; cat err; }
+for s in "Endings" "Final meters (min / median / max" "Never seen in 40 runs" \
+         "injects never fired:     orphan" "actions never available: locked" \
+         "decisions never opened:  never_opened" "endings never reached:   unreachable" \
+         "options never taken:     never_opened.a, never_opened.b" \
+         "actions never started:   locked" "meters that never moved: (none)" \
+         "Session length (simulated time at the end): median" \
+         "Actions that most change the outcome" "1. +" "save " "Failures: none" \
+         "40 playthroughs in "; do
+  grep -qF -- "$s" out && pass "text shows: $s" || fail "text lacks: $s"
+done
+grep -E '^  lost +bad +[0-9]+' out | grep -qE ' 10$' && pass "idle always ends 'lost' (10 of 10)" ||
+  { fail "idle column of 'lost'"; grep lost out; }
+grep -q '^explore: ' out && fail "progress on stdout" || pass "no progress on stdout"
+
+# ---- JSON ----
+"$bh" explore "$fix/known.lua" --runs 40 --workers 2 --json >k.json 2>err &&
+python3 - k.json <<'EOF' && pass "--json parses, with the known answers" || fail "--json"
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["bulkhead_explore"] == 1 and m["runs"] == 40 and m["seed"] == "1" and m["last_seed"] == "40"
+ends = {e["id"]: e for e in m["endings"]}
+assert sum(e["runs"] for e in m["endings"]) + m["failed"]["runs"] == 40
+assert ends["lost"]["by_policy"]["idle"] == 10 and ends["saved"]["by_policy"]["greedy"] == 10
+assert m["never"]["injects"] == ["orphan"] and m["never"]["actions"] == ["locked"]
+assert m["never"]["decisions"] == ["never_opened"] and m["never"]["endings"] == ["unreachable"]
+assert m["impact"]["actions"][0]["id"] == "save" and m["impact"]["actions"][0]["delta"] > 0
+assert m["timing"]["workers"] == 2 and m["timing"]["per_second"] > 0
+assert any(n["key"] == "inject:hello" for n in m["graph"]["nodes"])
+EOF
+
+# the same statistics whatever the workers and the isolation (timing aside)
+for w in "1 reload" "2 reload" "2 fork"; do
+  set -- $w
+  "$bh" explore "$root/scenarios/tutorial.lua" --runs 16 --json --workers $1 --isolation $2 \
+    >"tut-$1-$2.json" 2>/dev/null
+done
+python3 - tut-1-reload.json tut-2-reload.json tut-2-fork.json <<'EOF' &&
+import json, sys
+ms = [json.load(open(p)) for p in sys.argv[1:]]
+for m in ms: del m["timing"]
+assert ms[0] == ms[1] == ms[2], "statistics differ between worker counts or isolation"
+assert sum(e["runs"] for e in ms[0]["endings"]) == 16
+EOF
+  pass "same statistics with 1 or 2 workers, reload or fork" || fail "statistics depend on workers"
+
+# ---- the graph ----
+"$bh" explore "$fix/known.lua" --runs 8 --dot graph.dot >out 2>err; rc=$?
+if [ $rc -eq 0 ] && grep -q '^digraph explore {' graph.dot && grep -q '^// Edges: A -> B' graph.dot &&
+   grep -q '"inject:hello" \[shape=box' graph.dot && grep -q '"ending:saved"' graph.dot &&
+   grep -q -- '->' graph.dot && tail -1 graph.dot | grep -q '^}$'; then pass "--dot writes the graph"
+else fail "--dot (exit $rc)"; cat err; fi
+if command -v dot >/dev/null; then
+  dot -Tsvg graph.dot -o graph.svg 2>err && pass "Graphviz reads the graph" || { fail "dot -Tsvg"; cat err; }
+fi
+
+# ---- failures: exit 1, journals that reproduce the error ----
+mkdir fails
+"$bh" explore "$fix/hostile.lua" --runs 48 --out fails >out 2>err; rc=$?
+[ $rc -eq 1 ] && pass "failed runs: exit 1" || { fail "failed runs (exit $rc)"; cat err; }
+grep -q "^Failures: [0-9]* of 48 runs stopped on an error" out && pass "failures counted" ||
+  fail "failures line"
+n=$(ls fails/explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
+[ "$n" -eq 3 ] && pass "one journal per distinct error (3)" || fail "journals written: $n"
+for j in fails/explore-FAIL-hostile-*.journal; do
+  [ -f "$j" ] || continue
+  grep -q "replay: bulkhead run $fix/hostile.lua --plan $j" out && pass "report names $j" ||
+    fail "report does not name $j"
+  want=$(sed -n 's/^# it stopped with: //p' "$j")
+  "$bh" run "$fix/hostile.lua" --plan "$j" >/dev/null 2>err; rc=$?
+  got=$(head -1 err | sed 's/: error: /: /')
+  [ $rc -eq 1 ] && [ -n "$want" ] && [ "$got" = "$want" ] && pass "bulkhead run reproduces: $want" ||
+    { fail "replay of $j (exit $rc): got '$got', wanted '$want'"; }
+done
+# without --out: the current directory; a second exploration reuses the same files
+"$bh" explore "$fix/hostile.lua" --runs 48 >/dev/null 2>&1
+"$bh" explore "$fix/hostile.lua" --runs 48 --workers 1 >/dev/null 2>&1
+n=$(ls explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
+[ "$n" -eq 3 ] && pass "journals in the current directory, reused on a rerun" || fail "cwd journals: $n"
+
+# ---- isolation end to end: each run is a fresh `bulkhead run` of its journal ----
+mkdir runs
+"$bh" explore "$fix/isolation.lua" --runs 12 --each --journals runs >out 2>err; rc=$?
+[ $rc -eq 0 ] && pass "isolation fixture explores clean" || { fail "isolation explore (exit $rc)"; cat err; }
+grep -q "leaked" out && grep -q "injects never fired:     leaked" out &&
+  pass "the counter never leaked between sessions" || fail "leaked inject fired"
+checked=0
+while read -r _ i _ seed policy _ ending _ _ _ _ _ carry luck; do
+  j="runs/explore-isolation-$seed.journal"
+  t=$("$bh" run "$fix/isolation.lua" --plan "$j" 2>/dev/null)
+  got_end=$(printf '%s\n' "$t" | sed -n 's/.* ENDING *\([a-z_]*\):.*/\1/p')
+  got_carry=$(printf '%s\n' "$t" | sed -n 's/^  Counter *//p')
+  got_luck=$(printf '%s\n' "$t" | sed -n 's/^  Luck *//p')
+  if [ "$got_end" = "$ending" ] && [ "carry=$got_carry" = "$carry" ] && [ "luck=$got_luck" = "$luck" ]
+  then checked=$((checked + 1))
+  else fail "run $i ($policy, seed $seed): explore $ending $carry $luck, run $got_end $got_carry $got_luck"; fi
+done < <(grep '^run ' out)
+[ $checked -eq 12 ] && pass "12 runs equal their fresh replays" || fail "replays matched: $checked of 12"
+grep '^run ' out | grep -v 'carry=1 ' | grep -q . && pass "some runs moved the counter" ||
+  fail "no run moved the counter: the check above proves little"
+"$bh" explore "$fix/isolation.lua" --runs 12 --journals runs >/dev/null 2>err &&
+  pass "--journals again into the same folder: the same files are kept" || { fail "--journals rerun"; cat err; }
+echo "# edited" >>runs/explore-isolation-3.journal
+"$bh" explore "$fix/isolation.lua" --runs 12 --journals runs >/dev/null 2>err; rc=$?
+[ $rc -eq 1 ] && grep -q "explore-isolation-3.journal: error: already exists with other contents" err &&
+  grep -q "# edited" runs/explore-isolation-3.journal && pass "an edited journal is never overwritten" ||
+  { fail "edited journal (exit $rc)"; cat err; }
+
+[ $fails -eq 0 ]
