@@ -19,7 +19,9 @@
 #include "core/journal.h"
 #include "core/session.h"
 #include "core/text.h"
+#include "core/vec.h"
 #include "core/transcript.h"
+#include "report/ex_explore.h"
 #include "report/rp_report.h"
 #include "script/lh_host.h"
 #include "ui/ui_opts.h"
@@ -32,12 +34,15 @@ static const char *usage_text =
     "  bulkhead                          the desktop game: title screen, scenarios, continue\n"
     "  bulkhead play FILE.lua [--seed N] [--resume JOURNAL] [--fullscreen]\n"
     "                                    open a scenario's briefing (or resume its journal)\n"
-    "  bulkhead check FILE.lua... [--format text|json]\n"
+    "  bulkhead check FILE.lua... [--format text|json] [--explore N]\n"
     "                                    validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
     "                                    replay a plan headless and print the transcript\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
     "                                    the after-action report of a session or plan\n"
+    "  bulkhead explore FILE.lua [--runs N] [--seed N] [--policy NAME] [--json] [--dot OUT]\n"
+    "                                    play N sessions with simple players: endings, meters,\n"
+    "                                    content never seen, failures (see explore --help)\n"
     "  bulkhead new NAME                 write NAME.lua, a small working scenario to start from\n"
     "  bulkhead --help | --version\n"
     "\n"
@@ -202,6 +207,68 @@ static int parse_common(int argc, char **argv, cli *c)
     return 0;
 }
 
+/* `check --explore N`: content no explored session reached. Explore plays
+ * N sessions with its simple players; what none of them met is reported
+ * as a warning at its declaration: perhaps unreachable, perhaps only
+ * reachable by play the players do not try. */
+static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, const char *id, int runs)
+{
+    if (VEC_PUSH(d->v, d->n, d->cap) != 0)
+        return;
+    char msg[400];
+    snprintf(msg, sizeof msg, fmt, id, runs);
+    lh_diag *g = &d->v[d->n++];
+    memset(g, 0, sizeof *g);
+    g->sev = LH_WARNING;
+    g->file = strdup(loc->file);
+    g->line = loc->line;
+    g->msg = strdup(msg);
+    d->warnings++;
+}
+
+static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_diags *out)
+{
+    ex_opts o;
+    ex_opts_default(&o);
+    o.scenario = path;
+    o.runs = runs;
+    o.lua = *lua;
+    ex_result *r = NULL;
+    lh_diags d = {0};
+    bh_err e;
+    if (ex_explore(&o, &r, &d, &e) != BH_OK || !r) {
+        lh_diags_free(&d);
+        return; /* it loaded for check a moment ago; load errors are reported there */
+    }
+    const bh_defs *df = r->defs;
+    int n = r->nruns;
+    for (size_t i = 0; i < df->ninjects; i++)
+        if (!r->fired[i])
+            add_diag(out, &df->injects[i].loc, "inject '%s' never fired in %d explored sessions: "
+                     "can any session reach it?", df->injects[i].id, n);
+    for (size_t i = 0; i < df->nactions && r->looked; i++)
+        if (!r->available[i])
+            add_diag(out, &df->actions[i].loc, "action '%s' was never available in %d explored "
+                     "sessions: can any session start it?", df->actions[i].id, n);
+    size_t opt = 0;
+    for (size_t i = 0; i < df->ndecisions; i++) {
+        const bh_decision_def *x = &df->decisions[i];
+        if (!r->opened[i])
+            add_diag(out, &x->loc, "decision '%s' never opened in %d explored sessions: can any "
+                     "session reach it?", x->id, n);
+        else if (!r->chosen[opt + (size_t)x->default_opt])
+            add_diag(out, &x->loc, "the default of decision '%s' never happened in %d explored "
+                     "sessions: can its deadline pass?", x->id, n);
+        opt += x->noptions;
+    }
+    for (size_t i = 0; i < df->nendings; i++)
+        if (!r->reached[i])
+            add_diag(out, &df->endings[i].loc, "ending '%s' was never reached in %d explored "
+                     "sessions: can any session reach it?", df->endings[i].id, n);
+    ex_result_free(r);
+    lh_diags_free(&d);
+}
+
 /* `check --format json`: every finding of every file, through Jansson. */
 static void add_json_diags(json_t *arr, const lh_diags *d)
 {
@@ -220,20 +287,32 @@ static void add_json_diags(json_t *arr, const lh_diags *d)
 
 static int cmd_check(int argc, char **argv)
 {
-    /* --format is check's own; the rest are the common options */
-    int json = 0;
+    /* --format and --explore are check's own; the rest are the common options */
+    int json = 0, explore = 0;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+        int is_explore = strncmp(argv[i], "--explore", 9) == 0;
+        if (!is_explore && strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             v = argv[i + 1];
-        else if (strncmp(argv[i], "--format=", 9) == 0)
+        else if (!is_explore && strncmp(argv[i], "--format=", 9) == 0)
             v = argv[i] + 9;
+        else if (strcmp(argv[i], "--explore") == 0 && i + 1 < argc)
+            v = argv[i + 1];
+        else if (strncmp(argv[i], "--explore=", 10) == 0)
+            v = argv[i] + 10;
         else
             continue;
-        if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
+        if (is_explore) {
+            uint64_t nr;
+            if (parse_u64(v, &nr) != 0 || nr < 1 || nr > 100000)
+                return usage_error("--explore wants a number of sessions from 1 to 100000, not '%s'", v);
+            explore = (int)nr;
+        } else if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
             return usage_error("--format wants text or json, not '%s'", v);
-        json = strcmp(v, "json") == 0;
-        int gone = argv[i][8] == '=' ? 1 : 2;
+        } else {
+            json = strcmp(v, "json") == 0;
+        }
+        int gone = strchr(argv[i], '=') ? 1 : 2;
         for (int k = i; k + gone <= argc; k++)
             argv[k] = argv[k + gone];
         argc -= gone;
@@ -253,6 +332,8 @@ static int cmd_check(int argc, char **argv)
         lh_diags d = {0};
         lh_host *h = NULL;
         lh_load(argv[i], &c.lua, &h, &d);
+        if (h && explore && d.errors == 0)
+            explore_findings(argv[i], explore, &c.lua, &d);
         if (json)
             add_json_diags(all, &d);
         else

@@ -48,5 +48,18 @@ then pass "--format json, clean"; else fail "--format json, clean (exit $rc)"; f
 "$bh" check tests/lint/clean_ids.lua --format yaml >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "text or json" "$tmp/err" && pass "bad --format" || fail "bad --format (exit $rc)"
 
+# --explore: what no explored session reached, at its declaration.
+"$bh" check tests/lint/explore/dead_content.lua --explore 20 >"$tmp/out" 2>"$tmp/err"; rc=$?
+for want in "dead_content.lua:7: warning: inject 'never' never fired in 20 explored sessions" \
+            "dead_content.lua:11: warning: action 'locked' was never available in 20 explored sessions" \
+            "dead_content.lua:13: warning: decision 'ghost' never opened in 20 explored sessions" \
+            "dead_content.lua:15: warning: ending 'impossible' was never reached in 20 explored sessions"; do
+  grep -qF "$want" "$tmp/err" && pass "--explore: ${want#*warning: }" || fail "--explore lacks: $want"
+done
+[ $rc -eq 1 ] && pass "--explore findings exit 1" || fail "--explore exit $rc"
+grep -q "action 'go'" "$tmp/err" && fail "--explore flags reachable content" || pass "--explore leaves reachable content alone"
+"$bh" check tests/lint/clean_ids.lua --explore 0 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && pass "--explore 0 is a usage error" || fail "--explore 0 (exit $rc)"
+
 [ "$fails" -eq 0 ] || { echo "$fails lint test(s) failed"; exit 1; }
 echo "all lint tests passed"
