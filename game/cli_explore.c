@@ -6,6 +6,8 @@
  * when the scenario does not load or any run failed, 2 on bad usage. */
 #include "cli_explore.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -16,8 +18,6 @@
 
 #include "report/ex_explore.h"
 
-#define EXIT_PROBLEMS 1
-#define EXIT_USAGE 2
 #define EX_MAX_FAIL_FILES 10 /* journals written for distinct errors */
 
 static const char *usage_text =
@@ -56,63 +56,6 @@ static const char *usage_text =
     "\n"
     "Exit codes: 0 every run ended, 1 a run failed or the scenario does not load,\n"
     "2 bad usage.\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "bulkhead: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nRun 'bulkhead --help' for usage.\n");
-    return EXIT_USAGE;
-}
-
-static void print_trace(const char *trace)
-{
-    for (const char *p = trace; p && *p;) {
-        const char *nl = strchr(p, '\n');
-        int n = nl ? (int)(nl - p) : (int)strlen(p);
-        int skip = p[0] == '\t';
-        fprintf(stderr, "    %.*s\n", n - skip, p + skip);
-        p += n + (nl ? 1 : 0);
-    }
-}
-
-static void print_diags(const lh_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const lh_diag *g = &d->v[i];
-        if (g->line > 0)
-            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line,
-                    g->sev == LH_ERROR ? "error" : "warning", g->msg);
-        else
-            fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
-                    g->msg);
-        print_trace(g->trace);
-    }
-}
-
-static void print_err(const bh_err *e)
-{
-    if (e->file[0] && e->line > 0)
-        fprintf(stderr, "%s:%d: error: %s\n", e->file, e->line, e->msg);
-    else if (e->file[0])
-        fprintf(stderr, "%s: error: %s\n", e->file, e->msg);
-    else
-        fprintf(stderr, "bulkhead: error: %s\n", e->msg);
-    print_trace(e->trace);
-}
-
-static int parse_u64(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    if (!s[0] || s[0] == '-')
-        return -1;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 /* "random,greedy" -> bits; 0 when a name is unknown. */
 static unsigned parse_policies(const char *s)
@@ -266,7 +209,7 @@ static int write_journals(const ex_result *r, const char *dir)
         snprintf(path, sizeof path, "%s/explore-%s-%llu.journal", dir, r->defs->scenario.id,
                  (unsigned long long)r->runs[i].seed);
         if (ex_write_journal(r, i, r->runs[i].journal, path, &err) != BH_OK) {
-            print_err(&err);
+            print_err(&err, "error");
             return -1;
         }
     }
@@ -300,7 +243,7 @@ static int report(cli *c, ex_result *r)
     bh_err err;
     err_clear(&err);
     if (ex_save_failures(r, c->out, EX_MAX_FAIL_FILES, &err) != BH_OK) {
-        print_err(&err);
+        print_err(&err, "error");
         status = EXIT_PROBLEMS;
     }
     if (c->journals && write_journals(r, c->journals) != 0)
@@ -353,7 +296,7 @@ int cmd_explore(int argc, char **argv)
         return usage_error("%s", err.msg);
     if (st != BH_OK) {
         if (!problems) /* the scenario's own problems were shown above */
-            print_err(&err);
+            print_err(&err, "error");
         return EXIT_PROBLEMS;
     }
     rc = report(&c, r);

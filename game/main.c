@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "cli_explore.h"
 #include "cli_new.h"
 #include "core/journal.h"
@@ -26,8 +27,6 @@
 #include "script/lh_host.h"
 #include "ui/ui_opts.h"
 
-#define EXIT_PROBLEMS 1
-#define EXIT_USAGE 2
 
 static const char *usage_text =
     "Usage:\n"
@@ -61,105 +60,6 @@ static const char *usage_text =
     "                      scenario; a failed reload shows the developer error screen\n"
     "\n"
     "Exit codes: 0 success, 1 problems found, 2 bad usage.\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "bulkhead: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nRun 'bulkhead --help' for usage.\n");
-    return EXIT_USAGE;
-}
-
-static void print_trace(const char *trace)
-{
-    if (!trace || !trace[0])
-        return;
-    for (const char *p = trace; *p;) {
-        const char *nl = strchr(p, '\n');
-        int n = nl ? (int)(nl - p) : (int)strlen(p);
-        int skip = p[0] == '\t'; /* Lua indents frames with a tab; we indent with spaces */
-        fprintf(stderr, "    %.*s\n", n - skip, p + skip);
-        p += n + (nl ? 1 : 0);
-    }
-}
-
-/* The source line of a finding with a caret under it, as compilers show
- * it: at the column when known, else under the line's first character. */
-static void print_source(const char *file, int line, int col)
-{
-    char *text = NULL;
-    size_t len = 0;
-    bh_err e;
-    if (line <= 0 || text_read_file(file, (size_t)8 << 20, &text, &len, &e) != BH_OK)
-        return;
-    const char *p = text;
-    for (int at = 1; at < line && p; at++) {
-        p = strchr(p, '\n');
-        p = p ? p + 1 : NULL;
-    }
-    if (p && *p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        char raw[400], clean[400];
-        if (n >= sizeof raw)
-            n = sizeof raw - 1;
-        memcpy(raw, p, n);
-        raw[n] = 0;
-        for (char *c = raw; *c; c++)
-            if (*c == '\t' || *c == '\r')
-                *c = ' ';
-        text_sanitize(raw, n, clean, sizeof clean); /* the file may hold anything */
-        int at = col > 0 ? col - 1 : 0;
-        if (col <= 0)
-            while (clean[at] == ' ')
-                at++;
-        fprintf(stderr, "    %s\n    %*s^\n", clean, at, "");
-    }
-    free(text);
-}
-
-static void print_diags(const lh_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const lh_diag *g = &d->v[i];
-        if (g->line > 0)
-            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line,
-                    g->sev == LH_ERROR ? "error" : "warning", g->msg);
-        else
-            fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
-                    g->msg);
-        if (!g->trace)
-            print_source(g->file, g->line, g->col);
-        print_trace(g->trace);
-    }
-    if ((size_t)(d->errors + d->warnings) > d->n)
-        fprintf(stderr, "(%zu more problems not shown)\n",
-                (size_t)(d->errors + d->warnings) - d->n);
-}
-
-static void print_err(const bh_err *e, const char *severity)
-{
-    if (e->file[0] && e->line > 0)
-        fprintf(stderr, "%s:%d: %s: %s\n", e->file, e->line, severity, e->msg);
-    else if (e->file[0])
-        fprintf(stderr, "%s: %s: %s\n", e->file, severity, e->msg);
-    else
-        fprintf(stderr, "bulkhead: %s: %s\n", severity, e->msg);
-    print_trace(e->trace);
-}
-
-static int parse_u64(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    if (!s[0] || s[0] == '-')
-        return -1;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 typedef struct cli {
     const char *plan, *journal;
