@@ -540,6 +540,12 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     return r;
 }
 
+const char *rp_base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
 const char *rp_event_word(const char *kind)
 {
     static const struct { const char *k, *w; } t[] = {

@@ -61,14 +61,6 @@ static const char *css =
     "tr{break-inside:avoid}a{color:inherit;text-decoration:none}}\n"
     "@page{size:A4;margin:16mm}\n";
 
-/* The file's name without the folders: a report handed to an executive
- * should not carry the facilitator's home folder. */
-static const char *base_name(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
-
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -78,7 +70,7 @@ static void overview(FILE *f, const json_t *r)
     fputs("</h1>\n<h2>Overview</h2>\n<table class=\"small\">\n", f);
     struct { const char *k, *v; } rows[] = {
         {"Scenario", rp_str(sc, "title")},
-        {"File", base_name(rp_str(sc, "file"))},
+        {"File", rp_base_name(rp_str(sc, "file"))},
         {"Based on", rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction"},
         {"Organisation", rp_str(sc, "organisation")},
         {"Exercise start", rp_str(sc, "start")},
@@ -87,7 +79,7 @@ static void overview(FILE *f, const json_t *r)
         {"Status", rp_str(se, "status")},
         {"Outcome", json_is_object(en) ? rp_str(en, "title") : "not reached yet"},
         {"Seed", rp_str(se, "seed")},
-        {"Journal", base_name(rp_str(se, "journal"))}};
+        {"Journal", rp_base_name(rp_str(se, "journal"))}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         if (!rows[i].v[0])
             continue;

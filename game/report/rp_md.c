@@ -65,12 +65,6 @@ static void changes(FILE *f, const json_t *ev)
     }
 }
 
-static const char *base_name(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
-
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -82,7 +76,7 @@ static void overview(FILE *f, const json_t *r)
     fputs("| Scenario | ", f);
     cell(f, rp_str(sc, "title"));
     fputs(" (", f);
-    cell(f, base_name(rp_str(sc, "file")));
+    cell(f, rp_base_name(rp_str(sc, "file")));
     fputs(") |\n| Based on | ", f);
     cell(f, rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction");
     fprintf(f, " |\n| Exercise start | %s |\n| Scenario length | %s |\n", rp_str(sc, "start"),
@@ -93,7 +87,7 @@ static void overview(FILE *f, const json_t *r)
     fprintf(f, " |\n| Seed | %s |\n", rp_str(se, "seed"));
     if (json_is_string(json_object_get(se, "journal"))) {
         fputs("| Journal | ", f);
-        cell(f, base_name(rp_str(se, "journal")));
+        cell(f, rp_base_name(rp_str(se, "journal")));
         fputs(" |\n", f);
     }
     fputs("\n", f);

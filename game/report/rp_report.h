@@ -40,6 +40,9 @@ void rp_write_html(FILE *f, const json_t *r);
 /* Small accessors the writers share: "" or 0 when absent. */
 const char *rp_str(const json_t *o, const char *key);
 double rp_num(const json_t *o, const char *key);
+/* The file's name without its folders: a report handed to an executive
+ * should not carry the facilitator's home folder. */
+const char *rp_base_name(const char *path);
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
 

@@ -375,6 +375,21 @@ int screen_button_w(app *a, const char *label)
     return ui_text_w(&a->u, a->u.px_body, TC_TEXT, label) + 4 * a->u.gap;
 }
 
+int screen_trace(app *a, int x, int y, int w, const char *trace)
+{
+    ui *u = &a->u;
+    if (!trace || !trace[0])
+        return 0;
+    char t[sizeof ((bh_err *)0)->trace];
+    /* Lua indents frames with tabs, which the font has no glyph for */
+    size_t i = 0;
+    for (; trace[i] && i + 1 < sizeof t; i++)
+        t[i] = trace[i] == '\t' ? ' ' : trace[i];
+    t[i] = 0;
+    return u->pad + ui_label(u, (SDL_Rect){x, y + u->pad, w, 0}, u->px_small, TC_TEXT_DIM,
+                             UI_WRAP, t);
+}
+
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title)
 {
     ui *u = &a->u;

@@ -772,16 +772,7 @@ static void error_panel(app *a)
     ui_scroll_begin(u, &a->sc_error, view);
     int h = ui_label(u, (SDL_Rect){in.x, in.y, in.w - 2 * u->gap, 0}, u->px_body, TC_TEXT, UI_WRAP,
                      where);
-    if (e->trace[0]) {
-        char trace[sizeof e->trace];
-        /* Lua indents frames with tabs, which the font has no glyph for */
-        for (size_t i = 0; i < sizeof trace; i++)
-            if ((trace[i] = e->trace[i] == '\t' ? ' ' : e->trace[i]) == 0)
-                break;
-        trace[sizeof trace - 1] = 0;
-        h += u->pad + ui_label(u, (SDL_Rect){in.x, in.y + h + u->pad, in.w - 2 * u->gap, 0},
-                               u->px_small, TC_TEXT_DIM, UI_WRAP, trace);
-    }
+    h += screen_trace(a, in.x, in.y + h, in.w - 2 * u->gap, e->trace);
     ui_text_area(u, ui_id(u, "errtext"), (SDL_Rect){in.x, in.y, 1, h}, "Error text", NULL);
     ui_scroll_end(u, h);
     const char *t = "Return to the title";

@@ -99,15 +99,7 @@ void dev_panel(app *a)
     ui_scroll_begin(u, &a->sc_error, view);
     int h = ui_label(u, (SDL_Rect){in.x, in.y, in.w - 2 * u->gap, 0}, u->px_body, TC_TEXT, UI_WRAP,
                      body);
-    if (e->trace[0]) {
-        char trace[sizeof e->trace];
-        for (size_t i = 0; i < sizeof trace; i++) /* tabs: no glyph in the font */
-            if ((trace[i] = e->trace[i] == '\t' ? ' ' : e->trace[i]) == 0)
-                break;
-        trace[sizeof trace - 1] = 0;
-        h += u->pad + ui_label(u, (SDL_Rect){in.x, in.y + h + u->pad, in.w - 2 * u->gap, 0},
-                               u->px_small, TC_TEXT_DIM, UI_WRAP, trace);
-    }
+    h += screen_trace(a, in.x, in.y + h, in.w - 2 * u->gap, e->trace);
     ui_text_area(u, ui_id(u, "devtext"), (SDL_Rect){in.x, in.y, 1, h}, "Error text", NULL);
     ui_scroll_end(u, h);
     const char *retry = "Retry [R]", *keep = "Keep playing the last good version [Esc]";

@@ -24,6 +24,9 @@ void app_watch(app *a, double dt);
 void dev_panel(app *a);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
+/* A Lua traceback below other text at (x, y): its height with the gap
+ * above it, 0 when there is none. */
+int screen_trace(app *a, int x, int y, int w, const char *trace);
 /* A row of buttons laid out right to left from `r`'s right edge. */
 int screen_button_w(app *a, const char *label);
 /* Close the session (saving its clock) and forget the ops-room state. */
