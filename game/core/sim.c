@@ -40,9 +40,31 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     s->fired = xcalloc(d->ninjects, sizeof *s->fired);
     s->act = xcalloc(d->nactions, sizeof *s->act);
     s->dec = xcalloc(d->ndecisions, sizeof *s->dec);
+    s->rec = &s->rec_store;
+    s->epoch = 1;
+    s->next_check = 0;
+    /* one block for the stamps, one for the memos: a session is created
+     * per playthrough, so fewer allocations count */
+    size_t nst = d->nmeters + d->nsystems + d->nteams + d->ninjects + d->nactions + d->ndecisions;
+    s->st_meter = xcalloc(nst, sizeof *s->st_meter);
+    if (s->st_meter) {
+        s->st_sys = s->st_meter + d->nmeters;
+        s->st_team = s->st_sys + d->nsystems;
+        s->st_inj = s->st_team + d->nteams;
+        s->st_act = s->st_inj + d->ninjects;
+        s->st_dec = s->st_act + d->nactions;
+    }
+    s->memo_inj = xcalloc(d->ninjects + d->ndecisions + d->nendings + d->nactions,
+                          sizeof *s->memo_inj);
+    if (s->memo_inj) {
+        s->memo_dec = s->memo_inj + d->ninjects;
+        s->memo_end = s->memo_dec + d->ndecisions;
+        s->memo_act = s->memo_end + d->nendings;
+    }
+    s->act_reason = xcalloc(d->nactions, sizeof *s->act_reason);
     if (!s->meter || !s->snap_meter || !s->hist || !s->nhist || !s->cap_hist || !s->sys ||
         !s->snap_sys || !s->staff || !s->snap_staff || !s->busy || !s->fired || !s->act ||
-        !s->dec)
+        !s->dec || !s->st_meter || !s->memo_inj || !s->act_reason)
         goto oom;
     for (size_t i = 0; i < d->nmeters; i++) {
         s->meter[i] = d->meters[i].start;
@@ -72,7 +94,8 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     for (size_t i = 0; i < d->neverys; i++)
         fail |= sched_push(&s->q, d->everys[i].interval, 0, EV_EVERY, (int)i, 0, 0);
     /* One check at T+0 settles conditions that hold from the start; later
-     * ones catch conditions that depend on w.time alone. */
+     * ones, queued by sim_settle only while needed, catch conditions that
+     * depend on w.time alone. */
     fail |= sched_push(&s->q, 0, 0, EV_CHECK, 0, 0, 0);
     fail |= sched_push(&s->q, d->scenario.length, 1, EV_LENGTH, 0, 0, 0);
     if (fail)
@@ -107,6 +130,7 @@ void sim_destroy(bh_sim *s)
     free(s->meter); free(s->snap_meter); free(s->sys); free(s->snap_sys);
     free(s->staff); free(s->snap_staff); free(s->busy); free(s->fired);
     free(s->act); free(s->dec); free(s->flags); free(s->inbox); free(s->log);
+    free(s->st_meter); free(s->memo_inj); free(s->act_reason);
     free(s);
 }
 
@@ -203,20 +227,69 @@ bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err)
     return BH_OK;
 }
 
-bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, const char *what, bh_hook_result *out,
-                   bh_err *err)
+static uint64_t item_stamp(const bh_sim *s, uint32_t item)
+{
+    size_t i = item & 0xffffff;
+    switch ((sim_rd_kind)(item >> 24)) {
+    case RD_METER: return s->st_meter[i];
+    case RD_SYSTEM: return s->st_sys[i];
+    case RD_TEAM: return s->st_team[i];
+    case RD_INJECT: return s->st_inj[i];
+    case RD_ACTION: return s->st_act[i];
+    case RD_DECISION: return s->st_dec[i];
+    case RD_FLAG: return s->flags[i].stamp;
+    case RD_FLAGSET: return s->st_flagset;
+    }
+    return UINT64_MAX;
+}
+
+/* Would the condition still answer as it did when the memo was made? */
+static int memo_good(const bh_sim *s, const sim_memo *m)
+{
+    if (!m->at || (m->read_time && m->time != s->now))
+        return 0;
+    if (m->all)
+        return s->epoch == m->at;
+    for (int k = 0; k < m->n; k++)
+        if (item_stamp(s, m->item[k]) > m->at)
+            return 0;
+    return 1;
+}
+
+bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *reason,
+                   const char *fmt, const char *id, bh_hook_result *out, bh_err *err)
 {
     out->truth = 1;
     out->reason[0] = '\0';
     if (!h)
         return BH_OK;
+    if (m && memo_good(s, m)) {
+        out->truth = m->truth;
+        if (reason)
+            memcpy(out->reason, reason, sizeof out->reason);
+        return BH_OK;
+    }
+    char what[160];
+    snprintf(what, sizeof what, fmt, id);
     bh_err e;
     err_clear(&e);
+    sim_rec *r = s->rec;
+    *r = (sim_rec){.on = 1};
     s->in_cond = 1;
     bh_status st = s->hooks.call(s->hooks.ud, s, h, kind, what, out, &e);
     s->in_cond = 0;
-    if (st == BH_OK)
+    r->on = 0;
+    if (st == BH_OK) {
+        if (m) {
+            *m = (sim_memo){.at = s->epoch, .time = s->now, .truth = (unsigned char)!!out->truth,
+                            .read_time = (unsigned char)r->read_time, .all = (unsigned char)r->all,
+                            .n = (unsigned char)r->n};
+            memcpy(m->item, r->item, (size_t)r->n * sizeof *r->item);
+        }
+        if (reason)
+            memcpy(reason, out->reason, sizeof out->reason);
         return BH_OK;
+    }
     /* Availability is asked whenever a screen wants it, outside the
      * session's own order of events: its errors are reported to whoever
      * asked, and the input that asked is refused, but the session goes on
@@ -244,6 +317,7 @@ bh_status sim_deliver(bh_sim *s, int i, bh_err *err)
 {
     const bh_inject_def *x = &s->d->injects[i];
     s->fired[i]++;
+    sim_touch(s, &s->st_inj[i]);
     if (VEC_PUSH(s->inbox, s->ninbox, s->cap_inbox) != 0 ||
         sim_log_push(s, LOG_INJECT, i, 0, 0, 0, NULL) != 0)
         return sim_oom(s, err);
@@ -264,55 +338,79 @@ bh_status sim_open_now(bh_sim *s, int i, bh_err *err)
     dc->opened = s->now;
     dc->deadline = s->now + x->deadline;
     dc->gen++;
+    sim_touch(s, &s->st_dec[i]);
     if (sched_push(&s->q, dc->deadline, 0, EV_DEADLINE, i, dc->gen, 0) != 0 ||
         sim_log_push(s, LOG_OPEN, i, 0, 0, (double)dc->deadline, NULL) != 0)
         return sim_oom(s, err);
     return BH_OK;
 }
 
+/* While a condition that is still waiting read the clock, the clock is
+ * checked every `check` interval, on the grid 0, check, 2*check, ...; the
+ * check comes after the other events due at that second, so it only finds
+ * work when nothing else happened then. Otherwise no checks are queued. */
+static int want_check(bh_sim *s)
+{
+    const bh_defs *d = s->d;
+    bh_time every = d->scenario.check_every;
+    if (every <= 0 || s->next_check > s->now)
+        return 0;
+    bh_time t = (s->now / every + 1) * every;
+    if (t >= d->scenario.length)
+        return 0;
+    s->next_check = t;
+    return sched_push(&s->q, t, 1, EV_CHECK, 0, 0, 0);
+}
+
 bh_status sim_settle(bh_sim *s, bh_err *err)
 {
     const bh_defs *d = s->d;
-    char what[160];
     bh_hook_result r;
+    int clock = 0;
     /* Each pass can only fire or open something new, and each fires or
      * opens at most once, so this terminates. */
     for (int changed = 1; changed && !s->ended && !s->failed;) {
         changed = 0;
+        clock = 0;
         for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
             if (!d->injects[i].when || s->fired[i])
                 continue;
-            snprintf(what, sizeof what, "condition of inject '%s'", d->injects[i].id);
-            if (sim_cond(s, d->injects[i].when, HOOK_COND, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->injects[i].when, HOOK_COND, &s->memo_inj[i], NULL,
+                         "condition of inject '%s'", d->injects[i].id, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_deliver(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
             }
+            clock |= s->memo_inj[i].read_time;
         }
         for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
             if (!d->decisions[i].when || s->dec[i].was_opened)
                 continue;
-            snprintf(what, sizeof what, "condition of decision '%s'", d->decisions[i].id);
-            if (sim_cond(s, d->decisions[i].when, HOOK_COND, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->decisions[i].when, HOOK_COND, &s->memo_dec[i], NULL,
+                         "condition of decision '%s'", d->decisions[i].id, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_open_now(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
             }
+            clock |= s->memo_dec[i].read_time;
         }
         for (size_t i = 0; i < d->nendings && !s->ended; i++) {
             if (!d->endings[i].when)
                 continue;
-            snprintf(what, sizeof what, "condition of ending '%s'", d->endings[i].id);
-            if (sim_cond(s, d->endings[i].when, HOOK_COND, what, &r, err) != BH_OK)
+            if (sim_cond(s, d->endings[i].when, HOOK_COND, &s->memo_end[i], NULL,
+                         "condition of ending '%s'", d->endings[i].id, &r, err) != BH_OK)
                 return err->status;
             if (r.truth)
                 return sim_end(s, (int)i, 0, err);
+            clock |= s->memo_end[i].read_time;
         }
     }
+    if (clock && !s->ended && !s->failed && want_check(s) != 0)
+        return sim_oom(s, err);
     return BH_OK;
 }
 
@@ -345,6 +443,8 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         a->running = 0;
         a->done++;
         s->busy[x->team] -= x->staff;
+        sim_touch(s, &s->st_act[ev->idx]);
+        sim_touch(s, &s->st_team[x->team]);
         if (sim_log_push(s, LOG_DONE, ev->idx, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
         snprintf(what, sizeof what, "effect of action '%s'", x->id);
@@ -358,6 +458,7 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         dc->state = DEC_DECIDED;
         dc->chosen = x->default_opt;
         dc->by_default = 1;
+        sim_touch(s, &s->st_dec[ev->idx]);
         if (sim_log_push(s, LOG_DEFAULT, ev->idx, x->default_opt, 0, 0, NULL) != 0)
             return sim_oom(s, err);
         snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
@@ -380,9 +481,6 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         return st;
     }
     case EV_CHECK:
-        if (s->has_conditions && s->now + d->scenario.check_every < d->scenario.length &&
-            sched_push(&s->q, s->now + d->scenario.check_every, 0, EV_CHECK, 0, 0, 0) != 0)
-            return sim_oom(s, err);
         return BH_OK; /* the settle after every event does the checking */
     case EV_LENGTH:
         return sim_end(s, fallback_ending(d), 1, err);

@@ -23,7 +23,39 @@ typedef struct sim_dec {
 typedef struct sim_flag {
     char *name;
     bh_value v;
+    uint64_t stamp; /* epoch of its last change */
 } sim_flagv;
+
+/* ---- condition memos ----
+ *
+ * A condition may read only `w` (the contract in scenarios/README.md), so
+ * its result can change only when something it read changed, or when the
+ * clock moved if it read w.time. While a condition runs, the queries it
+ * makes are recorded (sim_rec); afterwards the result is kept with that
+ * list (sim_memo). Every change to the world stamps the item it changed
+ * with a new epoch, so a memo is still good while none of its items
+ * carries a stamp newer than the memo. This is what makes a 14-day
+ * session cost its events, not one Lua call per condition per minute. */
+#define SIM_MAX_READS 16 /* more distinct reads than this: any change counts */
+
+typedef enum { RD_METER, RD_SYSTEM, RD_TEAM, RD_INJECT, RD_ACTION, RD_DECISION, RD_FLAG,
+               RD_FLAGSET } sim_rd_kind;
+#define RD_ITEM(k, i) (((uint32_t)(k) << 24) | (uint32_t)(i))
+
+typedef struct sim_rec {
+    int on;        /* a condition is running: queries are recorded */
+    int read_time; /* it read the clock */
+    int all;       /* it read more than SIM_MAX_READS items */
+    int n;
+    uint32_t item[SIM_MAX_READS];
+} sim_rec;
+
+typedef struct sim_memo {
+    uint64_t at;  /* the epoch it was evaluated at; 0 = never */
+    bh_time time; /* the clock then */
+    unsigned char truth, read_time, all, n;
+    uint32_t item[SIM_MAX_READS];
+} sim_memo;
 
 struct bh_sim {
     const bh_defs *d;
@@ -50,6 +82,16 @@ struct bh_sim {
     bh_point **hist;
     size_t *nhist, *cap_hist;
 
+    /* condition memos: see sim_memo */
+    uint64_t epoch;
+    uint64_t *st_meter, *st_sys, *st_team, *st_inj, *st_act, *st_dec;
+    uint64_t st_flagset; /* a flag came into being */
+    sim_rec *rec;        /* a pointer so that const queries can record */
+    sim_rec rec_store;
+    sim_memo *memo_inj, *memo_dec, *memo_end, *memo_act;
+    char (*act_reason)[256]; /* the memoised reason an action is not available */
+    bh_time next_check;  /* the clock check queued, or -1 */
+
     bh_sched q;
     int has_conditions;
     bh_time burst_time;  /* the instant the current run of events is at */
@@ -62,14 +104,39 @@ struct bh_sim {
     bh_err error;
 };
 
+/* Record that a condition read an item (a no-op outside conditions). */
+static inline void sim_track(const bh_sim *s, sim_rd_kind k, size_t i)
+{
+    sim_rec *r = s->rec;
+    if (!r->on)
+        return;
+    uint32_t it = RD_ITEM(k, i);
+    for (int j = 0; j < r->n; j++)
+        if (r->item[j] == it)
+            return;
+    if (r->n == SIM_MAX_READS)
+        r->all = 1;
+    else
+        r->item[r->n++] = it;
+}
+
+/* Mark an item changed. */
+static inline void sim_touch(bh_sim *s, uint64_t *stamp)
+{
+    *stamp = ++s->epoch;
+}
+
 int sim_hist_push(bh_sim *s, int i, bh_time t, double v);
 int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double to,
                  const char *text);
 bh_status sim_fail(bh_sim *s, const bh_err *e, bh_err *err);
 bh_status sim_oom(bh_sim *s, bh_err *err);
 bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err);
-bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, const char *what, bh_hook_result *out,
-                   bh_err *err);
+/* Evaluate a condition, or answer from its memo while that is good. `fmt`
+ * and `id` name it for error messages ("condition of inject '%s'").
+ * `reason` keeps an availability condition's reason with its memo. */
+bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *reason,
+                   const char *fmt, const char *id, bh_hook_result *out, bh_err *err);
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err);

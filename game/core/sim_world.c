@@ -12,24 +12,53 @@
 /* ---- queries ---- */
 
 const bh_defs *sim_defs(const bh_sim *s) { return s->d; }
-bh_time sim_now(const bh_sim *s) { return s->now; }
+bh_time sim_now(const bh_sim *s)
+{
+    s->rec->read_time |= s->rec->on;
+    return s->now;
+}
 uint64_t sim_seed(const bh_sim *s) { return s->seed; }
 uint64_t sim_version(const bh_sim *s) { return s->version; }
 int sim_ended(const bh_sim *s) { return s->ended; }
 int sim_ending(const bh_sim *s) { return s->ending; }
 int sim_failed(const bh_sim *s) { return s->failed; }
 const bh_err *sim_error(const bh_sim *s) { return &s->error; }
-double sim_meter(const bh_sim *s, int i) { return s->meter[i]; }
-bh_status_word sim_system(const bh_sim *s, int i) { return s->sys[i]; }
-int sim_team_staff(const bh_sim *s, int i) { return s->staff[i]; }
+double sim_meter(const bh_sim *s, int i)
+{
+    sim_track(s, RD_METER, (size_t)i);
+    return s->meter[i];
+}
+bh_status_word sim_system(const bh_sim *s, int i)
+{
+    sim_track(s, RD_SYSTEM, (size_t)i);
+    return s->sys[i];
+}
+int sim_team_staff(const bh_sim *s, int i)
+{
+    sim_track(s, RD_TEAM, (size_t)i);
+    return s->staff[i];
+}
 int sim_team_free(const bh_sim *s, int i)
 {
+    sim_track(s, RD_TEAM, (size_t)i);
     int f = s->staff[i] - s->busy[i];
     return f > 0 ? f : 0;
 }
-int sim_action_running(const bh_sim *s, int i) { return s->act[i].running; }
-int sim_action_done(const bh_sim *s, int i) { return s->act[i].done; }
-int sim_inject_fired(const bh_sim *s, int i) { return s->fired[i]; }
+int sim_action_running(const bh_sim *s, int i)
+{
+    sim_track(s, RD_ACTION, (size_t)i);
+    return s->act[i].running;
+}
+int sim_action_done(const bh_sim *s, int i)
+{
+    sim_track(s, RD_ACTION, (size_t)i);
+    return s->act[i].done;
+}
+int sim_inject_fired(const bh_sim *s, int i)
+{
+    sim_track(s, RD_INJECT, (size_t)i);
+    return s->fired[i];
+}
 int sim_in_condition(const bh_sim *s) { return s->in_cond; }
 
 const bh_point *sim_meter_history(const bh_sim *s, int i, size_t *n)
@@ -61,6 +90,10 @@ static sim_flagv *find_flag(const bh_sim *s, const char *name)
 bh_value sim_flag(const bh_sim *s, const char *name)
 {
     sim_flagv *f = find_flag(s, name);
+    if (f)
+        sim_track(s, RD_FLAG, (size_t)(f - s->flags));
+    else
+        sim_track(s, RD_FLAGSET, 0);
     return f ? f->v : (bh_value){VAL_NIL, 0, 0, NULL};
 }
 
@@ -70,6 +103,7 @@ const char *sim_flag_name(const bh_sim *s, size_t i) { return s->flags[i].name; 
 void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out)
 {
     const sim_dec *dc = &s->dec[i];
+    sim_track(s, RD_DECISION, (size_t)i);
     out->state = dc->state;
     out->opened = dc->opened;
     out->deadline = dc->deadline;
@@ -105,9 +139,8 @@ bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err
     }
     if (x->available) {
         bh_hook_result r;
-        char what[160];
-        snprintf(what, sizeof what, "availability of action '%s'", x->id);
-        if (sim_cond(s, x->available, HOOK_AVAILABLE, what, &r, err) != BH_OK)
+        if (sim_cond(s, x->available, HOOK_AVAILABLE, &s->memo_act[i], s->act_reason[i],
+                     "availability of action '%s'", x->id, &r, err) != BH_OK)
             return err->status;
         if (!r.truth) {
             out->state = ACT_BLOCKED;
@@ -203,6 +236,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         a->started = s->now;
         a->ends = s->now + x->takes;
         s->busy[x->team] += x->staff;
+        sim_touch(s, &s->st_act[in->a]);
+        sim_touch(s, &s->st_team[x->team]);
         if (sched_push(&s->q, a->ends, 0, EV_ACTION_DONE, in->a, a->gen, 0) != 0 ||
             sim_log_push(s, LOG_START, in->a, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
@@ -217,6 +252,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         a->running = 0;
         a->gen++;
         s->busy[x->team] -= x->staff;
+        sim_touch(s, &s->st_act[in->a]);
+        sim_touch(s, &s->st_team[x->team]);
         if (sim_log_push(s, LOG_CANCEL, in->a, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
         /* undo what `start` set up (a system marked "restoring", say) */
@@ -232,6 +269,7 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         dc->chosen = in->b;
         dc->by_default = 0;
         dc->gen++;
+        sim_touch(s, &s->st_dec[in->a]);
         if (sim_log_push(s, LOG_CHOOSE, in->a, in->b, 0, 0, NULL) != 0)
             return sim_oom(s, err);
         snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
@@ -268,7 +306,10 @@ bh_status sim_set_meter(bh_sim *s, int i, double v, bh_err *err)
         return err_set(err, BH_EINPUT, "", 0, "meter '%s' cannot be set to NaN",
                        s->d->meters[i].id);
     const bh_meter_def *m = &s->d->meters[i];
+    double was = s->meter[i];
     s->meter[i] = v < m->min ? m->min : v > m->max ? m->max : v;
+    if (s->meter[i] != was)
+        sim_touch(s, &s->st_meter[i]);
     return BH_OK;
 }
 
@@ -276,6 +317,8 @@ bh_status sim_set_system(bh_sim *s, int i, bh_status_word st, bh_err *err)
 {
     if (readonly(s, err, "cannot change a system") != BH_OK)
         return err->status;
+    if (s->sys[i] != st)
+        sim_touch(s, &s->st_sys[i]);
     s->sys[i] = st;
     return BH_OK;
 }
@@ -287,6 +330,8 @@ bh_status sim_set_team_staff(bh_sim *s, int i, int staff, bh_err *err)
     if (staff < 0 || staff > 100000)
         return err_set(err, BH_EINPUT, "", 0, "team '%s': staff must be 0..100000, not %d",
                        s->d->teams[i].id, staff);
+    if (s->staff[i] != staff)
+        sim_touch(s, &s->st_team[i]);
     s->staff[i] = staff;
     return BH_OK;
 }
@@ -309,7 +354,9 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
         if (!f->name)
             return sim_oom(s, err);
         f->v.type = VAL_NIL;
+        f->stamp = 0;
         s->nflags++;
+        sim_touch(s, &s->st_flagset);
     }
     char *copy = NULL;
     if (v.type == VAL_STR && !(copy = strdup(v.s)))
@@ -318,6 +365,7 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
         free((char *)f->v.s);
     f->v = v;
     f->v.s = copy;
+    sim_touch(s, &f->stamp);
     s->version++;
     return BH_OK;
 }

@@ -1189,7 +1189,9 @@ static void test_conditions_read_only(void)
     CHECK_INT(n, 0);
     CHECK_INT(dec_status(s, T.dec[0]).state, DEC_CLOSED);
     CHECK_INT(sim_ended(s), 0);
-    CHECK_INT(sim_next_event(s), 60); /* the next check; nothing was scheduled now */
+    /* The condition did not read the clock, so no check is queued: the
+     * next event is the inject due at 5m. */
+    CHECK_INT(sim_next_event(s), 5 * MIN);
     err_clear(&E);
     bh_rng *r = sim_rng(s, &E);
     CHECK(r && memcmp(r, &before, sizeof before) == 0);
@@ -1692,6 +1694,161 @@ static void test_replay_note_after_end(void)
     defs_free(&D);
 }
 
+
+/* ================================================================ memos */
+
+/* A condition that reads meter m0 and nothing else. */
+static bh_status mc_meter(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[0]++;
+    o->truth = sim_meter(s, T.m0) >= 80;
+    return BH_OK;
+}
+/* Reads a flag that may not exist yet. */
+static bh_status mc_flag(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[1]++;
+    o->truth = sim_flag(s, "go").type == VAL_BOOL;
+    return BH_OK;
+}
+/* Reads the clock: true from T+1h10m. */
+static bh_status mc_clock(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[2]++;
+    o->truth = sim_now(s) >= HOUR + 10 * MIN;
+    return BH_OK;
+}
+static bh_status mc_m1_up(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_set_meter(s, T.m1, sim_meter(s, T.m1) + 1, e);
+}
+static bh_status mc_m0_up(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_set_meter(s, T.m0, sim_meter(s, T.m0) + 10, e);
+}
+static bh_status mc_set_go(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_set_flag(s, "go", (bh_value){VAL_BOOL, 1, 0, NULL}, e);
+}
+
+/* A condition is asked again only when something it read has changed:
+ * an every hook moving another meter costs no condition calls. */
+static void test_memo_reads(void)
+{
+    begin(12 * HOUR);
+    memset(&T, 0, sizeof T);
+    T.m0 = meter("watched", 50, 0, 100);
+    T.m1 = meter("other", 0, 0, 1000);
+    T.inj[0] = inject("high", NO_AT, reg(mc_meter), 0, 0);
+    T.inj[1] = inject("flagged", NO_AT, reg(mc_flag), 0, 0);
+    every(10 * MIN, reg(mc_m1_up), 80);
+    every(3 * HOUR, reg(mc_m0_up), 81);
+    T.inj[2] = inject("go", 5 * HOUR, 0, reg(mc_set_go), 0);
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, 2 * HOUR + 59 * MIN), BH_OK);
+    /* 17 every calls changed "other": the conditions ran once, at T+0 */
+    CHECK_INT((int)sim_meter(s, T.m1), 17);
+    CHECK_INT(T.count[0], 1);
+    CHECK_INT(T.count[1], 1);
+    CHECK_INT(advance(s, 3 * HOUR), BH_OK); /* "watched" 50 -> 60: asked again */
+    CHECK_INT(T.count[0], 2);
+    CHECK_INT(T.count[1], 1);
+    CHECK_INT(advance(s, 5 * HOUR), BH_OK); /* the flag comes into being */
+    CHECK_INT(T.count[1], 2);
+    CHECK_INT(sim_inject_fired(s, T.inj[1]), 1);
+    CHECK_INT(advance(s, 9 * HOUR), BH_OK); /* 60 -> 70 -> 80 at 6h and 9h */
+    CHECK_INT(T.count[0], 4);
+    CHECK_INT(sim_inject_fired(s, T.inj[0]), 1);
+    const bh_log_entry *l = find_log(s, LOG_INJECT, T.inj[0], 0);
+    CHECK(l && l->time == 9 * HOUR);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
+/* A condition that read the clock is checked on the `check` grid until it
+ * holds, and only then: with nothing else waiting, no checks are queued. */
+static void test_memo_clock(void)
+{
+    begin(12 * HOUR);
+    memset(&T, 0, sizeof T);
+    D.scenario.check_every = 15 * MIN;
+    T.m0 = meter("watched", 50, 0, 100);
+    T.inj[0] = inject("late", NO_AT, reg(mc_clock), 0, 0);
+    T.inj[1] = inject("high", NO_AT, reg(mc_meter), 0, 0);
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, 0), BH_OK);
+    CHECK_INT(sim_next_event(s), 15 * MIN);
+    CHECK_INT(advance(s, 2 * HOUR), BH_OK);
+    /* T+0, then 15m, 30m, ... 1h15m: the first grid point at or past 1h10m */
+    CHECK_INT(T.count[2], 6);
+    const bh_log_entry *l = find_log(s, LOG_INJECT, T.inj[0], 0);
+    CHECK(l && l->time == HOUR + 15 * MIN);
+    /* Nothing left reads the clock: the next event is the end. */
+    CHECK_INT(T.count[0], 1);
+    CHECK_INT(sim_next_event(s), 12 * HOUR);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
+/* An availability answer, reason and all, is kept until what it read
+ * changes; the team's free staff is part of what changes. */
+static bh_status ma_avail(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[3]++;
+    o->truth = sim_meter(s, T.m0) >= 60;
+    if (!o->truth)
+        snprintf(o->reason, sizeof o->reason, "watched is only %g", sim_meter(s, T.m0));
+    return BH_OK;
+}
+static bh_status ma_free(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[4]++;
+    o->truth = sim_team_free(s, T.team0) >= 3;
+    return BH_OK;
+}
+
+static void test_memo_available(void)
+{
+    begin(12 * HOUR);
+    memset(&T, 0, sizeof T);
+    T.m0 = meter("watched", 50, 0, 100);
+    T.team0 = team("it", "IT", 4);
+    every(HOUR, reg(mc_m0_up), 80);
+    int gated = action("gated", T.team0, 1, 30 * MIN, reg(ma_avail), 0, 0, 1);
+    int roomy = action("roomy", T.team0, 2, 30 * MIN, reg(ma_free), 0, 0, 1);
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, 10 * MIN), BH_OK);
+    for (int k = 0; k < 5; k++) { /* a screen redrawing */
+        bh_action_status st = act_status(s, gated);
+        CHECK_INT(st.state, ACT_BLOCKED);
+        CHECK_STR(st.reason, "watched is only 50");
+    }
+    CHECK_INT(T.count[3], 1);
+    CHECK_INT(advance(s, HOUR), BH_OK); /* 50 -> 60 */
+    CHECK_INT(act_status(s, gated).state, ACT_AVAILABLE);
+    CHECK_INT(T.count[3], 2);
+    CHECK_INT(act_status(s, roomy).state, ACT_AVAILABLE);
+    CHECK_INT(act_status(s, roomy).state, ACT_AVAILABLE);
+    CHECK_INT(T.count[4], 1);
+    CHECK_INT(input(s, HOUR, IN_START, roomy, 0), BH_OK); /* 2 of 4 busy */
+    CHECK_INT(act_status(s, roomy).state, ACT_RUNNING);
+    CHECK_INT(input(s, HOUR, IN_START, gated, 0), BH_OK); /* 3 of 4 busy */
+    CHECK_INT(T.count[4], 1);
+    CHECK_INT(advance(s, HOUR + 30 * MIN), BH_OK); /* both done: 4 free again */
+    CHECK_INT(act_status(s, roomy).state, ACT_AVAILABLE);
+    CHECK_INT(T.count[4], 2);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -1714,6 +1871,9 @@ int main(int argc, char **argv)
         {"session_journal_replay", test_session_journal_replay},
         {"replay_errors", test_replay_errors},
         {"replay_note_after_end", test_replay_note_after_end},
+        {"memo_reads", test_memo_reads},
+        {"memo_clock", test_memo_clock},
+        {"memo_available", test_memo_available},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-sim-XXXXXX");
