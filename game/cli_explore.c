@@ -24,7 +24,7 @@ static const char *usage_text =
     "Usage:\n"
     "  bulkhead explore FILE.lua [--runs N] [--seed N] [--policy NAME] [--workers N]\n"
     "                   [--json] [--dot OUT.dot] [--out DIR] [--meter ID] [--each]\n"
-    "                   [--journals DIR] [--isolation fork|reload] [--mem-limit MIB]\n"
+    "                   [--journals DIR] [--isolation rewind|reload|fork] [--mem-limit MIB]\n"
     "\n"
     "Plays N headless sessions (default 100) with simple player policies and prints the\n"
     "endings reached, the final meters, what never happened, the session length, the\n"
@@ -50,9 +50,10 @@ static const char *usage_text =
     "                   tone of the ending\n"
     "  --each           also print one line per run (seed, policy, ending, meters)\n"
     "  --journals DIR   also write every run's journal to DIR\n"
-    "  --isolation      how each session gets a Lua state of its own: reload (default:\n"
-    "                   a fresh load per session) or fork (a process per session,\n"
-    "                   forked from the loaded scenario); results are the same\n"
+    "  --isolation      how each session gets a Lua state of its own: rewind (default:\n"
+    "                   the state as loaded, copied back before each session), reload\n"
+    "                   (a fresh load per session) or fork (a process per session);\n"
+    "                   the results are the same, only the speed differs\n"
     "\n"
     "Exit codes: 0 every run ended, 1 a run failed or the scenario does not load,\n"
     "2 bad usage.\n";
@@ -126,9 +127,8 @@ static int parse(int argc, char **argv, cli *c)
         case O_EACH: c->each = 1; break;
         case O_JOURNALS: c->journals = optarg; c->ex.keep_journals = 1; break;
         case O_ISO:
-            if (strcmp(optarg, "fork") && strcmp(optarg, "reload"))
-                return usage_error("--isolation wants fork or reload, not '%s'", optarg);
-            c->ex.isolation = strcmp(optarg, "fork") ? EX_ISO_RELOAD : EX_ISO_FORK;
+            if (ex_isolation_parse(optarg, &c->ex.isolation) != 0)
+                return usage_error("--isolation wants rewind, reload or fork, not '%s'", optarg);
             break;
         case O_MEM:
             if (parse_u64(optarg, &v) != 0 || v < 1 || v > 4096)

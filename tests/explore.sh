@@ -80,19 +80,19 @@ assert any(n["key"] == "inject:hello" for n in m["graph"]["nodes"])
 EOF
 
 # the same statistics whatever the workers and the isolation (timing aside)
-for w in "1 reload" "2 reload" "2 fork"; do
+for w in "1 reload" "2 reload" "2 fork" "1 rewind" "2 rewind"; do
   set -- $w
   "$bh" explore "$root/scenarios/tutorial.lua" --runs 16 --json --workers $1 --isolation $2 \
     >"tut-$1-$2.json" 2>/dev/null
 done
-python3 - tut-1-reload.json tut-2-reload.json tut-2-fork.json <<'EOF' &&
+python3 - tut-1-reload.json tut-2-reload.json tut-2-fork.json tut-1-rewind.json tut-2-rewind.json <<'EOF' &&
 import json, sys
 ms = [json.load(open(p)) for p in sys.argv[1:]]
 for m in ms: del m["timing"]
-assert ms[0] == ms[1] == ms[2], "statistics differ between worker counts or isolation"
+assert all(m == ms[0] for m in ms), "statistics differ between worker counts or isolation"
 assert sum(e["runs"] for e in ms[0]["endings"]) == 16
 EOF
-  pass "same statistics with 1 or 2 workers, reload or fork" || fail "statistics depend on workers"
+  pass "same statistics with 1 or 2 workers, rewind, reload or fork" || fail "statistics depend on workers"
 
 # ---- the graph ----
 "$bh" explore "$fix/known.lua" --runs 8 --dot graph.dot >out 2>err; rc=$?

@@ -22,8 +22,25 @@ void ex_opts_default(ex_opts *o)
     o->runs = 100;
     o->seed = 1;
     o->policies = EX_ALL_POLICIES;
-    o->isolation = EX_ISO_RELOAD;
+    o->isolation = EX_ISO_REWIND;
     lh_opts_default(&o->lua);
+}
+
+static const char *const isolation_names[] = {"rewind", "reload", "fork"};
+
+const char *ex_isolation_name(ex_isolation i)
+{
+    return (unsigned)i < 3 ? isolation_names[i] : "?";
+}
+
+int ex_isolation_parse(const char *s, ex_isolation *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, isolation_names[i]) == 0) {
+            *out = (ex_isolation)i;
+            return 0;
+        }
+    return -1;
 }
 
 const char *ex_policy_name(ex_policy p)

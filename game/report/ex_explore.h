@@ -47,13 +47,15 @@
 typedef enum { EX_RANDOM, EX_GREEDY, EX_CAUTIOUS, EX_IDLE, EX_NPOLICIES } ex_policy;
 #define EX_ALL_POLICIES ((1 << EX_NPOLICIES) - 1)
 
-/* reload: a fresh lh_load per session, in the worker (the default);
- * fork: a process per session, forked from the worker's loaded scenario.
- * Both isolate. Which is faster depends on the machine: on the 2-core
- * development VM fork() costs about 2 ms of CPU plus copy-on-write faults,
- * more than loading even the largest scenario (1 to 4 ms), so reload won
- * on every scenario; where fork is cheap (bare metal) fork may win. */
-typedef enum { EX_ISO_RELOAD, EX_ISO_FORK } ex_isolation;
+/* rewind: the worker loads the scenario once into a rewindable heap and
+ * puts the Lua state back, byte for byte, before every session (the
+ * default: a copy of the heap, tens of microseconds);
+ * reload: a fresh lh_load per session (1 to 4 ms);
+ * fork: a process per session, forked from the worker's loaded scenario
+ * (about 2 ms on the 2-core development VM; a session that crashes takes
+ * only itself down).
+ * All three isolate, and give the same results. */
+typedef enum { EX_ISO_REWIND, EX_ISO_RELOAD, EX_ISO_FORK } ex_isolation;
 
 typedef enum { EX_ENDED, EX_FAILED, EX_CRASHED } ex_run_status;
 
@@ -78,6 +80,9 @@ typedef struct ex_opts {
 
 void ex_opts_default(ex_opts *o);
 const char *ex_policy_name(ex_policy p);
+const char *ex_isolation_name(ex_isolation i);
+/* "rewind", "reload" or "fork"; -1 for anything else. */
+int ex_isolation_parse(const char *s, ex_isolation *out);
 /* "random", "greedy", "cautious", "idle" -> its bit; "all" -> every bit; 0 when unknown. */
 unsigned ex_parse_policy(const char *s);
 

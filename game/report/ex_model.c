@@ -20,7 +20,7 @@
  *     "failures": [ { error, trace, kind: script|crash, runs, seeds: [..], policy, journal|null } ],
  *     "graph":    { nodes: [ { key, kind: inject|decision|ending, id, title, tone?, runs } ],
  *                   edges: [ { from, to, same_instant, runs } ] },
- *     "timing"?:  { seconds, per_second, workers, isolation: reload|fork } }
+ *     "timing"?:  { seconds, per_second, workers, isolation: rewind|reload|fork } }
  *
  * Every share is of all runs. Everything but "timing" depends only on the
  * scenario, the number of runs, the seed and the policies: not on the
@@ -457,7 +457,7 @@ json_t *ex_build(const ex_result *r, int timing)
         json_object_set_new(m, "timing", json_pack("{s:f, s:f, s:i, s:s}", "seconds", r->seconds,
                             "per_second", r->seconds > 0 ? r->nruns / r->seconds : 0.0,
                             "workers", r->workers,
-                            "isolation", r->opts.isolation == EX_ISO_FORK ? "fork" : "reload"));
+                            "isolation", ex_isolation_name(r->opts.isolation)));
     free(v);
     /* a part that could not be built (no memory) would be missing: refuse */
     static const char *const parts[] = {"policies", "endings", "failed", "meters", "never",

@@ -2,12 +2,15 @@
  *
  * The caller has loaded the scenario once (for its definitions) and forks
  * the workers from that state. For every run it owns, a worker gives the
- * session a Lua state nobody has used: with EX_ISO_RELOAD it loads the
- * scenario afresh; with EX_ISO_FORK it forks again and the session runs in
- * that grandchild, on a copy-on-write snapshot of the pristine loaded state,
- * sending its record back before it exits (a session that crashes then
- * takes only itself down, and is reported as crashed). Either way no
- * session can see what an earlier one left in Lua locals or upvalues.
+ * session a Lua state nobody has used: with EX_ISO_REWIND it loads the
+ * scenario once more into a rewindable heap, keeps that state (lh_save)
+ * and puts it back (lh_rewind) after every session; with EX_ISO_RELOAD it
+ * loads the scenario afresh; with EX_ISO_FORK it forks again and the
+ * session runs in that grandchild, on a copy-on-write snapshot of the
+ * pristine loaded state, sending its record back before it exits (a
+ * session that crashes then takes only itself down, and is reported as
+ * crashed). Every way, no session can see what an earlier one left in Lua
+ * locals or upvalues.
  *
  * Runs go to workers in blocks of EX_BLOCK, round robin, so every worker
  * gets a fair share of each policy. Records come back over one pipe per
@@ -122,21 +125,52 @@ static int run_reloaded(const ex_opts *o, const bh_defs *d, int run, ex_buf *out
     return rc;
 }
 
+/* The worker's own rewindable load, kept as loaded; NULL when that load
+ * did not come out as the caller's did (every run then says so). */
+static lh_host *load_rewindable(const ex_opts *o, const bh_defs *d)
+{
+    lh_diags dg = {0};
+    lh_host *h = NULL;
+    lh_opts lo = o->lua;
+    lo.rewindable = 1;
+    lh_load(o->scenario, &lo, &h, &dg);
+    lh_diags_free(&dg);
+    if (h && (lh_defs(h)->nmeters != d->nmeters || lh_defs(h)->nactions != d->nactions ||
+              lh_save(h) != BH_OK)) {
+        lh_free(h);
+        h = NULL;
+    }
+    return h;
+}
+
+/* One run on the rewound state, which is rewound again after it. */
+static int run_rewound(const ex_opts *o, lh_host *rw, const bh_defs *d, int run, ex_buf *out)
+{
+    if (!rw)
+        return ex_play_crashed(o, d, run, "the scenario did not load the same way again", out);
+    int rc = ex_play(o, rw, run, out);
+    lh_rewind(rw);
+    return rc;
+}
+
 static int worker_main(const ex_opts *o, lh_host *h, int w, int workers, int fd)
 {
     ex_buf b = {0};
     int rc = 0;
+    lh_host *rw = o->isolation == EX_ISO_REWIND ? load_rewindable(o, lh_defs(h)) : NULL;
     for (long blk = w; rc == 0 && blk * EX_BLOCK < o->runs; blk += workers) {
         int end = (int)(blk * EX_BLOCK + EX_BLOCK < o->runs ? blk * EX_BLOCK + EX_BLOCK : o->runs);
         for (int run = (int)(blk * EX_BLOCK); rc == 0 && run < end; run++) {
             b.n = 0;
-            rc = o->isolation == EX_ISO_RELOAD ? run_reloaded(o, lh_defs(h), run, &b)
-                                               : run_forked(o, h, run, fd, &b);
+            rc = o->isolation == EX_ISO_REWIND   ? run_rewound(o, rw, lh_defs(h), run, &b)
+                 : o->isolation == EX_ISO_RELOAD ? run_reloaded(o, lh_defs(h), run, &b)
+                                                 : run_forked(o, h, run, fd, &b);
             if (rc == 0)
                 rc = write_all(fd, b.p, b.n);
         }
     }
     ex_buf_free(&b);
+    lh_free(rw);
     return rc == 0 ? 0 : 1;
 }
 

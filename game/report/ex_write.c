@@ -249,8 +249,9 @@ void ex_write_text(FILE *f, const json_t *m)
         fprintf(f, "\n%d playthroughs in %.2f s: %.1f/s (%d worker%s, %s)\n", count(m, "runs"),
                 rp_num(t, "seconds"), rp_num(t, "per_second"), count(t, "workers"),
                 count(t, "workers") == 1 ? "" : "s",
-                strcmp(rp_str(t, "isolation"), "reload") ? "a forked process per session"
-                                                         : "a fresh load per session");
+                !strcmp(rp_str(t, "isolation"), "fork")     ? "a forked process per session"
+                : !strcmp(rp_str(t, "isolation"), "reload") ? "a fresh load per session"
+                                                            : "the Lua state rewound per session");
 }
 
 /* ---- Graphviz ---- */

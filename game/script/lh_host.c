@@ -207,6 +207,13 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         st = BH_EIO;
         goto fail;
     }
+    /* Room for the memory limit several times over: size classes round up
+     * and freed blocks are not merged. Only address space is taken. */
+    if (h->opts.rewindable && !(h->arena = lh_arena_new(h->opts.mem_limit * 8 + ((size_t)64 << 20)))) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot reserve memory for the Lua state");
+        st = BH_ENOMEM;
+        goto fail;
+    }
     h->L = lh_sandbox_new(h);
     if (!h->L) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot create the Lua state (out of memory)");
@@ -244,11 +251,38 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         lh_lint(h); /* needs the declarations resolved */
     if (diags->errors)
         goto fail;
+    lua_pushcfunction(h->L, lh_world_index);
+    if (lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot index the declarations: %s", e.msg);
+        goto fail;
+    }
     *out = h;
     return BH_OK;
 fail:
     lh_free(h);
     return st;
+}
+
+bh_status lh_save(lh_host *h)
+{
+    if (!h->arena)
+        return BH_EUSAGE;
+    if (!h->saved && !(h->saved = malloc(sizeof *h->saved)))
+        return BH_ENOMEM;
+    if (lh_arena_save(h->arena) != 0)
+        return BH_ENOMEM;
+    *h->saved = *h;
+    return BH_OK;
+}
+
+void lh_rewind(lh_host *h)
+{
+    if (!h->saved)
+        return;
+    lh_arena_restore(h->arena);
+    lh_host *keep = h->saved;
+    *h = *keep; /* the counters (memory, budget, prints) as they were */
+    h->saved = keep;
 }
 
 void lh_free(lh_host *h)
@@ -259,6 +293,8 @@ void lh_free(lh_host *h)
         h->closing = 1;
         lua_close(h->L);
     }
+    lh_arena_free(h->arena);
+    free(h->saved);
     defs_free(&h->defs);
     for (int i = 0; i < h->nsources; i++)
         free(h->sources[i]);

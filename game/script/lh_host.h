@@ -2,8 +2,10 @@
  * hooks, and owns the sandbox every line of scenario code runs in.
  *
  * One host = one Lua state = one scenario load. Sessions never share a
- * host, so nothing a scenario keeps in Lua locals can leak from one session
- * into the next: to start over, load again (it takes about a millisecond).
+ * Lua state as it was left by another, so nothing a scenario keeps in Lua
+ * locals can leak from one session into the next: to start over, load
+ * again (milliseconds), or, for a host loaded `rewindable`, lh_rewind to
+ * the state lh_save kept (microseconds: a copy of the Lua heap).
  *
  * Problems found while loading are collected as diagnostics, each with the
  * file:line of the declaration it concerns, so `bulkhead check` can show all
@@ -26,6 +28,7 @@ typedef struct lh_opts {
     int watchdog_ms;       /* real-time backstop per call; default 1000, 0 = off */
     int64_t session_budget; /* instructions for all of a session's effects and
                                `when` conditions together; default 100 million */
+    int rewindable;        /* keep the Lua heap in an arena, for lh_save/lh_rewind */
 } lh_opts;
 
 #define LH_DEFAULT_MEM_LIMIT ((size_t)64 << 20)
@@ -62,6 +65,13 @@ void lh_opts_default(lh_opts *o);
  * the problems in `diags` and *out NULL. */
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags);
 void lh_free(lh_host *h);
+/* Keep the host as it is now: call right after lh_load, before any
+ * session, on a host loaded with opts.rewindable. BH_EUSAGE without it,
+ * BH_ENOMEM when the copy does not fit. */
+bh_status lh_save(lh_host *h);
+/* Put the host's Lua state and counters back exactly as lh_save kept them.
+ * Call only between sessions (no sim may still hold the host's hooks). */
+void lh_rewind(lh_host *h);
 
 const bh_defs *lh_defs(const lh_host *h);
 /* The hook interface for sim_create. */

@@ -6,6 +6,7 @@
 #include <lua.h>
 #include <lauxlib.h>
 
+#include "script/lh_arena.h"
 #include "script/lh_budget.h"
 #include "script/lh_host.h"
 
@@ -37,6 +38,7 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
+    int idx_ref[7];    /* registry references of the id -> index tables; 0 = none yet */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
     int timed_out;     /* the budget was spent by the watchdog, not by instructions */
     int prints;        /* lines printed so far */
@@ -46,6 +48,8 @@ struct lh_host {
     char *sources[LH_MAX_SOURCES]; /* display names of the files loaded */
     int nsources;
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
+    lh_arena *arena;   /* the Lua heap, when rewindable; else the C heap */
+    struct lh_host *saved; /* the host as lh_save kept it */
 };
 
 /* lh_sandbox.c */
@@ -80,6 +84,9 @@ void lh_lint(lh_host *h);
 
 /* lh_world.c */
 void lh_world_open(lh_host *h);
+/* Build the id -> index tables, once the declarations are final (a
+ * lua_CFunction, run protected). */
+int lh_world_index(lua_State *L);
 
 /* lh_host.c */
 /* The host owning a state (kept in the extra space, which coroutines copy). */

@@ -30,7 +30,10 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     lh_host *h = ud;
     size_t old = ptr ? osize : 0; /* without ptr, osize tells the type, not a size */
     if (nsize == 0) {
-        free(ptr);
+        if (h->arena)
+            lh_arena_realloc(h->arena, ptr, old, 0);
+        else
+            free(ptr);
         h->mem_used -= old;
         return NULL;
     }
@@ -49,7 +52,7 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         }
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = h->arena ? lh_arena_realloc(h->arena, ptr, old, nsize) : realloc(ptr, nsize);
     if (!p)
         return NULL;
     /* Big allocations stand for big copies (`a .. b` on huge strings) that

@@ -258,12 +258,19 @@ static void test_same_stats_any_workers(void)
     ex_result *b = explore(path, EX_ALL_POLICIES, 24, 2, EX_ISO_RELOAD, 0);
     ex_result *c = explore(path, EX_ALL_POLICIES, 24, 2, EX_ISO_FORK, 0);
     ex_result *d = explore(path, EX_ALL_POLICIES, 24, 3, EX_ISO_FORK, 0);
-    if (a && b && c && d) {
+    ex_result *e = explore(path, EX_ALL_POLICIES, 24, 1, EX_ISO_REWIND, 0);
+    ex_result *f = explore(path, EX_ALL_POLICIES, 24, 2, EX_ISO_REWIND, 0);
+    if (a && b && c && d && e && f) {
         char *ta = model_text(a), *tb = model_text(b), *tc = model_text(c), *td = model_text(d);
+        char *te = model_text(e), *tf = model_text(f);
         CHECK(ta && strlen(ta) > 1000);
         CHECK_STR(ta, tb);
         CHECK_STR(ta, tc);
         CHECK_STR(ta, td);
+        CHECK_STR(ta, te);
+        CHECK_STR(ta, tf);
+        free(te);
+        free(tf);
         CHECK_INT(a->workers, 1);
         CHECK_INT(b->workers, 2);
         free(ta);
@@ -275,6 +282,8 @@ static void test_same_stats_any_workers(void)
     ex_result_free(b);
     ex_result_free(c);
     ex_result_free(d);
+    ex_result_free(e);
+    ex_result_free(f);
 }
 
 static void test_seed_changes_runs(void)
@@ -358,6 +367,40 @@ static void check_isolated(ex_isolation iso)
 
 static void test_isolation_reload(void) { check_isolated(EX_ISO_RELOAD); }
 static void test_isolation_fork(void) { check_isolated(EX_ISO_FORK); }
+static void test_isolation_rewind(void) { check_isolated(EX_ISO_REWIND); }
+
+/* Rewinding puts the Lua state back byte for byte: the counter the fixture
+ * keeps in an upvalue starts from 0 again, many sessions in a row, and the
+ * memory the state holds is what it held after loading. */
+static void test_rewind_restores(void)
+{
+    lh_opts lo;
+    lh_opts_default(&lo);
+    lo.rewindable = 1;
+    lh_host *h = NULL;
+    lh_diags d = {0};
+    bh_err e;
+    CHECK_INT(lh_load(ISOLATION, &lo, &h, &d), BH_OK);
+    CHECK_INT(h ? lh_save(h) : BH_EUSAGE, BH_OK);
+    size_t loaded = h ? lh_memory(h) : 0;
+    for (int k = 0; h && k < 50; k++) {
+        bh_sim *s = NULL;
+        CHECK_INT(sim_create(&s, lh_defs(h), lh_hooks(h), (uint64_t)k + 1, &e), BH_OK);
+        CHECK_INT(session_finish(s, &e), BH_OK);
+        CHECK(sim_meter(s, defs_meter(lh_defs(h), "carry")) == 1);
+        CHECK_INT(sim_inject_fired(s, defs_inject(lh_defs(h), "leaked")), 0);
+        sim_destroy(s);
+        lh_rewind(h);
+        CHECK(lh_memory(h) == loaded);
+    }
+    lh_free(h);
+    lh_diags_free(&d);
+    /* a host loaded without rewindable cannot save */
+    CHECK_INT(lh_load(ISOLATION, NULL, &h, &d), BH_OK);
+    CHECK_INT(h ? lh_save(h) : BH_OK, BH_EUSAGE);
+    lh_free(h);
+    lh_diags_free(&d);
+}
 
 /* The control: two sessions on one Lua state do see each other's counter,
  * so the checks above would catch a leak. */
@@ -597,6 +640,8 @@ int main(int argc, char **argv)
         {"policy_draws_apart", test_policy_draws_apart},
         {"isolation_reload", test_isolation_reload},
         {"isolation_fork", test_isolation_fork},
+        {"isolation_rewind", test_isolation_rewind},
+        {"rewind_restores", test_rewind_restores},
         {"isolation_control", test_isolation_control},
         {"failures_found_and_reproduced", test_failures_found_and_reproduced},
         {"failure_journals_written", test_failure_journals_written},
