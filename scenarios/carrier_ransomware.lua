@@ -252,6 +252,7 @@ local function breach_known(w, how)
     if w.flag.breach_known then return end
     w.flag.breach_known = true
     w.flag.breach_at = w.time
+    w.after(48 * H, function(w2) w2.flag.gdpr_48h = true end) -- for the DPO's reminder
     w.note("Data theft suspected at T+" .. (w.time // H) .. "h (" .. how .. "). The GDPR 72-hour clock started.")
     w.open("breach_notice")
     if w.chosen("first_statement") == "it_issue" and not w.flag.corrected then
@@ -442,6 +443,9 @@ inject { id = "ransom_note", at = "0m", channel = "phone", from = "Wei Lin, Shan
          effect = function(w)
              w.system.asia.status = "encrypted"
              w.flag.attack_known = true
+             -- the "special price" lapses in two days (an event, so that
+             -- no condition has to watch the clock)
+             w.after(2 * D, function(w2) w2.flag.price_lapsed = true end)
          end }
 
 inject { id = "it_saturated",
@@ -676,7 +680,7 @@ If personal data was taken, the GDPR gives you 72 hours from when you became awa
          discuss = { "What can you tell the DPA today, and what will you say you do not know yet?" },
          effect = function(w) breach_known(w, "the forensic images") end }
 
-inject { id = "special_price_expires", when = function(w) return w.time >= 2 * D and not w.flag.paid end,
+inject { id = "special_price_expires", when = function(w) return w.flag.price_lapsed and not w.flag.paid end,
          channel = "email", from = "Live chat, attackers' portal",
          title = "The \"special price\" has expired",
          body = [[Tuesday 22:00: the two days are up. A message on the attackers' portal: the special price has expired, and the data will start to appear online unless Alcyon "returns to the table".
@@ -769,8 +773,7 @@ inject { id = "dpa_letter", channel = "regulator", from = "Data protection autho
 
 inject { id = "gdpr_reminder",
          when = function(w)
-             return w.flag.breach_known and w.done("notify_dpa") == 0 and not w.running("notify_dpa")
-                 and w.time >= (w.flag.breach_at or 0) + 48 * H
+             return w.flag.gdpr_48h and w.done("notify_dpa") == 0 and not w.running("notify_dpa")
          end,
          channel = "internal", from = "Data protection officer",
          title = "DPO: \"24 hours left on the GDPR clock\"",

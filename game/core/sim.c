@@ -62,9 +62,11 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
         s->memo_act = s->memo_end + d->nendings;
     }
     s->act_reason = xcalloc(d->nactions, sizeof *s->act_reason);
+    s->clock_conds = xcalloc(d->ninjects + d->ndecisions + d->nendings, sizeof *s->clock_conds);
+    s->settled_now = -1;
     if (!s->meter || !s->snap_meter || !s->hist || !s->nhist || !s->cap_hist || !s->sys ||
         !s->snap_sys || !s->staff || !s->snap_staff || !s->busy || !s->fired || !s->act ||
-        !s->dec || !s->st_meter || !s->memo_inj || !s->act_reason)
+        !s->dec || !s->st_meter || !s->memo_inj || !s->act_reason || !s->clock_conds)
         goto oom;
     for (size_t i = 0; i < d->nmeters; i++) {
         s->meter[i] = d->meters[i].start;
@@ -130,7 +132,8 @@ void sim_destroy(bh_sim *s)
     free(s->meter); free(s->snap_meter); free(s->sys); free(s->snap_sys);
     free(s->staff); free(s->snap_staff); free(s->busy); free(s->fired);
     free(s->act); free(s->dec); free(s->flags); free(s->inbox); free(s->log);
-    free(s->st_meter); free(s->memo_inj); free(s->act_reason);
+    free(s->st_meter); free(s->memo_inj); free(s->act_reason); free(s->flag_slot);
+    free(s->clock_conds);
     free(s);
 }
 
@@ -188,17 +191,17 @@ static int log_diff(bh_sim *s)
     const bh_defs *d = s->d;
     for (size_t i = 0; i < d->nmeters; i++)
         if (s->meter[i] != s->snap_meter[i]) {
-            if (sim_log_push(s, LOG_METER, (int)i, 0, s->snap_meter[i], s->meter[i], NULL) ||
+            if (sim_log_push(s, LOG_METER, (int)i, s->background, s->snap_meter[i], s->meter[i], NULL) ||
                 sim_hist_push(s, (int)i, s->now, s->meter[i]))
                 return -1;
         }
     for (size_t i = 0; i < d->nsystems; i++)
         if (s->sys[i] != s->snap_sys[i] &&
-            sim_log_push(s, LOG_SYSTEM, (int)i, 0, s->snap_sys[i], s->sys[i], NULL))
+            sim_log_push(s, LOG_SYSTEM, (int)i, s->background, s->snap_sys[i], s->sys[i], NULL))
             return -1;
     for (size_t i = 0; i < d->nteams; i++)
         if (s->staff[i] != s->snap_staff[i] &&
-            sim_log_push(s, LOG_TEAM, (int)i, 0, s->snap_staff[i], s->staff[i], NULL))
+            sim_log_push(s, LOG_TEAM, (int)i, s->background, s->snap_staff[i], s->staff[i], NULL))
             return -1;
     return 0;
 }
@@ -362,16 +365,65 @@ static int want_check(bh_sim *s)
     return sched_push(&s->q, t, 1, EV_CHECK, 0, 0, 0);
 }
 
+enum { CC_INJECT, CC_DECISION, CC_ENDING };
+
+/* When nothing in the world changed since the last full settle, only the
+ * conditions that read the clock can answer differently, and only if the
+ * clock moved. 1 when one of them now holds (a full settle must act on it
+ * in declaration order), 0 when none does, -1 on a script error. */
+static int clock_only(bh_sim *s, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    bh_hook_result r;
+    for (int k = 0; k < s->nclock; k++) {
+        size_t i = s->clock_conds[k] & 0xffffff;
+        bh_status st;
+        switch (s->clock_conds[k] >> 24) {
+        case CC_INJECT:
+            st = sim_cond(s, d->injects[i].when, HOOK_COND, &s->memo_inj[i], NULL,
+                          "condition of inject '%s'", d->injects[i].id, &r, err);
+            break;
+        case CC_DECISION:
+            st = sim_cond(s, d->decisions[i].when, HOOK_COND, &s->memo_dec[i], NULL,
+                          "condition of decision '%s'", d->decisions[i].id, &r, err);
+            break;
+        default:
+            st = sim_cond(s, d->endings[i].when, HOOK_COND, &s->memo_end[i], NULL,
+                          "condition of ending '%s'", d->endings[i].id, &r, err);
+            break;
+        }
+        if (st != BH_OK)
+            return -1;
+        if (r.truth)
+            return 1;
+    }
+    return 0;
+}
+
 bh_status sim_settle(bh_sim *s, bh_err *err)
 {
     const bh_defs *d = s->d;
     bh_hook_result r;
+    if (s->ended || s->failed)
+        return BH_OK;
+    if (s->epoch == s->settled_epoch) {
+        if (s->now == s->settled_now || !s->nclock)
+            return BH_OK;
+        int c = clock_only(s, err);
+        if (c < 0)
+            return err->status;
+        if (c == 0) {
+            s->settled_now = s->now;
+            return want_check(s) != 0 ? sim_oom(s, err) : BH_OK;
+        }
+    }
     int clock = 0;
     /* Each pass can only fire or open something new, and each fires or
      * opens at most once, so this terminates. */
     for (int changed = 1; changed && !s->ended && !s->failed;) {
         changed = 0;
         clock = 0;
+        s->nclock = 0;
         for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
             if (!d->injects[i].when || s->fired[i])
                 continue;
@@ -382,8 +434,10 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 if (sim_deliver(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
+            } else if (s->memo_inj[i].read_time) {
+                clock = 1;
+                s->clock_conds[s->nclock++] = RD_ITEM(CC_INJECT, i);
             }
-            clock |= s->memo_inj[i].read_time;
         }
         for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
             if (!d->decisions[i].when || s->dec[i].was_opened)
@@ -395,8 +449,10 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 if (sim_open_now(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
+            } else if (s->memo_dec[i].read_time) {
+                clock = 1;
+                s->clock_conds[s->nclock++] = RD_ITEM(CC_DECISION, i);
             }
-            clock |= s->memo_dec[i].read_time;
         }
         for (size_t i = 0; i < d->nendings && !s->ended; i++) {
             if (!d->endings[i].when)
@@ -406,9 +462,14 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 return err->status;
             if (r.truth)
                 return sim_end(s, (int)i, 0, err);
-            clock |= s->memo_end[i].read_time;
+            if (s->memo_end[i].read_time) {
+                clock = 1;
+                s->clock_conds[s->nclock++] = RD_ITEM(CC_ENDING, i);
+            }
         }
     }
+    s->settled_epoch = s->epoch;
+    s->settled_now = s->now;
     if (clock && !s->ended && !s->failed && want_check(s) != 0)
         return sim_oom(s, err);
     return BH_OK;
@@ -472,10 +533,15 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         char every[32];
         snprintf(what, sizeof what, "every(\"%s\") hook at %s:%d", dur_format(x->interval, every, sizeof every),
                  x->loc.file, x->loc.line);
-        return sim_effect(s, x->fn, what, err);
+        s->background = 1;
+        bh_status st = sim_effect(s, x->fn, what, err);
+        s->background = 0;
+        return st;
     }
     case EV_AFTER: {
+        s->background = 1;
         bh_status st = sim_effect(s, ev->hook, "w.after function", err);
+        s->background = 0;
         if (s->hooks.release)
             s->hooks.release(s->hooks.ud, ev->hook);
         return st;

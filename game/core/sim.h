@@ -78,6 +78,8 @@ typedef enum {
     LOG_DONE,      /* a = action */
     LOG_CHOOSE,    /* a = decision, b = option */
     LOG_DEFAULT,   /* a = decision, b = option: the deadline passed */
+    /* Changes: b = 1 when a background effect (an every() hook or a w.after
+     * function) made them, rather than the event logged just before. */
     LOG_METER,     /* a = meter; from -> to */
     LOG_SYSTEM,    /* a = system; from -> to (status words) */
     LOG_TEAM,      /* a = team; from -> to (total staff) */

@@ -73,6 +73,8 @@ struct bh_sim {
     sim_dec *dec;
     sim_flagv *flags;
     size_t nflags, cap_flags;
+    int *flag_slot;  /* hash of names: index + 1, 0 = empty */
+    size_t flag_cap; /* a power of two, or 0 */
     int nnotes;
 
     bh_inbox_item *inbox;
@@ -91,6 +93,10 @@ struct bh_sim {
     sim_memo *memo_inj, *memo_dec, *memo_end, *memo_act;
     char (*act_reason)[256]; /* the memoised reason an action is not available */
     bh_time next_check;  /* the clock check queued, or -1 */
+    uint64_t settled_epoch; /* the world as the last full settle left it */
+    bh_time settled_now;    /* and the clock then */
+    uint32_t *clock_conds;  /* waiting conditions that read the clock (RD_ITEM-like codes) */
+    int nclock;
 
     bh_sched q;
     int has_conditions;
@@ -98,6 +104,7 @@ struct bh_sim {
     int burst;           /* events handled at burst_time */
     long nevents;        /* events handled in the whole session */
     int in_cond;
+    int background;     /* the effect running is an every() hook or a w.after function */
     int pending_finish; /* ending index + 1, set by w.finish inside an effect */
     int ended, ending;
     int failed;

@@ -79,12 +79,53 @@ const bh_log_entry *sim_log(const bh_sim *s, size_t *n)
     return s->log;
 }
 
+/* Flags are found through an open-addressing table of indices (hooks read
+ * flags constantly, and a session may hold a thousand). */
+static uint32_t name_hash(const char *p)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return h;
+}
+
 static sim_flagv *find_flag(const bh_sim *s, const char *name)
 {
-    for (size_t i = 0; i < s->nflags; i++)
-        if (strcmp(s->flags[i].name, name) == 0)
-            return &s->flags[i];
-    return NULL;
+    if (!s->flag_cap)
+        return NULL;
+    size_t mask = s->flag_cap - 1;
+    for (size_t k = name_hash(name) & mask;; k = (k + 1) & mask) {
+        int v = s->flag_slot[k];
+        if (!v)
+            return NULL;
+        if (strcmp(s->flags[v - 1].name, name) == 0)
+            return &s->flags[v - 1];
+    }
+}
+
+/* Enter flags[i] into the table, growing it to stay at most half full. */
+static int index_flag(bh_sim *s, size_t i)
+{
+    if ((s->nflags + 1) * 2 > s->flag_cap) {
+        size_t cap = s->flag_cap ? s->flag_cap * 2 : 64;
+        int *slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        free(s->flag_slot);
+        s->flag_slot = slot;
+        s->flag_cap = cap;
+        for (size_t j = 0; j < i; j++) /* the flags already there */
+            for (size_t k = name_hash(s->flags[j].name) & (cap - 1);; k = (k + 1) & (cap - 1))
+                if (!slot[k]) {
+                    slot[k] = (int)j + 1;
+                    break;
+                }
+    }
+    for (size_t k = name_hash(s->flags[i].name) & (s->flag_cap - 1);; k = (k + 1) & (s->flag_cap - 1))
+        if (!s->flag_slot[k]) {
+            s->flag_slot[k] = (int)i + 1;
+            return 0;
+        }
 }
 
 bh_value sim_flag(const bh_sim *s, const char *name)
@@ -351,8 +392,10 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
             return sim_oom(s, err);
         f = &s->flags[s->nflags];
         f->name = strdup(name);
-        if (!f->name)
+        if (!f->name || index_flag(s, s->nflags) != 0) {
+            free(f->name);
             return sim_oom(s, err);
+        }
         f->v.type = VAL_NIL;
         f->stamp = 0;
         s->nflags++;

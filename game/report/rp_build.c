@@ -253,6 +253,7 @@ static json_t *timeline(const bh_sim *s)
     const bh_log_entry *log = sim_log(s, &n);
     json_t *a = json_array(), *last = NULL;
     bh_time last_t = -1;
+    int last_bg = 0; /* `last` gathers what background effects changed */
     for (size_t i = 0; i < n; i++) {
         const bh_log_entry *e = &log[i];
         int is_change = e->kind == LOG_METER || e->kind == LOG_SYSTEM || e->kind == LOG_TEAM;
@@ -260,13 +261,14 @@ static json_t *timeline(const bh_sim *s)
             /* what the event just before (at the same moment) did: the core
              * logs an effect's changes after it returns, so a w.note made
              * during the effect comes first and is not the cause */
-            if (!last || last_t != e->time) {
+            if (!last || last_t != e->time || (e->b && !last_bg)) {
                 last = json_object();
                 set_stamp(last, s, e->time);
                 json_object_set_new(last, "kind", str("change"));
                 json_object_set_new(last, "title", str("Consequences of earlier choices"));
                 json_array_append_new(a, last);
                 last_t = e->time;
+                last_bg = 1;
             }
             json_t *ch = json_object_get(last, "changes");
             if (!ch) {
@@ -281,6 +283,7 @@ static json_t *timeline(const bh_sim *s)
         if (e->kind != LOG_NOTE && e->kind != LOG_FNOTE) {
             last = ev;
             last_t = e->time;
+            last_bg = 0;
         }
     }
     return a;

@@ -1849,6 +1849,38 @@ static void test_memo_available(void)
     defs_free(&D);
 }
 
+/* Changes made by every() hooks and w.after functions are marked as
+ * background (b = 1), so a report does not credit them to the event
+ * logged just before at the same second. */
+static bh_status bg_after(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_after(s, 0, T.h[0], e);
+}
+
+static void test_background_changes_marked(void)
+{
+    begin(12 * HOUR);
+    memset(&T, 0, sizeof T);
+    T.m0 = meter("watched", 50, 0, 100);
+    T.m1 = meter("other", 0, 0, 1000);
+    T.h[0] = reg(mc_m1_up);
+    T.inj[0] = inject("news", HOUR, 0, reg(mc_m0_up), 0);     /* +10 watched at 1h */
+    T.inj[1] = inject("later", 2 * HOUR, 0, reg(bg_after), 0); /* w.after(0): +1 other */
+    every(HOUR, reg(mc_m1_up), 90);                            /* +1 other every hour */
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, 2 * HOUR), BH_OK);
+    const bh_log_entry *l = find_log(s, LOG_METER, T.m0, 0);
+    CHECK(l && l->time == HOUR && l->b == 0);
+    for (int k = 0; k < 3; k++) { /* 1h every, 2h every, 2h w.after */
+        l = find_log(s, LOG_METER, T.m1, k);
+        CHECK(l && l->b == 1);
+    }
+    CHECK_INT((int)sim_meter(s, T.m1), 3);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -1874,6 +1906,7 @@ int main(int argc, char **argv)
         {"memo_reads", test_memo_reads},
         {"memo_clock", test_memo_clock},
         {"memo_available", test_memo_available},
+        {"background_changes_marked", test_background_changes_marked},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-sim-XXXXXX");
