@@ -20,6 +20,8 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     bh_sim *s = calloc(1, sizeof *s);
     if (!s)
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    static uint64_t serials; /* per process; only ever compared for equality */
+    s->serial = ++serials;
     s->d = d;
     s->hooks = hooks;
     s->seed = seed;
@@ -206,7 +208,18 @@ static int log_diff(bh_sim *s)
     return 0;
 }
 
-bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err)
+void sim_what_format(const bh_what *w, char *buf, size_t n)
+{
+    if (w->every > 0) {
+        char every[32];
+        snprintf(buf, n, "every(\"%s\") hook at %s:%d", dur_format(w->every, every, sizeof every),
+                 w->file ? w->file : "", w->line);
+    } else {
+        snprintf(buf, n, w->fmt, w->a, w->b);
+    }
+}
+
+bh_status sim_effect(bh_sim *s, bh_hook h, const bh_what *what, bh_err *err)
 {
     if (!h || s->failed)
         return s->failed ? sim_fail(s, &s->error, err) : BH_OK;
@@ -246,6 +259,15 @@ static uint64_t item_stamp(const bh_sim *s, uint32_t item)
     return UINT64_MAX;
 }
 
+/* A short string in a big buffer: copy the string, not the buffer, and
+ * without printf's machinery (availability is asked very often). */
+static void copy_str(char *dst, const char *src, size_t cap)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* Would the condition still answer as it did when the memo was made? */
 static int memo_good(const bh_sim *s, const sim_memo *m)
 {
@@ -269,17 +291,16 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
     if (m && memo_good(s, m)) {
         out->truth = m->truth;
         if (reason)
-            memcpy(out->reason, reason, sizeof out->reason);
+            copy_str(out->reason, reason, sizeof out->reason);
         return BH_OK;
     }
-    char what[160];
-    snprintf(what, sizeof what, fmt, id);
+    bh_what what = {.fmt = fmt, .a = id};
     bh_err e;
     err_clear(&e);
     sim_rec *r = s->rec;
     *r = (sim_rec){.on = 1};
     s->in_cond = 1;
-    bh_status st = s->hooks.call(s->hooks.ud, s, h, kind, what, out, &e);
+    bh_status st = s->hooks.call(s->hooks.ud, s, h, kind, &what, out, &e);
     s->in_cond = 0;
     r->on = 0;
     if (st == BH_OK) {
@@ -290,7 +311,7 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
             memcpy(m->item, r->item, (size_t)r->n * sizeof *r->item);
         }
         if (reason)
-            memcpy(reason, out->reason, sizeof out->reason);
+            copy_str(reason, out->reason, sizeof out->reason);
         return BH_OK;
     }
     /* Availability is asked whenever a screen wants it, outside the
@@ -325,9 +346,7 @@ bh_status sim_deliver(bh_sim *s, int i, bh_err *err)
         sim_log_push(s, LOG_INJECT, i, 0, 0, 0, NULL) != 0)
         return sim_oom(s, err);
     s->inbox[s->ninbox++] = (bh_inbox_item){s->now, i};
-    char what[160];
-    snprintf(what, sizeof what, "effect of inject '%s'", x->id);
-    return sim_effect(s, x->effect, what, err);
+    return sim_effect(s, x->effect, &(bh_what){.fmt = "effect of inject '%s'", .a = x->id}, err);
 }
 
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err)
@@ -486,7 +505,6 @@ static int fallback_ending(const bh_defs *d)
 static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
 {
     const bh_defs *d = s->d;
-    char what[160];
     switch (ev->kind) {
     case EV_INJECT_AT: /* an effect may have fired it already: deliver once */
     case EV_FIRE:
@@ -508,8 +526,8 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         sim_touch(s, &s->st_team[x->team]);
         if (sim_log_push(s, LOG_DONE, ev->idx, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
-        snprintf(what, sizeof what, "effect of action '%s'", x->id);
-        return sim_effect(s, x->effect, what, err);
+        return sim_effect(s, x->effect, &(bh_what){.fmt = "effect of action '%s'", .a = x->id},
+                          err);
     }
     case EV_DEADLINE: {
         sim_dec *dc = &s->dec[ev->idx];
@@ -522,25 +540,26 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         sim_touch(s, &s->st_dec[ev->idx]);
         if (sim_log_push(s, LOG_DEFAULT, ev->idx, x->default_opt, 0, 0, NULL) != 0)
             return sim_oom(s, err);
-        snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
-                 x->options[x->default_opt].id, x->id);
-        return sim_effect(s, x->options[x->default_opt].effect, what, err);
+        return sim_effect(s, x->options[x->default_opt].effect,
+                          &(bh_what){.fmt = "effect of option '%s' of decision '%s'",
+                                     .a = x->options[x->default_opt].id, .b = x->id},
+                          err);
     }
     case EV_EVERY: {
         const bh_every_def *x = &d->everys[ev->idx];
         if (sched_push(&s->q, s->now + x->interval, 0, EV_EVERY, ev->idx, 0, 0) != 0)
             return sim_oom(s, err);
-        char every[32];
-        snprintf(what, sizeof what, "every(\"%s\") hook at %s:%d", dur_format(x->interval, every, sizeof every),
-                 x->loc.file, x->loc.line);
         s->background = 1;
-        bh_status st = sim_effect(s, x->fn, what, err);
+        bh_status st = sim_effect(s, x->fn,
+                                  &(bh_what){.every = x->interval, .file = x->loc.file,
+                                             .line = x->loc.line},
+                                  err);
         s->background = 0;
         return st;
     }
     case EV_AFTER: {
         s->background = 1;
-        bh_status st = sim_effect(s, ev->hook, "w.after function", err);
+        bh_status st = sim_effect(s, ev->hook, &(bh_what){.fmt = "w.after function"}, err);
         s->background = 0;
         if (s->hooks.release)
             s->hooks.release(s->hooks.ud, ev->hook);

@@ -33,12 +33,25 @@ typedef struct bh_hook_result {
     char reason[256];  /* optional: why a condition is false ("" when none) */
 } bh_hook_result;
 
+/* Names a hook call for error messages, e.g. "effect of inject
+ * 'ransom_note'": `fmt` with `a` and `b`, or for an every() hook its
+ * interval and place. Formatting waits until an error needs the text
+ * (sim_what_format): hooks run hundreds of times per session. */
+typedef struct bh_what {
+    const char *fmt;
+    const char *a, *b;
+    bh_time every;    /* > 0: an every() hook of this interval, at file:line */
+    const char *file;
+    int line;
+} bh_what;
+void sim_what_format(const bh_what *w, char *buf, size_t n);
+
 typedef struct bh_hooks {
     void *ud;
-    /* Run `hook`. `what` names the caller for error messages, e.g.
-     * "effect of inject 'ransom_note'". Conditions fill `out`. */
+    /* Run `hook`. `what` names the caller for error messages. Conditions
+     * fill `out`. */
     bh_status (*call)(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kind,
-                      const char *what, bh_hook_result *out, bh_err *err);
+                      const bh_what *what, bh_hook_result *out, bh_err *err);
     /* Forget a one-shot hook (a w.after function) that will not run again. */
     void (*release)(void *ud, bh_hook hook);
     /* Where a hook was written, for errors the core finds about it. */
@@ -140,6 +153,9 @@ bh_time sim_now(const bh_sim *s);
 uint64_t sim_seed(const bh_sim *s);
 /* Bumped by every change; lets the UI cache what it derives from state. */
 uint64_t sim_version(const bh_sim *s);
+/* Different for every session this process creates (never 0): tells a host
+ * whether what it cached belongs to this session. */
+uint64_t sim_serial(const bh_sim *s);
 int sim_ended(const bh_sim *s);      /* 1 once an ending was reached */
 int sim_ending(const bh_sim *s);     /* the ending's index, or -1 */
 int sim_failed(const bh_sim *s);     /* 1 after a script error stopped it */

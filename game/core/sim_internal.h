@@ -61,6 +61,7 @@ struct bh_sim {
     const bh_defs *d;
     bh_hooks hooks;
     uint64_t seed;
+    uint64_t serial;
     bh_rng rng;
     bh_time now;
     uint64_t version;
@@ -138,7 +139,7 @@ int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double 
                  const char *text);
 bh_status sim_fail(bh_sim *s, const bh_err *e, bh_err *err);
 bh_status sim_oom(bh_sim *s, bh_err *err);
-bh_status sim_effect(bh_sim *s, bh_hook h, const char *what, bh_err *err);
+bh_status sim_effect(bh_sim *s, bh_hook h, const bh_what *what, bh_err *err);
 /* Evaluate a condition, or answer from its memo while that is good. `fmt`
  * and `id` name it for error messages ("condition of inject '%s'").
  * `reason` keeps an availability condition's reason with its memo. */

@@ -19,6 +19,7 @@ bh_time sim_now(const bh_sim *s)
 }
 uint64_t sim_seed(const bh_sim *s) { return s->seed; }
 uint64_t sim_version(const bh_sim *s) { return s->version; }
+uint64_t sim_serial(const bh_sim *s) { return s->serial; }
 int sim_ended(const bh_sim *s) { return s->ended; }
 int sim_ending(const bh_sim *s) { return s->ending; }
 int sim_failed(const bh_sim *s) { return s->failed; }
@@ -153,11 +154,24 @@ void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out)
     out->by_default = dc->by_default;
 }
 
+/* Players' screens and the explorer ask this for every action, often:
+ * fields are set one by one rather than clearing the 280-byte struct. */
+static void set_reason(bh_action_status *out, const char *r)
+{
+    size_t n = strlen(r);
+    if (n >= sizeof out->reason)
+        n = sizeof out->reason - 1;
+    memcpy(out->reason, r, n);
+    out->reason[n] = '\0';
+}
+
 bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err)
 {
     const bh_action_def *x = &s->d->actions[i];
     const sim_act *a = &s->act[i];
-    memset(out, 0, sizeof *out);
+    out->reason[0] = '\0';
+    out->started = out->ends = 0;
+    out->progress = 0;
     out->done = a->done;
     if (a->running) {
         out->state = ACT_RUNNING;
@@ -165,17 +179,17 @@ bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err
         out->ends = a->ends;
         bh_time span = a->ends - a->started;
         out->progress = span > 0 ? (double)(s->now - a->started) / (double)span : 1.0;
-        snprintf(out->reason, sizeof out->reason, "already running");
+        set_reason(out, "already running");
         return BH_OK;
     }
     if (a->done && !x->repeatable) {
         out->state = ACT_DONE;
-        snprintf(out->reason, sizeof out->reason, "already done");
+        set_reason(out, "already done");
         return BH_OK;
     }
     if (s->ended || s->failed) {
         out->state = ACT_BLOCKED;
-        snprintf(out->reason, sizeof out->reason, "the session has ended");
+        set_reason(out, "the session has ended");
         return BH_OK;
     }
     if (x->available) {
@@ -185,8 +199,7 @@ bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err
             return err->status;
         if (!r.truth) {
             out->state = ACT_BLOCKED;
-            snprintf(out->reason, sizeof out->reason, "%s",
-                     r.reason[0] ? r.reason : "not available now");
+            set_reason(out, r.reason[0] ? r.reason : "not available now");
             return BH_OK;
         }
     }
@@ -267,7 +280,6 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
 bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
 {
     const bh_defs *d = s->d;
-    char what[160];
     switch (in->kind) {
     case IN_START: {
         const bh_action_def *x = &d->actions[in->a];
@@ -282,8 +294,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         if (sched_push(&s->q, a->ends, 0, EV_ACTION_DONE, in->a, a->gen, 0) != 0 ||
             sim_log_push(s, LOG_START, in->a, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
-        snprintf(what, sizeof what, "start of action '%s'", x->id);
-        if (sim_effect(s, x->on_start, what, err) != BH_OK)
+        if (sim_effect(s, x->on_start, &(bh_what){.fmt = "start of action '%s'", .a = x->id},
+                       err) != BH_OK)
             return err->status;
         break;
     }
@@ -298,8 +310,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         if (sim_log_push(s, LOG_CANCEL, in->a, 0, 0, 0, NULL) != 0)
             return sim_oom(s, err);
         /* undo what `start` set up (a system marked "restoring", say) */
-        snprintf(what, sizeof what, "cancel of action '%s'", x->id);
-        if (sim_effect(s, x->on_cancel, what, err) != BH_OK)
+        if (sim_effect(s, x->on_cancel, &(bh_what){.fmt = "cancel of action '%s'", .a = x->id},
+                       err) != BH_OK)
             return err->status;
         break;
     }
@@ -313,9 +325,10 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         sim_touch(s, &s->st_dec[in->a]);
         if (sim_log_push(s, LOG_CHOOSE, in->a, in->b, 0, 0, NULL) != 0)
             return sim_oom(s, err);
-        snprintf(what, sizeof what, "effect of option '%s' of decision '%s'",
-                 x->options[in->b].id, x->id);
-        if (sim_effect(s, x->options[in->b].effect, what, err) != BH_OK)
+        if (sim_effect(s, x->options[in->b].effect,
+                       &(bh_what){.fmt = "effect of option '%s' of decision '%s'",
+                                  .a = x->options[in->b].id, .b = x->id},
+                       err) != BH_OK)
             return err->status;
         break;
     }

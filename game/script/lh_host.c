@@ -102,7 +102,7 @@ static void host_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
 }
 
 static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kind,
-                           const char *what, bh_hook_result *out, bh_err *err)
+                           const bh_what *what, bh_hook_result *out, bh_err *err)
 {
     lh_host *h = ud;
     lua_State *L = h->L;
@@ -129,13 +129,21 @@ static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kin
     }
     h->session_limited = counted && limit < h->opts.hook_budget;
     h->sim = sim;
+    if (kind == HOOK_EFFECT && lh_world_sync(h, err) != 0) {
+        h->sim = NULL;
+        return BH_ESCRIPT;
+    }
     lua_rawgeti(L, LUA_REGISTRYINDEX, hook);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, h->w_ref);
+    /* effects get the fast handle; conditions the one that records reads */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, kind == HOOK_EFFECT ? h->we_ref : h->w_ref);
     int nres = kind != HOOK_EFFECT ? 2 : 0;
-    int failed = lh_pcall(h, 1, nres, limit, what, err) != 0;
+    int failed = lh_pcall(h, 1, nres, limit, NULL, err) != 0;
     if (counted)
         h->session_used += h->last_used;
     if (failed) {
+        char text[200]; /* named only now: formatting it for every call would cost */
+        sim_what_format(what, text, sizeof text);
+        lh_trace_context(err, text);
         h->sim = NULL;
         return BH_ESCRIPT;
     }
@@ -252,7 +260,12 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
     if (diags->errors)
         goto fail;
     lua_pushcfunction(h->L, lh_world_index);
-    if (lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0) {
+    int bad = lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0;
+    if (!bad) {
+        lua_pushcfunction(h->L, lh_world_effects);
+        bad = lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0;
+    }
+    if (bad) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot index the declarations: %s", e.msg);
         goto fail;
     }

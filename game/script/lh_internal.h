@@ -39,6 +39,9 @@ struct lh_host {
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
     int idx_ref[7];    /* registry references of the id -> index tables; 0 = none yet */
+    /* the effect handle and its mirror of the world (lh_world.c) */
+    int we_ref, mvals_ref, svals_ref, tvals_ref, fvals_ref;
+    uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
     int timed_out;     /* the budget was spent by the watchdog, not by instructions */
     int prints;        /* lines printed so far */
@@ -61,6 +64,8 @@ lua_State *lh_sandbox_new(lh_host *h);
 /* Protected call with the message handler and a fresh budget of `budget`
  * instructions. On failure fills `err` (file:line, message, traceback). */
 int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, bh_err *err);
+/* Put "while running the <what>" at the head of err's traceback. */
+void lh_trace_context(bh_err *err, const char *what);
 /* Raise a Lua error located at the innermost Lua frame. */
 int lh_error(lua_State *L, const char *fmt, ...);
 /* Fill `loc` with the innermost Lua frame's source and line. */
@@ -87,6 +92,12 @@ void lh_world_open(lh_host *h);
 /* Build the id -> index tables, once the declarations are final (a
  * lua_CFunction, run protected). */
 int lh_world_index(lua_State *L);
+/* Build the effect handle (a lua_CFunction, run protected, after
+ * lh_world_index). */
+int lh_world_effects(lua_State *L);
+/* Make the effect handle's mirror hold h->sim's world, if it does not
+ * already. -1 with err on failure (out of memory). */
+int lh_world_sync(lh_host *h, bh_err *err);
 
 /* lh_host.c */
 /* The host owning a state (kept in the extra space, which coroutines copy). */

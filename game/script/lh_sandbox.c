@@ -304,6 +304,20 @@ static void split_message(const char *s, const char *fallback_file, bh_err *err)
     err_set(err, BH_ESCRIPT, fallback_file, 0, "%s", s);
 }
 
+void lh_trace_context(bh_err *err, const char *what)
+{
+    if (!what || !what[0])
+        return;
+    char ctx[1100];
+    snprintf(ctx, sizeof ctx, "while running the %s", what);
+    size_t used = strlen(err->trace), n = strlen(ctx);
+    if (used + n + 2 < sizeof err->trace) {
+        memmove(err->trace + n + 1, err->trace, used + 1);
+        memcpy(err->trace, ctx, n);
+        err->trace[n] = '\n';
+    }
+}
+
 int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, bh_err *err)
 {
     lua_State *L = h->L;
@@ -337,16 +351,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
         split_message(m ? m : "unknown error", h->path, err);
         snprintf(err->trace, sizeof err->trace, "%s", h->trace);
     }
-    if (what && what[0]) {
-        char ctx[1100];
-        snprintf(ctx, sizeof ctx, "while running the %s", what);
-        size_t used = strlen(err->trace);
-        if (used + strlen(ctx) + 2 < sizeof err->trace) {
-            memmove(err->trace + strlen(ctx) + 1, err->trace, used + 1);
-            memcpy(err->trace, ctx, strlen(ctx));
-            err->trace[strlen(ctx)] = '\n';
-        }
-    }
+    lh_trace_context(err, what);
     lua_settop(L, base - 1);
     /* A failed call must not leave the next one with a spent budget. */
     lh_budget_reset(&h->budget, h->opts.hook_budget);

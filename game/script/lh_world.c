@@ -101,7 +101,8 @@ static int meter_get(lua_State *L)
     return 1;
 }
 
-static int meter_set(lua_State *L)
+/* meter[key] = value (stack 2 and 3); returns the meter's index. */
+static int meter_write(lua_State *L)
 {
     bh_sim *s = need_sim(L);
     int i = meter_index(L, 2);
@@ -110,6 +111,12 @@ static int meter_set(lua_State *L)
                         lh_of(L)->defs.meters[i].id, luaL_typename(L, 3));
     bh_err e;
     check(L, sim_set_meter(s, i, lua_tonumber(L, 3), &e), &e);
+    return i;
+}
+
+static int meter_set(lua_State *L)
+{
+    meter_write(L);
     return 0;
 }
 
@@ -165,10 +172,10 @@ static int system_get(lua_State *L)
     return 1;
 }
 
-static int system_set(lua_State *L)
+/* system.key = value (stack 2 and 3) for system i. */
+static int system_write(lua_State *L, int i)
 {
     bh_sim *s = need_sim(L);
-    int i = item_index(L);
     const char *k = luaL_checkstring(L, 2);
     const bh_system_def *x = &lh_of(L)->defs.systems[i];
     if (strcmp(k, "status") != 0)
@@ -179,6 +186,12 @@ static int system_set(lua_State *L)
         return lh_error(L, "system '%s': status must be one of: %s", x->id, defs_status_list());
     bh_err e;
     check(L, sim_set_system(s, i, (bh_status_word)st, &e), &e);
+    return 0;
+}
+
+static int system_set(lua_State *L)
+{
+    system_write(L, item_index(L));
     return 0;
 }
 
@@ -202,10 +215,10 @@ static int team_get(lua_State *L)
     return 1;
 }
 
-static int team_set(lua_State *L)
+/* team.key = value (stack 2 and 3) for team i. */
+static int team_write(lua_State *L, int i)
 {
     bh_sim *s = need_sim(L);
-    int i = item_index(L);
     const char *k = luaL_checkstring(L, 2);
     const bh_team_def *x = &lh_of(L)->defs.teams[i];
     if (strcmp(k, "staff") != 0)
@@ -215,6 +228,12 @@ static int team_set(lua_State *L)
         return lh_error(L, "team '%s': staff must be a whole number from 0 to 100000", x->id);
     bh_err e;
     check(L, sim_set_team_staff(s, i, (int)v, &e), &e);
+    return 0;
+}
+
+static int team_set(lua_State *L)
+{
+    team_write(L, item_index(L));
     return 0;
 }
 
@@ -255,10 +274,9 @@ static int no_assign(lua_State *L)
 
 /* ---- w.flag ---- */
 
-static int flag_get(lua_State *L)
+/* Push a flag's value as hooks see it. */
+static void push_flag(lua_State *L, bh_value v)
 {
-    bh_sim *s = need_sim(L);
-    bh_value v = sim_flag(s, luaL_checkstring(L, 2));
     switch (v.type) {
     case VAL_BOOL: lua_pushboolean(L, v.b); break;
     case VAL_NUM: lua_pushnumber(L, v.n); break;
@@ -269,9 +287,15 @@ static int flag_get(lua_State *L)
         lua_pop(L, 1);
         lua_pushinteger(L, (lua_Integer)v.n); /* keep whole numbers whole */
     }
+}
+
+static int flag_get(lua_State *L)
+{
+    push_flag(L, sim_flag(need_sim(L), luaL_checkstring(L, 2)));
     return 1;
 }
 
+/* flag[name] = value (stack 2 and 3). */
 static int flag_set(lua_State *L)
 {
     bh_sim *s = need_sim(L);
@@ -473,4 +497,318 @@ void lh_world_open(lh_host *h)
     lua_setmetatable(L, -2);
     h->w_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
+}
+
+/* ================================================================
+ * The effect handle.
+ *
+ * Effects are most of a session's hook calls (every() hooks above all),
+ * and each reads the world many times. For them, `w` mirrors what only
+ * effects can change (meter values, system fields, team staff, flags) in
+ * Lua tables, set as the proxies' __index: a read is a table lookup inside
+ * the VM instead of a call into C. Writes still go through the core, which
+ * checks, clamps and logs, and then update the mirror from the core's
+ * answer. Reads of anything else (the clock, free staff, actions, injects,
+ * decisions) and of ids the mirror lacks still call C, so a typo is still
+ * an error with a hint. The mirror is filled from the session at the first
+ * effect of each session (lh_world_sync), so it cannot carry over.
+ *
+ * Conditions keep the handle above: it records what they read, which is
+ * what the core's condition memos rest on.
+ * ================================================================ */
+
+/* Store the value on top of the stack as field `k` of the table at `t`,
+ * without metamethods, and pop it. */
+static void mirror(lua_State *L, int t, const char *k)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, k);
+    lua_insert(L, -2);
+    lua_rawset(L, t);
+}
+
+/* upvalue 1: the meter mirror */
+static int meter_set_e(lua_State *L)
+{
+    int i = meter_write(L);
+    lua_pushnumber(L, sim_meter(lh_of(L)->sim, i));
+    mirror(L, lua_upvalueindex(1), lh_of(L)->defs.meters[i].id);
+    return 0;
+}
+
+/* upvalues: the system's mirror, its index */
+static int system_set_e(lua_State *L)
+{
+    int i = (int)lua_tointeger(L, lua_upvalueindex(2));
+    system_write(L, i);
+    lua_pushstring(L, defs_status_name(sim_system(lh_of(L)->sim, i)));
+    mirror(L, lua_upvalueindex(1), "status");
+    return 0;
+}
+
+static int system_field_e(lua_State *L)
+{
+    const bh_system_def *x = &lh_of(L)->defs.systems[lua_tointeger(L, lua_upvalueindex(1))];
+    return lh_error(L, "system '%s' has no field '%.40s' (it has status, label, id)", x->id,
+                    luaL_checkstring(L, 2));
+}
+
+static int team_set_e(lua_State *L)
+{
+    int i = (int)lua_tointeger(L, lua_upvalueindex(2));
+    team_write(L, i);
+    lua_pushinteger(L, sim_team_staff(lh_of(L)->sim, i));
+    mirror(L, lua_upvalueindex(1), "staff");
+    return 0;
+}
+
+/* A team's `free` changes as actions start and end: not mirrored. */
+static int team_field_e(lua_State *L)
+{
+    int i = (int)lua_tointeger(L, lua_upvalueindex(1));
+    const char *k = luaL_checkstring(L, 2);
+    if (strcmp(k, "free") == 0) {
+        lua_pushinteger(L, sim_team_free(need_sim(L), i));
+        return 1;
+    }
+    return lh_error(L, "team '%s' has no field '%.40s' (it has staff, free, label, id)",
+                    lh_of(L)->defs.teams[i].id, k);
+}
+
+/* upvalue 1: the flag mirror */
+static int flag_set_e(lua_State *L)
+{
+    flag_set(L);
+    const char *name = lua_tostring(L, 2); /* flag_set made it a string */
+    push_flag(L, sim_flag(lh_of(L)->sim, name));
+    mirror(L, lua_upvalueindex(1), name);
+    return 0;
+}
+
+/* The unknown-id error for the system and team tables. */
+static int no_system(lua_State *L)
+{
+    system_index(L, 2);
+    return lh_error(L, "no such system");
+}
+
+static int no_team(lua_State *L)
+{
+    team_index(L, 2);
+    return lh_error(L, "no such team");
+}
+
+/* A table with the given __index, left on the stack. */
+static void table_with_index(lua_State *L, int narr, int nrec, lua_CFunction idx, int nup)
+{
+    lua_createtable(L, narr, nrec);
+    lua_insert(L, -1 - nup);
+    lua_createtable(L, 0, 1);
+    lua_insert(L, -1 - nup);
+    lua_pushcclosure(L, idx, nup);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+}
+
+/* An empty userdata whose reads go to the table at `values` and whose
+ * writes go to `set` (a closure over `nup` values on the stack top). */
+static void mirror_proxy(lua_State *L, int values, lua_CFunction set, int nup)
+{
+    values = lua_absindex(L, values);
+    lua_newuserdatauv(L, 0, 0);
+    lua_insert(L, -1 - nup);
+    lua_createtable(L, 0, 3);
+    lua_insert(L, -1 - nup);
+    lua_pushcclosure(L, set, nup);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, values);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+/* Build the effect handle (at the end of loading, when the ids are final). */
+static void effect_handle(lua_State *L, lh_host *h)
+{
+    const bh_defs *d = &h->defs;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->w_ref);
+    lua_getmetatable(L, -1);
+    lua_getfield(L, -1, "__index");
+    lua_getupvalue(L, -1, 1); /* the condition handle's fields: functions to share */
+    int cfields = lua_gettop(L);
+
+    lua_createtable(L, 0, 16); /* this handle's fields */
+    int fields = lua_gettop(L);
+    for (lua_pushnil(L); lua_next(L, cfields); lua_pop(L, 1))
+        if (lua_type(L, -1) == LUA_TFUNCTION) {
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, fields);
+        }
+
+    /* meters: the mirror's misses go to meter_get (unknown id: error) */
+    lua_pushcfunction(L, meter_get);
+    lua_createtable(L, 0, (int)d->nmeters);
+    lua_insert(L, -2);
+    lua_createtable(L, 0, 1);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    int mvals = lua_gettop(L);
+    for (size_t i = 0; i < d->nmeters; i++) {
+        lua_pushnumber(L, d->meters[i].start);
+        mirror(L, mvals, d->meters[i].id);
+    }
+    lua_pushvalue(L, mvals);
+    h->mvals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, mvals);
+    mirror_proxy(L, mvals, meter_set_e, 1);
+    lua_getmetatable(L, -1);
+    lua_pushcfunction(L, meter_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pop(L, 1);
+    lua_setfield(L, fields, "meter");
+
+    /* systems and teams: a table of item proxies, each over its mirror */
+    for (int kind = 0; kind < 2; kind++) {
+        size_t n = kind ? d->nteams : d->nsystems;
+        lua_createtable(L, (int)n, 0); /* the mirrors, by index, for syncing */
+        int list = lua_gettop(L);
+        table_with_index(L, 0, (int)n, kind ? no_team : no_system, 0);
+        int items = lua_gettop(L);
+        for (size_t i = 0; i < n; i++) {
+            lua_pushinteger(L, (lua_Integer)i);
+            table_with_index(L, 0, 3, kind ? team_field_e : system_field_e, 1);
+            int vals = lua_gettop(L);
+            lua_pushstring(L, kind ? d->teams[i].label : d->systems[i].label);
+            mirror(L, vals, "label");
+            lua_pushstring(L, kind ? d->teams[i].id : d->systems[i].id);
+            mirror(L, vals, "id");
+            if (kind)
+                lua_pushinteger(L, d->teams[i].staff);
+            else
+                lua_pushstring(L, defs_status_name(d->systems[i].status));
+            mirror(L, vals, kind ? "staff" : "status");
+            lua_pushvalue(L, vals);
+            lua_rawseti(L, list, (lua_Integer)i + 1);
+            lua_pushvalue(L, vals);
+            lua_pushinteger(L, (lua_Integer)i);
+            mirror_proxy(L, vals, kind ? team_set_e : system_set_e, 2);
+            mirror(L, items, kind ? d->teams[i].id : d->systems[i].id);
+            lua_pop(L, 1); /* vals */
+        }
+        lua_newuserdatauv(L, 0, 0);
+        lua_createtable(L, 0, 3);
+        lua_pushvalue(L, items);
+        lua_setfield(L, -2, "__index");
+        lua_pushstring(L, kind ? "team" : "system");
+        lua_pushcclosure(L, no_assign, 1);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_setmetatable(L, -2);
+        lua_setfield(L, fields, kind ? "team" : "system");
+        lua_pop(L, 1); /* items */
+        if (kind)
+            h->tvals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        else
+            h->svals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+
+    /* flags: the mirror holds the set ones; misses ask the core, which
+     * also turns a number key into its string as the other handle does */
+    lua_pushcfunction(L, flag_get);
+    lua_createtable(L, 0, 16);
+    lua_insert(L, -2);
+    lua_createtable(L, 0, 1);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    int fvals = lua_gettop(L);
+    lua_pushvalue(L, fvals);
+    h->fvals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, fvals);
+    mirror_proxy(L, fvals, flag_set_e, 1);
+    lua_setfield(L, fields, "flag");
+
+    /* w itself: fields by table; misses (w.time, typos) by w_index */
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, fields);
+    lua_pushcclosure(L, w_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, fields);
+    lua_newuserdatauv(L, 0, 0);
+    lua_createtable(L, 0, 3);
+    lua_pushvalue(L, fields);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, w_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    h->we_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, cfields - 4);
+}
+
+/* Fill the mirror from the session (a lua_CFunction, run protected). */
+static int sync(lua_State *L)
+{
+    lh_host *h = lh_of(L);
+    const bh_sim *s = h->sim;
+    const bh_defs *d = &h->defs;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->mvals_ref);
+    for (size_t i = 0; i < d->nmeters; i++) {
+        lua_pushnumber(L, sim_meter(s, (int)i));
+        mirror(L, -2, d->meters[i].id);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->svals_ref);
+    for (size_t i = 0; i < d->nsystems; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
+        lua_pushstring(L, defs_status_name(sim_system(s, (int)i)));
+        mirror(L, -2, "status");
+        lua_pop(L, 1);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->tvals_ref);
+    for (size_t i = 0; i < d->nteams; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
+        lua_pushinteger(L, sim_team_staff(s, (int)i));
+        mirror(L, -2, "staff");
+        lua_pop(L, 1);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->fvals_ref);
+    int f = lua_gettop(L);
+    for (lua_pushnil(L); lua_next(L, f);) { /* clearing a field while traversing is allowed */
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, f);
+    }
+    for (size_t i = 0; i < sim_flag_count(s); i++) {
+        const char *name = sim_flag_name(s, i);
+        bh_value v = sim_flag(s, name);
+        if (v.type == VAL_NIL)
+            continue;
+        push_flag(L, v);
+        mirror(L, f, name);
+    }
+    lua_settop(L, 0);
+    return 0;
+}
+
+int lh_world_effects(lua_State *L)
+{
+    effect_handle(L, lh_of(L));
+    return 0;
+}
+
+int lh_world_sync(lh_host *h, bh_err *err)
+{
+    if (h->synced == sim_serial(h->sim))
+        return 0;
+    lua_pushcfunction(h->L, sync);
+    if (lh_pcall(h, 0, 0, h->opts.hook_budget, "start of the session's world handle", err) != 0)
+        return -1;
+    h->synced = sim_serial(h->sim);
+    return 0;
 }

@@ -43,14 +43,14 @@ static bh_hook reg(hook_fn f)
 }
 
 static bh_status call_hook(void *ud, bh_sim *sim, bh_hook h, bh_hook_kind kind,
-                           const char *what, bh_hook_result *out, bh_err *err)
+                           const bh_what *what, bh_hook_result *out, bh_err *err)
 {
     (void)ud;
     if (h <= 0 || h > nhooks)
         return err_set(err, BH_ESCRIPT, "", 0, "no hook %d", h);
     if ((kind != HOOK_EFFECT) != (out != NULL))
         bad_kind++;
-    snprintf(cur_what, sizeof cur_what, "%s", what);
+    sim_what_format(what, cur_what, sizeof cur_what);
     return hook_table[h](sim, out, err);
 }
 
