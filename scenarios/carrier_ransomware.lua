@@ -446,10 +446,13 @@ inject { id = "ransom_note", at = "0m", channel = "phone", from = "Wei Lin, Shan
              -- the "special price" lapses in two days (an event, so that
              -- no condition has to watch the clock)
              w.after(2 * D, function(w2) w2.flag.price_lapsed = true end)
+             w.after(12 * H, function(w2) w2.flag.night_over = true end) -- for "it_saturated"
          end }
 
 inject { id = "it_saturated",
-         when = function(w) return w.fired("ransom_note") > 0 and w.team.it.free == 0 and w.time < 12 * H end,
+         when = function(w)
+             return w.fired("ransom_note") > 0 and not w.flag.night_over and w.team.it.free == 0
+         end,
          channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "IT: \"All six of us are on something\"",
          body = [[Every IT engineer is busy. Nothing else that needs IT can start until somebody finishes.

@@ -160,14 +160,15 @@ static int worker_main(const ex_opts *o, lh_host *h, int w, int workers, int fd)
     lh_host *rw = o->isolation == EX_ISO_REWIND ? load_rewindable(o, lh_defs(h)) : NULL;
     for (long blk = w; rc == 0 && blk * EX_BLOCK < o->runs; blk += workers) {
         int end = (int)(blk * EX_BLOCK + EX_BLOCK < o->runs ? blk * EX_BLOCK + EX_BLOCK : o->runs);
-        for (int run = (int)(blk * EX_BLOCK); rc == 0 && run < end; run++) {
-            b.n = 0;
+        /* a block's records go in one write: a write per run was a tenth
+         * of the time with sessions this quick */
+        b.n = 0;
+        for (int run = (int)(blk * EX_BLOCK); rc == 0 && run < end; run++)
             rc = o->isolation == EX_ISO_REWIND   ? run_rewound(o, rw, lh_defs(h), run, &b)
                  : o->isolation == EX_ISO_RELOAD ? run_reloaded(o, lh_defs(h), run, &b)
                                                  : run_forked(o, h, run, fd, &b);
-            if (rc == 0)
-                rc = write_all(fd, b.p, b.n);
-        }
+        if (rc == 0)
+            rc = write_all(fd, b.p, b.n);
     }
     ex_buf_free(&b);
     lh_free(rw);
