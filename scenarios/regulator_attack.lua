@@ -344,7 +344,7 @@ The platform itself was never breached. Nobody had checked who could get into th
                      "How do you tell three delegations that their passwords are gone?" } }
 
 inject { id = "silence_noticed", channel = "social", from = "Twitter",
-         when = function(w) return w.time >= 4 * H and w.flag.last_update == nil end,
+         after = "4h", when = function(w) return w.flag.last_update == nil end,
          title = "\"Is anyone at IMC awake?\"",
          body = [[A maritime lawyer with 40,000 followers: "The UN's shipping regulator has been offline since dawn, in committee week, and not one word from them. Is anyone at @IMC awake?" Journalists are sharing it.]],
          source = "fiction",
@@ -556,9 +556,8 @@ Scammers read the news too.]],
          end }
 
 inject { id = "reports_piling", channel = "email", from = "Permanent representative of a member state",
-         when = function(w)
-             return w.time >= 30 * H and not up(w, "maris") and not w.flag.workaround
-         end,
+         after = "30h",
+         when = function(w) return not up(w, "maris") and not w.flag.workaround end,
          title = "\"We are in breach because you are down\"",
          body = [[Four administrations have written: their filing deadlines have passed, MARIS is down, and nobody has told them how else to file or whether the deadlines still stand. One minister's office wants it in writing that they are not at fault.
 
@@ -646,7 +645,7 @@ inject { id = "member_letter", at = "3d8h", channel = "email", from = "Chair of 
          end }
 
 inject { id = "epubs_subscribers", channel = "email", from = "Publishing service",
-         when = function(w) return w.time >= 3 * DAY and not up(w, "epubs") end,
+         after = "3d", when = function(w) return not up(w, "epubs") end,
          title = "e-Publications subscribers want refunds",
          body = [[Subscribers to e-Publications (flag administrations, classification societies, maritime academies) have had no online conventions since Wednesday. Twelve ask for refunds. A classification society asks whether its surveyors should go back to printed copies.]],
          source = "fiction",
@@ -702,11 +701,12 @@ inject { id = "audit_call", at = "4d4h", channel = "email", from = "Lead auditor
          end }
 
 inject { id = "full_service", channel = "internal", from = "ICT & security",
+         after = "1d",
          when = function(w)
              for _, id in ipairs(WEB) do
                  if not up(w, id) then return false end
              end
-             return w.time >= DAY and (w.flag.relapses or 0) == 0
+             return (w.flag.relapses or 0) == 0
          end,
          title = "All web services are back",
          body = [[The website, the intranet, MARIS, DocNet and e-Publications are all running on rebuilt servers, with UNICC's monitoring watching them.

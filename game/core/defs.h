@@ -87,6 +87,7 @@ typedef struct bh_inject_def {
     int has_at;
     bh_time at;
     bh_hook when, effect;
+    bh_time after; /* `when` is first checked at this time (0: from the start) */
     int repeatable;
     bh_texts discuss;
     bh_loc loc;
@@ -121,6 +122,7 @@ typedef struct bh_decision_def {
     int has_at;
     bh_time at;
     bh_hook when;
+    bh_time after; /* `when` is first checked at this time */
     bh_texts discuss;
     bh_loc loc;
 } bh_decision_def;
@@ -128,6 +130,7 @@ typedef struct bh_decision_def {
 typedef struct bh_ending_def {
     char *id, *title, *text;
     bh_hook when;
+    bh_time after; /* `when` is first checked at this time */
     int fallback;
     bh_tone tone;
     bh_loc loc;

@@ -95,6 +95,16 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     }
     for (size_t i = 0; i < d->nendings; i++)
         s->has_conditions |= d->endings[i].when != 0;
+    /* A condition with `after` wakes at that time (idx 1: a wake-up). */
+    for (size_t i = 0; i < d->ninjects; i++)
+        if (d->injects[i].when && d->injects[i].after > 0)
+            fail |= sched_push(&s->q, d->injects[i].after, 0, EV_CHECK, 1, 0, 0);
+    for (size_t i = 0; i < d->ndecisions; i++)
+        if (d->decisions[i].when && d->decisions[i].after > 0)
+            fail |= sched_push(&s->q, d->decisions[i].after, 0, EV_CHECK, 1, 0, 0);
+    for (size_t i = 0; i < d->nendings; i++)
+        if (d->endings[i].when && d->endings[i].after > 0)
+            fail |= sched_push(&s->q, d->endings[i].after, 0, EV_CHECK, 1, 0, 0);
     for (size_t i = 0; i < d->neverys; i++)
         fail |= sched_push(&s->q, d->everys[i].interval, 0, EV_EVERY, (int)i, 0, 0);
     /* One check at T+0 settles conditions that hold from the start; later
@@ -444,7 +454,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
         clock = 0;
         s->nclock = 0;
         for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
-            if (!d->injects[i].when || s->fired[i])
+            if (!d->injects[i].when || s->fired[i] || d->injects[i].after > s->now)
                 continue;
             if (sim_cond(s, d->injects[i].when, HOOK_COND, &s->memo_inj[i], NULL,
                          "condition of inject '%s'", d->injects[i].id, &r, err) != BH_OK)
@@ -459,7 +469,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             }
         }
         for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
-            if (!d->decisions[i].when || s->dec[i].was_opened)
+            if (!d->decisions[i].when || s->dec[i].was_opened || d->decisions[i].after > s->now)
                 continue;
             if (sim_cond(s, d->decisions[i].when, HOOK_COND, &s->memo_dec[i], NULL,
                          "condition of decision '%s'", d->decisions[i].id, &r, err) != BH_OK)
@@ -474,7 +484,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             }
         }
         for (size_t i = 0; i < d->nendings && !s->ended; i++) {
-            if (!d->endings[i].when)
+            if (!d->endings[i].when || d->endings[i].after > s->now)
                 continue;
             if (sim_cond(s, d->endings[i].when, HOOK_COND, &s->memo_end[i], NULL,
                          "condition of ending '%s'", d->endings[i].id, &r, err) != BH_OK)
@@ -566,7 +576,12 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         return st;
     }
     case EV_CHECK:
-        return BH_OK; /* the settle after every event does the checking */
+        /* The settle after every event does the checking. A wake-up (a
+         * condition's `after` has come) changes nothing in the world, but
+         * a condition not checked before must be now: no quick settle. */
+        if (ev->idx == 1)
+            s->epoch++;
+        return BH_OK;
     case EV_LENGTH:
         return sim_end(s, fallback_ending(d), 1, err);
     }

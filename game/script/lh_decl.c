@@ -210,6 +210,16 @@ static int get_dur(dctx *c, const char *name, int required, bh_time *out)
     return got;
 }
 
+/* `after`: the time from which `when` is checked. Saying it, instead of
+ * starting the condition with `w.time >= ...`, spares the engine checking
+ * the condition every `check` interval until then. */
+static void get_after(dctx *c, bh_hook when, bh_time *after)
+{
+    *after = 0;
+    if (get_dur(c, "after", 0, after) && !when)
+        DERR(c, "field 'after' says from when 'when' is checked, but there is no 'when'");
+}
+
 static bh_hook get_fn(dctx *c, const char *name)
 {
     int t = field(c, name);
@@ -510,13 +520,15 @@ static int d_inject(lua_State *L)
 {
     dctx c;
     bh_inject_def *x;
-    static const char *const f[] = {"id", "at", "when", "channel", "from", "title", "body",
-                                    "source", "ref", "discuss", "effect", "repeatable", NULL};
+    static const char *const f[] = {"id", "at", "when", "after", "channel", "from", "title",
+                                    "body", "source", "ref", "discuss", "effect", "repeatable",
+                                    NULL};
     DECL_OPEN(c, "inject", injects, defs_inject, bh_inject_def, f, x);
     x->has_at = get_dur(&c, "at", 0, &x->at);
     x->when = get_fn(&c, "when");
     if (x->has_at && x->when)
         DERR(&c, "has both 'at' and 'when': choose one (or neither, and fire it from an effect)");
+    get_after(&c, x->when, &x->after);
     x->channel = (bh_channel)get_enum(&c, "channel", defs_parse_channel, defs_channel_list(), 1,
                                       CH_EMAIL);
     x->from = get_str(&c, "from", 0);
@@ -607,7 +619,7 @@ static int d_decision(lua_State *L)
     dctx c;
     bh_decision_def *x;
     static const char *const f[] = {"id", "prompt", "from", "deadline", "default", "options",
-                                    "at", "when", "discuss", NULL};
+                                    "at", "when", "after", "discuss", NULL};
     DECL_OPEN(c, "decision", decisions, defs_decision, bh_decision_def, f, x);
     x->prompt = get_str(&c, "prompt", 1);
     x->from = get_str(&c, "from", 0);
@@ -617,6 +629,7 @@ static int d_decision(lua_State *L)
     x->when = get_fn(&c, "when");
     if (x->has_at && x->when)
         DERR(&c, "has both 'at' and 'when': choose one (or neither, and open it with w.open)");
+    get_after(&c, x->when, &x->after);
     get_texts(&c, "discuss", &x->discuss);
     read_options(&c, x);
     char *def = get_str(&c, "default", 1);
@@ -638,11 +651,13 @@ static int d_ending(lua_State *L)
 {
     dctx c;
     bh_ending_def *x;
-    static const char *const f[] = {"id", "title", "text", "when", "fallback", "tone", NULL};
+    static const char *const f[] = {"id", "title", "text", "when", "after", "fallback", "tone",
+                                    NULL};
     DECL_OPEN(c, "ending", endings, defs_ending, bh_ending_def, f, x);
     x->title = get_str(&c, "title", 1);
     x->text = get_str(&c, "text", 0);
     x->when = get_fn(&c, "when");
+    get_after(&c, x->when, &x->after);
     get_bool(&c, "fallback", &x->fallback);
     x->tone = (bh_tone)get_enum(&c, "tone", defs_parse_tone, "good, mixed, bad", 0, TONE_NONE);
     return 0;

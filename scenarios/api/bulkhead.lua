@@ -177,7 +177,7 @@
 ---@field briefing? Text Briefing text (for the briefing screen).
 ---@field organisation? Text The organisation the players run (briefing screen).
 ---@field stakes? Text What is at stake (briefing screen).
----@field check? Duration Interval of the periodic `when` condition check, at least 1s (default "1m"); conditions are also checked after every change.
+---@field check? Duration How often a `when` condition that reads `w.time` is checked while it waits, at least 1s (default "1m"); conditions are also checked after every change to what they read.
 
 ---`meter { }`: a number the scenario tracks, charted in the debrief.
 ---Writes through `w.meter[id]` are clamped to `[min, max]`.
@@ -219,6 +219,7 @@
 ---@field id Id The inject's id, as in `w.fire("<id>")`.
 ---@field at? Duration Fire at this time after T+0 (do not also give `when`).
 ---@field when? Condition Fire the first time this holds (do not also give `at`).
+---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field channel Channel Where it arrives: email | phone | news | social | regulator | internal.
 ---@field from? Text Sender, e.g. "Shanghai office".
 ---@field title Text Subject line in the inbox.
@@ -271,6 +272,7 @@
 ---@field options OptionDecl[] The choices: a list of 2 to 12 options.
 ---@field at? Duration Open at this time after T+0 (do not also give `when`).
 ---@field when? Condition Open the first time this holds (do not also give `at`).
+---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field discuss? Text|Text[] Facilitator questions for the hot wash (a list, or one string; at most 100).
 
 ---`ending { }`: how the session can end. Endings with `when` are checked in
@@ -282,6 +284,7 @@
 ---@field title Text The ending's title, e.g. "Contained".
 ---@field text? Text What happened.
 ---@field when? Condition End the session when this holds.
+---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field fallback? boolean The ending used when `length` runs out.
 ---@field tone? Tone good | mixed | bad.
 

@@ -1881,6 +1881,36 @@ static void test_background_changes_marked(void)
     defs_free(&D);
 }
 
+/* `after`: a condition is not asked before its time, then is asked at that
+ * very second (a wake-up, even with nothing else happening), and from then
+ * on like any other. */
+static void test_after_wakes(void)
+{
+    begin(12 * HOUR);
+    memset(&T, 0, sizeof T);
+    T.m0 = meter("watched", 90, 0, 100); /* mc_meter holds from the start */
+    T.inj[0] = inject("late", NO_AT, reg(mc_meter), 0, 0);
+    D.injects[T.inj[0]].after = 2 * HOUR + 7 * MIN; /* off the check grid */
+    T.end[0] = ending("done", reg(mc_flag), 0);
+    D.endings[T.end[0]].after = 5 * HOUR;
+    T.inj[1] = inject("go", HOUR, 0, reg(mc_set_go), 0); /* the flag holds from 1h */
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, 2 * HOUR), BH_OK);
+    CHECK_INT(T.count[0], 0);
+    CHECK_INT(T.count[1], 0);
+    CHECK_INT(sim_next_event(s), 2 * HOUR + 7 * MIN);
+    CHECK_INT(advance(s, 3 * HOUR), BH_OK);
+    CHECK_INT(T.count[0], 1);
+    const bh_log_entry *l = find_log(s, LOG_INJECT, T.inj[0], 0);
+    CHECK(l && l->time == 2 * HOUR + 7 * MIN);
+    CHECK_INT(advance(s, 6 * HOUR), BH_OK);
+    CHECK_INT(T.count[1], 1);
+    CHECK_INT(sim_ending(s), T.end[0]);
+    CHECK_INT(sim_now(s), 5 * HOUR);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -1907,6 +1937,7 @@ int main(int argc, char **argv)
         {"memo_clock", test_memo_clock},
         {"memo_available", test_memo_available},
         {"background_changes_marked", test_background_changes_marked},
+        {"after_wakes", test_after_wakes},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-sim-XXXXXX");
