@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <inttypes.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,13 +111,19 @@ static int parse_common(int argc, char **argv, cli *c)
 /* `check --explore N`: content no explored session reached. Explore plays
  * N sessions with its simple players; what none of them met is reported
  * as a warning at its declaration: perhaps unreachable, perhaps only
- * reachable by play the players do not try. */
-static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, const char *id, int runs)
+ * reachable by play the players do not try. Conditions that kept waiting
+ * on the clock are pointed out too. */
+static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, ...)
 {
     if (VEC_PUSH(d->v, d->n, d->cap) != 0)
         return;
     char msg[400];
-    snprintf(msg, sizeof msg, fmt, id, runs);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     lh_diag *g = &d->v[d->n++];
     memset(g, 0, sizeof *g);
     g->sev = LH_WARNING;
@@ -167,6 +174,23 @@ static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_
         if (!r->reached[i] && !df->endings[i].fallback)
             add_diag(out, &df->endings[i].loc, "ending '%s' was never reached in %d explored "
                      "sessions: can any session reach it?", df->endings[i].id, n);
+    /* conditions that wait on the clock, which is what makes exploring slow */
+    size_t nc = df->ninjects + df->ndecisions + df->nendings;
+    for (size_t i = 0; i < nc; i++) {
+        double per = (double)r->clock_calls[i] / n;
+        if (per < EX_CLOCK_NOTE)
+            continue;
+        int k = i < df->ninjects ? 0 : i < df->ninjects + df->ndecisions ? 1 : 2;
+        size_t j = k == 0 ? i : k == 1 ? i - df->ninjects : i - df->ninjects - df->ndecisions;
+        const bh_loc *loc = k == 0   ? &df->injects[j].loc
+                            : k == 1 ? &df->decisions[j].loc
+                                     : &df->endings[j].loc;
+        add_diag(out, loc, "the condition of %s '%s' waited on the clock: about %.0f calls per "
+                 "explored session read w.time; if it waits for a fixed time give it `after = "
+                 "...`, else set a flag from w.after and read that", k == 0 ? "inject"
+                 : k == 1 ? "decision" : "ending",
+                 k == 0 ? df->injects[j].id : k == 1 ? df->decisions[j].id : df->endings[j].id, per);
+    }
     ex_result_free(r);
     lh_diags_free(&d);
 }

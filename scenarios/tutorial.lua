@@ -179,6 +179,10 @@ Some PCs are still on. People are asking whether to pull the plugs.
              w.system.asia_pcs.status = "encrypted"
              w.flag.attack_known = true
              w.after("20m", function(w2) w2.open("ransom") end)
+             -- In two hours word gets out whatever happens. A flag set by an
+             -- event, rather than `w.time >= 2 * H` in the condition below,
+             -- spares the engine checking that condition every minute.
+             w.after("2h", function(w2) w2.flag.word_out = true end)
          end }
 
 inject { id = "staff_hint",
@@ -683,7 +687,7 @@ decision { id = "ransom", from = "Chief executive (on the phone)",
 
 -- Opened by a condition: as soon as customers can tell something is wrong.
 decision { id = "first_statement", from = "Press officer",
-           when = function(w) return w.system.portal.status ~= "online" or w.time >= 2 * H end,
+           when = function(w) return w.system.portal.status ~= "online" or w.flag.word_out end,
            prompt = "Word is getting out: early customers in Asia and Australia are asking what is wrong, and some cannot reach the booking portal. The website needs a line within the hour. What does it say?",
            deadline = "1h", default = "silence",
            discuss = { "What will customers think when they learn the truth later?" },

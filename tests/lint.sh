@@ -58,6 +58,13 @@ for want in "dead_content.lua:7: warning: inject 'never' never fired in 20 explo
 done
 [ $rc -eq 1 ] && pass "--explore findings exit 1" || fail "--explore exit $rc"
 grep -q "action 'go'" "$tmp/err" && fail "--explore flags reachable content" || pass "--explore leaves reachable content alone"
+# --explore: a condition that waited on the clock, with the way out
+"$bh" check tests/lint/explore/clock.lua --explore 6 >"$tmp/out" 2>"$tmp/err"; rc=$?
+grep -qF "clock.lua:9: warning: the condition of inject 'polled' waited on the clock: about 91 calls per explored session read w.time; if it waits for a fixed time give it \`after = ...\`" "$tmp/err" &&
+  pass "--explore points out a condition waiting on the clock" || { fail "--explore clock warning"; cat "$tmp/err"; }
+grep -qE "'(waits|brief)'" "$tmp/err" && fail "--explore flags a condition that hardly waits" ||
+  pass "--explore leaves after= and brief waits alone"
+[ $rc -eq 1 ] && pass "--explore clock finding exits 1" || fail "--explore clock exit $rc"
 "$bh" check tests/lint/clean_ids.lua --explore 0 >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && pass "--explore 0 is a usage error" || fail "--explore 0 (exit $rc)"
 

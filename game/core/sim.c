@@ -317,7 +317,8 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
         if (m) {
             *m = (sim_memo){.at = s->epoch, .time = s->now, .truth = (unsigned char)!!out->truth,
                             .read_time = (unsigned char)r->read_time, .all = (unsigned char)r->all,
-                            .n = (unsigned char)r->n};
+                            .n = (unsigned char)r->n, .evals = m->evals + 1,
+                            .clock_evals = m->clock_evals + (r->read_time != 0)};
             memcpy(m->item, r->item, (size_t)r->n * sizeof *r->item);
         }
         if (reason)
@@ -334,6 +335,17 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
         return e.status ? e.status : BH_ESCRIPT;
     }
     return sim_fail(s, &e, err);
+}
+
+void sim_cond_calls(const bh_sim *s, bh_cond_kind kind, int i, unsigned *calls,
+                    unsigned *clock_calls)
+{
+    const sim_memo *m = kind == COND_INJECT     ? &s->memo_inj[i]
+                        : kind == COND_DECISION ? &s->memo_dec[i]
+                        : kind == COND_ENDING   ? &s->memo_end[i]
+                                                : &s->memo_act[i];
+    *calls = m->evals;
+    *clock_calls = m->clock_evals;
 }
 
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)

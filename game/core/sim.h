@@ -197,6 +197,14 @@ typedef struct bh_decision_status {
     int by_default;           /* 1 when the deadline chose */
 } bh_decision_status;
 void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out);
+
+/* How often a condition was called so far in this session, and how many
+ * of those calls read w.time (the calls a clock check makes while the
+ * condition waits on the clock). For authors: `after` or an event spares
+ * those. */
+typedef enum { COND_INJECT, COND_DECISION, COND_ENDING, COND_ACTION } bh_cond_kind;
+void sim_cond_calls(const bh_sim *s, bh_cond_kind kind, int i, unsigned *calls,
+                    unsigned *clock_calls);
 int sim_inject_fired(const bh_sim *s, int i);
 
 /* ---- the world API that scenario hooks use (the `w` handle) ----

@@ -55,6 +55,7 @@ typedef struct sim_memo {
     bh_time time; /* the clock then */
     unsigned char truth, read_time, all, n;
     uint32_t item[SIM_MAX_READS];
+    unsigned evals, clock_evals; /* calls made, and those that read the clock */
 } sim_memo;
 
 struct bh_sim {

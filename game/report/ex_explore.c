@@ -202,6 +202,11 @@ static int absorb(void *ud, const ex_rec *x)
     }
     for (size_t i = 0, n = ex_noptions(d); i < n; i++)
         r->chosen[i] += x->chosen[i] != 0;
+    for (size_t i = 0, n = d->ninjects + d->ndecisions + d->nendings; i < n; i++) {
+        uint32_t c;
+        memcpy(&c, &x->clock_calls[i], sizeof c);
+        r->clock_calls[i] += c;
+    }
     for (size_t i = 0; i < d->nmeters && x->status != EX_CRASHED; i++) {
         double lo, hi; /* min and max do not depend on the order runs arrive in */
         memcpy(&lo, &x->lo[i], sizeof lo);
@@ -294,8 +299,9 @@ static int result_alloc(ex_result *r)
     r->chosen = calloc(ex_noptions(d) + 1, sizeof *r->chosen);
     r->low = calloc(d->nmeters + 1, sizeof *r->low);
     r->high = calloc(d->nmeters + 1, sizeof *r->high);
+    r->clock_calls = calloc(d->ninjects + d->ndecisions + d->nendings + 1, sizeof *r->clock_calls);
     if (!r->runs || !meters || !started || !r->fired || !r->opened || !r->available ||
-        !r->started || !r->reached || !r->chosen || !r->low || !r->high) {
+        !r->started || !r->reached || !r->chosen || !r->low || !r->high || !r->clock_calls) {
         free(meters);
         free(started);
         return -1;
@@ -333,6 +339,7 @@ void ex_result_free(ex_result *r)
     }
     free(r->groups);
     free(r->fired);
+    free(r->clock_calls);
     free(r->opened);
     free(r->available);
     free(r->started);

@@ -62,6 +62,7 @@ typedef enum { EX_ENDED, EX_FAILED, EX_CRASHED } ex_run_status;
 #define EX_MAX_RUNS 1000000   /* about 200 bytes each are kept */
 #define EX_MAX_WORKERS 64
 #define EX_MAX_SEEDS 10   /* seeds listed per distinct error */
+#define EX_CLOCK_NOTE 50  /* clock calls per run from which a condition is pointed out */
 
 typedef struct ex_opts {
     const char *scenario;
@@ -129,6 +130,8 @@ typedef struct ex_result {
     int *fired, *opened, *available, *started, *reached; /* runs in which each happened */
     int *chosen;           /* runs in which each option took effect (chosen or by default),
                               every decision's options in turn */
+    uint64_t *clock_calls; /* per `when` condition (injects, decisions, endings in turn): its
+                              calls that read w.time, summed over the runs */
     double *low, *high;    /* per meter: lowest and highest at any time in any run that
                               did not crash (low > high when there is none) */
     ex_edge *edges;        /* sorted by (a, b, same) */

@@ -31,6 +31,8 @@ typedef struct ex_rec {
     const double *lo, *hi;         /* nmeters: lowest and highest at any time */
     const ex_edge *edges;          /* distinct story successions; runs = 1 */
     size_t nedges;
+    const uint32_t *clock_calls;   /* ninjects + ndecisions + nendings: calls of each `when`
+                                      condition that read w.time */
     const unsigned char *fired;    /* ninjects */
     const unsigned char *opened;   /* ndecisions */
     const unsigned char *avail;    /* nactions: seen startable when the policy looked */

@@ -20,6 +20,9 @@
  *     "failures": [ { error, trace, kind: script|crash, runs, seeds: [..], policy, journal|null } ],
  *     "graph":    { nodes: [ { key, kind: inject|decision|ending, id, title, tone?, runs } ],
  *                   edges: [ { from, to, same_instant, runs } ] },
+ *     "clock":    [ { kind: inject|decision|ending, id, file, line, per_run } ]: `when`
+ *                 conditions that waited on the clock (their calls that read w.time,
+ *                 per run, at least 1), most first,
  *     "timing"?:  { seconds, per_second, workers, isolation: rewind|reload|fork } }
  *
  * Every share is of all runs. Everything but "timing" depends only on the
@@ -412,6 +415,58 @@ static json_t *graph(const ex_result *r)
     return json_pack("{s:o, s:o}", "nodes", nodes, "edges", edges);
 }
 
+/* Conditions that cost clock checks: each such call read w.time, which is
+ * what keeps the engine calling it every `check` interval while it waits. */
+typedef struct clock_row {
+    double per_run;
+    int kind, i;
+} clock_row;
+
+static int clock_cmp(const void *x, const void *y)
+{
+    const clock_row *a = x, *b = y;
+    if (a->per_run != b->per_run)
+        return a->per_run < b->per_run ? 1 : -1;
+    return a->kind != b->kind ? a->kind - b->kind : a->i - b->i;
+}
+
+static json_t *clock(const ex_result *r)
+{
+    const bh_defs *d = r->defs;
+    size_t n = d->ninjects + d->ndecisions + d->nendings, k = 0;
+    clock_row *rows = calloc(n + 1, sizeof *rows);
+    json_t *a = json_array();
+    if (!rows || !a) {
+        free(rows);
+        json_decref(a);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double per = (double)r->clock_calls[i] / r->nruns;
+        if (per < 1)
+            continue;
+        int kind = i < d->ninjects ? 0 : i < d->ninjects + d->ndecisions ? 1 : 2;
+        int j = (int)(kind == 0 ? i : kind == 1 ? i - d->ninjects : i - d->ninjects - d->ndecisions);
+        rows[k++] = (clock_row){per, kind, j};
+    }
+    qsort(rows, k, sizeof *rows, clock_cmp);
+    static const char *const kinds[] = {"inject", "decision", "ending"};
+    for (size_t x = 0; x < k; x++) {
+        const bh_loc *loc = rows[x].kind == 0   ? &d->injects[rows[x].i].loc
+                            : rows[x].kind == 1 ? &d->decisions[rows[x].i].loc
+                                                : &d->endings[rows[x].i].loc;
+        const char *id = rows[x].kind == 0   ? d->injects[rows[x].i].id
+                         : rows[x].kind == 1 ? d->decisions[rows[x].i].id
+                                             : d->endings[rows[x].i].id;
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i, s:f}", "kind",
+                                           kinds[rows[x].kind], "id", id, "file",
+                                           loc->file ? loc->file : "", "line", loc->line,
+                                           "per_run", round(rows[x].per_run * 10) / 10));
+    }
+    free(rows);
+    return a;
+}
+
 static json_t *policies(const ex_result *r)
 {
     json_t *a = json_array();
@@ -452,6 +507,7 @@ json_t *ex_build(const ex_result *r, int timing)
         json_object_set_new(m, "impact", impact(r));
         json_object_set_new(m, "failures", failures(r));
         json_object_set_new(m, "graph", graph(r));
+        json_object_set_new(m, "clock", clock(r));
     }
     if (m && timing)
         json_object_set_new(m, "timing", json_pack("{s:f, s:f, s:i, s:s}", "seconds", r->seconds,
@@ -461,7 +517,7 @@ json_t *ex_build(const ex_result *r, int timing)
     free(v);
     /* a part that could not be built (no memory) would be missing: refuse */
     static const char *const parts[] = {"policies", "endings", "failed", "meters", "never",
-                                        "length", "impact", "failures", "graph"};
+                                        "length", "impact", "failures", "graph", "clock"};
     for (size_t i = 0; m && i < sizeof parts / sizeof *parts; i++)
         if (!json_object_get(m, parts[i])) {
             json_decref(m);

@@ -329,9 +329,20 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
     size_t nm = d->nmeters ? d->nmeters : 1;
     double *meters = calloc(3 * nm, sizeof *meters);
     unsigned char *chosen = calloc(ex_noptions(d) + 1, 1);
+    size_t nc = d->ninjects + d->ndecisions + d->nendings;
+    uint32_t *clock = calloc(nc + 1, sizeof *clock);
     int rc = -1;
-    if (!meters || !chosen || collect_edges(p) != 0)
+    if (!meters || !chosen || !clock || collect_edges(p) != 0)
         goto done;
+    for (size_t i = 0; i < nc; i++) {
+        bh_cond_kind k = i < d->ninjects ? COND_INJECT
+                         : i < d->ninjects + d->ndecisions ? COND_DECISION : COND_ENDING;
+        size_t j = k == COND_INJECT ? i : k == COND_DECISION ? i - d->ninjects
+                                                             : i - d->ninjects - d->ndecisions;
+        unsigned calls, on_clock;
+        sim_cond_calls(p->sim, k, (int)j, &calls, &on_clock);
+        clock[i] = on_clock;
+    }
     meter_values(p, meters, meters + nm, meters + 2 * nm);
     options_taken(p, chosen);
     for (size_t i = 0; i < d->ninjects; i++)
@@ -344,7 +355,7 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
     ex_rec r = {.run = run, .policy = p->policy, .status = failed ? EX_FAILED : EX_ENDED,
                 .ending = failed ? -1 : sim_ending(p->sim), .inputs = p->inputs,
                 .end_time = sim_now(p->sim), .meters = meters, .lo = meters + nm,
-                .hi = meters + 2 * nm, .chosen = chosen, .edges = p->edges,
+                .hi = meters + 2 * nm, .chosen = chosen, .edges = p->edges, .clock_calls = clock,
                 .nedges = p->nedges, .fired = p->fired, .opened = p->opened,
                 .avail = p->avail_ever, .started = p->started, .error = msg,
                 .trace = failed ? e->trace : "", .journal = p->journal.p ? p->journal.p : ""};
@@ -356,6 +367,7 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
 done:
     free(meters);
     free(chosen);
+    free(clock);
     return rc;
 }
 
@@ -416,14 +428,16 @@ done:
 int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why, ex_buf *out)
 {
     size_t big = d->ninjects + d->ndecisions + d->nactions + ex_noptions(d) +
-                 d->nmeters * sizeof(double) + 8;
+                 d->nmeters * sizeof(double) +
+                 (d->ninjects + d->ndecisions + d->nendings) * sizeof(uint32_t) + 8;
     unsigned char *zero = calloc(big, 1);
     if (!zero)
         return -1;
     ex_rec r = {.run = run, .policy = ex_run_policy(o, run), .status = EX_CRASHED, .ending = -1,
                 .meters = (const double *)zero, .lo = (const double *)zero,
                 .hi = (const double *)zero, .fired = zero, .opened = zero, .avail = zero,
-                .started = zero, .chosen = zero, .error = why, .trace = "", .journal = ""};
+                .started = zero, .chosen = zero, .clock_calls = (const uint32_t *)(void *)zero,
+                .error = why, .trace = "", .journal = ""};
     int rc = ex_rec_encode(&r, d, out);
     free(zero);
     return rc;

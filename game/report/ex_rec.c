@@ -72,15 +72,22 @@ typedef struct rec_head {
     int32_t run, policy, status, ending, by_length, inputs;
     int64_t end_time;
     uint32_t nmeters, ninjects, ndecisions, nactions, noptions;
-    uint32_t nedges, error_len, trace_len, journal_len, pad_;
+    uint32_t nedges, error_len, trace_len, journal_len, nendings;
 } rec_head;
 
 _Static_assert(sizeof(rec_head) % EX_REC_ALIGN == 0, "records must stay aligned");
 _Static_assert(sizeof(ex_edge) % 4 == 0, "edges follow the meters");
 
+/* Conditions are counted injects, decisions, endings in turn. */
+static size_t nconds(const rec_head *h)
+{
+    return (size_t)h->ninjects + h->ndecisions + h->nendings;
+}
+
 static size_t body_size(const rec_head *h)
 {
     return sizeof *h + 3 * (size_t)h->nmeters * sizeof(double) + h->nedges * sizeof(ex_edge) +
+           nconds(h) * sizeof(uint32_t) +
            h->ninjects + h->ndecisions + 2 * (size_t)h->nactions + h->noptions + h->error_len + 1 +
            h->trace_len + 1 + h->journal_len + 1;
 }
@@ -109,7 +116,7 @@ int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out)
                   r->inputs, r->end_time, (uint32_t)d->nmeters, (uint32_t)d->ninjects,
                   (uint32_t)d->ndecisions, (uint32_t)d->nactions, (uint32_t)ex_noptions(d),
                   (uint32_t)r->nedges, (uint32_t)strlen(r->error), (uint32_t)strlen(r->trace),
-                  (uint32_t)strlen(r->journal), 0};
+                  (uint32_t)strlen(r->journal), (uint32_t)d->nendings};
     size_t body = body_size(&h);
     size_t pad = (EX_REC_ALIGN - body % EX_REC_ALIGN) % EX_REC_ALIGN;
     h.size = (uint32_t)(body + pad);
@@ -119,6 +126,7 @@ int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out)
     ex_buf_add(out, r->lo, d->nmeters * sizeof(double));
     ex_buf_add(out, r->hi, d->nmeters * sizeof(double));
     ex_buf_add(out, r->edges, r->nedges * sizeof(ex_edge));
+    ex_buf_add(out, r->clock_calls, nconds(&h) * sizeof(uint32_t));
     ex_buf_add(out, r->fired, d->ninjects);
     ex_buf_add(out, r->opened, d->ndecisions);
     ex_buf_add(out, r->avail, d->nactions);
@@ -147,7 +155,7 @@ int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out)
     memcpy(&h, p, sizeof h);
     if (h.magic != EX_REC_MAGIC || h.size > n || h.size < sizeof h || h.size % EX_REC_ALIGN ||
         h.nmeters != d->nmeters || h.ninjects != d->ninjects ||
-        h.ndecisions != d->ndecisions || h.nactions != d->nactions ||
+        h.ndecisions != d->ndecisions || h.nactions != d->nactions || h.nendings != d->nendings ||
         h.noptions != ex_noptions(d) || body_size(&h) > h.size)
         return -1;
     const char *q = p + sizeof h;
@@ -162,6 +170,8 @@ int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out)
     out->edges = (const ex_edge *)(const void *)q;
     out->nedges = h.nedges;
     q += h.nedges * sizeof(ex_edge);
+    out->clock_calls = (const uint32_t *)(const void *)q;
+    q += nconds(&h) * sizeof(uint32_t);
     out->fired = (const unsigned char *)q;
     q += h.ninjects;
     out->opened = (const unsigned char *)q;

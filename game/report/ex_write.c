@@ -206,6 +206,27 @@ static void impact(FILE *f, const json_t *m)
     }
 }
 
+/* Conditions that waited on the clock, with the way out. */
+static void clock(FILE *f, const json_t *m)
+{
+    const json_t *a = json_object_get(m, "clock"), *c;
+    size_t i, shown = 0;
+    json_array_foreach(a, i, c) shown += rp_num(c, "per_run") >= EX_CLOCK_NOTE;
+    if (!shown)
+        return;
+    fprintf(f, "\nConditions waiting on the clock (calls that read w.time, per run)\n");
+    json_array_foreach(a, i, c) {
+        if (i >= 5 || rp_num(c, "per_run") < EX_CLOCK_NOTE)
+            break;
+        fprintf(f, "  %8.0f  %s '%s' (%s:%d)\n", rp_num(c, "per_run"), rp_str(c, "kind"),
+                rp_str(c, "id"), rp_str(c, "file"), count(c, "line"));
+    }
+    paragraph(f, "Each is called every `check` interval while it waits. If it waits for a fixed "
+                 "time, give it `after = ...`; if the time depends on play, set a flag from "
+                 "w.after and read the flag (\"Waiting for the clock\" in scenarios/README.md).",
+              2);
+}
+
 static void failures(FILE *f, const json_t *m)
 {
     const json_t *fl = json_object_get(m, "failures");
@@ -243,6 +264,7 @@ void ex_write_text(FILE *f, const json_t *m)
     never(f, m);
     length(f, m);
     impact(f, m);
+    clock(f, m);
     failures(f, m);
     const json_t *t = json_object_get(m, "timing");
     if (t)

@@ -330,6 +330,31 @@ static void test_policy_draws_apart(void)
     ex_result_free(b);
 }
 
+
+/* Conditions waiting on the clock are counted exactly (the fixture's
+ * numbers hold by construction), and `after` costs none. */
+static void test_clock_counts(void)
+{
+    ex_result *r = explore("tests/lint/explore/clock.lua", EX_ALL_POLICIES, 8, 2, EX_ISO_REWIND,
+                           0);
+    if (!r)
+        return;
+    const bh_defs *d = r->defs;
+    CHECK(r->clock_calls[defs_inject(d, "polled")] == 8 * 91);
+    CHECK(r->clock_calls[defs_inject(d, "waits")] == 0);
+    CHECK(r->clock_calls[defs_inject(d, "brief")] == 8 * 11);
+    CHECK_INT(r->fired[defs_inject(d, "waits")], 8);
+    json_t *m = ex_build(r, 0);
+    const json_t *c = json_object_get(m, "clock");
+    CHECK_INT(json_array_size(c), 2);
+    CHECK_STR(rp_str(json_array_get(c, 0), "id"), "polled");
+    CHECK(rp_num(json_array_get(c, 0), "per_run") == 91);
+    CHECK_INT((int)rp_num(json_array_get(c, 0), "line"), 9);
+    CHECK_STR(rp_str(json_array_get(c, 1), "id"), "brief");
+    json_decref(m);
+    ex_result_free(r);
+}
+
 /* ---- isolation ---- */
 
 /* Each explored run equals a fresh replay of its journal, and no session
@@ -641,6 +666,7 @@ int main(int argc, char **argv)
         {"isolation_reload", test_isolation_reload},
         {"isolation_fork", test_isolation_fork},
         {"isolation_rewind", test_isolation_rewind},
+        {"clock_counts", test_clock_counts},
         {"rewind_restores", test_rewind_restores},
         {"isolation_control", test_isolation_control},
         {"failures_found_and_reproduced", test_failures_found_and_reproduced},
