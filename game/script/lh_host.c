@@ -269,6 +269,12 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot index the declarations: %s", e.msg);
         goto fail;
     }
+    /* What only loading needed (the texts, once copied into the
+     * declarations; the parser's leftovers) goes now, so every session
+     * starts from the same small heap: a rewindable host copies it back
+     * before every explored session. Scripts cannot observe the collector
+     * (no __gc, no weak tables), so this changes no outcome. */
+    lua_gc(h->L, LUA_GCCOLLECT);
     *out = h;
     return BH_OK;
 fail:
