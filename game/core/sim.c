@@ -264,7 +264,7 @@ static uint64_t item_stamp(const bh_sim *s, uint32_t item)
     case RD_ACTION: return s->st_act[i];
     case RD_DECISION: return s->st_dec[i];
     case RD_FLAG: return s->flags[i].stamp;
-    case RD_FLAGSET: return s->st_flagset;
+    case RD_FLAGSET: return s->st_flagset[i % SIM_FLAG_BUCKETS];
     }
     return UINT64_MAX;
 }

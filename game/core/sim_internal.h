@@ -89,7 +89,11 @@ struct bh_sim {
     /* condition memos: see sim_memo */
     uint64_t epoch;
     uint64_t *st_meter, *st_sys, *st_team, *st_inj, *st_act, *st_dec;
-    uint64_t st_flagset; /* a flag came into being */
+    /* A flag came into being, by bucket of its name's hash: a condition
+     * that read a flag not yet set depends on that name only, and flags
+     * keep being created all session long. */
+#define SIM_FLAG_BUCKETS 64
+    uint64_t st_flagset[SIM_FLAG_BUCKETS];
     sim_rec *rec;        /* a pointer so that const queries can record */
     sim_rec rec_store;
     sim_memo *memo_inj, *memo_dec, *memo_end, *memo_act;

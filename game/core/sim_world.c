@@ -135,7 +135,7 @@ bh_value sim_flag(const bh_sim *s, const char *name)
     if (f)
         sim_track(s, RD_FLAG, (size_t)(f - s->flags));
     else
-        sim_track(s, RD_FLAGSET, 0);
+        sim_track(s, RD_FLAGSET, name_hash(name) % SIM_FLAG_BUCKETS);
     return f ? f->v : (bh_value){VAL_NIL, 0, 0, NULL};
 }
 
@@ -412,7 +412,7 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
         f->v.type = VAL_NIL;
         f->stamp = 0;
         s->nflags++;
-        sim_touch(s, &s->st_flagset);
+        sim_touch(s, &s->st_flagset[name_hash(name) % SIM_FLAG_BUCKETS]);
     }
     char *copy = NULL;
     if (v.type == VAL_STR && !(copy = strdup(v.s)))

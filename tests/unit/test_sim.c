@@ -1736,6 +1736,11 @@ static bh_status mc_set_go(bh_sim *s, bh_hook_result *o, bh_err *e)
     (void)o;
     return sim_set_flag(s, "go", (bh_value){VAL_BOOL, 1, 0, NULL}, e);
 }
+static bh_status mc_set_other(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_set_flag(s, "unrelated", (bh_value){VAL_BOOL, 1, 0, NULL}, e);
+}
 
 /* A condition is asked again only when something it read has changed:
  * an every hook moving another meter costs no condition calls. */
@@ -1750,6 +1755,7 @@ static void test_memo_reads(void)
     every(10 * MIN, reg(mc_m1_up), 80);
     every(3 * HOUR, reg(mc_m0_up), 81);
     T.inj[2] = inject("go", 5 * HOUR, 0, reg(mc_set_go), 0);
+    T.inj[3] = inject("other", 4 * HOUR, 0, reg(mc_set_other), 0);
     bh_sim *s = make(1);
     CHECK_INT(advance(s, 2 * HOUR + 59 * MIN), BH_OK);
     /* 17 every calls changed "other": the conditions ran once, at T+0 */
@@ -1758,6 +1764,8 @@ static void test_memo_reads(void)
     CHECK_INT(T.count[1], 1);
     CHECK_INT(advance(s, 3 * HOUR), BH_OK); /* "watched" 50 -> 60: asked again */
     CHECK_INT(T.count[0], 2);
+    CHECK_INT(T.count[1], 1);
+    CHECK_INT(advance(s, 4 * HOUR), BH_OK); /* another flag comes into being: not "go" */
     CHECK_INT(T.count[1], 1);
     CHECK_INT(advance(s, 5 * HOUR), BH_OK); /* the flag comes into being */
     CHECK_INT(T.count[1], 2);
