@@ -48,6 +48,14 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CASES=$HERE/hostile
 LIMIT=2.0         # seconds a case may take
 TIMEOUT=5         # seconds before a runaway case is killed
+# Under AddressSanitizer (scripts/test's second pass sets ASAN_OPTIONS)
+# every copy of a multi-megabyte string is checked, and ctest runs the
+# heavy explore tests beside this one: the same cases take 3 times as long.
+# The limits still catch a hang; they are not a speed test.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+    LIMIT=6.0
+    TIMEOUT=15
+fi
 MAX_OUT_KB=16384  # file size cap for the captured output (a print flood must not fill the disk)
 MARKER=BH_HOSTILE_SECRET
 

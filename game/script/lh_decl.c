@@ -324,8 +324,30 @@ static int valid_id(const char *s)
     return 1;
 }
 
-static char *get_id(dctx *c, int (*find)(const bh_defs *, const char *), size_t stride,
-                    const void *base, size_t offset_loc)
+/* The index of the declaration of this kind with this id, or -1. */
+static int indexed(dctx *c, int slot, const char *id)
+{
+    lua_State *L = c->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->h->idx_ref[slot]);
+    int i = lua_getfield(L, -1, id) == LUA_TNUMBER ? (int)lua_tointeger(L, -1) : -1;
+    lua_pop(L, 2);
+    return i;
+}
+
+/* Enter a new declaration's id; the first of duplicates keeps it. */
+static void enter_id(dctx *c, int slot, const char *id, size_t index)
+{
+    if (indexed(c, slot, id) >= 0)
+        return;
+    lua_State *L = c->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->h->idx_ref[slot]);
+    lua_pushinteger(L, (lua_Integer)index);
+    lua_setfield(L, -2, id);
+    lua_pop(L, 1);
+}
+
+/* The id field; `slot` (LH_IDX_*, or -1 for none) finds duplicates. */
+static char *get_id(dctx *c, int slot, size_t stride, const void *base, size_t offset_loc)
 {
     char *id = get_str(c, "id", 1);
     if (!id)
@@ -336,8 +358,7 @@ static char *get_id(dctx *c, int (*find)(const bh_defs *, const char *), size_t 
         return NULL;
     }
     c->id = id;
-    lh_budget_charge(&c->h->budget, (int64_t)c->h->ndecls); /* the linear scan below */
-    int prev = find ? find(&c->h->defs, id) : -1;
+    int prev = slot >= 0 ? indexed(c, slot, id) : -1;
     if (prev >= 0) {
         const bh_loc *l = (const bh_loc *)((const char *)base + (size_t)prev * stride + offset_loc);
         DERR(c, "duplicate %s id (first declared at %s:%d)", c->kind, l->file, l->line);
@@ -381,18 +402,20 @@ static int begin(lua_State *L, dctx *c, const char *kind)
 /* The opening every declaration shares: check that it may run now, report
  * unknown fields, read and check the id, and append a zeroed definition
  * carrying the id and the declaration's file:line. */
-#define DECL_OPEN(c, kind, arr, findfn, type, fields, out)                               \
+#define DECL_OPEN(c, kind, arr, slot, type, fields, out)                                  \
     do {                                                                                 \
         if (!begin(L, &(c), kind))                                                       \
             return 0;                                                                    \
         check_fields(&(c), 1, fields, kind);                                             \
-        char *id_ = get_id(&(c), findfn, sizeof(type), (c).h->defs.arr, offsetof(type, loc)); \
+        char *id_ = get_id(&(c), slot, sizeof(type), (c).h->defs.arr, offsetof(type, loc)); \
         if (!((out) = PUSH_DEF((c).h, arr))) {                                           \
             free(id_);                                                                   \
             return lh_error(L, "out of memory");                                         \
         }                                                                                \
         (out)->id = id_;                                                                 \
         (out)->loc = (c).loc;                                                            \
+        if (id_)                                                                         \
+            enter_id(&(c), slot, id_, (c).h->defs.n##arr - 1);                           \
     } while (0)
 
 static int d_scenario(lua_State *L)
@@ -413,7 +436,7 @@ static int d_scenario(lua_State *L)
     bh_scenario_def *s = &h->defs.scenario;
     h->defs.has_scenario = 1;
     s->loc = c.loc;
-    s->id = get_id(&c, NULL, 0, NULL, 0);
+    s->id = get_id(&c, -1, 0, NULL, 0);
     s->title = get_str(&c, "title", 1);
     s->summary = get_str(&c, "summary", 0);
     s->based_on = get_str(&c, "based_on", 0);
@@ -447,7 +470,7 @@ static int d_meter(lua_State *L)
     bh_meter_def *m;
     static const char *const f[] = {"id", "label", "start", "min", "max", "good",
                                     "description", NULL};
-    DECL_OPEN(c, "meter", meters, defs_meter, bh_meter_def, f, m);
+    DECL_OPEN(c, "meter", meters, LH_IDX_METER, bh_meter_def, f, m);
     m->label = get_str(&c, "label", 1);
     m->description = get_str(&c, "description", 0);
     m->min = 0;
@@ -471,7 +494,7 @@ static int d_system(lua_State *L)
     dctx c;
     bh_system_def *s;
     static const char *const f[] = {"id", "label", "status", "description", NULL};
-    DECL_OPEN(c, "system", systems, defs_system, bh_system_def, f, s);
+    DECL_OPEN(c, "system", systems, LH_IDX_SYSTEM, bh_system_def, f, s);
     s->label = get_str(&c, "label", 1);
     s->description = get_str(&c, "description", 0);
     s->status = (bh_status_word)get_enum(&c, "status", defs_parse_status, defs_status_list(), 0,
@@ -484,7 +507,7 @@ static int d_team(lua_State *L)
     dctx c;
     bh_team_def *t;
     static const char *const f[] = {"id", "label", "staff", NULL};
-    DECL_OPEN(c, "team", teams, defs_team, bh_team_def, f, t);
+    DECL_OPEN(c, "team", teams, LH_IDX_TEAM, bh_team_def, f, t);
     t->label = get_str(&c, "label", 1);
     get_int(&c, "staff", 1, 0, 100000, &t->staff);
     return 0;
@@ -495,7 +518,7 @@ static int d_reference(lua_State *L)
     dctx c;
     bh_reference_def *r;
     static const char *const f[] = {"id", "title", "cite", NULL};
-    DECL_OPEN(c, "reference", references, defs_reference, bh_reference_def, f, r);
+    DECL_OPEN(c, "reference", references, LH_IDX_REFERENCE, bh_reference_def, f, r);
     r->title = get_str(&c, "title", 1);
     r->cite = get_str(&c, "cite", 1);
     return 0;
@@ -523,7 +546,7 @@ static int d_inject(lua_State *L)
     static const char *const f[] = {"id", "at", "when", "after", "channel", "from", "title",
                                     "body", "source", "ref", "discuss", "effect", "repeatable",
                                     NULL};
-    DECL_OPEN(c, "inject", injects, defs_inject, bh_inject_def, f, x);
+    DECL_OPEN(c, "inject", injects, LH_IDX_INJECT, bh_inject_def, f, x);
     x->has_at = get_dur(&c, "at", 0, &x->at);
     x->when = get_fn(&c, "when");
     if (x->has_at && x->when)
@@ -548,7 +571,7 @@ static int d_action(lua_State *L)
     static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
                                     "source", "ref", "func", "recommended", "available",
                                     "start", "cancel", "effect", "repeatable", NULL};
-    DECL_OPEN(c, "action", actions, defs_action, bh_action_def, f, a);
+    DECL_OPEN(c, "action", actions, LH_IDX_ACTION, bh_action_def, f, a);
     a->team = -1;
     a->kind = (bh_kind)get_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
     a->label = get_str(&c, "label", 1);
@@ -620,7 +643,7 @@ static int d_decision(lua_State *L)
     bh_decision_def *x;
     static const char *const f[] = {"id", "prompt", "from", "deadline", "default", "options",
                                     "at", "when", "after", "discuss", NULL};
-    DECL_OPEN(c, "decision", decisions, defs_decision, bh_decision_def, f, x);
+    DECL_OPEN(c, "decision", decisions, LH_IDX_DECISION, bh_decision_def, f, x);
     x->prompt = get_str(&c, "prompt", 1);
     x->from = get_str(&c, "from", 0);
     if (get_dur(&c, "deadline", 1, &x->deadline) && x->deadline <= 0)
@@ -653,7 +676,7 @@ static int d_ending(lua_State *L)
     bh_ending_def *x;
     static const char *const f[] = {"id", "title", "text", "when", "after", "fallback", "tone",
                                     NULL};
-    DECL_OPEN(c, "ending", endings, defs_ending, bh_ending_def, f, x);
+    DECL_OPEN(c, "ending", endings, LH_IDX_ENDING, bh_ending_def, f, x);
     x->title = get_str(&c, "title", 1);
     x->text = get_str(&c, "text", 0);
     x->when = get_fn(&c, "when");
@@ -704,6 +727,10 @@ static int d_every(lua_State *L)
 
 void lh_decl_open(lh_host *h)
 {
+    for (int k = 0; k < LH_NIDX; k++) {
+        lua_newtable(h->L);
+        h->idx_ref[k] = luaL_ref(h->L, LUA_REGISTRYINDEX);
+    }
     static const luaL_Reg fns[] = {
         {"scenario", d_scenario}, {"meter", d_meter},       {"system", d_system},
         {"team", d_team},         {"reference", d_reference}, {"inject", d_inject},

@@ -259,14 +259,9 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         lh_lint(h); /* needs the declarations resolved */
     if (diags->errors)
         goto fail;
-    lua_pushcfunction(h->L, lh_world_index);
-    int bad = lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0;
-    if (!bad) {
-        lua_pushcfunction(h->L, lh_world_effects);
-        bad = lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0;
-    }
-    if (bad) {
-        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot index the declarations: %s", e.msg);
+    lua_pushcfunction(h->L, lh_world_effects);
+    if (lh_pcall(h, 0, 0, h->opts.load_budget, NULL, &e) != 0) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot build the world handle: %s", e.msg);
         goto fail;
     }
     /* What only loading needed (the texts, once copied into the

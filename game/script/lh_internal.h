@@ -19,6 +19,12 @@
 #define LH_MAX_LENGTH ((int64_t)90 * 86400) /* a scenario lasts at most 90 days */
 #define LH_MAX_REPEATS 100000    /* calls an every() or the condition check may make */
 
+/* Per kind of declaration, a Lua table from id to index, filled as the
+ * declarations come: duplicate ids are found without a search, and hooks
+ * look ids up through Lua's own string hashing. */
+enum { LH_IDX_METER, LH_IDX_SYSTEM, LH_IDX_TEAM, LH_IDX_INJECT, LH_IDX_ACTION, LH_IDX_DECISION,
+       LH_IDX_ENDING, LH_IDX_REFERENCE, LH_NIDX };
+
 struct lh_host {
     lua_State *L;
     lh_opts opts;
@@ -38,7 +44,7 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
-    int idx_ref[7];    /* registry references of the id -> index tables; 0 = none yet */
+    int idx_ref[LH_NIDX]; /* registry references of the id -> index tables (lh_decl.c) */
     /* the effect handle and its mirror of the world (lh_world.c) */
     int we_ref, mvals_ref, svals_ref, tvals_ref, fvals_ref;
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
@@ -89,11 +95,8 @@ void lh_lint(lh_host *h);
 
 /* lh_world.c */
 void lh_world_open(lh_host *h);
-/* Build the id -> index tables, once the declarations are final (a
- * lua_CFunction, run protected). */
-int lh_world_index(lua_State *L);
-/* Build the effect handle (a lua_CFunction, run protected, after
- * lh_world_index). */
+/* Build the effect handle (a lua_CFunction, run protected, once the
+ * declarations are final). */
 int lh_world_effects(lua_State *L);
 /* Make the effect handle's mirror hold h->sim's world, if it does not
  * already. -1 with err on failure (out of memory). */

@@ -25,15 +25,11 @@ static void check(lua_State *L, bh_status st, const bh_err *e)
         lh_error(L, "%s", e->msg);
 }
 
-/* Ids to indices through a Lua table per kind (built once the scenario has
- * loaded): hooks look ids up constantly, and Lua's strings are already
- * hashed, where a search of the declarations would compare strings. */
-enum { IDX_METER, IDX_SYSTEM, IDX_TEAM, IDX_INJECT, IDX_ACTION, IDX_DECISION, IDX_ENDING };
-
+/* Ids to indices through the tables lh_decl.c fills (LH_IDX_*): hooks look
+ * ids up constantly, and Lua's strings are already hashed, where a search
+ * of the declarations would compare strings. */
 static int by_table(lua_State *L, lh_host *h, int kind, int arg)
 {
-    if (!h->idx_ref[kind])
-        return -2;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->idx_ref[kind]);
     lua_pushvalue(L, arg);
     int t = lua_rawget(L, -2);
@@ -42,15 +38,13 @@ static int by_table(lua_State *L, lh_host *h, int kind, int arg)
     return i;
 }
 
-#define LOOKUP(fn, arr, what, findfn, type, kind)                                       \
+#define LOOKUP(fn, arr, what, type, kind)                                               \
     static int fn(lua_State *L, int arg)                                                \
     {                                                                                   \
         lh_host *h = lh_of(L);                                                          \
         const bh_defs *d = &h->defs;                                                    \
         const char *id = luaL_checkstring(L, arg);                                      \
         int i = by_table(L, h, kind, arg);                                              \
-        if (i == -2)                                                                    \
-            i = findfn(d, id);                                                          \
         if (i < 0) {                                                                    \
             char hint[160];                                                             \
             text_suggest(id, d->arr, d->n##arr, sizeof *d->arr, offsetof(type, id), hint, \
@@ -60,37 +54,13 @@ static int by_table(lua_State *L, lh_host *h, int kind, int arg)
         return i;                                                                       \
     }
 
-LOOKUP(meter_index, meters, "meter", defs_meter, bh_meter_def, IDX_METER)
-LOOKUP(system_index, systems, "system", defs_system, bh_system_def, IDX_SYSTEM)
-LOOKUP(team_index, teams, "team", defs_team, bh_team_def, IDX_TEAM)
-LOOKUP(inject_index, injects, "inject", defs_inject, bh_inject_def, IDX_INJECT)
-LOOKUP(action_index, actions, "action", defs_action, bh_action_def, IDX_ACTION)
-LOOKUP(decision_index, decisions, "decision", defs_decision, bh_decision_def, IDX_DECISION)
-LOOKUP(ending_index, endings, "ending", defs_ending, bh_ending_def, IDX_ENDING)
-
-#define INDEX_TABLE(kind, arr)                                   \
-    do {                                                         \
-        lua_createtable(L, 0, (int)d->n##arr);                   \
-        for (size_t i = 0; i < d->n##arr; i++) {                 \
-            lua_pushinteger(L, (lua_Integer)i);                  \
-            lua_setfield(L, -2, d->arr[i].id);                   \
-        }                                                        \
-        h->idx_ref[kind] = luaL_ref(L, LUA_REGISTRYINDEX);       \
-    } while (0)
-
-int lh_world_index(lua_State *L)
-{
-    lh_host *h = lh_of(L);
-    const bh_defs *d = &h->defs;
-    INDEX_TABLE(IDX_METER, meters);
-    INDEX_TABLE(IDX_SYSTEM, systems);
-    INDEX_TABLE(IDX_TEAM, teams);
-    INDEX_TABLE(IDX_INJECT, injects);
-    INDEX_TABLE(IDX_ACTION, actions);
-    INDEX_TABLE(IDX_DECISION, decisions);
-    INDEX_TABLE(IDX_ENDING, endings);
-    return 0;
-}
+LOOKUP(meter_index, meters, "meter", bh_meter_def, LH_IDX_METER)
+LOOKUP(system_index, systems, "system", bh_system_def, LH_IDX_SYSTEM)
+LOOKUP(team_index, teams, "team", bh_team_def, LH_IDX_TEAM)
+LOOKUP(inject_index, injects, "inject", bh_inject_def, LH_IDX_INJECT)
+LOOKUP(action_index, actions, "action", bh_action_def, LH_IDX_ACTION)
+LOOKUP(decision_index, decisions, "decision", bh_decision_def, LH_IDX_DECISION)
+LOOKUP(ending_index, endings, "ending", bh_ending_def, LH_IDX_ENDING)
 
 /* ---- w.meter ---- */
 
