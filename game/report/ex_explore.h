@@ -49,7 +49,7 @@ typedef enum { EX_RANDOM, EX_GREEDY, EX_CAUTIOUS, EX_IDLE, EX_NPOLICIES } ex_pol
 
 /* rewind: the worker loads the scenario once into a rewindable heap and
  * puts the Lua state back, byte for byte, before every session (the
- * default: a copy of the heap, tens of microseconds);
+ * default: a copy of the heap, a few microseconds);
  * reload: a fresh lh_load per session (1 to 4 ms);
  * fork: a process per session, forked from the worker's loaded scenario
  * (about 2 ms on the 2-core development VM; a session that crashes takes
