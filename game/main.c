@@ -140,6 +140,7 @@ static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_
     o.scenario = path;
     o.runs = runs;
     o.lua = *lua;
+    o.verify = 1; /* a lint: find conditions that read more than `w` */
     ex_result *r = NULL;
     lh_diags d = {0};
     bh_err e;
@@ -174,6 +175,26 @@ static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_
         if (!r->reached[i] && !df->endings[i].fallback)
             add_diag(out, &df->endings[i].loc, "ending '%s' was never reached in %d explored "
                      "sessions: can any session reach it?", df->endings[i].id, n);
+    for (size_t i = 0, nall = ex_ncond(df); i < nall; i++) {
+        if (!r->stale[i])
+            continue;
+        int j;
+        bh_cond_kind k = ex_cond_kind(df, i, &j);
+        static const char *const kinds[] = {"inject", "decision", "ending", "action"};
+        const char *id = k == COND_INJECT     ? df->injects[j].id
+                         : k == COND_DECISION ? df->decisions[j].id
+                         : k == COND_ENDING   ? df->endings[j].id
+                                              : df->actions[j].id;
+        const bh_loc *loc = k == COND_INJECT     ? &df->injects[j].loc
+                            : k == COND_DECISION ? &df->decisions[j].loc
+                            : k == COND_ENDING   ? &df->endings[j].loc
+                                                 : &df->actions[j].loc;
+        add_diag(out, loc, "the %s of %s '%s' depends on something other than w: asked again, "
+                 "it answered differently %llu time%s in %d explored sessions with nothing it "
+                 "read from w changed; keep such state in a flag",
+                 k == COND_ACTION ? "availability" : "condition", kinds[k], id,
+                 (unsigned long long)r->stale[i], r->stale[i] == 1 ? "" : "s", n);
+    }
     /* conditions that wait on the clock, which is what makes exploring slow */
     size_t nc = df->ninjects + df->ndecisions + df->nendings;
     for (size_t i = 0; i < nc; i++) {

@@ -65,6 +65,12 @@ grep -qF "clock.lua:9: warning: the condition of inject 'polled' waited on the c
 grep -qE "'(waits|brief)'" "$tmp/err" && fail "--explore flags a condition that hardly waits" ||
   pass "--explore leaves after= and brief waits alone"
 [ $rc -eq 1 ] && pass "--explore clock finding exits 1" || fail "--explore clock exit $rc"
+# --explore: a condition that reads a Lua variable (verification finds it)
+"$bh" check tests/lint/explore/stale.lua --explore 8 >"$tmp/out" 2>"$tmp/err"
+grep -qF "stale.lua:15: warning: the condition of inject 'sneaky' depends on something other than w: asked again, it answered differently 16 times in 8 explored sessions" "$tmp/err" &&
+  pass "--explore finds a condition that reads more than w" || { fail "--explore stale warning"; cat "$tmp/err"; }
+"$bh" check tests/lint/explore/clock.lua --explore 4 2>&1 | grep -q "depends on something other" &&
+  fail "--explore calls a pure condition impure" || pass "--explore leaves pure conditions alone"
 "$bh" check tests/lint/clean_ids.lua --explore 0 >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && pass "--explore 0 is a usage error" || fail "--explore 0 (exit $rc)"
 

@@ -298,13 +298,25 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
     out->reason[0] = '\0';
     if (!h)
         return BH_OK;
+    bh_what what = {.fmt = fmt, .a = id};
     if (m && memo_good(s, m)) {
+        if (s->verify) {
+            /* uncounted (as availability is), so budgets see no difference */
+            bh_hook_result fresh;
+            bh_err e;
+            err_clear(&e);
+            s->in_cond = 1;
+            bh_status st = s->hooks.call(s->hooks.ud, s, h, HOOK_AVAILABLE, &what, &fresh, &e);
+            s->in_cond = 0;
+            s->rec->on = 0;
+            if (st == BH_OK && !!fresh.truth != m->truth)
+                m->stale++;
+        }
         out->truth = m->truth;
         if (reason)
             copy_str(out->reason, reason, sizeof out->reason);
         return BH_OK;
     }
-    bh_what what = {.fmt = fmt, .a = id};
     bh_err e;
     err_clear(&e);
     sim_rec *r = s->rec;
@@ -318,7 +330,8 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
             *m = (sim_memo){.at = s->epoch, .time = s->now, .truth = (unsigned char)!!out->truth,
                             .read_time = (unsigned char)r->read_time, .all = (unsigned char)r->all,
                             .n = (unsigned char)r->n, .evals = m->evals + 1,
-                            .clock_evals = m->clock_evals + (r->read_time != 0)};
+                            .clock_evals = m->clock_evals + (r->read_time != 0),
+                            .stale = m->stale};
             memcpy(m->item, r->item, (size_t)r->n * sizeof *r->item);
         }
         if (reason)
@@ -337,15 +350,18 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
     return sim_fail(s, &e, err);
 }
 
-void sim_cond_calls(const bh_sim *s, bh_cond_kind kind, int i, unsigned *calls,
-                    unsigned *clock_calls)
+void sim_cond_stats(const bh_sim *s, bh_cond_kind kind, int i, bh_cond_stats *out)
 {
     const sim_memo *m = kind == COND_INJECT     ? &s->memo_inj[i]
                         : kind == COND_DECISION ? &s->memo_dec[i]
                         : kind == COND_ENDING   ? &s->memo_end[i]
                                                 : &s->memo_act[i];
-    *calls = m->evals;
-    *clock_calls = m->clock_evals;
+    *out = (bh_cond_stats){m->evals, m->clock_evals, m->stale};
+}
+
+void sim_verify_memos(bh_sim *s, int on)
+{
+    s->verify = on;
 }
 
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)

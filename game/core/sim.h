@@ -198,13 +198,21 @@ typedef struct bh_decision_status {
 } bh_decision_status;
 void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out);
 
-/* How often a condition was called so far in this session, and how many
- * of those calls read w.time (the calls a clock check makes while the
- * condition waits on the clock). For authors: `after` or an event spares
- * those. */
+/* What a condition cost and did so far in this session: its calls, those
+ * that read w.time (the calls a clock check makes while the condition waits
+ * on the clock: `after` or an event spares them), and, with verification on,
+ * the times its remembered answer differed from a fresh call (it depends on
+ * something other than `w`, such as a Lua variable an effect changes). */
 typedef enum { COND_INJECT, COND_DECISION, COND_ENDING, COND_ACTION } bh_cond_kind;
-void sim_cond_calls(const bh_sim *s, bh_cond_kind kind, int i, unsigned *calls,
-                    unsigned *clock_calls);
+typedef struct bh_cond_stats {
+    unsigned calls, clock_calls, stale;
+} bh_cond_stats;
+void sim_cond_stats(const bh_sim *s, bh_cond_kind kind, int i, bh_cond_stats *out);
+/* Verification: every time a condition is answered from memory, call it
+ * anyway and count a disagreement (sim_cond_stats' `stale`). The answer
+ * used is still the remembered one, and the extra calls count toward no
+ * budget, so a verified session plays exactly as an unverified one. */
+void sim_verify_memos(bh_sim *s, int on);
 int sim_inject_fired(const bh_sim *s, int i);
 
 /* ---- the world API that scenario hooks use (the `w` handle) ----

@@ -56,6 +56,7 @@ typedef struct sim_memo {
     unsigned char truth, read_time, all, n;
     uint32_t item[SIM_MAX_READS];
     unsigned evals, clock_evals; /* calls made, and those that read the clock */
+    unsigned stale;              /* verification: remembered answers a fresh call contradicted */
 } sim_memo;
 
 struct bh_sim {
@@ -111,6 +112,7 @@ struct bh_sim {
     long nevents;        /* events handled in the whole session */
     int in_cond;
     int background;     /* the effect running is an every() hook or a w.after function */
+    int verify;         /* sim_verify_memos */
     int pending_finish; /* ending index + 1, set by w.finish inside an effect */
     int ended, ending;
     int failed;

@@ -202,10 +202,12 @@ static int absorb(void *ud, const ex_rec *x)
     }
     for (size_t i = 0, n = ex_noptions(d); i < n; i++)
         r->chosen[i] += x->chosen[i] != 0;
-    for (size_t i = 0, n = d->ninjects + d->ndecisions + d->nendings; i < n; i++) {
-        uint32_t c;
+    for (size_t i = 0, n = ex_ncond(d); i < n; i++) {
+        uint32_t c, st;
         memcpy(&c, &x->clock_calls[i], sizeof c);
+        memcpy(&st, &x->stale[i], sizeof st);
         r->clock_calls[i] += c;
+        r->stale[i] += st;
     }
     for (size_t i = 0; i < d->nmeters && x->status != EX_CRASHED; i++) {
         double lo, hi; /* min and max do not depend on the order runs arrive in */
@@ -299,9 +301,11 @@ static int result_alloc(ex_result *r)
     r->chosen = calloc(ex_noptions(d) + 1, sizeof *r->chosen);
     r->low = calloc(d->nmeters + 1, sizeof *r->low);
     r->high = calloc(d->nmeters + 1, sizeof *r->high);
-    r->clock_calls = calloc(d->ninjects + d->ndecisions + d->nendings + 1, sizeof *r->clock_calls);
+    r->clock_calls = calloc(ex_ncond(d) + 1, sizeof *r->clock_calls);
+    r->stale = calloc(ex_ncond(d) + 1, sizeof *r->stale);
     if (!r->runs || !meters || !started || !r->fired || !r->opened || !r->available ||
-        !r->started || !r->reached || !r->chosen || !r->low || !r->high || !r->clock_calls) {
+        !r->started || !r->reached || !r->chosen || !r->low || !r->high || !r->clock_calls ||
+        !r->stale) {
         free(meters);
         free(started);
         return -1;
@@ -340,6 +344,7 @@ void ex_result_free(ex_result *r)
     free(r->groups);
     free(r->fired);
     free(r->clock_calls);
+    free(r->stale);
     free(r->opened);
     free(r->available);
     free(r->started);

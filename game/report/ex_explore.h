@@ -72,6 +72,7 @@ typedef struct ex_opts {
     int workers;            /* processes; 0 = one per online CPU */
     ex_isolation isolation;
     int keep_journals;      /* keep every run's journal, not only failures' */
+    int verify;             /* check every remembered condition answer (sim_verify_memos) */
     const char *meter;      /* impact measure: this meter's final value; NULL = ending tone */
     lh_opts lua;
     /* Called in the calling process as runs come back (any order). */
@@ -82,6 +83,11 @@ typedef struct ex_opts {
 void ex_opts_default(ex_opts *o);
 const char *ex_policy_name(ex_policy p);
 const char *ex_isolation_name(ex_isolation i);
+/* Conditions: injects', decisions' and endings' `when`, then actions'
+ * `available`, counted in turn (the order of clock_calls and stale). */
+size_t ex_ncond(const bh_defs *d);
+/* The kind of condition i of that count, and its index among its kind. */
+bh_cond_kind ex_cond_kind(const bh_defs *d, size_t i, int *index);
 /* "rewind", "reload" or "fork"; -1 for anything else. */
 int ex_isolation_parse(const char *s, ex_isolation *out);
 /* "random", "greedy", "cautious", "idle" -> its bit; "all" -> every bit; 0 when unknown. */
@@ -130,8 +136,10 @@ typedef struct ex_result {
     int *fired, *opened, *available, *started, *reached; /* runs in which each happened */
     int *chosen;           /* runs in which each option took effect (chosen or by default),
                               every decision's options in turn */
-    uint64_t *clock_calls; /* per `when` condition (injects, decisions, endings in turn): its
-                              calls that read w.time, summed over the runs */
+    uint64_t *clock_calls; /* per condition (ex_ncond's order): its calls that read w.time,
+                              summed over the runs */
+    uint64_t *stale;       /* per condition: remembered answers a fresh call contradicted
+                              (opts.verify), summed over the runs */
     double *low, *high;    /* per meter: lowest and highest at any time in any run that
                               did not crash (low > high when there is none) */
     ex_edge *edges;        /* sorted by (a, b, same) */

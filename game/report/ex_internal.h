@@ -31,8 +31,10 @@ typedef struct ex_rec {
     const double *lo, *hi;         /* nmeters: lowest and highest at any time */
     const ex_edge *edges;          /* distinct story successions; runs = 1 */
     size_t nedges;
-    const uint32_t *clock_calls;   /* ninjects + ndecisions + nendings: calls of each `when`
-                                      condition that read w.time */
+    const uint32_t *clock_calls;   /* per condition (ex_ncond: injects, decisions and endings
+                                      `when`, actions' `available`): calls that read w.time */
+    const uint32_t *stale;         /* per condition: remembered answers a fresh call
+                                      contradicted (with opts.verify) */
     const unsigned char *fired;    /* ninjects */
     const unsigned char *opened;   /* ndecisions */
     const unsigned char *avail;    /* nactions: seen startable when the policy looked */
@@ -48,6 +50,7 @@ typedef struct ex_rec {
 int ex_edge_cmp(const void *x, const void *y);
 /* All the options of all the decisions, counted in turn. */
 size_t ex_noptions(const bh_defs *d);
+
 
 int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out);
 /* Size of the record at p (0 when fewer than a header's bytes are there),

@@ -23,6 +23,9 @@
  *     "clock":    [ { kind: inject|decision|ending, id, file, line, per_run } ]: `when`
  *                 conditions that waited on the clock (their calls that read w.time,
  *                 per run, at least 1), most first,
+ *     "stale"?:   [ { kind: inject|decision|ending|action, id, file, line, times } ]: with
+ *                 verification (opts.verify), the conditions whose remembered answer a
+ *                 fresh call contradicted, and how often in all runs,
  *     "timing"?:  { seconds, per_second, workers, isolation: rewind|reload|fork } }
  *
  * Every share is of all runs. Everything but "timing" depends only on the
@@ -467,6 +470,37 @@ static json_t *clock(const ex_result *r)
     return a;
 }
 
+static const char *const cond_kinds[] = {"inject", "decision", "ending", "action"};
+
+static const bh_loc *cond_loc(const bh_defs *d, bh_cond_kind k, int i, const char **id)
+{
+    switch (k) {
+    case COND_INJECT: *id = d->injects[i].id; return &d->injects[i].loc;
+    case COND_DECISION: *id = d->decisions[i].id; return &d->decisions[i].loc;
+    case COND_ENDING: *id = d->endings[i].id; return &d->endings[i].loc;
+    default: *id = d->actions[i].id; return &d->actions[i].loc;
+    }
+}
+
+/* Conditions that depend on something other than `w` (verification). */
+static json_t *stale(const ex_result *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0, n = ex_ncond(r->defs); a && i < n; i++) {
+        if (!r->stale[i])
+            continue;
+        int j;
+        const char *id;
+        bh_cond_kind k = ex_cond_kind(r->defs, i, &j);
+        const bh_loc *loc = cond_loc(r->defs, k, j, &id);
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i, s:I}", "kind", cond_kinds[k],
+                                           "id", id, "file", loc->file ? loc->file : "",
+                                           "line", loc->line, "times",
+                                           (json_int_t)r->stale[i]));
+    }
+    return a;
+}
+
 static json_t *policies(const ex_result *r)
 {
     json_t *a = json_array();
@@ -508,6 +542,8 @@ json_t *ex_build(const ex_result *r, int timing)
         json_object_set_new(m, "failures", failures(r));
         json_object_set_new(m, "graph", graph(r));
         json_object_set_new(m, "clock", clock(r));
+        if (r->opts.verify)
+            json_object_set_new(m, "stale", stale(r));
     }
     if (m && timing)
         json_object_set_new(m, "timing", json_pack("{s:f, s:f, s:i, s:s}", "seconds", r->seconds,

@@ -329,19 +329,18 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
     size_t nm = d->nmeters ? d->nmeters : 1;
     double *meters = calloc(3 * nm, sizeof *meters);
     unsigned char *chosen = calloc(ex_noptions(d) + 1, 1);
-    size_t nc = d->ninjects + d->ndecisions + d->nendings;
-    uint32_t *clock = calloc(nc + 1, sizeof *clock);
+    size_t nc = ex_ncond(d);
+    uint32_t *clock = calloc(2 * nc + 1, sizeof *clock), *stale = clock ? clock + nc : NULL;
     int rc = -1;
     if (!meters || !chosen || !clock || collect_edges(p) != 0)
         goto done;
     for (size_t i = 0; i < nc; i++) {
-        bh_cond_kind k = i < d->ninjects ? COND_INJECT
-                         : i < d->ninjects + d->ndecisions ? COND_DECISION : COND_ENDING;
-        size_t j = k == COND_INJECT ? i : k == COND_DECISION ? i - d->ninjects
-                                                             : i - d->ninjects - d->ndecisions;
-        unsigned calls, on_clock;
-        sim_cond_calls(p->sim, k, (int)j, &calls, &on_clock);
-        clock[i] = on_clock;
+        int j;
+        bh_cond_stats cs;
+        bh_cond_kind k = ex_cond_kind(d, i, &j); /* sets j: not in the call's own arguments */
+        sim_cond_stats(p->sim, k, j, &cs);
+        clock[i] = cs.clock_calls;
+        stale[i] = cs.stale;
     }
     meter_values(p, meters, meters + nm, meters + 2 * nm);
     options_taken(p, chosen);
@@ -356,6 +355,7 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
                 .ending = failed ? -1 : sim_ending(p->sim), .inputs = p->inputs,
                 .end_time = sim_now(p->sim), .meters = meters, .lo = meters + nm,
                 .hi = meters + 2 * nm, .chosen = chosen, .edges = p->edges, .clock_calls = clock,
+                .stale = stale,
                 .nedges = p->nedges, .fired = p->fired, .opened = p->opened,
                 .avail = p->avail_ever, .started = p->started, .error = msg,
                 .trace = failed ? e->trace : "", .journal = p->journal.p ? p->journal.p : ""};
@@ -411,6 +411,8 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     for (size_t i = 0; i < d->nactions; i++)
         p.allowed[i] = p.policy == EX_RANDOM && rng_unit(&p.rng) < 0.5;
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
+    if (st == BH_OK && o->verify)
+        sim_verify_memos(p.sim, 1);
     if (st == BH_OK)
         st = play_loop(&p);
     if (!p.sim) {
@@ -429,7 +431,7 @@ int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why
 {
     size_t big = d->ninjects + d->ndecisions + d->nactions + ex_noptions(d) +
                  d->nmeters * sizeof(double) +
-                 (d->ninjects + d->ndecisions + d->nendings) * sizeof(uint32_t) + 8;
+                 2 * ex_ncond(d) * sizeof(uint32_t) + 8;
     unsigned char *zero = calloc(big, 1);
     if (!zero)
         return -1;
@@ -437,6 +439,7 @@ int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why
                 .meters = (const double *)zero, .lo = (const double *)zero,
                 .hi = (const double *)zero, .fired = zero, .opened = zero, .avail = zero,
                 .started = zero, .chosen = zero, .clock_calls = (const uint32_t *)(void *)zero,
+                .stale = (const uint32_t *)(void *)zero,
                 .error = why, .trace = "", .journal = ""};
     int rc = ex_rec_encode(&r, d, out);
     free(zero);

@@ -78,16 +78,16 @@ typedef struct rec_head {
 _Static_assert(sizeof(rec_head) % EX_REC_ALIGN == 0, "records must stay aligned");
 _Static_assert(sizeof(ex_edge) % 4 == 0, "edges follow the meters");
 
-/* Conditions are counted injects, decisions, endings in turn. */
+/* Conditions are counted injects, decisions, endings, actions in turn. */
 static size_t nconds(const rec_head *h)
 {
-    return (size_t)h->ninjects + h->ndecisions + h->nendings;
+    return (size_t)h->ninjects + h->ndecisions + h->nendings + h->nactions;
 }
 
 static size_t body_size(const rec_head *h)
 {
     return sizeof *h + 3 * (size_t)h->nmeters * sizeof(double) + h->nedges * sizeof(ex_edge) +
-           nconds(h) * sizeof(uint32_t) +
+           2 * nconds(h) * sizeof(uint32_t) +
            h->ninjects + h->ndecisions + 2 * (size_t)h->nactions + h->noptions + h->error_len + 1 +
            h->trace_len + 1 + h->journal_len + 1;
 }
@@ -100,6 +100,23 @@ int ex_edge_cmp(const void *x, const void *y)
     if (a->b != b->b)
         return a->b < b->b ? -1 : 1;
     return (a->same > b->same) - (a->same < b->same);
+}
+
+size_t ex_ncond(const bh_defs *d)
+{
+    return d->ninjects + d->ndecisions + d->nendings + d->nactions;
+}
+
+bh_cond_kind ex_cond_kind(const bh_defs *d, size_t i, int *index)
+{
+    bh_cond_kind k = COND_INJECT;
+    size_t bounds[] = {d->ninjects, d->ndecisions, d->nendings, d->nactions};
+    for (int c = 0; c < 4 && i >= bounds[c]; c++) {
+        i -= bounds[c];
+        k = (bh_cond_kind)(c + 1);
+    }
+    *index = (int)i;
+    return k;
 }
 
 size_t ex_noptions(const bh_defs *d)
@@ -127,6 +144,7 @@ int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out)
     ex_buf_add(out, r->hi, d->nmeters * sizeof(double));
     ex_buf_add(out, r->edges, r->nedges * sizeof(ex_edge));
     ex_buf_add(out, r->clock_calls, nconds(&h) * sizeof(uint32_t));
+    ex_buf_add(out, r->stale, nconds(&h) * sizeof(uint32_t));
     ex_buf_add(out, r->fired, d->ninjects);
     ex_buf_add(out, r->opened, d->ndecisions);
     ex_buf_add(out, r->avail, d->nactions);
@@ -171,6 +189,8 @@ int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out)
     out->nedges = h.nedges;
     q += h.nedges * sizeof(ex_edge);
     out->clock_calls = (const uint32_t *)(const void *)q;
+    q += nconds(&h) * sizeof(uint32_t);
+    out->stale = (const uint32_t *)(const void *)q;
     q += nconds(&h) * sizeof(uint32_t);
     out->fired = (const unsigned char *)q;
     q += h.ninjects;

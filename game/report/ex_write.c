@@ -227,6 +227,29 @@ static void clock(FILE *f, const json_t *m)
               2);
 }
 
+/* Conditions that broke the rule of reading only `w` (verification). */
+static void stale(FILE *f, const json_t *m)
+{
+    const json_t *a = json_object_get(m, "stale"), *c;
+    size_t i;
+    if (!a)
+        return;
+    if (!json_array_size(a)) {
+        fprintf(f, "\nConditions checked: every remembered answer matched a fresh call\n");
+        return;
+    }
+    fprintf(f, "\nConditions that depend on something other than w\n");
+    json_array_foreach(a, i, c)
+        fprintf(f, "  %s '%s' (%s:%d): a fresh call contradicted its remembered answer %d "
+                   "time%s\n", rp_str(c, "kind"), rp_str(c, "id"), rp_str(c, "file"),
+                count(c, "line"), count(c, "times"), count(c, "times") == 1 ? "" : "s");
+    paragraph(f, "The engine asks a condition again only when something it read from w has "
+                 "changed. These read something else too, most likely a Lua variable that an "
+                 "effect changes: keep that state in a flag (\"What a condition may depend "
+                 "on\" in scenarios/README.md).",
+              2);
+}
+
 static void failures(FILE *f, const json_t *m)
 {
     const json_t *fl = json_object_get(m, "failures");
@@ -265,6 +288,7 @@ void ex_write_text(FILE *f, const json_t *m)
     length(f, m);
     impact(f, m);
     clock(f, m);
+    stale(f, m);
     failures(f, m);
     const json_t *t = json_object_get(m, "timing");
     if (t)

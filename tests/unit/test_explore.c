@@ -355,6 +355,58 @@ static void test_clock_counts(void)
     ex_result_free(r);
 }
 
+/* Verification finds the condition that reads a Lua variable, exactly as
+ * often as the fixture says, and nothing in the shipped scenarios. Without
+ * it nothing is reported. */
+static void test_verify_finds_stale(void)
+{
+    ex_opts o;
+    ex_opts_default(&o);
+    o.scenario = "tests/lint/explore/stale.lua";
+    o.runs = 6;
+    o.workers = 2;
+    o.verify = 1;
+    ex_result *r = NULL;
+    lh_diags d = {0};
+    bh_err e;
+    CHECK_INT(ex_explore(&o, &r, &d, &e), BH_OK);
+    lh_diags_free(&d);
+    if (r) {
+        CHECK(r->stale[defs_inject(r->defs, "sneaky")] == 12);
+        CHECK(r->stale[defs_inject(r->defs, "tick")] == 0);
+        CHECK_INT(r->fired[defs_inject(r->defs, "sneaky")], 0); /* the memo's answer is used */
+        json_t *m = ex_build(r, 0);
+        CHECK_INT(json_array_size(json_object_get(m, "stale")), 1);
+        json_decref(m);
+        ex_result_free(r);
+    }
+    o.verify = 0;
+    CHECK_INT(ex_explore(&o, &r, &d, &e), BH_OK);
+    lh_diags_free(&d);
+    if (r) {
+        CHECK(r->stale[defs_inject(r->defs, "sneaky")] == 0);
+        json_t *m = ex_build(r, 0);
+        CHECK(json_object_get(m, "stale") == NULL);
+        json_decref(m);
+        ex_result_free(r);
+    }
+    static const char *const shipped[] = {"scenarios/tutorial.lua",
+                                          "scenarios/carrier_ransomware.lua",
+                                          "scenarios/regulator_attack.lua"};
+    for (int k = 0; k < 3; k++) {
+        o.scenario = shipped[k];
+        o.runs = 40;
+        o.verify = 1;
+        CHECK_INT(ex_explore(&o, &r, &d, &e), BH_OK);
+        lh_diags_free(&d);
+        uint64_t total = 0;
+        for (size_t i = 0; r && i < ex_ncond(r->defs); i++)
+            total += r->stale[i];
+        CHECK(r && total == 0);
+        ex_result_free(r);
+    }
+}
+
 /* ---- isolation ---- */
 
 /* Each explored run equals a fresh replay of its journal, and no session
@@ -667,6 +719,7 @@ int main(int argc, char **argv)
         {"isolation_fork", test_isolation_fork},
         {"isolation_rewind", test_isolation_rewind},
         {"clock_counts", test_clock_counts},
+        {"verify_finds_stale", test_verify_finds_stale},
         {"rewind_restores", test_rewind_restores},
         {"isolation_control", test_isolation_control},
         {"failures_found_and_reproduced", test_failures_found_and_reproduced},

@@ -1919,6 +1919,50 @@ static void test_after_wakes(void)
     defs_free(&D);
 }
 
+/* Verification: a condition that reads state the core cannot see (here a C
+ * variable, as a Lua variable would be) is caught each time its memo is
+ * used, and the memo's answer is still what the session goes by. */
+static int hidden_state;
+static bh_status vf_hidden(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    T.count[5]++;
+    o->truth = hidden_state && sim_meter(s, T.m0) > 0;
+    return BH_OK;
+}
+static bh_status vf_flip(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)s;
+    (void)o;
+    (void)e;
+    hidden_state = 1;
+    return BH_OK;
+}
+
+static void test_verify_memos(void)
+{
+    for (int verify = 0; verify < 2; verify++) {
+        begin(12 * HOUR);
+        memset(&T, 0, sizeof T);
+        hidden_state = 0;
+        T.m0 = meter("m", 5, 0, 100);
+        T.inj[0] = inject("sneaky", NO_AT, reg(vf_hidden), 0, 0);
+        T.inj[1] = inject("flip", HOUR, 0, reg(vf_flip), 0);
+        T.inj[2] = inject("later", 2 * HOUR, 0, 0, 0);
+        bh_sim *s = make(1);
+        sim_verify_memos(s, verify);
+        CHECK_INT(advance(s, 3 * HOUR), BH_OK);
+        bh_cond_stats cs;
+        sim_cond_stats(s, COND_INJECT, T.inj[0], &cs);
+        CHECK_INT(cs.calls, 1);                   /* remembered from T+0 on */
+        CHECK_INT(cs.stale, verify ? 2 : 0);      /* after "flip" and "later" */
+        CHECK_INT(T.count[5], verify ? 3 : 1);
+        CHECK_INT(sim_inject_fired(s, T.inj[0]), 0); /* the same play either way */
+        sim_destroy(s);
+        defs_free(&D);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -1946,6 +1990,7 @@ int main(int argc, char **argv)
         {"memo_available", test_memo_available},
         {"background_changes_marked", test_background_changes_marked},
         {"after_wakes", test_after_wakes},
+        {"verify_memos", test_verify_memos},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-sim-XXXXXX");
