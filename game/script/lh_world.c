@@ -62,6 +62,28 @@ LOOKUP(action_index, actions, "action", bh_action_def, LH_IDX_ACTION)
 LOOKUP(decision_index, decisions, "decision", bh_decision_def, LH_IDX_DECISION)
 LOOKUP(ending_index, endings, "ending", bh_ending_def, LH_IDX_ENDING)
 
+/* Keep the effect handle's mirror (see "The effect handle" below) exact
+ * whichever handle wrote: a `w` kept in a Lua variable from a condition can
+ * write too, outside conditions. Sets field `key` of registry[ref] (or of
+ * its element `item` when item > 0) to the value on top of the stack, and
+ * pops it. Nothing to do while the mirror is not built (loading). */
+static void mirror_field(lua_State *L, int ref, int item, const char *key)
+{
+    if (!ref) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (item > 0) {
+        lua_rawgeti(L, -1, item);
+        lua_remove(L, -2);
+    }
+    lua_pushstring(L, key);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 2);
+}
+
 /* ---- w.meter ---- */
 
 static int meter_get(lua_State *L)
@@ -81,6 +103,8 @@ static int meter_write(lua_State *L)
                         lh_of(L)->defs.meters[i].id, luaL_typename(L, 3));
     bh_err e;
     check(L, sim_set_meter(s, i, lua_tonumber(L, 3), &e), &e);
+    lua_pushnumber(L, sim_meter(s, i));
+    mirror_field(L, lh_of(L)->mvals_ref, 0, lh_of(L)->defs.meters[i].id);
     return i;
 }
 
@@ -156,6 +180,8 @@ static int system_write(lua_State *L, int i)
         return lh_error(L, "system '%s': status must be one of: %s", x->id, defs_status_list());
     bh_err e;
     check(L, sim_set_system(s, i, (bh_status_word)st, &e), &e);
+    lua_pushstring(L, defs_status_name(sim_system(s, i)));
+    mirror_field(L, lh_of(L)->svals_ref, i + 1, "status");
     return 0;
 }
 
@@ -198,6 +224,8 @@ static int team_write(lua_State *L, int i)
         return lh_error(L, "team '%s': staff must be a whole number from 0 to 100000", x->id);
     bh_err e;
     check(L, sim_set_team_staff(s, i, (int)v, &e), &e);
+    lua_pushinteger(L, sim_team_staff(s, i));
+    mirror_field(L, lh_of(L)->tvals_ref, i + 1, "staff");
     return 0;
 }
 
@@ -293,6 +321,8 @@ static int flag_set(lua_State *L)
     }
     bh_err e;
     check(L, sim_set_flag(s, name, v, &e), &e);
+    push_flag(L, sim_flag(s, name));
+    mirror_field(L, lh_of(L)->fvals_ref, 0, name);
     return 0;
 }
 
@@ -497,22 +527,17 @@ static void mirror(lua_State *L, int t, const char *k)
     lua_rawset(L, t);
 }
 
-/* upvalue 1: the meter mirror */
+/* Writes update the mirror themselves (mirror_field). */
 static int meter_set_e(lua_State *L)
 {
-    int i = meter_write(L);
-    lua_pushnumber(L, sim_meter(lh_of(L)->sim, i));
-    mirror(L, lua_upvalueindex(1), lh_of(L)->defs.meters[i].id);
+    meter_write(L);
     return 0;
 }
 
 /* upvalues: the system's mirror, its index */
 static int system_set_e(lua_State *L)
 {
-    int i = (int)lua_tointeger(L, lua_upvalueindex(2));
-    system_write(L, i);
-    lua_pushstring(L, defs_status_name(sim_system(lh_of(L)->sim, i)));
-    mirror(L, lua_upvalueindex(1), "status");
+    system_write(L, (int)lua_tointeger(L, lua_upvalueindex(2)));
     return 0;
 }
 
@@ -525,10 +550,7 @@ static int system_field_e(lua_State *L)
 
 static int team_set_e(lua_State *L)
 {
-    int i = (int)lua_tointeger(L, lua_upvalueindex(2));
-    team_write(L, i);
-    lua_pushinteger(L, sim_team_staff(lh_of(L)->sim, i));
-    mirror(L, lua_upvalueindex(1), "staff");
+    team_write(L, (int)lua_tointeger(L, lua_upvalueindex(2)));
     return 0;
 }
 
@@ -545,14 +567,9 @@ static int team_field_e(lua_State *L)
                     lh_of(L)->defs.teams[i].id, k);
 }
 
-/* upvalue 1: the flag mirror */
 static int flag_set_e(lua_State *L)
 {
-    flag_set(L);
-    const char *name = lua_tostring(L, 2); /* flag_set made it a string */
-    push_flag(L, sim_flag(lh_of(L)->sim, name));
-    mirror(L, lua_upvalueindex(1), name);
-    return 0;
+    return flag_set(L);
 }
 
 /* The unknown-id error for the system and team tables. */

@@ -224,6 +224,52 @@ static void test_world_meter_system_team_flag(void)
     stop(&r);
 }
 
+/* Effects read a mirror of the world. It must hold what the core holds
+ * after writes through either handle (a `w` kept from a condition can write
+ * outside conditions), clamped as the core clamps, and start over with each
+ * session on the same host. Any mismatch fails an assert in the hook. */
+static void test_effect_mirror_is_exact(void)
+{
+    run r;
+    if (start(&r, "meter { id = 'trust', label = 'T', start = 50 }\n"
+                  "system { id = 'mail', label = 'Mail' }\n"
+                  "team { id = 'it', label = 'IT', staff = 3 }\n"
+                  "local kept\n"
+                  "inject { id = 'peek', channel = 'email', title = 'x', source = 'fiction',\n"
+                  "  when = function(w) kept = kept or w; return false end }\n"
+                  "inject { id = 'i', at = '1h', channel = 'email', title = 'x', source = 'fiction',\n"
+                  "  effect = function(w)\n"
+                  "    assert(w.meter.trust == 50 and w.flag.n == nil and w.team.it.staff == 3)\n"
+                  "    w.meter.trust = 250\n"
+                  "    assert(w.meter.trust == 100, 'clamped in the mirror too')\n"
+                  "    kept.meter.trust = 7; kept.system.mail.status = 'degraded'\n"
+                  "    kept.team.it.staff = 9; kept.flag.n = 2.0\n"
+                  "    assert(w.meter.trust == 7, 'a write through the other handle')\n"
+                  "    assert(w.system.mail.status == 'degraded' and w.team.it.staff == 9)\n"
+                  "    assert(w.flag.n == 2 and math.type(w.flag.n) == 'integer')\n"
+                  "    w.flag.n = nil\n"
+                  "    assert(w.flag.n == nil and w.time == 3600)\n"
+                  "    local ok, err = pcall(function() return w.meter['tr' .. 'st'] end)\n"
+                  "    assert(not ok and err:find(\"no meter 'trst'\"), err)\n"
+                  "  end }\n") != 0) {
+        CHECK(0);
+        return;
+    }
+    for (int session = 0; session < 2; session++) {
+        if (session) { /* the same host, a new session: nothing carries over */
+            sim_destroy(r.s);
+            CHECK_INT(sim_create(&r.s, lh_defs(r.h), lh_hooks(r.h), 7, &r.err), BH_OK);
+        }
+        CHECK_INT(sim_advance(r.s, 7200, &r.err), BH_OK);
+        if (sim_failed(r.s))
+            fprintf(stderr, "  %s\n", sim_error(r.s)->msg);
+        CHECK_INT(sim_failed(r.s), 0);
+        CHECK(meter(&r, "trust") == 7);
+        CHECK_INT(sim_system(r.s, 0), ST_DEGRADED);
+    }
+    stop(&r);
+}
+
 static void test_world_fire_open_after_note_finish(void)
 {
     run r;
@@ -572,6 +618,7 @@ int main(int argc, char **argv)
         {"declaration_errors", test_declaration_errors},
         {"missing_scenario_and_syntax", test_missing_scenario_and_syntax},
         {"world_meter_system_team_flag", test_world_meter_system_team_flag},
+        {"effect_mirror_is_exact", test_effect_mirror_is_exact},
         {"world_fire_open_after_note_finish", test_world_fire_open_after_note_finish},
         {"world_queries_and_available", test_world_queries_and_available},
         {"conditions_are_read_only", test_conditions_are_read_only},
