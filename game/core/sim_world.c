@@ -362,7 +362,8 @@ bh_status sim_set_meter(bh_sim *s, int i, double v, bh_err *err)
     const bh_meter_def *m = &s->d->meters[i];
     double was = s->meter[i];
     s->meter[i] = v < m->min ? m->min : v > m->max ? m->max : v;
-    if (s->meter[i] != was)
+    /* -0.0 == 0.0, but a condition can tell them apart (1 / x) */
+    if (s->meter[i] != was || signbit(s->meter[i]) != signbit(was))
         sim_touch(s, &s->st_meter[i]);
     return BH_OK;
 }

@@ -296,16 +296,24 @@ static int collect_edges(player *p)
     return 0;
 }
 
+/* -0.0 as 0.0: min and max over runs that arrive in any order must not
+ * depend on which zero came first. */
+static double plain_zero(double v)
+{
+    return v == 0 ? 0.0 : v;
+}
+
 /* Final values, and the lowest and highest each meter reached. */
 static void meter_values(const player *p, double *final, double *lo, double *hi)
 {
     for (size_t i = 0; i < p->d->nmeters; i++) {
         size_t n;
         const bh_point *h = sim_meter_history(p->sim, (int)i, &n);
-        final[i] = lo[i] = hi[i] = sim_meter(p->sim, (int)i);
+        final[i] = lo[i] = hi[i] = plain_zero(sim_meter(p->sim, (int)i));
         for (size_t k = 0; k < n; k++) {
-            lo[i] = h[k].value < lo[i] ? h[k].value : lo[i];
-            hi[i] = h[k].value > hi[i] ? h[k].value : hi[i];
+            double v = plain_zero(h[k].value);
+            lo[i] = v < lo[i] ? v : lo[i];
+            hi[i] = v > hi[i] ? v : hi[i];
         }
     }
 }

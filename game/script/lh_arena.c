@@ -71,22 +71,34 @@ void lh_arena_free(lh_arena *a)
     free(a);
 }
 
+static void *pop(arena_hdr *h, size_t c)
+{
+    void *p = h->free[c];
+    memcpy(&h->free[c], p, sizeof(void *));
+    return p;
+}
+
 static void *take(lh_arena *a, size_t n)
 {
     if (n > a->reserve)
         return NULL;
     arena_hdr *h = hdr(a);
     size_t size, c = class_of(n, &size);
-    if (h->free[c]) {
-        void *p = h->free[c];
-        memcpy(&h->free[c], p, sizeof(void *));
+    if (h->free[c])
+        return pop(h, c);
+    if (size <= a->reserve - h->top) {
+        void *p = a->base + h->top;
+        h->top += size;
         return p;
     }
-    if (size > a->reserve - h->top)
-        return NULL;
-    void *p = a->base + h->top;
-    h->top += size;
-    return p;
+    /* The region is used up: a free block of a larger class will do. It
+     * goes back to the class it was asked for (Lua frees with the size it
+     * asked), so the excess is lost, but the memory Lua freed is reused
+     * rather than the session failing where a plain malloc would not. */
+    for (size_t k = c + 1; k < ARENA_NCLASS; k++)
+        if (h->free[k])
+            return pop(h, k);
+    return NULL;
 }
 
 static void give_back(lh_arena *a, void *p, size_t n)
@@ -111,7 +123,7 @@ void *lh_arena_realloc(lh_arena *a, void *ptr, size_t osize, size_t nsize)
         return ptr;
     void *p = take(a, nsize);
     if (!p)
-        return NULL; /* Lua keeps the old block on failure */
+        return nsize <= osize ? ptr : NULL; /* a shrink must not fail; else Lua keeps ptr */
     memcpy(p, ptr, osize < nsize ? osize : nsize);
     give_back(a, ptr, osize);
     return p;

@@ -215,9 +215,14 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         st = BH_EIO;
         goto fail;
     }
-    /* Room for the memory limit several times over: size classes round up
-     * and freed blocks are not merged. Only address space is taken. */
-    if (h->opts.rewindable && !(h->arena = lh_arena_new(h->opts.mem_limit * 8 + ((size_t)64 << 20)))) {
+    /* Room for the memory limit many times over: size classes round up,
+     * and freed blocks are reused only by their own or smaller classes, so
+     * a session cycling big blocks of many sizes spreads out. Only address
+     * space is taken (pages are used when touched); where the system will
+     * not reserve that much, less is tried. */
+    for (size_t times = 64; h->opts.rewindable && !h->arena && times >= 8; times /= 2)
+        h->arena = lh_arena_new(h->opts.mem_limit * times + ((size_t)64 << 20));
+    if (h->opts.rewindable && !h->arena) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot reserve memory for the Lua state");
         st = BH_ENOMEM;
         goto fail;

@@ -101,12 +101,35 @@ static void test_save_restore(void)
     lh_arena_free(a);
 }
 
+/* Once the region is used up, a freed block of a larger class serves a
+ * smaller request, and a shrink never fails. */
+static void test_full_region_reuses_larger_blocks(void)
+{
+    lh_arena *a = lh_arena_new(256 * 1024);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    unsigned char *big = lh_arena_realloc(a, NULL, 0, 100000);
+    CHECK(big != NULL);
+    while (lh_arena_realloc(a, NULL, 0, 4000))
+        ;
+    CHECK(lh_arena_realloc(a, NULL, 0, 50000) == NULL); /* full, nothing free */
+    fill(big, 100000, 5);
+    unsigned char *q = lh_arena_realloc(a, big, 100000, 70000); /* a shrink: stays put */
+    CHECK(q == big && same(q, 70000, 5));
+    lh_arena_realloc(a, q, 70000, 0);
+    unsigned char *r = lh_arena_realloc(a, NULL, 0, 50000);
+    CHECK(r == big); /* the larger free block serves it */
+    lh_arena_free(a);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
         {"alloc_free_reuse", test_alloc_free_reuse},
         {"full_region_says_null", test_full_region_says_null},
         {"save_restore", test_save_restore},
+        {"full_region_reuses_larger_blocks", test_full_region_reuses_larger_blocks},
         {NULL, NULL},
     };
     return check_main(argc, argv, cases);

@@ -1939,8 +1939,56 @@ static bh_status vf_flip(bh_sim *s, bh_hook_result *o, bh_err *e)
     return BH_OK;
 }
 
+/* -0.0 equals 0.0 but a condition can tell them apart (1 / x < 0): writing
+ * it must count as a change. */
+static bh_status nz_write(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)o;
+    return sim_set_meter(s, T.m0, -0.0, e);
+}
+static bh_status nz_when(bh_sim *s, bh_hook_result *o, bh_err *e)
+{
+    (void)e;
+    o->truth = signbit(sim_meter(s, T.m0)) != 0;
+    return BH_OK;
+}
+
+static void test_memo_negative_zero(void)
+{
+    begin(2 * HOUR);
+    memset(&T, 0, sizeof T);
+    T.m0 = meter("x", 0, -10, 10);
+    T.inj[0] = inject("neg", NO_AT, reg(nz_when), 0, 0);
+    every(10 * MIN, reg(nz_write), 90);
+    bh_sim *s = make(1);
+    CHECK_INT(advance(s, HOUR), BH_OK);
+    const bh_log_entry *l = find_log(s, LOG_INJECT, T.inj[0], 0);
+    CHECK(l && l->time == 10 * MIN);
+    sim_destroy(s);
+    defs_free(&D);
+}
+
 static void test_verify_memos(void)
 {
+    /* an every() hook that changes nothing in the world: the settle that
+     * follows it takes the quick path, which verification must not */
+    for (int verify = 0; verify < 2; verify++) {
+        begin(12 * HOUR);
+        memset(&T, 0, sizeof T);
+        hidden_state = 0;
+        T.m0 = meter("m", 5, 0, 100);
+        T.inj[0] = inject("sneaky", NO_AT, reg(vf_hidden), 0, 0);
+        every(HOUR, reg(vf_flip), 91);
+        bh_sim *s = make(1);
+        sim_verify_memos(s, verify);
+        CHECK_INT(advance(s, 3 * HOUR + 30 * MIN), BH_OK);
+        bh_cond_stats cs;
+        sim_cond_stats(s, COND_INJECT, T.inj[0], &cs);
+        CHECK_INT(cs.stale, verify ? 3 : 0); /* after each of the three hooks */
+        CHECK_INT(sim_inject_fired(s, T.inj[0]), 0);
+        sim_destroy(s);
+        defs_free(&D);
+    }
     for (int verify = 0; verify < 2; verify++) {
         begin(12 * HOUR);
         memset(&T, 0, sizeof T);
@@ -1991,6 +2039,7 @@ int main(int argc, char **argv)
         {"background_changes_marked", test_background_changes_marked},
         {"after_wakes", test_after_wakes},
         {"verify_memos", test_verify_memos},
+        {"memo_negative_zero", test_memo_negative_zero},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-sim-XXXXXX");
