@@ -83,18 +83,12 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
         s->dec[i].chosen = -1;
 
     int fail = 0;
-    for (size_t i = 0; i < d->ninjects; i++) {
+    for (size_t i = 0; i < d->ninjects; i++)
         if (d->injects[i].has_at)
             fail |= sched_push(&s->q, d->injects[i].at, 0, EV_INJECT_AT, (int)i, 0, 0);
-        s->has_conditions |= d->injects[i].when != 0;
-    }
-    for (size_t i = 0; i < d->ndecisions; i++) {
+    for (size_t i = 0; i < d->ndecisions; i++)
         if (d->decisions[i].has_at)
             fail |= sched_push(&s->q, d->decisions[i].at, 0, EV_DECISION_AT, (int)i, 0, 0);
-        s->has_conditions |= d->decisions[i].when != 0;
-    }
-    for (size_t i = 0; i < d->nendings; i++)
-        s->has_conditions |= d->endings[i].when != 0;
     /* A condition with `after` wakes at that time (idx 1: a wake-up). */
     for (size_t i = 0; i < d->ninjects; i++)
         if (d->injects[i].when && d->injects[i].after > 0)

@@ -106,7 +106,6 @@ struct bh_sim {
     int nclock;
 
     bh_sched q;
-    int has_conditions;
     bh_time burst_time;  /* the instant the current run of events is at */
     int burst;           /* events handled at burst_time */
     long nevents;        /* events handled in the whole session */
