@@ -176,41 +176,24 @@ static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_
             add_diag(out, &df->endings[i].loc, "ending '%s' was never reached in %d explored "
                      "sessions: can any session reach it?", df->endings[i].id, n);
     for (size_t i = 0, nall = ex_ncond(df); i < nall; i++) {
-        if (!r->stale[i])
-            continue;
-        int j;
-        bh_cond_kind k = ex_cond_kind(df, i, &j);
-        static const char *const kinds[] = {"inject", "decision", "ending", "action"};
-        const char *id = k == COND_INJECT     ? df->injects[j].id
-                         : k == COND_DECISION ? df->decisions[j].id
-                         : k == COND_ENDING   ? df->endings[j].id
-                                              : df->actions[j].id;
-        const bh_loc *loc = k == COND_INJECT     ? &df->injects[j].loc
-                            : k == COND_DECISION ? &df->decisions[j].loc
-                            : k == COND_ENDING   ? &df->endings[j].loc
-                                                 : &df->actions[j].loc;
-        add_diag(out, loc, "the %s of %s '%s' depends on something other than w: asked again, "
-                 "it answered differently %llu time%s in %d explored sessions with nothing it "
-                 "read from w changed; keep such state in a flag",
-                 k == COND_ACTION ? "availability" : "condition", kinds[k], id,
-                 (unsigned long long)r->stale[i], r->stale[i] == 1 ? "" : "s", n);
+        const char *kind, *id;
+        const bh_loc *loc = ex_cond_where(df, i, &kind, &id);
+        if (r->stale[i])
+            add_diag(out, loc, "the %s of %s '%s' depends on something other than w: asked "
+                     "again, it answered differently %llu time%s in %d explored sessions with "
+                     "nothing it read from w changed; keep such state in a flag",
+                     strcmp(kind, "action") ? "condition" : "availability", kind, id,
+                     (unsigned long long)r->stale[i], r->stale[i] == 1 ? "" : "s", n);
     }
     /* conditions that wait on the clock, which is what makes exploring slow */
-    size_t nc = df->ninjects + df->ndecisions + df->nendings;
-    for (size_t i = 0; i < nc; i++) {
+    for (size_t i = 0, nc = df->ninjects + df->ndecisions + df->nendings; i < nc; i++) {
+        const char *kind, *id;
+        const bh_loc *loc = ex_cond_where(df, i, &kind, &id);
         double per = (double)r->clock_calls[i] / n;
-        if (per < EX_CLOCK_NOTE)
-            continue;
-        int k = i < df->ninjects ? 0 : i < df->ninjects + df->ndecisions ? 1 : 2;
-        size_t j = k == 0 ? i : k == 1 ? i - df->ninjects : i - df->ninjects - df->ndecisions;
-        const bh_loc *loc = k == 0   ? &df->injects[j].loc
-                            : k == 1 ? &df->decisions[j].loc
-                                     : &df->endings[j].loc;
-        add_diag(out, loc, "the condition of %s '%s' waited on the clock: about %.0f calls per "
-                 "explored session read w.time; if it waits for a fixed time give it `after = "
-                 "...`, else set a flag from w.after and read that", k == 0 ? "inject"
-                 : k == 1 ? "decision" : "ending",
-                 k == 0 ? df->injects[j].id : k == 1 ? df->decisions[j].id : df->endings[j].id, per);
+        if (per >= EX_CLOCK_NOTE)
+            add_diag(out, loc, "the condition of %s '%s' waited on the clock: about %.0f calls "
+                     "per explored session read w.time; if it waits for a fixed time give it "
+                     "`after = ...`, else set a flag from w.after and read that", kind, id, per);
     }
     ex_result_free(r);
     lh_diags_free(&d);

@@ -344,12 +344,17 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
     return sim_fail(s, &e, err);
 }
 
+static sim_memo *memo_of(const bh_sim *s, bh_cond_kind k, size_t i)
+{
+    return k == COND_INJECT     ? &s->memo_inj[i]
+           : k == COND_DECISION ? &s->memo_dec[i]
+           : k == COND_ENDING   ? &s->memo_end[i]
+                                : &s->memo_act[i];
+}
+
 void sim_cond_stats(const bh_sim *s, bh_cond_kind kind, int i, bh_cond_stats *out)
 {
-    const sim_memo *m = kind == COND_INJECT     ? &s->memo_inj[i]
-                        : kind == COND_DECISION ? &s->memo_dec[i]
-                        : kind == COND_ENDING   ? &s->memo_end[i]
-                                                : &s->memo_act[i];
+    const sim_memo *m = memo_of(s, kind, (size_t)i);
     *out = (bh_cond_stats){m->evals, m->clock_evals, m->stale};
 }
 
@@ -416,7 +421,22 @@ static int want_check(bh_sim *s)
     return sched_push(&s->q, t, 1, EV_CHECK, 0, 0, 0);
 }
 
-enum { CC_INJECT, CC_DECISION, CC_ENDING };
+/* Ask the `when` condition of inject, decision or ending i (through its
+ * memo). A no from one that read the clock lists it for clock_only. */
+static bh_status ask_when(bh_sim *s, bh_cond_kind k, size_t i, bh_hook_result *r, bh_err *err)
+{
+    static const char *const what[] = {"condition of inject '%s'", "condition of decision '%s'",
+                                       "condition of ending '%s'"};
+    const bh_defs *d = s->d;
+    bh_hook h = k == COND_INJECT ? d->injects[i].when
+                : k == COND_DECISION ? d->decisions[i].when : d->endings[i].when;
+    const char *id = k == COND_INJECT ? d->injects[i].id
+                     : k == COND_DECISION ? d->decisions[i].id : d->endings[i].id;
+    bh_status st = sim_cond(s, h, HOOK_COND, memo_of(s, k, i), NULL, what[k], id, r, err);
+    if (st == BH_OK && !r->truth && memo_of(s, k, i)->read_time)
+        s->clock_conds[s->nclock++] = RD_ITEM(k, i);
+    return st;
+}
 
 /* When nothing in the world changed since the last full settle, only the
  * conditions that read the clock can answer differently, and only if the
@@ -424,26 +444,12 @@ enum { CC_INJECT, CC_DECISION, CC_ENDING };
  * in declaration order), 0 when none does, -1 on a script error. */
 static int clock_only(bh_sim *s, bh_err *err)
 {
-    const bh_defs *d = s->d;
-    bh_hook_result r;
-    for (int k = 0; k < s->nclock; k++) {
-        size_t i = s->clock_conds[k] & 0xffffff;
-        bh_status st;
-        switch (s->clock_conds[k] >> 24) {
-        case CC_INJECT:
-            st = sim_cond(s, d->injects[i].when, HOOK_COND, &s->memo_inj[i], NULL,
-                          "condition of inject '%s'", d->injects[i].id, &r, err);
-            break;
-        case CC_DECISION:
-            st = sim_cond(s, d->decisions[i].when, HOOK_COND, &s->memo_dec[i], NULL,
-                          "condition of decision '%s'", d->decisions[i].id, &r, err);
-            break;
-        default:
-            st = sim_cond(s, d->endings[i].when, HOOK_COND, &s->memo_end[i], NULL,
-                          "condition of ending '%s'", d->endings[i].id, &r, err);
-            break;
-        }
-        if (st != BH_OK)
+    int n = s->nclock;
+    s->nclock = 0; /* ask_when lists the ones still waiting again */
+    for (int k = 0; k < n; k++) {
+        bh_hook_result r;
+        uint32_t c = s->clock_conds[k];
+        if (ask_when(s, (bh_cond_kind)(c >> 24), c & 0xffffff, &r, err) != BH_OK)
             return -1;
         if (r.truth)
             return 1;
@@ -468,63 +474,48 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
             return err->status;
         if (c == 0) {
             s->settled_now = s->now;
-            return want_check(s) != 0 ? sim_oom(s, err) : BH_OK;
+            return s->nclock && want_check(s) != 0 ? sim_oom(s, err) : BH_OK;
         }
     }
-    int clock = 0;
     /* Each pass can only fire or open something new, and each fires or
      * opens at most once, so this terminates. */
     for (int changed = 1; changed && !s->ended && !s->failed;) {
         changed = 0;
-        clock = 0;
         s->nclock = 0;
         for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
             if (!d->injects[i].when || s->fired[i] || d->injects[i].after > s->now)
                 continue;
-            if (sim_cond(s, d->injects[i].when, HOOK_COND, &s->memo_inj[i], NULL,
-                         "condition of inject '%s'", d->injects[i].id, &r, err) != BH_OK)
+            if (ask_when(s, COND_INJECT, i, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_deliver(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
-            } else if (s->memo_inj[i].read_time) {
-                clock = 1;
-                s->clock_conds[s->nclock++] = RD_ITEM(CC_INJECT, i);
             }
         }
         for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
             if (!d->decisions[i].when || s->dec[i].was_opened || d->decisions[i].after > s->now)
                 continue;
-            if (sim_cond(s, d->decisions[i].when, HOOK_COND, &s->memo_dec[i], NULL,
-                         "condition of decision '%s'", d->decisions[i].id, &r, err) != BH_OK)
+            if (ask_when(s, COND_DECISION, i, &r, err) != BH_OK)
                 return err->status;
             if (r.truth) {
                 if (sim_open_now(s, (int)i, err) != BH_OK)
                     return err->status;
                 changed = 1;
-            } else if (s->memo_dec[i].read_time) {
-                clock = 1;
-                s->clock_conds[s->nclock++] = RD_ITEM(CC_DECISION, i);
             }
         }
         for (size_t i = 0; i < d->nendings && !s->ended; i++) {
             if (!d->endings[i].when || d->endings[i].after > s->now)
                 continue;
-            if (sim_cond(s, d->endings[i].when, HOOK_COND, &s->memo_end[i], NULL,
-                         "condition of ending '%s'", d->endings[i].id, &r, err) != BH_OK)
+            if (ask_when(s, COND_ENDING, i, &r, err) != BH_OK)
                 return err->status;
             if (r.truth)
                 return sim_end(s, (int)i, 0, err);
-            if (s->memo_end[i].read_time) {
-                clock = 1;
-                s->clock_conds[s->nclock++] = RD_ITEM(CC_ENDING, i);
-            }
         }
     }
     s->settled_epoch = s->epoch;
     s->settled_now = s->now;
-    if (clock && !s->ended && !s->failed && want_check(s) != 0)
+    if (s->nclock && !s->ended && !s->failed && want_check(s) != 0)
         return sim_oom(s, err);
     return BH_OK;
 }

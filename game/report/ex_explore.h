@@ -88,6 +88,9 @@ const char *ex_isolation_name(ex_isolation i);
 size_t ex_ncond(const bh_defs *d);
 /* The kind of condition i of that count, and its index among its kind. */
 bh_cond_kind ex_cond_kind(const bh_defs *d, size_t i, int *index);
+/* Where condition i is declared, what it belongs to ("inject", "decision",
+ * "ending" or "action") and that declaration's id. */
+const bh_loc *ex_cond_where(const bh_defs *d, size_t i, const char **kind, const char **id);
 /* "rewind", "reload" or "fork"; -1 for anything else. */
 int ex_isolation_parse(const char *s, ex_isolation *out);
 /* "random", "greedy", "cautious", "idle" -> its bit; "all" -> every bit; 0 when unknown. */

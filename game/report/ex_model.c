@@ -422,7 +422,7 @@ static json_t *graph(const ex_result *r)
  * what keeps the engine calling it every `check` interval while it waits. */
 typedef struct clock_row {
     double per_run;
-    int kind, i;
+    size_t i; /* ex_ncond's order */
 } clock_row;
 
 static int clock_cmp(const void *x, const void *y)
@@ -430,9 +430,20 @@ static int clock_cmp(const void *x, const void *y)
     const clock_row *a = x, *b = y;
     if (a->per_run != b->per_run)
         return a->per_run < b->per_run ? 1 : -1;
-    return a->kind != b->kind ? a->kind - b->kind : a->i - b->i;
+    return (a->i > b->i) - (a->i < b->i);
 }
 
+static json_t *cond_json(const bh_defs *d, size_t i, const char *key, json_t *value)
+{
+    const char *kind, *id;
+    const bh_loc *loc = ex_cond_where(d, i, &kind, &id);
+    return json_pack("{s:s, s:s, s:s, s:i, s:o}", "kind", kind, "id", id, "file",
+                     loc->file ? loc->file : "", "line", loc->line, key, value);
+}
+
+/* `when` conditions that cost clock checks: each such call read w.time,
+ * which is what keeps the engine calling it every `check` interval while
+ * it waits. */
 static json_t *clock(const ex_result *r)
 {
     const bh_defs *d = r->defs;
@@ -446,58 +457,25 @@ static json_t *clock(const ex_result *r)
     }
     for (size_t i = 0; i < n; i++) {
         double per = (double)r->clock_calls[i] / r->nruns;
-        if (per < 1)
-            continue;
-        int kind = i < d->ninjects ? 0 : i < d->ninjects + d->ndecisions ? 1 : 2;
-        int j = (int)(kind == 0 ? i : kind == 1 ? i - d->ninjects : i - d->ninjects - d->ndecisions);
-        rows[k++] = (clock_row){per, kind, j};
+        if (per >= 1)
+            rows[k++] = (clock_row){per, i};
     }
     qsort(rows, k, sizeof *rows, clock_cmp);
-    static const char *const kinds[] = {"inject", "decision", "ending"};
-    for (size_t x = 0; x < k; x++) {
-        const bh_loc *loc = rows[x].kind == 0   ? &d->injects[rows[x].i].loc
-                            : rows[x].kind == 1 ? &d->decisions[rows[x].i].loc
-                                                : &d->endings[rows[x].i].loc;
-        const char *id = rows[x].kind == 0   ? d->injects[rows[x].i].id
-                         : rows[x].kind == 1 ? d->decisions[rows[x].i].id
-                                             : d->endings[rows[x].i].id;
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i, s:f}", "kind",
-                                           kinds[rows[x].kind], "id", id, "file",
-                                           loc->file ? loc->file : "", "line", loc->line,
-                                           "per_run", round(rows[x].per_run * 10) / 10));
-    }
+    for (size_t x = 0; x < k; x++)
+        json_array_append_new(a, cond_json(d, rows[x].i, "per_run",
+                                           json_real(round(rows[x].per_run * 10) / 10)));
     free(rows);
     return a;
-}
-
-static const char *const cond_kinds[] = {"inject", "decision", "ending", "action"};
-
-static const bh_loc *cond_loc(const bh_defs *d, bh_cond_kind k, int i, const char **id)
-{
-    switch (k) {
-    case COND_INJECT: *id = d->injects[i].id; return &d->injects[i].loc;
-    case COND_DECISION: *id = d->decisions[i].id; return &d->decisions[i].loc;
-    case COND_ENDING: *id = d->endings[i].id; return &d->endings[i].loc;
-    default: *id = d->actions[i].id; return &d->actions[i].loc;
-    }
 }
 
 /* Conditions that depend on something other than `w` (verification). */
 static json_t *stale(const ex_result *r)
 {
     json_t *a = json_array();
-    for (size_t i = 0, n = ex_ncond(r->defs); a && i < n; i++) {
-        if (!r->stale[i])
-            continue;
-        int j;
-        const char *id;
-        bh_cond_kind k = ex_cond_kind(r->defs, i, &j);
-        const bh_loc *loc = cond_loc(r->defs, k, j, &id);
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i, s:I}", "kind", cond_kinds[k],
-                                           "id", id, "file", loc->file ? loc->file : "",
-                                           "line", loc->line, "times",
-                                           (json_int_t)r->stale[i]));
-    }
+    for (size_t i = 0, n = ex_ncond(r->defs); a && i < n; i++)
+        if (r->stale[i])
+            json_array_append_new(a, cond_json(r->defs, i, "times",
+                                               json_integer((json_int_t)r->stale[i])));
     return a;
 }
 

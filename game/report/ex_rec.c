@@ -119,6 +119,20 @@ bh_cond_kind ex_cond_kind(const bh_defs *d, size_t i, int *index)
     return k;
 }
 
+const bh_loc *ex_cond_where(const bh_defs *d, size_t i, const char **kind, const char **id)
+{
+    static const char *const kinds[] = {"inject", "decision", "ending", "action"};
+    int j;
+    bh_cond_kind k = ex_cond_kind(d, i, &j);
+    *kind = kinds[k];
+    switch (k) {
+    case COND_INJECT: *id = d->injects[j].id; return &d->injects[j].loc;
+    case COND_DECISION: *id = d->decisions[j].id; return &d->decisions[j].loc;
+    case COND_ENDING: *id = d->endings[j].id; return &d->endings[j].loc;
+    default: *id = d->actions[j].id; return &d->actions[j].loc;
+    }
+}
+
 size_t ex_noptions(const bh_defs *d)
 {
     size_t n = 0;

@@ -527,17 +527,11 @@ static void mirror(lua_State *L, int t, const char *k)
     lua_rawset(L, t);
 }
 
-/* Writes update the mirror themselves (mirror_field). */
-static int meter_set_e(lua_State *L)
-{
-    meter_write(L);
-    return 0;
-}
-
-/* upvalues: the system's mirror, its index */
+/* Writes update the mirror themselves (mirror_field); the item setters
+ * only need their item's index (upvalue 1). */
 static int system_set_e(lua_State *L)
 {
-    system_write(L, (int)lua_tointeger(L, lua_upvalueindex(2)));
+    system_write(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
     return 0;
 }
 
@@ -550,7 +544,7 @@ static int system_field_e(lua_State *L)
 
 static int team_set_e(lua_State *L)
 {
-    team_write(L, (int)lua_tointeger(L, lua_upvalueindex(2)));
+    team_write(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
     return 0;
 }
 
@@ -565,11 +559,6 @@ static int team_field_e(lua_State *L)
     }
     return lh_error(L, "team '%s' has no field '%.40s' (it has staff, free, label, id)",
                     lh_of(L)->defs.teams[i].id, k);
-}
-
-static int flag_set_e(lua_State *L)
-{
-    return flag_set(L);
 }
 
 /* The unknown-id error for the system and team tables. */
@@ -635,13 +624,7 @@ static void effect_handle(lua_State *L, lh_host *h)
         }
 
     /* meters: the mirror's misses go to meter_get (unknown id: error) */
-    lua_pushcfunction(L, meter_get);
-    lua_createtable(L, 0, (int)d->nmeters);
-    lua_insert(L, -2);
-    lua_createtable(L, 0, 1);
-    lua_insert(L, -2);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
+    table_with_index(L, 0, (int)d->nmeters, meter_get, 0);
     int mvals = lua_gettop(L);
     for (size_t i = 0; i < d->nmeters; i++) {
         lua_pushnumber(L, d->meters[i].start);
@@ -649,8 +632,7 @@ static void effect_handle(lua_State *L, lh_host *h)
     }
     lua_pushvalue(L, mvals);
     h->mvals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_pushvalue(L, mvals);
-    mirror_proxy(L, mvals, meter_set_e, 1);
+    mirror_proxy(L, mvals, meter_set, 0);
     lua_getmetatable(L, -1);
     lua_pushcfunction(L, meter_pairs);
     lua_setfield(L, -2, "__pairs");
@@ -679,22 +661,13 @@ static void effect_handle(lua_State *L, lh_host *h)
             mirror(L, vals, kind ? "staff" : "status");
             lua_pushvalue(L, vals);
             lua_rawseti(L, list, (lua_Integer)i + 1);
-            lua_pushvalue(L, vals);
             lua_pushinteger(L, (lua_Integer)i);
-            mirror_proxy(L, vals, kind ? team_set_e : system_set_e, 2);
+            mirror_proxy(L, vals, kind ? team_set_e : system_set_e, 1);
             mirror(L, items, kind ? d->teams[i].id : d->systems[i].id);
             lua_pop(L, 1); /* vals */
         }
-        lua_newuserdatauv(L, 0, 0);
-        lua_createtable(L, 0, 3);
-        lua_pushvalue(L, items);
-        lua_setfield(L, -2, "__index");
         lua_pushstring(L, kind ? "team" : "system");
-        lua_pushcclosure(L, no_assign, 1);
-        lua_setfield(L, -2, "__newindex");
-        lua_pushboolean(L, 0);
-        lua_setfield(L, -2, "__metatable");
-        lua_setmetatable(L, -2);
+        mirror_proxy(L, items, no_assign, 1);
         lua_setfield(L, fields, kind ? "team" : "system");
         lua_pop(L, 1); /* items */
         if (kind)
@@ -705,18 +678,11 @@ static void effect_handle(lua_State *L, lh_host *h)
 
     /* flags: the mirror holds the set ones; misses ask the core, which
      * also turns a number key into its string as the other handle does */
-    lua_pushcfunction(L, flag_get);
-    lua_createtable(L, 0, 16);
-    lua_insert(L, -2);
-    lua_createtable(L, 0, 1);
-    lua_insert(L, -2);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
+    table_with_index(L, 0, 16, flag_get, 0);
     int fvals = lua_gettop(L);
     lua_pushvalue(L, fvals);
     h->fvals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_pushvalue(L, fvals);
-    mirror_proxy(L, fvals, flag_set_e, 1);
+    mirror_proxy(L, fvals, flag_set, 0);
     lua_setfield(L, fields, "flag");
 
     /* w itself: fields by table; misses (w.time, typos) by w_index */
@@ -725,15 +691,7 @@ static void effect_handle(lua_State *L, lh_host *h)
     lua_pushcclosure(L, w_index, 1);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, fields);
-    lua_newuserdatauv(L, 0, 0);
-    lua_createtable(L, 0, 3);
-    lua_pushvalue(L, fields);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, w_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_setmetatable(L, -2);
+    mirror_proxy(L, fields, w_newindex, 0);
     h->we_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, cfields - 4);
 }
