@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
 
@@ -51,7 +52,7 @@ static char *next_word(char **s)
 
 static char *unescape(const char *s)
 {
-    char *out = malloc(strlen(s) + 1), *o = out;
+    char *out = mem_malloc(strlen(s) + 1), *o = out;
     if (!out)
         return NULL;
     for (; *s; s++) {
@@ -118,7 +119,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             p->seed = v;
         } else {
             free(p->scenario);
-            if (!(p->scenario = strdup(arg)))
+            if (!(p->scenario = mem_strdup(arg)))
                 return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         }
         return BH_OK;
@@ -165,8 +166,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes %s%s", verb,
                            want == 2 ? "a decision id and an option id" : "one action id",
                            hint);
-        l.a = strdup(a);
-        l.b = b ? strdup(b) : NULL;
+        l.a = mem_strdup(a);
+        l.b = b ? mem_strdup(b) : NULL;
         if (!l.a || (b && !l.b)) {
             free(l.a);
             free(l.b);
@@ -187,7 +188,7 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
                         bh_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (!(out->name = strdup(name)))
+    if (!(out->name = mem_strdup(name)))
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
     char buf[JOURNAL_MAX_LINE + 1];
     size_t pos = 0;
@@ -311,7 +312,7 @@ static bh_status write_all(bh_journal *j, const char *buf, size_t n, bh_err *err
  * lose the whole journal even though its contents were flushed. */
 static void sync_dir_of(const char *path)
 {
-    char *copy = strdup(path);
+    char *copy = mem_strdup(path);
     if (!copy)
         return;
     int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
@@ -335,7 +336,7 @@ bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
                            "name or remove it");
         return err_set(err, BH_EIO, path, 0, "cannot create: %s", strerror(errno));
     }
-    j->path = strdup(path);
+    j->path = mem_strdup(path);
     char head[1200];
     int n = snprintf(head, sizeof head,
                      JOURNAL_HEADER ": inputs with their simulated times.\n"
@@ -351,7 +352,7 @@ bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
     j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (j->fd < 0)
         return err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
-    j->path = strdup(path);
+    j->path = mem_strdup(path);
     /* A journal whose last line lacks its newline would glue the next input
      * onto it; finish that line first. */
     struct stat sb;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 
 void lh_opts_default(lh_opts *o)
@@ -27,6 +28,12 @@ void lh_diags_free(lh_diags *d)
     }
     free(d->v);
     memset(d, 0, sizeof *d);
+}
+
+const char *lh_diags_lost_msg(const lh_diags *d)
+{
+    return d->lost ? "out of memory: a problem found while loading could not be recorded"
+                   : NULL;
 }
 
 const bh_defs *lh_defs(const lh_host *h) { return &h->defs; }
@@ -73,7 +80,7 @@ static int l_include(lua_State *L)
         lua_pushfstring(L, "%s:%d: %s (included from here)", e.file, e.line, e.msg);
         return lua_error(L);
     }
-    char *keep = strdup(real);
+    char *keep = mem_strdup(real);
     if (!keep)
         return lh_error(L, "out of memory");
     h->including[h->include_depth++] = keep;
@@ -189,24 +196,29 @@ static int setup(lua_State *L)
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
 {
     *out = NULL;
-    lh_host *h = calloc(1, sizeof *h);
-    if (!h)
+    lh_host *h = mem_calloc(1, sizeof *h);
+    if (!h) {
+        diags->errors++;
+        diags->lost++;
         return BH_ENOMEM;
+    }
     if (opts)
         h->opts = *opts;
     else
         lh_opts_default(&h->opts);
     defs_init(&h->defs);
     h->diags = diags;
-    h->path = strdup(path);
-    char *tmp = strdup(path);
-    h->dir = tmp ? strdup(dirname(tmp)) : NULL;
+    h->path = mem_strdup(path);
+    char *tmp = mem_strdup(path);
+    h->dir = tmp ? mem_strdup(dirname(tmp)) : NULL;
     free(tmp);
     char real[PATH_MAX];
-    if (h->dir && realpath(h->dir, real))
-        h->realdir = strdup(real);
+    int found = h->dir && realpath(h->dir, real);
+    if (found)
+        h->realdir = mem_strdup(real);
     bh_status st = BH_ESCRIPT;
-    if (!h->path || !h->dir) {
+    if (!h->path || !h->dir || (found && !h->realdir)) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "out of memory");
         st = BH_ENOMEM;
         goto fail;
     }
@@ -245,8 +257,13 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;
     }
-    if (!realpath(path, real) || !(h->including[0] = strdup(real))) {
+    if (!realpath(path, real)) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot resolve the file's path");
+        goto fail;
+    }
+    if (!(h->including[0] = mem_strdup(real))) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "out of memory");
+        st = BH_ENOMEM;
         goto fail;
     }
     h->include_depth = 1;
@@ -286,7 +303,7 @@ bh_status lh_save(lh_host *h)
 {
     if (!h->arena)
         return BH_EUSAGE;
-    if (!h->saved && !(h->saved = malloc(sizeof *h->saved)))
+    if (!h->saved && !(h->saved = mem_malloc(sizeof *h->saved)))
         return BH_ENOMEM;
     if (lh_arena_save(h->arena) != 0)
         return BH_ENOMEM;

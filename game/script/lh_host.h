@@ -53,9 +53,13 @@ typedef struct lh_diags {
     lh_diag *v;
     size_t n, cap;
     int errors, warnings;
+    int lost;  /* findings counted but not kept: there was no memory for them */
 } lh_diags;
 
 void lh_diags_free(lh_diags *d);
+/* What to say when findings were lost (lost > 0), which is always for
+ * want of memory; NULL when none were. */
+const char *lh_diags_lost_msg(const lh_diags *d);
 
 typedef struct lh_host lh_host;
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "script/lh_pattern.h"
 
@@ -37,6 +38,8 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
+    if (nsize > old && mem_inject_fail())
+        return NULL; /* a test's injected failure (core/mem.h): Lua raises a memory error */
     if (nsize > old && h->mem_used - old + nsize > h->opts.mem_limit) {
         /* Lua turns NULL into a memory error that carries no position, and
          * the count hook may not have run yet (a few `s = s .. s` suffice).
@@ -196,7 +199,8 @@ void lh_note_source(lh_host *h, const char *display)
         if (strcmp(h->sources[i], display) == 0)
             return;
     if (h->nsources < LH_MAX_SOURCES)
-        h->sources[h->nsources++] = strdup(display);
+        if ((h->sources[h->nsources] = mem_strdup(display)))
+            h->nsources++;
 }
 
 /* Is file[0..n) how Lua names one of the files we loaded? Lua shortens long

@@ -140,6 +140,8 @@ bh_status play_load_error(const lh_diags *d, bh_status st, const char *path, bh_
         if (d->v[i].sev == LH_ERROR)
             return err_set(err, st == BH_OK ? BH_ESCRIPT : st, d->v[i].file ? d->v[i].file : path,
                            d->v[i].line, "%s", d->v[i].msg);
+    if (d->lost)
+        return err_set(err, BH_ENOMEM, path, 0, "%s", lh_diags_lost_msg(d));
     return err_set(err, st == BH_OK ? BH_ESCRIPT : st, path, 0, "the scenario did not load");
 }
 
