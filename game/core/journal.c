@@ -1,22 +1,14 @@
 #include "core/journal.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
-
-#define JOURNAL_MAX_BYTES (64 * 1024 * 1024)
-#define JOURNAL_MAX_LINE 4096
-#define JOURNAL_HEADER "# Bulkhead journal"
 
 void journal_plan_free(bh_plan *p)
 {
@@ -289,86 +281,6 @@ bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
     return BH_OK;
 }
 
-/* ---- writing ---- */
-
-static bh_status write_all(bh_journal *j, const char *buf, size_t n, bh_err *err)
-{
-    while (n > 0) {
-        ssize_t w = write(j->fd, buf, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return err_set(err, BH_EIO, j->path, 0, "cannot write: %s", strerror(errno));
-        }
-        buf += w;
-        n -= (size_t)w;
-    }
-    if (fsync(j->fd) != 0)
-        return err_set(err, BH_EIO, j->path, 0, "cannot flush to disk: %s", strerror(errno));
-    return BH_OK;
-}
-
-/* A new file's name lives in its directory: sync that too, or a crash can
- * lose the whole journal even though its contents were flushed. */
-static void sync_dir_of(const char *path)
-{
-    char *copy = mem_strdup(path);
-    if (!copy)
-        return;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    free(copy);
-}
-
-bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
-                         uint64_t seed, bh_err *err)
-{
-    if (strchr(scenario, '\n'))
-        return err_set(err, BH_EUSAGE, path, 0, "the scenario's path contains a newline");
-    j->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
-    if (j->fd < 0) {
-        if (errno == EEXIST)
-            return err_set(err, BH_EIO, path, 0,
-                           "already exists; journals are never overwritten: choose another "
-                           "name or remove it");
-        return err_set(err, BH_EIO, path, 0, "cannot create: %s", strerror(errno));
-    }
-    j->path = mem_strdup(path);
-    char head[1200];
-    int n = snprintf(head, sizeof head,
-                     JOURNAL_HEADER ": inputs with their simulated times.\n"
-                     "scenario %s\nseed %llu\n",
-                     scenario, (unsigned long long)seed);
-    bh_status st = write_all(j, head, (size_t)(n < (int)sizeof head ? n : (int)sizeof head - 1), err);
-    sync_dir_of(path);
-    return st;
-}
-
-bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
-{
-    j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (j->fd < 0)
-        return err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
-    j->path = mem_strdup(path);
-    /* A journal whose last line lacks its newline would glue the next input
-     * onto it; finish that line first. */
-    struct stat sb;
-    int rfd = open(path, O_RDONLY | O_CLOEXEC);
-    if (rfd >= 0 && fstat(rfd, &sb) == 0 && sb.st_size > 0) {
-        char c = '\n';
-        if (pread(rfd, &c, 1, sb.st_size - 1) == 1 && c != '\n') {
-            close(rfd);
-            return write_all(j, "\n", 1, err);
-        }
-    }
-    if (rfd >= 0)
-        close(rfd);
-    return BH_OK;
-}
-
 int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
 {
     char t[32];
@@ -401,24 +313,4 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
     }
     }
     return 0;
-}
-
-bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh_err *err)
-{
-    char line[JOURNAL_MAX_LINE + 2];
-    int n = journal_format(d, in, line, JOURNAL_MAX_LINE);
-    if (n < 0 || n >= JOURNAL_MAX_LINE)
-        return err_set(err, BH_EINPUT, j->path, 0,
-                       "this input does not fit on one journal line; it was not applied");
-    line[n++] = '\n';
-    return write_all(j, line, (size_t)n, err);
-}
-
-void journal_close(bh_journal *j)
-{
-    if (j->fd >= 0)
-        close(j->fd);
-    j->fd = -1;
-    free(j->path);
-    j->path = NULL;
 }
