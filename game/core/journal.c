@@ -218,7 +218,8 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
             memcmp(text, JOURNAL_HEADER, sizeof JOURNAL_HEADER - 1) == 0)
             return err_set(err, BH_EJOURNAL, name, lineno,
                            "the last line is incomplete: the journal was cut off while being "
-                           "written (remove or finish this line to resume)");
+                           "written, so this input never took effect (Continue in the game removes "
+                           "the line; or remove it by hand)");
     }
     return BH_OK;
 }
