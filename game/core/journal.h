@@ -99,6 +99,10 @@ bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
  * engine wrote whose last line lacks its newline (cut it first with
  * journal_cut); a hand-written plan's last line just gets its newline. */
 bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err);
+/* journal_open_append after journal_cut, in one: nothing that can fail for
+ * want of memory comes after the cut. */
+bh_status journal_open_recover(bh_journal *j, const char *path, const bh_jtail *tail,
+                               bh_err *err);
 /* Append one input and fsync it. On failure the input must not be applied
  * (session_input does not) and the file is as it was before. */
 bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh_err *err);

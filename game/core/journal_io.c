@@ -154,7 +154,11 @@ bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
     return BH_OK;
 }
 
-bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
+/* Open to append; with `tail`, first cut off the torn line it describes.
+ * The path is copied before the file is touched, so running out of memory
+ * leaves the journal as it was. */
+bh_status journal_open_recover(bh_journal *j, const char *path, const bh_jtail *tail,
+                               bh_err *err)
 {
     memset(j, 0, sizeof *j);
     j->fd = -1;
@@ -163,15 +167,23 @@ bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
     j->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
     struct stat sb;
     char last = '\n';
-    const char *why = NULL;
+    bh_status st = BH_OK;
     if (j->fd < 0 || fstat(j->fd, &sb) != 0)
-        why = strerror(errno);
-    else if (sb.st_size > 0 && pread(j->fd, &last, 1, sb.st_size - 1) != 1)
-        why = strerror(errno);
-    if (why) {
-        err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", why);
+        st = err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
+    else if (tail && tail->keep < tail->size && sb.st_size != tail->size)
+        st = err_set(err, BH_EIO, path, 0,
+                     "changed while its torn last line was being removed; try again");
+    else if (tail && tail->keep < tail->size &&
+             (io->ftruncate(j->fd, (off_t)tail->keep) != 0 || io->fsync(j->fd) != 0))
+        st = err_set(err, BH_EIO, path, tail->line, "cannot remove the torn last line: %s",
+                     strerror(errno));
+    else if (tail && tail->keep < tail->size)
+        sb.st_size = (off_t)tail->keep;
+    if (st == BH_OK && sb.st_size > 0 && pread(j->fd, &last, 1, sb.st_size - 1) != 1)
+        st = err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
+    if (st != BH_OK) {
         journal_close(j);
-        return BH_EIO;
+        return st;
     }
     j->size = sb.st_size;
     if (last == '\n')
@@ -196,6 +208,11 @@ bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
     }
     j->size++;
     return BH_OK;
+}
+
+bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
+{
+    return journal_open_recover(j, path, NULL, err);
 }
 
 /* The line an error names, printable (a note may hold anything). */
@@ -305,21 +322,8 @@ bh_status journal_read_recover(const char *path, bh_plan *out, bh_jtail *tail, b
 
 bh_status journal_cut(const char *path, const bh_jtail *tail, bh_err *err)
 {
-    if (tail->keep >= tail->size)
-        return BH_OK;
-    int fd = open(path, O_WRONLY | O_CLOEXEC);
-    struct stat sb;
-    bh_status st = BH_OK;
-    if (fd < 0 || fstat(fd, &sb) != 0)
-        st = err_set(err, BH_EIO, path, 0, "cannot open to remove the torn last line: %s",
-                     strerror(errno));
-    else if (sb.st_size != tail->size)
-        st = err_set(err, BH_EIO, path, 0,
-                     "changed while its torn last line was being removed; try again");
-    else if (io->ftruncate(fd, (off_t)tail->keep) != 0 || io->fsync(fd) != 0)
-        st = err_set(err, BH_EIO, path, tail->line, "cannot remove the torn last line: %s",
-                     strerror(errno));
-    if (fd >= 0)
-        close(fd);
+    bh_journal j;
+    bh_status st = journal_open_recover(&j, path, tail, err);
+    journal_close(&j);
     return st;
 }

@@ -256,14 +256,14 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     /* The torn line goes before anything is appended, or the next input
      * would glue onto it. Only now: a journal that does not replay is
      * left exactly as it was. */
-    if (st == BH_OK && tail.line > 0 && (st = journal_cut(p->journal_path, &tail, err)) == BH_OK)
+    if (st == BH_OK)
+        st = journal_open_recover(&p->journal, p->journal_path, &tail, err);
+    if (st == BH_OK && tail.line > 0)
         snprintf(p->notice, sizeof p->notice,
                  "The last line of the journal (line %d, \"%s\") was only partly written when "
                  "the game stopped, so that input never took effect. It has been removed; "
                  "everything before it is restored.",
                  tail.line, tail.text);
-    if (st == BH_OK)
-        st = journal_open_append(&p->journal, p->journal_path, err);
     journal_plan_free(&plan);
     if (st != BH_OK) {
         play_release(p);

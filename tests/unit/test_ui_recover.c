@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core/mem.h"
 #include "core/text.h"
 #include "ui/play.h"
 
@@ -257,6 +258,47 @@ static void test_read_messages_survive_continue(void)
     free(text);
 }
 
+/* Continue itself may run out of memory at any allocation (sticky: all
+ * after the n-th fail too). Each time it must say so, and a Continue that
+ * failed must leave the journal exactly as it found it, torn line and
+ * all, so that the next try can still recover it. */
+static void test_continue_out_of_memory(void)
+{
+    char data[300], journal[PLAY_PATH_MAX];
+    fresh_dir(data, sizeof data, "oom");
+    if (recorded(data, journal, sizeof journal) != 0) {
+        CHECK(0);
+        return;
+    }
+    write_file(journal, "0s start repo", "a");
+    char *torn = slurp(journal);
+    long n = 1, bad = 0;
+    for (; torn && n < 100000; n++) {
+        write_file(journal, torn, "w");
+        play q;
+        bh_err e;
+        mem_fail_at(n, 1);
+        bh_status st = resume(&q, journal, data, &e);
+        long failures = mem_failures();
+        mem_fail_at(0, 0);
+        if (st == BH_OK) {
+            play_close(&q);
+            if (failures == 0)
+                break; /* got through without reaching the n-th: all tried */
+            continue;
+        }
+        char *now = slurp(journal);
+        int ok = strstr(e.msg, "memory") && now && strcmp(now, torn) == 0;
+        if (!ok && bad++ < 3)
+            fprintf(stderr, "n=%ld: status %d, \"%s\"\n", n, (int)st, e.msg);
+        free(now);
+    }
+    CHECK_INT(bad, 0);
+    CHECK(n > 1000); /* loading the tutorial alone takes thousands */
+    fprintf(stderr, "continue: %ld allocation points tried\n", n);
+    free(torn);
+}
+
 /* ---- a journal that cannot be written ---- */
 
 static ssize_t full_disk(int fd, const void *buf, size_t n)
@@ -306,6 +348,7 @@ int main(int argc, char **argv)
         {"broken_journal_left_alone", test_broken_journal_left_alone},
         {"empty_journal_is_an_empty_session", test_empty_journal_is_an_empty_session},
         {"read_messages_survive_continue", test_read_messages_survive_continue},
+        {"continue_out_of_memory", test_continue_out_of_memory},
         {"unwritable_journal_refuses_and_pauses", test_unwritable_journal_refuses_and_pauses},
         {NULL, NULL}};
     int rc = check_main(argc, argv, cases);
