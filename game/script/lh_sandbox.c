@@ -73,7 +73,8 @@ void lh_where(lua_State *L, char *src, size_t n, int *line)
     lua_Debug ar;
     for (int level = 0; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(src, n, "%s", ar.short_src);
+            const char *d = lh_source_display(lh_of(L), ar.short_src, strlen(ar.short_src));
+            snprintf(src, n, "%s", d ? d : ar.short_src);
             *line = ar.currentline;
             return;
         }
@@ -111,20 +112,31 @@ static int64_t mono_ns(void)
 
 int lh_budget_error(lua_State *L, lh_host *h)
 {
+    char msg[sizeof h->over_msg];
     if (h->timed_out)
-        return lh_error(L, "time budget exceeded: one call ran for over %.1f s of real time "
-                           "(heavy work on very large strings or tables?); this limit depends "
-                           "on the machine, so such a scenario may not replay elsewhere",
-                        h->opts.watchdog_ms / 1000.0);
-    if (h->session_limited)
-        return lh_error(L, "session instruction limit reached: the scenario's hooks have run "
-                           "%lld million instructions in this session",
-                        (long long)(h->opts.session_budget / 1000000));
-    return lh_error(L, "instruction budget exceeded (%lld million instructions in one call): "
-                       "is there an endless loop?",
-                    (long long)(h->budget.limit / 1000000));
+        snprintf(msg, sizeof msg,
+                 "time budget exceeded: one call ran for over %.1f s of real time "
+                 "(heavy work on very large strings or tables?); this limit depends "
+                 "on the machine, so such a scenario may not replay elsewhere",
+                 h->opts.watchdog_ms / 1000.0);
+    else if (h->session_limited)
+        snprintf(msg, sizeof msg,
+                 "session instruction limit reached: the scenario's hooks have run "
+                 "%lld million instructions in this session",
+                 (long long)(h->opts.session_budget / 1000000));
+    else
+        snprintf(msg, sizeof msg,
+                 "instruction budget exceeded (%lld million instructions in one call): "
+                 "is there an endless loop?",
+                 (long long)(h->budget.limit / 1000000));
+    /* Kept with its place: a scenario's pcall may catch this error and
+     * return normally, and the call must still fail (see lh_pcall). */
+    if (!h->over_msg[0]) {
+        lh_where(L, h->over_src, sizeof h->over_src, &h->over_line);
+        snprintf(h->over_msg, sizeof h->over_msg, "%s", msg);
+    }
+    return lh_error(L, "%s", msg);
 }
-
 
 void lh_charge(lua_State *L, int64_t n)
 {
@@ -135,8 +147,12 @@ void lh_charge(lua_State *L, int64_t n)
         h->budget.exceeded = 1;
         h->timed_out = 1;
     }
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, n))
+    if (h->budget.exceeded || lh_budget_charge(&h->budget, n)) {
+        /* As the count hook does: every later instruction raises again, so
+         * a script that catches this error cannot run on. */
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         lh_budget_error(L, h);
+    }
 }
 
 /* The count hook: charges the budget. Once the budget is spent it raises
@@ -147,9 +163,41 @@ void lh_charge(lua_State *L, int64_t n)
  * instructions do unbounded work in C that no count can see (comparing or
  * joining huge strings), so a wall-clock watchdog backs it up. Only a
  * scenario that is broken anyway can reach it. */
+/* Extra arguments a vararg function may hold before moving them is
+ * charged; below this a probe costs one lua_getlocal. */
+#define LH_VARARG_FREE 256
+
+/* How many extra arguments the running function holds beyond
+ * LH_VARARG_FREE. A call or a `...` copies all of them in one instruction,
+ * so a recursion that adds one argument per call (f(n, ...)) does
+ * quadratic work in linear instructions. Lua counts them only inside
+ * (ci->u.l.nextraargs); lua_getlocal with -k answers whether there are k,
+ * so a doubling then a bisection find the count. */
+static int64_t extra_args(lua_State *L, lua_Debug *ar)
+{
+    if (!lua_getinfo(L, "u", ar) || !ar->isvararg || !lua_getlocal(L, ar, -LH_VARARG_FREE))
+        return 0;
+    lua_pop(L, 1);
+    int lo = LH_VARARG_FREE, hi = 2 * LH_VARARG_FREE; /* lo are there; hi may not be */
+    while (hi < (1 << 22) && lua_getlocal(L, ar, -hi)) {
+        lua_pop(L, 1);
+        lo = hi;
+        hi *= 2;
+    }
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (lua_getlocal(L, ar, -mid)) {
+            lua_pop(L, 1);
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo - LH_VARARG_FREE;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     lh_host *h = lh_of(L);
     /* A coroutine left in per-instruction mode by an earlier, spent call
      * goes back to the normal rate once the budget is fresh. */
@@ -159,7 +207,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         h->budget.exceeded = 1;
         h->timed_out = 1;
     }
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, LH_HOOK_EVERY)) {
+    /* Between two hook calls each instruction may have copied them all;
+     * a quarter of them doing so is the charge. */
+    int64_t cost = LH_HOOK_EVERY;
+    if (!h->budget.exceeded)
+        cost = lh_cost_add(cost, extra_args(L, ar) * (LH_HOOK_EVERY / 4));
+    if (h->budget.exceeded || lh_budget_charge(&h->budget, cost)) {
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         lh_budget_error(L, h);
     }
@@ -190,30 +243,67 @@ lua_State *lh_sandbox_new(lh_host *h)
     return L;
 }
 
-void lh_note_source(lh_host *h, const char *display)
+/* Lua keeps at most LUA_IDSIZE - 1 characters of a chunk's name and
+ * shortens longer ones to "...tail", which no longer names the file (the
+ * game loads by absolute path, so this is common). A source whose display
+ * name does not fit is known to Lua by a short alias instead (its base
+ * name, or "source-N.lua" when that is taken or too long), and every place
+ * that turns Lua's name into a message maps it back. */
+#define LH_CHUNK_FIT (LUA_IDSIZE - 4)
+
+static int alias_taken(const lh_host *h, const char *name)
+{
+    for (int i = 0; i < h->nsources; i++)
+        if (strcmp(h->aliases[i], name) == 0 || strcmp(h->sources[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+int lh_note_source(lh_host *h, const char *display)
 {
     for (int i = 0; i < h->nsources; i++)
         if (strcmp(h->sources[i], display) == 0)
-            return;
-    if (h->nsources < LH_MAX_SOURCES)
-        h->sources[h->nsources++] = strdup(display);
+            return i;
+    if (h->nsources >= LH_MAX_SOURCES)
+        return -1;
+    char alias[LH_CHUNK_FIT + 1];
+    const char *base = strrchr(display, '/');
+    base = base ? base + 1 : display;
+    if (strlen(display) <= LH_CHUNK_FIT)
+        snprintf(alias, sizeof alias, "%s", display);
+    else if (strlen(base) <= LH_CHUNK_FIT && !alias_taken(h, base))
+        snprintf(alias, sizeof alias, "%s", base);
+    else
+        snprintf(alias, sizeof alias, "source-%d.lua", h->nsources + 1);
+    char *d = strdup(display), *a = strdup(alias);
+    if (!d || !a) {
+        free(d);
+        free(a);
+        return -1;
+    }
+    h->sources[h->nsources] = d;
+    h->aliases[h->nsources] = a;
+    return h->nsources++;
 }
 
-/* Is file[0..n) how Lua names one of the files we loaded? Lua shortens long
- * names to "..." and their last characters. */
-int lh_known_source(const lh_host *h, const char *file, size_t n)
+const char *lh_source_display(const lh_host *h, const char *name, size_t n)
 {
     for (int i = 0; i < h->nsources; i++) {
-        const char *s = h->sources[i];
-        size_t len = s ? strlen(s) : 0;
-        if (!s)
-            continue;
-        if (len == n && memcmp(s, file, n) == 0)
-            return 1;
-        if (n > 3 && memcmp(file, "...", 3) == 0 && len >= n - 3 &&
-            memcmp(s + len - (n - 3), file + 3, n - 3) == 0)
-            return 1;
+        const char *a = h->aliases[i];
+        if (strlen(a) == n && memcmp(a, name, n) == 0)
+            return h->sources[i];
     }
+    return NULL;
+}
+
+/* Is file[0..n) one of the files we loaded, by Lua's name or ours? */
+int lh_known_source(const lh_host *h, const char *file, size_t n)
+{
+    if (lh_source_display(h, file, n))
+        return 1;
+    for (int i = 0; i < h->nsources; i++)
+        if (strlen(h->sources[i]) == n && memcmp(h->sources[i], file, n) == 0)
+            return 1;
     return 0;
 }
 
@@ -221,6 +311,7 @@ int lh_known_source(const lh_host *h, const char *file, size_t n)
  * scenario raised a bare value) and captures the traceback. It never calls
  * __tostring on error objects: that would run scenario code while handling
  * its own error. */
+#define LH_MSG_KEEP 900
 static int msgh(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -235,8 +326,10 @@ static int msgh(lua_State *L)
         msg = lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
         len = strlen(msg);
     }
-    text_sanitize(msg, len, clean, sizeof clean - 60);
-    if (len > sizeof clean - 60)
+    /* Short enough that "file:line: " before it and the size after it
+     * still fit the error's 1024-byte message, however long the name. */
+    text_sanitize(msg, len, clean, LH_MSG_KEEP);
+    if (len > LH_MSG_KEEP)
         snprintf(clean + strlen(clean), 60, "... (%zu bytes)", len);
     /* "file:line: ..." already? Otherwise locate it at the raising frame. */
     const char *p = clean;
@@ -282,8 +375,10 @@ static int msgh(lua_State *L)
     return 1;
 }
 
-/* Split "file:line: message" into the error struct. */
-static void split_message(const char *s, const char *fallback_file, bh_err *err)
+/* Split "file:line: message" into the error struct, naming the file as
+ * the user knows it (not by Lua's alias). */
+static void split_message(const lh_host *h, const char *s, const char *fallback_file,
+                          bh_err *err)
 {
     const char *p = s;
     while ((p = strchr(p, ':')) != NULL) {
@@ -294,7 +389,11 @@ static void split_message(const char *s, const char *fallback_file, bh_err *err)
                 q++;
             if (*q == ':') {
                 char file[512];
-                snprintf(file, sizeof file, "%.*s", (int)(p - s), s);
+                const char *d = lh_source_display(h, s, (size_t)(p - s));
+                if (d)
+                    snprintf(file, sizeof file, "%s", d);
+                else
+                    snprintf(file, sizeof file, "%.*s", (int)(p - s), s);
                 q++;
                 while (*q == ' ')
                     q++;
@@ -334,7 +433,22 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     h->trace[0] = '\0';
     h->pos_src[0] = '\0';
     h->pos_line = 0;
+    h->over_msg[0] = '\0';
     int st = lua_pcall(L, nargs, nres, base);
+    if (st == LUA_OK && h->budget.exceeded) {
+        /* Spent, caught by the script's own pcall, and returned before
+         * another instruction could raise it again: still a failure. */
+        lua_settop(L, base - 1);
+        err_set(err, BH_ESCRIPT, h->over_msg[0] ? h->over_src : h->path,
+                h->over_msg[0] ? h->over_line : 0, "%s",
+                h->over_msg[0] ? h->over_msg : "instruction budget exceeded");
+        lh_trace_context(err, what);
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+        h->last_used = h->budget.used;
+        lh_budget_reset(&h->budget, h->opts.hook_budget);
+        h->deadline_ns = 0;
+        return -1;
+    }
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->last_used = h->budget.used;
     if (st == LUA_OK) {
@@ -351,7 +465,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
                 "error while handling an error (out of memory or budget?)");
     } else {
         const char *m = lua_tostring(L, -1);
-        split_message(m ? m : "unknown error", h->path, err);
+        split_message(h, m ? m : "unknown error", h->path, err);
         snprintf(err->trace, sizeof err->trace, "%s", h->trace);
     }
     lh_trace_context(err, what);
@@ -405,17 +519,32 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
         free(text);
         return -1;
     }
-    lh_note_source(h, display);
-    char chunk[600];
-    snprintf(chunk, sizeof chunk, "@%s", display);
-    int st = luaL_loadbufferx(h->L, text, len, chunk, "t");
+    int src = lh_note_source(h, display);
+    if (src < 0) {
+        free(text);
+        err_set(err, BH_ESCRIPT, display, 1, "too many files: a scenario may consist of at most %d",
+                LH_MAX_SOURCES);
+        return -1;
+    }
+    char chunk[LH_CHUNK_FIT + 2];
+    snprintf(chunk, sizeof chunk, "@%s", h->aliases[src]);
+    /* As stock lua does: a UTF-8 byte-order mark, then a first line
+     * starting with '#' (a "#!" line), are skipped. The newline stays, so
+     * line numbers do not move. */
+    size_t skip = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3;
+    if (skip < len && text[skip] == '#')
+        while (skip < len && text[skip] != '\n')
+            skip++;
+    int st = luaL_loadbufferx(h->L, text + skip, len - skip, chunk, "t");
     char *text_copy = text; /* kept for locating a parse error without a line */
     if (st != LUA_OK) {
         const char *m = lua_tostring(h->L, -1);
         if (st == LUA_ERRMEM)
             err_set(err, BH_ESCRIPT, display, 1, "memory limit exceeded while parsing");
         else
-            split_message(m ? m : "cannot load", display, err);
+            split_message(h, m ? m : "cannot load", display, err);
         /* Inside include, Lua may locate a parse error at the include call
          * rather than in this file: then it says nothing about this file. */
         if (strcmp(err->file, display) != 0)
