@@ -28,6 +28,17 @@ static inline int64_t lh_cost_add(int64_t a, int64_t b)
     return b > INT64_MAX - a ? INT64_MAX : a + b;
 }
 
+/* a * b for costs, with the same rules. */
+static inline int64_t lh_cost_mul(int64_t a, int64_t b)
+{
+    if (a <= 0 || b <= 0)
+        return 0;
+    return a > INT64_MAX / b ? INT64_MAX : a * b;
+}
+
+/* Budget units for one element a library loop touches through the API. */
+#define LH_ELEM_COST 8
+
 /* Charge n units. Returns 1 when the budget is (now or already) exceeded. */
 static inline int lh_budget_charge(lh_budget *b, int64_t n)
 {

@@ -93,6 +93,8 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
 int lh_lib_open(lua_State *L);
 /* Budget units one string.format conversion costs (a snprintf call). */
 #define LH_FORMAT_SPEC_COST 64
+/* ... and each digit of a number it prints at a given precision. */
+#define LH_FORMAT_DIGIT_COST 8
 
 /* lh_order.c: pairs, next and table.sort in a fixed order */
 int lh_sb_pairs(lua_State *L);

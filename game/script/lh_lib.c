@@ -9,6 +9,7 @@
 #include "script/lh_internal.h"
 
 #include <lualib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,26 +39,31 @@ enum { COST_ARGS, COST_LEN, COST_MOVE, COST_UNPACK, COST_CONCAT };
 static int charged(lua_State *L)
 {
     int n = lua_gettop(L);
-    /* One unit per argument: a call with a million of them (select('#',
+    /* Four units per argument: a call with a million of them (select('#',
      * table.unpack(t))) copies them all. Sums saturate and never go
      * negative, so no argument can refill the budget. */
-    int64_t cost = 1 + (int64_t)n;
+    int64_t cost = 1 + 4 * (int64_t)n;
     for (int i = 1; i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING)
             cost = lh_cost_add(cost, (int64_t)(lua_rawlen(L, i) / 4));
-    switch ((int)lua_tointeger(L, lua_upvalueindex(2))) {
+    /* Per element, what the C loop does costs about as much as this many
+     * instructions: a get and a set through the API for a shift, a move or
+     * a concatenation; a push for an unpack. */
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    switch (kind) {
     case COST_LEN:
         if (lua_type(L, 1) == LUA_TTABLE)
-            cost = lh_cost_add(cost, (int64_t)luaL_len(L, 1));
+            cost = lh_cost_add(cost, lh_cost_mul(luaL_len(L, 1), LH_ELEM_COST));
         break;
     case COST_MOVE:
-        cost = lh_cost_add(cost, range_len(L, 2, 3, 1));
+        cost = lh_cost_add(cost, lh_cost_mul(range_len(L, 2, 3, 1), LH_ELEM_COST));
         break;
     case COST_UNPACK: /* table.unpack(t, i, j) */
     case COST_CONCAT: { /* table.concat(t, sep, i, j) */
         int first = (int)lua_tointeger(L, lua_upvalueindex(3));
         if (lua_type(L, 1) == LUA_TTABLE)
-            cost = lh_cost_add(cost, range_len(L, first, first + 1, 1));
+            cost = lh_cost_add(cost, lh_cost_mul(range_len(L, first, first + 1, 1),
+                                                 kind == COST_UNPACK ? 4 : LH_ELEM_COST));
         break;
     }
     }
@@ -245,6 +251,17 @@ static int sb_tostring(lua_State *L)
 
 /* string.format, minus addresses: %p and %s of a table print a pointer,
  * which differs between runs. %s goes through the sandbox's tostring. */
+/* Printing a double is multi-precision arithmetic in the C library: each
+ * digit of precision costs a division, and "%f" of 1e308 writes all 309
+ * digits of the integer part. Charged per digit it will produce. */
+static int64_t float_cost(char conv, double x, int64_t prec)
+{
+    int64_t digits = prec;
+    if ((conv == 'f' || conv == 'F') && isfinite(x) && fabs(x) >= 10.0)
+        digits += (int64_t)log10(fabs(x));
+    return digits * LH_FORMAT_DIGIT_COST;
+}
+
 static int sb_format(lua_State *L)
 {
     size_t len;
@@ -271,11 +288,14 @@ static int sb_format(lua_State *L)
             break; /* the original reports the malformed spec */
         arg++;
         cost = lh_cost_add(cost, LH_FORMAT_SPEC_COST + (width + prec) / 4);
+        if (strchr("aAeEfFgG", fmt[i]) && lua_type(L, arg) == LUA_TNUMBER)
+            cost = lh_cost_add(cost, float_cost(fmt[i], lua_tonumber(L, arg), prec));
         if (fmt[i] == 'p')
             return lh_error(L, "string.format: '%%p' is not available (addresses differ "
                                "between runs)");
         if (fmt[i] == 'q' && lua_type(L, arg) == LUA_TSTRING)
-            cost = lh_cost_add(cost, (int64_t)lua_rawlen(L, arg)); /* escaped byte by byte */
+            /* escaped byte by byte, with an snprintf for each control byte */
+            cost = lh_cost_add(cost, lh_cost_mul((int64_t)lua_rawlen(L, arg), 16));
         if (fmt[i] == 's' && arg <= lua_gettop(L)) {
             lua_pushcfunction(L, sb_tostring);
             lua_pushvalue(L, arg);
@@ -308,6 +328,8 @@ static int sb_print(lua_State *L)
     luaL_pushresult(&b);
     size_t len;
     const char *s = lua_tolstring(L, -1, &len);
+    /* Building and cleaning the line is C work, dropped lines too. */
+    lh_charge(L, 16 + (int64_t)len);
     text_sanitize(s, len, out, sizeof out);
     lh_where(L, src, sizeof src, &line);
     /* A print in a loop must not flood the facilitator's terminal. */

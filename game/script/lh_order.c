@@ -200,7 +200,8 @@ int lh_sb_sort(lua_State *L)
     int64_t lg = 1;
     while (((lua_Integer)1 << lg) < n)
         lg++;
-    lh_charge(L, n * lg);
+    /* Each step compares and moves through the API: several calls. */
+    lh_charge(L, n * lg * LH_ELEM_COST);
     lua_createtable(L, (int)n, 0); /* 3: source run */
     lua_createtable(L, (int)n, 0); /* 4: destination run */
     for (lua_Integer i = 1; i <= n; i++) {
