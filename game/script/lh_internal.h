@@ -80,6 +80,8 @@ void lh_trace_context(bh_err *err, const char *what);
 int lh_error(lua_State *L, const char *fmt, ...);
 /* Fill `loc` with the innermost Lua frame's source and line. */
 void lh_where(lua_State *L, char *src, size_t n, int *line);
+
+/* lh_source.c */
 /* Record a file of the scenario; returns its index, or -1 when full.
  * h->aliases[index] is the chunk name to load it under. */
 int lh_note_source(lh_host *h, const char *display);
@@ -88,6 +90,8 @@ const char *lh_source_display(const lh_host *h, const char *name, size_t n);
 int lh_known_source(const lh_host *h, const char *file, size_t n);
 /* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
+/* Split "file:line: message" into err, naming the file as the user knows it. */
+void lh_split_message(const lh_host *h, const char *s, const char *fallback_file, bh_err *err);
 
 /* lh_lib.c: opens the sandbox's libraries (a lua_CFunction, run protected) */
 int lh_lib_open(lua_State *L);
