@@ -175,7 +175,10 @@ void lh_charge(lua_State *L, int64_t n)
  * so a doubling then a bisection find the count. */
 static int64_t extra_args(lua_State *L, lua_Debug *ar)
 {
-    if (!lua_getinfo(L, "u", ar) || !ar->isvararg || !lua_getlocal(L, ar, -LH_VARARG_FREE))
+    /* (no lua_getinfo first: lua_getlocal with a negative index answers
+     * NULL for a function that is not vararg, and that is the cheap path
+     * taken every LH_HOOK_EVERY instructions) */
+    if (!lua_getlocal(L, ar, -LH_VARARG_FREE))
         return 0;
     lua_pop(L, 1);
     int lo = LH_VARARG_FREE, hi = 2 * LH_VARARG_FREE; /* lo are there; hi may not be */
