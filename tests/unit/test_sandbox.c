@@ -211,9 +211,6 @@ static void test_bom_and_shebang(void)
 
 int main(int argc, char **argv)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-sandbox-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return 1;
     static const check_case cases[] = {
         {"budget_never_refills", test_budget_never_refills},
         {"sealed_metatables_keep_the_class_pattern", test_sealed_metatables_keep_the_class_pattern},
@@ -221,10 +218,5 @@ int main(int argc, char **argv)
         {"long_paths_keep_file_and_line", test_long_paths_keep_file_and_line},
         {"bom_and_shebang", test_bom_and_shebang},
         {NULL, NULL}};
-    int rc = check_main(argc, argv, cases);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        rc = 1;
-    return rc;
+    return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "sandbox");
 }
