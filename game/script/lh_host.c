@@ -16,6 +16,12 @@ void lh_opts_default(lh_opts *o)
     o->hook_budget = LH_DEFAULT_HOOK_BUDGET;
     o->load_budget = LH_DEFAULT_LOAD_BUDGET;
     o->watchdog_ms = LH_DEFAULT_WATCHDOG_MS;
+    /* Test-only: the hostile suite runs once with the watchdog off, to show
+     * that a deterministic limit (instructions, memory, stack, size) stops
+     * every case on its own, whatever the machine's speed. */
+    const char *wd = getenv("BH_TEST_NO_WATCHDOG");
+    if (wd && strcmp(wd, "1") == 0)
+        o->watchdog_ms = 0;
     o->session_budget = LH_DEFAULT_SESSION_BUDGET;
 }
 
@@ -101,7 +107,8 @@ static void host_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
     lua_Debug ar;
     lua_rawgeti(h->L, LUA_REGISTRYINDEX, hook);
     if (lua_isfunction(h->L, -1) && lua_getinfo(h->L, ">S", &ar)) {
-        snprintf(file, n, "%s", ar.short_src);
+        const char *d = lh_source_display(h, ar.short_src, strlen(ar.short_src));
+        snprintf(file, n, "%s", d ? d : ar.short_src);
         *line = ar.linedefined;
     } else {
         lua_pop(h->L, 1);
@@ -146,7 +153,7 @@ static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kin
     int nres = kind != HOOK_EFFECT ? 2 : 0;
     int failed = lh_pcall(h, 1, nres, limit, NULL, err) != 0;
     if (counted)
-        h->session_used += h->last_used;
+        h->session_used = lh_cost_add(h->session_used, h->last_used);
     if (failed) {
         char text[200]; /* named only now: formatting it for every call would cost */
         sim_what_format(what, text, sizeof text);
@@ -332,8 +339,10 @@ void lh_free(lh_host *h)
     lh_arena_free(h->arena);
     free(h->saved);
     defs_free(&h->defs);
-    for (int i = 0; i < h->nsources; i++)
+    for (int i = 0; i < h->nsources; i++) {
         free(h->sources[i]);
+        free(h->aliases[i]);
+    }
     free(h->path);
     free(h->dir);
     free(h->realdir);
