@@ -82,7 +82,8 @@ int lh_error(lua_State *L, const char *fmt, ...);
 void lh_where(lua_State *L, char *src, size_t n, int *line);
 
 /* lh_source.c */
-/* Record a file of the scenario; returns its index, or -1 when full.
+/* Record a file of the scenario; returns its index, -1 when full, or -2
+ * when out of memory.
  * h->aliases[index] is the chunk name to load it under. */
 int lh_note_source(lh_host *h, const char *display);
 /* The display name of the source Lua calls name[0..n), or NULL. */

@@ -51,7 +51,7 @@ int lh_note_source(lh_host *h, const char *display)
     if (!d || !a) {
         free(d);
         free(a);
-        return -1;
+        return -2;
     }
     h->sources[h->nsources] = d;
     h->aliases[h->nsources] = a;
@@ -160,8 +160,11 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
     int src = lh_note_source(h, display);
     if (src < 0) {
         free(text);
-        err_set(err, BH_ESCRIPT, display, 1, "too many files: a scenario may consist of at most %d",
-                LH_MAX_SOURCES);
+        if (src == -2)
+            err_set(err, BH_ENOMEM, display, 1, "out of memory");
+        else
+            err_set(err, BH_ESCRIPT, display, 1,
+                    "too many files: a scenario may consist of at most %d", LH_MAX_SOURCES);
         return -1;
     }
     char chunk[LH_CHUNK_FIT + 2];
