@@ -159,25 +159,32 @@ acked_list=()
 line_us=$(( (run_us - header_us) / (total - header) ))
 for ((k = 1; k <= kills; k++)); do
   # The moment: one kill in ten during start-up (before the header is
-  # acknowledged, where the journal may not exist yet or be empty), the
-  # rest at a line drawn uniformly from the whole run, plus up to two lines'
-  # time more, so that they land anywhere in a line's write and fsync.
-  # Chosen by progress rather than by the clock alone, because fsync's
-  # speed varies tenfold when the disk is shared.
+  # acknowledged, where the journal may not exist yet or be empty); the
+  # rest as soon as a line drawn uniformly from the whole run has been
+  # acknowledged, half of them at once (just after an acknowledgement,
+  # where a line still in a buffer would be lost) and half up to two
+  # lines' time later (anywhere in a line's write and fsync). Chosen by
+  # progress rather than by the clock alone, because fsync's speed varies
+  # tenfold when the disk is shared.
   j="$tmp/k.journal"
   rm -f "$j"
   acked=0 bad_order=''
   if [ $((k % 10)) -eq 0 ]; then
     target=0
     delay=$(( (RANDOM * 32768 + RANDOM) % (header_us + 1) ))
+  elif [ $((RANDOM % 2)) -eq 0 ]; then
+    target=$(( 1 + (RANDOM * 32768 + RANDOM) % total ))
+    delay=0
   else
     target=$(( 1 + (RANDOM * 32768 + RANDOM) % total ))
     delay=$(( (RANDOM * 32768 + RANDOM) % (2 * line_us + 1) ))
   fi
   start_run "$j" /dev/null
   read_acks "$target"
-  printf -v secs '%d.%06d' $((delay / 1000000)) $((delay % 1000000))
-  sleep "$secs"
+  if [ "$delay" -gt 0 ]; then
+    printf -v secs '%d.%06d' $((delay / 1000000)) $((delay % 1000000))
+    sleep "$secs"
+  fi
   kill -9 "$pid" 2>/dev/null
   finish_run
   what="kill $k after line $target + ${delay}us (exit $rc, $acked acknowledged)"
@@ -188,8 +195,13 @@ for ((k = 1; k <= kills; k++)); do
   if [ $rc -ne 137 ] && [ $rc -ne 0 ]; then
     fail "$what: the run failed before the kill"; sed 's/^/    /' "$tmp/run.err" | head -5; continue
   fi
+  # where it landed: before the header was acknowledged, mid-run (some but
+  # not all lines acknowledged), or after the last line
+  if [ $rc -eq 0 ] || [ "$acked" -ge "$total" ]; then finished=$((finished + 1))
+  elif [ "$acked" -eq 0 ]; then before=$((before + 1))
+  else mid=$((mid + 1)) acked_list+=("$acked"); fi
   if [ ! -e "$j" ]; then
-    nofile=$((nofile + 1)) before=$((before + 1))
+    nofile=$((nofile + 1))
     [ "$acked" -eq 0 ] && [ $rc -eq 137 ] || fail "$what: no journal"
     continue
   fi
@@ -208,17 +220,8 @@ for ((k = 1; k <= kills; k++)); do
   # a cut last line is dropped, as Continue drops it, before the replay
   head -n "$lines" "$j" >"$tmp/k.plan"
   [ "$(wc -c <"$tmp/k.plan")" -ne "$bytes" ] && torn=$((torn + 1))
-  if [ $rc -eq 0 ]; then
-    finished=$((finished + 1))
-    [ "$acked" -eq "$total" ] && cmp -s "$j" "$tmp/ref.journal" ||
-      fail "$what: the run finished but its journal or acknowledgements are short"
-  elif [ "$acked" -eq 0 ]; then
-    before=$((before + 1))
-  elif [ "$acked" -lt "$total" ]; then
-    mid=$((mid + 1))
-    acked_list+=("$acked")
-  else
-    finished=$((finished + 1)) # killed after its last acknowledgement
+  if [ $rc -eq 0 ] && { [ "$acked" -ne "$total" ] || ! cmp -s "$j" "$tmp/ref.journal"; }; then
+    fail "$what: the run finished but its journal or acknowledgements are short"
   fi
   held=$((lines > header ? lines - header : 0))
   "$bh" run "$scn" --plan "$tmp/k.plan" >"$tmp/k.out" 2>"$tmp/k.err"
