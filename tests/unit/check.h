@@ -90,6 +90,7 @@ static int check_main(int argc, char **argv, const check_case *cases)
  * into dir (which the tests use) and removed afterwards, whatever they
  * left in it. A folder that cannot be made or removed fails the run. */
 #include <stdlib.h>
+__attribute__((unused)) /* most test files do not need it */
 static int check_main_in_tmpdir(int argc, char **argv, const check_case *cases, char *dir,
                                 size_t n, const char *name)
 {
