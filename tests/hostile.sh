@@ -25,6 +25,8 @@
 #   -- fixture: FILE       copy tests/hostile/fixtures/FILE into the scenario folder
 #   -- write: FILE FORMAT  printf FORMAT > scenario-folder/FILE (generated at test time)
 #   -- append: FORMAT      printf FORMAT >> the case's own copy (e.g. invalid bytes, padding)
+#   -- lines: FILE N FORMAT  printf FORMAT, N times, >> scenario-folder/FILE (big files
+#                          made at test time; FILE may be the case itself)
 #   -- link: NAME TARGET   symlink scenario-folder/NAME -> TARGET (relative to the temp dir,
 #                          or absolute)
 #   -- fifo: NAME          mkfifo scenario-folder/NAME
@@ -150,6 +152,12 @@ return \"$MARKER\"
             local lname=${val%% *} target=${val#* }
             case $target in /*) ;; *) target=$T/$target ;; esac
             ln -s "$target" "$T/scen/$lname" ;;
+        lines)
+            local lfile=${val%% *} lrest=${val#* } lcount lfmt
+            lcount=${lrest%% *}
+            lfmt=${lrest#* }
+            # shellcheck disable=SC2059
+            for ((li = 0; li < lcount; li++)); do printf -- "$lfmt"; done >> "$T/scen/$lfile" ;;
         fifo) mkfifo "$T/scen/$val" ;;
         mkdir) mkdir -p "$T/scen/$val" ;;
         repeat) runs=$val ;;

@@ -163,12 +163,31 @@ static size_t edit_distance(const char *a, const char *b)
 void text_suggest(const char *word, const void *base, size_t n, size_t stride, size_t offset,
                   char *out, size_t outn)
 {
+    text_suggest_within(word, base, n, stride, offset, out, outn, NULL);
+}
+
+void text_suggest_within(const char *word, const void *base, size_t n, size_t stride,
+                         size_t offset, char *out, size_t outn, int64_t *work)
+{
     const char *best = NULL;
     size_t best_d = 3; /* further than two edits is no longer a typo */
+    size_t lw = strlen(word);
+    if (outn)
+        out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
+        if (work && *work <= 0)
+            return; /* out of work: no hint rather than a stall */
         const char *id = *(const char *const *)((const char *)base + i * stride + offset);
         if (!id)
             continue;
+        size_t li = strlen(id);
+        if (work)
+            *work -= (int64_t)li + 1;
+        /* Lengths more than two apart are more than two edits apart. */
+        if (li > lw + 2 || lw > li + 2)
+            continue;
+        if (work)
+            *work -= (int64_t)(lw < 64 ? lw : 64) * (int64_t)(li < 64 ? li : 64);
         size_t d = edit_distance(word, id);
         if (d < best_d) {
             best_d = d;
@@ -177,6 +196,4 @@ void text_suggest(const char *word, const void *base, size_t n, size_t stride, s
     }
     if (best)
         snprintf(out, outn, " (did you mean '%s'?)", best);
-    else if (outn)
-        out[0] = '\0';
 }

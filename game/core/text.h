@@ -4,6 +4,7 @@
 #define BH_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 
@@ -21,6 +22,11 @@ bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, 
  * `offset` inside records `stride` bytes apart, is close to `word`; else "". */
 void text_suggest(const char *word, const void *base, size_t n, size_t stride, size_t offset,
                   char *out, size_t outn);
+/* The same, spending at most *work comparison steps, shared across calls:
+ * a file with thousands of ids and thousands of mistakes must not make a
+ * check quadratic. Once *work is spent, no hint. */
+void text_suggest_within(const char *word, const void *base, size_t n, size_t stride,
+                         size_t offset, char *out, size_t outn, int64_t *work);
 /* Copy s into out, replacing invalid UTF-8 and control bytes (except \n and
  * \t) with '?', and cutting it at outn-1 bytes on a character boundary. */
 void text_sanitize(const char *s, size_t n, char *out, size_t outn);

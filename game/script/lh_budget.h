@@ -14,6 +14,8 @@ typedef struct lh_budget {
     int64_t used;     /* work units charged since the last reset */
     int64_t limit;    /* units allowed per hook call */
     int exceeded;     /* sticky: set once used > limit */
+    char msg[320];    /* "file:line: ..." of the error a library function raised when it
+                         spent the budget (kept: a script's pcall may swallow the error) */
 } lh_budget;
 
 /* a + b for costs: never negative, never past INT64_MAX. A negative term
@@ -53,6 +55,7 @@ static inline void lh_budget_reset(lh_budget *b, int64_t limit)
     b->used = 0;
     b->limit = limit;
     b->exceeded = 0;
+    b->msg[0] = '\0';
 }
 
 #endif

@@ -21,8 +21,9 @@ static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const cha
                     "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
     if (ref && defs_reference(&h->defs, ref) < 0) {
         char hint[160];
-        text_suggest(ref, h->defs.references, h->defs.nreferences, sizeof *h->defs.references,
-                     offsetof(bh_reference_def, id), hint, sizeof hint);
+        text_suggest_within(ref, h->defs.references, h->defs.nreferences,
+                            sizeof *h->defs.references, offsetof(bh_reference_def, id), hint,
+                            sizeof hint, &h->suggest_work);
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
                     hint);
@@ -45,8 +46,9 @@ void lh_decl_finish(lh_host *h)
             x->team = defs_team(d, x->team_id);
             if (x->team < 0) {
                 char hint[160];
-                text_suggest(x->team_id, d->teams, d->nteams, sizeof *d->teams,
-                             offsetof(bh_team_def, id), hint, sizeof hint);
+                text_suggest_within(x->team_id, d->teams, d->nteams, sizeof *d->teams,
+                                    offsetof(bh_team_def, id), hint, sizeof hint,
+                                    &h->suggest_work);
                 lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
                             "action '%s': team '%s' is not declared%s", x->id, x->team_id, hint);
             } else if (x->staff > d->teams[x->team].staff) {

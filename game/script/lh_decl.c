@@ -118,7 +118,7 @@ static int check_text(dctx *c, const char *name, const char *s, size_t len)
     lua_State *L = c->L;
     lh_host *h = c->h;
     if (lh_budget_charge(&h->budget, (int64_t)(len / 4) + 1))
-        lh_error(L, "instruction budget exceeded while checking declarations");
+        lh_budget_error(L, h);
     if (len > LH_MAX_TEXT)
         DERR(c, "field '%s' is %zu bytes; the limit is %d", name, len, LH_MAX_TEXT);
     else if (!text_valid_utf8(s, len, &bad))
@@ -300,33 +300,67 @@ static void get_texts(dctx *c, const char *name, bh_texts *out)
 }
 
 /* Unknown fields are typos until proven otherwise: name the closest. */
+/* Unknown fields are reported in name order, at most LH_FIELD_REPORT of
+ * them: the order lua_next gives depends on the process's hash seed, and
+ * a table of two million keys must not give two million errors. Each key
+ * walked is charged, as it is C work the count cannot see. */
+#define LH_FIELD_REPORT 8
+
 static void check_fields(dctx *c, int t, const char *const *allowed, const char *what)
 {
     lua_State *L = c->L;
+    lh_host *h = c->h;
+    const char *unknown[LH_FIELD_REPORT]; /* the smallest names, sorted */
+    int nunknown = 0;
+    long more = 0, unnamed = 0;
+    size_t n = 0;
+    while (allowed[n])
+        n++;
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
+        if (lh_budget_charge(&h->budget, 4))
+            lh_budget_error(L, h);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            DERR(c, "%s fields must be named (name = value); found a %s key", what,
-                 luaL_typename(L, -1));
+            unnamed++;
             continue;
         }
-        const char *k = lua_tostring(L, -1);
+        const char *k = lua_tostring(L, -1); /* anchored by the table itself */
         int ok = 0;
-        size_t n = 0;
-        for (; allowed[n]; n++)
-            ok |= strcmp(allowed[n], k) == 0;
-        if (!ok) {
-            char hint[160];
-            typedef struct { const char *s; } one;
-            one names[48];
-            for (size_t i = 0; i < n && i < 48; i++)
-                names[i].s = allowed[i];
-            text_suggest(k, names, n < 48 ? n : 48, sizeof names[0], offsetof(one, s), hint,
-                         sizeof hint);
-            DERR(c, "unknown %s field '%.60s'%s", what, k, hint);
+        for (size_t i = 0; i < n && !ok; i++)
+            ok = strcmp(allowed[i], k) == 0;
+        if (ok)
+            continue;
+        if (nunknown == LH_FIELD_REPORT && strcmp(k, unknown[nunknown - 1]) > 0) {
+            more++;
+            continue;
         }
+        if (nunknown == LH_FIELD_REPORT) {
+            more++;
+            nunknown--;
+        }
+        int at = nunknown++;
+        while (at > 0 && strcmp(unknown[at - 1], k) > 0) {
+            unknown[at] = unknown[at - 1];
+            at--;
+        }
+        unknown[at] = k;
     }
+    if (unnamed)
+        DERR(c, "%s fields must be named (name = value); found %ld key%s that %s not a name",
+             what, unnamed, unnamed == 1 ? "" : "s", unnamed == 1 ? "is" : "are");
+    for (int i = 0; i < nunknown; i++) {
+        char hint[160];
+        typedef struct { const char *s; } one;
+        one names[48];
+        for (size_t j = 0; j < n && j < 48; j++)
+            names[j].s = allowed[j];
+        text_suggest(unknown[i], names, n < 48 ? n : 48, sizeof names[0], offsetof(one, s), hint,
+                     sizeof hint);
+        DERR(c, "unknown %s field '%.60s'%s", what, unknown[i], hint);
+    }
+    if (more)
+        DERR(c, "and %ld more unknown %s field%s", more, what, more == 1 ? "" : "s");
 }
 
 static int valid_id(const char *s)

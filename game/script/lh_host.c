@@ -81,7 +81,11 @@ static int l_include(lua_State *L)
             return lh_error(L, "include(\"%s\"): it is already being included (a cycle)", name);
     bh_err e;
     err_clear(&e);
-    if (lh_loadfile(h, real, display, &e) != 0) {
+    int failed = lh_loadfile(h, real, display, &e) != 0;
+    /* Reading, checking and parsing are C work: a loop of pcall(include,
+     * "4mb.lua") must pay for each time. */
+    lh_charge(L, lh_cost_mul((int64_t)h->last_load_bytes, 2));
+    if (failed) {
         /* The problem is in the included file: name its line first. */
         lua_pushfstring(L, "%s:%d: %s (included from here)", e.file, e.line, e.msg);
         return lua_error(L);
@@ -215,6 +219,7 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         lh_opts_default(&h->opts);
     defs_init(&h->defs);
     h->diags = diags;
+    h->suggest_work = LH_SUGGEST_WORK;
     h->path = mem_strdup(path);
     char *tmp = mem_strdup(path);
     h->dir = tmp ? mem_strdup(dirname(tmp)) : NULL;

@@ -18,6 +18,7 @@
 #define LH_MAX_SOURCES 64        /* files one scenario may consist of */
 #define LH_MAX_LENGTH ((int64_t)90 * 86400) /* a scenario lasts at most 90 days */
 #define LH_MAX_REPEATS 100000    /* calls an every() or the condition check may make */
+#define LH_SUGGEST_WORK ((int64_t)20 * 1000 * 1000) /* "did you mean" steps per load */
 
 /* Per kind of declaration, a Lua table from id to index, filled as the
  * declarations come: duplicate ids are found without a search, and hooks
@@ -60,6 +61,8 @@ struct lh_host {
     char *sources[LH_MAX_SOURCES]; /* display names of the files loaded */
     char *aliases[LH_MAX_SOURCES]; /* the names Lua knows them by (lh_note_source) */
     int nsources;
+    size_t last_load_bytes; /* size of the file lh_loadfile last read (charged by include) */
+    int64_t suggest_work; /* "did you mean" comparison steps left for this load */
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
     lh_arena *arena;   /* the Lua heap, when rewindable; else the C heap */
     struct lh_host *saved; /* the host as lh_save kept it */
@@ -89,6 +92,10 @@ int lh_note_source(lh_host *h, const char *display);
 /* The display name of the source Lua calls name[0..n), or NULL. */
 const char *lh_source_display(const lh_host *h, const char *name, size_t n);
 int lh_known_source(const lh_host *h, const char *file, size_t n);
+/* If s starts with "FILE:LINE:" where FILE is one of the scenario's files,
+ * the length of FILE (and *line), else 0. Every colon is tried: a file's
+ * name may itself hold ":12:". */
+size_t lh_known_prefix(const lh_host *h, const char *s, int *line);
 /* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
 /* Split "file:line: message" into err, naming the file as the user knows it. */
@@ -105,6 +112,8 @@ int lh_lib_open(lua_State *L);
 int lh_sb_pairs(lua_State *L);
 int lh_sb_next(lua_State *L);
 int lh_sb_sort(lua_State *L);
+int lh_sb_insert(lua_State *L);
+int lh_sb_remove(lua_State *L);
 
 /* lh_co.c: install the guarded xpcall and coroutine functions into the
  * globals table at index g. */

@@ -31,7 +31,7 @@ static int64_t range_len(lua_State *L, int lo_arg, int hi_arg, int64_t lo_defaul
     return n >= (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n + 1;
 }
 
-enum { COST_ARGS, COST_LEN, COST_MOVE, COST_UNPACK, COST_CONCAT };
+enum { COST_ARGS, COST_MOVE, COST_UNPACK, COST_CONCAT };
 
 /* Wrapper for library functions whose C work grows with their input:
  * charge the budget up front by the size of what they will touch, then
@@ -47,14 +47,10 @@ static int charged(lua_State *L)
         if (lua_type(L, i) == LUA_TSTRING)
             cost = lh_cost_add(cost, (int64_t)(lua_rawlen(L, i) / 4));
     /* Per element, what the C loop does costs about as much as this many
-     * instructions: a get and a set through the API for a shift, a move or
-     * a concatenation; a push for an unpack. */
+     * instructions: a get and a set through the API for a move or a
+     * concatenation; a push for an unpack. */
     int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
     switch (kind) {
-    case COST_LEN:
-        if (lua_type(L, 1) == LUA_TTABLE)
-            cost = lh_cost_add(cost, lh_cost_mul(luaL_len(L, 1), LH_ELEM_COST));
-        break;
     case COST_MOVE:
         cost = lh_cost_add(cost, lh_cost_mul(range_len(L, 2, 3, 1), LH_ELEM_COST));
         break;
@@ -81,8 +77,8 @@ static int charged(lua_State *L)
 static void wrap_library(lua_State *L, int g, const char *name)
 {
     static const struct { const char *lib, *fn; int kind, first_index_arg; } costs[] = {
-        {"table", "insert", COST_LEN, 0},  {"table", "remove", COST_LEN, 0},
-        {"table", "move", COST_MOVE, 0}, /* sort is replaced whole: sb_sort */
+        /* insert, remove and sort are replaced whole (lh_order.c) */
+        {"table", "move", COST_MOVE, 0},
         {"table", "unpack", COST_UNPACK, 2}, {"table", "concat", COST_CONCAT, 3},
         {NULL, NULL, 0, 0}};
     lua_getfield(L, g, name); /* the original */
@@ -163,6 +159,60 @@ static int sb_rep(lua_State *L)
  * copies, values the scripts' originals; weak keys, so they go together. */
 #define SEALED "bulkhead.sealed"
 
+/* Lua follows an __index (or __newindex) that is a table to that table's
+ * own metatable, up to 2,000 steps inside one instruction. Sealing fixes
+ * each step, so the length of a chain is known when it is made, and is
+ * capped here. A chain grows at its top (a new table pointing at one that
+ * exists) or at its bottom (the last table given a metatable of its own);
+ * the bottom is closed by refusing a chaining metatable to a table that is
+ * already some chain's target. Targets are kept in a weak-keyed set. */
+#define TARGETS "bulkhead.targets"
+#define LH_MAX_CHAIN 10
+
+static const char *const chain_keys[] = {"__index", "__newindex", NULL};
+
+static void check_chains(lua_State *L) /* table at 1, metatable at 2 */
+{
+    for (const char *const *k = chain_keys; *k; k++) {
+        if (lua_getfield(L, 2, *k) == LUA_TTABLE) { /* raw: 2 has no metatable we gave */
+            lua_getfield(L, LUA_REGISTRYINDEX, TARGETS);
+            lua_pushvalue(L, 1);
+            int target = lua_rawget(L, -2) != LUA_TNIL;
+            lua_pop(L, 2);
+            if (target)
+                lh_error(L, "this table is already the %s of another metatable: give it its own "
+                            "metatable first, then point others at it",
+                         *k);
+            for (int steps = 1; lua_istable(L, -1); steps++) {
+                if (lua_rawequal(L, -1, 1))
+                    lh_error(L, "%s would lead back to the table itself (a loop)", *k);
+                if (steps > LH_MAX_CHAIN)
+                    lh_error(L, "%s chains may be at most %d tables deep", *k, LH_MAX_CHAIN);
+                if (!lua_getmetatable(L, -1))
+                    break;
+                lua_getfield(L, -1, *k); /* a sealed copy: plain table, raw enough */
+                lua_remove(L, -2);
+                lua_remove(L, -2);
+            }
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static void mark_targets(lua_State *L, int mt)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, TARGETS);
+    for (const char *const *k = chain_keys; *k; k++) {
+        if (lua_getfield(L, mt, *k) == LUA_TTABLE) {
+            lua_pushboolean(L, 1);
+            lua_rawset(L, -3);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
 static int sb_setmetatable(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -193,6 +243,8 @@ static int sb_setmetatable(lua_State *L)
     lua_settop(L, 2);
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return lh_error(L, "cannot change a protected metatable");
+    if (seal)
+        check_chains(L);
     if (seal) {
         lua_newtable(L); /* 3: the sealed copy */
         int64_t keys = 0;
@@ -210,6 +262,7 @@ static int sb_setmetatable(lua_State *L)
         lua_rawset(L, -3);
         lua_pop(L, 1);
         lua_replace(L, 2);
+        mark_targets(L, 2);
     }
     lua_setmetatable(L, 1);
     return 1;
@@ -407,17 +460,21 @@ int lh_lib_open(lua_State *L)
     for (const char *const *r = removed; *r; r++)
         set_nil(L, g, *r);
     lh_weak_registry(L, SEALED);
+    lh_weak_registry(L, TARGETS);
     lua_pushcfunction(L, sb_setmetatable);
     lua_setfield(L, g, "setmetatable");
     lua_pushcfunction(L, sb_getmetatable);
     lua_setfield(L, g, "getmetatable");
-    /* select returns what it was given: charge by the count, like the
-     * libraries' heavy functions (see charged). */
-    lua_getfield(L, g, "select");
-    lua_pushinteger(L, COST_ARGS);
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, charged, 3);
-    lua_setfield(L, g, "select");
+    /* select returns what it was given, tonumber scans its string: charge
+     * by the count and the length, like the libraries' heavy functions. */
+    static const char *const base_charged[] = {"select", "tonumber", NULL};
+    for (const char *const *f = base_charged; *f; f++) {
+        lua_getfield(L, g, *f);
+        lua_pushinteger(L, COST_ARGS);
+        lua_pushinteger(L, 0);
+        lua_pushcclosure(L, charged, 3);
+        lua_setfield(L, g, *f);
+    }
     lua_pushcfunction(L, sb_tostring);
     lua_setfield(L, g, "tostring");
     lua_pushcfunction(L, sb_print);
@@ -432,6 +489,10 @@ int lh_lib_open(lua_State *L)
     wrap_library(L, g, "table");
     lua_pushcfunction(L, lh_sb_sort);
     lua_setfield(L, -2, "sort");
+    lua_pushcfunction(L, lh_sb_insert);
+    lua_setfield(L, -2, "insert");
+    lua_pushcfunction(L, lh_sb_remove);
+    lua_setfield(L, -2, "remove");
     wrap_library(L, g, "utf8");
     lua_pop(L, 2);
     wrap_library(L, g, "string");
@@ -449,6 +510,19 @@ int lh_lib_open(lua_State *L)
     lua_getmetatable(L, -1);
     lua_pushvalue(L, str);
     lua_setfield(L, -2, "__index");
+    /* Arithmetic on strings ("4" + 1) converts them in these metamethods,
+     * scanning the whole string in one instruction: charge by length. */
+    static const char *const arith[] = {"__add", "__sub", "__mul", "__div", "__mod", "__pow",
+                                        "__unm", "__idiv", NULL};
+    for (const char *const *a = arith; *a; a++)
+        if (lua_getfield(L, -1, *a) == LUA_TFUNCTION) {
+            lua_pushinteger(L, COST_ARGS);
+            lua_pushinteger(L, 0);
+            lua_pushcclosure(L, charged, 3);
+            lua_setfield(L, -2, *a);
+        } else {
+            lua_pop(L, 1);
+        }
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 3);

@@ -46,17 +46,19 @@ static int exists(const bh_defs *d, kind k, const char *id)
     }
 }
 
-static void suggest(const bh_defs *d, kind k, const char *id, char *out, size_t n)
+static void suggest(lh_host *h, kind k, const char *id, char *out, size_t n)
 {
+    const bh_defs *d = &h->defs;
+    int64_t *w = &h->suggest_work;
     out[0] = 0;
     switch (k) {
-    case K_INJECT: text_suggest(id, d->injects, d->ninjects, sizeof *d->injects, offsetof(bh_inject_def, id), out, n); break;
-    case K_DECISION: text_suggest(id, d->decisions, d->ndecisions, sizeof *d->decisions, offsetof(bh_decision_def, id), out, n); break;
-    case K_ENDING: text_suggest(id, d->endings, d->nendings, sizeof *d->endings, offsetof(bh_ending_def, id), out, n); break;
-    case K_ACTION: text_suggest(id, d->actions, d->nactions, sizeof *d->actions, offsetof(bh_action_def, id), out, n); break;
-    case K_METER: text_suggest(id, d->meters, d->nmeters, sizeof *d->meters, offsetof(bh_meter_def, id), out, n); break;
-    case K_SYSTEM: text_suggest(id, d->systems, d->nsystems, sizeof *d->systems, offsetof(bh_system_def, id), out, n); break;
-    default: text_suggest(id, d->teams, d->nteams, sizeof *d->teams, offsetof(bh_team_def, id), out, n); break;
+    case K_INJECT: text_suggest_within(id, d->injects, d->ninjects, sizeof *d->injects, offsetof(bh_inject_def, id), out, n, w); break;
+    case K_DECISION: text_suggest_within(id, d->decisions, d->ndecisions, sizeof *d->decisions, offsetof(bh_decision_def, id), out, n, w); break;
+    case K_ENDING: text_suggest_within(id, d->endings, d->nendings, sizeof *d->endings, offsetof(bh_ending_def, id), out, n, w); break;
+    case K_ACTION: text_suggest_within(id, d->actions, d->nactions, sizeof *d->actions, offsetof(bh_action_def, id), out, n, w); break;
+    case K_METER: text_suggest_within(id, d->meters, d->nmeters, sizeof *d->meters, offsetof(bh_meter_def, id), out, n, w); break;
+    case K_SYSTEM: text_suggest_within(id, d->systems, d->nsystems, sizeof *d->systems, offsetof(bh_system_def, id), out, n, w); break;
+    default: text_suggest_within(id, d->teams, d->nteams, sizeof *d->teams, offsetof(bh_team_def, id), out, n, w); break;
     }
 }
 
@@ -91,7 +93,7 @@ static void report(lh_host *h, const char *file, int line, int col, const char *
                    const char *id)
 {
     char hint[200];
-    suggest(&h->defs, k, id, hint, sizeof hint);
+    suggest(h, k, id, hint, sizeof hint);
     size_t before = h->diags->n;
     lh_diag_add(h, LH_ERROR, file, line, NULL, "%s names %s '%s', which is not declared%s", how,
                 kind_word[k], id, hint);

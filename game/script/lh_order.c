@@ -1,11 +1,14 @@
-/* lh_order.c: the sandbox's replacements whose point is repeatability.
+/* lh_order.c: the sandbox's replacements for table traversal and order.
  *
  * Stock pairs/next walk a table in an order that depends on a per-process
  * hash seed and on addresses, and stock table.sort picks pivots from the
  * clock when a partition goes badly. Scenarios must take the same path in
  * every run, so these give a fixed order: pairs and next visit booleans,
  * numbers, then strings, each sorted; table.sort is a stable merge sort.
- * Both charge their work to the budget up front. */
+ * Both charge their work to the budget up front. table.insert and
+ * table.remove are replaced too: stock ones ask a __len for the length
+ * twice (once for our charge, once to loop), and a __len that answers 1
+ * then 2^40 sent them into a C loop nothing could stop. */
 #include "script/lh_internal.h"
 
 #include <stdlib.h>
@@ -59,6 +62,7 @@ static void build_order(lua_State *L, int t)
     lua_newtable(L); /* keys in raw order, to anchor strings while sorting */
     int raw = lua_gettop(L);
     lua_Integer n = 0;
+    int64_t bytes = 0;
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -66,10 +70,17 @@ static void build_order(lua_State *L, int t)
         if (kt != LUA_TBOOLEAN && kt != LUA_TNUMBER && kt != LUA_TSTRING)
             lh_error(L, "cannot iterate a table with %s keys in a repeatable order: keep "
                         "such values in a list and use ipairs", luaL_typename(L, -1));
+        if (kt == LUA_TSTRING)
+            bytes = lh_cost_add(bytes, (int64_t)lua_rawlen(L, -1));
         lua_pushvalue(L, -1);
         lua_rawseti(L, raw, ++n);
     }
-    lh_charge(L, n * 8 + 1);
+    /* Sorting compares keys: n log n comparisons, each as long as the
+     * keys' common prefix. Charge the keys' bytes once per level. */
+    int64_t lg = 1;
+    while (((lua_Integer)1 << lg) < n && lg < 62)
+        lg++;
+    lh_charge(L, lh_cost_add(lh_cost_mul(n, 8 * lg), lh_cost_mul(bytes / 8 + 1, lg)));
     sort_key *keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *keys, 0);
     for (lua_Integer k = 1; k <= n; k++) {
         sort_key *sk = &keys[k - 1];
@@ -147,7 +158,9 @@ int lh_sb_next(lua_State *L)
         lua_rawget(L, 1);
         if (!lua_isnil(L, -1))
             return 2;
-        lua_pop(L, 2); /* removed during the traversal: skip it */
+        lua_pop(L, 2); /* removed during the traversal: skip it, and pay for it, or a
+                        * next(t, k) over a table emptied behind k is O(n) a call for free */
+        lh_charge(L, LH_ELEM_COST);
     }
 }
 
@@ -250,4 +263,52 @@ int lh_sb_sort(lua_State *L)
         lua_seti(L, 1, i);
     }
     return 0;
+}
+
+/* ---- table.insert and table.remove, with one length ---- */
+
+int lh_sb_insert(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer e = luaL_len(L, 1); /* asked once: what is charged is what runs */
+    e = (lua_Integer)((lua_Unsigned)e + 1u); /* the first empty slot (wraps as stock) */
+    lua_Integer pos;
+    switch (lua_gettop(L)) {
+    case 2:
+        pos = e;
+        lh_charge(L, 2);
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        lh_charge(L, lh_cost_mul((int64_t)(e - pos) + 1, LH_ELEM_COST));
+        for (lua_Integer i = e; i > pos; i--) {
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
+    }
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+int lh_sb_remove(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer size = luaL_len(L, 1); /* asked once, as for insert */
+    lua_Integer pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2,
+                      "position out of bounds");
+    lh_charge(L, pos < size ? lh_cost_mul((int64_t)(size - pos) + 1, LH_ELEM_COST) : 2);
+    lua_geti(L, 1, pos);
+    for (; pos < size; pos++) {
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
 }

@@ -10,6 +10,7 @@
 #include "script/lh_pattern.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -40,9 +41,26 @@ typedef struct lhp_state {
     lhp_capture cap[LHP_MAXCAPS];
 } lhp_state;
 
-static int lhp_overrun(lua_State *L, const char *fname)
+static int lhp_overrun(lua_State *L, lh_budget *b, const char *fname)
 {
-    return luaL_error(L, "%s: pattern too complex (work limit exceeded)", fname);
+    /* Located at the innermost Lua line: luaL_where(L, 1) names nothing
+     * when the caller is C (pcall(string.find, ...)). */
+    lua_Debug ar;
+    int located = 0;
+    for (int level = 1; !located && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            located = 1;
+        }
+    if (!located)
+        lua_pushliteral(L, "");
+    lua_pushfstring(L, "%s: pattern too complex (work limit exceeded)", fname);
+    lua_concat(L, 2);
+    /* Kept in the budget too: if the script's pcall swallows this error
+     * and the call returns, the host still reports it, with its line. */
+    if (!b->msg[0])
+        snprintf(b->msg, sizeof b->msg, "%s", lua_tostring(L, -1));
+    return lua_error(L);
 }
 
 static void lhp_flush(lhp_state *m)
@@ -50,7 +68,7 @@ static void lhp_flush(lhp_state *m)
     int64_t n = m->pending;
     m->pending = 0;
     if (lh_budget_charge(m->budget, n))
-        lhp_overrun(m->L, m->fname);
+        lhp_overrun(m->L, m->budget, m->fname);
 }
 
 static inline void lhp_spend(lhp_state *m, int64_t n)
@@ -68,7 +86,7 @@ static lh_budget *lhp_enter(lua_State *L, int upv, const char *fname)
     if (b == NULL)
         luaL_error(L, "%s: missing work budget", fname);
     if (lh_budget_charge(b, 1))
-        lhp_overrun(L, fname);
+        lhp_overrun(L, b, fname);
     return b;
 }
 
@@ -127,6 +145,7 @@ static const char *lhp_item_end(lhp_state *m, const char *p)
         p++;
     /* The first member is consumed unconditionally, which is what makes a
      * leading ']' a literal member. */
+    const char *open = p;
     do {
         if (p >= m->pat_end)
             luaL_error(m->L, "malformed pattern (missing ']')");
@@ -134,6 +153,9 @@ static const char *lhp_item_end(lhp_state *m, const char *p)
         if (c == LHP_ESC && p < m->pat_end)
             p++;
     } while (p == m->pat_end || *p != ']');
+    /* Walking a set is work too: a megabyte-long "[aaa...]" is walked at
+     * every position tried, even where the subject has ended. */
+    lhp_spend(m, (int64_t)(p - open) / 4);
     return p + 1;
 }
 

@@ -53,16 +53,23 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
                 h->pos_line = line;
             }
         }
+        /* After a refusal Lua runs a full garbage collection and asks
+         * again: a loop of caught memory errors at the cap walks the whole
+         * heap each time. Charge that walk. */
+        if (h->L && !h->closing && h->budget.limit > 0 &&
+            lh_budget_charge(&h->budget, (int64_t)(h->mem_used / 64) + 1))
+            lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
         return NULL;
     }
     void *p = h->arena ? lh_arena_realloc(h->arena, ptr, old, nsize) : realloc(ptr, nsize);
     if (!p)
         return NULL;
-    /* Big allocations stand for big copies (`a .. b` on huge strings) that
-     * no instruction count sees: charge them, and once that spends the
-     * budget make the hook fire at the very next instruction. lua_sethook
-     * is safe to call at any point. */
-    if (nsize > old && nsize - old >= 65536 && h->L && !h->closing && h->budget.limit > 0 &&
+    /* Allocations of a kilobyte or more stand for copies (`a .. b` on big
+     * strings) that no instruction count sees: charge them, and once that
+     * spends the budget make the hook fire at the very next instruction.
+     * lua_sethook is safe to call at any point. (At 64 KiB, a 65,000-byte
+     * copy per instruction went free.) */
+    if (nsize > old && nsize - old >= 1024 && h->L && !h->closing && h->budget.limit > 0 &&
         lh_budget_charge(&h->budget, (int64_t)((nsize - old) / 8)))
         lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
     h->mem_used = h->mem_used - old + nsize;
@@ -273,21 +280,10 @@ static int msgh(lua_State *L)
     text_sanitize(msg, len, clean, LH_MSG_KEEP);
     if (len > LH_MSG_KEEP)
         snprintf(clean + strlen(clean), 60, "... (%zu bytes)", len);
-    /* "file:line: ..." already? Otherwise locate it at the raising frame. */
-    const char *p = clean;
-    while (*p && *p != ':' && *p != '\n')
-        p++;
-    int located = 0;
-    if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
-        const char *q = p + 1;
-        while (*q >= '0' && *q <= '9')
-            q++;
-        located = *q == ':';
-    }
-    /* Believe a "file:line:" prefix only when it names a file of this
-     * scenario: error("other.c:99: ...") must not hide where it came from. */
-    if (located && !lh_known_source(h, clean, (size_t)(p - clean)))
-        located = 0;
+    /* "file:line: ..." already, naming a file of this scenario? (error("other.c:99:
+     * ...") must not hide where it came from.) Otherwise locate it at the raising frame. */
+    int located_line = 0;
+    int located = lh_known_prefix(h, clean, &located_line) > 0;
     if (located) {
         lua_pushstring(L, clean);
     } else {
@@ -297,8 +293,9 @@ static int msgh(lua_State *L)
     /* Errors passed up through nested coroutines gain one copy of the same
      * prefix per level; one is enough. */
     const char *m = lua_tostring(L, -1);
-    const char *colon = strchr(m, ':');
-    const char *end = colon ? strchr(colon + 1, ':') : NULL;
+    int mline = 0;
+    size_t fn = lh_known_prefix(h, m, &mline);
+    const char *end = fn ? strchr(m + fn + 1, ':') : NULL;
     if (end && end[1] == ' ') {
         size_t plen = (size_t)(end - m) + 2;
         const char *rest = m + plen;
@@ -350,9 +347,12 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
         /* Spent, caught by the script's own pcall, and returned before
          * another instruction could raise it again: still a failure. */
         lua_settop(L, base - 1);
-        err_set(err, BH_ESCRIPT, h->over_msg[0] ? h->over_src : h->path,
-                h->over_msg[0] ? h->over_line : 0, "%s",
-                h->over_msg[0] ? h->over_msg : "instruction budget exceeded");
+        if (h->over_msg[0])
+            err_set(err, BH_ESCRIPT, h->over_src, h->over_line, "%s", h->over_msg);
+        else if (h->budget.msg[0])
+            lh_split_message(h, h->budget.msg, h->path, err);
+        else
+            err_set(err, BH_ESCRIPT, h->path, 0, "instruction budget exceeded");
         lh_trace_context(err, what);
         lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
         h->last_used = h->budget.used;

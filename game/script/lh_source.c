@@ -81,33 +81,55 @@ int lh_known_source(const lh_host *h, const char *file, size_t n)
 
 /* Split "file:line: message" into the error struct, naming the file as
  * the user knows it (not by Lua's alias). */
-void lh_split_message(const lh_host *h, const char *s, const char *fallback_file,
-                          bh_err *err)
+size_t lh_known_prefix(const lh_host *h, const char *s, int *line)
 {
-    const char *p = s;
-    while ((p = strchr(p, ':')) != NULL) {
+    for (const char *p = strchr(s, ':'); p; p = strchr(p + 1, ':')) {
         const char *q = p + 1;
-        if (*q >= '0' && *q <= '9') {
-            int line = atoi(q);
-            while (*q >= '0' && *q <= '9')
-                q++;
-            if (*q == ':') {
-                char file[512];
-                const char *d = lh_source_display(h, s, (size_t)(p - s));
-                if (d)
-                    snprintf(file, sizeof file, "%s", d);
-                else
-                    snprintf(file, sizeof file, "%.*s", (int)(p - s), s);
-                q++;
-                while (*q == ' ')
-                    q++;
-                err_set(err, BH_ESCRIPT, file, line, "%s", q);
-                return;
-            }
+        if (*q < '0' || *q > '9')
+            continue;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (*q == ':' && lh_known_source(h, s, (size_t)(p - s))) {
+            *line = atoi(p + 1);
+            return (size_t)(p - s);
         }
-        p++;
     }
-    err_set(err, BH_ESCRIPT, fallback_file, 0, "%s", s);
+    return 0;
+}
+
+void lh_split_message(const lh_host *h, const char *s, const char *fallback_file,
+                      bh_err *err)
+{
+    /* A file of the scenario first (its name may hold ":12:" itself), then
+     * any "file:line:", then none. */
+    int line = 0;
+    size_t n = lh_known_prefix(h, s, &line);
+    const char *p = n ? s + n : NULL;
+    for (const char *c = strchr(s, ':'); !p && c; c = strchr(c + 1, ':')) {
+        const char *q = c + 1;
+        if (*q < '0' || *q > '9')
+            continue;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (*q == ':') {
+            p = c;
+            line = atoi(c + 1);
+        }
+    }
+    if (!p) {
+        err_set(err, BH_ESCRIPT, fallback_file, 0, "%s", s);
+        return;
+    }
+    char file[512];
+    const char *d = lh_source_display(h, s, (size_t)(p - s));
+    if (d)
+        snprintf(file, sizeof file, "%s", d);
+    else
+        snprintf(file, sizeof file, "%.*s", (int)(p - s), s);
+    const char *q = strchr(p + 1, ':') + 1;
+    while (*q == ' ')
+        q++;
+    err_set(err, BH_ESCRIPT, file, line, "%s", q);
 }
 
 /* Where the parser ran out of C stack. Lua raises "C stack overflow"
@@ -140,12 +162,14 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
 {
     char *text = NULL;
     size_t len = 0;
+    h->last_load_bytes = 0;
     if (text_read_file(path, LH_MAX_SOURCE_BYTES, &text, &len, err) != BH_OK) {
         snprintf(err->file, sizeof err->file, "%s", display);
         if (err->line == 0)
             err->line = 1;
         return -1;
     }
+    h->last_load_bytes = len;
     size_t bad;
     if (!text_valid_utf8(text, len, &bad)) {
         int line = 1;

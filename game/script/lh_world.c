@@ -310,6 +310,7 @@ static int flag_set(lua_State *L)
         size_t n;
         v.type = VAL_STR;
         v.s = lua_tolstring(L, 3, &n);
+        lh_charge(L, 8 + (int64_t)n); /* scanned twice, then copied into the session */
         if (n > 4096 || !text_valid_utf8(v.s, n, NULL) || text_find_control(v.s, n) >= 0)
             return lh_error(L, "flag '%s': strings must be valid UTF-8 text up to 4096 bytes, "
                                "without control characters", name);
@@ -367,6 +368,7 @@ static int w_note(lua_State *L)
     bh_sim *s = need_sim(L);
     size_t len;
     const char *t = luaL_checklstring(L, 1, &len);
+    lh_charge(L, 8 + (int64_t)(len < 4096 ? len : 4096)); /* scanned, then copied */
     if (len > 4096 || !text_valid_utf8(t, len, NULL) || text_find_control(t, len) >= 0)
         return lh_error(L, "w.note: the text must be valid UTF-8 up to 4096 bytes, without "
                            "control characters");

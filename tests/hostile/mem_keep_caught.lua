@@ -1,4 +1,5 @@
--- expect: memory limit exceeded
+-- expect: budget exceeded
+-- reject: the cap did not hold
 -- mode: run
 -- Memory errors caught by pcall, while keeping what was allocated: the
 -- cap must hold across the catches.

@@ -1,4 +1,4 @@
--- expect: '__index' chain too long
+-- expect: this table is already the __index of another metatable
 -- mode: check
 -- Two tables that are each other's __index.
 local a, b = {}, {}

@@ -1,4 +1,4 @@
--- expect: '__newindex' chain too long
+-- expect: this table is already the __newindex of another metatable
 -- mode: check
 local a, b = {}, {}
 setmetatable(a, { __newindex = b })

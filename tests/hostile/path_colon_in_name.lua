@@ -1,0 +1,8 @@
+-- expect: round:12:b.lua:2: error: boom
+-- mkdir: colon
+-- write: colon/round:12:b.lua local a = 1\nerror("boom")\n
+-- entry: colon/round:12:b.lua
+-- where: round:12:b.lua
+-- mode: check
+-- A file whose name holds ":12:": the error is at its line 2, not at a
+-- "line 12" of a file named "round".
