@@ -1,4 +1,3 @@
--- expect: names no reference
 -- expect: is not declared
 -- mode: check
 -- 6,000 references with long ids, 6,000 injects whose ref names none and
