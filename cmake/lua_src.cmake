@@ -40,7 +40,11 @@ target_include_directories(bhlua SYSTEM PUBLIC ${_lua_dir} ${CMAKE_BINARY_DIR}/l
 # Debian's build: gnu99, the 5.3 compatibility API, the Linux platform.
 set_target_properties(bhlua PROPERTIES C_STANDARD 99 C_EXTENSIONS ON)
 target_compile_definitions(bhlua PUBLIC LUA_COMPAT_5_3
-                           PRIVATE LUA_USE_LINUX LUA_USE_APICHECK LUAI_ASSERT)
+                           PRIVATE LUA_USE_LINUX LUA_USE_APICHECK)
+option(BH_LUA_ASSERT "With BH_LUA_SRC: Lua's internal assertions too (LUAI_ASSERT)" ON)
+if(BH_LUA_ASSERT)
+  target_compile_definitions(bhlua PRIVATE LUAI_ASSERT)
+endif()
 # Our directory-wide options minus every warning flag (so no -Werror), then
 # Lua's own warnings. The sanitizer flags stay. -UNDEBUG because the API
 # checks are assert()s and RelWithDebInfo defines NDEBUG.
