@@ -81,9 +81,11 @@ void print_diags(const lh_diags *d)
             print_source(g->file, g->line, g->col);
         print_trace(g->trace);
     }
-    if ((size_t)(d->errors + d->warnings) > d->n)
+    if (d->lost)
+        fprintf(stderr, "bulkhead: error: %s\n", lh_diags_lost_msg(d));
+    if ((size_t)(d->errors + d->warnings - d->lost) > d->n)
         fprintf(stderr, "(%zu more problems not shown)\n",
-                (size_t)(d->errors + d->warnings) - d->n);
+                (size_t)(d->errors + d->warnings - d->lost) - d->n);
 }
 
 void print_err(const bh_err *e, const char *severity)

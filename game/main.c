@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_ack.h"
 #include "cli_explore.h"
 #include "cli_new.h"
 #include "core/journal.h"
@@ -36,7 +37,7 @@ static const char *usage_text =
     "                                    open a scenario's briefing (or resume its journal)\n"
     "  bulkhead check FILE.lua... [--format text|json] [--explore N]\n"
     "                                    validate scenarios; file:line: error|warning: message\n"
-    "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT]\n"
+    "  bulkhead run FILE.lua --plan PLAN [--seed N] [--journal OUT [--ack-fd N]]\n"
     "                                    replay a plan headless and print the transcript\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
     "                                    the after-action report of a session or plan\n"
@@ -48,6 +49,9 @@ static const char *usage_text =
     "\n"
     "Options for check and run:\n"
     "  --mem-limit MIB     memory a scenario may use (default 64)\n"
+    "  --ack-fd N          run --journal only: after the header and each input line is\n"
+    "                      written and fsynced, write its line number and a newline to\n"
+    "                      descriptor N (open it for the run, e.g. 3>ACKS --ack-fd 3)\n"
     "\n"
     "Options for the game (bulkhead and bulkhead play):\n"
     "  --font FILE         use this TrueType font instead of fontconfig's DejaVu Sans\n"
@@ -66,19 +70,22 @@ typedef struct cli {
     const char *plan, *journal;
     int has_seed;
     uint64_t seed;
+    int ack_fd; /* -1 without --ack-fd */
     lh_opts lua;
 } cli;
 
 static int parse_common(int argc, char **argv, cli *c)
 {
-    enum { OPT_PLAN = 1, OPT_SEED, OPT_JOURNAL, OPT_MEM };
+    enum { OPT_PLAN = 1, OPT_SEED, OPT_JOURNAL, OPT_MEM, OPT_ACK };
     static const struct option opts[] = {
         {"plan", required_argument, 0, OPT_PLAN},
         {"seed", required_argument, 0, OPT_SEED},
         {"journal", required_argument, 0, OPT_JOURNAL},
         {"mem-limit", required_argument, 0, OPT_MEM},
+        {"ack-fd", required_argument, 0, OPT_ACK},
         {0, 0, 0, 0}};
     memset(c, 0, sizeof *c);
+    c->ack_fd = -1;
     lh_opts_default(&c->lua);
     opterr = 0;
     optind = 1;
@@ -97,6 +104,10 @@ static int parse_common(int argc, char **argv, cli *c)
             if (parse_u64(optarg, &v) != 0 || v < 1 || v > 4096)
                 return usage_error("--mem-limit wants a size in MiB from 1 to 4096, not '%s'", optarg);
             c->lua.mem_limit = (size_t)v << 20;
+            break;
+        case OPT_ACK:
+            if (ack_parse_fd(optarg, &c->ack_fd) != 0)
+                return EXIT_USAGE;
             break;
         case '?':
         default:
@@ -252,7 +263,7 @@ static int cmd_check(int argc, char **argv)
     int rc = parse_common(argc, argv, &c);
     if (rc)
         return rc;
-    if (c.plan || c.journal || c.has_seed)
+    if (c.plan || c.journal || c.has_seed || c.ack_fd >= 0)
         return usage_error("%s", "check takes only scenario files (and --mem-limit)");
     if (optind >= argc)
         return usage_error("%s", "check needs at least one scenario file");
@@ -492,6 +503,8 @@ static int cmd_run(int argc, char **argv)
     if (!c.plan)
         return usage_error("%s", "run needs --plan PLAN (a journal; an empty file means "
                                  "nobody acts)");
+    if (c.ack_fd >= 0 && !c.journal)
+        return usage_error("%s", "--ack-fd acknowledges journal lines: it needs --journal OUT");
     const char *path = argv[optind];
 
     int status = EXIT_PROBLEMS;
@@ -519,7 +532,9 @@ static int cmd_run(int argc, char **argv)
                         "; the session will differ from the recorded one\n",
                 plan.name, c.seed, plan.seed);
     uint64_t seed = c.has_seed ? c.seed : plan.has_seed ? plan.seed : 1;
-    if (c.journal && journal_create(&jout, c.journal, path, seed, &err) != BH_OK) {
+    long acked = 0;
+    if (c.journal && (journal_create(&jout, c.journal, path, seed, &err) != BH_OK ||
+                      (c.ack_fd >= 0 && ack_header(c.ack_fd, c.journal, &acked, &err) != BH_OK))) {
         print_err(&err, "error");
         goto done;
     }
@@ -529,7 +544,8 @@ static int cmd_run(int argc, char **argv)
     }
     transcript_header(stdout, sim, path);
     bh_replay_result res;
-    bh_status st = session_replay(sim, jout.fd >= 0 ? &jout : NULL, &plan, &res, &err);
+    bh_status st = ack_replay(sim, jout.fd >= 0 ? &jout : NULL, &plan, c.ack_fd, &acked, &res,
+                              &err);
     if (st == BH_OK)
         st = session_finish(sim, &err);
     transcript_entries(stdout, sim, 0);

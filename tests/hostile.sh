@@ -6,6 +6,14 @@
 #
 #   bash tests/hostile.sh PATH_TO_BULKHEAD [NAME...]
 #
+# No case may stop on the wall-clock watchdog ("time budget exceeded"):
+# every one must meet a deterministic limit first (instructions, memory,
+# stack depth or a size cap). To prove it, scripts/test runs the suite once
+# more per build with the watchdog off (BH_TEST_NO_WATCHDOG=1, which
+# bulkhead reads) and HOSTILE_RECORD=DIR, which keeps each case's output
+# (temp paths replaced by T) in DIR/NAME.txt; the folders of every build
+# must then be identical.
+#
 # Header lines at the top of a case (the leading "-- key: value" lines; the
 # first other line, e.g. a plain comment describing the case, ends them):
 #   -- expect: TEXT        stderr must contain TEXT (repeatable; at least one)
@@ -59,6 +67,10 @@ fi
 MAX_OUT_KB=16384  # file size cap for the captured output (a print flood must not fill the disk)
 MARKER=BH_HOSTILE_SECRET
 
+if [ -n "${HOSTILE_RECORD:-}" ]; then
+    mkdir -p "$HOSTILE_RECORD" || exit 2
+    case $HOSTILE_RECORD in /*) ;; *) HOSTILE_RECORD=$PWD/$HOSTILE_RECORD ;; esac
+fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bh-hostile.XXXXXX") || exit 2
 trap 'rm -rf "$WORK"' EXIT
 
@@ -202,6 +214,7 @@ return \"$MARKER\"
     for e in "${expects[@]}"; do
         grep -qF -- "$e" "$err" || reasons+=("stderr lacks: $e")
     done
+    rejects+=("time budget exceeded")
     for e in "${rejects[@]}"; do
         if grep -qF -- "$e" "$out" "$err"; then reasons+=("output contains: $e"); fi
     done
@@ -242,6 +255,10 @@ return \"$MARKER\"
             grep '^[<>]' | cut -d'|' -f1 | tr '\n' ' ')")
     fi
 
+    if [ -n "${HOSTILE_RECORD:-}" ]; then
+        { echo "exit $rc"; echo "-- stdout"; cat "$out"; echo "-- stderr"; cat "$err"; } |
+            sed "s|$T|T|g" > "$HOSTILE_RECORD/$name.txt"
+    fi
     if [ ${#reasons[@]} -eq 0 ]; then
         echo "ok $name ${secs}s"
         pass=$((pass + 1))

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/vec.h"
 
 void defs_init(bh_defs *d)
@@ -70,7 +71,7 @@ const char *defs_intern_file(bh_defs *d, const char *file)
             return d->files[i];
     if (VEC_PUSH(d->files, d->nfiles, d->cap_files) != 0)
         return NULL;
-    char *copy = strdup(file);
+    char *copy = mem_strdup(file);
     if (!copy)
         return NULL;
     d->files[d->nfiles++] = copy;

@@ -1,21 +1,14 @@
 #include "core/journal.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
-
-#define JOURNAL_MAX_BYTES (64 * 1024 * 1024)
-#define JOURNAL_MAX_LINE 4096
-#define JOURNAL_HEADER "# Bulkhead journal"
 
 void journal_plan_free(bh_plan *p)
 {
@@ -51,7 +44,7 @@ static char *next_word(char **s)
 
 static char *unescape(const char *s)
 {
-    char *out = malloc(strlen(s) + 1), *o = out;
+    char *out = mem_malloc(strlen(s) + 1), *o = out;
     if (!out)
         return NULL;
     for (; *s; s++) {
@@ -118,7 +111,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             p->seed = v;
         } else {
             free(p->scenario);
-            if (!(p->scenario = strdup(arg)))
+            if (!(p->scenario = mem_strdup(arg)))
                 return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         }
         return BH_OK;
@@ -165,8 +158,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes %s%s", verb,
                            want == 2 ? "a decision id and an option id" : "one action id",
                            hint);
-        l.a = strdup(a);
-        l.b = b ? strdup(b) : NULL;
+        l.a = mem_strdup(a);
+        l.b = b ? mem_strdup(b) : NULL;
         if (!l.a || (b && !l.b)) {
             free(l.a);
             free(l.b);
@@ -187,7 +180,7 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
                         bh_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (!(out->name = strdup(name)))
+    if (!(out->name = mem_strdup(name)))
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
     char buf[JOURNAL_MAX_LINE + 1];
     size_t pos = 0;
@@ -225,7 +218,8 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
             memcmp(text, JOURNAL_HEADER, sizeof JOURNAL_HEADER - 1) == 0)
             return err_set(err, BH_EJOURNAL, name, lineno,
                            "the last line is incomplete: the journal was cut off while being "
-                           "written (remove or finish this line to resume)");
+                           "written, so this input never took effect (Continue in the game removes "
+                           "the line; or remove it by hand)");
     }
     return BH_OK;
 }
@@ -288,86 +282,6 @@ bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
     return BH_OK;
 }
 
-/* ---- writing ---- */
-
-static bh_status write_all(bh_journal *j, const char *buf, size_t n, bh_err *err)
-{
-    while (n > 0) {
-        ssize_t w = write(j->fd, buf, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return err_set(err, BH_EIO, j->path, 0, "cannot write: %s", strerror(errno));
-        }
-        buf += w;
-        n -= (size_t)w;
-    }
-    if (fsync(j->fd) != 0)
-        return err_set(err, BH_EIO, j->path, 0, "cannot flush to disk: %s", strerror(errno));
-    return BH_OK;
-}
-
-/* A new file's name lives in its directory: sync that too, or a crash can
- * lose the whole journal even though its contents were flushed. */
-static void sync_dir_of(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    free(copy);
-}
-
-bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
-                         uint64_t seed, bh_err *err)
-{
-    if (strchr(scenario, '\n'))
-        return err_set(err, BH_EUSAGE, path, 0, "the scenario's path contains a newline");
-    j->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
-    if (j->fd < 0) {
-        if (errno == EEXIST)
-            return err_set(err, BH_EIO, path, 0,
-                           "already exists; journals are never overwritten: choose another "
-                           "name or remove it");
-        return err_set(err, BH_EIO, path, 0, "cannot create: %s", strerror(errno));
-    }
-    j->path = strdup(path);
-    char head[1200];
-    int n = snprintf(head, sizeof head,
-                     JOURNAL_HEADER ": inputs with their simulated times.\n"
-                     "scenario %s\nseed %llu\n",
-                     scenario, (unsigned long long)seed);
-    bh_status st = write_all(j, head, (size_t)(n < (int)sizeof head ? n : (int)sizeof head - 1), err);
-    sync_dir_of(path);
-    return st;
-}
-
-bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err)
-{
-    j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (j->fd < 0)
-        return err_set(err, BH_EIO, path, 0, "cannot open for appending: %s", strerror(errno));
-    j->path = strdup(path);
-    /* A journal whose last line lacks its newline would glue the next input
-     * onto it; finish that line first. */
-    struct stat sb;
-    int rfd = open(path, O_RDONLY | O_CLOEXEC);
-    if (rfd >= 0 && fstat(rfd, &sb) == 0 && sb.st_size > 0) {
-        char c = '\n';
-        if (pread(rfd, &c, 1, sb.st_size - 1) == 1 && c != '\n') {
-            close(rfd);
-            return write_all(j, "\n", 1, err);
-        }
-    }
-    if (rfd >= 0)
-        close(rfd);
-    return BH_OK;
-}
-
 int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
 {
     char t[32];
@@ -400,24 +314,4 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
     }
     }
     return 0;
-}
-
-bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh_err *err)
-{
-    char line[JOURNAL_MAX_LINE + 2];
-    int n = journal_format(d, in, line, JOURNAL_MAX_LINE);
-    if (n < 0 || n >= JOURNAL_MAX_LINE)
-        return err_set(err, BH_EINPUT, j->path, 0,
-                       "this input does not fit on one journal line; it was not applied");
-    line[n++] = '\n';
-    return write_all(j, line, (size_t)n, err);
-}
-
-void journal_close(bh_journal *j)
-{
-    if (j->fd >= 0)
-        close(j->fd);
-    j->fd = -1;
-    free(j->path);
-    j->path = NULL;
 }

@@ -10,16 +10,30 @@
  *
  * A plan is a journal written by hand. Reading never changes the file;
  * writing only ever appends, and every appended line is flushed with fsync
- * before the input it records takes effect, so a crash loses nothing. */
+ * before the input it records takes effect, so a crash loses nothing.
+ *
+ * When a write or an fsync fails, the input is refused and the line is cut
+ * off again (ftruncate), so the file never holds an input that did not
+ * take effect; if even that fails, the journal refuses every later input.
+ * A new journal appears whole: its header is written to a temporary file
+ * and linked into place, so a kill never leaves a journal without one.
+ * What a kill can leave is a last line without its newline, never
+ * acknowledged: journal_read_recover finds it and journal_cut removes it
+ * (Continue does both, and says so). The writing half is journal_io.c. */
 #ifndef BH_JOURNAL_H
 #define BH_JOURNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/defs.h"
 #include "core/err.h"
 #include "core/sim.h"
+
+#define JOURNAL_MAX_BYTES (64 * 1024 * 1024)
+#define JOURNAL_MAX_LINE 4096
+#define JOURNAL_HEADER "# Bulkhead journal"
 
 typedef enum { JV_START, JV_CANCEL, JV_CHOOSE, JV_NOTE } bh_jverb;
 
@@ -50,21 +64,63 @@ void journal_plan_free(bh_plan *p);
 bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
                           bh_input *out, bh_err *err);
 
+/* The end of a journal the engine wrote, as journal_read_recover found
+ * it. A last line without its newline was cut off while being written; a
+ * complete last line that does not parse is what a crash can leave too
+ * (blocks of zeros, a half-written page). Neither was ever acknowledged. */
+typedef struct bh_jtail {
+    long long size;  /* bytes in the file when it was read */
+    long long keep;  /* bytes before the torn line (= size when there is none) */
+    int line;        /* the torn line's number, 0 when there is none */
+    char text[96];   /* the start of it, made printable, for the notice */
+} bh_jtail;
+
+/* journal_read, except that a torn last line of a journal the engine wrote
+ * (one that starts with its header) is left out of `out` and described in
+ * `tail` instead of failing. The file is not changed. Damage anywhere else
+ * is an error as with journal_read. */
+bh_status journal_read_recover(const char *path, bh_plan *out, bh_jtail *tail, bh_err *err);
+/* Cut the torn line off: truncate to tail->keep and fsync. Refuses when the
+ * file is no longer tail->size bytes long (someone wrote to it since). */
+bh_status journal_cut(const char *path, const bh_jtail *tail, bh_err *err);
+
 typedef struct bh_journal {
     int fd;
     char *path;
+    long long size; /* bytes known to be on disk, each line whole */
+    int torn;       /* bytes past `size` could not be cut off: refuse inputs */
 } bh_journal;
 
-/* Create a new journal; refuses to replace an existing file. */
+/* Create a new journal; refuses to replace an existing file. The header
+ * is written and synced before the name appears. */
 bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
                          uint64_t seed, bh_err *err);
-/* Open an existing journal to append to it (resume). */
+/* Open an existing journal to append to it (resume). Refuses a journal the
+ * engine wrote whose last line lacks its newline (cut it first with
+ * journal_cut); a hand-written plan's last line just gets its newline. */
 bh_status journal_open_append(bh_journal *j, const char *path, bh_err *err);
-/* Append one input and fsync it. */
+/* journal_open_append after journal_cut, in one: nothing that can fail for
+ * want of memory comes after the cut. */
+bh_status journal_open_recover(bh_journal *j, const char *path, const bh_jtail *tail,
+                               bh_err *err);
+/* Append one input and fsync it. On failure the input must not be applied
+ * (session_input does not) and the file is as it was before. */
 bh_status journal_append(bh_journal *j, const bh_defs *d, const bh_input *in, bh_err *err);
 void journal_close(bh_journal *j);
 
 /* Format one input as a journal line (without the newline). */
 int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
+
+/* ---- tests only: make the journal's system calls fail ---- */
+
+typedef struct journal_io {
+    ssize_t (*write)(int fd, const void *buf, size_t n);
+    int (*fsync)(int fd);
+    int (*ftruncate)(int fd, off_t size);
+} journal_io;
+
+/* Write, sync and truncate journals through `io`; NULL puts back the real
+ * system calls. Not for use while other threads write journals. */
+void journal_set_io(const journal_io *io);
 
 #endif

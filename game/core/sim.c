@@ -6,18 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/vec.h"
 
 static void *xcalloc(size_t n, size_t size)
 {
-    return calloc(n ? n : 1, size);
+    return mem_calloc(n ? n : 1, size);
 }
 
 bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t seed,
                      bh_err *err)
 {
     *out = NULL;
-    bh_sim *s = calloc(1, sizeof *s);
+    bh_sim *s = mem_calloc(1, sizeof *s);
     if (!s)
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
     static uint64_t serials; /* per process; only ever compared for equality */
@@ -183,7 +184,7 @@ int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double 
     if (VEC_PUSH(s->log, s->nlog, s->cap_log) != 0)
         return -1;
     char *copy = NULL;
-    if (text && !(copy = strdup(text)))
+    if (text && !(copy = mem_strdup(text)))
         return -1;
     s->log[s->nlog++] = (bh_log_entry){s->now, kind, a, b, from, to, copy};
     s->version++;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
 
@@ -109,7 +110,7 @@ static int index_flag(bh_sim *s, size_t i)
 {
     if ((s->nflags + 1) * 2 > s->flag_cap) {
         size_t cap = s->flag_cap ? s->flag_cap * 2 : 64;
-        int *slot = calloc(cap, sizeof *slot);
+        int *slot = mem_calloc(cap, sizeof *slot);
         if (!slot)
             return -1;
         free(s->flag_slot);
@@ -405,7 +406,7 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
         if (VEC_PUSH(s->flags, s->nflags, s->cap_flags) != 0)
             return sim_oom(s, err);
         f = &s->flags[s->nflags];
-        f->name = strdup(name);
+        f->name = mem_strdup(name);
         if (!f->name || index_flag(s, s->nflags) != 0) {
             free(f->name);
             return sim_oom(s, err);
@@ -416,7 +417,7 @@ bh_status sim_set_flag(bh_sim *s, const char *name, bh_value v, bh_err *err)
         sim_touch(s, &s->st_flagset[name_hash(name) % SIM_FLAG_BUCKETS]);
     }
     char *copy = NULL;
-    if (v.type == VAL_STR && !(copy = strdup(v.s)))
+    if (v.type == VAL_STR && !(copy = mem_strdup(v.s)))
         return sim_oom(s, err);
     if (f->v.type == VAL_STR)
         free((char *)f->v.s);

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/mem.h"
+
 /* Length of the UTF-8 sequence at s (at most n bytes), or 0 if invalid.
  * Rejects overlong forms, surrogates and code points past U+10FFFF. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
@@ -115,7 +117,7 @@ bh_status text_read_file(const char *path, size_t max, char **out, size_t *len, 
         return err_set(err, BH_EIO, path, 1, "file is %.1f MiB; the limit is %.1f MiB",
                        sb.st_size / 1048576.0, max / 1048576.0);
     }
-    char *buf = malloc((size_t)sb.st_size + 1);
+    char *buf = mem_malloc((size_t)sb.st_size + 1);
     if (!buf) {
         fclose(f);
         return err_set(err, BH_ENOMEM, path, 0, "out of memory reading the file");

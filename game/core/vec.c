@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "core/mem.h"
+
 int vec_grow(void **ptr, size_t elem, size_t *cap, size_t need)
 {
     if (need <= *cap)
@@ -13,7 +15,7 @@ int vec_grow(void **ptr, size_t elem, size_t *cap, size_t need)
             return -1;
         n *= 2;
     }
-    void *p = realloc(*ptr, n * elem);
+    void *p = mem_realloc(*ptr, n * elem);
     if (!p)
         return -1;
     *ptr = p;

@@ -1,6 +1,7 @@
 #include "report/rp_whatif.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "core/session.h"
 
@@ -135,6 +136,7 @@ bh_status rp_branch_journal(const char *scenario, const bh_plan *plan, const rp_
     bh_journal j = {.fd = -1};
     const bh_defs *d = sim_defs(b->sim);
     bh_status st = journal_create(&j, path, scenario, plan->has_seed ? plan->seed : 1, err);
+    int created = st == BH_OK;
     for (size_t i = 0; st == BH_OK && i < b->prefix; i++) {
         bh_input in;
         st = journal_resolve(plan, &plan->v[i], d, &in, err);
@@ -149,5 +151,9 @@ bh_status rp_branch_journal(const char *scenario, const bh_plan *plan, const rp_
     }
     if (j.fd >= 0)
         journal_close(&j);
+    /* A branch journal missing some of its inputs would resume as another
+     * session: remove it, and let the error say why. */
+    if (st != BH_OK && created)
+        unlink(path);
     return st;
 }

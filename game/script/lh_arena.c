@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "core/mem.h"
+
 #define ARENA_NCLASS 240 /* 16 small classes + 4 per doubling up to 2^62 */
 
 /* Lives at the start of the region, so that a restore puts the free lists
@@ -46,7 +48,7 @@ static size_t class_of(size_t n, size_t *size)
 
 lh_arena *lh_arena_new(size_t reserve)
 {
-    lh_arena *a = calloc(1, sizeof *a);
+    lh_arena *a = mem_calloc(1, sizeof *a);
     if (!a)
         return NULL;
     reserve = (reserve + 4095) & ~(size_t)4095;
@@ -138,7 +140,7 @@ int lh_arena_save(lh_arena *a)
 {
     size_t n = hdr(a)->top;
     if (n > a->snap_cap) {
-        unsigned char *p = realloc(a->snap, n);
+        unsigned char *p = mem_realloc(a->snap, n);
         if (!p)
             return -1;
         a->snap = p;

@@ -16,10 +16,33 @@ typedef struct lh_budget {
     int exceeded;     /* sticky: set once used > limit */
 } lh_budget;
 
+/* a + b for costs: never negative, never past INT64_MAX. A negative term
+ * is a lie (a __len that returns -2^62) or a bug; either way it must not
+ * refill the budget, so it counts as nothing. */
+static inline int64_t lh_cost_add(int64_t a, int64_t b)
+{
+    if (a < 0)
+        a = 0;
+    if (b < 0)
+        b = 0;
+    return b > INT64_MAX - a ? INT64_MAX : a + b;
+}
+
+/* a * b for costs, with the same rules. */
+static inline int64_t lh_cost_mul(int64_t a, int64_t b)
+{
+    if (a <= 0 || b <= 0)
+        return 0;
+    return a > INT64_MAX / b ? INT64_MAX : a * b;
+}
+
+/* Budget units for one element a library loop touches through the API. */
+#define LH_ELEM_COST 8
+
 /* Charge n units. Returns 1 when the budget is (now or already) exceeded. */
 static inline int lh_budget_charge(lh_budget *b, int64_t n)
 {
-    b->used += n;
+    b->used = lh_cost_add(b->used, n);
     if (b->used > b->limit)
         b->exceeded = 1;
     return b->exceeded;

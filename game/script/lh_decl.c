@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
 
@@ -33,15 +34,27 @@ void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const 
         d->errors++;
     else
         d->warnings++;
-    if (d->n >= 1000 || VEC_PUSH(d->v, d->n, d->cap) != 0)
+    if (d->n >= 1000)
         return; /* a thousand findings are enough to act on */
-    lh_diag *g = &d->v[d->n++];
-    g->sev = sev;
-    g->file = strdup(file ? file : h->path);
-    g->line = line;
-    g->col = 0;
-    g->msg = strdup(msg);
-    g->trace = trace && trace[0] ? strdup(trace) : NULL;
+    lh_diag *g = VEC_PUSH(d->v, d->n, d->cap) == 0 ? &d->v[d->n] : NULL;
+    if (g) {
+        g->sev = sev;
+        g->file = mem_strdup(file ? file : h->path);
+        g->line = line;
+        g->col = 0;
+        g->msg = mem_strdup(msg);
+        g->trace = trace && trace[0] ? mem_strdup(trace) : NULL;
+    }
+    if (!g || !g->file || !g->msg || (trace && trace[0] && !g->trace)) {
+        if (g) {
+            free(g->file);
+            free(g->msg);
+            free(g->trace);
+        }
+        d->lost++; /* counted above, so the load still fails */
+        return;
+    }
+    d->n++;
 }
 
 typedef struct dctx {
@@ -79,9 +92,9 @@ static char *copy_text(dctx *c, const char *s, size_t len)
     if (h->mem_used + len + 1 > h->opts.mem_limit)
         lh_error(c->L, "memory limit exceeded: the scenario holds more than %zu MiB",
                  h->opts.mem_limit >> 20); /* stop loading: nothing after this can fit */
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
+    char *out = mem_malloc(len + 1);
+    if (!out) /* a missing field would be reported as the scenario's fault */
+        lh_error(c->L, "out of memory while reading the declarations");
     memcpy(out, s, len);
     out[len] = '\0';
     h->mem_used += len + 1;
@@ -252,11 +265,13 @@ static void get_texts(dctx *c, const char *name, bh_texts *out)
     if (t == LUA_TSTRING) {
         lua_pop(c->L, 1);
         char *s = get_str(c, name, 0);
-        if (s && (out->v = malloc(sizeof *out->v))) {
+        if (s && !(out->v = mem_malloc(sizeof *out->v))) {
+            free(s);
+            lh_error(c->L, "out of memory while reading the declarations");
+        }
+        if (s) {
             out->v[0] = s;
             out->n = 1;
-        } else {
-            free(s);
         }
         return;
     }
@@ -264,7 +279,8 @@ static void get_texts(dctx *c, const char *name, bh_texts *out)
         lua_Integer n = (lua_Integer)lua_rawlen(c->L, -1);
         if (n > 100)
             n = 100;
-        out->v = calloc((size_t)(n ? n : 1), sizeof *out->v);
+        if (!(out->v = mem_calloc((size_t)(n ? n : 1), sizeof *out->v)))
+            lh_error(c->L, "out of memory while reading the declarations");
         for (lua_Integer i = 1; out->v && i <= n; i++) {
             size_t len;
             if (lua_rawgeti(c->L, -1, i) != LUA_TSTRING) {
@@ -410,7 +426,7 @@ static int begin(lua_State *L, dctx *c, const char *kind)
         char *id_ = get_id(&(c), slot, sizeof(type), (c).h->defs.arr, offsetof(type, loc)); \
         if (!((out) = PUSH_DEF((c).h, arr))) {                                           \
             free(id_);                                                                   \
-            return lh_error(L, "out of memory");                                         \
+            return lh_error(L, "out of memory while reading the declarations");          \
         }                                                                                \
         (out)->id = id_;                                                                 \
         (out)->loc = (c).loc;                                                            \
@@ -606,11 +622,9 @@ static void read_options(dctx *c, bh_decision_def *x)
         DERR(c, "needs 2 to 12 options, not %zu", n);
     if (n > 12)
         n = 12;
-    x->options = calloc(n ? n : 1, sizeof *x->options);
-    if (!x->options) {
-        lua_pop(L, 1);
-        return;
-    }
+    x->options = mem_calloc(n ? n : 1, sizeof *x->options);
+    if (!x->options)
+        lh_error(L, "out of memory while reading the declarations");
     for (size_t i = 1; i <= n; i++) {
         if (lua_rawgeti(L, list, (lua_Integer)i) != LUA_TTABLE) {
             DERR(c, "option %zu must be a table { id = ..., label = ... }", i);
@@ -718,7 +732,7 @@ static int d_every(lua_State *L)
     lua_settop(L, 2);
     bh_every_def *e = PUSH_DEF(h, everys);
     if (!e)
-        return lh_error(L, "out of memory");
+        return lh_error(L, "out of memory while reading the declarations");
     e->interval = iv;
     e->fn = luaL_ref(L, LUA_REGISTRYINDEX);
     e->loc = c.loc;

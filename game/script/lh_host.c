@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 
 void lh_opts_default(lh_opts *o)
@@ -15,6 +16,12 @@ void lh_opts_default(lh_opts *o)
     o->hook_budget = LH_DEFAULT_HOOK_BUDGET;
     o->load_budget = LH_DEFAULT_LOAD_BUDGET;
     o->watchdog_ms = LH_DEFAULT_WATCHDOG_MS;
+    /* Test-only: the hostile suite runs once with the watchdog off, to show
+     * that a deterministic limit (instructions, memory, stack, size) stops
+     * every case on its own, whatever the machine's speed. */
+    const char *wd = getenv("BH_TEST_NO_WATCHDOG");
+    if (wd && strcmp(wd, "1") == 0)
+        o->watchdog_ms = 0;
     o->session_budget = LH_DEFAULT_SESSION_BUDGET;
 }
 
@@ -27,6 +34,12 @@ void lh_diags_free(lh_diags *d)
     }
     free(d->v);
     memset(d, 0, sizeof *d);
+}
+
+const char *lh_diags_lost_msg(const lh_diags *d)
+{
+    return d->lost ? "out of memory: a problem found while loading could not be recorded"
+                   : NULL;
 }
 
 const bh_defs *lh_defs(const lh_host *h) { return &h->defs; }
@@ -73,7 +86,7 @@ static int l_include(lua_State *L)
         lua_pushfstring(L, "%s:%d: %s (included from here)", e.file, e.line, e.msg);
         return lua_error(L);
     }
-    char *keep = strdup(real);
+    char *keep = mem_strdup(real);
     if (!keep)
         return lh_error(L, "out of memory");
     h->including[h->include_depth++] = keep;
@@ -94,7 +107,8 @@ static void host_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
     lua_Debug ar;
     lua_rawgeti(h->L, LUA_REGISTRYINDEX, hook);
     if (lua_isfunction(h->L, -1) && lua_getinfo(h->L, ">S", &ar)) {
-        snprintf(file, n, "%s", ar.short_src);
+        const char *d = lh_source_display(h, ar.short_src, strlen(ar.short_src));
+        snprintf(file, n, "%s", d ? d : ar.short_src);
         *line = ar.linedefined;
     } else {
         lua_pop(h->L, 1);
@@ -139,7 +153,7 @@ static bh_status host_call(void *ud, bh_sim *sim, bh_hook hook, bh_hook_kind kin
     int nres = kind != HOOK_EFFECT ? 2 : 0;
     int failed = lh_pcall(h, 1, nres, limit, NULL, err) != 0;
     if (counted)
-        h->session_used += h->last_used;
+        h->session_used = lh_cost_add(h->session_used, h->last_used);
     if (failed) {
         char text[200]; /* named only now: formatting it for every call would cost */
         sim_what_format(what, text, sizeof text);
@@ -189,24 +203,29 @@ static int setup(lua_State *L)
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
 {
     *out = NULL;
-    lh_host *h = calloc(1, sizeof *h);
-    if (!h)
+    lh_host *h = mem_calloc(1, sizeof *h);
+    if (!h) {
+        diags->errors++;
+        diags->lost++;
         return BH_ENOMEM;
+    }
     if (opts)
         h->opts = *opts;
     else
         lh_opts_default(&h->opts);
     defs_init(&h->defs);
     h->diags = diags;
-    h->path = strdup(path);
-    char *tmp = strdup(path);
-    h->dir = tmp ? strdup(dirname(tmp)) : NULL;
+    h->path = mem_strdup(path);
+    char *tmp = mem_strdup(path);
+    h->dir = tmp ? mem_strdup(dirname(tmp)) : NULL;
     free(tmp);
     char real[PATH_MAX];
-    if (h->dir && realpath(h->dir, real))
-        h->realdir = strdup(real);
+    int found = h->dir && realpath(h->dir, real);
+    if (found)
+        h->realdir = mem_strdup(real);
     bh_status st = BH_ESCRIPT;
-    if (!h->path || !h->dir) {
+    if (!h->path || !h->dir || (found && !h->realdir)) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "out of memory");
         st = BH_ENOMEM;
         goto fail;
     }
@@ -245,8 +264,13 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;
     }
-    if (!realpath(path, real) || !(h->including[0] = strdup(real))) {
+    if (!realpath(path, real)) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot resolve the file's path");
+        goto fail;
+    }
+    if (!(h->including[0] = mem_strdup(real))) {
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "out of memory");
+        st = BH_ENOMEM;
         goto fail;
     }
     h->include_depth = 1;
@@ -286,7 +310,7 @@ bh_status lh_save(lh_host *h)
 {
     if (!h->arena)
         return BH_EUSAGE;
-    if (!h->saved && !(h->saved = malloc(sizeof *h->saved)))
+    if (!h->saved && !(h->saved = mem_malloc(sizeof *h->saved)))
         return BH_ENOMEM;
     if (lh_arena_save(h->arena) != 0)
         return BH_ENOMEM;
@@ -315,8 +339,10 @@ void lh_free(lh_host *h)
     lh_arena_free(h->arena);
     free(h->saved);
     defs_free(&h->defs);
-    for (int i = 0; i < h->nsources; i++)
+    for (int i = 0; i < h->nsources; i++) {
         free(h->sources[i]);
+        free(h->aliases[i]);
+    }
     free(h->path);
     free(h->dir);
     free(h->realdir);

@@ -25,7 +25,7 @@ typedef struct lh_opts {
     size_t mem_limit;      /* bytes the Lua state may hold; default 64 MiB */
     int64_t hook_budget;   /* instructions per hook call; default 10 million */
     int64_t load_budget;   /* instructions for loading the file; default 50 million */
-    int watchdog_ms;       /* real-time backstop per call; default 1000, 0 = off */
+    int watchdog_ms;       /* real-time last resort per call; default 5000, 0 = off */
     int64_t session_budget; /* instructions for all of a session's effects and
                                `when` conditions together; default 100 million */
     int rewindable;        /* keep the Lua heap in an arena, for lh_save/lh_rewind */
@@ -34,7 +34,7 @@ typedef struct lh_opts {
 #define LH_DEFAULT_MEM_LIMIT ((size_t)64 << 20)
 #define LH_DEFAULT_HOOK_BUDGET ((int64_t)10 * 1000 * 1000)
 #define LH_DEFAULT_LOAD_BUDGET ((int64_t)50 * 1000 * 1000)
-#define LH_DEFAULT_WATCHDOG_MS 1000
+#define LH_DEFAULT_WATCHDOG_MS 5000
 #define LH_DEFAULT_SESSION_BUDGET ((int64_t)100 * 1000 * 1000)
 #define LH_MAX_SOURCE_BYTES ((size_t)4 << 20)
 
@@ -53,9 +53,13 @@ typedef struct lh_diags {
     lh_diag *v;
     size_t n, cap;
     int errors, warnings;
+    int lost;  /* findings counted but not kept: there was no memory for them */
 } lh_diags;
 
 void lh_diags_free(lh_diags *d);
+/* What to say when findings were lost (lost > 0), which is always for
+ * want of memory; NULL when none were. */
+const char *lh_diags_lost_msg(const lh_diags *d);
 
 typedef struct lh_host lh_host;
 

@@ -50,11 +50,15 @@ struct lh_host {
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
     int timed_out;     /* the budget was spent by the watchdog, not by instructions */
+    char over_msg[320];  /* the first budget error of the current call, and where */
+    char over_src[256];
+    int over_line;
     int prints;        /* lines printed so far */
     int64_t session_used; /* instructions the session's counted hooks have run */
     int64_t last_used;    /* instructions the last lh_pcall ran */
     int session_limited;  /* this call's limit is what is left of the session's */
     char *sources[LH_MAX_SOURCES]; /* display names of the files loaded */
+    char *aliases[LH_MAX_SOURCES]; /* the names Lua knows them by (lh_note_source) */
     int nsources;
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
     lh_arena *arena;   /* the Lua heap, when rewindable; else the C heap */
@@ -76,13 +80,47 @@ void lh_trace_context(bh_err *err, const char *what);
 int lh_error(lua_State *L, const char *fmt, ...);
 /* Fill `loc` with the innermost Lua frame's source and line. */
 void lh_where(lua_State *L, char *src, size_t n, int *line);
-void lh_note_source(lh_host *h, const char *display);
+
+/* lh_source.c */
+/* Record a file of the scenario; returns its index, -1 when full, or -2
+ * when out of memory.
+ * h->aliases[index] is the chunk name to load it under. */
+int lh_note_source(lh_host *h, const char *display);
+/* The display name of the source Lua calls name[0..n), or NULL. */
+const char *lh_source_display(const lh_host *h, const char *name, size_t n);
 int lh_known_source(const lh_host *h, const char *file, size_t n);
 /* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
 int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
+/* Split "file:line: message" into err, naming the file as the user knows it. */
+void lh_split_message(const lh_host *h, const char *s, const char *fallback_file, bh_err *err);
 
 /* lh_lib.c: opens the sandbox's libraries (a lua_CFunction, run protected) */
 int lh_lib_open(lua_State *L);
+/* Budget units one string.format conversion costs (a snprintf call). */
+#define LH_FORMAT_SPEC_COST 64
+/* ... and each digit of a number it prints at a given precision. */
+#define LH_FORMAT_DIGIT_COST 8
+
+/* lh_order.c: pairs, next and table.sort in a fixed order */
+int lh_sb_pairs(lua_State *L);
+int lh_sb_next(lua_State *L);
+int lh_sb_sort(lua_State *L);
+
+/* lh_co.c: install the guarded xpcall and coroutine functions into the
+ * globals table at index g. */
+void lh_guard_calls(lua_State *L, int g);
+
+/* A registry table with weak keys: its entries go when their key does.
+ * Only the host makes these; scripts may not (setmetatable refuses __mode). */
+static inline void lh_weak_registry(lua_State *L, const char *name)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, name);
+}
 
 /* lh_decl.c */
 void lh_decl_open(lh_host *h);

@@ -9,6 +9,7 @@
 #include "script/lh_internal.h"
 
 #include <lualib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,9 @@ static int64_t range_len(lua_State *L, int lo_arg, int hi_arg, int64_t lo_defaul
     lua_Integer hi = lua_isnoneornil(L, hi_arg) ? luaL_len(L, 1) : luaL_checkinteger(L, hi_arg);
     if (hi < lo)
         return 0;
-    return (int64_t)((uint64_t)hi - (uint64_t)lo) > INT64_MAX / 4 ? INT64_MAX / 4
-                                                                   : hi - lo + 1;
+    /* In unsigned arithmetic: maxinteger - mininteger overflows a signed one. */
+    uint64_t n = (uint64_t)hi - (uint64_t)lo;
+    return n >= (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n + 1;
 }
 
 enum { COST_ARGS, COST_LEN, COST_MOVE, COST_UNPACK, COST_CONCAT };
@@ -37,23 +39,31 @@ enum { COST_ARGS, COST_LEN, COST_MOVE, COST_UNPACK, COST_CONCAT };
 static int charged(lua_State *L)
 {
     int n = lua_gettop(L);
-    int64_t cost = 1;
+    /* Four units per argument: a call with a million of them (select('#',
+     * table.unpack(t))) copies them all. Sums saturate and never go
+     * negative, so no argument can refill the budget. */
+    int64_t cost = 1 + 4 * (int64_t)n;
     for (int i = 1; i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING)
-            cost += (int64_t)(lua_rawlen(L, i) / 4);
-    switch ((int)lua_tointeger(L, lua_upvalueindex(2))) {
+            cost = lh_cost_add(cost, (int64_t)(lua_rawlen(L, i) / 4));
+    /* Per element, what the C loop does costs about as much as this many
+     * instructions: a get and a set through the API for a shift, a move or
+     * a concatenation; a push for an unpack. */
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    switch (kind) {
     case COST_LEN:
         if (lua_type(L, 1) == LUA_TTABLE)
-            cost += (int64_t)luaL_len(L, 1);
+            cost = lh_cost_add(cost, lh_cost_mul(luaL_len(L, 1), LH_ELEM_COST));
         break;
     case COST_MOVE:
-        cost += range_len(L, 2, 3, 1);
+        cost = lh_cost_add(cost, lh_cost_mul(range_len(L, 2, 3, 1), LH_ELEM_COST));
         break;
     case COST_UNPACK: /* table.unpack(t, i, j) */
     case COST_CONCAT: { /* table.concat(t, sep, i, j) */
         int first = (int)lua_tointeger(L, lua_upvalueindex(3));
         if (lua_type(L, 1) == LUA_TTABLE)
-            cost += range_len(L, first, first + 1, 1);
+            cost = lh_cost_add(cost, lh_cost_mul(range_len(L, first, first + 1, 1),
+                                                 kind == COST_UNPACK ? 4 : LH_ELEM_COST));
         break;
     }
     }
@@ -139,10 +149,25 @@ static int sb_rep(lua_State *L)
     return 1;
 }
 
+/* ---- sealed metatables ----
+ *
+ * A chain of __call tables (mt.__call = t, where t's metatable is mt) runs
+ * no Lua instruction, so no instruction budget can stop it, and Debian's
+ * liblua 5.4.4 follows it for ever. The chain can be closed after
+ * setmetatable returns (mt.__call = t), so checking there is not enough.
+ * So setmetatable installs a copy of the table it is given, which scripts
+ * never see, and __call must be a function: a chain is at most one step.
+ * getmetatable hands back the table the script gave (or its __metatable
+ * field, as stock Lua does); changing that table later does not change
+ * the object's behaviour. Keys of this registry table are the sealed
+ * copies, values the scripts' originals; weak keys, so they go together. */
+#define SEALED "bulkhead.sealed"
+
 static int sb_setmetatable(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (!lua_isnoneornil(L, 2)) {
+    int seal = !lua_isnoneornil(L, 2);
+    if (seal) {
         luaL_checktype(L, 2, LUA_TTABLE);
         /* Finalizers run with hooks off, outside any budget: refuse them. */
         lua_pushliteral(L, "__gc"); /* raw, as Lua itself looks it up */
@@ -157,11 +182,54 @@ static int sb_setmetatable(lua_State *L)
         if (weak)
             return lh_error(L, "weak tables (__mode) are not allowed in scenarios: what they "
                                "keep depends on garbage-collection timing");
+        lua_pushliteral(L, "__call");
+        int call = lua_rawget(L, 2);
+        lua_pop(L, 1);
+        if (call != LUA_TNIL && call != LUA_TFUNCTION)
+            return lh_error(L, "__call must be a function, not a %s: scenarios' metatables "
+                               "are sealed (see the authoring guide, 'Metatables')",
+                            lua_typename(L, call));
     }
     lua_settop(L, 2);
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return lh_error(L, "cannot change a protected metatable");
+    if (seal) {
+        lua_newtable(L); /* 3: the sealed copy */
+        int64_t keys = 0;
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 3);
+            keys++;
+        }
+        lh_charge(L, keys * 4 + 8);
+        lua_getfield(L, LUA_REGISTRYINDEX, SEALED);
+        lua_pushvalue(L, 3);
+        lua_pushvalue(L, 2);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+        lua_replace(L, 2);
+    }
     lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int sb_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return 1;
+    lua_getfield(L, LUA_REGISTRYINDEX, SEALED);
+    lua_pushvalue(L, -2);
+    if (lua_rawget(L, -2) != LUA_TNIL)
+        return 1; /* the script's own table, not the sealed copy */
+    /* A metatable the host set without __metatable: give nothing away. */
+    lua_pushnil(L);
     return 1;
 }
 
@@ -183,33 +251,60 @@ static int sb_tostring(lua_State *L)
 
 /* string.format, minus addresses: %p and %s of a table print a pointer,
  * which differs between runs. %s goes through the sandbox's tostring. */
+/* Printing a double is multi-precision arithmetic in the C library: each
+ * digit of precision costs a division, and "%f" of 1e308 writes all 309
+ * digits of the integer part. Charged per digit it will produce. */
+static int64_t float_cost(char conv, double x, int64_t prec)
+{
+    int64_t digits = prec;
+    if ((conv == 'f' || conv == 'F') && isfinite(x) && fabs(x) >= 10.0)
+        digits += (int64_t)log10(fabs(x));
+    return digits * LH_FORMAT_DIGIT_COST;
+}
+
 static int sb_format(lua_State *L)
 {
     size_t len;
     const char *fmt = luaL_checklstring(L, 1, &len);
     int arg = 1;
+    /* Each conversion is a snprintf call in C, and a width or precision
+     * can turn four bytes of format into 99 of output: charge both, so a
+     * flood of "%99d" stops on the budget, not on the clock. */
+    int64_t cost = 0;
     for (size_t i = 0; i < len; i++) {
         if (fmt[i] != '%')
             continue;
         if (++i < len && fmt[i] == '%')
             continue;
-        while (i < len && strchr("-+ #0123456789.", fmt[i]))
+        int64_t width = 0, prec = 0, *digits = &width;
+        while (i < len && strchr("-+ #0123456789.", fmt[i])) {
+            if (fmt[i] == '.')
+                digits = &prec;
+            else if (fmt[i] >= '0' && fmt[i] <= '9' && *digits < 1000000)
+                *digits = *digits * 10 + (fmt[i] - '0');
             i++;
+        }
         if (i >= len)
             break; /* the original reports the malformed spec */
         arg++;
+        cost = lh_cost_add(cost, LH_FORMAT_SPEC_COST + (width + prec) / 4);
+        if (strchr("aAeEfFgG", fmt[i]) && lua_type(L, arg) == LUA_TNUMBER)
+            cost = lh_cost_add(cost, float_cost(fmt[i], lua_tonumber(L, arg), prec));
         if (fmt[i] == 'p')
             return lh_error(L, "string.format: '%%p' is not available (addresses differ "
                                "between runs)");
         if (fmt[i] == 'q' && lua_type(L, arg) == LUA_TSTRING)
-            lh_charge(L, (int64_t)lua_rawlen(L, arg)); /* escaped byte by byte */
+            /* escaped byte by byte, with an snprintf for each control byte */
+            cost = lh_cost_add(cost, lh_cost_mul((int64_t)lua_rawlen(L, arg), 16));
         if (fmt[i] == 's' && arg <= lua_gettop(L)) {
             lua_pushcfunction(L, sb_tostring);
             lua_pushvalue(L, arg);
             lua_call(L, 1, 1);
             lua_replace(L, arg);
+            cost = lh_cost_add(cost, (int64_t)(lua_rawlen(L, arg) / 4));
         }
     }
+    lh_charge(L, cost);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -233,6 +328,8 @@ static int sb_print(lua_State *L)
     luaL_pushresult(&b);
     size_t len;
     const char *s = lua_tolstring(L, -1, &len);
+    /* Building and cleaning the line is C work, dropped lines too. */
+    lh_charge(L, 16 + (int64_t)len);
     text_sanitize(s, len, out, sizeof out);
     lh_where(L, src, sizeof src, &line);
     /* A print in a loop must not flood the facilitator's terminal. */
@@ -244,161 +341,6 @@ static int sb_print(lua_State *L)
                 src, line, LH_MAX_PRINTS);
     h->prints++;
     return 0;
-}
-
-/* ---- pairs and next in a fixed order ----
- *
- * Lua's own traversal order depends on a per-process hash seed and on
- * addresses, so the same scenario could take different paths in two runs.
- * Here a traversal visits booleans, then numbers, then strings, each
- * sorted. The sorted keys are computed when a traversal starts (next(t) or
- * pairs(t)) and kept in a weak table, so each step is O(1). Keys that are
- * tables, functions or coroutines have no repeatable order, so iterating a
- * table that holds them is an error rather than a silent divergence. */
-
-typedef struct sort_key {
-    int type;
-    lua_Integer i;
-    lua_Number n;
-    int isint;
-    const char *s;
-    size_t len;
-    int slot;
-} sort_key;
-
-static int key_cmp(const void *pa, const void *pb)
-{
-    const sort_key *a = pa, *b = pb;
-    if (a->type != b->type) /* boolean (1) < number (3) < string (4) */
-        return a->type - b->type;
-    switch (a->type) {
-    case LUA_TBOOLEAN:
-        return (int)a->i - (int)b->i;
-    case LUA_TNUMBER:
-        if (a->isint && b->isint)
-            return a->i < b->i ? -1 : a->i > b->i;
-        return a->n < b->n ? -1 : a->n > b->n;
-    default: {
-        size_t m = a->len < b->len ? a->len : b->len;
-        int c = memcmp(a->s, b->s, m);
-        return c ? c : (a->len < b->len ? -1 : a->len > b->len);
-    }
-    }
-}
-
-/* Build the traversal of table `t` (absolute index): a table with
- * keys = {k1..kn} in order and pos = {[k] = i}; stores it in the cache
- * and leaves it on the stack. */
-static void build_order(lua_State *L, int t)
-{
-    lua_newtable(L); /* keys in raw order, to anchor strings while sorting */
-    int raw = lua_gettop(L);
-    lua_Integer n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        int kt = lua_type(L, -1);
-        if (kt != LUA_TBOOLEAN && kt != LUA_TNUMBER && kt != LUA_TSTRING)
-            lh_error(L, "cannot iterate a table with %s keys in a repeatable order: keep "
-                        "such values in a list and use ipairs", luaL_typename(L, -1));
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, raw, ++n);
-    }
-    lh_charge(L, n * 8 + 1);
-    sort_key *keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *keys, 0);
-    for (lua_Integer k = 1; k <= n; k++) {
-        sort_key *sk = &keys[k - 1];
-        lua_rawgeti(L, raw, k);
-        sk->type = lua_type(L, -1);
-        sk->slot = (int)k;
-        sk->isint = lua_isinteger(L, -1);
-        sk->i = sk->type == LUA_TBOOLEAN ? lua_toboolean(L, -1) : lua_tointeger(L, -1);
-        sk->n = sk->type == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
-        sk->s = sk->type == LUA_TSTRING ? lua_tolstring(L, -1, &sk->len) : NULL;
-        lua_pop(L, 1);
-    }
-    qsort(keys, (size_t)n, sizeof *keys, key_cmp);
-    lua_createtable(L, 0, 2); /* the order */
-    lua_createtable(L, (int)n, 0);
-    lua_createtable(L, 0, (int)n);
-    for (lua_Integer k = 1; k <= n; k++) {
-        lua_rawgeti(L, raw, keys[k - 1].slot);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, -4, k);
-        lua_pushinteger(L, k);
-        lua_rawset(L, -3);
-    }
-    lua_setfield(L, -3, "pos");
-    lua_setfield(L, -2, "keys");
-    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
-    lua_pushvalue(L, t);
-    lua_pushvalue(L, -3);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
-    lua_replace(L, raw); /* leave only the order */
-    lua_settop(L, raw);
-}
-
-static int sb_next(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 2);
-    lua_Integer i = 0;
-    if (lua_isnil(L, 2)) {
-        build_order(L, 1); /* 3 */
-    } else {
-        lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.order");
-        lua_pushvalue(L, 1);
-        lua_rawget(L, -2);
-        lua_remove(L, -2);
-        int found = 0;
-        if (lua_istable(L, -1)) {
-            lua_getfield(L, -1, "pos");
-            lua_pushvalue(L, 2);
-            lua_rawget(L, -2);
-            found = lua_isinteger(L, -1);
-            i = lua_tointeger(L, -1);
-            lua_pop(L, 2);
-        }
-        if (!found) {
-            /* next(t, k) without a traversal from next(t): start one. */
-            lua_pop(L, 1);
-            build_order(L, 1);
-            lua_getfield(L, -1, "pos");
-            lua_pushvalue(L, 2);
-            lua_rawget(L, -2);
-            if (!lua_isinteger(L, -1))
-                return lh_error(L, "invalid key to 'next'");
-            i = lua_tointeger(L, -1);
-            lua_pop(L, 2);
-        }
-    }
-    lua_getfield(L, 3, "keys");
-    for (;;) {
-        i++;
-        if (lua_rawgeti(L, -1, i) == LUA_TNIL)
-            return 1; /* nil: the end */
-        lua_pushvalue(L, -1);
-        lua_rawget(L, 1);
-        if (!lua_isnil(L, -1))
-            return 2;
-        lua_pop(L, 2); /* removed during the traversal: skip it */
-    }
-}
-
-static int sb_pairs(lua_State *L)
-{
-    luaL_checkany(L, 1);
-    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-        lua_pushvalue(L, 1);
-        lua_call(L, 1, 3);
-        return 3;
-    }
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_pushcfunction(L, sb_next);
-    lua_pushvalue(L, 1);
-    lua_pushnil(L);
-    return 3;
 }
 
 static int sb_random(lua_State *L)
@@ -446,241 +388,6 @@ static void set_nil(lua_State *L, int table, const char *name)
     lua_setfield(L, table, name);
 }
 
-/* ---- table.sort ----
- *
- * Stock table.sort picks a pivot from clock() when a partition goes badly,
- * so the same input can come out in different orders on different runs.
- * This is a stable merge sort: same input, same order, always. */
-
-static int sort_less(lua_State *L, int has_cmp, int a, int b)
-{
-    if (!has_cmp)
-        return lua_compare(L, a, b, LUA_OPLT);
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, a);
-    lua_pushvalue(L, b);
-    lua_call(L, 2, 1);
-    int r = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return r;
-}
-
-static int sb_sort(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    int has_cmp = !lua_isnoneornil(L, 2);
-    if (has_cmp)
-        luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_settop(L, 2);
-    lua_Integer n = luaL_len(L, 1);
-    if (n < 2)
-        return 0;
-    if (n > (1 << 24))
-        return lh_error(L, "table.sort: the array is too big (%lld elements)", (long long)n);
-    int64_t lg = 1;
-    while (((lua_Integer)1 << lg) < n)
-        lg++;
-    lh_charge(L, n * lg);
-    lua_createtable(L, (int)n, 0); /* 3: source run */
-    lua_createtable(L, (int)n, 0); /* 4: destination run */
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_geti(L, 1, i);
-        lua_rawseti(L, 3, i);
-    }
-    int src = 3, dst = 4;
-    for (lua_Integer width = 1; width < n; width *= 2) {
-        for (lua_Integer lo = 1; lo <= n; lo += 2 * width) {
-            lua_Integer mid = lo + width, hi = lo + 2 * width;
-            if (mid > n + 1)
-                mid = n + 1;
-            if (hi > n + 1)
-                hi = n + 1;
-            lua_Integer i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) {
-                lua_rawgeti(L, src, j);
-                lua_rawgeti(L, src, i);
-                /* take the right element only if strictly less: stable */
-                int right = sort_less(L, has_cmp, -2, -1);
-                lua_pop(L, 1);
-                if (right) {
-                    lua_rawseti(L, dst, k++);
-                    j++;
-                } else {
-                    lua_pop(L, 1);
-                    lua_rawgeti(L, src, i++);
-                    lua_rawseti(L, dst, k++);
-                }
-            }
-            for (; i < mid; i++, k++) {
-                lua_rawgeti(L, src, i);
-                lua_rawseti(L, dst, k);
-            }
-            for (; j < hi; j++, k++) {
-                lua_rawgeti(L, src, j);
-                lua_rawseti(L, dst, k);
-            }
-        }
-        int t = src;
-        src = dst;
-        dst = t;
-    }
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, src, i);
-        lua_seti(L, 1, i);
-    }
-    return 0;
-}
-
-/* ---- xpcall and coroutines under a spent budget ----
- *
- * The budget error is raised from inside the count hook, and Lua runs
- * whatever that error triggers next (an xpcall message handler; the
- * __close handlers of a coroutine it killed) with hooks still off. An
- * endless loop there could never be stopped. So message handlers are
- * skipped once the budget is spent, and a coroutine killed by the budget
- * is never closed: its __close handlers do not run. */
-
-static int xpcall_handler(lua_State *L)
-{
-    if (lh_of(L)->budget.exceeded)
-        return 1; /* pass the budget error through untouched */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
-}
-
-static int finish_call(lua_State *L, int status, lua_KContext ctx)
-{
-    (void)status;
-    (void)ctx;
-    return lua_gettop(L);
-}
-
-static int sb_xpcall(lua_State *L)
-{
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_pushvalue(L, 2);
-    lua_pushcclosure(L, xpcall_handler, 1);
-    lua_replace(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_callk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, finish_call);
-    return lua_gettop(L);
-}
-
-static void poison(lua_State *L, int co)
-{
-    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
-    lua_pushvalue(L, co);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
-}
-
-static int poisoned(lua_State *L, int co)
-{
-    lua_getfield(L, LUA_REGISTRYINDEX, "bulkhead.poisoned");
-    lua_pushvalue(L, co);
-    int p = lua_rawget(L, -2) != LUA_TNIL;
-    lua_pop(L, 2);
-    return p;
-}
-
-static int sb_resume(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTHREAD);
-    lua_pushvalue(L, 1);
-    int co = lua_gettop(L); /* keep the thread while the original runs */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    for (int i = 1; i < co; i++)
-        lua_pushvalue(L, i);
-    lua_call(L, co - 1, LUA_MULTRET);
-    lh_host *h = lh_of(L);
-    if (!lua_toboolean(L, co + 1) && h->budget.exceeded) {
-        poison(L, co);
-        lh_budget_error(L, h); /* the caller must not run on either */
-    }
-    return lua_gettop(L) - co;
-}
-
-static int sb_close(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTHREAD);
-    if (poisoned(L, 1)) {
-        lua_pushboolean(L, 0);
-        lua_pushliteral(L, "the coroutine was stopped by the instruction budget");
-        return 2;
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
-}
-
-/* coroutine.wrap, built on the guarded resume and close. */
-static int wrap_call(lua_State *L)
-{
-    int n = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(2)); /* resume */
-    lua_pushvalue(L, lua_upvalueindex(1)); /* the coroutine */
-    lua_rotate(L, 1, 2);
-    lua_call(L, n + 1, LUA_MULTRET);
-    if (lua_toboolean(L, 1))
-        return lua_gettop(L) - 1;
-    /* Failed: close it unless the budget killed it, then pass the error on. */
-    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
-    lua_settop(L, 2);
-    if (lua_status(co) != LUA_OK && lua_status(co) != LUA_YIELD) {
-        lua_pushvalue(L, lua_upvalueindex(3)); /* close */
-        lua_pushvalue(L, lua_upvalueindex(1));
-        lua_call(L, 1, 0);
-    }
-    return lua_error(L);
-}
-
-static int sb_wrap(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TFUNCTION);
-    lua_State *co = lua_newthread(L);
-    lua_pushvalue(L, 1);
-    lua_xmove(L, co, 1);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushvalue(L, lua_upvalueindex(2));
-    lua_pushcclosure(L, wrap_call, 3);
-    return 1;
-}
-
-/* A registry table with weak keys: its entries go when their key does.
- * Only the host makes these; scripts may not (setmetatable refuses __mode). */
-static void registry_weak_table(lua_State *L, const char *name)
-{
-    lua_newtable(L);
-    lua_createtable(L, 0, 1);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode");
-    lua_setmetatable(L, -2);
-    lua_setfield(L, LUA_REGISTRYINDEX, name);
-}
-
-static void guard_coroutines(lua_State *L, int g)
-{
-    registry_weak_table(L, "bulkhead.poisoned");
-    lua_getfield(L, g, "coroutine");
-    int co = lua_gettop(L);
-    lua_getfield(L, co, "resume");
-    lua_pushcclosure(L, sb_resume, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, co, "resume");
-    lua_getfield(L, co, "close");
-    lua_pushcclosure(L, sb_close, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, co, "close");
-    lua_pushcclosure(L, sb_wrap, 2); /* upvalues: resume, close */
-    lua_setfield(L, co, "wrap");
-    lua_pop(L, 1);
-}
-
 int lh_lib_open(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -699,24 +406,31 @@ int lh_lib_open(lua_State *L)
                                           "collectgarbage", "loadstring", "warn", NULL};
     for (const char *const *r = removed; *r; r++)
         set_nil(L, g, *r);
+    lh_weak_registry(L, SEALED);
     lua_pushcfunction(L, sb_setmetatable);
     lua_setfield(L, g, "setmetatable");
+    lua_pushcfunction(L, sb_getmetatable);
+    lua_setfield(L, g, "getmetatable");
+    /* select returns what it was given: charge by the count, like the
+     * libraries' heavy functions (see charged). */
+    lua_getfield(L, g, "select");
+    lua_pushinteger(L, COST_ARGS);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, charged, 3);
+    lua_setfield(L, g, "select");
     lua_pushcfunction(L, sb_tostring);
     lua_setfield(L, g, "tostring");
     lua_pushcfunction(L, sb_print);
     lua_setfield(L, g, "print");
-    lua_pushcfunction(L, sb_pairs);
+    lua_pushcfunction(L, lh_sb_pairs);
     lua_setfield(L, g, "pairs");
-    lua_pushcfunction(L, sb_next);
+    lua_pushcfunction(L, lh_sb_next);
     lua_setfield(L, g, "next");
-    registry_weak_table(L, "bulkhead.order"); /* traversal orders, forgotten with their table */
-    lua_getfield(L, g, "xpcall");
-    lua_pushcclosure(L, sb_xpcall, 1);
-    lua_setfield(L, g, "xpcall");
-    guard_coroutines(L, g);
+    lh_weak_registry(L, "bulkhead.order"); /* traversal orders, forgotten with their table */
+    lh_guard_calls(L, g);
 
     wrap_library(L, g, "table");
-    lua_pushcfunction(L, sb_sort);
+    lua_pushcfunction(L, lh_sb_sort);
     lua_setfield(L, -2, "sort");
     wrap_library(L, g, "utf8");
     lua_pop(L, 2);

@@ -1,4 +1,4 @@
-/* lh_sandbox.c: the Lua state scenarios run in.
+/* lh_sandbox.c: the Lua state scenarios run in, and calls into it.
  *
  * Scenarios travel between workshops, so they are untrusted. The state has
  * only base (trimmed), string, table, math, utf8 and coroutine; a capped
@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "script/lh_pattern.h"
 
@@ -37,6 +38,8 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
+    if (nsize > old && mem_inject_fail())
+        return NULL; /* a test's injected failure (core/mem.h): Lua raises a memory error */
     if (nsize > old && h->mem_used - old + nsize > h->opts.mem_limit) {
         /* Lua turns NULL into a memory error that carries no position, and
          * the count hook may not have run yet (a few `s = s .. s` suffice).
@@ -73,7 +76,8 @@ void lh_where(lua_State *L, char *src, size_t n, int *line)
     lua_Debug ar;
     for (int level = 0; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(src, n, "%s", ar.short_src);
+            const char *d = lh_source_display(lh_of(L), ar.short_src, strlen(ar.short_src));
+            snprintf(src, n, "%s", d ? d : ar.short_src);
             *line = ar.currentline;
             return;
         }
@@ -111,20 +115,31 @@ static int64_t mono_ns(void)
 
 int lh_budget_error(lua_State *L, lh_host *h)
 {
+    char msg[sizeof h->over_msg];
     if (h->timed_out)
-        return lh_error(L, "time budget exceeded: one call ran for over %.1f s of real time "
-                           "(heavy work on very large strings or tables?); this limit depends "
-                           "on the machine, so such a scenario may not replay elsewhere",
-                        h->opts.watchdog_ms / 1000.0);
-    if (h->session_limited)
-        return lh_error(L, "session instruction limit reached: the scenario's hooks have run "
-                           "%lld million instructions in this session",
-                        (long long)(h->opts.session_budget / 1000000));
-    return lh_error(L, "instruction budget exceeded (%lld million instructions in one call): "
-                       "is there an endless loop?",
-                    (long long)(h->budget.limit / 1000000));
+        snprintf(msg, sizeof msg,
+                 "time budget exceeded: one call ran for over %.1f s of real time "
+                 "(heavy work on very large strings or tables?); this limit depends "
+                 "on the machine, so such a scenario may not replay elsewhere",
+                 h->opts.watchdog_ms / 1000.0);
+    else if (h->session_limited)
+        snprintf(msg, sizeof msg,
+                 "session instruction limit reached: the scenario's hooks have run "
+                 "%lld million instructions in this session",
+                 (long long)(h->opts.session_budget / 1000000));
+    else
+        snprintf(msg, sizeof msg,
+                 "instruction budget exceeded (%lld million instructions in one call): "
+                 "is there an endless loop?",
+                 (long long)(h->budget.limit / 1000000));
+    /* Kept with its place: a scenario's pcall may catch this error and
+     * return normally, and the call must still fail (see lh_pcall). */
+    if (!h->over_msg[0]) {
+        lh_where(L, h->over_src, sizeof h->over_src, &h->over_line);
+        snprintf(h->over_msg, sizeof h->over_msg, "%s", msg);
+    }
+    return lh_error(L, "%s", msg);
 }
-
 
 void lh_charge(lua_State *L, int64_t n)
 {
@@ -135,8 +150,12 @@ void lh_charge(lua_State *L, int64_t n)
         h->budget.exceeded = 1;
         h->timed_out = 1;
     }
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, n))
+    if (h->budget.exceeded || lh_budget_charge(&h->budget, n)) {
+        /* As the count hook does: every later instruction raises again, so
+         * a script that catches this error cannot run on. */
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         lh_budget_error(L, h);
+    }
 }
 
 /* The count hook: charges the budget. Once the budget is spent it raises
@@ -147,9 +166,44 @@ void lh_charge(lua_State *L, int64_t n)
  * instructions do unbounded work in C that no count can see (comparing or
  * joining huge strings), so a wall-clock watchdog backs it up. Only a
  * scenario that is broken anyway can reach it. */
+/* Extra arguments a vararg function may hold before moving them is
+ * charged; below this a probe costs one lua_getlocal. */
+#define LH_VARARG_FREE 256
+
+/* How many extra arguments the running function holds beyond
+ * LH_VARARG_FREE. A call or a `...` copies all of them in one instruction,
+ * so a recursion that adds one argument per call (f(n, ...)) does
+ * quadratic work in linear instructions. Lua counts them only inside
+ * (ci->u.l.nextraargs); lua_getlocal with -k answers whether there are k,
+ * so a doubling then a bisection find the count. */
+static int64_t extra_args(lua_State *L, lua_Debug *ar)
+{
+    /* (no lua_getinfo first: lua_getlocal with a negative index answers
+     * NULL for a function that is not vararg, and that is the cheap path
+     * taken every LH_HOOK_EVERY instructions) */
+    if (!lua_getlocal(L, ar, -LH_VARARG_FREE))
+        return 0;
+    lua_pop(L, 1);
+    int lo = LH_VARARG_FREE, hi = 2 * LH_VARARG_FREE; /* lo are there; hi may not be */
+    while (hi < (1 << 22) && lua_getlocal(L, ar, -hi)) {
+        lua_pop(L, 1);
+        lo = hi;
+        hi *= 2;
+    }
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (lua_getlocal(L, ar, -mid)) {
+            lua_pop(L, 1);
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo - LH_VARARG_FREE;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     lh_host *h = lh_of(L);
     /* A coroutine left in per-instruction mode by an earlier, spent call
      * goes back to the normal rate once the budget is fresh. */
@@ -159,7 +213,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         h->budget.exceeded = 1;
         h->timed_out = 1;
     }
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, LH_HOOK_EVERY)) {
+    /* Between two hook calls each instruction may have copied them all;
+     * a quarter of them doing so is the charge. */
+    int64_t cost = LH_HOOK_EVERY;
+    if (!h->budget.exceeded)
+        cost = lh_cost_add(cost, extra_args(L, ar) * (LH_HOOK_EVERY / 4));
+    if (h->budget.exceeded || lh_budget_charge(&h->budget, cost)) {
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         lh_budget_error(L, h);
     }
@@ -190,37 +249,11 @@ lua_State *lh_sandbox_new(lh_host *h)
     return L;
 }
 
-void lh_note_source(lh_host *h, const char *display)
-{
-    for (int i = 0; i < h->nsources; i++)
-        if (strcmp(h->sources[i], display) == 0)
-            return;
-    if (h->nsources < LH_MAX_SOURCES)
-        h->sources[h->nsources++] = strdup(display);
-}
-
-/* Is file[0..n) how Lua names one of the files we loaded? Lua shortens long
- * names to "..." and their last characters. */
-int lh_known_source(const lh_host *h, const char *file, size_t n)
-{
-    for (int i = 0; i < h->nsources; i++) {
-        const char *s = h->sources[i];
-        size_t len = s ? strlen(s) : 0;
-        if (!s)
-            continue;
-        if (len == n && memcmp(s, file, n) == 0)
-            return 1;
-        if (n > 3 && memcmp(file, "...", 3) == 0 && len >= n - 3 &&
-            memcmp(s + len - (n - 3), file + 3, n - 3) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* The message handler: keeps the message (with a location even when the
  * scenario raised a bare value) and captures the traceback. It never calls
  * __tostring on error objects: that would run scenario code while handling
  * its own error. */
+#define LH_MSG_KEEP 900
 static int msgh(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -235,8 +268,10 @@ static int msgh(lua_State *L)
         msg = lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
         len = strlen(msg);
     }
-    text_sanitize(msg, len, clean, sizeof clean - 60);
-    if (len > sizeof clean - 60)
+    /* Short enough that "file:line: " before it and the size after it
+     * still fit the error's 1024-byte message, however long the name. */
+    text_sanitize(msg, len, clean, LH_MSG_KEEP);
+    if (len > LH_MSG_KEEP)
         snprintf(clean + strlen(clean), 60, "... (%zu bytes)", len);
     /* "file:line: ..." already? Otherwise locate it at the raising frame. */
     const char *p = clean;
@@ -282,31 +317,6 @@ static int msgh(lua_State *L)
     return 1;
 }
 
-/* Split "file:line: message" into the error struct. */
-static void split_message(const char *s, const char *fallback_file, bh_err *err)
-{
-    const char *p = s;
-    while ((p = strchr(p, ':')) != NULL) {
-        const char *q = p + 1;
-        if (*q >= '0' && *q <= '9') {
-            int line = atoi(q);
-            while (*q >= '0' && *q <= '9')
-                q++;
-            if (*q == ':') {
-                char file[512];
-                snprintf(file, sizeof file, "%.*s", (int)(p - s), s);
-                q++;
-                while (*q == ' ')
-                    q++;
-                err_set(err, BH_ESCRIPT, file, line, "%s", q);
-                return;
-            }
-        }
-        p++;
-    }
-    err_set(err, BH_ESCRIPT, fallback_file, 0, "%s", s);
-}
-
 void lh_trace_context(bh_err *err, const char *what)
 {
     if (!what || !what[0])
@@ -334,7 +344,22 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     h->trace[0] = '\0';
     h->pos_src[0] = '\0';
     h->pos_line = 0;
+    h->over_msg[0] = '\0';
     int st = lua_pcall(L, nargs, nres, base);
+    if (st == LUA_OK && h->budget.exceeded) {
+        /* Spent, caught by the script's own pcall, and returned before
+         * another instruction could raise it again: still a failure. */
+        lua_settop(L, base - 1);
+        err_set(err, BH_ESCRIPT, h->over_msg[0] ? h->over_src : h->path,
+                h->over_msg[0] ? h->over_line : 0, "%s",
+                h->over_msg[0] ? h->over_msg : "instruction budget exceeded");
+        lh_trace_context(err, what);
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+        h->last_used = h->budget.used;
+        lh_budget_reset(&h->budget, h->opts.hook_budget);
+        h->deadline_ns = 0;
+        return -1;
+    }
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->last_used = h->budget.used;
     if (st == LUA_OK) {
@@ -351,7 +376,7 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
                 "error while handling an error (out of memory or budget?)");
     } else {
         const char *m = lua_tostring(L, -1);
-        split_message(m ? m : "unknown error", h->path, err);
+        lh_split_message(h, m ? m : "unknown error", h->path, err);
         snprintf(err->trace, sizeof err->trace, "%s", h->trace);
     }
     lh_trace_context(err, what);
@@ -360,73 +385,4 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     lh_budget_reset(&h->budget, h->opts.hook_budget);
     h->deadline_ns = 0;
     return -1;
-}
-
-/* The line where brackets nest deepest: where a parser that ran out of C
- * stack (and so could not say where) most likely gave up. Strings and
- * comments are not skipped; this only has to point near the problem. */
-static int deepest_line(const char *s, size_t n)
-{
-    int depth = 0, best = 0, line = 1, best_line = 1;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n')
-            line++;
-        else if (c == '(' || c == '{' || c == '[')
-            depth++;
-        else if ((c == ')' || c == '}' || c == ']') && depth > 0)
-            depth--;
-        if (depth > best) {
-            best = depth;
-            best_line = line;
-        }
-    }
-    return best_line;
-}
-
-int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
-{
-    char *text = NULL;
-    size_t len = 0;
-    if (text_read_file(path, LH_MAX_SOURCE_BYTES, &text, &len, err) != BH_OK) {
-        snprintf(err->file, sizeof err->file, "%s", display);
-        if (err->line == 0)
-            err->line = 1;
-        return -1;
-    }
-    size_t bad;
-    if (!text_valid_utf8(text, len, &bad)) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += text[i] == '\n';
-        err_set(err, BH_ESCRIPT, display, line,
-                "invalid UTF-8 (byte 0x%02X): save the file as UTF-8",
-                (unsigned char)text[bad]);
-        free(text);
-        return -1;
-    }
-    lh_note_source(h, display);
-    char chunk[600];
-    snprintf(chunk, sizeof chunk, "@%s", display);
-    int st = luaL_loadbufferx(h->L, text, len, chunk, "t");
-    char *text_copy = text; /* kept for locating a parse error without a line */
-    if (st != LUA_OK) {
-        const char *m = lua_tostring(h->L, -1);
-        if (st == LUA_ERRMEM)
-            err_set(err, BH_ESCRIPT, display, 1, "memory limit exceeded while parsing");
-        else
-            split_message(m ? m : "cannot load", display, err);
-        /* Inside include, Lua may locate a parse error at the include call
-         * rather than in this file: then it says nothing about this file. */
-        if (strcmp(err->file, display) != 0)
-            err->line = 0;
-        if (err->line == 0)
-            err->line = deepest_line(text_copy, len); /* "C stack overflow" has no line */
-        snprintf(err->file, sizeof err->file, "%s", display);
-        lua_pop(h->L, 1);
-        free(text_copy);
-        return -1;
-    }
-    free(text_copy);
-    return 0;
 }

@@ -1,20 +1,16 @@
 #include "ui/play.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/session.h"
 #include "core/text.h"
+#include "ui/play_internal.h"
 
 /* Real frame times are not exact binary fractions: 600 frames of 1/600 s
  * must still add up to ten whole simulated seconds, not nine. */
@@ -22,115 +18,6 @@
 /* A frame that stalled (a dragged window, a laptop lid) must not jump hours. */
 #define TICK_MAX_REAL 1.0
 #define CLOCK_EVERY_REAL 1.0
-#define SMALL_FILE_MAX 4096
-
-/* ---- files ---- */
-
-/* "a/b" into out; -1 when it does not fit. */
-static int join(char *out, size_t n, const char *a, const char *b)
-{
-    int len = snprintf(out, n, "%s/%s", a, b);
-    return len < 0 || (size_t)len >= n ? -1 : 0;
-}
-
-/* A renamed or removed name lives in its directory: sync that too, or a
- * crash can undo the rename even though the contents were flushed. */
-static void sync_dir_of(const char *path)
-{
-    char copy[PLAY_PATH_MAX + 8];
-    snprintf(copy, sizeof copy, "%s", path);
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
-/* Replace `path` with `text` so that a crash leaves the old file or the new
- * one, never half of either. */
-static bh_status write_atomic(const char *path, const char *text, bh_err *err)
-{
-    char tmp[PLAY_PATH_MAX + 8];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-        return err_set(err, BH_EIO, path, 0, "the path is too long");
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        return err_set(err, BH_EIO, tmp, 0, "cannot create: %s", strerror(errno));
-    int bad = fputs(text, f) < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        return err_set(err, BH_EIO, path, 0, "cannot save: %s", strerror(e));
-    }
-    sync_dir_of(path);
-    return BH_OK;
-}
-
-/* The first line of a small file, without its newline; -1 when unreadable. */
-static int read_line(const char *path, char *out, size_t n)
-{
-    char *text = NULL;
-    size_t len = 0;
-    bh_err e;
-    if (text_read_file(path, SMALL_FILE_MAX, &text, &len, &e) != BH_OK)
-        return -1;
-    len = strcspn(text, "\n");
-    int rc = len > 0 && len < n ? 0 : -1;
-    if (rc == 0) {
-        memcpy(out, text, len);
-        out[len] = '\0';
-    }
-    free(text);
-    return rc;
-}
-
-static bh_status mkdir_p(const char *dir, bh_err *err)
-{
-    char buf[PLAY_PATH_MAX];
-    if (!dir[0] || snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf)
-        return err_set(err, BH_EIO, dir, 0, "not a usable folder path");
-    for (char *s = strchr(buf + 1, '/');; s = strchr(s + 1, '/')) {
-        if (s)
-            *s = '\0';
-        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-            return err_set(err, BH_EIO, buf, 0, "cannot make the folder: %s", strerror(errno));
-        if (!s)
-            return BH_OK;
-        *s = '/';
-    }
-}
-
-static bh_status absolute(const char *path, char *out, size_t n, bh_err *err)
-{
-    char *real = realpath(path, NULL);
-    if (!real)
-        return err_set(err, BH_EIO, path, 0, "cannot resolve the path: %s", strerror(errno));
-    bh_status st = BH_OK;
-    if (strlen(real) >= n)
-        st = err_set(err, BH_EIO, path, 0, "the path is too long");
-    else
-        memcpy(out, real, strlen(real) + 1);
-    free(real);
-    return st;
-}
-
-/* The clock file holds a decimal time; anything else is ignored, because
- * the journal, not this file, is the truth. */
-static int read_clock(const char *journal, bh_time *out)
-{
-    char path[PLAY_PATH_MAX + 8], line[64];
-    if (snprintf(path, sizeof path, "%s.clock", journal) >= (int)sizeof path ||
-        read_line(path, line, sizeof line) != 0)
-        return -1;
-    char *end;
-    errno = 0;
-    long long v = strtoll(line, &end, 10);
-    if (errno || *end || end == line || line[0] == '-' || v > DUR_MAX)
-        return -1;
-    *out = (bh_time)v;
-    return 0;
-}
 
 /* ---- loading ---- */
 
@@ -140,19 +27,25 @@ bh_status play_load_error(const lh_diags *d, bh_status st, const char *path, bh_
         if (d->v[i].sev == LH_ERROR)
             return err_set(err, st == BH_OK ? BH_ESCRIPT : st, d->v[i].file ? d->v[i].file : path,
                            d->v[i].line, "%s", d->v[i].msg);
+    if (d->lost)
+        return err_set(err, BH_ENOMEM, path, 0, "%s", lh_diags_lost_msg(d));
     return err_set(err, st == BH_OK ? BH_ESCRIPT : st, path, 0, "the scenario did not load");
 }
 
 /* Rebuild the session a journal records: its scenario, every input, and
- * the clock as far as it was saved. The caller frees plan, host and sim
+ * the clock as far as it was saved. A torn last line is left out, and
+ * described in `tail`; the file is not changed. The caller frees plan, host and sim
  * whatever this returns. A script error while catching up with the clock
  * is left in the sim (sim_failed): the session exists, stopped. */
 static bh_status load_session(const char *journal, bh_plan *plan, lh_host **h, bh_sim **s,
-                              lh_diags *d, bh_err *err)
+                              lh_diags *d, bh_jtail *tail, bh_err *err)
 {
-    bh_status st = journal_read(journal, plan, err);
+    bh_status st = journal_read_recover(journal, plan, tail, err);
     if (st != BH_OK)
         return st;
+    if (!plan->scenario && plan->n == 0)
+        return err_set(err, BH_EJOURNAL, journal, 0,
+                       "is empty: its session never started, so there is nothing to replay");
     if (!plan->scenario)
         return err_set(err, BH_EJOURNAL, journal, 0,
                        "names no scenario (the 'scenario FILE' line is missing)");
@@ -167,7 +60,7 @@ static bh_status load_session(const char *journal, bh_plan *plan, lh_host **h, b
     if ((st = session_replay(*s, NULL, plan, &res, err)) != BH_OK)
         return st;
     bh_time clock, target = sim_now(*s);
-    if (read_clock(journal, &clock) == 0 && clock > target)
+    if (play_read_clock(journal, &clock) == 0 && clock > target)
         target = clock;
     bh_err e;
     sim_advance(*s, target, &e);
@@ -207,6 +100,9 @@ static void play_release(play *p)
 {
     if (!p->live)
         return;
+    free(p->read);
+    p->read = NULL;
+    p->nread = 0;
     journal_close(&p->journal);
     sim_destroy(p->sim);
     lh_free(p->host);
@@ -230,10 +126,10 @@ static bh_status point_last(const play *p, bh_err *err)
     char last[PLAY_PATH_MAX + 8], text[PLAY_PATH_MAX + 2];
     if (!p->data_dir[0])
         return BH_OK;
-    if (join(last, sizeof last, p->data_dir, "last") != 0)
+    if (play_join(last, sizeof last, p->data_dir, "last") != 0)
         return err_set(err, BH_EIO, p->data_dir, 0, "the path is too long");
     snprintf(text, sizeof text, "%s\n", p->journal_path);
-    return write_atomic(last, text, err);
+    return play_write_atomic(last, text, err);
 }
 
 /* The session ended: "Continue" must not offer it again, unless `last`
@@ -241,11 +137,11 @@ static bh_status point_last(const play *p, bh_err *err)
 static void forget_last(const play *p)
 {
     char last[PLAY_PATH_MAX + 8], named[PLAY_PATH_MAX];
-    if (!p->data_dir[0] || join(last, sizeof last, p->data_dir, "last") != 0)
+    if (!p->data_dir[0] || play_join(last, sizeof last, p->data_dir, "last") != 0)
         return;
-    if (read_line(last, named, sizeof named) == 0 && strcmp(named, p->journal_path) == 0 &&
+    if (play_read_line(last, named, sizeof named) == 0 && strcmp(named, p->journal_path) == 0 &&
         unlink(last) == 0)
-        sync_dir_of(last);
+        play_sync_dir_of(last);
 }
 
 /* Notice what the last call did to the session: a script error or an ending. */
@@ -278,10 +174,10 @@ static bh_status stopped(const play *p, bh_err *err)
 static bh_status create_journal(play *p, const char *id, const char *scenario, bh_err *err)
 {
     char dir[PLAY_PATH_MAX], real[PLAY_PATH_MAX], safe[64], stamp[32];
-    if (join(dir, sizeof dir, p->data_dir, "journals") != 0)
+    if (play_join(dir, sizeof dir, p->data_dir, "journals") != 0)
         return err_set(err, BH_EIO, p->data_dir, 0, "the path is too long");
-    bh_status st = mkdir_p(dir, err);
-    if (st != BH_OK || (st = absolute(dir, real, sizeof real, err)) != BH_OK)
+    bh_status st = play_mkdir_p(dir, err);
+    if (st != BH_OK || (st = play_absolute(dir, real, sizeof real, err)) != BH_OK)
         return st;
     size_t i = 0;
     for (; id && id[i] && i < sizeof safe - 1; i++)
@@ -327,7 +223,7 @@ bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64
     /* The journal names the scenario absolutely: "Continue" may be chosen
      * from a game started in any folder. */
     if (st == BH_OK)
-        st = absolute(scenario, abs_scenario, sizeof abs_scenario, err);
+        st = play_absolute(scenario, abs_scenario, sizeof abs_scenario, err);
     if (st == BH_OK)
         st = create_journal(p, lh_defs(p->host)->scenario.id, abs_scenario, err);
     if (st == BH_OK)
@@ -351,13 +247,23 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
 {
     play_reset(p, data_dir);
     bh_plan plan = {0};
-    bh_status st = load_session(journal, &plan, &p->host, &p->sim, diags, err);
+    bh_jtail tail;
+    bh_status st = load_session(journal, &plan, &p->host, &p->sim, diags, &tail, err);
     if (st == BH_OK)
         snprintf(p->scenario, sizeof p->scenario, "%s", plan.scenario);
     if (st == BH_OK)
-        st = absolute(journal, p->journal_path, sizeof p->journal_path, err);
+        st = play_absolute(journal, p->journal_path, sizeof p->journal_path, err);
+    /* The torn line goes before anything is appended, or the next input
+     * would glue onto it. Only now: a journal that does not replay is
+     * left exactly as it was. */
     if (st == BH_OK)
-        st = journal_open_append(&p->journal, p->journal_path, err);
+        st = journal_open_recover(&p->journal, p->journal_path, &tail, err);
+    if (st == BH_OK && tail.line > 0)
+        snprintf(p->notice, sizeof p->notice,
+                 "The last line of the journal (line %d, \"%s\") was only partly written when "
+                 "the game stopped, so that input never took effect. It has been removed; "
+                 "everything before it is restored.",
+                 tail.line, tail.text);
     journal_plan_free(&plan);
     if (st != BH_OK) {
         play_release(p);
@@ -365,6 +271,7 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     }
     p->seed = sim_seed(p->sim);
     p->clock_saved = sim_now(p->sim);
+    play_read_load(p);
     p->files_stamp = files_stamp(p);
     note_state(p);
     if (!p->failed && !sim_ended(p->sim))
@@ -389,7 +296,8 @@ bh_status play_reload(play *p, lh_diags *diags, bh_err *err)
     lh_host *h = NULL;
     bh_sim *s = NULL;
     bh_time now = sim_now(p->sim);
-    bh_status st = load_session(p->journal_path, &plan, &h, &s, diags, err);
+    bh_jtail tail;
+    bh_status st = load_session(p->journal_path, &plan, &h, &s, diags, &tail, err);
     if (st == BH_OK)
         st = sim_advance(s, now, err);
     if (st == BH_OK && sim_failed(s)) {
@@ -423,7 +331,7 @@ bh_status play_save_clock(play *p, bh_err *err)
         return err_set(err, BH_EIO, p->journal_path, 0, "the path is too long");
     bh_time now = sim_now(p->sim);
     snprintf(text, sizeof text, "%lld\n", (long long)now);
-    bh_status st = write_atomic(path, text, err);
+    bh_status st = play_write_atomic(path, text, err);
     if (st == BH_OK)
         p->clock_saved = now;
     return st;
@@ -483,7 +391,38 @@ bh_status play_input(play *p, bh_input *in, bh_err *err)
      * BH_ESCRIPT but leaves the session running (the core's rule), so only
      * sim_failed stops play. */
     note_state(p);
+    /* BH_EIO is the journal's: the input was refused because it could not
+     * be recorded. The clock stops too, so that the room notices and does
+     * not play on with inputs that cannot be kept. */
+    if (st == BH_EIO)
+        play_set_speed(p, 0);
     return st;
+}
+
+int play_is_read(const play *p, size_t k)
+{
+    return k < p->nread && p->read[k];
+}
+
+void play_mark_read(play *p, size_t k)
+{
+    if (play_is_read(p, k) || !p->sim)
+        return;
+    size_t n;
+    sim_inbox(p->sim, &n);
+    if (k >= n)
+        return;
+    if (n > p->nread) {
+        unsigned char *r = realloc(p->read, n);
+        if (!r)
+            return;
+        memset(r + p->nread, 0, n - p->nread);
+        p->read = r;
+        p->nread = n;
+    }
+    p->read[k] = 1;
+    bh_err e;
+    play_read_save(p, &e);
 }
 
 void play_set_speed(play *p, int speed)
@@ -508,22 +447,26 @@ double play_real_seconds_until(const play *p, bh_time t)
 int play_last_journal(const char *data_dir, char *out, size_t n)
 {
     char last[PLAY_PATH_MAX + 8];
-    return data_dir && join(last, sizeof last, data_dir, "last") == 0 &&
-           read_line(last, out, n) == 0 && access(out, R_OK) == 0;
+    struct stat sb;
+    /* an empty journal is a session that never started, not a broken one */
+    return data_dir && play_join(last, sizeof last, data_dir, "last") == 0 &&
+           play_read_line(last, out, n) == 0 && access(out, R_OK) == 0 &&
+           stat(out, &sb) == 0 && sb.st_size > 0;
 }
 
 int play_find_unfinished(const char *data_dir, char *out, size_t n)
 {
     char last[PLAY_PATH_MAX + 8], path[PLAY_PATH_MAX];
-    if (!data_dir || join(last, sizeof last, data_dir, "last") != 0 ||
-        read_line(last, path, sizeof path) != 0 || access(path, R_OK) != 0)
+    if (!data_dir || play_join(last, sizeof last, data_dir, "last") != 0 ||
+        play_read_line(last, path, sizeof path) != 0 || access(path, R_OK) != 0)
         return 0;
     bh_plan plan = {0};
     lh_host *h = NULL;
     bh_sim *s = NULL;
     lh_diags d = {0};
     bh_err e;
-    int open = load_session(path, &plan, &h, &s, &d, &e) == BH_OK && !sim_ended(s) &&
+    bh_jtail tail;
+    int open = load_session(path, &plan, &h, &s, &d, &tail, &e) == BH_OK && !sim_ended(s) &&
                !sim_failed(s) && strlen(path) < n;
     if (open)
         memcpy(out, path, strlen(path) + 1);

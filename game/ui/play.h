@@ -15,7 +15,12 @@
  * session in progress; it goes away when that session ends.
  *
  * A script error during play does not end the program: the session stops
- * (sim_failed), play_error says what and where, and the UI shows it. */
+ * (sim_failed), play_error says what and where, and the UI shows it.
+ *
+ * Which inbox messages the player has read is kept beside the journal too,
+ * in JOURNAL.read, so they do not come back as new after Continue. A kill
+ * can leave the journal's last line half written; that input was never
+ * acknowledged, so Continue removes the line and says so in p->notice. */
 #ifndef UI_PLAY_H
 #define UI_PLAY_H
 
@@ -42,6 +47,9 @@ typedef struct play {
     int failed;         /* a script error stopped the session */
     bh_err error;       /* that error, with file:line and traceback */
     long long files_stamp; /* the scenario's files' modification times when loaded */
+    unsigned char *read; /* per inbox position: 1 once the player has read it */
+    size_t nread;
+    char notice[600];   /* what resuming had to repair, for the player; "" if nothing */
     /* private to play.c */
     int live;           /* set up by play_start/play_resume: journal.fd is meaningful */
     int ended_seen;     /* the ending was noticed and DATA_DIR/last let go */
@@ -56,7 +64,8 @@ bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64
                      lh_diags *diags, bh_err *err);
 /* Resume the session recorded in `journal`: load the scenario it names,
  * replay it, advance to the saved clock, and keep appending to it. The
- * session comes back paused. */
+ * session comes back paused, with the messages read before marked read. A
+ * torn last line is cut off first, and p->notice says so. */
 bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_diags *diags,
                       bh_err *err);
 /* Save the clock and close everything. Safe on a zeroed or closed play. */
@@ -84,6 +93,12 @@ bh_status play_reload(play *p, lh_diags *diags, bh_err *err);
 /* 1 when any of the scenario's files (includes too) changed on disk since
  * it was loaded or last looked at; a change is reported once. */
 int play_files_changed(play *p);
+
+/* Has the player read the message at inbox position k? */
+int play_is_read(const play *p, size_t k);
+/* The player has read it: remember that beside the journal (best effort:
+ * if the file cannot be written, it only shows as new after Continue). */
+void play_mark_read(play *p, size_t k);
 
 /* Real seconds until simulated `t` at the current speed; -1 when paused. */
 double play_real_seconds_until(const play *p, bh_time t);

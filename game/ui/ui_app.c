@@ -112,9 +112,6 @@ void app_stop_session(app *a)
     memset(&a->game, 0, sizeof a->game);
     a->game.journal.fd = -1;
     a->playing = 0;
-    free(a->read);
-    a->read = NULL;
-    a->nread = 0;
     a->inbox_sel = -1;
     a->dec_collapsed = 0;
     a->dec_seen = -1;
@@ -220,7 +217,15 @@ bh_status app_resume(app *a, const char *journal, bh_err *err)
     a->playing = 1;
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
     enter_ops(a);
-    app_toast(a, "Session restored. It is paused: press Space to carry on.");
+    if (a->game.notice[0]) {
+        fprintf(stderr, "bulkhead: %s: %s\n", a->game.journal_path, a->game.notice);
+        char msg[sizeof a->toast];
+        snprintf(msg, sizeof msg, "Session restored, paused. %s", a->game.notice);
+        app_toast(a, msg);
+        a->toast_left = 12.0; /* long enough to read */
+    } else {
+        app_toast(a, "Session restored. It is paused: press Space to carry on.");
+    }
     return BH_OK;
 }
 

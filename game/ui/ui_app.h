@@ -57,8 +57,6 @@ typedef struct app {
 
     /* operations room state that is not simulation state */
     int inbox_sel;            /* index into sim_inbox, -1 for none */
-    unsigned char *read;      /* per inbox item: 1 once shown */
-    size_t nread;
     int dec_collapsed;        /* the open decision was minimised */
     int tab;                  /* compact layout: 0 inbox, 1 actions, 2 running */
     char note[SIM_MAX_NOTE_BYTES]; /* the facilitator's note being typed */

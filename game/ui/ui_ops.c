@@ -193,18 +193,6 @@ static int board(app *a, SDL_Rect col)
 
 /* ---- inbox ---- */
 
-static void mark_read(app *a, size_t n)
-{
-    if (n > a->nread) {
-        unsigned char *r = realloc(a->read, n);
-        if (!r)
-            return;
-        memset(r + a->nread, 0, n - a->nread);
-        a->read = r;
-        a->nread = n;
-    }
-}
-
 static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
 {
     ui *u = &a->u;
@@ -212,10 +200,9 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
     const bh_defs *d = sim_defs(s);
     size_t n;
     const bh_inbox_item *it = sim_inbox(s, &n);
-    mark_read(a, n);
     size_t unread = 0;
-    for (size_t i = 0; i < n && i < a->nread; i++)
-        unread += !a->read[i];
+    for (size_t i = 0; i < n; i++)
+        unread += !play_is_read(&a->game, i);
     char head[64];
     snprintf(head, sizeof head, unread ? "Inbox: %zu unread" : "Inbox", unread);
     int hh = ui_label(u, (SDL_Rect){list.x + u->pad, list.y, list.w - 2 * u->pad, u->line * 2},
@@ -225,7 +212,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
     int y = view.y, icon = u->px_small;
     for (size_t k = n; k-- > 0;) { /* newest first */
         const bh_inject_def *in = &d->injects[it[k].inject];
-        int is_read = k < a->nread && a->read[k];
+        int is_read = play_is_read(&a->game, k);
         char meta[96], tm[32];
         stamp(&a->game, it[k].time, tm, sizeof tm);
         snprintf(meta, sizeof meta, "%s  %s%s", tm, channel_tags[in->channel],
@@ -266,8 +253,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
                  TC_TEXT_DIM, UI_WRAP, "Choose a message to read it in full.");
         return;
     }
-    if ((size_t)a->inbox_sel < a->nread)
-        a->read[a->inbox_sel] = 1;
+    play_mark_read(&a->game, (size_t)a->inbox_sel);
     const bh_inject_def *in = &d->injects[it[a->inbox_sel].inject];
     ui_scroll_begin(u, &a->sc_msg, msg);
     int x = msg.x + u->pad, w = msg.w - 2 * u->pad - u->gap, my = msg.y;
@@ -832,7 +818,7 @@ static void compact_room(app *a, SDL_Rect body)
     sim_inbox(a->game.sim, &n);
     size_t unread = 0;
     for (size_t i = 0; i < n; i++)
-        unread += i >= a->nread || !a->read[i];
+        unread += !play_is_read(&a->game, i);
     int bh = u->line + 2 * u->gap, tw = r.w / 3;
     /* the longest label that fits its tab */
     char inbox_lab[64];

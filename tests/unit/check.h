@@ -86,4 +86,25 @@ static int check_main(int argc, char **argv, const check_case *cases)
     return check_failures ? 1 : 0;
 }
 
+/* check_main in a fresh temporary folder /tmp/bh-NAME-XXXXXX, written
+ * into dir (which the tests use) and removed afterwards, whatever they
+ * left in it. A folder that cannot be made or removed fails the run. */
+#include <stdlib.h>
+__attribute__((unused)) /* most test files do not need it */
+static int check_main_in_tmpdir(int argc, char **argv, const check_case *cases, char *dir,
+                                size_t n, const char *name)
+{
+    snprintf(dir, n, "/tmp/bh-%s-XXXXXX", name);
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "cannot make a temporary folder %s\n", dir);
+        return 1;
+    }
+    int rc = check_main(argc, argv, cases);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        rc = 1;
+    return rc;
+}
+
 #endif

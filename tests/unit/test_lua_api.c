@@ -610,9 +610,6 @@ static void test_memory_cap_is_configurable(void)
 
 int main(int argc, char **argv)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-lua-api-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return 1;
     static const check_case cases[] = {
         {"declarations_load", test_declarations_load},
         {"declaration_errors", test_declaration_errors},
@@ -632,10 +629,5 @@ int main(int argc, char **argv)
         {"include", test_include},
         {"memory_cap_is_configurable", test_memory_cap_is_configurable},
         {NULL, NULL}};
-    int rc = check_main(argc, argv, cases);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        rc = 1;
-    return rc;
+    return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "lua-api");
 }

@@ -392,6 +392,8 @@ static void test_kill_and_continue(void)
         tab_to(a, "Report to the police");
         key(a, SDLK_RETURN);
         run_until(a, 600);
+        a->inbox_sel = 0; /* the player reads the first message */
+        frame(a, 0);
         key(a, SDLK_SPACE); /* paused, as a player walking away would */
         snapshot s;
         snap(a, &s);
@@ -410,10 +412,28 @@ static void test_kill_and_continue(void)
     CHECK_INT(got, (ssize_t)sizeof want);
     CHECK(want.running >= 2);
 
+    /* and the kill tore a line it was writing (a kill in the middle of a
+     * write() cannot, but a power cut can) */
+    char last[128], journal[PLAY_PATH_MAX];
+    snprintf(last, sizeof last, "%s/last", data_dir);
+    FILE *f = fopen(last, "r");
+    if (f && fgets(journal, sizeof journal, f)) {
+        journal[strcspn(journal, "\n")] = '\0';
+        FILE *j = fopen(journal, "a");
+        if (j) {
+            fputs("9m start rep", j);
+            fclose(j);
+        }
+    }
+    if (f)
+        fclose(f);
+
     app *a = calloc(1, sizeof *a);
     if (start(a, NULL)) {
         CHECK(click(a, "Continue last session"));
         CHECK_INT(a->screen, SCR_OPS);
+        CHECK_HAS(a->toast, "\"9m start rep\") was only partly written");
+        CHECK(play_is_read(&a->game, 0) && !play_is_read(&a->game, 1));
         if (a->playing) {
             snapshot have;
             snap(a, &have);

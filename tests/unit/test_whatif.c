@@ -5,6 +5,7 @@
  * scenario gives that story; a decision the clock took can be branched at
  * the moment it opened; and a branch written out as a journal replays to
  * the branch's state. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,42 @@ static void test_branch_journal_replays(void)
     rmdir(dir);
 }
 
+static ssize_t full_disk(int fd, const void *buf, size_t n)
+{
+    static int calls;
+    if (++calls % 2 == 1)
+        return write(fd, buf, n); /* the header, and every other line */
+    errno = ENOSPC;
+    return -1;
+}
+
+/* A branch journal that could not be written whole is not left behind,
+ * where it would resume as some other session. */
+static void test_branch_journal_write_fails(void)
+{
+    char dir[] = "/tmp/bh-whatif-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/branch.journal", dir);
+    bh_plan p = {0};
+    bh_err e;
+    rp_branch b;
+    CHECK(journal_read("tests/plans/tutorial_expert.plan", &p, &e) == BH_OK);
+    if (rp_whatif(SCENARIO, &p, "ransom", "chat", 0, &b, &e) != BH_OK) {
+        CHECK(0);
+        journal_plan_free(&p);
+        return;
+    }
+    static const journal_io io = {full_disk, fsync, ftruncate};
+    journal_set_io(&io);
+    CHECK_INT(rp_branch_journal(SCENARIO, &p, &b, "ransom", "chat", path, &e), BH_EIO);
+    journal_set_io(NULL);
+    CHECK_HAS(e.msg, "No space left on device");
+    CHECK(access(path, F_OK) != 0);
+    rp_branch_free(&b);
+    journal_plan_free(&p);
+    rmdir(dir);
+}
+
 static void test_errors(void)
 {
     bh_plan p = {0};
@@ -194,6 +231,7 @@ int main(int argc, char **argv)
         {"other_choice_other_ending", test_other_choice_other_ending},
         {"branch_where_the_clock_chose", test_branch_where_the_clock_chose},
         {"branch_journal_replays", test_branch_journal_replays},
+        {"branch_journal_write_fails", test_branch_journal_write_fails},
         {"errors", test_errors},
         {NULL, NULL}};
     return check_main(argc, argv, cases);

@@ -1,0 +1,6 @@
+-- expect: bom.lua:3: error: attempt to perform arithmetic on a nil value
+-- write: bom.lua \xEF\xBB\xBF-- a file saved with a byte-order mark\nlocal a = 1\nlocal x = nil + a\n
+-- entry: bom.lua
+-- mode: check
+-- A UTF-8 byte-order mark is accepted, as stock lua accepts it, and the
+-- lines keep their numbers.

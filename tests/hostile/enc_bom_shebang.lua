@@ -1,0 +1,5 @@
+-- expect: both.lua:3: error: attempt to perform arithmetic on a nil value
+-- write: both.lua \xEF\xBB\xBF#!/usr/bin/env lua\n\nlocal x = nil + 1\n
+-- entry: both.lua
+-- mode: check
+-- A byte-order mark, then a "#!" line.

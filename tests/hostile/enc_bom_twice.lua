@@ -1,0 +1,5 @@
+-- expect: twice.lua:1: error: unexpected symbol
+-- write: twice.lua \xEF\xBB\xBF\xEF\xBB\xBFlocal x = 1\n
+-- entry: twice.lua
+-- mode: check
+-- Only one byte-order mark is skipped; a second is not Lua.

@@ -1,0 +1,5 @@
+-- expect: crlf.lua:3: error: attempt to perform arithmetic on a nil value
+-- write: crlf.lua local a = 1\r\nlocal b = 2\r\nlocal x = nil + a\r\n
+-- entry: crlf.lua
+-- mode: check
+-- Windows line endings: the line numbers stay right.

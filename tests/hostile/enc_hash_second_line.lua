@@ -1,0 +1,5 @@
+-- expect: hash2.lua:2: error: unexpected symbol
+-- write: hash2.lua local x = 1\n#!/usr/bin/env lua\n
+-- entry: hash2.lua
+-- mode: check
+-- A "#" line is skipped only when it is the first.

@@ -1,0 +1,5 @@
+-- expect: nul.lua:2: error: unexpected symbol
+-- write: nul.lua local a = 1\nlocal b = \0\n
+-- entry: nul.lua
+-- mode: check
+-- A NUL byte in the source.

@@ -1,0 +1,5 @@
+-- expect: shebang.lua:2: error: attempt to perform arithmetic on a nil value
+-- write: shebang.lua #!/usr/bin/env lua\nlocal x = nil + 1\n
+-- entry: shebang.lua
+-- mode: check
+-- A "#!" first line is skipped, as stock lua skips it.

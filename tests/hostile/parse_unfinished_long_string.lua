@@ -1,0 +1,5 @@
+-- expect: long.lua:5: error: unfinished long string (starting at line 2)
+-- write: long.lua local a = 1\nlocal s = [==[ never closed\n\n\n
+-- entry: long.lua
+-- mode: check
+-- A long string that never closes.

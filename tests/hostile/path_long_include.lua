@@ -1,0 +1,8 @@
+-- expect: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/inner.lua:2: error: attempt to perform arithmetic on a nil value
+-- mkdir: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters
+-- write: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/inner.lua local a = 1\nlocal x = nil + a\n
+-- write: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/main.lua include("inner.lua")\n
+-- entry: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/main.lua
+-- where: inner.lua
+-- mode: check
+-- An included file in a long folder.

@@ -1,0 +1,8 @@
+-- expect: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/nest.lua:2: error: C stack overflow
+-- mkdir: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters
+-- write: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/nest.lua local a = 1\nlocal x = ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n
+-- entry: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/nest.lua
+-- where: nest.lua
+-- mode: check
+-- Nesting deeper than the parser's C stack, in a file with a long path:
+-- the error still has its line.

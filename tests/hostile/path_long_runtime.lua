@@ -1,0 +1,7 @@
+-- expect: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/run.lua:4: error: attempt to perform arithmetic on a nil value
+-- mkdir: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters
+-- write: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/run.lua local a = 1\nlocal b = 2\nlocal c = 3\nlocal x = nil + a\n
+-- entry: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/run.lua
+-- where: run.lua
+-- mode: check
+-- A runtime error in a file with a long path.

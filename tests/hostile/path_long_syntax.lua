@@ -1,0 +1,8 @@
+-- expect: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/deep.lua:3: error: unexpected symbol near '='
+-- mkdir: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters
+-- write: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/deep.lua local a = 1\nlocal b = 2\nlocal x = = 3\n
+-- entry: a_folder_with_a_name_long_enough_that_the_whole_path_is_far_past_sixty_characters/deep.lua
+-- where: deep.lua
+-- mode: check
+-- A syntax error in a file whose path is longer than Lua keeps of a chunk
+-- name (60 characters): the error names the file and its real line.
