@@ -267,6 +267,15 @@ int lh_sb_sort(lua_State *L)
 
 /* ---- table.insert and table.remove, with one length ---- */
 
+/* Elements moved between lo and hi (lo < hi), plus one, in unsigned
+ * arithmetic: a lying __len can put hi at maxinteger + 1 (which wraps)
+ * and lo at mininteger, where the signed difference overflows. */
+static int64_t shift_count(lua_Integer lo, lua_Integer hi)
+{
+    uint64_t n = (uint64_t)hi - (uint64_t)lo;
+    return n >= (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n + 1;
+}
+
 int lh_sb_insert(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -281,7 +290,7 @@ int lh_sb_insert(lua_State *L)
     case 3:
         pos = luaL_checkinteger(L, 2);
         luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
-        lh_charge(L, lh_cost_mul((int64_t)(e - pos) + 1, LH_ELEM_COST));
+        lh_charge(L, lh_cost_mul(shift_count(pos, e), LH_ELEM_COST));
         for (lua_Integer i = e; i > pos; i--) {
             lua_geti(L, 1, i - 1);
             lua_seti(L, 1, i);
@@ -302,7 +311,7 @@ int lh_sb_remove(lua_State *L)
     if (pos != size)
         luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2,
                       "position out of bounds");
-    lh_charge(L, pos < size ? lh_cost_mul((int64_t)(size - pos) + 1, LH_ELEM_COST) : 2);
+    lh_charge(L, pos < size ? lh_cost_mul(shift_count(pos, size), LH_ELEM_COST) : 2);
     lua_geti(L, 1, pos);
     for (; pos < size; pos++) {
         lua_geti(L, 1, pos + 1);

@@ -137,6 +137,44 @@ static void test_call_chains_are_refused(void)
     lh_free(h);
 }
 
+/* ---- table.insert and table.remove, replaced ---- */
+
+static void test_insert_remove_behave_as_stock(void)
+{
+    char first[1024];
+    int line;
+    const char *path = write_in(
+        tmpdir, "tab.lua",
+        HEAD "local t = { 'a', 'b', 'c' }\n"
+             "table.insert(t, 'd')\n"
+             "table.insert(t, 1, 'z')\n"
+             "assert(table.concat(t, ',') == 'z,a,b,c,d')\n"
+             "assert(table.remove(t) == 'd' and table.remove(t, 1) == 'z')\n"
+             "assert(table.concat(t, ',') == 'a,b,c')\n"
+             "assert(table.remove({}) == nil and table.remove({}, 0) == nil)\n"
+             "local e = {}\n"
+             "table.insert(e, 1, 'x')\n"
+             "assert(e[1] == 'x')\n"
+             "local ok, m = pcall(table.insert, t, 9, 'q')\n"
+             "assert(not ok and m:find('position out of bounds'))\n"
+             "ok, m = pcall(table.insert, t, 1, 2, 3)\n"
+             "assert(not ok and m:find('wrong number of arguments'))\n"
+             "ok, m = pcall(table.remove, t, 7)\n"
+             "assert(not ok and m:find('position out of bounds'))\n"
+             "-- __index and __newindex are honoured, as stock lua_geti/lua_seti do\n"
+             "local log = {}\n"
+             "local p = setmetatable({}, { __len = function() return 2 end,\n"
+             "    __index = function(_, k) return 'v' .. k end,\n"
+             "    __newindex = function(_, k, v) log[#log + 1] = k .. '=' .. tostring(v) end })\n"
+             "table.insert(p, 1, 'n')\n"
+             "assert(table.concat(log, ' ') == '3=v2 2=v1 1=n')\n");
+    lh_host *h = load_path(path, first, sizeof first, &line);
+    CHECK(h != NULL);
+    if (!h)
+        fprintf(stderr, "    %s\n", first);
+    lh_free(h);
+}
+
 /* ---- where errors are ---- */
 
 static void test_long_paths_keep_file_and_line(void)
@@ -215,6 +253,7 @@ int main(int argc, char **argv)
         {"budget_never_refills", test_budget_never_refills},
         {"sealed_metatables_keep_the_class_pattern", test_sealed_metatables_keep_the_class_pattern},
         {"call_chains_are_refused", test_call_chains_are_refused},
+        {"insert_remove_behave_as_stock", test_insert_remove_behave_as_stock},
         {"long_paths_keep_file_and_line", test_long_paths_keep_file_and_line},
         {"bom_and_shebang", test_bom_and_shebang},
         {NULL, NULL}};
