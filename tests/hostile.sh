@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hostile-scenario suite: every tests/hostile/NAME.lua is an untrusted
 # scenario that misbehaves on purpose. Each must be stopped by the sandbox
-# within 2 seconds, with exit code 1 and an error naming NAME.lua:LINE, and
+# within 4 seconds (12 under the sanitizers), with exit code 1 and an error naming NAME.lua:LINE, and
 # must neither create files nor read anything outside its own folder.
 #
 #   bash tests/hostile.sh PATH_TO_BULKHEAD [NAME...]
@@ -56,15 +56,19 @@ fi
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CASES=$HERE/hostile
-LIMIT=2.0         # seconds a case may take
-TIMEOUT=5         # seconds before a runaway case is killed
+LIMIT=4.0         # seconds a case may take
+TIMEOUT=10        # seconds before a runaway case is killed
 # Under AddressSanitizer (scripts/test's second pass sets ASAN_OPTIONS)
 # every copy of a multi-megabyte string is checked, and ctest runs the
-# heavy explore tests beside this one: the same cases take 3 times as long.
-# The limits still catch a hang; they are not a speed test.
+# heavy explore and kill -9 tests beside this one: the same cases take 3
+# times as long. The limits catch a hang; they are not a speed test (every
+# case stops on a deterministic limit in well under a second here, and
+# hostile-same proves that with the watchdog off). They sit under the
+# 5-second watchdog in the normal build, so reaching the watchdog is
+# still caught by its message.
 if [ -n "${ASAN_OPTIONS:-}" ]; then
-    LIMIT=6.0
-    TIMEOUT=15
+    LIMIT=12.0
+    TIMEOUT=25
 fi
 MAX_OUT_KB=16384  # file size cap for the captured output (a print flood must not fill the disk)
 MARKER=BH_HOSTILE_SECRET
