@@ -115,6 +115,10 @@ int lh_sb_sort(lua_State *L);
 int lh_sb_insert(lua_State *L);
 int lh_sb_remove(lua_State *L);
 
+/* lh_meta.c: install the sealed setmetatable and getmetatable into the
+ * globals table at index g. */
+void lh_meta_open(lua_State *L, int g);
+
 /* lh_co.c: install the guarded xpcall and coroutine functions into the
  * globals table at index g. */
 void lh_guard_calls(lua_State *L, int g);
