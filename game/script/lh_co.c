@@ -89,7 +89,7 @@ static int sb_close(lua_State *L)
     luaL_checktype(L, 1, LUA_TTHREAD);
     if (poisoned(L, 1)) {
         lua_pushboolean(L, 0);
-        lua_pushliteral(L, "the coroutine was stopped by the instruction budget");
+        lh_pushstr(L, "the coroutine was stopped by the instruction budget");
         return 2;
     }
     lua_pushvalue(L, lua_upvalueindex(1));

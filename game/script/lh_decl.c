@@ -104,7 +104,7 @@ static char *copy_text(dctx *c, const char *s, size_t len)
 /* Push the raw value of field `name`; returns its type. */
 static int field(dctx *c, const char *name)
 {
-    lua_pushstring(c->L, name);
+    lh_pushstr(c->L, name);
     return lua_rawget(c->L, c->t);
 }
 

@@ -5,6 +5,7 @@
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <string.h>
 
 #include "script/lh_arena.h"
 #include "script/lh_budget.h"
@@ -122,6 +123,19 @@ void lh_meta_open(lua_State *L, int g);
 /* lh_co.c: install the guarded xpcall and coroutine functions into the
  * globals table at index g. */
 void lh_guard_calls(lua_State *L, int g);
+
+/* lua_pushstring without Lua's string cache. That cache is keyed by the C
+ * string's address, so whether a long string is made anew (an allocation,
+ * which is charged from 1 KiB, and garbage-collector debt) would depend on
+ * where malloc put the text, which differs between builds: the hostile
+ * suite saw the release and sanitizer builds stop at different places. */
+static inline void lh_pushstr(lua_State *L, const char *s)
+{
+    if (s)
+        lua_pushlstring(L, s, strlen(s));
+    else
+        lua_pushnil(L);
+}
 
 /* A registry table with weak keys: its entries go when their key does.
  * Only the host makes these; scripts may not (setmetatable refuses __mode). */

@@ -153,7 +153,7 @@ static int sb_tostring(lua_State *L)
     if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA ||
          t == LUA_TLIGHTUSERDATA) &&
         luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
-        lua_pushstring(L, lua_typename(L, t));
+        lh_pushstr(L, lua_typename(L, t));
         return 1;
     }
     lua_settop(L, 1);

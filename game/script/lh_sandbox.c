@@ -285,7 +285,7 @@ static int msgh(lua_State *L)
     int located_line = 0;
     int located = lh_known_prefix(h, clean, &located_line) > 0;
     if (located) {
-        lua_pushstring(L, clean);
+        lh_pushstr(L, clean);
     } else {
         lh_where(L, src, sizeof src, &line);
         lua_pushfstring(L, "%s:%d: %s", src, line, clean);
@@ -303,7 +303,7 @@ static int msgh(lua_State *L)
             rest += plen;
         if (rest != m + plen) {
             lua_pushlstring(L, m, plen);
-            lua_pushstring(L, rest);
+            lh_pushstr(L, rest);
             lua_concat(L, 2);
             lua_remove(L, -2);
         }

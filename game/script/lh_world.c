@@ -78,7 +78,7 @@ static void mirror_field(lua_State *L, int ref, int item, const char *key)
         lua_rawgeti(L, -1, item);
         lua_remove(L, -2);
     }
-    lua_pushstring(L, key);
+    lh_pushstr(L, key);
     lua_pushvalue(L, -3);
     lua_rawset(L, -3);
     lua_pop(L, 2);
@@ -124,7 +124,7 @@ static int meter_next(lua_State *L)
         return 0;
     lua_pushinteger(L, i + 1);
     lua_replace(L, lua_upvalueindex(1));
-    lua_pushstring(L, d->meters[i].id);
+    lh_pushstr(L, d->meters[i].id);
     lua_pushnumber(L, sim_meter(s, (int)i));
     return 2;
 }
@@ -156,11 +156,11 @@ static int system_get(lua_State *L)
     const char *k = luaL_checkstring(L, 2);
     const bh_system_def *x = &lh_of(L)->defs.systems[i];
     if (strcmp(k, "status") == 0)
-        lua_pushstring(L, defs_status_name(sim_system(s, i)));
+        lh_pushstr(L, defs_status_name(sim_system(s, i)));
     else if (strcmp(k, "label") == 0)
-        lua_pushstring(L, x->label);
+        lh_pushstr(L, x->label);
     else if (strcmp(k, "id") == 0)
-        lua_pushstring(L, x->id);
+        lh_pushstr(L, x->id);
     else
         return lh_error(L, "system '%s' has no field '%.40s' (it has status, label, id)", x->id, k);
     return 1;
@@ -180,7 +180,7 @@ static int system_write(lua_State *L, int i)
         return lh_error(L, "system '%s': status must be one of: %s", x->id, defs_status_list());
     bh_err e;
     check(L, sim_set_system(s, i, (bh_status_word)st, &e), &e);
-    lua_pushstring(L, defs_status_name(sim_system(s, i)));
+    lh_pushstr(L, defs_status_name(sim_system(s, i)));
     mirror_field(L, lh_of(L)->svals_ref, i + 1, "status");
     return 0;
 }
@@ -202,9 +202,9 @@ static int team_get(lua_State *L)
     else if (strcmp(k, "free") == 0)
         lua_pushinteger(L, sim_team_free(s, i));
     else if (strcmp(k, "label") == 0)
-        lua_pushstring(L, x->label);
+        lh_pushstr(L, x->label);
     else if (strcmp(k, "id") == 0)
-        lua_pushstring(L, x->id);
+        lh_pushstr(L, x->id);
     else
         return lh_error(L, "team '%s' has no field '%.40s' (it has staff, free, label, id)",
                         x->id, k);
@@ -278,7 +278,7 @@ static void push_flag(lua_State *L, bh_value v)
     switch (v.type) {
     case VAL_BOOL: lua_pushboolean(L, v.b); break;
     case VAL_NUM: lua_pushnumber(L, v.n); break;
-    case VAL_STR: lua_pushstring(L, v.s); break;
+    case VAL_STR: lh_pushstr(L, v.s); break;
     default: lua_pushnil(L);
     }
     if (v.type == VAL_NUM && v.n >= -0x1p53 && v.n <= 0x1p53 && v.n == (double)(lua_Integer)v.n) {
@@ -412,7 +412,7 @@ static int w_chosen(lua_State *L)
     if (st.chosen < 0)
         lua_pushnil(L);
     else
-        lua_pushstring(L, lh_of(L)->defs.decisions[i].options[st.chosen].id);
+        lh_pushstr(L, lh_of(L)->defs.decisions[i].options[st.chosen].id);
     return 1;
 }
 
@@ -449,7 +449,7 @@ static void proxy(lua_State *L, const char *name, lua_CFunction get, lua_CFuncti
     if (set) {
         lua_pushcfunction(L, set);
     } else {
-        lua_pushstring(L, name);
+        lh_pushstr(L, name);
         lua_pushcclosure(L, no_assign, 1);
     }
     lua_setfield(L, -2, "__newindex");
@@ -524,7 +524,7 @@ void lh_world_open(lh_host *h)
 static void mirror(lua_State *L, int t, const char *k)
 {
     t = lua_absindex(L, t);
-    lua_pushstring(L, k);
+    lh_pushstr(L, k);
     lua_insert(L, -2);
     lua_rawset(L, t);
 }
@@ -652,14 +652,14 @@ static void effect_handle(lua_State *L, lh_host *h)
             lua_pushinteger(L, (lua_Integer)i);
             table_with_index(L, 0, 3, kind ? team_field_e : system_field_e, 1);
             int vals = lua_gettop(L);
-            lua_pushstring(L, kind ? d->teams[i].label : d->systems[i].label);
+            lh_pushstr(L, kind ? d->teams[i].label : d->systems[i].label);
             mirror(L, vals, "label");
-            lua_pushstring(L, kind ? d->teams[i].id : d->systems[i].id);
+            lh_pushstr(L, kind ? d->teams[i].id : d->systems[i].id);
             mirror(L, vals, "id");
             if (kind)
                 lua_pushinteger(L, d->teams[i].staff);
             else
-                lua_pushstring(L, defs_status_name(d->systems[i].status));
+                lh_pushstr(L, defs_status_name(d->systems[i].status));
             mirror(L, vals, kind ? "staff" : "status");
             lua_pushvalue(L, vals);
             lua_rawseti(L, list, (lua_Integer)i + 1);
@@ -668,7 +668,7 @@ static void effect_handle(lua_State *L, lh_host *h)
             mirror(L, items, kind ? d->teams[i].id : d->systems[i].id);
             lua_pop(L, 1); /* vals */
         }
-        lua_pushstring(L, kind ? "team" : "system");
+        lh_pushstr(L, kind ? "team" : "system");
         mirror_proxy(L, items, no_assign, 1);
         lua_setfield(L, fields, kind ? "team" : "system");
         lua_pop(L, 1); /* items */
@@ -712,7 +712,7 @@ static int sync(lua_State *L)
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->svals_ref);
     for (size_t i = 0; i < d->nsystems; i++) {
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
-        lua_pushstring(L, defs_status_name(sim_system(s, (int)i)));
+        lh_pushstr(L, defs_status_name(sim_system(s, (int)i)));
         mirror(L, -2, "status");
         lua_pop(L, 1);
     }
