@@ -67,16 +67,29 @@ void print_source(const char *file, int line, int col)
     free(text);
 }
 
+/* A message and its newline. Lines after the first are indented: a
+ * scenario's error("x\nother.lua:1: error: ...") must not print a line
+ * that looks like a finding of its own to a reader or an editor. */
+static void put_message(const char *msg)
+{
+    for (const char *p = msg; *p; p++) {
+        fputc(*p, stderr);
+        if (*p == '\n')
+            fputs("    ", stderr);
+    }
+    fputc('\n', stderr);
+}
+
 void print_diags(const lh_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         const lh_diag *g = &d->v[i];
         if (g->line > 0)
-            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line,
-                    g->sev == LH_ERROR ? "error" : "warning", g->msg);
+            fprintf(stderr, "%s:%d: %s: ", g->file, g->line,
+                    g->sev == LH_ERROR ? "error" : "warning");
         else
-            fprintf(stderr, "%s: %s: %s\n", g->file, g->sev == LH_ERROR ? "error" : "warning",
-                    g->msg);
+            fprintf(stderr, "%s: %s: ", g->file, g->sev == LH_ERROR ? "error" : "warning");
+        put_message(g->msg);
         if (!g->trace)
             print_source(g->file, g->line, g->col);
         print_trace(g->trace);
@@ -91,11 +104,12 @@ void print_diags(const lh_diags *d)
 void print_err(const bh_err *e, const char *severity)
 {
     if (e->file[0] && e->line > 0)
-        fprintf(stderr, "%s:%d: %s: %s\n", e->file, e->line, severity, e->msg);
+        fprintf(stderr, "%s:%d: %s: ", e->file, e->line, severity);
     else if (e->file[0])
-        fprintf(stderr, "%s: %s: %s\n", e->file, severity, e->msg);
+        fprintf(stderr, "%s: %s: ", e->file, severity);
     else
-        fprintf(stderr, "bulkhead: %s: %s\n", severity, e->msg);
+        fprintf(stderr, "bulkhead: %s: ", severity);
+    put_message(e->msg);
     print_trace(e->trace);
 }
 

@@ -243,6 +243,11 @@ static int sb_print(lua_State *L)
     /* Building and cleaning the line is C work, dropped lines too. */
     lh_charge(L, 16 + (int64_t)len);
     text_sanitize(s, len, out, sizeof out);
+    /* One line per print: a newline in the text must not start a line
+     * that looks like "other.lua:1: error: ..." to whoever reads it. */
+    for (char *c = out; *c; c++)
+        if (*c == '\n')
+            *c = ' ';
     lh_where(L, src, sizeof src, &line);
     /* A print in a loop must not flood the facilitator's terminal. */
     lh_host *h = lh_of(L);
