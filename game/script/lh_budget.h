@@ -14,8 +14,8 @@ typedef struct lh_budget {
     int64_t used;     /* work units charged since the last reset */
     int64_t limit;    /* units allowed per hook call */
     int exceeded;     /* sticky: set once used > limit */
-    char msg[320];    /* "file:line: ..." of the error a library function raised when it
-                         spent the budget (kept: a script's pcall may swallow the error) */
+    char msg[640];    /* "file:line: ..." of the first error raised for a spent budget
+                         (kept: a script's pcall may swallow the error itself) */
 } lh_budget;
 
 /* a + b for costs: never negative, never past INT64_MAX. A negative term

@@ -36,22 +36,22 @@ void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const 
         d->warnings++;
     if (d->n >= 1000)
         return; /* a thousand findings are enough to act on */
-    lh_diag *g = VEC_PUSH(d->v, d->n, d->cap) == 0 ? &d->v[d->n] : NULL;
-    if (g) {
-        g->sev = sev;
-        g->file = mem_strdup(file ? file : h->path);
-        g->line = line;
-        g->col = 0;
-        g->msg = mem_strdup(msg);
-        g->trace = trace && trace[0] ? mem_strdup(trace) : NULL;
-    }
-    if (!g || !g->file || !g->msg || (trace && trace[0] && !g->trace)) {
-        if (g) {
-            free(g->file);
-            free(g->msg);
-            free(g->trace);
-        }
+    if (VEC_PUSH(d->v, d->n, d->cap) != 0) {
         d->lost++; /* counted above, so the load still fails */
+        return;
+    }
+    lh_diag *g = &d->v[d->n];
+    g->sev = sev;
+    g->file = mem_strdup(file ? file : h->path);
+    g->line = line;
+    g->col = 0;
+    g->msg = mem_strdup(msg);
+    g->trace = trace && trace[0] ? mem_strdup(trace) : NULL;
+    if (!g->file || !g->msg || (trace && trace[0] && !g->trace)) {
+        free(g->file);
+        free(g->msg);
+        free(g->trace);
+        d->lost++;
         return;
     }
     d->n++;
@@ -351,12 +351,7 @@ static void check_fields(dctx *c, int t, const char *const *allowed, const char 
              what, unnamed, unnamed == 1 ? "" : "s", unnamed == 1 ? "is" : "are");
     for (int i = 0; i < nunknown; i++) {
         char hint[160];
-        typedef struct { const char *s; } one;
-        one names[48];
-        for (size_t j = 0; j < n && j < 48; j++)
-            names[j].s = allowed[j];
-        text_suggest(unknown[i], names, n < 48 ? n : 48, sizeof names[0], offsetof(one, s), hint,
-                     sizeof hint);
+        text_suggest(unknown[i], allowed, n, sizeof *allowed, 0, hint, sizeof hint);
         DERR(c, "unknown %s field '%.60s'%s", what, unknown[i], hint);
     }
     if (more)

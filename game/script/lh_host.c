@@ -81,10 +81,11 @@ static int l_include(lua_State *L)
             return lh_error(L, "include(\"%s\"): it is already being included (a cycle)", name);
     bh_err e;
     err_clear(&e);
-    int failed = lh_loadfile(h, real, display, &e) != 0;
+    size_t bytes = 0;
+    int failed = lh_loadfile(h, real, display, &bytes, &e) != 0;
     /* Reading, checking and parsing are C work: a loop of pcall(include,
      * "4mb.lua") must pay for each time. */
-    lh_charge(L, lh_cost_mul((int64_t)h->last_load_bytes, 2));
+    lh_charge(L, lh_cost_mul((int64_t)bytes, 2));
     if (failed) {
         /* The problem is in the included file: name its line first. */
         lua_pushfstring(L, "%s:%d: %s (included from here)", e.file, e.line, e.msg);
@@ -111,8 +112,7 @@ static void host_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
     lua_Debug ar;
     lua_rawgeti(h->L, LUA_REGISTRYINDEX, hook);
     if (lua_isfunction(h->L, -1) && lua_getinfo(h->L, ">S", &ar)) {
-        const char *d = lh_source_display(h, ar.short_src, strlen(ar.short_src));
-        snprintf(file, n, "%s", d ? d : ar.short_src);
+        snprintf(file, n, "%s", lh_display_name(h, ar.short_src));
         *line = ar.linedefined;
     } else {
         lua_pop(h->L, 1);
@@ -264,7 +264,7 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot set up the scenario API: %s", e.msg);
         goto fail;
     }
-    if (lh_loadfile(h, path, path, &e) != 0) {
+    if (lh_loadfile(h, path, path, NULL, &e) != 0) {
         lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;

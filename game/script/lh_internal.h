@@ -52,9 +52,6 @@ struct lh_host {
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
     int timed_out;     /* the budget was spent by the watchdog, not by instructions */
-    char over_msg[320];  /* the first budget error of the current call, and where */
-    char over_src[256];
-    int over_line;
     int prints;        /* lines printed so far */
     int64_t session_used; /* instructions the session's counted hooks have run */
     int64_t last_used;    /* instructions the last lh_pcall ran */
@@ -62,7 +59,6 @@ struct lh_host {
     char *sources[LH_MAX_SOURCES]; /* display names of the files loaded */
     char *aliases[LH_MAX_SOURCES]; /* the names Lua knows them by (lh_note_source) */
     int nsources;
-    size_t last_load_bytes; /* size of the file lh_loadfile last read (charged by include) */
     int64_t suggest_work; /* "did you mean" comparison steps left for this load */
     size_t ndecls;     /* declarations so far: capped, as their text lives outside Lua */
     lh_arena *arena;   /* the Lua heap, when rewindable; else the C heap */
@@ -92,13 +88,17 @@ void lh_where(lua_State *L, char *src, size_t n, int *line);
 int lh_note_source(lh_host *h, const char *display);
 /* The display name of the source Lua calls name[0..n), or NULL. */
 const char *lh_source_display(const lh_host *h, const char *name, size_t n);
+/* The name to show for Lua's short_src: its display name, or itself. */
+const char *lh_display_name(const lh_host *h, const char *short_src);
 int lh_known_source(const lh_host *h, const char *file, size_t n);
 /* If s starts with "FILE:LINE:" where FILE is one of the scenario's files,
- * the length of FILE (and *line), else 0. Every colon is tried: a file's
+ * the length of FILE (and *line, when line is not NULL), else 0. Every colon is tried: a file's
  * name may itself hold ":12:". */
 size_t lh_known_prefix(const lh_host *h, const char *s, int *line);
-/* Load a chunk from text with the sandbox's rules (text only, size, UTF-8). */
-int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err);
+/* Load a chunk from text with the sandbox's rules (text only, size, UTF-8).
+ * *bytes (if not NULL) gets the size read, loaded or not: the work done. */
+int lh_loadfile(lh_host *h, const char *path, const char *display, size_t *bytes,
+                bh_err *err);
 /* Split "file:line: message" into err, naming the file as the user knows it. */
 void lh_split_message(const lh_host *h, const char *s, const char *fallback_file, bh_err *err);
 

@@ -161,8 +161,6 @@ static int sb_tostring(lua_State *L)
     return 1;
 }
 
-/* string.format, minus addresses: %p and %s of a table print a pointer,
- * which differs between runs. %s goes through the sandbox's tostring. */
 /* Printing a double is multi-precision arithmetic in the C library: each
  * digit of precision costs a division, and "%f" of 1e308 writes all 309
  * digits of the integer part. Charged per digit it will produce. */
@@ -174,6 +172,8 @@ static int64_t float_cost(char conv, double x, int64_t prec)
     return digits * LH_FORMAT_DIGIT_COST;
 }
 
+/* string.format, minus addresses: %p and %s of a table print a pointer,
+ * which differs between runs. %s goes through the sandbox's tostring. */
 static int sb_format(lua_State *L)
 {
     size_t len;

@@ -83,8 +83,7 @@ void lh_where(lua_State *L, char *src, size_t n, int *line)
     lua_Debug ar;
     for (int level = 0; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            const char *d = lh_source_display(lh_of(L), ar.short_src, strlen(ar.short_src));
-            snprintf(src, n, "%s", d ? d : ar.short_src);
+            snprintf(src, n, "%s", lh_display_name(lh_of(L), ar.short_src));
             *line = ar.currentline;
             return;
         }
@@ -122,7 +121,7 @@ static int64_t mono_ns(void)
 
 int lh_budget_error(lua_State *L, lh_host *h)
 {
-    char msg[sizeof h->over_msg];
+    char msg[320];
     if (h->timed_out)
         snprintf(msg, sizeof msg,
                  "time budget exceeded: one call ran for over %.1f s of real time "
@@ -139,11 +138,13 @@ int lh_budget_error(lua_State *L, lh_host *h)
                  "instruction budget exceeded (%lld million instructions in one call): "
                  "is there an endless loop?",
                  (long long)(h->budget.limit / 1000000));
-    /* Kept with its place: a scenario's pcall may catch this error and
-     * return normally, and the call must still fail (see lh_pcall). */
-    if (!h->over_msg[0]) {
-        lh_where(L, h->over_src, sizeof h->over_src, &h->over_line);
-        snprintf(h->over_msg, sizeof h->over_msg, "%s", msg);
+    /* Kept in the budget with its place: a scenario's pcall may catch this
+     * error and return normally, and the call must still fail (lh_pcall). */
+    if (!h->budget.msg[0]) {
+        char src[256];
+        int line = 0;
+        lh_where(L, src, sizeof src, &line);
+        snprintf(h->budget.msg, sizeof h->budget.msg, "%s:%d: %s", src, line, msg);
     }
     return lh_error(L, "%s", msg);
 }
@@ -165,14 +166,6 @@ void lh_charge(lua_State *L, int64_t n)
     }
 }
 
-/* The count hook: charges the budget. Once the budget is spent it raises
- * on every instruction, in every thread, until the host resets it: a
- * scenario's pcall can catch the error but not continue.
- *
- * The instruction count is the deterministic limit. Some single
- * instructions do unbounded work in C that no count can see (comparing or
- * joining huge strings), so a wall-clock watchdog backs it up. Only a
- * scenario that is broken anyway can reach it. */
 /* Extra arguments a vararg function may hold before moving them is
  * charged; below this a probe costs one lua_getlocal. */
 #define LH_VARARG_FREE 256
@@ -209,6 +202,13 @@ static int64_t extra_args(lua_State *L, lua_Debug *ar)
     return lo - LH_VARARG_FREE;
 }
 
+/* The count hook: charges the budget. Once the budget is spent it raises
+ * on every instruction, in every thread, until the host resets it: a
+ * scenario's pcall can catch the error but not continue.
+ *
+ * The instruction count is the deterministic limit, and C work it cannot
+ * see is charged where it happens. The wall-clock watchdog is a last
+ * resort for what is left inside the Lua core (comparing huge strings). */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     lh_host *h = lh_of(L);
@@ -282,8 +282,7 @@ static int msgh(lua_State *L)
         snprintf(clean + strlen(clean), 60, "... (%zu bytes)", len);
     /* "file:line: ..." already, naming a file of this scenario? (error("other.c:99:
      * ...") must not hide where it came from.) Otherwise locate it at the raising frame. */
-    int located_line = 0;
-    int located = lh_known_prefix(h, clean, &located_line) > 0;
+    int located = lh_known_prefix(h, clean, NULL) > 0;
     if (located) {
         lh_pushstr(L, clean);
     } else {
@@ -293,8 +292,7 @@ static int msgh(lua_State *L)
     /* Errors passed up through nested coroutines gain one copy of the same
      * prefix per level; one is enough. */
     const char *m = lua_tostring(L, -1);
-    int mline = 0;
-    size_t fn = lh_known_prefix(h, m, &mline);
+    size_t fn = lh_known_prefix(h, m, NULL);
     const char *end = fn ? strchr(m + fn + 1, ':') : NULL;
     if (end && end[1] == ' ') {
         size_t plen = (size_t)(end - m) + 2;
@@ -341,33 +339,21 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     h->trace[0] = '\0';
     h->pos_src[0] = '\0';
     h->pos_line = 0;
-    h->over_msg[0] = '\0';
     int st = lua_pcall(L, nargs, nres, base);
-    if (st == LUA_OK && h->budget.exceeded) {
-        /* Spent, caught by the script's own pcall, and returned before
-         * another instruction could raise it again: still a failure. */
-        lua_settop(L, base - 1);
-        if (h->over_msg[0])
-            err_set(err, BH_ESCRIPT, h->over_src, h->over_line, "%s", h->over_msg);
-        else if (h->budget.msg[0])
-            lh_split_message(h, h->budget.msg, h->path, err);
-        else
-            err_set(err, BH_ESCRIPT, h->path, 0, "instruction budget exceeded");
-        lh_trace_context(err, what);
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
-        h->last_used = h->budget.used;
-        lh_budget_reset(&h->budget, h->opts.hook_budget);
-        h->deadline_ns = 0;
-        return -1;
-    }
     lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->last_used = h->budget.used;
-    if (st == LUA_OK) {
+    /* Spent, caught by the script's own pcall, and returned before another
+     * instruction could raise it again: still a failure. */
+    int swallowed = st == LUA_OK && h->budget.exceeded;
+    if (st == LUA_OK && !swallowed) {
         lua_remove(L, base);
         h->deadline_ns = 0;
         return 0;
     }
-    if (st == LUA_ERRMEM) {
+    if (swallowed) {
+        lh_split_message(h, h->budget.msg[0] ? h->budget.msg : "instruction budget exceeded",
+                         h->path, err);
+    } else if (st == LUA_ERRMEM) {
         err_set(err, BH_ESCRIPT, h->pos_src[0] ? h->pos_src : h->path, h->pos_line,
                 "memory limit exceeded: the scenario holds more than %zu MiB",
                 h->opts.mem_limit >> 20);

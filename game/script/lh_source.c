@@ -68,6 +68,12 @@ const char *lh_source_display(const lh_host *h, const char *name, size_t n)
     return NULL;
 }
 
+const char *lh_display_name(const lh_host *h, const char *short_src)
+{
+    const char *d = lh_source_display(h, short_src, strlen(short_src));
+    return d ? d : short_src;
+}
+
 /* Is file[0..n) one of the files we loaded, by Lua's name or ours? */
 int lh_known_source(const lh_host *h, const char *file, size_t n)
 {
@@ -79,24 +85,38 @@ int lh_known_source(const lh_host *h, const char *file, size_t n)
     return 0;
 }
 
-/* Split "file:line: message" into the error struct, naming the file as
- * the user knows it (not by Lua's alias). */
-size_t lh_known_prefix(const lh_host *h, const char *s, int *line)
+/* The first ':' at or after `from` that opens ":DIGITS:", with the number
+ * in *line; NULL when there is none. */
+static const char *line_mark(const char *from, int *line)
 {
-    for (const char *p = strchr(s, ':'); p; p = strchr(p + 1, ':')) {
+    for (const char *p = strchr(from, ':'); p; p = strchr(p + 1, ':')) {
         const char *q = p + 1;
         if (*q < '0' || *q > '9')
             continue;
         while (*q >= '0' && *q <= '9')
             q++;
-        if (*q == ':' && lh_known_source(h, s, (size_t)(p - s))) {
+        if (*q == ':') {
             *line = atoi(p + 1);
-            return (size_t)(p - s);
+            return p;
         }
     }
+    return NULL;
+}
+
+size_t lh_known_prefix(const lh_host *h, const char *s, int *line)
+{
+    int l = 0;
+    for (const char *p = line_mark(s, &l); p; p = line_mark(p + 1, &l))
+        if (lh_known_source(h, s, (size_t)(p - s))) {
+            if (line)
+                *line = l;
+            return (size_t)(p - s);
+        }
     return 0;
 }
 
+/* Split "file:line: message" into the error struct, naming the file as
+ * the user knows it (not by Lua's alias). */
 void lh_split_message(const lh_host *h, const char *s, const char *fallback_file,
                       bh_err *err)
 {
@@ -104,18 +124,7 @@ void lh_split_message(const lh_host *h, const char *s, const char *fallback_file
      * any "file:line:", then none. */
     int line = 0;
     size_t n = lh_known_prefix(h, s, &line);
-    const char *p = n ? s + n : NULL;
-    for (const char *c = strchr(s, ':'); !p && c; c = strchr(c + 1, ':')) {
-        const char *q = c + 1;
-        if (*q < '0' || *q > '9')
-            continue;
-        while (*q >= '0' && *q <= '9')
-            q++;
-        if (*q == ':') {
-            p = c;
-            line = atoi(c + 1);
-        }
-    }
+    const char *p = n ? s + n : line_mark(s, &line);
     if (!p) {
         err_set(err, BH_ESCRIPT, fallback_file, 0, "%s", s);
         return;
@@ -130,6 +139,15 @@ void lh_split_message(const lh_host *h, const char *s, const char *fallback_file
     while (*q == ' ')
         q++;
     err_set(err, BH_ESCRIPT, file, line, "%s", q);
+}
+
+/* The line that byte `at` of s is on. */
+static int line_at(const char *s, size_t at)
+{
+    int line = 1;
+    for (size_t i = 0; i < at; i++)
+        line += s[i] == '\n';
+    return line;
 }
 
 /* Where the parser ran out of C stack. Lua raises "C stack overflow"
@@ -152,30 +170,27 @@ static int overflow_line(lua_State *L, const char *s, size_t n, const char *chun
         else
             lo = mid;
     }
-    int line = 1;
-    for (size_t i = 0; i + 1 < hi; i++)
-        line += s[i] == '\n';
-    return line;
+    return line_at(s, hi - 1); /* where the last byte it needed is */
 }
 
-int lh_loadfile(lh_host *h, const char *path, const char *display, bh_err *err)
+int lh_loadfile(lh_host *h, const char *path, const char *display, size_t *bytes,
+                bh_err *err)
 {
     char *text = NULL;
     size_t len = 0;
-    h->last_load_bytes = 0;
+    if (bytes)
+        *bytes = 0;
     if (text_read_file(path, LH_MAX_SOURCE_BYTES, &text, &len, err) != BH_OK) {
         snprintf(err->file, sizeof err->file, "%s", display);
         if (err->line == 0)
             err->line = 1;
         return -1;
     }
-    h->last_load_bytes = len;
+    if (bytes)
+        *bytes = len;
     size_t bad;
     if (!text_valid_utf8(text, len, &bad)) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += text[i] == '\n';
-        err_set(err, BH_ESCRIPT, display, line,
+        err_set(err, BH_ESCRIPT, display, line_at(text, bad),
                 "invalid UTF-8 (byte 0x%02X): save the file as UTF-8",
                 (unsigned char)text[bad]);
         free(text);
