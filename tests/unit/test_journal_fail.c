@@ -113,16 +113,6 @@ static bh_input start(const live *l, bh_time t, const char *action)
     return (bh_input){.time = t, .kind = IN_START, .a = defs_action(lh_defs(l->h), action)};
 }
 
-static char *slurp(const char *path)
-{
-    char *text = NULL;
-    size_t len;
-    bh_err e;
-    if (text_read_file(path, 1 << 20, &text, &len, &e) != BH_OK)
-        return NULL;
-    return text;
-}
-
 static void spit(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -139,7 +129,7 @@ static void refused_then_accepted(live *l, const char *cause)
     bh_err e;
     bh_input ok = start(l, 120, "isolate_switch"), in = start(l, 120, "cut_external");
     CHECK_INT(session_input(l->s, &l->j, &ok, &e), BH_OK);
-    char *before = slurp(l->path);
+    char *before = check_slurp(l->path);
     uint64_t version = sim_version(l->s);
     size_t nlog_before, nlog_after;
     sim_log(l->s, &nlog_before);
@@ -155,7 +145,7 @@ static void refused_then_accepted(live *l, const char *cause)
     CHECK_INT(sim_version(l->s), version);
     sim_log(l->s, &nlog_after);
     CHECK_INT(nlog_after, nlog_before);
-    char *after = slurp(l->path);
+    char *after = check_slurp(l->path);
     CHECK(before && after && strcmp(before, after) == 0);
     free(after);
 
@@ -163,7 +153,7 @@ static void refused_then_accepted(live *l, const char *cause)
     io_reset();
     CHECK_INT(session_input(l->s, &l->j, &in, &e), BH_OK);
     CHECK(sim_action_running(l->s, in.a));
-    after = slurp(l->path);
+    after = check_slurp(l->path);
     size_t n = before ? strlen(before) : 0;
     CHECK(before && after && strncmp(before, after, n) == 0);
     CHECK_STR(after ? after + n : NULL, "2m start cut_external\n");
@@ -279,7 +269,7 @@ static void test_cut_note_is_not_an_input(void)
     CHECK_STR(tail.text, "0s note The room wan");
     CHECK_INT(journal_cut(l.path, &tail, &e), BH_OK);
     journal_plan_free(&p);
-    char *text = slurp(l.path);
+    char *text = check_slurp(l.path);
     CHECK(text && text[strlen(text) - 1] == '\n' && !strstr(text, "note"));
     free(text);
     live_close(&l);
@@ -364,7 +354,7 @@ static void test_recover(void)
     CHECK_STR(tail.text, "3m stort b");
     CHECK_INT(journal_cut(path, &tail, &e), BH_OK);
     journal_plan_free(&p);
-    char *now = slurp(path);
+    char *now = check_slurp(path);
     CHECK_STR(now, head);
     free(now);
 
@@ -415,7 +405,7 @@ static void test_every_prefix_recovers(void)
             session_input(l.s, &l.j, &in, &e) != BH_OK)
             CHECK(0);
     }
-    char *text = slurp(l.path);
+    char *text = check_slurp(l.path);
     size_t len = text ? strlen(text) : 0;
     char path[160];
     snprintf(path, sizeof path, "%s/prefix.journal", tmpdir);

@@ -33,16 +33,6 @@ static char *transcript_of(bh_sim *s)
     return buf;
 }
 
-static char *slurp(const char *path)
-{
-    char *text = NULL;
-    size_t len;
-    bh_err e;
-    if (text_read_file(path, 1 << 20, &text, &len, &e) != BH_OK)
-        return NULL;
-    return text;
-}
-
 typedef struct live {
     lh_host *h;
     bh_sim *s;
@@ -104,7 +94,7 @@ static void test_resume_after_every_prefix(void)
     CHECK_INT(session_finish(ref.s, &e), BH_OK);
     CHECK(sim_ended(ref.s));
     char *want = transcript_of(ref.s);
-    char *want_journal = slurp(ref_journal);
+    char *want_journal = check_slurp(ref_journal);
     live_close(&ref);
 
     for (size_t k = 0; k <= plan.n; k++) {
@@ -138,7 +128,7 @@ static void test_resume_after_every_prefix(void)
         journal_close(&j);
         CHECK_INT(session_finish(b.s, &e), BH_OK);
         char *got = transcript_of(b.s);
-        char *got_journal = slurp(path);
+        char *got_journal = check_slurp(path);
         CHECK(got && want && strcmp(got, want) == 0);
         CHECK(got_journal && want_journal && strcmp(got_journal, want_journal) == 0);
         if (got && want && strcmp(got, want) != 0)
@@ -161,14 +151,14 @@ static void test_truncated_journal_is_reported_not_rewritten(void)
     FILE *f = fopen(path, "w");
     fputs("scenario scenarios/tutorial.lua\nseed 1\n2m start isolate_switch\n2m sta", f);
     fclose(f);
-    char *before = slurp(path);
+    char *before = check_slurp(path);
     bh_plan p;
     bh_err e;
     CHECK_INT(journal_read(path, &p, &e), BH_EJOURNAL);
     CHECK_INT(e.line, 4);
     CHECK_HAS(e.msg, "cut off");
     journal_plan_free(&p);
-    char *after = slurp(path);
+    char *after = check_slurp(path);
     CHECK(before && after && strcmp(before, after) == 0);
     free(before);
     free(after);

@@ -22,16 +22,6 @@ static char tmpdir[256];
 
 /* ---- helpers ---- */
 
-static char *slurp(const char *path)
-{
-    char *text = NULL;
-    size_t len;
-    bh_err e;
-    if (text_read_file(path, 1 << 20, &text, &len, &e) != BH_OK)
-        return NULL;
-    return text;
-}
-
 static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -104,7 +94,7 @@ static long long clock_file(const play *p)
 {
     char path[PLAY_PATH_MAX + 8];
     snprintf(path, sizeof path, "%s.clock", p->journal_path);
-    char *t = slurp(path);
+    char *t = check_slurp(path);
     long long v = t ? atoll(t) : -1;
     free(t);
     return v;
@@ -114,7 +104,7 @@ static char *last_of(const char *data)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/last", data);
-    return slurp(path);
+    return check_slurp(path);
 }
 
 /* ---- tests ---- */
@@ -264,12 +254,12 @@ static void test_inputs_are_journaled_refusals_are_not(void)
         return;
     }
     CHECK_INT(act(&p, IN_START, "report_police", NULL, &e), BH_OK);
-    char *j = slurp(p.journal_path);
+    char *j = check_slurp(p.journal_path);
     CHECK_HAS(j, "\n0s start report_police\n");
     free(j);
     CHECK(sim_action_running(p.sim, defs_action(sim_defs(p.sim), "report_police")));
 
-    char *before = slurp(p.journal_path);
+    char *before = check_slurp(p.journal_path);
     size_t nlog;
     sim_log(p.sim, &nlog);
     CHECK_INT(act(&p, IN_START, "report_police", NULL, &e), BH_EINPUT);
@@ -280,11 +270,11 @@ static void test_inputs_are_journaled_refusals_are_not(void)
     CHECK_INT(act(&p, IN_START, "isolate_switch", NULL, &e), BH_OK);
     CHECK_INT(act(&p, IN_START, "cut_external", NULL, &e), BH_OK);
     free(before);
-    before = slurp(p.journal_path);
+    before = check_slurp(p.journal_path);
     CHECK_INT(act(&p, IN_START, "capture_memory", NULL, &e), BH_EINPUT);
     CHECK_HAS(e.msg, "0 free");
     CHECK_INT(act(&p, IN_CHOOSE, "ransom", "refuse", &e), BH_EINPUT); /* not open yet */
-    char *after = slurp(p.journal_path);
+    char *after = check_slurp(p.journal_path);
     CHECK(before && after && strcmp(before, after) == 0);
     free(after);
     size_t nlog2;
@@ -297,7 +287,7 @@ static void test_inputs_are_journaled_refusals_are_not(void)
     CHECK_INT(sim_now(p.sim), 1440);
     CHECK_INT(act(&p, IN_CHOOSE, "ransom", "refuse", &e), BH_OK);
     CHECK_INT(act(&p, IN_NOTE, "Ask the room about power-down", NULL, &e), BH_OK);
-    after = slurp(p.journal_path);
+    after = check_slurp(p.journal_path);
     CHECK_HAS(after, "\n24m choose ransom refuse\n24m note Ask the room about power-down\n");
     free(after);
     free(before);
@@ -372,7 +362,7 @@ static void test_kill_and_resume(void)
 
     /* Inputs after resuming go on in the same journal. */
     CHECK_INT(act(&q, IN_NOTE, "after the crash", NULL, &e), BH_OK);
-    char *j = slurp(journal);
+    char *j = check_slurp(journal);
     CHECK_HAS(j, "note after the crash\n");
     free(j);
 
@@ -507,12 +497,12 @@ static void test_script_error_stops_the_session(void)
     CHECK_INT(p.failed, 0);
     /* An error in an availability condition refuses the input but, as the
      * core rules, does not stop the session: a replay would not see it. */
-    char *before = slurp(p.journal_path);
+    char *before = check_slurp(p.journal_path);
     CHECK_INT(act(&p, IN_START, "shaky", NULL, &e), BH_ESCRIPT);
     CHECK_HAS(e.msg, "bad condition");
     CHECK_INT(e.line, 8);
     CHECK_INT(p.failed, 0);
-    char *after = slurp(p.journal_path);
+    char *after = check_slurp(p.journal_path);
     CHECK(before && after && strcmp(before, after) == 0);
     free(before);
     free(after);

@@ -23,16 +23,6 @@
 
 static char tmpdir[256];
 
-static char *slurp(const char *path)
-{
-    char *text = NULL;
-    size_t len;
-    bh_err e;
-    if (text_read_file(path, 1 << 20, &text, &len, &e) != BH_OK)
-        return NULL;
-    return text;
-}
-
 static void write_file(const char *path, const char *text, const char *mode)
 {
     FILE *f = fopen(path, mode);
@@ -88,12 +78,12 @@ static void test_torn_line_dropped_on_continue(void)
         CHECK(0);
         return;
     }
-    char *whole = slurp(journal);
+    char *whole = check_slurp(journal);
     write_file(journal, "0s start repo", "a"); /* the kill, mid-write */
 
     /* Continue is offered, and probing does not touch the file */
     CHECK_INT(play_find_unfinished(data, found, sizeof found), 1);
-    char *probed = slurp(journal);
+    char *probed = check_slurp(journal);
     CHECK(probed && whole && strlen(probed) == strlen(whole) + 13);
     free(probed);
 
@@ -103,14 +93,14 @@ static void test_torn_line_dropped_on_continue(void)
     CHECK_HAS(q.notice, "line 6");
     CHECK_HAS(q.notice, "\"0s start repo\"");
     CHECK_HAS(q.notice, "never took effect");
-    char *now = slurp(journal);
+    char *now = check_slurp(journal);
     CHECK(now && whole && strcmp(now, whole) == 0); /* cut back to the last whole line */
     free(now);
     /* the next input starts a line of its own */
     if (q.sim)
         CHECK_INT(act(&q, "report_police", &e), BH_OK);
     play_close(&q);
-    now = slurp(journal);
+    now = check_slurp(journal);
     size_t n = whole ? strlen(whole) : 0;
     CHECK(now && whole && strncmp(now, whole, n) == 0);
     CHECK_STR(now ? now + n : NULL, "0s start report_police\n");
@@ -123,11 +113,11 @@ static void test_torn_line_dropped_on_continue(void)
     play_close(&q);
 
     /* a clean journal: no notice, nothing cut */
-    char *before = slurp(journal);
+    char *before = check_slurp(journal);
     CHECK_INT(resume(&q, journal, data, &e), BH_OK);
     CHECK_STR(q.notice, "");
     play_close(&q);
-    now = slurp(journal);
+    now = check_slurp(journal);
     CHECK(now && before && strcmp(now, before) == 0);
     free(now);
     free(before);
@@ -144,19 +134,19 @@ static void test_broken_journal_left_alone(void)
         CHECK(0);
         return;
     }
-    char *text = slurp(journal);
+    char *text = check_slurp(journal);
     char *at = text ? strstr(text, "start cut_external") : NULL;
     if (at)
         memcpy(at, "start cut_externaX", 18); /* no such action */
     write_file(journal, text ? text : "", "w");
     write_file(journal, "0s sta", "a");
-    char *before = slurp(journal);
+    char *before = check_slurp(journal);
     play q;
     bh_err e;
     CHECK_INT(resume(&q, journal, data, &e), BH_EJOURNAL);
     CHECK_HAS(e.msg, "cut_externaX");
     CHECK_INT(e.line, 5);
-    char *after = slurp(journal);
+    char *after = check_slurp(journal);
     CHECK(before && after && strcmp(before, after) == 0);
     free(before);
     free(after);
@@ -220,11 +210,11 @@ static void test_read_messages_survive_continue(void)
     snprintf(journal, sizeof journal, "%s", p.journal_path);
     snprintf(side, sizeof side, "%s.read", journal);
     play_close(&p);
-    char *text = slurp(side);
+    char *text = check_slurp(side);
     CHECK_HAS(text, "\n0 ");
     CHECK_HAS(text, "\n2 ");
     CHECK(text && !strstr(text, "\n1 "));
-    char *journal_text = slurp(journal);
+    char *journal_text = check_slurp(journal);
     CHECK(journal_text && !strstr(journal_text, "read")); /* state, not input: not in the journal */
     free(journal_text);
 
@@ -271,7 +261,7 @@ static void test_continue_out_of_memory(void)
         return;
     }
     write_file(journal, "0s start repo", "a");
-    char *torn = slurp(journal);
+    char *torn = check_slurp(journal);
     long n = 1, bad = 0;
     for (; torn && n < 100000; n++) {
         write_file(journal, torn, "w");
@@ -287,7 +277,7 @@ static void test_continue_out_of_memory(void)
                 break; /* got through without reaching the n-th: all tried */
             continue;
         }
-        char *now = slurp(journal);
+        char *now = check_slurp(journal);
         int ok = strstr(e.msg, "memory") && now && strcmp(now, torn) == 0;
         if (!ok && bad++ < 3)
             fprintf(stderr, "n=%ld: status %d, \"%s\"\n", n, (int)st, e.msg);
@@ -320,7 +310,7 @@ static void test_unwritable_journal_refuses_and_pauses(void)
     if (!p.sim)
         return;
     play_set_speed(&p, 4);
-    char *before = slurp(p.journal_path);
+    char *before = check_slurp(p.journal_path);
     static const journal_io io = {full_disk, fsync, ftruncate};
     journal_set_io(&io);
     CHECK_INT(act(&p, "isolate_switch", &e), BH_EIO);
@@ -330,7 +320,7 @@ static void test_unwritable_journal_refuses_and_pauses(void)
     CHECK(!sim_action_running(p.sim, defs_action(sim_defs(p.sim), "isolate_switch")));
     CHECK_INT(p.speed, 0);
     CHECK_INT(p.failed, 0); /* the session goes on once the disk has room */
-    char *after = slurp(p.journal_path);
+    char *after = check_slurp(p.journal_path);
     CHECK(before && after && strcmp(before, after) == 0);
     CHECK_INT(act(&p, "isolate_switch", &e), BH_OK);
     play_close(&p);
