@@ -149,6 +149,15 @@ bh_status sim_effect(bh_sim *s, bh_hook h, const bh_what *what, bh_err *err);
 /* Evaluate a condition, or answer from its memo while that is good. `fmt`
  * and `id` name it for error messages ("condition of inject '%s'").
  * `reason` keeps an availability condition's reason with its memo. */
+/* The memo of condition i of kind k (inline: asked on every settle). */
+static inline sim_memo *sim_memo_of(const bh_sim *s, bh_cond_kind k, size_t i)
+{
+    return k == COND_INJECT     ? &s->memo_inj[i]
+           : k == COND_DECISION ? &s->memo_dec[i]
+           : k == COND_ENDING   ? &s->memo_end[i]
+                                : &s->memo_act[i];
+}
+
 bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *reason,
                    const char *fmt, const char *id, bh_hook_result *out, bh_err *err);
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);

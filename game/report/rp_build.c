@@ -6,17 +6,6 @@
 
 #include "report/rp_report.h"
 
-const char *rp_str(const json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? s : "";
-}
-
-double rp_num(const json_t *o, const char *key)
-{
-    return json_number_value(json_object_get(o, key));
-}
-
 /* A string cut short by snprintf may end inside a UTF-8 character, and
  * Jansson refuses invalid UTF-8 (returning NULL, which would drop the line
  * silently): trim back to the last whole character. */
@@ -541,51 +530,4 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     json_object_set_new(r, "fact_check", facts);
     json_object_set_new(r, "notes", notes(s));
     return r;
-}
-
-const char *rp_base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-const char *rp_event_word(const char *kind)
-{
-    static const struct { const char *k, *w; } t[] = {
-        {"inject", "Message"}, {"decision_opened", "Decision"}, {"action_started", "Started"},
-        {"action_cancelled", "Cancelled"}, {"action_done", "Done"},
-        {"decision_chosen", "Chose"}, {"decision_defaulted", "Time ran out"},
-        {"note", "Note"}, {"facilitator_note", "Facilitator"}, {"ending", "Ending"},
-        {"change", "Effect"}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(kind, t[i].k) == 0)
-            return t[i].w;
-    return kind;
-}
-
-int rp_parse_format(const char *s)
-{
-    if (strcmp(s, "json") == 0)
-        return RP_JSON;
-    if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
-        return RP_MARKDOWN;
-    if (strcmp(s, "html") == 0)
-        return RP_HTML;
-    return -1;
-}
-
-bh_status rp_write(FILE *f, const char *name, const json_t *report, rp_format fmt, bh_err *err)
-{
-    if (fmt == RP_JSON) {
-        if (json_dumpf(report, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-            return err_set(err, BH_EIO, name, 0, "cannot write the report");
-        fputc('\n', f);
-    } else if (fmt == RP_MARKDOWN) {
-        rp_write_md(f, report);
-    } else {
-        rp_write_html(f, report);
-    }
-    if (fflush(f) != 0 || ferror(f))
-        return err_set(err, BH_EIO, name, 0, "cannot write the report");
-    return BH_OK;
 }

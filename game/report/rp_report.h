@@ -30,14 +30,16 @@ typedef enum { RP_JSON, RP_MARKDOWN, RP_HTML } rp_format;
 /* Parse "json", "md"/"markdown", "html"; -1 when unknown. */
 int rp_parse_format(const char *s);
 
-/* Write the report in `fmt` to `f`. Errors name `name` (the output). */
+/* Write the report in `fmt` to `f` (rp_write.c, which picks the writer).
+ * Errors name `name` (the output). */
 bh_status rp_write(FILE *f, const char *name, const json_t *report, rp_format fmt, bh_err *err);
 
 /* The writers (rp_md.c, rp_html.c). */
 void rp_write_md(FILE *f, const json_t *r);
 void rp_write_html(FILE *f, const json_t *r);
 
-/* Small accessors the writers share: "" or 0 when absent. */
+/* Small readers the builder and the writers share (rp_read.c): "" or 0
+ * when absent. */
 const char *rp_str(const json_t *o, const char *key);
 double rp_num(const json_t *o, const char *key);
 /* The file's name without its folders: a report handed to an executive

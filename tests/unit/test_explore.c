@@ -1,4 +1,4 @@
-/* test_explore: the auto-playtester (report/ex_explore.h).
+/* test_explore: the auto-playtester (explore/ex_explore.h).
  *
  * Statistics on fixtures whose answers are known by construction
  * (tests/fixtures/explore/known.lua); the same numbers whatever the number
@@ -14,7 +14,7 @@
 
 #include "check.h"
 #include "core/session.h"
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 #include "report/rp_report.h"
 
 #define FIX "tests/fixtures/explore/"

@@ -1,12 +1,10 @@
 /* cli_explore: `bulkhead explore`, the auto-playtester's command line.
  *
- * Parses the flags, runs ex_explore (game/report/ex_explore.h), writes the
+ * Parses the flags, runs ex_explore (game/explore/ex_explore.h), writes the
  * failure journals, and prints the statistics as text or JSON on standard
  * output; progress goes to standard error. Exit 0 when every run ended, 1
  * when the scenario does not load or any run failed, 2 on bad usage. */
-#include "cli_explore.h"
-
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -16,7 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "report/ex_explore.h"
+#include "explore/ex_explore.h"
 
 #define EX_MAX_FAIL_FILES 10 /* journals written for distinct errors */
 

@@ -6,7 +6,7 @@
  * Files are created, never replaced: a name already taken by a file with
  * the same contents is reused (exploring again finds the same failures),
  * and one with other contents gets a numbered sibling. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /* ex_write.c: the exploration's model (ex_model.c) as text for people and
  * as a Graphviz graph. Both only read the model, so they say the same. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <math.h>
 #include <string.h>

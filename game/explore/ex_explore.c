@@ -5,7 +5,7 @@
  * result is the same whatever the number of workers or their timing. Where
  * an order matters (which failing run stands for its error), the lowest
  * run index wins, which does not depend on arrival either. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <math.h>
 #include <stdio.h>

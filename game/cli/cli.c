@@ -2,7 +2,7 @@
  * check, run, report and explore speak the same way: "file:line: error:
  * message", the source line with a caret, an indented traceback, and
  * usage errors that point at --help (exit code 2). */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -3,7 +3,8 @@
  * The skeleton is a complete, playable scenario (it checks clean and every
  * ending can be reached) whose comments teach the API in the order an
  * author needs it. It is written once, never over an existing file. */
-#include "cli_new.h"
+#include "cli/cli_new.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -214,4 +215,33 @@ bh_status cli_new_write(const char *id, const char *path, bh_err *err)
         return err_set(err, BH_EIO, path, 0, "cannot write the file: %s", strerror(errno));
     }
     return BH_OK;
+}
+
+int cmd_new(int argc, char **argv)
+{
+    if (argc != 2)
+        return usage_error("%s", "new takes one name: bulkhead new NAME (writes NAME.lua here)");
+    char id[64], path[1100];
+    const char *name = argv[1];
+    /* NAME, NAME.lua or a path to NAME.lua: the id is the file's base name */
+    const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+    size_t n = strlen(base);
+    if (n > 4 && strcmp(base + n - 4, ".lua") == 0)
+        n -= 4;
+    snprintf(id, sizeof id, "%.*s", (int)(n < 63 ? n : 63), base);
+    if (!cli_new_valid_id(id))
+        return usage_error("'%s' is not a scenario name: use lower-case letters, digits and _, "
+                           "starting with a letter (e.g. port_outage)", id);
+    if (strlen(name) > 1000)
+        return usage_error("%s", "the name is too long");
+    snprintf(path, sizeof path, "%.*s%s", (int)(base - name), name, id);
+    strncat(path, ".lua", sizeof path - strlen(path) - 1);
+    bh_err err;
+    err_clear(&err);
+    if (cli_new_write(id, path, &err) != BH_OK) {
+        print_err(&err, "error");
+        return EXIT_PROBLEMS;
+    }
+    printf("wrote %s\nnext:\n  bulkhead check %s\n  bulkhead play %s\n", path, path, path);
+    return 0;
 }

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "report/ex_explore.h"
+#include "explore/ex_explore.h"
 
 /* A growable byte buffer; `oom` sticks once an append failed. */
 typedef struct ex_buf {

@@ -16,7 +16,7 @@
  * gets a fair share of each policy. Records come back over one pipe per
  * worker, read as they arrive with poll(); their order does not matter,
  * because the caller files each under its run index. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <errno.h>
 #include <poll.h>

@@ -9,7 +9,7 @@
  * The inputs that took effect are kept as journal lines, so the run replays
  * under `bulkhead run`. Policy choices draw from their own generator, never
  * the session's, so looking cannot change what the scenario draws. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

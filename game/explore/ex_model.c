@@ -31,7 +31,7 @@
  * Every share is of all runs. Everything but "timing" depends only on the
  * scenario, the number of runs, the seed and the policies: not on the
  * workers, the isolation or the timing. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <math.h>
 #include <stdlib.h>

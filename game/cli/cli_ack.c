@@ -3,7 +3,7 @@
  * returned, and journal_append returns only after its fsync, so a number
  * read from the descriptor is a promise that the line is on disk; lines
  * after it may or may not be. Nothing here touches the journal itself. */
-#include "cli_ack.h"
+#include "cli/cli_ack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int ack_parse_fd(const char *s, int *fd)
 {

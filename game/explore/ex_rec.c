@@ -5,7 +5,7 @@
  * NUL-terminated, so the reader can point into the bytes), padded so the
  * next record starts aligned. The header repeats the scenario's counts, so
  * a record that does not belong to these defs is refused, not misread. */
-#include "report/ex_internal.h"
+#include "explore/ex_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,0 +1,125 @@
+/* cli_game: `bulkhead` and `bulkhead play FILE.lua`, the desktop game.
+ * Parses the game's flags into app_opts (ui/ui_opts.h) and hands them to
+ * the game module, which it loads only now so that headless commands
+ * never load SDL. */
+#include <dlfcn.h>
+#include <limits.h>
+#include <unistd.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ui/ui_opts.h"
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    if (sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X') || *w < 320 || *h < 240 ||
+        *w > 16384 || *h > 16384)
+        return -1;
+    return 0;
+}
+
+/* The game module sits beside the executable (see ui_opts.h for why it is
+ * a module at all). */
+static int run_game_module(const app_opts *o)
+{
+    char exe[PATH_MAX], path[PATH_MAX + 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        fprintf(stderr, "bulkhead: error: cannot find my own folder: %s\n", strerror(errno));
+        return EXIT_PROBLEMS;
+    }
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;
+    snprintf(path, sizeof path, "%s/libbhgame.so", exe);
+    void *mod = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!mod) {
+        fprintf(stderr,
+                "bulkhead: error: the game module could not be loaded: %s\n"
+                "Build it with scripts/build (or run scripts/play, which sets up and builds "
+                "everything).\n",
+                dlerror());
+        return EXIT_PROBLEMS;
+    }
+    ui_game_main_fn entry;
+    *(void **)&entry = dlsym(mod, UI_GAME_ENTRY);
+    if (!entry) {
+        fprintf(stderr, "bulkhead: error: %s has no %s: rebuild with scripts/build\n", path,
+                UI_GAME_ENTRY);
+        dlclose(mod);
+        return EXIT_PROBLEMS;
+    }
+    int rc = entry(o);
+    /* the module stays loaded: SDL may have left handlers that point into it */
+    return rc;
+}
+
+/* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
+int cmd_game(int argc, char **argv, int with_file)
+{
+    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV };
+    static const struct option opts[] = {
+        {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
+        {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
+        {"data-dir", required_argument, 0, O_DATA}, {"size", required_argument, 0, O_SIZE},
+        {"theme", required_argument, 0, O_THEME}, {"text-scale", required_argument, 0, O_SCALE},
+        {"software", no_argument, 0, O_SOFT},     {"dev", no_argument, 0, O_DEV},
+        {0, 0, 0, 0}};
+    app_opts o = {0};
+    opterr = 0;
+    optind = 1;
+    int ch;
+    uint64_t v;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case O_SEED:
+            if (parse_u64(optarg, &o.seed) != 0)
+                return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);
+            o.has_seed = 1;
+            break;
+        case O_RESUME: o.resume = optarg; break;
+        case O_FULL: o.fullscreen = 1; break;
+        case O_FONT: o.font = optarg; break;
+        case O_DATA: o.data_dir = optarg; break;
+        case O_SIZE:
+            if (parse_size(optarg, &o.width, &o.height) != 0)
+                return usage_error("--size wants WIDTHxHEIGHT such as 1920x1080, not '%s'", optarg);
+            break;
+        case O_THEME:
+            if (strcmp(optarg, "dark") && strcmp(optarg, "light") && strcmp(optarg, "high_contrast"))
+                return usage_error("--theme wants dark, light or high_contrast, not '%s'", optarg);
+            o.theme = optarg;
+            break;
+        case O_SCALE:
+            if (parse_u64(optarg, &v) != 0 || v < 100 || v > 200)
+                return usage_error("--text-scale wants a percentage from 100 to 200, not '%s'", optarg);
+            o.text_scale = (int)v;
+            break;
+        case O_SOFT: o.software = 1; break;
+        case O_DEV: o.dev = 1; break;
+        default:
+            if (optopt)
+                return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (with_file) {
+        if (optind >= argc && !o.resume)
+            return usage_error("%s", "play needs a scenario file: bulkhead play FILE.lua");
+        if (optind < argc)
+            o.scenario = argv[optind++];
+    }
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    if (o.scenario && access(o.scenario, R_OK) != 0) {
+        fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
+        return EXIT_PROBLEMS;
+    }
+    return run_game_module(&o);
+}
