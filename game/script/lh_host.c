@@ -29,23 +29,6 @@ void lh_opts_default(lh_opts *o)
     o->session_budget = LH_DEFAULT_SESSION_BUDGET;
 }
 
-void lh_diags_free(lh_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        free(d->v[i].file);
-        free(d->v[i].msg);
-        free(d->v[i].trace);
-    }
-    free(d->v);
-    memset(d, 0, sizeof *d);
-}
-
-const char *lh_diags_lost_msg(const lh_diags *d)
-{
-    return d->lost ? "out of memory: a problem found while loading could not be recorded"
-                   : NULL;
-}
-
 const bh_defs *lh_defs(const lh_host *h) { return &h->defs; }
 size_t lh_memory(const lh_host *h) { return h->mem_used; }
 size_t lh_memory_peak(const lh_host *h) { return h->mem_peak; }

@@ -163,11 +163,14 @@ static inline void lh_weak_registry(lua_State *L, const char *name)
     lua_setfield(L, LUA_REGISTRYINDEX, name);
 }
 
-/* lh_decl.c */
-void lh_decl_open(lh_host *h);
-void lh_decl_finish(lh_host *h);
+/* lh_diag.c: add a finding to h->diags (file NULL: the scenario's path). */
 void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const char *trace,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* lh_decl.c: install the declaration functions (scenario, meter, ...). */
+void lh_decl_open(lh_host *h);
+/* lh_check.c: the checks that need every declaration, once loading ends. */
+void lh_decl_finish(lh_host *h);
 
 /* lh_lint.c: findings a static read of the source can make */
 void lh_lint(lh_host *h);
