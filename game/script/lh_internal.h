@@ -46,8 +46,8 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
-    int idx_ref[LH_NIDX]; /* registry references of the id -> index tables (lh_decl.c) */
-    /* the effect handle and its mirror of the world (lh_world.c) */
+    int idx_ref[LH_NIDX]; /* registry references of the id -> index tables (lh_decl.c, lh_field.c) */
+    /* the effect handle and its mirror of the world (lh_world_effect.c) */
     int we_ref, mvals_ref, svals_ref, tvals_ref, fvals_ref;
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
@@ -175,10 +175,10 @@ void lh_decl_finish(lh_host *h);
 /* lh_lint.c: findings a static read of the source can make */
 void lh_lint(lh_host *h);
 
-/* lh_world.c */
+/* lh_world.c: build `w`, the handle conditions and hooks get. */
 void lh_world_open(lh_host *h);
-/* Build the effect handle (a lua_CFunction, run protected, once the
- * declarations are final). */
+/* lh_world_effect.c: build the effect handle (a lua_CFunction, run
+ * protected, once the declarations are final). */
 int lh_world_effects(lua_State *L);
 /* Make the effect handle's mirror hold h->sim's world, if it does not
  * already. -1 with err on failure (out of memory). */
