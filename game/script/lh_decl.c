@@ -174,7 +174,8 @@ static int d_inject(lua_State *L)
     x->has_at = lhd_dur(&c, "at", 0, &x->at);
     x->when = lhd_fn(&c, "when");
     if (x->has_at && x->when)
-        LHD_ERR(&c, "has both 'at' and 'when': choose one (or neither, and fire it from an effect)");
+        LHD_ERR(&c, "has both 'at' and 'when': choose one (or neither, and fire it from an "
+                    "effect)");
     lhd_after(&c, x->when, &x->after);
     x->channel = (bh_channel)lhd_enum(&c, "channel", defs_parse_channel, defs_channel_list(), 1,
                                       CH_EMAIL);
@@ -330,7 +331,8 @@ static int d_every(lua_State *L)
     else if (lua_type(L, 1) == LUA_TNUMBER)
         ok = dur_from_number(lua_tonumber(L, 1), &iv) == 0;
     if (!ok || iv < 1) {
-        LHD_ERR(&c, "expects a duration of at least 1s first, as in every(\"1h\", function(w) ... end)");
+        LHD_ERR(&c, "expects a duration of at least 1s first, as in every(\"1h\", "
+                    "function(w) ... end)");
         return 0;
     }
     if (lua_type(L, 2) != LUA_TFUNCTION) {

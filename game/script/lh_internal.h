@@ -46,7 +46,7 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
-    int idx_ref[LH_NIDX]; /* registry references of the id -> index tables (lh_decl.c, lh_field.c) */
+    int idx_ref[LH_NIDX]; /* registry refs of the id -> index tables (lh_decl.c, lh_field.c) */
     /* the effect handle and its mirror of the world (lh_world_effect.c) */
     int we_ref, mvals_ref, svals_ref, tvals_ref, fvals_ref;
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
