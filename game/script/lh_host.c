@@ -1,4 +1,8 @@
-/* lh_host.c: loading a scenario, include, and the hook interface. */
+/* lh_host.c: loading a scenario, include, and the hook interface.
+ *
+ * The top of the script layer: it makes the sandboxed state (lh_sandbox.c)
+ * and opens its libraries (lh_lib.c) and the scenario API (lh_decl.c,
+ * lh_world.c) in it, and calls down into them; nothing calls back up. */
 #include "script/lh_internal.h"
 
 #include <libgen.h>
@@ -23,23 +27,6 @@ void lh_opts_default(lh_opts *o)
     if (wd && strcmp(wd, "1") == 0)
         o->watchdog_ms = 0;
     o->session_budget = LH_DEFAULT_SESSION_BUDGET;
-}
-
-void lh_diags_free(lh_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        free(d->v[i].file);
-        free(d->v[i].msg);
-        free(d->v[i].trace);
-    }
-    free(d->v);
-    memset(d, 0, sizeof *d);
-}
-
-const char *lh_diags_lost_msg(const lh_diags *d)
-{
-    return d->lost ? "out of memory: a problem found while loading could not be recorded"
-                   : NULL;
 }
 
 const bh_defs *lh_defs(const lh_host *h) { return &h->defs; }
@@ -194,6 +181,23 @@ bh_hooks lh_hooks(lh_host *h)
     return (bh_hooks){h, host_call, host_release, host_where};
 }
 
+/* The state a scenario runs in: the sandbox's bare state, then its
+ * libraries (opened protected, before any budget exists), then the count
+ * hook armed. NULL when out of memory. */
+static lua_State *sandboxed_state(lh_host *h)
+{
+    lua_State *L = lh_sandbox_new(h);
+    if (!L)
+        return NULL;
+    lua_pushcfunction(L, lh_lib_open);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        lua_close(L);
+        return NULL;
+    }
+    lua_sethook(L, lh_count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+    return L;
+}
+
 static int setup(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -251,7 +255,7 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         st = BH_ENOMEM;
         goto fail;
     }
-    h->L = lh_sandbox_new(h);
+    h->L = sandboxed_state(h);
     if (!h->L) {
         lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot create the Lua state (out of memory)");
         st = BH_ENOMEM;

@@ -46,8 +46,8 @@ struct lh_host {
     int pos_line;
     char trace[4096];  /* traceback captured by the message handler */
     int w_ref;         /* registry reference of the `w` table */
-    int idx_ref[LH_NIDX]; /* registry references of the id -> index tables (lh_decl.c) */
-    /* the effect handle and its mirror of the world (lh_world.c) */
+    int idx_ref[LH_NIDX]; /* registry refs of the id -> index tables (lh_decl.c, lh_field.c) */
+    /* the effect handle and its mirror of the world (lh_world_effect.c) */
     int we_ref, mvals_ref, svals_ref, tvals_ref, fvals_ref;
     uint64_t synced;   /* sim_serial of the session the mirror holds; 0 = none */
     int64_t deadline_ns; /* watchdog: monotonic time the current call must end by */
@@ -65,21 +65,30 @@ struct lh_host {
     struct lh_host *saved; /* the host as lh_save kept it */
 };
 
-/* lh_sandbox.c */
+/* lh_charge.c: spending the budget while scenario code runs */
+/* Instructions between count-hook calls. Small, because one instruction
+ * can hide a lot of C work (`a .. b` or `a == b` on 16 MiB strings), and
+ * the hook is also where the time watchdog gets to look. */
+#define LH_HOOK_EVERY 100
+/* The count hook: set it with a count of LH_HOOK_EVERY, or of 1 once the
+ * budget is spent (it then raises at the very next instruction). */
+void lh_count_hook(lua_State *L, lua_Debug *ar);
 /* Charge `n` units of C work to the current call; raises when spent. */
 void lh_charge(lua_State *L, int64_t n);
 /* Raise the budget error (instructions or time) for the current call. */
 int lh_budget_error(lua_State *L, lh_host *h);
+/* The watchdog's clock, in nanoseconds (monotonic, coarse). */
+int64_t lh_clock_ns(void);
+
+/* lh_sandbox.c */
+/* A new state with the capped allocator and the host in its extra space;
+ * no libraries yet, and no count hook. NULL when out of memory. */
 lua_State *lh_sandbox_new(lh_host *h);
 /* Protected call with the message handler and a fresh budget of `budget`
  * instructions. On failure fills `err` (file:line, message, traceback). */
 int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, bh_err *err);
 /* Put "while running the <what>" at the head of err's traceback. */
 void lh_trace_context(bh_err *err, const char *what);
-/* Raise a Lua error located at the innermost Lua frame. */
-int lh_error(lua_State *L, const char *fmt, ...);
-/* Fill `loc` with the innermost Lua frame's source and line. */
-void lh_where(lua_State *L, char *src, size_t n, int *line);
 
 /* lh_source.c */
 /* Record a file of the scenario; returns its index, -1 when full, or -2
@@ -101,6 +110,11 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, size_t *bytes
                 bh_err *err);
 /* Split "file:line: message" into err, naming the file as the user knows it. */
 void lh_split_message(const lh_host *h, const char *s, const char *fallback_file, bh_err *err);
+/* Fill src and *line with the innermost Lua frame's file (as the user
+ * knows it) and line; the scenario's path and 0 when there is none. */
+void lh_where(lua_State *L, char *src, size_t n, int *line);
+/* Raise a Lua error located at the innermost Lua frame. */
+int lh_error(lua_State *L, const char *fmt, ...);
 
 /* lh_lib.c: opens the sandbox's libraries (a lua_CFunction, run protected) */
 int lh_lib_open(lua_State *L);
@@ -149,19 +163,22 @@ static inline void lh_weak_registry(lua_State *L, const char *name)
     lua_setfield(L, LUA_REGISTRYINDEX, name);
 }
 
-/* lh_decl.c */
-void lh_decl_open(lh_host *h);
-void lh_decl_finish(lh_host *h);
+/* lh_diag.c: add a finding to h->diags (file NULL: the scenario's path). */
 void lh_diag_add(lh_host *h, lh_severity sev, const char *file, int line, const char *trace,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* lh_decl.c: install the declaration functions (scenario, meter, ...). */
+void lh_decl_open(lh_host *h);
+/* lh_check.c: the checks that need every declaration, once loading ends. */
+void lh_decl_finish(lh_host *h);
 
 /* lh_lint.c: findings a static read of the source can make */
 void lh_lint(lh_host *h);
 
-/* lh_world.c */
+/* lh_world.c: build `w`, the handle conditions and hooks get. */
 void lh_world_open(lh_host *h);
-/* Build the effect handle (a lua_CFunction, run protected, once the
- * declarations are final). */
+/* lh_world_effect.c: build the effect handle (a lua_CFunction, run
+ * protected, once the declarations are final). */
 int lh_world_effects(lua_State *L);
 /* Make the effect handle's mirror hold h->sim's world, if it does not
  * already. -1 with err on failure (out of memory). */

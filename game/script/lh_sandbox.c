@@ -1,30 +1,21 @@
 /* lh_sandbox.c: the Lua state scenarios run in, and calls into it.
  *
- * Scenarios travel between workshops, so they are untrusted. The state has
- * only base (trimmed), string, table, math, utf8 and coroutine; a capped
- * allocator; a sticky instruction budget; guards on the C functions whose
- * work the count hook cannot see; and replacements for the base functions
- * whose behaviour would make replay unrepeatable (pairs order, tostring
- * addresses, math.random). */
+ * Scenarios travel between workshops, so they are untrusted. Here: the
+ * state itself, with a capped allocator that also charges the copies no
+ * instruction count sees, and the protected call every piece of scenario
+ * code runs under (a fresh budget, the watchdog's deadline, a message
+ * handler that keeps file:line and the traceback). What the state holds
+ * (the trimmed and guarded libraries, lh_lib.c) is opened by whoever makes
+ * it, lh_host.c, which then arms the count hook (lh_charge.c): this file
+ * calls nothing in the libraries, which call down into lh_charge.c. */
 #include "script/lh_internal.h"
 
-#include <lualib.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/mem.h"
 #include "core/text.h"
-#include "script/lh_pattern.h"
-
-/* Instructions between count-hook calls. Small, because one instruction
- * can hide a lot of C work (`a .. b` or `a == b` on 16 MiB strings), and
- * the hook is also where the time watchdog gets to look. */
-#define LH_HOOK_EVERY 100
-
-static void count_hook(lua_State *L, lua_Debug *ar);
 
 static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -58,7 +49,7 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
          * heap each time. Charge that walk. */
         if (h->L && !h->closing && h->budget.limit > 0 &&
             lh_budget_charge(&h->budget, (int64_t)(h->mem_used / 64) + 1))
-            lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
+            lua_sethook(h->L, lh_count_hook, LUA_MASKCOUNT, 1);
         return NULL;
     }
     void *p = h->arena ? lh_arena_realloc(h->arena, ptr, old, nsize) : realloc(ptr, nsize);
@@ -71,164 +62,11 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
      * copy per instruction went free.) */
     if (nsize > old && nsize - old >= 1024 && h->L && !h->closing && h->budget.limit > 0 &&
         lh_budget_charge(&h->budget, (int64_t)((nsize - old) / 8)))
-        lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
+        lua_sethook(h->L, lh_count_hook, LUA_MASKCOUNT, 1);
     h->mem_used = h->mem_used - old + nsize;
     if (h->mem_used > h->mem_peak)
         h->mem_peak = h->mem_used;
     return p;
-}
-
-void lh_where(lua_State *L, char *src, size_t n, int *line)
-{
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(src, n, "%s", lh_display_name(lh_of(L), ar.short_src));
-            *line = ar.currentline;
-            return;
-        }
-    }
-    lh_host *h = lh_of(L);
-    snprintf(src, n, "%s", h->path);
-    *line = 0;
-}
-
-int lh_error(lua_State *L, const char *fmt, ...)
-{
-    char src[256], msg[1024];
-    int line;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    lh_where(L, src, sizeof src, &line);
-    if (line > 0)
-        lua_pushfstring(L, "%s:%d: %s", src, line, msg);
-    else
-        lua_pushfstring(L, "%s: %s", src, msg);
-    return lua_error(L);
-}
-
-/* The watchdog's clock. It is read before every hook call and every
- * guarded library call, and its limit is a second: the coarse clock (a few
- * milliseconds' resolution) is plenty, at a fraction of the cost. */
-static int64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-int lh_budget_error(lua_State *L, lh_host *h)
-{
-    char msg[320];
-    if (h->timed_out)
-        snprintf(msg, sizeof msg,
-                 "time budget exceeded: one call ran for over %.1f s of real time "
-                 "(heavy work on very large strings or tables?); this limit depends "
-                 "on the machine, so such a scenario may not replay elsewhere",
-                 h->opts.watchdog_ms / 1000.0);
-    else if (h->session_limited)
-        snprintf(msg, sizeof msg,
-                 "session instruction limit reached: the scenario's hooks have run "
-                 "%lld million instructions in this session",
-                 (long long)(h->opts.session_budget / 1000000));
-    else
-        snprintf(msg, sizeof msg,
-                 "instruction budget exceeded (%lld million instructions in one call): "
-                 "is there an endless loop?",
-                 (long long)(h->budget.limit / 1000000));
-    /* Kept in the budget with its place: a scenario's pcall may catch this
-     * error and return normally, and the call must still fail (lh_pcall). */
-    if (!h->budget.msg[0]) {
-        char src[256];
-        int line = 0;
-        lh_where(L, src, sizeof src, &line);
-        snprintf(h->budget.msg, sizeof h->budget.msg, "%s:%d: %s", src, line, msg);
-    }
-    return lh_error(L, "%s", msg);
-}
-
-void lh_charge(lua_State *L, int64_t n)
-{
-    lh_host *h = lh_of(L);
-    /* Library calls can each do milliseconds of work: look at the clock
-     * before every one, not only every LH_HOOK_EVERY instructions. */
-    if (!h->budget.exceeded && h->deadline_ns && mono_ns() > h->deadline_ns) {
-        h->budget.exceeded = 1;
-        h->timed_out = 1;
-    }
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, n)) {
-        /* As the count hook does: every later instruction raises again, so
-         * a script that catches this error cannot run on. */
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-        lh_budget_error(L, h);
-    }
-}
-
-/* Extra arguments a vararg function may hold before moving them is
- * charged; below this a probe costs one lua_getlocal. */
-#define LH_VARARG_FREE 256
-
-/* How many extra arguments the running function holds beyond
- * LH_VARARG_FREE. A call or a `...` copies all of them in one instruction,
- * so a recursion that adds one argument per call (f(n, ...)) does
- * quadratic work in linear instructions. Lua counts them only inside
- * (ci->u.l.nextraargs); lua_getlocal with -k answers whether there are k,
- * so a doubling then a bisection find the count. */
-static int64_t extra_args(lua_State *L, lua_Debug *ar)
-{
-    /* (no lua_getinfo first: lua_getlocal with a negative index answers
-     * NULL for a function that is not vararg, and that is the cheap path
-     * taken every LH_HOOK_EVERY instructions) */
-    if (!lua_getlocal(L, ar, -LH_VARARG_FREE))
-        return 0;
-    lua_pop(L, 1);
-    int lo = LH_VARARG_FREE, hi = 2 * LH_VARARG_FREE; /* lo are there; hi may not be */
-    while (hi < (1 << 22) && lua_getlocal(L, ar, -hi)) {
-        lua_pop(L, 1);
-        lo = hi;
-        hi *= 2;
-    }
-    while (hi - lo > 1) {
-        int mid = lo + (hi - lo) / 2;
-        if (lua_getlocal(L, ar, -mid)) {
-            lua_pop(L, 1);
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo - LH_VARARG_FREE;
-}
-
-/* The count hook: charges the budget. Once the budget is spent it raises
- * on every instruction, in every thread, until the host resets it: a
- * scenario's pcall can catch the error but not continue.
- *
- * The instruction count is the deterministic limit, and C work it cannot
- * see is charged where it happens. The wall-clock watchdog is a last
- * resort for what is left inside the Lua core (comparing huge strings). */
-static void count_hook(lua_State *L, lua_Debug *ar)
-{
-    lh_host *h = lh_of(L);
-    /* A coroutine left in per-instruction mode by an earlier, spent call
-     * goes back to the normal rate once the budget is fresh. */
-    if (!h->budget.exceeded && lua_gethookcount(L) != LH_HOOK_EVERY)
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
-    if (!h->budget.exceeded && h->deadline_ns && mono_ns() > h->deadline_ns) {
-        h->budget.exceeded = 1;
-        h->timed_out = 1;
-    }
-    /* Between two hook calls each instruction may have copied them all;
-     * a quarter of them doing so is the charge. */
-    int64_t cost = LH_HOOK_EVERY;
-    if (!h->budget.exceeded)
-        cost = lh_cost_add(cost, extra_args(L, ar) * (LH_HOOK_EVERY / 4));
-    if (h->budget.exceeded || lh_budget_charge(&h->budget, cost)) {
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-        lh_budget_error(L, h);
-    }
 }
 
 static int panic(lua_State *L)
@@ -247,12 +85,6 @@ lua_State *lh_sandbox_new(lh_host *h)
         return NULL;
     *(lh_host **)lua_getextraspace(L) = h;
     lua_atpanic(L, panic);
-    lua_pushcfunction(L, lh_lib_open);
-    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
-        lua_close(L);
-        return NULL;
-    }
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     return L;
 }
 
@@ -334,13 +166,13 @@ int lh_pcall(lh_host *h, int nargs, int nres, int64_t budget, const char *what, 
     lua_insert(L, base);
     lh_budget_reset(&h->budget, budget);
     h->timed_out = 0;
-    h->deadline_ns = h->opts.watchdog_ms > 0 ? mono_ns() + (int64_t)h->opts.watchdog_ms * 1000000 : 0;
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+    h->deadline_ns = h->opts.watchdog_ms > 0 ? lh_clock_ns() + (int64_t)h->opts.watchdog_ms * 1000000 : 0;
+    lua_sethook(L, lh_count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->trace[0] = '\0';
     h->pos_src[0] = '\0';
     h->pos_line = 0;
     int st = lua_pcall(L, nargs, nres, base);
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+    lua_sethook(L, lh_count_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
     h->last_used = h->budget.used;
     /* Spent, caught by the script's own pcall, and returned before another
      * instruction could raise it again: still a failure. */

@@ -5,9 +5,12 @@
  * names Lua knows the files by, and the mapping from those names back to
  * the paths the user gave, so that every error names the real file:line
  * however long its path. Parse errors always get a line, even the parser's
- * "C stack overflow", which Lua raises without one. */
+ * "C stack overflow", which Lua raises without one. And the other way:
+ * where in those files the running code is (lh_where), and errors raised
+ * there (lh_error). */
 #include "script/lh_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,4 +243,35 @@ int lh_loadfile(lh_host *h, const char *path, const char *display, size_t *bytes
     }
     free(text);
     return 0;
+}
+
+void lh_where(lua_State *L, char *src, size_t n, int *line)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(src, n, "%s", lh_display_name(lh_of(L), ar.short_src));
+            *line = ar.currentline;
+            return;
+        }
+    }
+    lh_host *h = lh_of(L);
+    snprintf(src, n, "%s", h->path);
+    *line = 0;
+}
+
+int lh_error(lua_State *L, const char *fmt, ...)
+{
+    char src[256], msg[1024];
+    int line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lh_where(L, src, sizeof src, &line);
+    if (line > 0)
+        lua_pushfstring(L, "%s:%d: %s", src, line, msg);
+    else
+        lua_pushfstring(L, "%s: %s", src, msg);
+    return lua_error(L);
 }
