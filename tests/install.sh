@@ -112,7 +112,16 @@ else
 fi
 
 # No installed file names the folders it was built from or installed to.
-for p in "$src" "$build" "$tmp/prefix"; do
+# GCC's sanitizers write each source file's path into the binary for their
+# reports, and -ffile-prefix-map does not reach those (a known gap, in
+# clang too), so a sanitized build, which is never installed for real, is
+# checked for the build folder and the prefix only.
+paths=("$src" "$build" "$tmp/prefix")
+if grep -qE '^BH_(SANITIZE|FUZZ):BOOL=ON' "$build/CMakeCache.txt"; then
+  printf 'skip no installed file names %s (sanitizer build: source paths in its reports)\n' "$src"
+  paths=("$build" "$tmp/prefix")
+fi
+for p in "${paths[@]}"; do
   hits=$(grep -rlF -- "$p" "$root")
   [ -z "$hits" ] && pass "no installed file names $p" ||
     { fail "installed files name $p"; echo "$hits" | show; }
