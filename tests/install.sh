@@ -35,6 +35,13 @@ for f in bin/bulkhead share/bulkhead/assets/themes/dark.theme \
          share/icons/hicolor/scalable/apps/bulkhead.svg; do
   [ -f "$root/$f" ] && pass "installed $f" || fail "installed $f"
 done
+if ! command -v desktop-file-validate >/dev/null; then
+  fail "desktop-file-validate is missing: run scripts/setup"
+elif desktop-file-validate "$root/share/applications/bulkhead.desktop" >"$tmp/out" 2>&1; then
+  pass "the .desktop entry is valid"
+else
+  fail "the .desktop entry is valid"; show "$tmp/out"
+fi
 module=$(cd "$root" && find . -path '*/bulkhead/libbhgame.so' -printf '%P\n')
 case "$module" in
   lib*/bulkhead/libbhgame.so) pass "installed $module" ;;
