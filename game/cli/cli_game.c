@@ -1,9 +1,8 @@
 /* cli_game: `bulkhead` and `bulkhead play FILE.lua`, the desktop game.
- * Parses the game's flags into app_opts (ui/ui_opts.h) and hands them to
- * the game module, which it loads only now so that headless commands
- * never load SDL. */
+ * Parses the game's flags into app_opts (ui/ui_opts.h), adds the folders
+ * cli_paths found, and hands them to the game module, which it loads only
+ * now so that headless commands never load SDL. */
 #include <dlfcn.h>
-#include <limits.h>
 #include <unistd.h>
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_paths.h"
 #include "ui/ui_opts.h"
 
 static int parse_size(const char *s, int *w, int *h)
@@ -23,21 +23,10 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
-/* The game module sits beside the executable (see ui_opts.h for why it is
- * a module at all). */
-static int run_game_module(const app_opts *o)
+/* Load the game module (see ui_opts.h for why it is a module at all) and
+ * run it. */
+static int run_game_module(const char *path, const app_opts *o)
 {
-    char exe[PATH_MAX], path[PATH_MAX + 32];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        fprintf(stderr, "bulkhead: error: cannot find my own folder: %s\n", strerror(errno));
-        return EXIT_PROBLEMS;
-    }
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = 0;
-    snprintf(path, sizeof path, "%s/libbhgame.so", exe);
     void *mod = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!mod) {
         fprintf(stderr,
@@ -121,5 +110,13 @@ int cmd_game(int argc, char **argv, int with_file)
         fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
         return EXIT_PROBLEMS;
     }
-    return run_game_module(&o);
+    cli_paths paths;
+    char user[PATH_MAX];
+    if (cli_find_paths(&paths) != 0)
+        return EXIT_PROBLEMS;
+    o.assets_dir = paths.assets;
+    o.scenario_dir = paths.scenarios;
+    if (cli_user_scenarios(user, sizeof user) == 0)
+        o.user_scenario_dir = user;
+    return run_game_module(paths.module, &o);
 }

@@ -43,6 +43,9 @@ static const char *usage_text =
     "  --dev               for scenario authors: F5 or saving the file reloads the\n"
     "                      scenario; a failed reload shows the developer error screen\n"
     "\n"
+    "Your own scenarios go in $XDG_DATA_HOME/bulkhead/scenarios (by default\n"
+    "~/.local/share/bulkhead/scenarios): the title screen lists them after the shipped ones.\n"
+    "\n"
     "Exit codes: 0 success, 1 problems found, 2 bad usage.\n";
 
 int main(int argc, char **argv)

@@ -117,8 +117,18 @@ bh_status play_load_error(const lh_diags *d, bh_status st, const char *path, bh_
 
 /* ---- the scenario list on the title screen ---- */
 
+/* Which folder a scenario came from: the title shows them in two groups. */
+typedef enum play_source { PLAY_SHIPPED, PLAY_USER } play_source;
+
+/* The file the shipped tutorial is in: listed first. */
+#define PLAY_TUTORIAL "tutorial.lua"
+
 typedef struct play_entry {
-    char path[PLAY_PATH_MAX];
+    char path[PLAY_PATH_MAX];  /* the file, to open */
+    char shown[PLAY_PATH_MAX]; /* where it lives, for the player: "tutorial.lua" for a
+                                * shipped one, "~/.local/share/bulkhead/scenarios/x.lua"
+                                * for the player's own (the home folder as ~) */
+    play_source source;
     char *title, *summary, *difficulty;
     bh_time length;
     int ok;            /* 0 when it failed to load: `problem` says why */
@@ -130,10 +140,16 @@ typedef struct play_catalogue {
     size_t n;
 } play_catalogue;
 
-/* Every *.lua in `dir` that declares a scenario, sorted by title (files that
- * only hold included texts are skipped). Files that fail to load are listed
- * with ok = 0 and the first error, so an author sees why. */
-bh_status play_catalogue_scan(play_catalogue *c, const char *dir, bh_err *err);
+/* Every *.lua that declares a scenario in `shipped` and then in `user`
+ * (the player's own folder; NULL for none), files that only hold included
+ * texts skipped. The shipped ones come first, the tutorial at their head;
+ * within each folder, by title, and files that fail to load last, with
+ * ok = 0 and the first error, so an author sees why. The user's folder is
+ * created when missing, so authors find where to put their scenarios; when
+ * it cannot be, it simply lists nothing. A shipped folder that cannot be
+ * read is BH_EIO, with the user's scenarios still listed. */
+bh_status play_catalogue_scan(play_catalogue *c, const char *shipped, const char *user,
+                              bh_err *err);
 void play_catalogue_free(play_catalogue *c);
 
 #endif

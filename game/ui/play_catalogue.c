@@ -1,4 +1,6 @@
-/* play_catalogue: the scenario list on the title screen (see play.h). */
+/* play_catalogue: the scenario list on the title screen (see play.h): the
+ * shipped scenarios and the player's own, each loaded to show its title,
+ * or its first error when it does not load. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -8,14 +10,7 @@
 #include <sys/stat.h>
 
 #include "ui/play.h"
-
-static int join(char *out, size_t n, const char *a, const char *b)
-{
-    int len = snprintf(out, n, "%s/%s", a, b);
-    return len < 0 || (size_t)len >= n ? -1 : 0;
-}
-
-/* ---- the scenario list ---- */
+#include "ui/play_internal.h"
 
 static void entry_free(play_entry *e)
 {
@@ -45,11 +40,31 @@ static char *problem_of(const lh_diags *d, const char *path)
     return strdup(err_format(&e, buf, (int)sizeof buf));
 }
 
+/* Where `dir`/`name` lives, for the player: the name alone in the shipped
+ * folder, else the path with the home folder written as ~. */
+static void shown_path(char *out, size_t n, play_source src, const char *dir, const char *name)
+{
+    const char *home = getenv("HOME");
+    size_t hl = home ? strlen(home) : 0;
+    while (hl > 1 && home[hl - 1] == '/')
+        hl--;
+    if (src == PLAY_SHIPPED)
+        snprintf(out, n, "%s", name);
+    else if (hl > 1 && home[0] == '/' && strncmp(dir, home, hl) == 0 &&
+             (dir[hl] == '/' || !dir[hl]))
+        snprintf(out, n, "~%s/%s", dir + hl, name);
+    else
+        snprintf(out, n, "%s/%s", dir, name);
+}
+
 /* Load one file into `e`: 1 to list it, 0 to skip it, -1 out of memory. */
-static int entry_load(play_entry *e, const char *path, const char *name)
+static int entry_load(play_entry *e, const char *path, const char *dir, const char *name,
+                      play_source src)
 {
     memset(e, 0, sizeof *e);
     snprintf(e->path, sizeof e->path, "%s", path);
+    shown_path(e->shown, sizeof e->shown, src, dir, name);
+    e->source = src;
     lh_diags d = {0};
     lh_host *h = NULL;
     lh_load(path, NULL, &h, &d);
@@ -73,9 +88,20 @@ static int entry_load(play_entry *e, const char *path, const char *name)
     return r;
 }
 
+static int is_tutorial(const play_entry *e)
+{
+    return e->source == PLAY_SHIPPED && strcmp(e->shown, PLAY_TUTORIAL) == 0;
+}
+
+/* Shipped before the player's own; the tutorial first; then by title,
+ * with the files that fail to load last. */
 static int entry_cmp(const void *a, const void *b)
 {
     const play_entry *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source == PLAY_SHIPPED ? -1 : 1;
+    if (is_tutorial(x) != is_tutorial(y))
+        return is_tutorial(x) ? -1 : 1;
     if (x->ok != y->ok)
         return x->ok ? -1 : 1;
     int c = x->ok ? strcasecmp(x->title, y->title) : 0;
@@ -88,7 +114,7 @@ static int is_scenario_name(const char *dir, const char *name, char *path, size_
     struct stat sb;
     /* Dot files include editors' lock links (.#x.lua), which are no scenarios. */
     return name[0] != '.' && len > 4 && strcmp(name + len - 4, ".lua") == 0 &&
-           join(path, n, dir, name) == 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+           play_join(path, n, dir, name) == 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
 /* Append `e`, or free it when there is no room. A folder holds a handful
@@ -105,9 +131,9 @@ static int push_entry(play_catalogue *c, play_entry *e)
     return 0;
 }
 
-bh_status play_catalogue_scan(play_catalogue *c, const char *dir, bh_err *err)
+/* Append what `dir` holds to `c`. */
+static bh_status scan_dir(play_catalogue *c, const char *dir, play_source src, bh_err *err)
 {
-    memset(c, 0, sizeof *c);
     DIR *dp = opendir(dir);
     if (!dp)
         return err_set(err, BH_EIO, dir, 0, "cannot open the folder: %s", strerror(errno));
@@ -118,18 +144,36 @@ bh_status play_catalogue_scan(play_catalogue *c, const char *dir, bh_err *err)
         play_entry e;
         if (!is_scenario_name(dir, de->d_name, path, sizeof path))
             continue;
-        int r = entry_load(&e, path, de->d_name);
+        int r = entry_load(&e, path, dir, de->d_name, src);
         if (r < 0 || (r > 0 && push_entry(c, &e) != 0))
             st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
     }
     closedir(dp);
-    if (st != BH_OK) {
+    return st;
+}
+
+bh_status play_catalogue_scan(play_catalogue *c, const char *shipped, const char *user,
+                              bh_err *err)
+{
+    memset(c, 0, sizeof *c);
+    bh_status st = scan_dir(c, shipped, PLAY_SHIPPED, err);
+    bh_err ue;
+    /* A folder that cannot be made (a read-only home) is no error: the
+     * player may simply have none. One that exists but cannot be read is. */
+    if (st != BH_ENOMEM && user && play_mkdir_p(user, &ue) == BH_OK) {
+        bh_status us = scan_dir(c, user, PLAY_USER, &ue);
+        if (us != BH_OK && (st == BH_OK || us == BH_ENOMEM)) {
+            st = us;
+            *err = ue;
+        }
+    }
+    if (st == BH_ENOMEM) {
         play_catalogue_free(c);
         return st;
     }
     if (c->n > 1)
         qsort(c->v, c->n, sizeof *c->v, entry_cmp);
-    return BH_OK;
+    return st;
 }
 
 void play_catalogue_free(play_catalogue *c)

@@ -17,26 +17,21 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* assets/ and scenarios/ sit beside the build folder in a checkout; fall
- * back to the working directory and then to the source tree. */
-static void find_dir(char *out, size_t n, const char *name)
+/* Without a folder from the command line (tests, tools): assets/ and
+ * scenarios/ sit beside the build folder in a checkout, or in the working
+ * directory. */
+static void find_dir(char *out, size_t n, const char *given, const char *name)
 {
+    if (given) {
+        snprintf(out, n, "%s", given);
+        return;
+    }
     char *base = SDL_GetBasePath();
-    const char *cands[3] = {NULL, NULL, NULL};
-    char c0[PLAY_PATH_MAX] = "", c2[PLAY_PATH_MAX] = "";
+    char c0[PLAY_PATH_MAX] = "";
     if (base)
         snprintf(c0, sizeof c0, "%s../%s", base, name);
-    snprintf(c2, sizeof c2, "%s/%s", BH_SOURCE_DIR, name);
-    cands[0] = c0;
-    cands[1] = name;
-    cands[2] = c2;
     SDL_free(base);
-    for (int i = 0; i < 3; i++)
-        if (cands[i][0] && is_dir(cands[i])) {
-            snprintf(out, n, "%s", cands[i]);
-            return;
-        }
-    snprintf(out, n, "%s", name);
+    snprintf(out, n, "%s", c0[0] && is_dir(c0) ? c0 : name);
 }
 
 void app_toast(app *a, const char *msg)
@@ -86,7 +81,7 @@ static void refresh_title(app *a)
 {
     play_catalogue_free(&a->cat);
     bh_err e;
-    if (play_catalogue_scan(&a->cat, a->scenario_dir, &e) != BH_OK) {
+    if (play_catalogue_scan(&a->cat, a->scenario_dir, a->opts.user_scenario_dir, &e) != BH_OK) {
         char buf[1200];
         app_toast(a, err_format(&e, buf, sizeof buf));
     }
@@ -308,11 +303,8 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
     a->inbox_sel = -1;
     a->dec_seen = -1;
     a->wi_decision = -1;
-    find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
-    if (o->scenario_dir)
-        snprintf(a->scenario_dir, sizeof a->scenario_dir, "%s", o->scenario_dir);
-    else
-        find_dir(a->scenario_dir, sizeof a->scenario_dir, "scenarios");
+    find_dir(a->assets_dir, sizeof a->assets_dir, o->assets_dir, "assets");
+    find_dir(a->scenario_dir, sizeof a->scenario_dir, o->scenario_dir, "scenarios");
     ui_settings_default(&a->settings);
     bh_status st = find_data_dir(a, err);
     if (st != BH_OK)

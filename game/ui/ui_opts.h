@@ -14,7 +14,13 @@ typedef struct app_opts {
     const char *resume;    /* --resume JOURNAL: straight into that session */
     const char *font;      /* --font FILE */
     const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
-    const char *scenario_dir; /* default: scenarios/ beside the executable's tree */
+    /* The game's folders, which the command line finds from where the
+     * executable is (cli/cli_paths.h). Left NULL (tests, tools), assets/
+     * and scenarios/ are looked for beside the executable's folder and
+     * then in the working directory. */
+    const char *assets_dir;
+    const char *scenario_dir; /* the shipped scenarios */
+    const char *user_scenario_dir; /* the player's own, listed beside them; NULL: none */
     const char *theme;     /* overrides the saved setting (screenshots) */
     int text_scale;        /* overrides the saved setting when > 0 */
     int has_seed;

@@ -3,8 +3,8 @@
  * Real time becomes simulated time at the scenario's rate and the chosen
  * speed; inputs are journaled before they act and refusals leave no trace;
  * a session killed at any moment resumes where its clock was; "Continue"
- * finds exactly the sessions that have not ended; and the scenario list
- * shows scenarios, hides included text files and explains broken ones. */
+ * finds exactly the sessions that have not ended. The scenario list has
+ * its own test, test_ui_catalogue. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -615,88 +615,6 @@ static void test_hot_reload(void)
     play_close(&p);
 }
 
-static const play_entry *entry_named(const play_catalogue *c, const char *file)
-{
-    for (size_t i = 0; i < c->n; i++) {
-        const char *slash = strrchr(c->v[i].path, '/');
-        if (strcmp(slash ? slash + 1 : c->v[i].path, file) == 0)
-            return &c->v[i];
-    }
-    return NULL;
-}
-
-static void test_catalogue(void)
-{
-    play_catalogue c;
-    bh_err e;
-    CHECK_INT(play_catalogue_scan(&c, "scenarios", &e), BH_OK);
-    const play_entry *t = entry_named(&c, "tutorial.lua");
-    CHECK(t != NULL);
-    if (t) {
-        CHECK_INT(t->ok, 1);
-        CHECK_STR(t->title, "First Night Shift");
-        CHECK_STR(t->difficulty, "easy");
-        CHECK_HAS(t->summary, "Tutorial");
-        CHECK_INT(t->length, 36000);
-        CHECK(t->problem == NULL);
-        CHECK_STR(t->path, "scenarios/tutorial.lua");
-    }
-    CHECK(entry_named(&c, "tutorial_texts.lua") == NULL);
-    play_catalogue_free(&c);
-    CHECK(c.v == NULL && c.n == 0);
-
-    char dir[300], path[400];
-    fresh_dir(dir, sizeof dir, "catalogue");
-    const char *mini = "scenario { id = \"%s\", title = \"%s\", start = \"2020-01-01 00:00\", "
-                       "length = \"2h\" }\nending { id = \"e\", title = \"E\", text = \"T\", "
-                       "fallback = true }\n";
-    char text[512];
-    snprintf(path, sizeof path, "%s/m.lua", dir);
-    snprintf(text, sizeof text, mini, "zulu", "Zulu drill");
-    write_file(path, text);
-    snprintf(path, sizeof path, "%s/n.lua", dir);
-    snprintf(text, sizeof text, mini, "alpha", "alpha drill");
-    write_file(path, text);
-    snprintf(path, sizeof path, "%s/r.lua", dir);
-    snprintf(text, sizeof text, mini, "romeo", "Romeo");
-    strcat(text, "error(\"oops\")\n");
-    write_file(path, text);
-    snprintf(path, sizeof path, "%s/bad.lua", dir);
-    write_file(path, "scenario {\n  id = \"bad\",\n  title =\n");
-    snprintf(path, sizeof path, "%s/texts.lua", dir);
-    write_file(path, "return { intro = \"hello\" }\n");
-    snprintf(path, sizeof path, "%s/notes.txt", dir);
-    write_file(path, "not a scenario\n");
-    snprintf(path, sizeof path, "%s/.#m.lua", dir);
-    write_file(path, "garbage(\n");
-    snprintf(path, sizeof path, "%s/sub.lua", dir);
-    mkdir(path, 0755);
-
-    CHECK_INT(play_catalogue_scan(&c, dir, &e), BH_OK);
-    CHECK_INT(c.n, 4);
-    if (c.n == 4) {
-        CHECK_STR(c.v[0].title, "alpha drill"); /* by title, ignoring case */
-        CHECK_INT(c.v[0].ok, 1);
-        CHECK_INT(c.v[0].length, 7200);
-        CHECK_STR(c.v[0].difficulty, "");
-        CHECK_STR(c.v[1].title, "Zulu drill");
-        CHECK_INT(c.v[2].ok, 0); /* failures last, by path */
-        CHECK_INT(c.v[3].ok, 0);
-        snprintf(path, sizeof path, "%s/bad.lua:4: ", dir);
-        CHECK(c.v[2].problem && strncmp(c.v[2].problem, path, strlen(path)) == 0);
-        CHECK_STR(c.v[2].title, "bad.lua");
-        snprintf(path, sizeof path, "%s/r.lua:3: ", dir);
-        CHECK(c.v[3].problem && strncmp(c.v[3].problem, path, strlen(path)) == 0);
-        CHECK_HAS(c.v[3].problem, "oops");
-    }
-    play_catalogue_free(&c);
-
-    snprintf(path, sizeof path, "%s/nowhere", dir);
-    CHECK_INT(play_catalogue_scan(&c, path, &e), BH_EIO);
-    CHECK_HAS(e.file, "nowhere");
-    CHECK_INT(c.n, 0);
-}
-
 int main(int argc, char **argv)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-play-XXXXXX");
@@ -711,7 +629,6 @@ int main(int argc, char **argv)
         {"resume_clock_file", test_resume_clock_file},
         {"resume_errors", test_resume_errors},
         {"script_error_stops_the_session", test_script_error_stops_the_session},
-        {"catalogue", test_catalogue},
         {"hot_reload", test_hot_reload},
         {NULL, NULL}};
     int rc = check_main(argc, argv, cases);
