@@ -12,7 +12,11 @@
  * against its box as it is drawn; text that does not fit is counted as an
  * overflow (unless the caller allowed an ellipsis), which the screenshot
  * test fails on. Each frame also keeps a list of controls with their
- * rectangles and labels, so tests can click a control by its label. */
+ * rectangles and labels, so tests can click a control by its label.
+ *
+ * Three files implement it: ui_gui.c (frame, input, focus, controls,
+ * scroll areas, tooltips), ui_draw.c (colours, rectangles, text, bars)
+ * and ui_icon.c (icons). */
 #ifndef UI_GUI_H
 #define UI_GUI_H
 
