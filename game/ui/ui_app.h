@@ -1,9 +1,11 @@
-/* ui_app: the desktop game. Owns the window, the screens and the session.
+/* ui_app: the desktop game's shell. Owns the window, the screens and the
+ * session.
  *
  * The app is a state machine of screens (title, briefing, operations room,
- * settings, ending, error) with overlays on the operations room (decision
- * dialog, pause menu, script-error panel). app_frame runs one frame: it
- * takes the pending SDL events, feeds real time to the session, and draws.
+ * settings, ending, error, debrief) with overlays on the operations room
+ * (decision dialog, pause menu, script-error panel). app_frame runs one
+ * frame: it takes the pending SDL events, feeds real time to the session,
+ * draws the current screen, and acts on what the screen asked for (a->req).
  * Tests and the benchmark call app_frame with a fixed dt after pushing
  * SDL events, so a whole playthrough runs headless and deterministically. */
 #ifndef UI_APP_H
@@ -25,6 +27,24 @@ typedef enum {
 
 typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV } app_overlay;
 
+/* What the player asked a screen for that only the shell can do: open or
+ * close a session, or leave for a screen that needs one set up. Screens
+ * never call the shell; they set a->req (screen_ask) and return, and
+ * app_frame acts on it once the screen has drawn, in the same frame. */
+typedef enum {
+    REQ_NONE,
+    REQ_TITLE,    /* close any session; the scenario list */
+    REQ_BRIEFING, /* close any session; read the briefing of req.path */
+    REQ_BEGIN,    /* start a new session from the briefing being read */
+    REQ_RESUME,   /* replay the journal req.path and play on from it */
+    REQ_DEBRIEF   /* the session's debrief so far; Esc returns to req.back */
+} app_req_kind;
+
+typedef struct app_request {
+    app_req_kind kind;
+    app_screen back;  /* the screen that asked */
+    char path[PLAY_PATH_MAX + 256];
+} app_request;
 
 typedef struct app {
     app_opts opts;
@@ -37,6 +57,7 @@ typedef struct app {
 
     app_screen screen, settings_return;
     app_overlay overlay;
+    app_request req;   /* set by a screen, acted on by app_frame */
     int quit;
 
     play_catalogue cat;
@@ -95,12 +116,11 @@ void app_frame(app *a, double dt);
 /* Run frames until the player quits. */
 void app_run(app *a);
 
-/* Screens that tests and the screenshot tour jump to directly. */
+/* The shell's moves between screens, which the requests above ask for.
+ * Tests and the screenshot tour call them directly. */
 void app_open_briefing(app *a, const char *scenario);
 void app_begin(app *a);               /* briefing -> a new session */
 bh_status app_resume(app *a, const char *journal, bh_err *err);
 void app_to_title(app *a);
-void app_set_theme(app *a, const char *name);
-void app_set_text_scale(app *a, int percent);
 
 #endif

@@ -135,19 +135,17 @@ void screen_ending(app *a)
     if (ui_button(u, ui_id(u, "debrief"), (SDL_Rect){x + w1 + w2 + 2 * u->pad, bottom, w4, bh}, deb,
                   SDLK_d, "Timeline, meter charts, decisions and what-if, questions for the room, "
                           "and the after-action report to export.")) {
-        app_open_debrief(a, SCR_ENDING);
+        screen_ask(a, REQ_DEBRIEF, NULL);
         return;
     }
     if (ui_button(u, ui_id(u, "again"), (SDL_Rect){x, bottom, w1, bh}, again, 0,
                   "Read the briefing again and start a new session.")) {
-        char path[PLAY_PATH_MAX];
-        snprintf(path, sizeof path, "%s", a->game.scenario);
-        app_open_briefing(a, path);
+        screen_ask(a, REQ_BRIEFING, a->game.scenario);
         return;
     }
     if (ui_button(u, ui_id(u, "title"), (SDL_Rect){x + w1 + u->pad, bottom, w2, bh}, title,
                   SDLK_ESCAPE, NULL)) {
-        app_to_title(a);
+        screen_ask(a, REQ_TITLE, NULL);
         return;
     }
     if (ui_button(u, ui_id(u, "quit"), (SDL_Rect){x + colw - w3, bottom, w3, bh}, quit, SDLK_q,

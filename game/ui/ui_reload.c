@@ -12,7 +12,7 @@
 #include "core/text.h"
 #include "ui/ui_screens.h"
 
-void app_reload(app *a)
+void reload_scenario(app *a)
 {
     lh_diags d = {0};
     bh_err e;
@@ -27,7 +27,7 @@ void app_reload(app *a)
         char t[32];
         dur_stamp(sim_now(a->game.sim), t, sizeof t);
         snprintf(buf, sizeof buf, "Scenario reloaded; the journal was replayed to %s.", t);
-        app_toast(a, buf);
+        screen_toast(a, buf);
         return;
     }
     fprintf(stderr, "bulkhead: the scenario could not be reloaded: %s\n",
@@ -40,19 +40,19 @@ void app_reload(app *a)
         play_set_speed(&a->game, 0);
         a->u.focus = 0;
     } else {
-        app_toast(a, "The scenario file was changed, but the new version does not run. The "
+        screen_toast(a, "The scenario file was changed, but the new version does not run. The "
                      "game goes on with the version it had.");
     }
 }
 
-void app_watch(app *a, double dt)
+void reload_watch(app *a, double dt)
 {
     a->watch_t += dt;
     if (a->watch_t < 0.5)
         return;
     a->watch_t = 0;
     if (play_files_changed(&a->game))
-        app_reload(a);
+        reload_scenario(a);
 }
 
 /* Lines line-2 .. line+2 of `path`, the failing one marked. */
@@ -76,7 +76,7 @@ static void excerpt(const char *path, int line, char *out, size_t n)
     free(text);
 }
 
-void dev_panel(app *a)
+void reload_panel(app *a)
 {
     ui *u = &a->u;
     u->layer = 2;
@@ -106,7 +106,7 @@ void dev_panel(app *a)
     int rw = screen_button_w(a, retry), kw = screen_button_w(a, keep);
     int y = in.y + in.h - bh;
     if (ui_button(u, ui_id(u, "devretry"), (SDL_Rect){in.x, y, rw, bh}, retry, SDLK_r, NULL)) {
-        app_reload(a);
+        reload_scenario(a);
         return;
     }
     if (ui_button(u, ui_id(u, "devkeep"), (SDL_Rect){in.x + in.w - kw, y, kw, bh}, keep,

@@ -1,40 +1,70 @@
-/* ui_screens: the screens' drawing functions, shared between ui_app.c
- * (title, briefing, settings, load errors), ui_ops.c (the operations room
- * and its overlays) and ui_end.c (the ending). Internal to game/ui. */
+/* ui_screens: what the screens share. Internal to game/ui.
+ *
+ * A screen is a function that draws it for one frame: screen_title
+ * (ui_title.c), screen_briefing and screen_load_error (ui_briefing.c),
+ * screen_settings (ui_prefs.c), screen_ops (ui_ops.c and its ui_ops_*.c
+ * parts), screen_ending (ui_end.c) and screen_debrief (ui_debrief.c and its
+ * ui_debrief_*.c parts). The shell (ui_app.c) calls them; they never call
+ * the shell back. A screen that needs what only the shell does (open or
+ * close a session, a screen that needs one set up) asks with screen_ask and
+ * returns; app_frame acts on the request once the screen has drawn. The
+ * services below (ui_parts.c, the settings setters, hot reload, opening and
+ * closing the debrief's model) call no screen, so the arrows between files
+ * point one way: shell -> screens -> services -> toolkit (ui_gui.h). */
 #ifndef UI_SCREENS_H
 #define UI_SCREENS_H
 
 #include "ui/ui_app.h"
 
+/* ---- the screens ---- */
+void screen_title(app *a);
+void screen_briefing(app *a);
+void screen_load_error(app *a);
+void screen_settings(app *a);
 void screen_ops(app *a);
 void screen_ending(app *a);
 void screen_debrief(app *a);
-/* Build the debrief of the session as it stands and show it; Esc returns
- * to `back`. */
-void app_open_debrief(app *a, app_screen back);
-void app_close_debrief(app *a);
-/* Branch at the debrief's decision number `decision` (0-based) with
- * `option`: compare endings, or with `play_on` resume the branch. */
-void app_whatif(app *a, int decision, const char *option, int play_on);
-/* Hot reload (ui_reload.c): reload the scenario and replay the journal;
- * on failure, the developer screen with --dev, else a calm message. */
-void app_reload(app *a);
-/* Look for edits to the scenario's files about twice a second. */
-void app_watch(app *a, double dt);
-void dev_panel(app *a);
+/* Scan the scenario folder and look for a session to continue. */
+void title_refresh(app *a);
+
+/* ---- pieces every screen uses (ui_parts.c) ---- */
+/* Ask the shell for `kind`, with the path it needs (or NULL). The screen
+ * asking is the one a debrief returns to. The last request of a frame
+ * wins; a screen returns once it has asked. */
+void screen_ask(app *a, app_req_kind kind, const char *path);
+/* A message at the bottom of the screen for a few seconds. */
+void screen_toast(app *a, const char *msg);
+/* Draw the toast, if one is showing, and count down its time. */
+void screen_toast_draw(app *a, double dt);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 /* A Lua traceback below other text at (x, y): its height with the gap
  * above it, 0 when there is none. */
 int screen_trace(app *a, int x, int y, int w, const char *trace);
-/* A row of buttons laid out right to left from `r`'s right edge. */
+/* The width of a button that fits `label`. */
 int screen_button_w(app *a, const char *label);
-/* Close the session (saving its clock) and forget the ops-room state. */
-void app_stop_session(app *a);
-void app_toast(app *a, const char *msg);
-/* Short words for the situation board. */
-const char *screen_status_word(bh_status_word s);
-ui_icon_kind screen_status_icon(bh_status_word s);
-ui_theme_color screen_status_color(bh_status_word s);
+
+/* ---- settings applied to the running game (ui_prefs.c) ---- */
+void prefs_set_theme(app *a, const char *name);
+void prefs_set_text_scale(app *a, int percent);
+
+/* ---- the debrief's model (ui_debrief.c) ---- */
+/* Build the debrief of the session as it stands and show it; Esc returns
+ * to `back`. */
+void debrief_open(app *a, app_screen back);
+void debrief_close(app *a);
+/* Branch at the debrief's decision number `decision` (0-based) with
+ * `option`: compare endings, or with `play_on` ask the shell to resume
+ * the branch's new journal. */
+void debrief_whatif(app *a, int decision, const char *option, int play_on);
+
+/* ---- hot reload (ui_reload.c) ---- */
+/* Reload the scenario and replay the journal; on failure, the developer
+ * screen with --dev, else a calm message. */
+void reload_scenario(app *a);
+/* Look for edits to the scenario's files about twice a second. */
+void reload_watch(app *a, double dt);
+/* The developer screen over the operations room (OV_DEV). */
+void reload_panel(app *a);
 
 #endif

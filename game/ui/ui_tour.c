@@ -96,7 +96,7 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     static const char *const tabs[DB_TABS] = {"debrief_timeline", "debrief_meters",
                                               "debrief_decisions", "debrief_functions",
                                               "debrief_hotwash", "debrief_facts", "debrief_notes"};
-    app_open_debrief(a, SCR_ENDING);
+    debrief_open(a, SCR_ENDING);
     for (int i = 0; i < DB_TABS; i++) {
         a->dtab = i;
         a->dsel = 3;
@@ -110,13 +110,13 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     const char *chosen = d0 ? json_string_value(json_object_get(d0, "chosen")) : NULL;
     for (size_t k = 0; di >= 0 && k < defs->decisions[di].noptions; k++)
         if (!chosen || strcmp(defs->decisions[di].options[k].id, chosen) != 0) {
-            app_whatif(a, 0, defs->decisions[di].options[k].id, 0);
+            debrief_whatif(a, 0, defs->decisions[di].options[k].id, 0);
             break;
         }
     if (!a->wi_result)
         return err_set(err, BH_ESCRIPT, p->plan, 0, "the what-if branch did not run");
     shot(a, fn, ud, "debrief_whatif");
-    app_close_debrief(a);
+    debrief_close(a);
     a->wi_decision = -1;
     a->screen = SCR_ENDING;
 
