@@ -47,7 +47,7 @@ static void whatif_run(app *a, const json_t *d, const char *option, int play_on)
         }
         if (len >= (int)sizeof path || k == 100) {
             screen_toast(a, "Cannot name a new journal for this branch: the path is too long or "
-                         "too many branches exist.");
+                            "too many branches exist.");
             goto done;
         }
         /* the journal's own (absolute) scenario path, so Continue works anywhere */
@@ -157,8 +157,8 @@ void debrief_whatif_panel(app *a)
     y += debrief_para(u, x, y, w, u->px_body, TC_TEXT, rp_str(d, "prompt"));
     if (json_is_true(json_object_get(d, "by_default")))
         y += debrief_para(u, x, y, w, u->px_small, TC_TEXT_DIM,
-                  "Nobody chose before the deadline here, so the branch makes its choice at the "
-                  "moment the decision opened.");
+                          "Nobody chose before the deadline here, so the branch makes its "
+                          "choice at the moment the decision opened.");
     /* the options come from the scenario, through the session */
     const bh_defs *defs = sim_defs(a->game.sim);
     int di = defs_decision(defs, rp_str(d, "id"));

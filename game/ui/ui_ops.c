@@ -26,7 +26,7 @@ static void wide_room(app *a, SDL_Rect body)
     int acth = (right.h - 2 * u->pad) * 64 / 100;
     ops_actions(a, (SDL_Rect){right.x, right.y + u->pad, right.w, acth});
     ops_running(a, (SDL_Rect){right.x, right.y + 2 * u->pad + acth, right.w,
-                          right.h - acth - 3 * u->pad});
+                              right.h - acth - 3 * u->pad});
 }
 
 /* Large text on a small screen (a projector at 200%): the board, and one of

@@ -41,7 +41,7 @@ void reload_scenario(app *a)
         a->u.focus = 0;
     } else {
         screen_toast(a, "The scenario file was changed, but the new version does not run. The "
-                     "game goes on with the version it had.");
+                        "game goes on with the version it had.");
     }
 }
 
