@@ -1,6 +1,7 @@
 /* ui_end: the ending screen. The ending's title and text, the final meters
  * and a short summary of what the team did. The full debrief (timeline,
- * what-if, reports) is its own module; summary_panel is where it plugs in. */
+ * what-if, reports) is its own screen (ui_debrief.c): the Debrief button
+ * asks the shell for it (REQ_DEBRIEF), as Play again and the title do. */
 #include <stdio.h>
 #include <string.h>
 
