@@ -138,6 +138,8 @@ typedef struct play_entry {
 typedef struct play_catalogue {
     play_entry *v;
     size_t n;
+    char user_shown[PLAY_PATH_MAX]; /* the player's folder as shown ("~/..."), or ""
+                                     * when there is none */
 } play_catalogue;
 
 /* Every *.lua that declares a scenario in `shipped` and then in `user`

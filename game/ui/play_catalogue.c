@@ -40,21 +40,30 @@ static char *problem_of(const lh_diags *d, const char *path)
     return strdup(err_format(&e, buf, (int)sizeof buf));
 }
 
-/* Where `dir`/`name` lives, for the player: the name alone in the shipped
- * folder, else the path with the home folder written as ~. */
-static void shown_path(char *out, size_t n, play_source src, const char *dir, const char *name)
+/* A folder as the player should read it: the home folder written as ~. */
+static void shown_dir(char *out, size_t n, const char *dir)
 {
     const char *home = getenv("HOME");
     size_t hl = home ? strlen(home) : 0;
     while (hl > 1 && home[hl - 1] == '/')
         hl--;
-    if (src == PLAY_SHIPPED)
-        snprintf(out, n, "%s", name);
-    else if (hl > 1 && home[0] == '/' && strncmp(dir, home, hl) == 0 &&
-             (dir[hl] == '/' || !dir[hl]))
-        snprintf(out, n, "~%s/%s", dir + hl, name);
+    if (hl > 1 && home[0] == '/' && strncmp(dir, home, hl) == 0 && (dir[hl] == '/' || !dir[hl]))
+        snprintf(out, n, "~%s", dir + hl);
     else
-        snprintf(out, n, "%s/%s", dir, name);
+        snprintf(out, n, "%s", dir);
+}
+
+/* Where `dir`/`name` lives, for the player: the name alone in the shipped
+ * folder, else the folder as shown_dir writes it and the name. */
+static void shown_path(char *out, size_t n, play_source src, const char *dir, const char *name)
+{
+    char d[PLAY_PATH_MAX];
+    if (src == PLAY_SHIPPED) {
+        snprintf(out, n, "%s", name);
+        return;
+    }
+    shown_dir(d, sizeof d, dir);
+    snprintf(out, n, "%s/%s", d, name);
 }
 
 /* Load one file into `e`: 1 to list it, 0 to skip it, -1 out of memory. */
@@ -161,6 +170,7 @@ bh_status play_catalogue_scan(play_catalogue *c, const char *shipped, const char
     /* A folder that cannot be made (a read-only home) is no error: the
      * player may simply have none. One that exists but cannot be read is. */
     if (st != BH_ENOMEM && user && play_mkdir_p(user, &ue) == BH_OK) {
+        shown_dir(c->user_shown, sizeof c->user_shown, user);
         bh_status us = scan_dir(c, user, PLAY_USER, &ue);
         if (us != BH_OK && (st == BH_OK || us == BH_ENOMEM)) {
             st = us;

@@ -1,5 +1,6 @@
-/* play_internal: what play.c and play_files.c share, and nothing else may
- * use. The files beside a journal hold state that is neither an input nor
+/* play_internal: what the play controller's files (play.c, play_files.c,
+ * play_catalogue.c) share, and nothing else may use. The files beside a
+ * journal hold state that is neither an input nor
  * an annotation (DESIGN.md section 8): JOURNAL.clock (where the clock
  * stood) and JOURNAL.read (which inbox messages the player has read). Each
  * is replaced atomically and is only ever a convenience: a missing or

@@ -1,6 +1,6 @@
 /* ui_title: the title screen: continue the last session, or choose a
- * scenario from the scenario folder (each with its length and difficulty,
- * or why it cannot be played), settings and quit. */
+ * scenario from the shipped folder or the player's own (each with its
+ * length and difficulty, or why it cannot be played), settings and quit. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +22,27 @@ void title_refresh(app *a)
 
 
 /* ---- title ---- */
+
+/* The heading of the player's own scenarios, in the list: where the folder
+ * is, so an author knows where to put a file; with `empty`, how to start.
+ * Returns the height used. */
+static int user_heading(app *a, int x, int y, int colw, int empty)
+{
+    ui *u = &a->u;
+    char text[PLAY_PATH_MAX + 200];
+    int h = u->pad;
+    h += ui_label(u, (SDL_Rect){x, y + h, colw, u->line * 2}, u->px_head, TC_TEXT, 0,
+                  "Your scenarios");
+    if (empty)
+        snprintf(text, sizeof text,
+                 "None yet. Put your own .lua scenarios in %s (bulkhead new NAME writes one "
+                 "to start from).", a->cat.user_shown);
+    else
+        snprintf(text, sizeof text, "From %s", a->cat.user_shown);
+    h += ui_label(u, (SDL_Rect){x, y + h, colw - 2 * u->gap, 0}, u->px_body, TC_TEXT_DIM,
+                  UI_WRAP, text);
+    return h + u->gap;
+}
 
 void screen_title(app *a)
 {
@@ -65,8 +86,13 @@ void screen_title(app *a)
     SDL_Rect view = {x, y, colw, bottom - y - u->pad};
     ui_scroll_begin(u, &a->sc_title, view);
     int cy = view.y;
+    int user_seen = 0;
     for (size_t i = 0; i < a->cat.n; i++) {
         const play_entry *en = &a->cat.v[i];
+        if (en->source == PLAY_USER && !user_seen) {
+            user_seen = 1;
+            cy += user_heading(a, x, cy, colw, 0);
+        }
         int inner = colw - 4 * u->pad;
         char meta[256], len[64];
         dur_format(en->length, len, sizeof len);
@@ -75,13 +101,13 @@ void screen_title(app *a)
                      en->difficulty && en->difficulty[0] ? en->difficulty : "not rated");
         else
             snprintf(meta, sizeof meta, "Cannot be played: %s", en->problem);
-        int h1 = ui_text_h(u, u->px_head, inner, TC_TEXT, en->ok ? en->title : en->path);
+        int h1 = ui_text_h(u, u->px_head, inner, TC_TEXT, en->ok ? en->title : en->shown);
         int h2 = ui_text_h(u, u->px_body, inner, en->ok ? TC_TEXT_DIM : TC_WARNING, meta);
         SDL_Rect r = {x, cy, colw - 2 * u->gap, h1 + h2 + 3 * u->gap};
         int hot = 0;
         char tip[300];
-        snprintf(tip, sizeof tip, "%s: Enter or click to read the briefing.", en->path);
-        int hit = ui_area(u, ui_idn(u, "scn", (int)i), r, en->ok ? en->title : en->path, tip,
+        snprintf(tip, sizeof tip, "%s: Enter or click to read the briefing.", en->shown);
+        int hit = ui_area(u, ui_idn(u, "scn", (int)i), r, en->ok ? en->title : en->shown, tip,
                           &hot);
         SDL_Rect s = r;
         s.y -= u->oy;
@@ -91,7 +117,7 @@ void screen_title(app *a)
             ui_frame(u, (SDL_Rect){s.x - 3, s.y - 3, s.w + 6, s.h + 6}, TC_FOCUS, 3);
         u->bg = TC_PANEL;
         ui_label(u, (SDL_Rect){x + 2 * u->pad, cy + u->gap, inner, h1}, u->px_head, TC_TEXT,
-                 UI_WRAP, en->ok ? en->title : en->path);
+                 UI_WRAP, en->ok ? en->title : en->shown);
         ui_label(u, (SDL_Rect){x + 2 * u->pad, cy + u->gap + h1 + u->gap, inner, h2},
                  u->px_body, en->ok ? TC_TEXT_DIM : TC_WARNING, UI_WRAP, meta);
         u->bg = TC_BACKGROUND;
@@ -102,6 +128,8 @@ void screen_title(app *a)
             return;
         }
     }
+    if (!user_seen && a->cat.user_shown[0])
+        cy += user_heading(a, x, cy, colw, 1);
     if (a->cat.n == 0)
         cy += ui_label(u, (SDL_Rect){x, cy, colw, u->line * 3}, u->px_body, TC_TEXT_DIM,
                        UI_WRAP, "No scenarios found. Put .lua scenarios in the scenarios/ "

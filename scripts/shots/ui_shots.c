@@ -64,6 +64,8 @@ int main(int argc, char **argv)
         return 1;
     }
     o.data_dir = data;
+    /* the title's second group: a player's own scenario folder */
+    o.user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios";
     char tag[128];
     snprintf(tag, sizeof tag, "%s%s%s-%s-%d", argc > 5 ? argv[5] : "", argc > 5 ? "-" : "",
              argv[2], argv[3], o.text_scale);

@@ -46,6 +46,7 @@ static void tour_of(const char *name, bh_time busy, int w, int h, const char *th
     o.seed = 1;
     o.data_dir = data;
     o.scenario_dir = BH_SOURCE_DIR "/scenarios";
+    o.user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios";
     app *a = calloc(1, sizeof *a);
     bh_err e;
     err_clear(&e);
