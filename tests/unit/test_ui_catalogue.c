@@ -153,6 +153,12 @@ static void test_two_folders(void)
     CHECK(is_dir(user));
     CHECK_INT(c.n, 3);
     CHECK_INT(count_from(&c, PLAY_USER), 0);
+    /* the title names the folder even while it is empty */
+    CHECK_STR(c.user_shown, "~/.local/share/bulkhead/scenarios");
+    play_catalogue_free(&c);
+    /* without a user folder there is no such group */
+    CHECK_INT(play_catalogue_scan(&c, "scenarios", NULL, &e), BH_OK);
+    CHECK_STR(c.user_shown, "");
     play_catalogue_free(&c);
 
     put_scenario(user, "port.lua", "port", "Aardvark port", "");
@@ -189,6 +195,7 @@ static void test_two_folders(void)
     CHECK_INT(play_catalogue_scan(&c, "scenarios", user, &e), BH_OK);
     snprintf(path, sizeof path, "%s/port.lua", user);
     CHECK(entry_shown(&c, path) != NULL);
+    CHECK_STR(c.user_shown, user);
     play_catalogue_free(&c);
 
     if (old_home) {
