@@ -101,6 +101,20 @@ void print_diags(const lh_diags *d)
                 (size_t)(d->errors + d->warnings - d->lost) - d->n);
 }
 
+bh_status read_plan(const char *path, bh_plan *plan)
+{
+    bh_err err;
+    err_clear(&err);
+    if (journal_read(path, plan, &err) != BH_OK) {
+        print_err(&err, "error");
+        return err.status;
+    }
+    char warn[600];
+    if (journal_plan_warning(plan, warn, sizeof warn))
+        fprintf(stderr, "%s\n", warn);
+    return BH_OK;
+}
+
 void print_err(const bh_err *e, const char *severity)
 {
     if (e->file[0] && e->line > 0)

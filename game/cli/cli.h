@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/journal.h"
 #include "script/lh_host.h"
 
 #define EXIT_PROBLEMS 1
@@ -16,6 +17,9 @@ void print_trace(const char *trace);
 void print_source(const char *file, int line, int col);
 void print_diags(const lh_diags *d);
 void print_err(const bh_err *e, const char *severity);
+/* journal_read, printing its error, or the warning about lines of an
+ * annotation kind this build does not know (they are skipped). */
+bh_status read_plan(const char *path, bh_plan *plan);
 /* A whole decimal number from 0 to 2^64-1; -1 when `s` is not one. */
 int parse_u64(const char *s, uint64_t *out);
 

@@ -102,10 +102,8 @@ int cmd_report(int argc, char **argv)
     err_clear(&err);
     lh_opts lo;
     lh_opts_default(&lo);
-    if (journal_read(journal, &plan, &err) != BH_OK) {
-        print_err(&err, "error");
+    if (read_plan(journal, &plan) != BH_OK)
         goto done;
-    }
     if (!scenario)
         scenario = plan.scenario;
     if (!scenario) {

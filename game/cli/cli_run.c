@@ -45,10 +45,8 @@ int cmd_run(int argc, char **argv)
     print_diags(&d);
     if (!h)
         goto done;
-    if (journal_read(c.plan, &plan, &err) != BH_OK) {
-        print_err(&err, "error");
+    if (read_plan(c.plan, &plan) != BH_OK)
         goto done;
-    }
     if (plan.scenario && strcmp(plan.scenario, path) != 0)
         fprintf(stderr, "%s: warning: this journal was recorded for %s, not %s\n", plan.name,
                 plan.scenario, path);

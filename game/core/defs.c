@@ -104,6 +104,23 @@ int defs_option(const bh_decision_def *dd, const char *id)
     return -1;
 }
 
+/* ---- the reserved ending (defs.h) ---- */
+
+static const bh_ending_def facilitator_ending = {
+    .id = DEFS_ENDING_FACILITATOR,
+    .title = "Ended by the facilitator",
+    .text = "The facilitator ended the session before the scenario reached an ending.",
+};
+
+int defs_ending_facilitator(const bh_defs *d) { return (int)d->nendings; }
+
+const bh_ending_def *defs_ending_at(const bh_defs *d, int i)
+{
+    if (i >= 0 && (size_t)i < d->nendings)
+        return &d->endings[i];
+    return (size_t)i == d->nendings && i >= 0 ? &facilitator_ending : NULL;
+}
+
 static const char *const channel_names[] = {"email", "phone", "news", "social", "regulator", "internal"};
 static const char *const kind_names[] = {"contain", "communicate", "restore", "investigate"};
 static const char *const func_names[] = {"", "identify", "protect", "detect", "respond", "recover"};

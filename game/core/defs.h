@@ -177,6 +177,17 @@ int defs_decision(const bh_defs *d, const char *id);
 int defs_ending(const bh_defs *d, const char *id);
 int defs_option(const bh_decision_def *dd, const char *id);
 
+/* ---- the reserved ending ----
+ * The facilitator's `end` input ends a session with the ending
+ * "ended_by_facilitator". No scenario declares it (the script layer
+ * refuses one that tries), so it is not in `endings`: it has the index
+ * just past them, and code that shows an ending by index asks
+ * defs_ending_at. Lists of the declared endings stay as they were. */
+#define DEFS_ENDING_FACILITATOR "ended_by_facilitator"
+int defs_ending_facilitator(const bh_defs *d); /* = d->nendings */
+/* Ending i: a declared one, the reserved one, or NULL. */
+const bh_ending_def *defs_ending_at(const bh_defs *d, int i);
+
 /* Names of enumerations, and parsing them back (-1 when unknown). */
 const char *defs_channel_name(bh_channel c);
 const char *defs_kind_name(bh_kind k);

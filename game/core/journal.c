@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/journal_verbs.h"
 #include "core/mem.h"
 #include "core/text.h"
 #include "core/vec.h"
@@ -16,6 +17,7 @@ void journal_plan_free(bh_plan *p)
         free(p->v[i].a);
         free(p->v[i].b);
         free(p->v[i].text);
+        free(p->v[i].body);
     }
     free(p->v);
     free(p->name);
@@ -23,47 +25,21 @@ void journal_plan_free(bh_plan *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Split off the next whitespace-separated word of `*s`. */
-static char *next_word(char **s)
+int journal_plan_warning(const bh_plan *p, char *buf, size_t n)
 {
-    char *p = *s;
-    while (*p == ' ' || *p == '\t')
-        p++;
-    if (!*p) {
-        *s = p;
-        return NULL;
-    }
-    char *w = p;
-    while (*p && *p != ' ' && *p != '\t')
-        p++;
-    if (*p)
-        *p++ = '\0';
-    *s = p;
-    return w;
+    if (!p->skipped)
+        return 0;
+    snprintf(buf, n, "%s:%d: warning: skipped %zu line%s of an annotation kind this build does "
+             "not know ('%s'%s), from a newer Bulkhead; annotations never change the session",
+             p->name ? p->name : "", p->first_skipped_line, p->skipped,
+             p->skipped == 1 ? "" : "s", p->skipped_kind, p->skipped == 1 ? "" : " first");
+    return 1;
 }
 
-static char *unescape(const char *s)
-{
-    char *out = mem_malloc(strlen(s) + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (; *s; s++) {
-        if (*s == '\\' && s[1] == 'n') {
-            *o++ = '\n';
-            s++;
-        } else if (*s == '\\' && s[1] == 't') {
-            *o++ = '\t';
-            s++;
-        } else if (*s == '\\' && s[1] == '\\') {
-            *o++ = '\\';
-            s++;
-        } else {
-            *o++ = *s;
-        }
-    }
-    *o = '\0';
-    return out;
-}
+/* Every verb, for the errors that list them. */
+#define VERB_LIST                                                                           \
+    "start, cancel, choose, note, or one of the facilitator's fire, extend, freeze, "      \
+    "unfreeze, adjust, message and end"
 
 static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_unterminated,
                             bh_err *err)
@@ -72,7 +48,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         ? " (this last line has no newline: the file may have been cut off while being written)"
         : "";
     char *s = line;
-    char *first = next_word(&s);
+    char *first = jverb_word(&s);
     if (!first || first[0] == '#')
         return BH_OK;
     if (strcmp(first, "seed") == 0 || strcmp(first, "scenario") == 0) {
@@ -92,8 +68,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             if (!*arg)
                 arg = NULL;
         } else {
-            arg = next_word(&s);
-            if (arg && next_word(&s))
+            arg = jverb_word(&s);
+            if (arg && jverb_word(&s))
                 arg = NULL;
         }
         if (!arg)
@@ -121,10 +97,10 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         return err_set(err, BH_EJOURNAL, p->name, lineno,
                        "expected a time such as 45m or 1h30m at the start of the line, "
                        "not '%s'%s", first, hint);
-    char *verb = next_word(&s);
+    char *verb = jverb_word(&s);
     if (!verb)
-        return err_set(err, BH_EJOURNAL, p->name, lineno,
-                       "expected start, cancel, choose or note after the time%s", hint);
+        return err_set(err, BH_EJOURNAL, p->name, lineno, "expected %s after the time%s",
+                       VERB_LIST, hint);
     bh_jline l = {.line = lineno, .time = t};
     if (p->n > 0 && t < p->v[p->n - 1].time) {
         char a[32], b[32];
@@ -146,15 +122,29 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         l.verb = JV_NOTE;
         while (*s == ' ' || *s == '\t')
             s++;
-        if (!(l.text = unescape(s)))
+        if (!(l.text = jverb_unescape(s, strlen(s))))
             return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    } else if (jverb_annotation(verb)) {
+        if (!p->skipped++) {
+            p->first_skipped_line = lineno;
+            snprintf(p->skipped_kind, sizeof p->skipped_kind, "%s", verb);
+        }
+        return BH_OK;
     } else {
-        return err_set(err, BH_EJOURNAL, p->name, lineno,
-                       "unknown input '%s' (expected start, cancel, choose or note)%s", verb, hint);
+        bh_status st = BH_OK;
+        if (!jverb_parse(p, verb, s, &l, hint, &st, err))
+            return err_set(err, BH_EJOURNAL, p->name, lineno, "unknown input '%s' (expected %s)%s",
+                           verb, VERB_LIST, hint);
+        if (st != BH_OK) {
+            free(l.a);
+            free(l.text);
+            free(l.body);
+            return st;
+        }
     }
     if (want) {
-        char *a = next_word(&s), *b = want == 2 ? next_word(&s) : NULL;
-        if (!a || (want == 2 && !b) || next_word(&s))
+        char *a = jverb_word(&s), *b = want == 2 ? jverb_word(&s) : NULL;
+        if (!a || (want == 2 && !b) || jverb_word(&s))
             return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes %s%s", verb,
                            want == 2 ? "a decision id and an option id" : "one action id",
                            hint);
@@ -170,6 +160,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         free(l.a);
         free(l.b);
         free(l.text);
+        free(l.body);
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
     }
     p->v[p->n++] = l;
@@ -278,8 +269,9 @@ bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
         out->kind = IN_NOTE;
         out->text = l->text;
         return BH_OK;
+    default:
+        return jverb_resolve(p, l, d, out, err);
     }
-    return BH_OK;
 }
 
 int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
@@ -298,20 +290,9 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
         /* Escapes keep a note on one line and make it read back exactly;
          * a note that does not fit is refused (-1), never cut. */
         int len = snprintf(buf, n, "%s note ", t);
-        for (const char *s = in->text ? in->text : ""; *s; s++) {
-            const char *esc = *s == '\n' ? "\\n" : *s == '\t' ? "\\t" : *s == '\\' ? "\\\\" : NULL;
-            if ((size_t)len + 3 >= n || ((unsigned char)*s < 0x20 && !esc))
-                return -1; /* too long, or a control character that would not read back */
-            if (esc) {
-                buf[len++] = esc[0];
-                buf[len++] = esc[1];
-            } else {
-                buf[len++] = *s;
-            }
-        }
-        buf[len] = '\0';
-        return len;
+        return (size_t)len < n ? jverb_escape(buf, len, n, in->text) : -1;
     }
+    default:
+        return jverb_format(d, in, buf, n);
     }
-    return 0;
 }

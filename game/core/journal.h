@@ -35,14 +35,21 @@
 #define JOURNAL_MAX_LINE 4096
 #define JOURNAL_HEADER "# Bulkhead journal"
 
-typedef enum { JV_START, JV_CANCEL, JV_CHOOSE, JV_NOTE } bh_jverb;
+typedef enum {
+    JV_START, JV_CANCEL, JV_CHOOSE, JV_NOTE,
+    /* the facilitator's inputs (journal_verbs.c) */
+    JV_FIRE, JV_EXTEND, JV_FREEZE, JV_UNFREEZE, JV_ADJUST, JV_MESSAGE, JV_END
+} bh_jverb;
 
 typedef struct bh_jline {
     int line;     /* 1-based line in the file */
     bh_time time;
     bh_jverb verb;
-    char *a, *b;  /* ids: action, or decision and option */
-    char *text;   /* note text, unescaped */
+    char *a, *b;  /* ids: action, decision and option, inject, meter */
+    char *text;   /* free text, unescaped: a note, a reason, a message's title */
+    char *body;   /* a message's body, unescaped */
+    bh_time dur;  /* extend */
+    double amount; /* adjust */
 } bh_jline;
 
 typedef struct bh_plan {
@@ -52,6 +59,11 @@ typedef struct bh_plan {
     char *scenario;  /* from a "scenario" line, or NULL */
     bh_jline *v;
     size_t n, cap;
+    /* Lines of an annotation kind this build does not know (a newer
+     * build's journal): left out, counted for journal_plan_warning. */
+    size_t skipped;
+    int first_skipped_line;
+    char skipped_kind[24];
 } bh_plan;
 
 /* Read and parse a journal or plan. Errors name file:line. */
@@ -59,6 +71,9 @@ bh_status journal_read(const char *path, bh_plan *out, bh_err *err);
 bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan *out,
                         bh_err *err);
 void journal_plan_free(bh_plan *p);
+/* "FILE:LINE: warning: ..." about skipped annotations into buf; 0 when
+ * there were none. */
+int journal_plan_warning(const bh_plan *p, char *buf, size_t n);
 
 /* Turn a parsed line into an input for these defs; errors name file:line. */
 bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,

@@ -142,6 +142,7 @@ void sim_destroy(bh_sim *s)
     free(s->act); free(s->dec); free(s->flags); free(s->inbox); free(s->log);
     free(s->st_meter); free(s->memo_inj); free(s->act_reason); free(s->flag_slot);
     free(s->clock_conds);
+    sim_facil_free(s);
     free(s);
 }
 
@@ -153,7 +154,7 @@ bh_status sim_deliver(bh_sim *s, int i, bh_err *err)
     if (VEC_PUSH(s->inbox, s->ninbox, s->cap_inbox) != 0 ||
         sim_log_push(s, LOG_INJECT, i, 0, 0, 0, NULL) != 0)
         return sim_oom(s, err);
-    s->inbox[s->ninbox++] = (bh_inbox_item){s->now, i};
+    s->inbox[s->ninbox++] = (bh_inbox_item){s->now, i, -1};
     return sim_effect(s, x->effect, &(bh_what){.fmt = "effect of inject '%s'", .a = x->id}, err);
 }
 
@@ -304,6 +305,9 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
     const bh_defs *d = s->d;
     switch (ev->kind) {
     case EV_INJECT_AT: /* an effect may have fired it already: deliver once */
+        if (sim_facil_took(s, ev->idx))
+            return BH_OK; /* the facilitator delivered it early */
+        /* fall through */
     case EV_FIRE:
         if (s->fired[ev->idx] && !d->injects[ev->idx].repeatable)
             return BH_OK;

@@ -71,15 +71,33 @@ typedef struct bh_hooks {
 
 /* ---- inputs: the only way players change a session ---- */
 
-typedef enum { IN_START, IN_CANCEL, IN_CHOOSE, IN_NOTE } bh_input_kind;
+typedef enum {
+    IN_START, IN_CANCEL, IN_CHOOSE, IN_NOTE,
+    /* the facilitator's interventions (sim_facil.c) */
+    IN_FIRE,     /* a = inject: deliver it now */
+    IN_EXTEND,   /* a = decision: its deadline moves `dur` later */
+    IN_FREEZE,   /* a = decision: its deadline clock stops */
+    IN_UNFREEZE, /* a = decision: its deadline clock runs again */
+    IN_ADJUST,   /* a = meter: `amount` is added, then clamped; text = the reason */
+    IN_MESSAGE,  /* text = title, body = body: a message from "Facilitator" */
+    IN_END       /* text = the reason: the session ends with ended_by_facilitator */
+} bh_input_kind;
 
 typedef struct bh_input {
     bh_time time;
     bh_input_kind kind;
-    int a;            /* action or decision index */
+    int a;            /* action, decision, inject or meter index */
     int b;            /* option index for IN_CHOOSE */
-    const char *text; /* IN_NOTE */
+    const char *text; /* IN_NOTE; the reason or the title of a facilitator's input */
+    bh_time dur;      /* IN_EXTEND */
+    double amount;    /* IN_ADJUST: a multiple of 1/1000 (it is journaled exactly) */
+    const char *body; /* IN_MESSAGE */
 } bh_input;
+
+/* The facilitator's free texts: reasons, titles and bodies. */
+#define SIM_MAX_FACIL_TEXT 1000
+/* An adjustment's size, either way. */
+#define SIM_MAX_ADJUST 1e9
 
 /* ---- the event log: what happened, for transcripts and the debrief ---- */
 
@@ -98,7 +116,15 @@ typedef enum {
     LOG_TEAM,      /* a = team; from -> to (total staff) */
     LOG_NOTE,      /* text: w.note */
     LOG_FNOTE,     /* text: a facilitator's note (not simulation) */
-    LOG_ENDING     /* a = ending; b = 1 when the scenario's length ran out */
+    LOG_ENDING,    /* a = ending; b = 1 when the scenario's length ran out; text = the
+                    * facilitator's reason, for ended_by_facilitator */
+    /* An intervention of the facilitator, logged before what it caused
+     * (the inject, the meter change, the ending): a = its bh_input_kind,
+     * b = its inject, decision, meter or message; text = its reason or
+     * title. extend: from = by how much, to = the new deadline (-1 while
+     * frozen); freeze: from = the time left; unfreeze: to = the new
+     * deadline; adjust: from = the amount asked for. */
+    LOG_FACIL
 } bh_log_kind;
 
 typedef struct bh_log_entry {
@@ -116,8 +142,13 @@ typedef struct bh_point {
 
 typedef struct bh_inbox_item {
     bh_time time;
-    int inject;
+    int inject;  /* -1: the facilitator's message number `message` */
+    int message;
 } bh_inbox_item;
+/* What an inbox item shows: the inject, or for a facilitator's message a
+ * definition made for it (channel internal, from "Facilitator", id
+ * "facilitator:N", no hooks), owned by the sim. */
+const bh_inject_def *sim_inbox_def(const bh_sim *s, const bh_inbox_item *it);
 
 /* Flags hold scenario-defined values. */
 typedef enum { VAL_NIL, VAL_BOOL, VAL_NUM, VAL_STR } bh_val_type;
@@ -157,8 +188,13 @@ uint64_t sim_version(const bh_sim *s);
  * whether what it cached belongs to this session. */
 uint64_t sim_serial(const bh_sim *s);
 int sim_ended(const bh_sim *s);      /* 1 once an ending was reached */
-int sim_ending(const bh_sim *s);     /* the ending's index, or -1 */
+/* The ending's index (defs_ending_at: the reserved ending is one past the
+ * declared ones), or -1 */
+int sim_ending(const bh_sim *s);
 int sim_failed(const bh_sim *s);     /* 1 after a script error stopped it */
+/* The facilitator's reason when `end` ended the session, else NULL. The
+ * ending is then defs_ending_facilitator(defs). */
+const char *sim_end_reason(const bh_sim *s);
 const bh_err *sim_error(const bh_sim *s);
 
 double sim_meter(const bh_sim *s, int i);
@@ -195,6 +231,7 @@ typedef struct bh_decision_status {
     bh_time left;             /* deadline - now while open */
     int chosen;               /* option index, or -1 */
     int by_default;           /* 1 when the deadline chose */
+    int frozen;               /* the facilitator stopped its clock: `left` stays */
 } bh_decision_status;
 void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out);
 

@@ -18,6 +18,8 @@ typedef struct sim_dec {
     unsigned gen;
     bh_time opened, deadline;
     int chosen, by_default;
+    int frozen;   /* the facilitator stopped its clock (sim_facil.c) */
+    bh_time left; /* while frozen: what was left when it stopped */
 } sim_dec;
 
 typedef struct sim_flag {
@@ -116,6 +118,12 @@ struct bh_sim {
     int ended, ending;
     int failed;
     bh_err error;
+
+    /* ---- the facilitator's interventions (sim_facil.c) ---- */
+    unsigned char *fac_took; /* inject i's `at` delivery was taken by `fire` */
+    bh_inject_def *fac_msg;  /* the facilitator's messages, as the inbox shows them */
+    size_t nfac_msg, cap_fac_msg;
+    char *fac_reason;        /* why `end` ended the session */
 };
 
 /* Record that a condition read an item (a no-op outside conditions). */
@@ -164,5 +172,16 @@ bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err);
 bh_status sim_settle(bh_sim *s, bh_err *err);
+
+/* ---- the facilitator's interventions (sim_facil.c) ---- */
+/* Check or apply IN_FIRE .. IN_END (the clock and the end are checked). */
+bh_status sim_facil_check(bh_sim *s, const bh_input *in, bh_err *err);
+bh_status sim_facil_apply(bh_sim *s, const bh_input *in, bh_err *err);
+/* 1 when `fire` delivered inject i before its `at` time came: it does not come again then. */
+int sim_facil_took(const bh_sim *s, int inject);
+void sim_facil_free(bh_sim *s);
+/* A free text of an input: valid UTF-8 of at most `max` bytes, no
+ * control characters but newlines and tabs; `what` names it ("a note"). */
+bh_status sim_text_check(const char *what, const char *text, size_t max, bh_err *err);
 
 #endif

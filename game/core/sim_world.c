@@ -153,6 +153,11 @@ void sim_decision_status(const bh_sim *s, int i, bh_decision_status *out)
     out->left = dc->state == DEC_OPEN ? dc->deadline - s->now : 0;
     out->chosen = dc->chosen;
     out->by_default = dc->by_default;
+    out->frozen = dc->state == DEC_OPEN && dc->frozen;
+    if (out->frozen) { /* the clock stands: the deadline moves with now */
+        out->left = dc->left;
+        out->deadline = s->now + dc->left;
+    }
 }
 
 /* Players' screens and the explorer ask this for every action, often:
@@ -227,12 +232,8 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
     const bh_defs *d = s->d;
     /* Notes are welcome even after the end, when the clock has stopped. */
     if (in->kind == IN_NOTE) {
-        size_t n = in->text ? strlen(in->text) : 0;
-        if (n > SIM_MAX_NOTE_BYTES || !text_valid_utf8(in->text ? in->text : "", n, NULL))
-            return err_set(err, BH_EINPUT, "", 0, "a note must be valid UTF-8 of at most %d bytes",
-                           SIM_MAX_NOTE_BYTES);
-        if (n && (text_find_control(in->text, n) >= 0 || strchr(in->text, '\r')))
-            return err_set(err, BH_EINPUT, "", 0, "a note may not contain control characters");
+        if (sim_text_check("a note", in->text, SIM_MAX_NOTE_BYTES, err) != BH_OK)
+            return err->status;
         if (s->ended && in->time >= s->now)
             return BH_OK;
     }
@@ -274,6 +275,9 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
         return BH_OK;
     case IN_NOTE:
         break;
+    case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
+    case IN_MESSAGE: case IN_END:
+        return sim_facil_check(s, in, err);
     }
     return BH_OK;
 }
@@ -338,6 +342,11 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
             return sim_oom(s, err);
         s->log[s->nlog - 1].time = in->time; /* after the end, keep the note's own time */
         return BH_OK;
+    case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
+    case IN_MESSAGE: case IN_END:
+        if (sim_facil_apply(s, in, err) != BH_OK)
+            return err->status;
+        break;
     }
     return sim_settle(s, err);
 }

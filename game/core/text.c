@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,4 +197,52 @@ void text_suggest_within(const char *word, const void *base, size_t n, size_t st
     }
     if (best)
         snprintf(out, outn, " (did you mean '%s'?)", best);
+}
+
+/* ---- locale-free decimals ---- */
+
+int text_decimal_parse(const char *s, double *out)
+{
+    int neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    long long milli = 0;
+    int digits = 0, decimals = -1;
+    for (; *s; s++) {
+        if (*s == '.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9' || decimals == 3 || milli > 1000000000000000LL)
+            return -1;
+        milli = milli * 10 + (*s - '0');
+        digits++;
+        if (decimals >= 0)
+            decimals++;
+    }
+    if (!digits || decimals == 0)
+        return -1;
+    for (int k = decimals < 0 ? 0 : decimals; k < 3; k++)
+        milli *= 10;
+    *out = (double)(neg ? -milli : milli) / 1000.0;
+    return 0;
+}
+
+char *text_decimal_format(double v, char *buf, size_t n)
+{
+    long long milli = llround(v * 1000.0);
+    unsigned long long m = milli < 0 ? 0ULL - (unsigned long long)milli : (unsigned long long)milli;
+    char frac[8] = "";
+    if (m % 1000) {
+        snprintf(frac, sizeof frac, ".%03llu", m % 1000);
+        for (size_t k = strlen(frac); frac[k - 1] == '0'; k--)
+            frac[k - 1] = '\0';
+    }
+    snprintf(buf, n, "%c%llu%s", milli < 0 ? '-' : '+', m / 1000, frac);
+    return buf;
+}
+
+int text_decimal_exact(double v)
+{
+    return isfinite(v) && fabs(v) <= 1e12 && (double)llround(v * 1000.0) / 1000.0 == v;
 }

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/text.h"
+
 char *transcript_number(double v, char *buf, size_t n)
 {
     if (v == floor(v) && fabs(v) < 1e15) {
@@ -36,6 +38,46 @@ void transcript_header(FILE *f, const bh_sim *s, const char *scenario_path)
     fprintf(f, "Seed: %llu\n", (unsigned long long)sim_seed(s));
     fprintf(f, "T+0 is %s; the scenario lasts %s\n\n", cal_format(sc->start_epoch, when, sizeof when),
             dur_format(sc->length, len, sizeof len));
+}
+
+/* One of the facilitator's interventions (what it caused follows it). */
+static void facil(FILE *f, const bh_defs *d, const bh_log_entry *e)
+{
+    char a[40], b[40];
+    switch ((bh_input_kind)e->a) {
+    case IN_FIRE:
+        fprintf(f, "FACILITATOR fire %s now\n", d->injects[e->b].id);
+        break;
+    case IN_EXTEND:
+        if (e->to < 0)
+            fprintf(f, "FACILITATOR extend %s by %s (its clock is frozen)\n",
+                    d->decisions[e->b].id, dur_format((bh_time)e->from, a, sizeof a));
+        else
+            fprintf(f, "FACILITATOR extend %s by %s: deadline %s\n", d->decisions[e->b].id,
+                    dur_format((bh_time)e->from, a, sizeof a), dur_stamp((bh_time)e->to, b, sizeof b));
+        break;
+    case IN_FREEZE:
+        fprintf(f, "FACILITATOR freeze %s: its clock stops with %s left\n", d->decisions[e->b].id,
+                dur_format((bh_time)e->from, a, sizeof a));
+        break;
+    case IN_UNFREEZE:
+        fprintf(f, "FACILITATOR unfreeze %s: deadline %s\n", d->decisions[e->b].id,
+                dur_stamp((bh_time)e->to, b, sizeof b));
+        break;
+    case IN_ADJUST:
+        fprintf(f, "FACILITATOR adjust %s %s: %s\n", d->meters[e->b].label,
+                text_decimal_format(e->from, a, sizeof a), e->text);
+        break;
+    case IN_MESSAGE:
+        fprintf(f, "FACILITATOR message [internal] Facilitator: %s (facilitator:%d)\n", e->text,
+                e->b + 1);
+        break;
+    case IN_END:
+        fprintf(f, "FACILITATOR end: %s\n", e->text);
+        break;
+    default:
+        break;
+    }
 }
 
 size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
@@ -108,10 +150,13 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
         case LOG_FNOTE:
             fprintf(f, "FACILITATOR %s\n", e->text);
             break;
+        case LOG_FACIL:
+            facil(f, d, e);
+            break;
         case LOG_ENDING:
             if (e->a >= 0)
-                fprintf(f, "ENDING    %s: %s%s\n", d->endings[e->a].id, d->endings[e->a].title,
-                        e->b ? " (time ran out)" : "");
+                fprintf(f, "ENDING    %s: %s%s\n", defs_ending_at(d, e->a)->id,
+                        defs_ending_at(d, e->a)->title, e->b ? " (time ran out)" : "");
             else
                 fprintf(f, "ENDING    time ran out (the scenario declares no fallback ending)\n");
             break;
@@ -128,11 +173,13 @@ void transcript_footer(FILE *f, const bh_sim *s)
     if (sim_failed(s)) {
         fprintf(f, "Stopped at %s by a script error.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
     } else if (sim_ended(s)) {
-        int e = sim_ending(s);
+        const bh_ending_def *e = defs_ending_at(d, sim_ending(s));
         fprintf(f, "Ending at %s: %s\n", dur_stamp(sim_now(s), stamp, sizeof stamp),
-                e >= 0 ? d->endings[e].title : "time ran out");
-        if (e >= 0 && d->endings[e].text)
-            fprintf(f, "%s\n", d->endings[e].text);
+                e ? e->title : "time ran out");
+        if (e && e->text)
+            fprintf(f, "%s\n", e->text);
+        if (sim_end_reason(s))
+            fprintf(f, "The facilitator's reason: %s\n", sim_end_reason(s));
     } else {
         fprintf(f, "Not finished; stopped at %s.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
     }

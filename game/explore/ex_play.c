@@ -86,7 +86,7 @@ static int journal_add(player *p, const bh_input *in)
  * journaled: applied, or the input that failed, so the journal reproduces. */
 static bh_status act(player *p, bh_input_kind kind, int a, int b)
 {
-    bh_input in = {sim_now(p->sim), kind, a, b, NULL};
+    bh_input in = {.time = sim_now(p->sim), .kind = kind, .a = a, .b = b};
     bh_status st = session_input(p->sim, NULL, &in, &p->err);
     if (st == BH_EINPUT)
         return BH_OK;
@@ -199,7 +199,7 @@ static bh_status look(player *p)
         if (sim_action_status(p->sim, (int)i, &as, &p->err) != BH_OK) {
             /* An availability hook failed. Starting the action now runs it
              * again, so a journal ending with that start reproduces it. */
-            bh_input in = {sim_now(p->sim), IN_START, (int)i, 0, NULL};
+            bh_input in = {.time = sim_now(p->sim), .kind = IN_START, .a = (int)i};
             bh_status st = p->err.status ? p->err.status : BH_ESCRIPT;
             if (journal_add(p, &in) != 0)
                 return err_set(&p->err, BH_ENOMEM, "", 0, "out of memory keeping the journal");

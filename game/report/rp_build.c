@@ -6,26 +6,9 @@
 
 #include "report/rp_report.h"
 
-/* A string cut short by snprintf may end inside a UTF-8 character, and
- * Jansson refuses invalid UTF-8 (returning NULL, which would drop the line
- * silently): trim back to the last whole character. */
-static const char *whole(char *s)
-{
-    size_t n = strlen(s), k = n;
-    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k > 0 && (unsigned char)s[k - 1] >= 0xC0) {
-        unsigned char c = (unsigned char)s[k - 1];
-        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (n - (k - 1) < need)
-            s[k - 1] = 0;
-    }
-    return s;
-}
-
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
 /* For text this file composed in a fixed buffer. */
-static json_t *composed(char *s) { return json_string(whole(s)); }
+static json_t *composed(char *s) { return json_string(rp_whole(s)); }
 
 static void set_stamp(json_t *o, const bh_sim *s, bh_time t)
 {
@@ -97,11 +80,16 @@ static json_t *ending(const bh_sim *s)
     if (!sim_ended(s))
         return json_null();
     json_t *o = json_object();
-    int e = sim_ending(s);
-    const bh_ending_def *en = e >= 0 ? &sim_defs(s)->endings[e] : NULL;
+    const bh_ending_def *en = defs_ending_at(sim_defs(s), sim_ending(s));
     json_object_set_new(o, "id", str(en ? en->id : ""));
     json_object_set_new(o, "title", str(en ? en->title : "Time ran out"));
     json_object_set_new(o, "text", str(en ? en->text : "The exercise reached its length without reaching an ending."));
+    if (sim_end_reason(s)) { /* the facilitator's `end` */
+        char buf[1400];
+        snprintf(buf, sizeof buf, "%s The facilitator's reason: %s", en->text, sim_end_reason(s));
+        json_object_set_new(o, "text", composed(buf));
+        json_object_set_new(o, "reason", str(sim_end_reason(s)));
+    }
     json_object_set_new(o, "tone", str(en && en->tone ? defs_tone_name(en->tone) : "none"));
     int by_length = 0;
     for (size_t i = 0; i < n; i++)
@@ -189,7 +177,8 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
     const bh_defs *d = sim_defs(s);
     json_t *o = json_object();
     set_stamp(o, s, e->time);
-    json_object_set_new(o, "kind", str(kind_name(e->kind)));
+    json_object_set_new(o, "kind", str(e->kind == LOG_FACIL ? rp_facil_kind(e->a)
+                                                             : kind_name(e->kind)));
     switch (e->kind) {
     case LOG_INJECT: {
         const bh_inject_def *in = &d->injects[e->a];
@@ -227,8 +216,11 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
         json_object_set_new(o, "text", str(e->text));
         break;
     case LOG_ENDING:
-        json_object_set_new(o, "id", str(e->a >= 0 ? d->endings[e->a].id : ""));
-        json_object_set_new(o, "title", str(e->a >= 0 ? d->endings[e->a].title : "Time ran out"));
+        json_object_set_new(o, "id", str(e->a >= 0 ? defs_ending_at(d, e->a)->id : ""));
+        json_object_set_new(o, "title", str(e->a >= 0 ? defs_ending_at(d, e->a)->title : "Time ran out"));
+        break;
+    case LOG_FACIL:
+        rp_facil_event(o, s, e);
         break;
     default:
         break;

@@ -17,6 +17,23 @@ double rp_num(const json_t *o, const char *key)
     return json_number_value(json_object_get(o, key));
 }
 
+/* A string cut short by snprintf may end inside a UTF-8 character, and
+ * Jansson refuses invalid UTF-8 (returning NULL, which would drop the line
+ * silently): trim back to the last whole character. */
+char *rp_whole(char *s)
+{
+    size_t n = strlen(s), k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && (unsigned char)s[k - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)s[k - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (n - (k - 1) < need)
+            s[k - 1] = 0;
+    }
+    return s;
+}
+
 const char *rp_base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -30,7 +47,12 @@ const char *rp_event_word(const char *kind)
         {"action_cancelled", "Cancelled"}, {"action_done", "Done"},
         {"decision_chosen", "Chose"}, {"decision_defaulted", "Time ran out"},
         {"note", "Note"}, {"facilitator_note", "Facilitator"}, {"ending", "Ending"},
-        {"change", "Effect"}};
+        {"change", "Effect"}, {"facilitator_fire", "Facilitator fired"},
+        {"facilitator_extend", "Facilitator extended"}, {"facilitator_freeze", "Facilitator froze"},
+        {"facilitator_unfreeze", "Facilitator unfroze"},
+        {"facilitator_adjust", "Facilitator adjusted"},
+        {"facilitator_message", "Facilitator's message"},
+        {"facilitator_end", "Facilitator ended"}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(kind, t[i].k) == 0)
             return t[i].w;

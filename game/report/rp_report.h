@@ -47,5 +47,13 @@ double rp_num(const json_t *o, const char *key);
 const char *rp_base_name(const char *path);
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
+/* Cut a string that snprintf may have cut inside a UTF-8 character back
+ * to its last whole character (Jansson refuses invalid UTF-8). */
+char *rp_whole(char *s);
+
+/* The facilitator's interventions in the timeline (rp_facil.c): the kind
+ * of a LOG_FACIL entry (a = its bh_input_kind), and its fields. */
+const char *rp_facil_kind(int input_kind);
+void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e);
 
 #endif

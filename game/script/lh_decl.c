@@ -300,6 +300,9 @@ static int d_ending(lua_State *L)
     static const char *const f[] = {"id", "title", "text", "when", "after", "fallback", "tone",
                                     NULL};
     DECL_OPEN(c, "ending", endings, LH_IDX_ENDING, bh_ending_def, f, x);
+    if (x->id && strcmp(x->id, DEFS_ENDING_FACILITATOR) == 0)
+        LHD_ERR(&c, "ending id '%s' is reserved: a session the facilitator ends (the `end` "
+                    "input) reaches it; choose another id", DEFS_ENDING_FACILITATOR);
     x->title = lhd_str(&c, "title", 1);
     x->text = lhd_str(&c, "text", 0);
     x->when = lhd_fn(&c, "when");

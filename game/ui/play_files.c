@@ -139,7 +139,6 @@ bh_status play_read_save(const play *p, bh_err *err)
         return err_set(err, BH_EIO, p->journal_path, 0, "the path is too long");
     size_t n;
     const bh_inbox_item *it = sim_inbox(p->sim, &n);
-    const bh_defs *d = sim_defs(p->sim);
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -148,7 +147,7 @@ bh_status play_read_save(const play *p, bh_err *err)
     fputs(READ_HEADER, f);
     for (size_t k = 0; k < p->nread && k < n; k++)
         if (p->read[k])
-            fprintf(f, "%zu %s\n", k, d->injects[it[k].inject].id);
+            fprintf(f, "%zu %s\n", k, sim_inbox_def(p->sim, &it[k])->id);
     bh_status st = fclose(f) == 0 && text ? play_write_atomic(path, text, err)
                                           : err_set(err, BH_ENOMEM, path, 0, "out of memory");
     free(text);
@@ -177,7 +176,6 @@ void play_read_load(play *p)
         text_read_file(path, READ_MAX_BYTES, &text, &len, &e) != BH_OK)
         return;
     const bh_inbox_item *it = sim_inbox(p->sim, &n);
-    const bh_defs *d = sim_defs(p->sim);
     unsigned char *read = calloc(n ? n : 1, 1);
     int ok = read != NULL && len > 0 && text[len - 1] == '\n' && !memchr(text, '\0', len);
     for (char *line = text, *nl; ok && (nl = strchr(line, '\n')); line = nl + 1) {
@@ -188,7 +186,7 @@ void play_read_load(play *p)
             continue;
         if (!parse_read_line(line, &k, &id))
             ok = 0; /* damaged: trust none of it */
-        else if (k < n && strcmp(d->injects[it[k].inject].id, id) == 0)
+        else if (k < n && strcmp(sim_inbox_def(p->sim, &it[k])->id, id) == 0)
             read[k] = 1; /* else that message is not where it was: leave it new */
     }
     free(text);

@@ -98,8 +98,8 @@ void screen_ending(app *a)
         .text = "The exercise reached its length without reaching one of the scenario's "
                 "endings. Its author may want to add an ending with fallback = true.",
         .tone = TONE_NONE};
-    const bh_ending_def *en =
-        sim_ending(s) >= 0 ? &sim_defs(s)->endings[sim_ending(s)] : &time_up;
+    const bh_ending_def *en = sim_ending(s) >= 0 ? defs_ending_at(sim_defs(s), sim_ending(s))
+                                                 : &time_up;
     int colw = u->w * 7 / 10;
     if (colw < 44 * u->px_body)
         colw = u->w - 4 * u->pad;

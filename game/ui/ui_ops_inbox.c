@@ -10,7 +10,6 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
 {
     ui *u = &a->u;
     const bh_sim *s = a->game.sim;
-    const bh_defs *d = sim_defs(s);
     size_t n;
     const bh_inbox_item *it = sim_inbox(s, &n);
     size_t unread = 0;
@@ -24,7 +23,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
     ui_scroll_begin(u, &a->sc_inbox, view);
     int y = view.y, icon = u->px_small;
     for (size_t k = n; k-- > 0;) { /* newest first */
-        const bh_inject_def *in = &d->injects[it[k].inject];
+        const bh_inject_def *in = sim_inbox_def(s, &it[k]);
         int is_read = play_is_read(&a->game, k);
         char meta[96], tm[32];
         ops_stamp(&a->game, it[k].time, tm, sizeof tm);
@@ -67,7 +66,7 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
         return;
     }
     play_mark_read(&a->game, (size_t)a->inbox_sel);
-    const bh_inject_def *in = &d->injects[it[a->inbox_sel].inject];
+    const bh_inject_def *in = sim_inbox_def(s, &it[a->inbox_sel]);
     ui_scroll_begin(u, &a->sc_msg, msg);
     int x = msg.x + u->pad, w = msg.w - 2 * u->pad - u->gap, my = msg.y;
     char from[600], tm[32];

@@ -49,8 +49,8 @@ static int make_journal(const char *scenario, const char *path, int inputs)
             if (defs->actions[i].on_start || sim_action_status(s, (int)i, &st, &e) != BH_OK ||
                 st.state != ACT_AVAILABLE)
                 continue;
-            bh_input start = {t, IN_START, (int)i, 0, NULL};
-            bh_input cancel = {t, IN_CANCEL, (int)i, 0, NULL};
+            bh_input start = {.time = t, .kind = IN_START, .a = (int)i};
+            bh_input cancel = {.time = t, .kind = IN_CANCEL, .a = (int)i};
             if (session_input(s, &j, &start, &e) != BH_OK ||
                 session_input(s, &j, &cancel, &e) != BH_OK)
                 goto done;

@@ -76,7 +76,7 @@ static void stop(run *r)
 static bh_status input(run *r, bh_time t, bh_input_kind k, const char *a, const char *b)
 {
     const bh_defs *d = lh_defs(r->h);
-    bh_input in = {t, k, -1, -1, NULL};
+    bh_input in = {.time = t, .kind = k, .a = -1, .b = -1};
     if (k == IN_START || k == IN_CANCEL)
         in.a = defs_action(d, a);
     else if (k == IN_CHOOSE) {

@@ -1,0 +1,48 @@
+/* journal_verbs: the journal's free text and the facilitator's lines.
+ *
+ * Free text (notes, reasons, a message's title and body) has one escape
+ * set everywhere, so that it stays on one line and reads back exactly:
+ * `\n` newline, `\t` tab, `\\` backslash and `\|` bar. A bar must be
+ * escaped only where it separates (a message's title from its body);
+ * writing escapes it everywhere. A backslash before anything else stays
+ * as it is.
+ *
+ *     1h    fire social_leak
+ *     1h    extend ransom 30m
+ *     1h    freeze ransom
+ *     1h20m unfreeze ransom
+ *     1h30m adjust trust +5 The room drafted a good holding statement
+ *     2h    message Call from the CEO | She wants a one-page summary by 6am.
+ *     3h    end We are out of time for today
+ *
+ * Lines of annotation kinds that later issues add (vote, proposal,
+ * details) are skipped with a warning by a build that does not know them.
+ * Only journal.c includes this header. */
+#ifndef BH_JOURNAL_VERBS_H
+#define BH_JOURNAL_VERBS_H
+
+#include "core/journal.h"
+
+/* Split off the next word (up to a space or tab) of `*s`; NULL at the end. */
+char *jverb_word(char **s);
+/* s[0..n) with its escapes undone (malloc'd), or NULL when out of memory. */
+char *jverb_unescape(const char *s, size_t n);
+/* Append `text`, escaped, to buf[0..len); the new length, or -1 when it
+ * does not fit in n bytes or holds a control character that would not
+ * read back. */
+int jverb_escape(char *buf, int len, size_t n, const char *text);
+
+/* The words of the facilitator's verbs and the annotations a build may not
+ * know; for parse_line. jverb_parse returns 0 when `word` is none of the
+ * facilitator's verbs; else 1 with *st the status (l filled when BH_OK).
+ * `hint` ends every error. */
+int jverb_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,
+                bh_status *st, bh_err *err);
+/* 1 when `word` is an annotation kind this build does not know yet. */
+int jverb_annotation(const char *word);
+/* journal_resolve and journal_format for the facilitator's verbs. */
+bh_status jverb_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
+                        bh_err *err);
+int jverb_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
+
+#endif
