@@ -37,9 +37,8 @@ int journal_plan_warning(const bh_plan *p, char *buf, size_t n)
 }
 
 /* Every verb, for the errors that list them. */
-#define VERB_LIST                                                                           \
-    "start, cancel, choose, note, or one of the facilitator's fire, extend, freeze, "      \
-    "unfreeze, adjust, message and end"
+#define VERB_LIST \
+    "start, cancel, choose, note, fire, extend, freeze, unfreeze, adjust, message or end"
 
 static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_unterminated,
                             bh_err *err)

@@ -45,7 +45,7 @@ void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e)
         const bh_decision_def *dd = &d->decisions[e->b];
         set_str(o, "id", dd->id);
         if (e->a == IN_EXTEND) {
-            json_object_set_new(o, "by_s", json_integer((json_int_t)e->from));
+            json_object_set_new(o, "extended_s", json_integer((json_int_t)e->from));
             dur_format((bh_time)e->from, a, sizeof a);
             if (e->to >= 0)
                 snprintf(buf, sizeof buf, "%s more (deadline %s) for: %s", a,

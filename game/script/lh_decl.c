@@ -301,8 +301,8 @@ static int d_ending(lua_State *L)
                                     NULL};
     DECL_OPEN(c, "ending", endings, LH_IDX_ENDING, bh_ending_def, f, x);
     if (x->id && strcmp(x->id, DEFS_ENDING_FACILITATOR) == 0)
-        LHD_ERR(&c, "ending id '%s' is reserved: a session the facilitator ends (the `end` "
-                    "input) reaches it; choose another id", DEFS_ENDING_FACILITATOR);
+        LHD_ERR(&c, "the id '%s' is reserved: the facilitator's `end` input ends a session "
+                    "with it; choose another id", DEFS_ENDING_FACILITATOR);
     x->title = lhd_str(&c, "title", 1);
     x->text = lhd_str(&c, "text", 0);
     x->when = lhd_fn(&c, "when");

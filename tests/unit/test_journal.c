@@ -201,11 +201,13 @@ static void test_parse_errors_times_and_verbs(void)
 
     CHECK_INT(parse_fail("0s start a\n\n10m stat b\n", &err), BH_EJOURNAL);
     CHECK_INT(err.line, 3);
-    CHECK_STR(err.msg, "unknown input 'stat' (expected start, cancel, choose or note)");
+    CHECK_STR(err.msg, "unknown input 'stat' (expected start, cancel, choose, note, fire, "
+                       "extend, freeze, unfreeze, adjust, message or end)");
 
     CHECK_INT(parse_fail("0s\n", &err), BH_EJOURNAL);
     CHECK_INT(err.line, 1);
-    CHECK_STR(err.msg, "expected start, cancel, choose or note after the time");
+    CHECK_STR(err.msg, "expected start, cancel, choose, note, fire, extend, freeze, unfreeze, "
+                       "adjust, message or end after the time");
 
     CHECK_INT(parse_fail("1h start a\n2h start b\n30m start c\n", &err), BH_EJOURNAL);
     CHECK_INT(err.line, 3);
@@ -313,11 +315,13 @@ static void test_parse_truncated_hint(void)
     bh_err err;
     CHECK_INT(parse_fail("0s start a\n1h sta", &err), BH_EJOURNAL);
     CHECK_INT(err.line, 2);
-    CHECK_STR(err.msg, "unknown input 'sta' (expected start, cancel, choose or note) (this last "
+    CHECK_STR(err.msg, "unknown input 'sta' (expected start, cancel, choose, note, fire, "
+                       "extend, freeze, unfreeze, adjust, message or end) (this last "
                        "line has no newline: the file may have been cut off while being "
                        "written)");
     CHECK_INT(parse_fail("0s start a\n1h sta\n", &err), BH_EJOURNAL);
-    CHECK_STR(err.msg, "unknown input 'sta' (expected start, cancel, choose or note)");
+    CHECK_STR(err.msg, "unknown input 'sta' (expected start, cancel, choose, note, fire, "
+                       "extend, freeze, unfreeze, adjust, message or end)");
 
     CHECK_INT(parse_fail("0s start a\n1h3", &err), BH_EJOURNAL);
     CHECK_HAS(err.msg, "not '1h3'");
