@@ -64,6 +64,29 @@ assert any(f["source"] == "fact" and f["cite"] for f in r["fact_check"])
 if grep -q 'The clock decided' "$tmp/i.md" && grep -q 'Nothing in ' "$tmp/i.md"; then
   pass "idle report lists defaults and gaps"; else fail "idle report lists defaults and gaps"; fi
 
+# The facilitator's seven interventions, as the facilitator's, in all three formats.
+fp=tests/plans/tutorial_facilitator.plan
+"$bh" report "$fp" --scenario scenarios/tutorial.lua --format json >"$tmp/f.json" 2>/dev/null
+"$bh" report "$fp" --scenario scenarios/tutorial.lua --format md >"$tmp/f.md" 2>/dev/null
+"$bh" report "$fp" --scenario scenarios/tutorial.lua -o "$tmp/f.html" 2>/dev/null
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+kinds = [e["kind"] for e in r["timeline"] if e.get("by") == "facilitator"]
+want = ["facilitator_" + k for k in ("message", "freeze", "adjust", "fire", "unfreeze", "extend", "end")]
+assert kinds == want, kinds
+m = [e for e in r["timeline"] if e["kind"] == "facilitator_message"][0]
+assert m["from"] == "Facilitator" and m["channel"] == "internal" and m["id"] == "facilitator:1", m
+assert m["text"] == "She lands at 6am and wants one page:\n\tstatus | next steps \\ owners.", m["text"]
+a = [e for e in r["timeline"] if e["kind"] == "facilitator_adjust"][0]
+assert a["amount"] == "+5" and a["changes"][0]["meter"] == "trust", a
+assert r["ending"]["id"] == "ended_by_facilitator" and r["ending"]["reason"].startswith("We are out of time"), r["ending"]
+' "$tmp/f.json" && grep -q 'Facilitator fired' "$tmp/f.md" && grep -q 'Facilitator extended' "$tmp/f.md" &&
+   grep -q 'Facilitator froze' "$tmp/f.html" && grep -q 'Facilitator&#39;s message\|Facilitator&apos;s message\|Facilitator.s message' "$tmp/f.html" &&
+   grep -q 'Ended by the facilitator' "$tmp/f.html"
+then pass "facilitator interventions in JSON, Markdown and HTML"
+else fail "facilitator interventions in JSON, Markdown and HTML"; fi
+
 # A game journal: a clock file says where the session stood.
 printf 'scenario scenarios/tutorial.lua\nseed 1\n2m start isolate_switch\n' >"$tmp/game.journal"
 printf '3600\n' >"$tmp/game.journal.clock"
