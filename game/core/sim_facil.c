@@ -192,11 +192,16 @@ static bh_status adjust(bh_sim *s, const bh_input *in, bh_err *err)
 {
     int i = in->a;
     double was = s->meter[i];
-    if (logged(s, in, i, in->amount, 0, err) != BH_OK ||
-        sim_set_meter(s, i, was + in->amount, err) != BH_OK)
+    if (logged(s, in, i, in->amount, 0, err) != BH_OK)
         return err->status;
-    if (s->meter[i] != was && (sim_log_push(s, LOG_METER, i, 0, was, s->meter[i], NULL) != 0 ||
-                               sim_hist_push(s, i, s->now, s->meter[i]) != 0))
+    const bh_meter_def *m = &s->d->meters[i];
+    double v = was + in->amount; /* clamped as every change to a meter is */
+    s->meter[i] = v < m->min ? m->min : v > m->max ? m->max : v;
+    if (s->meter[i] == was)
+        return BH_OK;
+    sim_touch(s, &s->st_meter[i]);
+    if (sim_log_push(s, LOG_METER, i, 0, was, s->meter[i], NULL) != 0 ||
+        sim_hist_push(s, i, s->now, s->meter[i]) != 0)
         return sim_oom(s, err);
     return BH_OK;
 }
@@ -251,23 +256,6 @@ bh_status sim_facil_apply(bh_sim *s, const bh_input *in, bh_err *err)
     default:
         return err_set(err, BH_EUSAGE, "", 0, "not an intervention");
     }
-}
-
-int sim_facil_took(const bh_sim *s, int inject)
-{
-    return s->fac_took && s->fac_took[inject];
-}
-
-void sim_facil_free(bh_sim *s)
-{
-    for (size_t i = 0; i < s->nfac_msg; i++) {
-        free(s->fac_msg[i].id);
-        free(s->fac_msg[i].title);
-        free(s->fac_msg[i].body);
-    }
-    free(s->fac_msg);
-    free(s->fac_took);
-    free(s->fac_reason);
 }
 
 const bh_inject_def *sim_inbox_def(const bh_sim *s, const bh_inbox_item *it)

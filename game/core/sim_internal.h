@@ -177,8 +177,14 @@ bh_status sim_settle(bh_sim *s, bh_err *err);
 /* Check or apply IN_FIRE .. IN_END (the clock and the end are checked). */
 bh_status sim_facil_check(bh_sim *s, const bh_input *in, bh_err *err);
 bh_status sim_facil_apply(bh_sim *s, const bh_input *in, bh_err *err);
-/* 1 when `fire` delivered inject i before its `at` time came: it does not come again then. */
-int sim_facil_took(const bh_sim *s, int inject);
+/* 1 when `fire` delivered inject i before its `at` time came: it does
+ * not come again then. (Inline: the event loop must not call sim_facil.c,
+ * which calls it.) */
+static inline int sim_facil_took(const bh_sim *s, int inject)
+{
+    return s->fac_took && s->fac_took[inject];
+}
+/* Free what the interventions left (in sim_record.c, for the same reason). */
 void sim_facil_free(bh_sim *s);
 /* A free text of an input: valid UTF-8 of at most `max` bytes, no
  * control characters but newlines and tabs; `what` names it ("a note"). */

@@ -2,7 +2,8 @@
  * simulation so that every other part can write to it: each meter's
  * history (one point per instant), the log the debrief and the reports
  * are made from, the first failure (which stops the session), and the
- * ending. */
+ * ending; and it lets go of what the facilitator's interventions left
+ * (sim_facil.c), as sim_destroy asks. */
 #include "core/sim_internal.h"
 
 #include <stdio.h>
@@ -68,4 +69,16 @@ bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)
     if (sim_log_push(s, LOG_ENDING, ending, time_up, 0, 0, NULL) != 0)
         return sim_oom(s, err);
     return BH_OK;
+}
+
+void sim_facil_free(bh_sim *s)
+{
+    for (size_t i = 0; i < s->nfac_msg; i++) {
+        free(s->fac_msg[i].id);
+        free(s->fac_msg[i].title);
+        free(s->fac_msg[i].body);
+    }
+    free(s->fac_msg);
+    free(s->fac_took);
+    free(s->fac_reason);
 }

@@ -16,8 +16,8 @@
 #include "check.h"
 #include "core/session.h"
 #include "core/text.h"
-#include "core/transcript.h"
 #include "report/rp_whatif.h"
+#include "transcript_text.h"
 #include "script/lh_host.h"
 
 #define FIXTURE "tests/fixtures/facilitator/interventions.lua"
@@ -448,17 +448,6 @@ static void test_unknown_annotation_skipped(void)
 
 #define PLAN "tests/plans/tutorial_facilitator.plan"
 #define TUTORIAL "scenarios/tutorial.lua"
-
-static char *transcript_of(const bh_sim *s)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    transcript_entries(f, s, 0);
-    transcript_footer(f, s);
-    fclose(f);
-    return buf;
-}
 
 /* Replay `plan` on the tutorial, recording to `journal` when not NULL. */
 static char *replay(const char *plan, const char *journal)

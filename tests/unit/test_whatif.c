@@ -13,21 +13,10 @@
 
 #include "check.h"
 #include "core/session.h"
-#include "core/transcript.h"
 #include "report/rp_whatif.h"
+#include "transcript_text.h"
 
 #define SCENARIO "scenarios/tutorial.lua"
-
-static char *transcript_of(bh_sim *s)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    transcript_entries(f, s, 0);
-    transcript_footer(f, s);
-    fclose(f);
-    return buf;
-}
 
 /* The original session of a plan, for comparison. */
 static char *original(const char *plan_path, int *ending)
