@@ -213,7 +213,7 @@ int text_decimal_parse(const char *s, double *out)
             decimals = 0;
             continue;
         }
-        if (*s < '0' || *s > '9' || decimals == 3 || milli > 1000000000000000LL)
+        if (*s < '0' || *s > '9' || decimals == 3 || milli > 100000000000000LL)
             return -1;
         milli = milli * 10 + (*s - '0');
         digits++;

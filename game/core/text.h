@@ -33,13 +33,14 @@ void text_sanitize(const char *s, size_t n, char *out, size_t outn);
 
 /* Numbers in files, whatever the locale: an optional sign, digits, and at
  * most three decimals after a '.'. text_decimal_parse returns 0, or -1
- * when `s` is not that (or its size is over 1e12); the value is exactly
+ * when `s` is not that (or has more than 15 digits); the value is exactly
  * thousandths / 1000. text_decimal_format writes the shortest such form,
- * with a sign ("+5", "-2.5"), of a value rounded to thousandths. */
+ * with a sign ("+5", "-2.5"), of a value rounded to thousandths (below
+ * 1e15 either way). */
 int text_decimal_parse(const char *s, double *out);
 char *text_decimal_format(double v, char *buf, size_t n);
-/* 1 when v is a whole number of thousandths (it survives a format and a
- * parse unchanged) */
+/* 1 when v is a whole number of thousandths of at most 1e12 either way
+ * (it survives a format and a parse unchanged) */
 int text_decimal_exact(double v);
 
 #endif

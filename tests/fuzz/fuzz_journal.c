@@ -58,7 +58,9 @@ static void round_trip(const bh_defs *d, const bh_input *in, const bh_jline *l)
         fail("a formatted line does not resolve", l, err.msg);
     if (back.time != in->time || back.kind != in->kind ||
         (in->kind != IN_NOTE && (back.a != in->a || back.b != in->b)) ||
-        (in->kind == IN_NOTE && strcmp(back.text, in->text ? in->text : "") != 0))
+        strcmp(back.text ? back.text : "", in->text ? in->text : "") != 0 ||
+        strcmp(back.body ? back.body : "", in->body ? in->body : "") != 0 ||
+        back.dur != in->dur || back.amount != in->amount)
         fail("a formatted line reads back as another input", l, buf);
     journal_plan_free(&again);
 }
