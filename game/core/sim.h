@@ -149,6 +149,8 @@ typedef struct bh_inbox_item {
  * definition made for it (channel internal, from "Facilitator", id
  * "facilitator:N", no hooks), owned by the sim. */
 const bh_inject_def *sim_inbox_def(const bh_sim *s, const bh_inbox_item *it);
+/* The facilitator's message number k (LOG_FACIL's b for IN_MESSAGE). */
+const bh_inject_def *sim_facil_message(const bh_sim *s, int k);
 
 /* Flags hold scenario-defined values. */
 typedef enum { VAL_NIL, VAL_BOOL, VAL_NUM, VAL_STR } bh_val_type;

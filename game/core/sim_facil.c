@@ -258,9 +258,11 @@ bh_status sim_facil_apply(bh_sim *s, const bh_input *in, bh_err *err)
     }
 }
 
+const bh_inject_def *sim_facil_message(const bh_sim *s, int k) { return &s->fac_msg[k]; }
+
 const bh_inject_def *sim_inbox_def(const bh_sim *s, const bh_inbox_item *it)
 {
-    return it->inject >= 0 ? &s->d->injects[it->inject] : &s->fac_msg[it->message];
+    return it->inject >= 0 ? &s->d->injects[it->inject] : sim_facil_message(s, it->message);
 }
 
 const char *sim_end_reason(const bh_sim *s)

@@ -41,7 +41,7 @@ void transcript_header(FILE *f, const bh_sim *s, const char *scenario_path)
 }
 
 /* One of the facilitator's interventions (what it caused follows it). */
-static void facil(FILE *f, const bh_defs *d, const bh_log_entry *e)
+static void facil(FILE *f, const bh_sim *s, const bh_defs *d, const bh_log_entry *e)
 {
     char a[40], b[40];
     switch ((bh_input_kind)e->a) {
@@ -69,8 +69,9 @@ static void facil(FILE *f, const bh_defs *d, const bh_log_entry *e)
                 text_decimal_format(e->from, a, sizeof a), e->text);
         break;
     case IN_MESSAGE:
-        fprintf(f, "FACILITATOR message [internal] Facilitator: %s (facilitator:%d)\n", e->text,
-                e->b + 1);
+        fprintf(f, "FACILITATOR message [%s] %s: %s (%s)\n",
+                defs_channel_name(sim_facil_message(s, e->b)->channel),
+                sim_facil_message(s, e->b)->from, e->text, sim_facil_message(s, e->b)->id);
         break;
     case IN_END:
         fprintf(f, "FACILITATOR end: %s\n", e->text);
@@ -151,7 +152,7 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
             fprintf(f, "FACILITATOR %s\n", e->text);
             break;
         case LOG_FACIL:
-            facil(f, d, e);
+            facil(f, s, d, e);
             break;
         case LOG_ENDING:
             if (e->a >= 0)

@@ -73,17 +73,12 @@ void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e)
         set_title(o, buf);
         break;
     case IN_MESSAGE: {
-        size_t n;
-        const bh_inbox_item *it = sim_inbox(s, &n);
-        for (size_t k = 0; k < n; k++)
-            if (it[k].inject < 0 && it[k].message == e->b) {
-                const bh_inject_def *m = sim_inbox_def(s, &it[k]);
-                set_str(o, "id", m->id);
-                set_str(o, "title", m->title);
-                set_str(o, "text", m->body);
-                set_str(o, "channel", defs_channel_name(m->channel));
-                set_str(o, "from", m->from);
-            }
+        const bh_inject_def *m = sim_facil_message(s, e->b);
+        set_str(o, "id", m->id);
+        set_str(o, "title", m->title);
+        set_str(o, "text", m->body);
+        set_str(o, "channel", defs_channel_name(m->channel));
+        set_str(o, "from", m->from);
         break;
     }
     case IN_END:
