@@ -30,4 +30,27 @@ bh_status play_read_save(const play *p, bh_err *err);
  * means nothing was read. */
 void play_read_load(play *p);
 
+/* ---- pacing (play_pace.c) ---- */
+
+/* Remember the log's and the inbox's sizes: play_pace_news looks after them. */
+void play_pace_mark(play *p);
+/* What happened since play_pace_mark among what pauses: a decision opened
+ * (when `decisions`), a message came in (when `messages`). */
+play_paused_by play_pace_news(const play *p, int decisions, int messages);
+/* Stop a running clock for `why` (nothing for PLAY_PAUSED_NOT or when
+ * paused already), dropping the fraction of a second owed; 1 if it did. */
+int play_pace_stop(play *p, play_paused_by why);
+/* Advance the live session towards `target`, stopping at the first
+ * simulated second at which news of the kinds asked for happens; returns
+ * that news (the clock then stands at that second) or PLAY_PAUSED_NOT
+ * (it reached the target, or stopped on an ending or an error: *st). */
+play_paused_by play_pace_advance(play *p, bh_time target, int decisions, int messages,
+                                 bh_status *st, bh_err *err);
+/* Play `s` on, event by event, until a decision opens: its time, or -1
+ * when none will before the session ends. A script error on the way gives
+ * the time it happens at. `s` is a scratch copy: it is spent. */
+bh_time play_pace_next_opening(bh_sim *s);
+/* Simulated seconds per real second at 1x. */
+double play_pace_rate(const play *p);
+
 #endif
