@@ -378,6 +378,18 @@ bh_status play_tick(play *p, double real_seconds, bh_err *err)
     return BH_OK;
 }
 
+/* After the clock was moved on purpose (skip, jump): what it ran into, and
+ * the clock file, as a paused session's must be. */
+static bh_status moved(play *p, bh_status st, bh_err *err)
+{
+    note_state(p);
+    if (p->failed)
+        return stopped(p, err);
+    if (st != BH_OK)
+        return st;
+    return play_save_clock(p, err);
+}
+
 bh_status play_skip(play *p, bh_err *err)
 {
     if (!p->sim || p->failed)
@@ -388,12 +400,7 @@ bh_status play_skip(play *p, bh_err *err)
     p->carry = 0; /* the fraction owed belonged to the time skipped over */
     bh_status st;
     play_pace_stop(p, play_pace_advance(p, t, p->workshop, p->pause_on_message, &st, err));
-    note_state(p);
-    if (p->failed)
-        return stopped(p, err);
-    if (st != BH_OK)
-        return st;
-    return play_save_clock(p, err);
+    return moved(p, st, err);
 }
 
 bh_status play_jump_to_decision(play *p, bh_err *err)
@@ -434,12 +441,7 @@ bh_status play_jump_to_decision(play *p, bh_err *err)
     play_paused_by why = play_pace_advance(p, at, 1, 0, &st, err);
     if (why != PLAY_PAUSED_NOT)
         p->paused_by = why;
-    note_state(p);
-    if (p->failed)
-        return stopped(p, err);
-    if (st != BH_OK)
-        return st;
-    return play_save_clock(p, err);
+    return moved(p, st, err);
 }
 
 bh_status play_input(play *p, bh_input *in, bh_err *err)
