@@ -51,17 +51,27 @@ static const char pace_lua[] =
 
 /* ---- helpers ---- */
 
-/* A new session of the pacing scenario in its own data folder; `workshop`
- * turns workshop mode on as soon as it exists. */
+/* A new session of the pacing scenario (written into the temporary folder
+ * the first time) in its own data folder; `workshop` turns workshop mode
+ * on as soon as it exists. */
 static int open_session(play *p, const char *name, int workshop)
 {
     char data[400];
+    if (!scenario[0]) {
+        snprintf(scenario, sizeof scenario, "%s/pace.lua", tmpdir);
+        FILE *f = fopen(scenario, "w");
+        if (f) {
+            fputs(pace_lua, f);
+            fclose(f);
+        }
+    }
     snprintf(data, sizeof data, "%s/%s", tmpdir, name);
     mkdir(data, 0755);
     lh_diags d = {0};
     bh_err e;
     bh_status st = play_start(p, scenario, data, 1, &d, &e);
     lh_diags_free(&d);
+    CHECK_INT(st, BH_OK); /* a session that does not start fails the test */
     if (st != BH_OK) {
         char buf[2048];
         fprintf(stderr, "play_start: %s\n", err_format(&e, buf, sizeof buf));
@@ -114,25 +124,13 @@ static size_t inbox_size(const play *p)
     return n;
 }
 
-static long long clock_file(const play *p)
-{
-    char path[PLAY_PATH_MAX + 8];
-    snprintf(path, sizeof path, "%s.clock", p->journal_path);
-    char *t = check_slurp(path);
-    long long v = t ? atoll(t) : -1;
-    free(t);
-    return v;
-}
-
 /* ---- tests ---- */
 
 static void test_a_workshop_starts_paused(void)
 {
     play p, solo;
-    if (!open_session(&p, "paused", 1) || !open_session(&solo, "solo", 0)) {
-        CHECK(0);
+    if (!open_session(&p, "paused", 1) || !open_session(&solo, "solo", 0))
         return;
-    }
     CHECK_INT(p.workshop, 1);
     CHECK_INT(p.speed, 0);
     CHECK_INT(solo.speed, 1); /* the desktop game runs at once, as before */
@@ -152,10 +150,8 @@ static void test_a_workshop_starts_paused(void)
 static void test_the_clock_stops_at_the_second_a_decision_opens(void)
 {
     play p, solo;
-    if (!open_session(&p, "stop", 1) || !open_session(&solo, "stop-solo", 0)) {
-        CHECK(0);
+    if (!open_session(&p, "stop", 1) || !open_session(&solo, "stop-solo", 0))
         return;
-    }
     bh_err e;
     play_set_speed(&p, 8);
     play_set_speed(&solo, 8);
@@ -170,7 +166,7 @@ static void test_the_clock_stops_at_the_second_a_decision_opens(void)
     bh_time at = -1;
     CHECK_INT(logged(&p, LOG_OPEN, "d1", &at), 1);
     CHECK_INT(at, 1200);
-    CHECK_INT(clock_file(&p), 1200); /* a pause keeps the clock exactly */
+    CHECK_INT(p.clock_saved, 1200); /* a pause keeps the clock exactly */
     /* the same ticks without workshop mode go through, as before */
     ticks(&solo, 3, 1.0);
     CHECK_INT(sim_now(solo.sim), 1440);
@@ -206,11 +202,8 @@ static void test_the_clock_stops_at_the_second_a_decision_opens(void)
 static void test_an_input_that_opens_a_decision_pauses(void)
 {
     play p;
-    if (!open_session(&p, "input", 1)) {
-        CHECK(0);
+    if (!open_session(&p, "input", 1))
         return;
-    }
-    bh_err e;
     play_set_speed(&p, 8);
     ticks(&p, 3, 1.0);
     CHECK_INT(sim_now(p.sim), 1200);
@@ -220,21 +213,20 @@ static void test_an_input_that_opens_a_decision_pauses(void)
     const bh_defs *d = sim_defs(p.sim);
     bh_input in = {.kind = IN_CHOOSE, .a = defs_decision(d, "d1")};
     in.b = defs_option(&d->decisions[in.a], "b");
+    bh_err e;
     CHECK_INT(play_input(&p, &in, &e), BH_OK);
     CHECK_INT(logged(&p, LOG_OPEN, "d4", NULL), 1); /* option b opens d4 at once */
     CHECK_INT(p.speed, 0);
     CHECK_INT(p.paused_by, PLAY_PAUSED_DECISION);
-    CHECK_INT(clock_file(&p), 1230);
+    CHECK_INT(p.clock_saved, 1230);
     play_close(&p);
 }
 
 static void test_pause_on_every_message(void)
 {
     play p, both;
-    if (!open_session(&p, "messages", 0) || !open_session(&both, "messages-ws", 1)) {
-        CHECK(0);
+    if (!open_session(&p, "messages", 0) || !open_session(&both, "messages-ws", 1))
         return;
-    }
     play_set_pause_on_message(&p, 1);
     play_set_speed(&p, 8);
     ticks(&p, 2, 1.0); /* 'later' at 10m = 600 */
@@ -281,13 +273,11 @@ static void test_pause_on_every_message(void)
 
 static void test_jump_to_the_next_decision(void)
 {
-    play p;
-    if (!open_session(&p, "jump", 1)) {
-        CHECK(0);
-        return;
-    }
     bh_err e;
     bh_time at = -1;
+    play p;
+    if (!open_session(&p, "jump", 1))
+        return;
     CHECK_INT(play_jump_to_decision(&p, &e), BH_OK);
     CHECK_INT(sim_now(p.sim), 1200);
     CHECK_INT(logged(&p, LOG_OPEN, "d1", &at), 1);
@@ -296,7 +286,7 @@ static void test_jump_to_the_next_decision(void)
     CHECK_INT(at, 600);
     CHECK_INT(p.speed, 0);
     CHECK_INT(p.paused_by, PLAY_PAUSED_DECISION);
-    CHECK_INT(clock_file(&p), 1200);
+    CHECK_INT(p.clock_saved, 1200);
     /* d2 opens when 'fix' is done, 15 minutes after it starts */
     const bh_defs *d = sim_defs(p.sim);
     bh_input in = {.kind = IN_START, .a = defs_action(d, "fix")};
@@ -356,10 +346,8 @@ static void test_agenda_projection(void)
     /* from a session: paused minutes count, the projection uses the last
      * speed while paused, and an ended session has nothing left to run */
     play p;
-    if (!open_session(&p, "agenda", 1)) {
-        CHECK(0);
+    if (!open_session(&p, "agenda", 1))
         return;
-    }
     ticks(&p, 90, 1.0); /* paused */
     play_agenda(&p, &a);
     CHECK(fabs(a.used_min - 1.5) < 1e-9);
@@ -411,10 +399,8 @@ static bh_status intervene(play *p, const intervention *iv, bh_err *e)
 static void test_interventions_while_paused(void)
 {
     play p;
-    if (!open_session(&p, "openaev", 1)) {
-        CHECK(0);
+    if (!open_session(&p, "openaev", 1))
         return;
-    }
     bh_err e;
     /* #1395, firing late after a pause: pause 10 s before 'later' (600) */
     play_set_speed(&p, 1);
@@ -515,13 +501,6 @@ static void test_interventions_while_paused(void)
 
 int main(int argc, char **argv)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-pacing-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return 1;
-    snprintf(scenario, sizeof scenario, "%s/pace.lua", tmpdir);
-    FILE *f = fopen(scenario, "w");
-    if (!f || fputs(pace_lua, f) < 0 || fclose(f) != 0)
-        return 1;
     static const check_case cases[] = {
         {"a_workshop_starts_paused", test_a_workshop_starts_paused},
         {"the_clock_stops_at_the_second_a_decision_opens",
@@ -532,10 +511,5 @@ int main(int argc, char **argv)
         {"agenda_projection", test_agenda_projection},
         {"interventions_while_paused", test_interventions_while_paused},
         {NULL, NULL}};
-    int rc = check_main(argc, argv, cases);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        rc = 1;
-    return rc;
+    return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "pacing");
 }
