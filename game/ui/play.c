@@ -18,6 +18,8 @@
 /* A frame that stalled (a dragged window, a laptop lid) must not jump hours. */
 #define TICK_MAX_REAL 1.0
 #define CLOCK_EVERY_REAL 1.0
+/* The agenda's file: losing up to this much of it to a crash is harmless. */
+#define AGENDA_EVERY_REAL 10.0
 
 /* ---- loading ---- */
 
@@ -118,8 +120,10 @@ void play_close(play *p)
     if (!p->live)
         return;
     bh_err e;
-    if (p->sim && p->journal.fd >= 0)
+    if (p->sim && p->journal.fd >= 0) {
         play_save_clock(p, &e); /* best effort: the journal already holds every input */
+        play_agenda_save(p, &e);
+    }
     play_release(p);
 }
 
@@ -274,6 +278,7 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     p->seed = sim_seed(p->sim);
     p->clock_saved = sim_now(p->sim);
     play_read_load(p);
+    play_agenda_load(p);
     p->files_stamp = files_stamp(p);
     note_state(p);
     if (!p->failed && !sim_ended(p->sim))
@@ -345,8 +350,12 @@ bh_status play_tick(play *p, double real_seconds, bh_err *err)
         return BH_OK;
     double real = real_seconds > 0 ? real_seconds : 0; /* also turns NaN into 0 */
     /* The agenda counts the workshop's wall time, pauses and stalls too. */
-    if (isfinite(real))
+    if (isfinite(real)) {
         p->real_used += real;
+        p->real_since_agenda += real;
+    }
+    if (p->real_since_agenda >= AGENDA_EVERY_REAL)
+        play_agenda_save(p, &(bh_err){0}); /* best effort, like the clock */
     if (p->failed || sim_ended(p->sim))
         return BH_OK;
     if (real > TICK_MAX_REAL)

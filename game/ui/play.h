@@ -63,14 +63,16 @@ typedef struct play {
     /* pacing (play_pace.c) */
     int pause_on_message; /* the facilitator asked: pause on every new inbox message */
     play_paused_by paused_by; /* why the clock last stopped by itself; PLAY_PAUSED_NOT
-                               * once someone sets a speed */
+                               * again once it runs */
     int last_speed;     /* the last running speed (1 before any): projections while paused */
-    double real_used;   /* real seconds given to play_tick, paused or not: the agenda */
+    double real_used;   /* real seconds given to play_tick, paused or not: the agenda
+                         * (kept in JOURNAL.agenda, so Continue goes on counting) */
     /* private to play.c and play_pace.c */
     int live;           /* set up by play_start/play_resume: journal.fd is meaningful */
     int ended_seen;     /* the ending was noticed and DATA_DIR/last let go */
     double real_since_save; /* real seconds fed since the clock file was written */
     size_t seen_log, seen_inbox; /* log and inbox sizes before the call in progress */
+    double real_since_agenda; /* real seconds counted since JOURNAL.agenda was written */
 } play;
 
 /* Start a new session of `scenario` with `seed`. The journal goes to
@@ -110,7 +112,7 @@ void play_set_speed(play *p, int speed);
  * in: the rest of that tick is not fed, so nothing goes by unseen. Call
  * play_tick every frame, paused or not: a paused tick moves nothing, but
  * its real seconds count toward the agenda. p->paused_by says why the clock
- * stopped by itself, until a speed is set. */
+ * stopped by itself, until it runs again. */
 
 /* Workshop mode on or off. Turning it on pauses the clock: a workshop
  * starts paused, and only the facilitator starts it. */

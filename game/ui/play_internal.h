@@ -2,7 +2,8 @@
  * play_catalogue.c) share, and nothing else may use. The files beside a
  * journal hold state that is neither an input nor
  * an annotation (DESIGN.md section 8): JOURNAL.clock (where the clock
- * stood) and JOURNAL.read (which inbox messages the player has read). Each
+ * stood), JOURNAL.read (which inbox messages the player has read) and
+ * JOURNAL.agenda (the workshop's real time so far). Each
  * is replaced atomically and is only ever a convenience: a missing or
  * damaged one is ignored, because the journal is the truth. */
 #ifndef UI_PLAY_INTERNAL_H
@@ -22,6 +23,12 @@ bh_status play_mkdir_p(const char *dir, bh_err *err);
 bh_status play_absolute(const char *path, char *out, size_t n, bh_err *err);
 /* JOURNAL.clock's time; -1 when it is missing or not a time. */
 int play_read_clock(const char *journal, bh_time *out);
+
+/* JOURNAL.agenda: the agenda's real seconds (p->real_used), so that a
+ * workshop resumed after a crash or a break still knows its minutes. Load
+ * leaves p->real_used as it was when the file is missing or damaged. */
+bh_status play_agenda_save(play *p, bh_err *err);
+void play_agenda_load(play *p);
 
 /* Write JOURNAL.read from p->read. */
 bh_status play_read_save(const play *p, bh_err *err);

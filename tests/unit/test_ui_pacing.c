@@ -370,6 +370,42 @@ static void test_agenda_projection(void)
     play_close(&p);
 }
 
+/* The agenda's minutes are kept beside the journal, so a workshop resumed
+ * after a crash or a break goes on counting; a damaged file counts from 0. */
+static void test_the_agenda_survives_continue(void)
+{
+    play p, q;
+    if (!open_session(&p, "continue", 1))
+        return;
+    char journal[PLAY_PATH_MAX], path[PLAY_PATH_MAX + 8], data[400];
+    snprintf(journal, sizeof journal, "%s", p.journal_path);
+    snprintf(path, sizeof path, "%s.agenda", journal);
+    snprintf(data, sizeof data, "%s/continue", tmpdir);
+    ticks(&p, 9, 1.0);
+    char *text = check_slurp(path);
+    CHECK(text == NULL); /* written every ten real seconds, not every frame */
+    free(text);
+    ticks(&p, 16, 1.0);
+    text = check_slurp(path);
+    CHECK_STR(text, "20\n"); /* a kill now would lose at most ten seconds */
+    free(text);
+    play_close(&p);
+    bh_err e;
+    lh_diags d = {0};
+    CHECK_INT(play_resume(&q, journal, data, &d, &e), BH_OK);
+    CHECK(q.real_used == 25);
+    play_close(&q);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("12abc\n", f);
+        fclose(f);
+    }
+    CHECK_INT(play_resume(&q, journal, data, &d, &e), BH_OK);
+    CHECK(q.real_used == 0);
+    play_close(&q);
+    lh_diags_free(&d);
+}
+
 /* One intervention made while paused. The facilitator's new inputs (fire,
  * extend, freeze, unfreeze, adjust, message, end) slot in as more rows. */
 typedef struct intervention {
@@ -509,6 +545,7 @@ int main(int argc, char **argv)
         {"pause_on_every_message", test_pause_on_every_message},
         {"jump_to_the_next_decision", test_jump_to_the_next_decision},
         {"agenda_projection", test_agenda_projection},
+        {"the_agenda_survives_continue", test_the_agenda_survives_continue},
         {"interventions_while_paused", test_interventions_while_paused},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "pacing");
