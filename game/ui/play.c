@@ -520,8 +520,7 @@ double play_real_seconds_until(const play *p, bh_time t)
 {
     if (!p->sim || p->speed <= 0)
         return -1;
-    double rate = sim_defs(p->sim)->scenario.rate;
-    double left = (double)(t - sim_now(p->sim)) / ((rate > 0 ? rate : 1) * p->speed);
+    double left = (double)(t - sim_now(p->sim)) / (play_pace_rate(p) * p->speed);
     return left > 0 ? left : 0;
 }
 
