@@ -18,6 +18,8 @@
 /* A frame that stalled (a dragged window, a laptop lid) must not jump hours. */
 #define TICK_MAX_REAL 1.0
 #define CLOCK_EVERY_REAL 1.0
+/* The agenda's file: losing up to this much of it to a crash is harmless. */
+#define AGENDA_EVERY_REAL 10.0
 
 /* ---- loading ---- */
 
@@ -91,6 +93,8 @@ static void play_reset(play *p, const char *data_dir)
     memset(p, 0, sizeof *p);
     p->journal.fd = -1;
     p->live = 1;
+    p->cut_index = -1;
+    p->last_speed = 1;
     if (data_dir)
         snprintf(p->data_dir, sizeof p->data_dir, "%s", data_dir);
 }
@@ -116,8 +120,10 @@ void play_close(play *p)
     if (!p->live)
         return;
     bh_err e;
-    if (p->sim && p->journal.fd >= 0)
+    if (p->sim && p->journal.fd >= 0) {
         play_save_clock(p, &e); /* best effort: the journal already holds every input */
+        play_agenda_save(p, &e);
+    }
     play_release(p);
 }
 
@@ -232,7 +238,7 @@ bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64
         play_release(p);
         return st;
     }
-    p->speed = 1;
+    p->speed = p->workshop ? 0 : 1; /* a workshop starts paused */
     p->files_stamp = files_stamp(p);
     /* Deliver what happens at T+0 now, so the first screen shows it even
      * before the clock runs. A replay does the same on its first input. */
@@ -272,6 +278,7 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     p->seed = sim_seed(p->sim);
     p->clock_saved = sim_now(p->sim);
     play_read_load(p);
+    play_agenda_load(p);
     p->files_stamp = files_stamp(p);
     note_state(p);
     if (!p->failed && !sim_ended(p->sim))
@@ -339,19 +346,33 @@ bh_status play_save_clock(play *p, bh_err *err)
 
 bh_status play_tick(play *p, double real_seconds, bh_err *err)
 {
-    if (!p->sim || p->failed || sim_ended(p->sim))
+    if (!p->sim)
         return BH_OK;
     double real = real_seconds > 0 ? real_seconds : 0; /* also turns NaN into 0 */
+    /* The agenda counts the workshop's wall time, pauses and stalls too. */
+    if (isfinite(real)) {
+        p->real_used += real;
+        p->real_since_agenda += real;
+    }
+    if (p->real_since_agenda >= AGENDA_EVERY_REAL)
+        play_agenda_save(p, &(bh_err){0}); /* best effort, like the clock */
+    if (p->failed || sim_ended(p->sim))
+        return BH_OK;
     if (real > TICK_MAX_REAL)
         real = TICK_MAX_REAL;
     p->real_since_save += real;
     bh_status st = BH_OK;
+    play_paused_by why = PLAY_PAUSED_NOT;
+    /* Paused, a tick feeds nothing and owes nothing: no pause, however
+     * long, is made up for when the clock runs again. */
     if (p->speed > 0) {
-        p->carry += real * sim_defs(p->sim)->scenario.rate * p->speed;
+        p->carry += real * play_pace_rate(p) * p->speed;
         double whole = floor(p->carry + CARRY_EPS);
         if (whole >= 1) {
             p->carry -= whole;
-            st = sim_advance(p->sim, sim_now(p->sim) + (bh_time)whole, err);
+            why = play_pace_advance(p, sim_now(p->sim) + (bh_time)whole, p->workshop,
+                                    p->pause_on_message, &st, err);
+            play_pace_stop(p, why);
         }
     }
     note_state(p);
@@ -359,9 +380,23 @@ bh_status play_tick(play *p, double real_seconds, bh_err *err)
         return stopped(p, err);
     if (st != BH_OK)
         return st;
+    if (why != PLAY_PAUSED_NOT && sim_now(p->sim) != p->clock_saved)
+        return play_save_clock(p, err); /* as any pause does */
     if (p->real_since_save >= CLOCK_EVERY_REAL && sim_now(p->sim) != p->clock_saved)
         return play_save_clock(p, err);
     return BH_OK;
+}
+
+/* After the clock was moved on purpose (skip, jump): what it ran into, and
+ * the clock file, as a paused session's must be. */
+static bh_status moved(play *p, bh_status st, bh_err *err)
+{
+    note_state(p);
+    if (p->failed)
+        return stopped(p, err);
+    if (st != BH_OK)
+        return st;
+    return play_save_clock(p, err);
 }
 
 bh_status play_skip(play *p, bh_err *err)
@@ -372,13 +407,50 @@ bh_status play_skip(play *p, bh_err *err)
     if (t < 0)
         return BH_OK;
     p->carry = 0; /* the fraction owed belonged to the time skipped over */
-    bh_status st = sim_advance(p->sim, t, err);
-    note_state(p);
+    bh_status st;
+    play_pace_stop(p, play_pace_advance(p, t, p->workshop, p->pause_on_message, &st, err));
+    return moved(p, st, err);
+}
+
+bh_status play_jump_to_decision(play *p, bh_err *err)
+{
+    if (!p->sim || !p->journal_path[0])
+        return err_set(err, BH_EUSAGE, "", 0, "no session is open");
     if (p->failed)
         return stopped(p, err);
+    if (sim_ended(p->sim))
+        return err_set(err, BH_EINPUT, "", 0, "the session has ended: no decision will open");
+    /* Where the next decision opens is only known by playing on, and the
+     * live session cannot go back: a scratch copy (journal and clock)
+     * plays ahead to find it. */
+    bh_plan plan = {0};
+    lh_host *h = NULL;
+    bh_sim *s = NULL;
+    lh_diags d = {0};
+    bh_jtail tail;
+    bh_time now = sim_now(p->sim), at = -1;
+    bh_status st = load_session(p->journal_path, &plan, &h, &s, &d, &tail, err);
+    if (st == BH_OK && (st = sim_advance(s, now, err)) == BH_OK)
+        at = play_pace_next_opening(s);
+    sim_destroy(s);
+    lh_free(h);
+    lh_diags_free(&d);
+    journal_plan_free(&plan);
     if (st != BH_OK)
         return st;
-    return play_save_clock(p, err);
+    if (at < 0)
+        return err_set(err, BH_EINPUT, "", 0,
+                       "no decision opens from now to the end of the session: the clock "
+                       "stays where it is");
+    /* The live session goes there itself, stopping at the opening (if the
+     * files on disk changed since they were loaded, the two can differ:
+     * it never goes further than the copy found). */
+    p->speed = 0;
+    p->carry = 0;
+    play_paused_by why = play_pace_advance(p, at, 1, 0, &st, err);
+    if (why != PLAY_PAUSED_NOT)
+        p->paused_by = why;
+    return moved(p, st, err);
 }
 
 bh_status play_input(play *p, bh_input *in, bh_err *err)
@@ -386,7 +458,10 @@ bh_status play_input(play *p, bh_input *in, bh_err *err)
     if (!p->sim || p->journal.fd < 0)
         return err_set(err, BH_EUSAGE, "", 0, "no session is open");
     in->time = sim_now(p->sim);
+    play_pace_mark(p);
     bh_status st = session_input(p->sim, &p->journal, in, err);
+    /* An input made while the clock runs can open a decision too. */
+    int paused = play_pace_stop(p, play_pace_news(p, p->workshop, p->pause_on_message));
     /* An error in an `available` condition refuses the input with
      * BH_ESCRIPT but leaves the session running (the core's rule), so only
      * sim_failed stops play. */
@@ -396,6 +471,8 @@ bh_status play_input(play *p, bh_input *in, bh_err *err)
      * not play on with inputs that cannot be kept. */
     if (st == BH_EIO)
         play_set_speed(p, 0);
+    else if (paused)
+        play_save_clock(p, &(bh_err){0});
     return st;
 }
 
@@ -429,6 +506,10 @@ void play_set_speed(play *p, int speed)
 {
     if (speed == 0 || speed == 1 || speed == 2 || speed == 4 || speed == 8)
         p->speed = speed;
+    if (p->speed > 0) {
+        p->last_speed = p->speed;
+        p->paused_by = PLAY_PAUSED_NOT;
+    }
     /* Pausing is when players walk away from the machine: keep the clock
      * exactly, not a second behind. */
     if (speed == 0 && p->sim && sim_now(p->sim) != p->clock_saved)
@@ -439,8 +520,7 @@ double play_real_seconds_until(const play *p, bh_time t)
 {
     if (!p->sim || p->speed <= 0)
         return -1;
-    double rate = sim_defs(p->sim)->scenario.rate;
-    double left = (double)(t - sim_now(p->sim)) / ((rate > 0 ? rate : 1) * p->speed);
+    double left = (double)(t - sim_now(p->sim)) / (play_pace_rate(p) * p->speed);
     return left > 0 ? left : 0;
 }
 

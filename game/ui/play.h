@@ -33,6 +33,13 @@
 
 #define PLAY_PATH_MAX 1024
 
+/* Why the clock stopped by itself (a workshop's pacing, play_pace.c). */
+typedef enum play_paused_by {
+    PLAY_PAUSED_NOT,      /* it did not: running, or paused by someone */
+    PLAY_PAUSED_DECISION, /* a decision opened (workshop mode, or a jump to it) */
+    PLAY_PAUSED_MESSAGE   /* a message came in (play_set_pause_on_message) */
+} play_paused_by;
+
 typedef struct play {
     lh_host *host;
     bh_sim *sim;
@@ -41,6 +48,9 @@ typedef struct play {
     char journal_path[PLAY_PATH_MAX];
     char data_dir[PLAY_PATH_MAX];
     uint64_t seed;
+    char cut[64];       /* the session cut's id, or "" for the whole scenario */
+    int cut_index;      /* that cut in the defs, or -1 for none */
+    int workshop;       /* 1 in workshop mode: starts paused, pauses when a decision opens */
     int speed;          /* 0 = paused, else 1, 2, 4 or 8 */
     double carry;       /* simulated seconds owed but not yet whole */
     bh_time clock_saved; /* last time written to the .clock file */
@@ -50,10 +60,19 @@ typedef struct play {
     unsigned char *read; /* per inbox position: 1 once the player has read it */
     size_t nread;
     char notice[600];   /* what resuming had to repair, for the player; "" if nothing */
-    /* private to play.c */
+    /* pacing (play_pace.c) */
+    int pause_on_message; /* the facilitator asked: pause on every new inbox message */
+    play_paused_by paused_by; /* why the clock last stopped by itself; PLAY_PAUSED_NOT
+                               * again once it runs */
+    int last_speed;     /* the last running speed (1 before any): projections while paused */
+    double real_used;   /* real seconds given to play_tick, paused or not: the agenda
+                         * (kept in JOURNAL.agenda, so Continue goes on counting) */
+    /* private to play.c and play_pace.c */
     int live;           /* set up by play_start/play_resume: journal.fd is meaningful */
     int ended_seen;     /* the ending was noticed and DATA_DIR/last let go */
     double real_since_save; /* real seconds fed since the clock file was written */
+    size_t seen_log, seen_inbox; /* log and inbox sizes before the call in progress */
+    double real_since_agenda; /* real seconds counted since JOURNAL.agenda was written */
 } play;
 
 /* Start a new session of `scenario` with `seed`. The journal goes to
@@ -71,8 +90,12 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
 /* Save the clock and close everything. Safe on a zeroed or closed play. */
 void play_close(play *p);
 
-/* Feed `real_seconds` of wall time at the current speed. Script errors set
- * p->failed and come back as BH_ESCRIPT; the session then stays stopped. */
+/* Feed `real_seconds` of wall time (since the last call) at the current
+ * speed; paused, it only counts toward the agenda. At most 1 s is fed per
+ * call (a stalled frame must not jump hours). In workshop mode the clock
+ * stops at the second a decision opens (see pacing below). Script errors
+ * set p->failed and come back as BH_ESCRIPT; the session then stays
+ * stopped. */
 bh_status play_tick(play *p, double real_seconds, bh_err *err);
 /* Jump the clock to the next pending event (nothing when none). */
 bh_status play_skip(play *p, bh_err *err);
@@ -82,6 +105,45 @@ bh_status play_input(play *p, bh_input *in, bh_err *err);
 /* Pausing (speed 0) also writes the clock file, so a paused session
  * resumes exactly where it stood. */
 void play_set_speed(play *p, int speed);
+
+/* ---- pacing: a workshop's clock (play_pace.c) ----
+ * A workshop session starts paused and stops by itself at the simulated
+ * second a decision opens, and, when the facilitator asks, a message comes
+ * in: the rest of that tick is not fed, so nothing goes by unseen. Call
+ * play_tick every frame, paused or not: a paused tick moves nothing, but
+ * its real seconds count toward the agenda. p->paused_by says why the clock
+ * stopped by itself, until it runs again. */
+
+/* Workshop mode on or off. Turning it on pauses the clock: a workshop
+ * starts paused, and only the facilitator starts it. */
+void play_set_workshop(play *p, int on);
+/* Pause on every new inbox message too (off by default). */
+void play_set_pause_on_message(play *p, int on);
+/* Advance to the simulated second the next decision opens, and pause
+ * there. When none will open before the session ends, BH_EINPUT and a
+ * message for the facilitator in err, and nothing changes. Found by
+ * playing a scratch copy of the session (journal and clock) ahead. */
+bh_status play_jump_to_decision(play *p, bh_err *err);
+
+/* The agenda clock: what the facilitator's console shows. Minutes are
+ * real minutes of the workshop. */
+typedef struct play_agenda_info {
+    double used_min;   /* real minutes so far, paused time included */
+    double agenda_min; /* the cut's planned minutes; 0: no agenda (no cut) */
+    double left_min;   /* agenda_min - used_min (negative: over); 0 without an agenda */
+    int speed;         /* the speed projected at: the current one, or while paused the
+                        * last one it ran at (1 before any) */
+    double run_min;    /* real minutes the simulated time left takes at that speed */
+    double finish_min; /* used_min + run_min: the finish, if no more pauses */
+    double late_min;   /* finish_min - agenda_min: > 0 late, <= 0 in time; 0 without one */
+    int fit_speed;     /* the slowest speed (1, 2, 4, 8) finishing within the agenda;
+                        * 0 when none does, or without an agenda */
+} play_agenda_info;
+void play_agenda(const play *p, play_agenda_info *out);
+/* The same from the numbers: real seconds used, the agenda in minutes, the
+ * simulated seconds left, simulated seconds per real second at 1x, speed. */
+void play_agenda_project(double used_s, double agenda_min, double sim_left_s, double rate,
+                         int speed, play_agenda_info *out);
 
 /* Hot reload: read the scenario's files afresh and replay the journal into
  * them, up to where the clock is now, so the session stays where it was.

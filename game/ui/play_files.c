@@ -1,6 +1,7 @@
 /* play_files.c: the small files beside a session's journal (see
- * play_internal.h): DATA_DIR/last, JOURNAL.clock and JOURNAL.read, each
- * replaced atomically, and the path helpers they need. */
+ * play_internal.h): DATA_DIR/last, JOURNAL.clock, JOURNAL.read and
+ * JOURNAL.agenda, each replaced atomically, and the path helpers they
+ * need. */
 #include "ui/play_internal.h"
 
 #include <errno.h>
@@ -120,6 +121,36 @@ int play_read_clock(const char *journal, bh_time *out)
         return -1;
     *out = (bh_time)v;
     return 0;
+}
+
+/* ---- JOURNAL.agenda ---- */
+
+/* Whole seconds, as an integer: no locale can change how it reads. */
+#define AGENDA_MAX_SECONDS 1e12
+
+bh_status play_agenda_save(play *p, bh_err *err)
+{
+    char path[PLAY_PATH_MAX + 8], text[32];
+    p->real_since_agenda = 0; /* a failed write is retried later, not every frame */
+    if (!p->journal_path[0])
+        return BH_OK;
+    if (snprintf(path, sizeof path, "%s.agenda", p->journal_path) >= (int)sizeof path)
+        return err_set(err, BH_EIO, p->journal_path, 0, "the path is too long");
+    double used = p->real_used < AGENDA_MAX_SECONDS ? p->real_used : AGENDA_MAX_SECONDS;
+    snprintf(text, sizeof text, "%lld\n", (long long)used);
+    return play_write_atomic(path, text, err);
+}
+
+void play_agenda_load(play *p)
+{
+    char path[PLAY_PATH_MAX + 8], line[64], *end;
+    if (snprintf(path, sizeof path, "%s.agenda", p->journal_path) >= (int)sizeof path ||
+        play_read_line(path, line, sizeof line) != 0)
+        return;
+    errno = 0;
+    long long v = strtoll(line, &end, 10);
+    if (!errno && end != line && !*end && v >= 0 && v <= (long long)AGENDA_MAX_SECONDS)
+        p->real_used = (double)v;
 }
 
 /* ---- JOURNAL.read ---- */
