@@ -406,29 +406,42 @@ static void test_the_agenda_survives_continue(void)
     lh_diags_free(&d);
 }
 
-/* One intervention made while paused. The facilitator's new inputs (fire,
- * extend, freeze, unfreeze, adjust, message, end) slot in as more rows. */
+/* One intervention made while paused: the room's inputs, then each of the
+ * facilitator's but `end`. */
 typedef struct intervention {
     bh_input_kind kind;
-    const char *a, *b; /* action, or decision and option, or note text */
+    const char *a, *b; /* action, decision and option, inject, meter; or note text */
+    double n;          /* extend: seconds; adjust: the amount */
 } intervention;
 
 static const intervention while_paused[] = {
-    {IN_START, "fix", NULL},
-    {IN_NOTE, "The room argues about d1", NULL},
-    {IN_CHOOSE, "d1", "b"},
+    {IN_START, "fix", NULL, 0},
+    {IN_NOTE, "The room argues about d1", NULL, 0},
+    {IN_CHOOSE, "d1", "b", 0}, /* which opens d4, due at 2400 */
+    {IN_FREEZE, "d4", NULL, 0},
+    {IN_EXTEND, "d4", NULL, 600}, /* frozen: 30 minutes left */
+    {IN_FIRE, "third", NULL, 0},  /* due at 1800: now instead */
+    {IN_ADJUST, "m", "The room argued well", 3},
+    {IN_MESSAGE, NULL, "A word from the facilitator", 0},
+    {IN_UNFREEZE, "d4", NULL, 0}, /* due at 1200 + 1800 = 3000 */
 };
 
 static bh_status intervene(play *p, const intervention *iv, bh_err *e)
 {
     const bh_defs *d = sim_defs(p->sim);
-    bh_input in = {.kind = iv->kind, .a = -1};
-    if (iv->kind == IN_START || iv->kind == IN_CANCEL)
-        in.a = defs_action(d, iv->a);
-    else if (iv->kind == IN_CHOOSE && (in.a = defs_decision(d, iv->a)) >= 0)
-        in.b = defs_option(&d->decisions[in.a], iv->b);
-    else if (iv->kind == IN_NOTE)
-        in.text = iv->a;
+    bh_input in = {.kind = iv->kind, .a = -1, .dur = (bh_time)iv->n, .amount = iv->n};
+    switch (iv->kind) {
+    case IN_START: case IN_CANCEL: in.a = defs_action(d, iv->a); break;
+    case IN_CHOOSE:
+        if ((in.a = defs_decision(d, iv->a)) >= 0)
+            in.b = defs_option(&d->decisions[in.a], iv->b);
+        break;
+    case IN_NOTE: in.text = iv->a; break;
+    case IN_FIRE: in.a = defs_inject(d, iv->a); break;
+    case IN_ADJUST: in.a = defs_meter(d, iv->a); in.text = iv->b; break;
+    case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: in.a = defs_decision(d, iv->a); break;
+    case IN_MESSAGE: case IN_END: in.text = iv->b; break;
+    }
     return play_input(p, &in, e);
 }
 
@@ -489,15 +502,14 @@ static void test_interventions_while_paused(void)
     CHECK_INT(sim_now(p.sim), 1208);
     ticks(&p, 1, 1.0);
     CHECK_INT(sim_now(p.sim), 1688);
-    ticks(&p, 1, 1.0); /* 'third' at 1800 does not pause (not asked), fix is done at
-                        * 2100 and d2 opens then: stop */
+    ticks(&p, 1, 1.0); /* fix is done at 2100 and d2 opens then: stop */
     CHECK_INT(sim_now(p.sim), 2100);
     CHECK_INT(p.paused_by, PLAY_PAUSED_DECISION);
-    /* each once, each on its second */
+    /* each once, each on its second: 'third' when it was fired, not at 1800 too */
     CHECK_INT(logged(&p, LOG_INJECT, "hello", NULL), 1);
     CHECK_INT(logged(&p, LOG_INJECT, "later", NULL), 1);
     CHECK_INT(logged(&p, LOG_INJECT, "third", &at), 1);
-    CHECK_INT(at, 1800);
+    CHECK_INT(at, 1200);
     CHECK_INT(logged(&p, LOG_START, "fix", &at), 1);
     CHECK_INT(at, 1200);
     CHECK_INT(logged(&p, LOG_DONE, "fix", &at), 1);
@@ -509,7 +521,14 @@ static void test_interventions_while_paused(void)
     CHECK_INT(at, 1200);
     CHECK_INT(logged(&p, LOG_OPEN, "d2", &at), 1);
     CHECK_INT(at, 2100);
-    CHECK(sim_meter(p.sim, 0) == 55);
+    CHECK(sim_meter(p.sim, 0) == 58);
+    CHECK_INT(inbox_size(&p), 4); /* hello, later, third, the facilitator's message */
+    /* d4's frozen clock lost nothing and gained the extension: due at 3000, once */
+    CHECK_INT(logged(&p, LOG_DEFAULT, "d4", NULL), 0);
+    play_set_speed(&p, 8);
+    ticks(&p, 2, 1.0);
+    CHECK_INT(logged(&p, LOG_DEFAULT, "d4", &at), 1);
+    CHECK_INT(at, 3000);
 
     /* nothing lost: the journal and the clock replay to the same session */
     play q;
@@ -519,7 +538,7 @@ static void test_interventions_while_paused(void)
     CHECK_INT(play_resume(&q, p.journal_path, data, &d, &e), BH_OK);
     lh_diags_free(&d);
     if (q.sim) {
-        CHECK_INT(sim_now(q.sim), 2100);
+        CHECK_INT(sim_now(q.sim), sim_now(p.sim));
         size_t n1, n2;
         const bh_log_entry *l1 = sim_log(p.sim, &n1), *l2 = sim_log(q.sim, &n2);
         CHECK_INT(n1, n2);
