@@ -13,6 +13,7 @@
 #include "check.h"
 #include "core/session.h"
 #include "core/transcript.h"
+#include "report/rp_whatif.h"
 #include "script/lh_host.h"
 
 #define FIXTURE "tests/fixtures/cuts/cuts.lua"
@@ -412,6 +413,29 @@ static void test_workshop_journal_replays_identically(void)
     CHECK(check_slurp(path) == NULL);
 }
 
+/* What-if branches are sessions of the same cut and mode as the original. */
+static void test_whatif_keeps_the_cut(void)
+{
+    bh_plan p;
+    bh_err e;
+    const char *text = "seed 5\ncut three\nmode workshop\n0s start warm\n40m choose go yes\n";
+    CHECK_INT(parse(text, &p, &e), BH_OK);
+    rp_branch b;
+    CHECK_INT(rp_whatif(FIXTURE, &p, "go", "no", 1, &b, &e), BH_OK);
+    if (b.sim) {
+        CHECK_INT(sim_cut(b.sim), 0);
+        CHECK_INT(sim_now(b.sim), 3 * 3600); /* the cut's end, not the scenario's */
+        char path[512];
+        snprintf(path, sizeof path, "%s/branch.journal", tmpdir);
+        CHECK_INT(rp_branch_journal(FIXTURE, &p, &b, "go", "no", path, &e), BH_OK);
+        char *j = check_slurp(path);
+        CHECK_HAS(j, "\ncut three\nmode workshop\n");
+        free(j);
+    }
+    rp_branch_free(&b);
+    journal_plan_free(&p);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -423,6 +447,7 @@ int main(int argc, char **argv)
         {"journal_header_lines", test_journal_header_lines},
         {"journal_cut_resolves", test_journal_cut_resolves},
         {"workshop_journal_replays_identically", test_workshop_journal_replays_identically},
+        {"whatif_keeps_the_cut", test_whatif_keeps_the_cut},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "cuts");
 }
