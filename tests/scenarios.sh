@@ -37,7 +37,7 @@ fi
 # The editor annotations parse, and name every declaration and w call.
 if lua5.4 -e 'assert(loadfile("scenarios/api/bulkhead.lua"))' 2>"$tmp/out"; then
   missing=""
-  for name in scenario meter system team reference inject action decision ending every include \
+  for name in scenario meter system team reference inject action decision ending cut every include \
               fire open after note finish done running fired chosen random; do
     grep -qE "^function ($name|World[.:]$name)\(" scenarios/api/bulkhead.lua || missing="$missing $name"
   done

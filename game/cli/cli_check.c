@@ -161,7 +161,7 @@ int cmd_check(int argc, char **argv)
     int rc = cli_parse_args(argc, argv, &c);
     if (rc)
         return rc;
-    if (c.plan || c.journal || c.has_seed || c.ack_fd >= 0)
+    if (c.plan || c.journal || c.has_seed || c.ack_fd >= 0 || c.cut)
         return usage_error("%s", "check takes only scenario files (and --mem-limit)");
     if (optind >= argc)
         return usage_error("%s", "check needs at least one scenario file");

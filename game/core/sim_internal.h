@@ -116,6 +116,8 @@ struct bh_sim {
     int ended, ending;
     int failed;
     bh_err error;
+    int cut;            /* the session cut's index, or -1 (sim_set_cut) */
+    bh_time length;     /* the session's length: the cut's, else the scenario's */
 };
 
 /* Record that a condition read an item (a no-op outside conditions). */

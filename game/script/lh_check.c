@@ -30,6 +30,39 @@ static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const cha
     }
 }
 
+/* Cuts: the ending each names, and a length within the scenario's. */
+static void check_cuts(lh_host *h, int fallbacks)
+{
+    bh_defs *d = &h->defs;
+    char a[32], b[32];
+    for (size_t i = 0; i < d->ncuts; i++) {
+        bh_cut_def *x = &d->cuts[i];
+        if (!x->id)
+            continue;
+        if (x->length > d->scenario.length)
+            lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                        "cut '%s' lasts %s, longer than the scenario (%s): a cut is a part of "
+                        "it", x->id, dur_format(x->length, a, 32),
+                        dur_format(d->scenario.length, b, 32));
+        if (x->ending_id) {
+            x->ending = defs_ending(d, x->ending_id);
+            if (x->ending < 0) {
+                char hint[160];
+                text_suggest_within(x->ending_id, d->endings, d->nendings, sizeof *d->endings,
+                                    offsetof(bh_ending_def, id), hint, sizeof hint,
+                                    &h->suggest_work);
+                lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                            "cut '%s': ending '%s' is not declared%s", x->id, x->ending_id,
+                            hint);
+            }
+        } else if (!fallbacks) {
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "cut '%s' has no 'ending' and no ending has fallback = true: when its "
+                        "time runs out the session just stops", x->id);
+        }
+    }
+}
+
 void lh_decl_finish(lh_host *h)
 {
     bh_defs *d = &h->defs;
@@ -99,6 +132,7 @@ void lh_decl_finish(lh_host *h)
                     (long long)(len / d->scenario.check_every),
                     dur_format(d->scenario.check_every, a, 32), dur_format(len, b, 32),
                     LH_MAX_REPEATS, dur_format((len / LH_MAX_REPEATS / 60 + 1) * 60, b + 16, 16));
+    check_cuts(h, fallbacks);
     if (d->nendings == 0)
         lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
                     "scenario declares no ending { }");
