@@ -2016,8 +2016,7 @@ ending { id = "handover_48h", title = "Handover after 48 hours", tone = "mixed",
 ending { id = "board_week_one", title = "One week in: the page for the board", tone = "mixed",
          text = T.end_board_week_one }
 
--- CUTS-PENDING: uncomment once `cut { }` is available (branch ws-cuts).
--- cut { id = "first48h", label = "The first 48 hours", length = "2d", agenda = 60, rate = 144,
---       ending = "handover_48h" }
--- cut { id = "week1", label = "The first week", length = "7d", agenda = 90, rate = 288,
---       ending = "board_week_one" }
+cut { id = "first48h", label = "The first 48 hours", length = "2d", agenda = 60, rate = 144,
+      ending = "handover_48h" }
+cut { id = "week1", label = "The first week", length = "7d", agenda = 90, rate = 288,
+      ending = "board_week_one" }

@@ -1599,8 +1599,7 @@ ending { id = "council_chair", title = "Thursday 11:00: what the Secretary-Gener
 ending { id = "committee_rises", title = "Friday 18:00: the committee week ends", tone = "mixed",
          text = T.end_committee_rises }
 
--- CUTS-PENDING: uncomment once `cut { }` is available (branch ws-cuts).
--- cut { id = "day1", label = "The first day", length = "1d5h", agenda = 60, rate = 90,
---       ending = "council_chair" }
--- cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90, rate = 120,
---       ending = "committee_rises" }
+cut { id = "day1", label = "The first day", length = "1d5h", agenda = 60, rate = 90,
+      ending = "council_chair" }
+cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90, rate = 120,
+      ending = "committee_rises" }
