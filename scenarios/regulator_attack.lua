@@ -1588,18 +1588,20 @@ ending { id = "still_dark", title = "Shut, and still shut", tone = "bad", text =
 -- Secretary-General sees the Council chair and needs a time for MARIS.
 -- Inside: shutting down or not, the first public line, the platform
 -- question, Wednesday's session, the trade press, the Secretary-General's
--- question and the Reuters story. About 19 minutes of clock at rate 90.
+-- question and the Reuters story.
 ending { id = "council_chair", title = "Thursday 11:00: what the Secretary-General can say",
          tone = "mixed", text = T.end_council_chair }
+-- About 19 minutes of clock at 1x: rate 90, slower than the full week's,
+-- because the first hours hold two decisions and the shut-down question.
+cut { id = "day1", label = "The first day", length = "1d5h", agenda = 60,
+      rate = 90, ending = "council_chair" }
 
--- 90 minutes: committee week, up to Friday 18:00. Adds the restores, the
--- phishing wave, the probes on the restored MARIS (taken offline again or
--- not), Friday's session and the columnist's question about the ISO
--- certificate. 30 minutes of clock at the scenario's own rate.
-ending { id = "committee_rises", title = "Friday 18:00: the committee week ends", tone = "mixed",
-         text = T.end_committee_rises }
-
-cut { id = "day1", label = "The first day", length = "1d5h", agenda = 60, rate = 90,
-      ending = "council_chair" }
-cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90, rate = 120,
-      ending = "committee_rises" }
+-- 90 minutes: committee week, up to Friday 18:00, when the columnist's
+-- question falls due. Adds the restores, the phishing wave, the probes on
+-- the restored MARIS (taken offline again or not), Friday's session and
+-- the question about the ISO certificate.
+ending { id = "committee_rises", title = "Friday 18:00: the committee week ends",
+         tone = "mixed", text = T.end_committee_rises }
+-- 30 minutes of clock at 1x, at the full week's own rate.
+cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90,
+      rate = 120, ending = "committee_rises" }
