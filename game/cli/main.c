@@ -14,7 +14,7 @@ static const char *usage_text =
     "  bulkhead                          the desktop game: title screen, scenarios, continue\n"
     "  bulkhead play FILE.lua [--seed N] [--cut ID] [--resume JOURNAL] [--fullscreen]\n"
     "                                    open a scenario's briefing (or resume its journal)\n"
-    "  bulkhead check FILE.lua... [--format text|json] [--explore N]\n"
+    "  bulkhead check FILE.lua... [--format text|json] [--explore N [--cut ID]]\n"
     "                                    validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--cut ID] [--journal OUT [--ack-fd N]]\n"
     "                                    replay a plan headless and print the transcript\n"

@@ -322,6 +322,8 @@ static int d_cut(lua_State *L)
     static const char *const f[] = {"id", "label", "length", "agenda", "rate", "ending", NULL};
     DECL_OPEN(c, "cut", cuts, LH_IDX_CUT, bh_cut_def, f, x);
     x->ending = -1;
+    if (x->id && strlen(x->id) > 63) /* the game keeps it in 64 bytes (ui/play.h) */
+        LHD_ERR(&c, "a cut's id is at most 63 characters");
     x->label = lhd_str(&c, "label", 1);
     if (lhd_dur(&c, "length", 1, &x->length) && x->length <= 0)
         LHD_ERR(&c, "field 'length' must be longer than zero");
