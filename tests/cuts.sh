@@ -7,13 +7,13 @@
 # Usage: bash tests/cuts.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
 bh="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-fx=tests/fixtures/cuts
-scn=$fx/cuts.lua
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 pass() { printf 'ok   %s\n' "$1"; }
 fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
+fx=tests/fixtures/cuts
+scn=$fx/cuts.lua
 indent() { sed 's/^/    /' "$@" | head -20; }
 
 # ending NAME CUT PLAN WANT: run PLAN in CUT ("" for none); WANT is the ENDING line's text

@@ -11,33 +11,18 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_session.h"
 #include "core/session.h"
-#include "core/transcript.h"
+#include "report/rp_whatif.h"
 #include "script/lh_host.h"
 
 #define FIXTURE "tests/fixtures/cuts/cuts.lua"
 
 static char tmpdir[256];
 
-/* Write `src` as a scenario in tmpdir and load it: the host (or NULL), and
- * every diagnostic as "line:severity:message\n" in diag. */
 static lh_host *load_src(const char *src, char *diag, size_t n)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/s.lua", tmpdir);
-    FILE *f = fopen(path, "wb");
-    fputs(src, f);
-    fclose(f);
-    lh_diags d = {0};
-    lh_host *h = NULL;
-    lh_load(path, NULL, &h, &d);
-    size_t used = 0;
-    diag[0] = '\0';
-    for (size_t i = 0; i < d.n && used < n; i++)
-        used += (size_t)snprintf(diag + used, n - used, "%d:%s:%s\n", d.v[i].line,
-                                 d.v[i].sev == LH_ERROR ? "error" : "warning", d.v[i].msg);
-    lh_diags_free(&d);
-    return h;
+    return check_load_text(tmpdir, src, diag, n);
 }
 
 #define HEAD                                                                             \
@@ -62,11 +47,11 @@ static void test_declarations_load(void)
         "      ending = 'held' }\n"
         "cut { id = 'whole', label = 'Whole', length = '10h', agenda = 90 }\n",
         diag, sizeof diag);
-    CHECK(h != NULL);
-    CHECK_STR(diag, "");
-    if (!h)
+    CHECK_STR(diag, ""); /* clean: no warning either */
+    const bh_defs *d = h ? lh_defs(h) : NULL;
+    CHECK(d != NULL);
+    if (!d)
         return;
-    const bh_defs *d = lh_defs(h);
     CHECK_INT(d->ncuts, 2);
     CHECK_INT(defs_cut(d, "whole"), 1);
     CHECK_INT(defs_cut(d, "nope"), -1);
@@ -158,7 +143,9 @@ typedef struct run {
     bh_sim *s;
 } run;
 
-static void open_fixture(run *r, const char *cut)
+/* A session of the fixture, in `cut` (NULL: the whole scenario): its defs,
+ * or NULL when it could not be made. */
+static const bh_defs *open_fixture(run *r, const char *cut)
 {
     lh_diags d = {0};
     bh_err e;
@@ -167,10 +154,11 @@ static void open_fixture(run *r, const char *cut)
     lh_diags_free(&d);
     CHECK(r->h != NULL);
     if (!r->h)
-        return;
+        return NULL;
     CHECK_INT(sim_create(&r->s, lh_defs(r->h), lh_hooks(r->h), 5, &e), BH_OK);
-    if (cut)
+    if (cut && r->s)
         CHECK_INT(sim_set_cut(r->s, defs_cut(lh_defs(r->h), cut), &e), BH_OK);
+    return r->s ? lh_defs(r->h) : NULL;
 }
 
 static void close_run(run *r)
@@ -185,10 +173,9 @@ static void play_to_end(const char *cut, int warm, const char *ending, bh_time a
 {
     run r;
     bh_err e;
-    open_fixture(&r, cut);
-    if (!r.s)
+    const bh_defs *d = open_fixture(&r, cut);
+    if (!d)
         return;
-    const bh_defs *d = lh_defs(r.h);
     if (warm) {
         bh_input in = {.time = 0, .kind = IN_START, .a = defs_action(d, "warm")};
         CHECK_INT(session_input(r.s, NULL, &in, &e), BH_OK);
@@ -223,8 +210,7 @@ static void test_length_rate_and_refusals(void)
 {
     run r;
     bh_err e;
-    open_fixture(&r, NULL);
-    if (!r.s)
+    if (!open_fixture(&r, NULL))
         return;
     CHECK_INT(sim_cut(r.s), -1);
     CHECK_INT(sim_length(r.s), 10 * 3600);
@@ -248,8 +234,7 @@ static void test_length_rate_and_refusals(void)
 static void test_transcript_names_the_cut(void)
 {
     run r;
-    open_fixture(&r, "three");
-    if (!r.s)
+    if (!open_fixture(&r, "three"))
         return;
     char *buf = NULL;
     size_t len = 0;
@@ -313,10 +298,9 @@ static void test_journal_cut_resolves(void)
     run r;
     bh_err e;
     bh_plan p;
-    open_fixture(&r, NULL);
-    if (!r.s)
+    const bh_defs *d = open_fixture(&r, NULL);
+    if (!d)
         return;
-    const bh_defs *d = lh_defs(r.h);
     int cut = 9;
     CHECK_INT(parse("seed 1\n# the cut\ncut thre\n", &p, &e), BH_OK);
     CHECK_INT(journal_plan_cut(&p, d, &cut, &e), BH_EJOURNAL);
@@ -348,17 +332,9 @@ static void test_journal_cut_resolves(void)
     close_run(&r);
 }
 
-/* Everything a session recorded, as text, to compare two sessions. */
 static char *session_text(bh_sim *s)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    transcript_header(f, s, FIXTURE);
-    transcript_entries(f, s, 0);
-    transcript_footer(f, s);
-    fclose(f);
-    return buf;
+    return check_transcript(s, FIXTURE);
 }
 
 /* A session played in a cut as a workshop, journaled; its journal read
@@ -369,10 +345,9 @@ static void test_workshop_journal_replays_identically(void)
     bh_err e;
     char path[512];
     snprintf(path, sizeof path, "%s/w.journal", tmpdir);
-    open_fixture(&r, "three");
-    if (!r.s)
+    const bh_defs *d = open_fixture(&r, "three");
+    if (!d)
         return;
-    const bh_defs *d = lh_defs(r.h);
     bh_journal j;
     bh_jhead head = {.scenario = FIXTURE, .seed = 5, .cut = "three", .workshop = 1};
     CHECK_INT(journal_create_head(&j, path, &head, &e), BH_OK);
@@ -412,6 +387,29 @@ static void test_workshop_journal_replays_identically(void)
     CHECK(check_slurp(path) == NULL);
 }
 
+/* What-if branches are sessions of the same cut and mode as the original. */
+static void test_whatif_keeps_the_cut(void)
+{
+    bh_plan p;
+    bh_err e;
+    const char *text = "seed 5\ncut three\nmode workshop\n0s start warm\n40m choose go yes\n";
+    CHECK_INT(parse(text, &p, &e), BH_OK);
+    rp_branch b;
+    CHECK_INT(rp_whatif(FIXTURE, &p, "go", "no", 1, &b, &e), BH_OK);
+    if (b.sim) {
+        CHECK_INT(sim_cut(b.sim), 0);
+        CHECK_INT(sim_now(b.sim), 3 * 3600); /* the cut's end, not the scenario's */
+        char path[512];
+        snprintf(path, sizeof path, "%s/branch.journal", tmpdir);
+        CHECK_INT(rp_branch_journal(FIXTURE, &p, &b, "go", "no", path, &e), BH_OK);
+        char *j = check_slurp(path);
+        CHECK_HAS(j, "\ncut three\nmode workshop\n");
+        free(j);
+    }
+    rp_branch_free(&b);
+    journal_plan_free(&p);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -423,6 +421,7 @@ int main(int argc, char **argv)
         {"journal_header_lines", test_journal_header_lines},
         {"journal_cut_resolves", test_journal_cut_resolves},
         {"workshop_journal_replays_identically", test_workshop_journal_replays_identically},
+        {"whatif_keeps_the_cut", test_whatif_keeps_the_cut},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "cuts");
 }

@@ -1,8 +1,8 @@
 /* test_ui_cuts: the play controller with session cuts and workshop mode,
  * headless. A new session in a cut, as a workshop, records both in its
  * journal's header; Continue (play_resume) reads them back into p->cut,
- * p->cut_index and p->workshop; the clock runs at the cut's rate; an
- * unknown cut is refused before any journal exists. */
+ * p->cut_index and p->workshop; hot reload keeps the cut; the clock runs
+ * at the cut's rate; an unknown cut is refused before any journal exists. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +49,11 @@ static void test_start_in_a_cut_as_a_workshop(void)
     CHECK_INT(play_tick(&p, 1.0, &e), BH_OK);
     CHECK_INT(sim_now(p.sim), 120);
     CHECK(play_real_seconds_until(&p, 360) == 2.0);
+    /* hot reload replays the journal, cut line and all */
+    CHECK_INT(play_reload(&p, &d, &e), BH_OK);
+    lh_diags_free(&d);
+    CHECK_INT(sim_cut(p.sim), 0);
+    CHECK_INT(sim_now(p.sim), 120);
     char journal[PLAY_PATH_MAX];
     snprintf(journal, sizeof journal, "%s", p.journal_path);
     play_close(&p);
