@@ -118,6 +118,11 @@ else fail "check --explore --cut"; indent "$tmp/out"; fi
 "$bh" check "$scn" --explore 12 >"$tmp/out" 2>&1
 if ! grep -qF "ending 'hot' was never reached" "$tmp/out"; then pass "check --explore without --cut: the whole scenario"
 else fail "check --explore without --cut"; indent "$tmp/out"; fi
+# A cut's own ending comes only when that cut's time runs out: sessions of
+# another length never reach it, and that is no finding.
+if ! grep -qF "ending 'held' was never reached" "$tmp/out"; then
+  pass "check --explore: the ending a cut names is not reported unreached"
+else fail "check --explore reports a cut's ending as unreached"; indent "$tmp/out"; fi
 "$bh" check "$scn" --explore 3 --cut nope >"$tmp/out" 2>&1; rc=$?
 if [ $rc -eq 1 ] && grep -qF "$scn: error: --cut: this scenario declares no cut 'nope'" "$tmp/out"; then
   pass "check --explore --cut with an unknown cut is an error for that file"
