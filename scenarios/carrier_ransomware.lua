@@ -1989,3 +1989,35 @@ ending { id = "slow", title = "Safe, but slow", tone = "mixed", text = T.end_slo
          when = function(w) return truthy(w.flag.review and w.flag.contained and phases(w) >= 1) end }
 
 ending { id = "adrift", title = "Still adrift", tone = "bad", text = T.end_adrift, fallback = true }
+
+-- ---------------------------------------------------------------------------
+-- Session cuts: shorter workshops with their own endings
+-- ---------------------------------------------------------------------------
+-- A cut plays the same story from T+0 and stops at its `length`. When that
+-- runs out, an ending whose `when` holds comes first (here only
+-- "reinfected" can, and it would have ended the session already), then the
+-- cut's own ending. The cut endings below have no `when` and are not the
+-- fallback, so the full fortnight never reaches them. `agenda` is the
+-- planned workshop in real minutes, discussion included; `rate` paces the
+-- clock so that about a third of the agenda is running clock at 1x.
+
+-- 60 minutes: the first two days, up to the moment the note's "special
+-- price" lapses (Tuesday 22:00). Inside: containment, the ransom position,
+-- the first public line, the breach notice, CBP's relief and the Golden
+-- Week rush.
+ending { id = "handover_48h", title = "Handover after 48 hours", tone = "mixed",
+         text = T.end_handover_48h }
+-- A simulated day every ten real minutes: 20 minutes of clock at 1x.
+cut { id = "first48h", label = "The first 48 hours", length = "2d", agenda = 60, rate = 144,
+      ending = "handover_48h" }
+
+-- 90 minutes: the first week, up to the chief executive's one-page note for
+-- the board (Sunday 4 October, 22:00), which fires at the same second and
+-- so comes before the ending. Adds the lapsed price and the leak, the
+-- Treasury advisory, the shippers' complaint, demurrage, the regions' push
+-- to reconnect and the first restoration phases.
+ending { id = "board_week_one", title = "One week in: the page for the board", tone = "mixed",
+         text = T.end_board_week_one }
+-- A simulated day every five real minutes: 35 minutes of clock at 1x.
+cut { id = "week1", label = "The first week", length = "7d", agenda = 90, rate = 288,
+      ending = "board_week_one" }

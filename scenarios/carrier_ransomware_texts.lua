@@ -70,4 +70,22 @@ The fortnight ends with nothing restored. The business is running on paper, good
 
 What responders recommend: contain first. Cut external access at the internet edge, isolate the infected offices at the switch, and cut the links between regions. Each takes a few hours. Together they stop the spread; each alone only slows it. Then rebuild Active Directory and start the restoration phases. Each phase takes days, and nothing comes back by itself.]]
 
+-- Endings of the session cuts (see the cut { } declarations). They have no
+-- `when` and are not the fallback, so a full-length session never reaches
+-- them; each is reached only when its cut's time runs out.
+
+T.end_handover_48h = [[
+Tuesday 29 September, 22:00. Forty-eight hours after the ransom note, the two days it gave for a "special price" are up, and the first crisis cell hands over to the people who will run the next twelve days. Nobody recovers a carrier in 48 hours. What matters now is what the next shift inherits, and the meters and systems on the board say it.
+
+A good handover reads: attacker reach has stopped climbing, because the internet edge, the Asia offices and the links between regions were all cut; the backups are offline and intact; memory was captured before anything was wiped, so the way in can be traced; the GDPR 72-hour clock, if it has started, has a notice behind it; customers heard "cyberattack" and how to book from Alcyon, not from LinkedIn; US Customs has a named liaison; and the crisis cell works in shifts. A poor one hands over a spreading attack, an "IT issue" and a team that has not slept. Either way, nothing is restored yet, and nothing should be until Active Directory is rebuilt and the way in is closed.
+
+In 2020 CMA CGM had by then cut external access to its applications, sent customers to its local agencies and, on the Tuesday, declared email, file transfers and EDI secure, with ship and port operations normal. Its first advisory had spoken of an "internal IT infrastructure issue"; a tweet that Monday afternoon said "cyberattack". It said it suspected a data breach on the Wednesday afternoon. Its e-commerce came back on 11 October.]]
+
+T.end_board_week_one = [[
+Sunday 4 October, 22:00. A week after the ransom note, the chief executive takes one page to the board: contained or not, how many restoration phases are done, what it has cost so far, and a date for e-commerce. The chief executive's week-one note in the log is that page.
+
+A good first week ends contained, with nothing reinfected: Active Directory rebuilt, the way in closed, the back office reconnected on a monitored segment and the subsidiary lines following it. The data protection authority had its first notice inside 72 hours, customers were warned about phishing before the leak site did it for you, nobody paid, the demurrage question was answered, and the regions got a published order of phases instead of a free hand. A poor one ends with the network still open, a reinfection behind it, or a payment that bought nothing, and a team too tired for week two.
+
+Week two is restoration: the agencies, office by office from a clean image, then e-commerce. In 2020 CMA CGM's Mercosul and Containerships subsidiaries were back around 5 October while its agencies were reconnecting gradually, and its e-commerce returned on Sunday 11 October.]]
+
 return T

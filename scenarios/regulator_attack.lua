@@ -1573,3 +1573,35 @@ ending { id = "safe_slow", title = "Safe, but the week was lost", tone = "mixed"
 
 ending { id = "still_dark", title = "Shut, and still shut", tone = "bad", text = T.end_still_dark,
          fallback = true }
+
+-- ---------------------------------------------------------------------------
+-- Session cuts: shorter workshops with their own endings
+-- ---------------------------------------------------------------------------
+-- A cut plays the same story from T+0 and stops at its `length`. When that
+-- runs out, an ending whose `when` holds comes first ("overrun" can; the
+-- others wait for Tuesday's review), then the cut's own ending. The cut
+-- endings below have no `when` and are not the fallback, so the full week
+-- never reaches them. `agenda` is the planned workshop in real minutes,
+-- discussion included; `rate` paces the clock.
+
+-- 60 minutes: the first day, up to Thursday 11:00, when the
+-- Secretary-General sees the Council chair and needs a time for MARIS.
+-- Inside: shutting down or not, the first public line, the platform
+-- question, Wednesday's session, the trade press, the Secretary-General's
+-- question and the Reuters story.
+ending { id = "council_chair", title = "Thursday 11:00: what the Secretary-General can say",
+         tone = "mixed", text = T.end_council_chair }
+-- About 19 minutes of clock at 1x: rate 90, slower than the full week's,
+-- because the first hours hold two decisions and the shut-down question.
+cut { id = "day1", label = "The first day", length = "1d5h", agenda = 60,
+      rate = 90, ending = "council_chair" }
+
+-- 90 minutes: committee week, up to Friday 18:00, when the columnist's
+-- question falls due. Adds the restores, the phishing wave, the probes on
+-- the restored MARIS (taken offline again or not), Friday's session and
+-- the question about the ISO certificate.
+ending { id = "committee_rises", title = "Friday 18:00: the committee week ends",
+         tone = "mixed", text = T.end_committee_rises }
+-- 30 minutes of clock at 1x, at the full week's own rate.
+cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90,
+      rate = 120, ending = "committee_rises" }

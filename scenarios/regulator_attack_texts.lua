@@ -65,4 +65,22 @@ You shut everything down, and that stopped the damage. But a week later nobody k
 
 The lesson: shutting down buys time and nothing more. Bring in the UN International Computing Centre or outside experts on the first day, find the way in, and close it. Then restore.]]
 
+-- Endings of the session cuts (see the cut { } declarations). They have no
+-- `when` and are not the fallback, so a full-length session never reaches
+-- them; each is reached only when its cut's time runs out.
+
+T.end_council_chair = [[
+Thursday 1 October, 11:00. The Secretary-General goes in to see the Council chair with what you have given her: the line the IMC has said in public, what happened at yesterday's committee session, and a time for MARIS, or an honest reason why there is none yet. Reuters has run its story. Whatever she says out loud now, member states will hold you to.
+
+A good first day reads on the board: data integrity stopped falling early, because the web services were shut down at the network with the servers left running for the investigators; the Geneva backups were cut off and a restore tested; UNICC or outside experts are on the bridge and the way in is being traced; the first public line said "cyberattack", so Reuters quoted you instead of correcting you; the committee met on a platform someone had checked, with papers sent another way; member states know how to file while MARIS is dark; and there is a rota. A poor one has integrity still falling, a "technical issues" line behind it, and a time for MARIS that nobody can keep.
+
+In 2020 the IMO spoke of "technical issues" on the Wednesday and said on the Thursday that it had been a cyberattack; its technicians shut key systems down to prevent further damage. GISIS, IMODOCS and Virtual Publications came back that Thursday, 1 October.]]
+
+T.end_committee_rises = [[
+Friday 2 October, 18:00. The committee's week is over. It met twice on the meeting platform, or tried to, and the papers reached the delegates or did not. The emergency part of the week ends here; the recovery does not, and on Tuesday you brief the member states.
+
+A good committee week reads on the board: committee continuity held, because both sessions ran on a checked platform with papers in hand; MARIS and DocNet came back only after the way in was closed and the accounts were reset, and nothing you announced went dark again without an explanation; data integrity held, because Geneva was cut off in time; credibility survived Reuters and the columnist's question about the certificate; and your people go into the weekend on a rota. A poor one has a lost session, a service that came back and went dark again, and a team that has not slept since Wednesday.
+
+In 2020 the IMO's Facilitation Committee met on its virtual platform, with interpretation, on 30 September and 2 October. GISIS, IMODOCS and Virtual Publications came back on 1 October, were taken offline again for a few hours early on 2 October for security reasons, and returned; the website came back on 2 October. Full services took about a week.]]
+
 return T

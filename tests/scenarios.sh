@@ -4,6 +4,11 @@
 # names in a header line:
 #     # expect-ending: clean_handover
 # Plans are tests/plans/SCENARIO_KIND.plan for scenarios/SCENARIO.lua.
+# A plan for a session cut is SCENARIO_CUT-KIND.plan (CUT without '_') and
+# says so in a header line, `cut CUT`, which `bulkhead run` honours. Every
+# cut a scenario declares needs at least one plan. When a cut plan's ending
+# comes because the cut's time ran out, the same inputs without the cut must
+# not reach that ending: cut endings are for cuts only.
 # Usage: bash tests/scenarios.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
 bh="$1"
@@ -32,7 +37,7 @@ fi
 # The editor annotations parse, and name every declaration and w call.
 if lua5.4 -e 'assert(loadfile("scenarios/api/bulkhead.lua"))' 2>"$tmp/out"; then
   missing=""
-  for name in scenario meter system team reference inject action decision ending every include \
+  for name in scenario meter system team reference inject action decision ending cut every include \
               fire open after note finish done running fired chosen random; do
     grep -qE "^function ($name|World[.:]$name)\(" scenarios/api/bulkhead.lua || missing="$missing $name"
   done
@@ -42,9 +47,19 @@ else
   fail "scenarios/api/bulkhead.lua does not parse"; cat "$tmp/out"
 fi
 
+ending_of() { sed -n 's/.* ENDING *\([A-Za-z0-9_]*\):.*/\1/p' "$1" | tail -1; }
+
 for plan in tests/plans/*.plan; do
   name=$(basename "$plan" .plan)
   scn="scenarios/${name%_*}.lua"
+  kind=${name##*_}
+  cut=$(sed -n 's/^cut[[:space:]]\{1,\}\([A-Za-z0-9_]*\)[[:space:]]*$/\1/p' "$plan" | head -1)
+  case $kind in
+    *-*) if [ "$cut" != "${kind%%-*}" ]; then
+           fail "$name: named for cut '${kind%%-*}', but its header line is '${cut:+cut $cut}'"; continue
+         fi ;;
+    *)   if [ -n "$cut" ]; then fail "$name: has 'cut $cut', so name it ${name%_*}_$cut-$kind.plan"; continue; fi ;;
+  esac
   want=$(sed -n 's/^# *expect-ending: *\([A-Za-z0-9_]*\).*/\1/p' "$plan" | head -1)
   if [ -z "$want" ]; then fail "$name: no '# expect-ending: ID' line"; continue; fi
   if ! "$bh" run "$scn" --plan "$plan" >"$tmp/out" 2>"$tmp/err"; then
@@ -53,9 +68,27 @@ for plan in tests/plans/*.plan; do
   if [ -s "$tmp/err" ]; then
     fail "$name: warnings while replaying"; sed 's/^/    /' "$tmp/err" | head -10; continue
   fi
-  got=$(sed -n 's/.* ENDING *\([A-Za-z0-9_]*\):.*/\1/p' "$tmp/out" | tail -1)
-  if [ "$got" = "$want" ]; then pass "$name reaches $want"
-  else fail "$name: ended '$got', wanted '$want'"; fi
+  got=$(ending_of "$tmp/out")
+  if [ "$got" = "$want" ]; then pass "$name reaches $want${cut:+ in cut $cut}"
+  else fail "$name: ended '$got', wanted '$want'"; continue; fi
+  [ -n "$cut" ] || continue
+  if grep -q " ENDING .*(time ran out)" "$tmp/out"; then
+    grep -v '^cut[[:space:]]' "$plan" >"$tmp/full.plan"
+    "$bh" run "$scn" --plan "$tmp/full.plan" >"$tmp/full" 2>/dev/null
+    full=$(ending_of "$tmp/full")
+    if [ -n "$full" ] && [ "$full" != "$want" ]; then pass "$name: without the cut it ends '$full'"
+    else fail "$name: without the cut it still ends '$full'"; fi
+  fi
+done
+
+# Every cut a scenario declares has a plan.
+for scn in scenarios/*.lua; do
+  base=$(basename "$scn" .lua)
+  for cut in $(sed -n 's/^[[:space:]]*cut[[:space:]]*{[[:space:]]*id[[:space:]]*=[[:space:]]*"\([A-Za-z0-9_]*\)".*/\1/p' "$scn"); do
+    set -- tests/plans/"${base}_$cut"-*.plan
+    if [ -e "$1" ]; then pass "$base: cut $cut has $# plan(s)"
+    else fail "$base: cut $cut has no plan tests/plans/${base}_$cut-KIND.plan"; fi
+  done
 done
 
 [ "$fails" -eq 0 ] || { echo "$fails scenario test(s) failed"; exit 1; }

@@ -26,6 +26,7 @@ int parse_u64(const char *s, uint64_t *out);
 /* The flags check and run share (cli_args.c). */
 typedef struct cli_args {
     const char *plan, *journal;
+    const char *cut; /* --cut ID: the session cut (run) */
     int has_seed;
     uint64_t seed;
     int ack_fd; /* -1 without --ack-fd */

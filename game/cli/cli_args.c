@@ -1,5 +1,5 @@
 /* cli_args: the flags that check and run share (--plan, --seed,
- * --journal, --mem-limit, --ack-fd), parsed with getopt_long into
+ * --journal, --cut, --mem-limit, --ack-fd), parsed with getopt_long into
  * cli_args. A bad value is a usage error naming the flag and the range. */
 #include <getopt.h>
 #include <string.h>
@@ -9,13 +9,14 @@
 
 int cli_parse_args(int argc, char **argv, cli_args *c)
 {
-    enum { OPT_PLAN = 1, OPT_SEED, OPT_JOURNAL, OPT_MEM, OPT_ACK };
+    enum { OPT_PLAN = 1, OPT_SEED, OPT_JOURNAL, OPT_MEM, OPT_ACK, OPT_CUT };
     static const struct option opts[] = {
         {"plan", required_argument, 0, OPT_PLAN},
         {"seed", required_argument, 0, OPT_SEED},
         {"journal", required_argument, 0, OPT_JOURNAL},
         {"mem-limit", required_argument, 0, OPT_MEM},
         {"ack-fd", required_argument, 0, OPT_ACK},
+        {"cut", required_argument, 0, OPT_CUT},
         {0, 0, 0, 0}};
     memset(c, 0, sizeof *c);
     c->ack_fd = -1;
@@ -28,6 +29,7 @@ int cli_parse_args(int argc, char **argv, cli_args *c)
         switch (ch) {
         case OPT_PLAN: c->plan = optarg; break;
         case OPT_JOURNAL: c->journal = optarg; break;
+        case OPT_CUT: c->cut = optarg; break;
         case OPT_SEED:
             if (parse_u64(optarg, &c->seed) != 0)
                 return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);

@@ -42,11 +42,23 @@ static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, ...)
     d->warnings++;
 }
 
-static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_diags *out)
+/* Is ending i one that a cut other than `cut` (the one explored, NULL for
+ * the whole scenario) ends with? */
+static int cut_ending(const bh_defs *d, int i, const char *cut)
+{
+    for (size_t k = 0; k < d->ncuts; k++)
+        if (d->cuts[k].ending == i && (!cut || strcmp(d->cuts[k].id, cut) != 0))
+            return 1;
+    return 0;
+}
+
+static void explore_findings(const char *path, int runs, const char *cut, const lh_opts *lua,
+                             lh_diags *out)
 {
     ex_opts o;
     ex_opts_default(&o);
     o.scenario = path;
+    o.cut = cut; /* --cut: explore sessions of that cut */
     o.runs = runs;
     o.lua = *lua;
     o.verify = 1; /* a lint: find conditions that read more than `w` */
@@ -79,9 +91,10 @@ static void explore_findings(const char *path, int runs, const lh_opts *lua, lh_
         opt += x->noptions;
     }
     /* the fallback is a safety net: a scenario whose other endings always
-     * come first is fine */
+     * come first is fine; and an ending a cut names is reached when that
+     * cut's time runs out, which a session of another length never sees */
     for (size_t i = 0; i < df->nendings; i++)
-        if (!r->reached[i] && !df->endings[i].fallback)
+        if (!r->reached[i] && !df->endings[i].fallback && !cut_ending(df, (int)i, cut))
             add_diag(out, &df->endings[i].loc, "ending '%s' was never reached in %d explored "
                      "sessions: can any session reach it?", df->endings[i].id, n);
     for (size_t i = 0, nall = ex_ncond(df); i < nall; i++) {
@@ -163,6 +176,8 @@ int cmd_check(int argc, char **argv)
         return rc;
     if (c.plan || c.journal || c.has_seed || c.ack_fd >= 0)
         return usage_error("%s", "check takes only scenario files (and --mem-limit)");
+    if (c.cut && !explore)
+        return usage_error("%s", "--cut is for check --explore N: explore sessions of that cut");
     if (optind >= argc)
         return usage_error("%s", "check needs at least one scenario file");
     int problems = 0, errors = 0, warnings = 0;
@@ -171,8 +186,18 @@ int cmd_check(int argc, char **argv)
         lh_diags d = {0};
         lh_host *h = NULL;
         lh_load(argv[i], &c.lua, &h, &d);
-        if (h && explore && d.errors == 0)
-            explore_findings(argv[i], explore, &c.lua, &d);
+        if (h && c.cut && defs_cut(lh_defs(h), c.cut) < 0) {
+            bh_loc at = {argv[i], 0};
+            size_t before = d.n;
+            add_diag(&d, &at, "--cut: this scenario declares no cut '%s'", c.cut);
+            if (d.n > before) { /* an error, not the warning add_diag makes */
+                d.v[before].sev = LH_ERROR;
+                d.warnings--;
+            }
+            d.errors++;
+        } else if (h && explore && d.errors == 0) {
+            explore_findings(argv[i], explore, c.cut, &c.lua, &d);
+        }
         if (json)
             add_json_diags(all, &d);
         else

@@ -23,7 +23,7 @@ static const char *usage_text =
     "  bulkhead explore FILE.lua [--runs N] [--seed N] [--policy NAME] [--workers N]\n"
     "                   [--json] [--dot OUT.dot] [--out DIR] [--meter ID] [--each]\n"
     "                   [--journals DIR] [--isolation rewind|reload|fork] [--mem-limit MIB]\n"
-    "                   [--verify]\n"
+    "                   [--verify] [--cut ID]\n"
     "\n"
     "Plays N headless sessions (default 100) with simple player policies and prints the\n"
     "endings reached, the final meters, what never happened, the session length, the\n"
@@ -53,6 +53,8 @@ static const char *usage_text =
     "                   the state as loaded, copied back before each session), reload\n"
     "                   (a fresh load per session) or fork (a process per session);\n"
     "                   the results are the same, only the speed differs\n"
+    "  --cut ID         play every run in the scenario's session cut ID (its length, rate\n"
+    "                   and ending); the runs' journals carry its `cut ID` line\n"
     "  --verify         whenever a condition is answered from memory, ask it again, and\n"
     "                   list the conditions whose answers differed: they read something\n"
     "                   other than w (slower; check --explore always does this)\n"
@@ -86,7 +88,7 @@ typedef struct cli {
 static int parse(int argc, char **argv, cli *c)
 {
     enum { O_RUNS = 1, O_SEED, O_POLICY, O_WORKERS, O_JSON, O_DOT, O_OUT, O_METER, O_EACH,
-           O_JOURNALS, O_ISO, O_MEM, O_VERIFY };
+           O_JOURNALS, O_ISO, O_MEM, O_VERIFY, O_CUT };
     static const struct option opts[] = {
         {"runs", required_argument, 0, O_RUNS},       {"seed", required_argument, 0, O_SEED},
         {"policy", required_argument, 0, O_POLICY},   {"workers", required_argument, 0, O_WORKERS},
@@ -94,7 +96,7 @@ static int parse(int argc, char **argv, cli *c)
         {"out", required_argument, 0, O_OUT},         {"meter", required_argument, 0, O_METER},
         {"each", no_argument, 0, O_EACH},             {"journals", required_argument, 0, O_JOURNALS},
         {"isolation", required_argument, 0, O_ISO},   {"mem-limit", required_argument, 0, O_MEM},
-        {"verify", no_argument, 0, O_VERIFY},
+        {"verify", no_argument, 0, O_VERIFY},         {"cut", required_argument, 0, O_CUT},
         {0, 0, 0, 0}};
     opterr = 0;
     optind = 1;
@@ -130,6 +132,7 @@ static int parse(int argc, char **argv, cli *c)
         case O_EACH: c->each = 1; break;
         case O_JOURNALS: c->journals = optarg; c->ex.keep_journals = 1; break;
         case O_VERIFY: c->ex.verify = 1; break;
+        case O_CUT: c->ex.cut = optarg; break;
         case O_ISO:
             if (ex_isolation_parse(optarg, &c->ex.isolation) != 0)
                 return usage_error("--isolation wants rewind, reload or fork, not '%s'", optarg);

@@ -52,13 +52,15 @@ static int run_game_module(const char *path, const app_opts *o)
 /* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
 int cmd_game(int argc, char **argv, int with_file)
 {
-    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV };
+    enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV,
+           O_CUT };
     static const struct option opts[] = {
         {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
         {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
         {"data-dir", required_argument, 0, O_DATA}, {"size", required_argument, 0, O_SIZE},
         {"theme", required_argument, 0, O_THEME}, {"text-scale", required_argument, 0, O_SCALE},
         {"software", no_argument, 0, O_SOFT},     {"dev", no_argument, 0, O_DEV},
+        {"cut", required_argument, 0, O_CUT},
         {0, 0, 0, 0}};
     app_opts o = {0};
     opterr = 0;
@@ -92,6 +94,7 @@ int cmd_game(int argc, char **argv, int with_file)
             break;
         case O_SOFT: o.software = 1; break;
         case O_DEV: o.dev = 1; break;
+        case O_CUT: o.cut = optarg; break;
         default:
             if (optopt)
                 return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -106,6 +109,9 @@ int cmd_game(int argc, char **argv, int with_file)
     }
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    if (o.cut && !o.scenario)
+        return usage_error("%s", "--cut plays a scenario in one of its cuts: bulkhead play "
+                                 "FILE.lua --cut ID (a journal's own cut line comes with --resume)");
     if (o.scenario && access(o.scenario, R_OK) != 0) {
         fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
         return EXIT_PROBLEMS;

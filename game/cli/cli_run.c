@@ -1,7 +1,10 @@
 /* cli_run: `bulkhead run FILE.lua --plan PLAN`, a headless playthrough
  * that prints the transcript, and with --journal OUT writes the session's
- * journal (fsynced line by line, acknowledged on --ack-fd: cli_ack.h). */
+ * journal (fsynced line by line, acknowledged on --ack-fd: cli_ack.h).
+ * The session is in the plan's cut (its `cut` line) or in --cut ID, which
+ * overrides the plan's with a warning, as --seed does. */
 #include <errno.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -12,8 +15,33 @@
 #include "cli/cli_ack.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "core/text.h"
 #include "core/transcript.h"
 #include "script/lh_host.h"
+
+/* --cut ID: the session's cut, in place of the plan's `cut` line (a
+ * warning when that differs). An id the scenario lacks is bad usage. */
+static int use_cut(bh_plan *plan, const char *cut, const bh_defs *d, const char *path)
+{
+    if (defs_cut(d, cut) < 0) {
+        char hint[160];
+        text_suggest(cut, d->cuts, d->ncuts, sizeof *d->cuts, offsetof(bh_cut_def, id), hint,
+                     sizeof hint);
+        fprintf(stderr, "%s: error: --cut %s: the scenario declares no such cut%s\n", path, cut,
+                d->ncuts ? hint : " (it declares no cuts)");
+        return -1;
+    }
+    if (plan->cut && strcmp(plan->cut, cut) != 0)
+        fprintf(stderr, "%s:%d: warning: --cut %s overrides the journal's cut %s; the session "
+                        "will differ from the recorded one\n",
+                plan->name, plan->cut_line, cut, plan->cut);
+    char *copy = strdup(cut);
+    if (!copy)
+        return -1;
+    free(plan->cut);
+    plan->cut = copy;
+    return 0;
+}
 
 int cmd_run(int argc, char **argv)
 {
@@ -55,13 +83,19 @@ int cmd_run(int argc, char **argv)
                         "; the session will differ from the recorded one\n",
                 plan.name, c.seed, plan.seed);
     uint64_t seed = c.has_seed ? c.seed : plan.has_seed ? plan.seed : 1;
+    if (c.cut && use_cut(&plan, c.cut, lh_defs(h), path) != 0) {
+        status = EXIT_USAGE;
+        goto done;
+    }
     long acked = 0;
-    if (c.journal && (journal_create(&jout, c.journal, path, seed, &err) != BH_OK ||
+    bh_jhead head = {.scenario = path, .seed = seed, .cut = plan.cut, .workshop = plan.workshop};
+    if (c.journal && (journal_create_head(&jout, c.journal, &head, &err) != BH_OK ||
                       (c.ack_fd >= 0 && ack_header(c.ack_fd, c.journal, &acked, &err) != BH_OK))) {
         print_err(&err, "error");
         goto done;
     }
-    if (sim_create(&sim, lh_defs(h), lh_hooks(h), seed, &err) != BH_OK) {
+    if (sim_create(&sim, lh_defs(h), lh_hooks(h), seed, &err) != BH_OK ||
+        session_plan_cut(sim, &plan, &err) != BH_OK) {
         print_err(&err, "error");
         goto done;
     }

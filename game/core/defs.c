@@ -18,6 +18,11 @@ static void texts_free(bh_texts *t)
     free(t->v);
 }
 
+static void fnote_free(bh_fnote *f)
+{
+    free(f->text); free(f->good); free(f->expected); free(f->hint);
+}
+
 void defs_free(bh_defs *d)
 {
     bh_scenario_def *s = &d->scenario;
@@ -39,10 +44,12 @@ void defs_free(bh_defs *d)
         bh_inject_def *x = &d->injects[i];
         free(x->id); free(x->from); free(x->title); free(x->body); free(x->ref);
         texts_free(&x->discuss);
+        fnote_free(&x->facilitator);
     }
     for (size_t i = 0; i < d->nactions; i++) {
         bh_action_def *a = &d->actions[i];
         free(a->id); free(a->label); free(a->text); free(a->ref); free(a->team_id);
+        fnote_free(&a->facilitator);
     }
     for (size_t i = 0; i < d->ndecisions; i++) {
         bh_decision_def *x = &d->decisions[i];
@@ -52,15 +59,19 @@ void defs_free(bh_defs *d)
         }
         free(x->options);
         texts_free(&x->discuss);
+        fnote_free(&x->facilitator);
     }
     for (size_t i = 0; i < d->nendings; i++) {
         free(d->endings[i].id); free(d->endings[i].title); free(d->endings[i].text);
+    }
+    for (size_t i = 0; i < d->ncuts; i++) {
+        free(d->cuts[i].id); free(d->cuts[i].label); free(d->cuts[i].ending_id);
     }
     for (size_t i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->meters); free(d->systems); free(d->teams); free(d->references);
     free(d->injects); free(d->actions); free(d->decisions); free(d->endings);
-    free(d->everys); free(d->files);
+    free(d->everys); free(d->cuts); free(d->files);
     memset(d, 0, sizeof *d);
 }
 
@@ -95,6 +106,7 @@ FIND_BY_ID(defs_inject, injects)
 FIND_BY_ID(defs_action, actions)
 FIND_BY_ID(defs_decision, decisions)
 FIND_BY_ID(defs_ending, endings)
+FIND_BY_ID(defs_cut, cuts)
 
 int defs_option(const bh_decision_def *dd, const char *id)
 {

@@ -80,6 +80,14 @@ typedef struct bh_texts {
     size_t n;
 } bh_texts;
 
+/* Facilitator-only guidance on an inject, action or decision: never shown
+ * to players (not in the transcript, the room or the phones). Written as a
+ * text (`text`) or as a table { good = ..., expected = ..., hint = ... };
+ * each part may be NULL. */
+typedef struct bh_fnote {
+    char *text, *good, *expected, *hint;
+} bh_fnote;
+
 typedef struct bh_inject_def {
     char *id, *from, *title, *body, *ref;
     bh_channel channel;
@@ -90,6 +98,7 @@ typedef struct bh_inject_def {
     bh_time after; /* `when` is first checked at this time (0: from the start) */
     int repeatable;
     bh_texts discuss;
+    bh_fnote facilitator;
     bh_loc loc;
 } bh_inject_def;
 
@@ -104,6 +113,7 @@ typedef struct bh_action_def {
     bh_source source;
     bh_hook available, on_start, on_cancel, effect;
     int repeatable, recommended;
+    bh_fnote facilitator;
     bh_loc loc;
 } bh_action_def;
 
@@ -124,6 +134,7 @@ typedef struct bh_decision_def {
     bh_hook when;
     bh_time after; /* `when` is first checked at this time */
     bh_texts discuss;
+    bh_fnote facilitator;
     bh_loc loc;
 } bh_decision_def;
 
@@ -135,6 +146,20 @@ typedef struct bh_ending_def {
     bh_tone tone;
     bh_loc loc;
 } bh_ending_def;
+
+/* A session cut: a shorter session of the same scenario, fitted to a
+ * workshop's agenda. Its length replaces the scenario's, its rate (when
+ * given) the scenario's rate; when its time runs out an ending whose
+ * `when` holds comes first, then its own ending, then the fallback. */
+typedef struct bh_cut_def {
+    char *id, *label;
+    bh_time length;
+    int agenda;        /* the planned workshop time, in real minutes */
+    double rate;       /* simulated seconds per real second at 1x; 0 = the scenario's */
+    char *ending_id;   /* NULL when none; resolved into `ending` after loading */
+    int ending;        /* -1 when none */
+    bh_loc loc;
+} bh_cut_def;
 
 typedef struct bh_every_def {
     bh_time interval;
@@ -158,6 +183,7 @@ typedef struct bh_defs {
     DEFS_ARRAY(bh_decision_def, decisions);
     DEFS_ARRAY(bh_ending_def, endings);
     DEFS_ARRAY(bh_every_def, everys);
+    DEFS_ARRAY(bh_cut_def, cuts);
     DEFS_ARRAY(char *, files); /* interned file names for bh_loc */
 } bh_defs;
 
@@ -175,6 +201,7 @@ int defs_inject(const bh_defs *d, const char *id);
 int defs_action(const bh_defs *d, const char *id);
 int defs_decision(const bh_defs *d, const char *id);
 int defs_ending(const bh_defs *d, const char *id);
+int defs_cut(const bh_defs *d, const char *id);
 int defs_option(const bh_decision_def *dd, const char *id);
 
 /* ---- the reserved ending ----

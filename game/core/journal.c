@@ -22,6 +22,7 @@ void journal_plan_free(bh_plan *p)
     free(p->v);
     free(p->name);
     free(p->scenario);
+    free(p->cut);
     memset(p, 0, sizeof *p);
 }
 
@@ -40,6 +41,49 @@ int journal_plan_warning(const bh_plan *p, char *buf, size_t n)
 #define VERB_LIST \
     "start, cancel, choose, note, fire, extend, freeze, unfreeze, adjust, message or end"
 
+/* The header lines that say what kind of session this is: `cut ID` (the
+ * session cut; checked against the scenario by journal_plan_cut) and
+ * `mode workshop`. Like `scenario` and `seed`, before the first input. */
+static bh_status parse_session_line(bh_plan *p, const char *key, char *rest, int lineno,
+                                    const char *hint, bh_err *err)
+{
+    if (p->n > 0)
+        return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' must come before the first input",
+                       key);
+    char *arg = jverb_word(&rest);
+    if (!arg || jverb_word(&rest))
+        return err_set(err, BH_EJOURNAL, p->name, lineno, "'%s' takes one value%s", key, hint);
+    if (strcmp(key, "mode") == 0) {
+        if (strcmp(arg, "workshop") != 0)
+            return err_set(err, BH_EJOURNAL, p->name, lineno,
+                           "unknown mode '%.64s' (the only mode is 'workshop')%s", arg, hint);
+        p->workshop = 1;
+        return BH_OK;
+    }
+    if (p->cut)
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "a second 'cut' line (the first is line %d): a session has one cut",
+                       p->cut_line);
+    if (!(p->cut = mem_strdup(arg)))
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    p->cut_line = lineno;
+    return BH_OK;
+}
+
+bh_status journal_plan_cut(const bh_plan *p, const bh_defs *d, int *cut, bh_err *err)
+{
+    *cut = p->cut ? defs_cut(d, p->cut) : -1;
+    if (!p->cut || *cut >= 0)
+        return BH_OK;
+    char hint[160];
+    text_suggest(p->cut, d->cuts, d->ncuts, sizeof *d->cuts, offsetof(bh_cut_def, id), hint,
+                 sizeof hint);
+    if (!d->ncuts)
+        snprintf(hint, sizeof hint, " (this scenario declares no cuts)");
+    return err_set(err, BH_EJOURNAL, p->name, p->cut_line, "no cut '%s' in this scenario%s",
+                   p->cut, hint);
+}
+
 static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_unterminated,
                             bh_err *err)
 {
@@ -50,6 +94,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
     char *first = jverb_word(&s);
     if (!first || first[0] == '#')
         return BH_OK;
+    if (strcmp(first, "cut") == 0 || strcmp(first, "mode") == 0)
+        return parse_session_line(p, first, s, lineno, hint, err);
     if (strcmp(first, "seed") == 0 || strcmp(first, "scenario") == 0) {
         if (p->n > 0)
             return err_set(err, BH_EJOURNAL, p->name, lineno,

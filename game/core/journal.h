@@ -3,6 +3,8 @@
  *     # comments and blank lines are ignored
  *     scenario scenarios/tutorial.lua
  *     seed 42
+ *     cut first48          (optional: the session cut it was played in)
+ *     mode workshop        (optional: a facilitated workshop)
  *     0s     start isolate_switch
  *     1h30m  choose ransom refuse
  *     2h     cancel restore_backups
@@ -57,6 +59,9 @@ typedef struct bh_plan {
     int has_seed;
     uint64_t seed;
     char *scenario;  /* from a "scenario" line, or NULL */
+    char *cut;       /* from a "cut ID" line, or NULL (resolve with journal_plan_cut) */
+    int cut_line;    /* that line, for errors */
+    int workshop;    /* 1 with a "mode workshop" line */
     bh_jline *v;
     size_t n, cap;
     /* Lines of an annotation kind this build does not know (a newer
@@ -74,6 +79,10 @@ void journal_plan_free(bh_plan *p);
 /* "FILE:LINE: warning: ..." about skipped annotations into buf; 0 when
  * there were none. */
 int journal_plan_warning(const bh_plan *p, char *buf, size_t n);
+
+/* The index of the plan's cut in these defs: -1 when it names none, or
+ * BH_EJOURNAL at the cut line when the scenario declares no such cut. */
+bh_status journal_plan_cut(const bh_plan *p, const bh_defs *d, int *cut, bh_err *err);
 
 /* Turn a parsed line into an input for these defs; errors name file:line. */
 bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
@@ -106,10 +115,22 @@ typedef struct bh_journal {
     int torn;       /* bytes past `size` could not be cut off: refuse inputs */
 } bh_journal;
 
+/* What a new journal's header says: the scenario, the seed, and the
+ * session cut's id (NULL: none) and workshop mode when there are. */
+typedef struct bh_jhead {
+    const char *scenario;
+    uint64_t seed;
+    const char *cut;
+    int workshop;
+} bh_jhead;
+
 /* Create a new journal; refuses to replace an existing file. The header
  * is written and synced before the name appears. */
 bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
                          uint64_t seed, bh_err *err);
+/* The same, with a `cut` and a `mode workshop` line when `head` says so. */
+bh_status journal_create_head(bh_journal *j, const char *path, const bh_jhead *head,
+                              bh_err *err);
 /* Open an existing journal to append to it (resume). Refuses a journal the
  * engine wrote whose last line lacks its newline (cut it first with
  * journal_cut); a hand-written plan's last line just gets its newline. */

@@ -129,15 +129,26 @@ static int create_whole(const char *path, const char *head, size_t n)
 bh_status journal_create(bh_journal *j, const char *path, const char *scenario,
                          uint64_t seed, bh_err *err)
 {
+    bh_jhead head = {.scenario = scenario, .seed = seed};
+    return journal_create_head(j, path, &head, err);
+}
+
+bh_status journal_create_head(bh_journal *j, const char *path, const bh_jhead *h,
+                              bh_err *err)
+{
     memset(j, 0, sizeof *j);
     j->fd = -1;
-    if (strchr(scenario, '\n'))
+    if (strchr(h->scenario, '\n'))
         return err_set(err, BH_EUSAGE, path, 0, "the scenario's path contains a newline");
+    if (h->cut && (!h->cut[0] || strlen(h->cut) > 64 || strpbrk(h->cut, " \t\n\\")))
+        return err_set(err, BH_EUSAGE, path, 0, "'%.64s' is not a cut id", h->cut);
     char head[JOURNAL_MAX_LINE + 200];
     int n = snprintf(head, sizeof head,
                      JOURNAL_HEADER ": inputs with their simulated times.\n"
-                     "scenario %s\nseed %llu\n",
-                     scenario, (unsigned long long)seed);
+                     "scenario %s\nseed %llu\n%s%.64s%s%s",
+                     h->scenario, (unsigned long long)h->seed, h->cut ? "cut " : "",
+                     h->cut ? h->cut : "", h->cut ? "\n" : "",
+                     h->workshop ? "mode workshop\n" : "");
     if (n < 0 || n >= (int)sizeof head)
         return err_set(err, BH_EUSAGE, path, 0, "the scenario's path is too long");
     if (!(j->path = mem_strdup(path)))

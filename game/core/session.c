@@ -17,14 +17,34 @@ bh_status session_input(bh_sim *s, bh_journal *j, const bh_input *in, bh_err *er
     return sim_apply_input(s, in, err);
 }
 
+bh_status session_plan_cut(bh_sim *s, const bh_plan *p, bh_err *err)
+{
+    int cut;
+    bh_status st = journal_plan_cut(p, sim_defs(s), &cut, err);
+    if (st != BH_OK || !p->cut || cut == sim_cut(s))
+        return st;
+    const bh_defs *d = sim_defs(s);
+    if (sim_cut(s) >= 0)
+        return err_set(err, BH_EJOURNAL, p->name, p->cut_line,
+                       "this journal is of cut '%s' but the session is in cut '%s'", p->cut,
+                       d->cuts[sim_cut(s)].id);
+    if (sim_set_cut(s, cut, err) != BH_OK)
+        return err_set(err, BH_EJOURNAL, p->name, p->cut_line,
+                       "cut '%s' cannot apply: the session has already begun", p->cut);
+    return BH_OK;
+}
+
 bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_result *res,
                          bh_err *err)
 {
     memset(res, 0, sizeof *res);
+    bh_status st = session_plan_cut(s, p, err);
+    if (st != BH_OK)
+        return st;
     for (size_t i = 0; i < p->n; i++) {
         const bh_jline *l = &p->v[i];
         bh_input in;
-        bh_status st = journal_resolve(p, l, sim_defs(s), &in, err);
+        st = journal_resolve(p, l, sim_defs(s), &in, err);
         if (st != BH_OK)
             return st;
         if (in.time < sim_now(s)) {

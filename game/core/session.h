@@ -21,6 +21,12 @@ typedef struct bh_replay_result {
     int first_skipped_line;
 } bh_replay_result;
 
+/* Put the session in the plan's cut (its `cut` line), if it names one and
+ * the session is not in it yet: BH_EJOURNAL at that line when the
+ * scenario has no such cut, or when the session is in another cut or has
+ * begun. session_replay does this first. */
+bh_status session_plan_cut(bh_sim *s, const bh_plan *p, bh_err *err);
+
 /* Apply every line of `p` in order. Each error names the plan's file:line.
  * Inputs after the session ended are not applied; they are counted in
  * `res` so the caller can warn. */

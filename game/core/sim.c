@@ -28,6 +28,8 @@ bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t se
     s->hooks = hooks;
     s->seed = seed;
     s->ending = -1;
+    s->cut = -1;
+    s->length = d->scenario.length;
     s->burst_time = -1;
     rng_seed(&s->rng, seed);
     sched_init(&s->q);
@@ -187,7 +189,7 @@ static int want_check(bh_sim *s)
     if (every <= 0 || s->next_check > s->now)
         return 0;
     bh_time t = (s->now / every + 1) * every;
-    if (t >= d->scenario.length)
+    if (t >= s->length)
         return 0;
     s->next_check = t;
     return sched_push(&s->q, t, 1, EV_CHECK, 0, 0, 0);
@@ -300,6 +302,48 @@ static int fallback_ending(const bh_defs *d)
     return -1;
 }
 
+bh_status sim_set_cut(bh_sim *s, int cut, bh_err *err)
+{
+    const bh_defs *d = s->d;
+    if (cut < -1 || cut >= (int)d->ncuts)
+        return err_set(err, BH_EUSAGE, "", 0, "no cut number %d in this scenario", cut);
+    if (s->nevents > 0 || s->now > 0 || s->ended || s->failed)
+        return err_set(err, BH_EUSAGE, "", 0, "a session's cut is chosen before it begins");
+    bh_time len = cut >= 0 ? d->cuts[cut].length : d->scenario.length;
+    if (len <= 0)
+        return err_set(err, BH_EUSAGE, "", 0, "cut '%s' has no length", d->cuts[cut].id);
+    /* The queued length event of the scenario (or of an earlier choice)
+     * stays in the queue; handle() skips any that is not this length. */
+    if (len != s->length && sched_push(&s->q, len, 1, EV_LENGTH, 0, 0, 0) != 0)
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    s->cut = cut;
+    s->length = len;
+    s->version++;
+    return BH_OK;
+}
+
+int sim_cut(const bh_sim *s) { return s->cut; }
+bh_time sim_length(const bh_sim *s) { return s->length; }
+
+double sim_rate(const bh_sim *s)
+{
+    const bh_defs *d = s->d;
+    return s->cut >= 0 && d->cuts[s->cut].rate > 0 ? d->cuts[s->cut].rate : d->scenario.rate;
+}
+
+/* The cut's time ran out. The conditions are asked first at this very
+ * instant (the clock checks stop short of the length), so an ending that
+ * holds now wins; then the cut's own ending; then the fallback. */
+static bh_status cut_out(bh_sim *s, bh_err *err)
+{
+    s->epoch++; /* a full settle: every waiting condition is asked now */
+    bh_status st = sim_settle(s, err);
+    if (st != BH_OK || s->ended)
+        return st;
+    int e = s->d->cuts[s->cut].ending;
+    return sim_end(s, e >= 0 ? e : fallback_ending(s->d), 1, err);
+}
+
 static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
 {
     const bh_defs *d = s->d;
@@ -374,6 +418,10 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
             s->epoch++;
         return BH_OK;
     case EV_LENGTH:
+        if (ev->time != s->length)
+            return BH_OK; /* the scenario's length, overridden by a cut */
+        if (s->cut >= 0)
+            return cut_out(s, err);
         return sim_end(s, fallback_ending(d), 1, err);
     }
     return BH_OK;

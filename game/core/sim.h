@@ -116,8 +116,7 @@ typedef enum {
     LOG_TEAM,      /* a = team; from -> to (total staff) */
     LOG_NOTE,      /* text: w.note */
     LOG_FNOTE,     /* text: a facilitator's note (not simulation) */
-    LOG_ENDING,    /* a = ending; b = 1 when the scenario's length ran out; text = the
-                    * facilitator's reason, for ended_by_facilitator */
+    LOG_ENDING,    /* a = ending; b = 1 when the session's length (or cut's) ran out */
     /* An intervention of the facilitator, logged before what it caused
      * (the inject, the meter change, the ending): a = its bh_input_kind,
      * b = its inject, decision, meter or message; text = its reason or
@@ -166,6 +165,16 @@ typedef struct bh_value {
 bh_status sim_create(bh_sim **out, const bh_defs *defs, bh_hooks hooks, uint64_t seed,
                      bh_err *err);
 void sim_destroy(bh_sim *s);
+/* Play the session in cut `cut` (an index into defs->cuts; -1: the whole
+ * scenario): its length and, when it gives one, its rate replace the
+ * scenario's, and when its time runs out an ending whose `when` holds
+ * comes first, then the cut's ending, then the fallback. Only before the
+ * session has begun (nothing advanced yet): BH_EUSAGE afterwards. */
+bh_status sim_set_cut(bh_sim *s, int cut, bh_err *err);
+/* The cut's index or -1; the session's length; its rate at 1x. */
+int sim_cut(const bh_sim *s);
+bh_time sim_length(const bh_sim *s);
+double sim_rate(const bh_sim *s);
 
 /* Process everything due at or before `target`, in order, then set the clock
  * to `target` (unless the session ended earlier). Never moves backwards. */

@@ -118,6 +118,8 @@ struct bh_sim {
     int ended, ending;
     int failed;
     bh_err error;
+    int cut;            /* the session cut's index, or -1 (sim_set_cut) */
+    bh_time length;     /* the session's length: the cut's, else the scenario's */
 
     /* ---- the facilitator's interventions (sim_facil.c) ---- */
     unsigned char *fac_took; /* inject i's `at` delivery was taken by `fire` */

@@ -36,8 +36,14 @@ void transcript_header(FILE *f, const bh_sim *s, const char *scenario_path)
     if (sc->based_on && sc->based_on[0])
         fprintf(f, "Based on %s\n", sc->based_on);
     fprintf(f, "Seed: %llu\n", (unsigned long long)sim_seed(s));
-    fprintf(f, "T+0 is %s; the scenario lasts %s\n\n", cal_format(sc->start_epoch, when, sizeof when),
+    fprintf(f, "T+0 is %s; the scenario lasts %s\n", cal_format(sc->start_epoch, when, sizeof when),
             dur_format(sc->length, len, sizeof len));
+    if (sim_cut(s) >= 0) {
+        const bh_cut_def *c = &sim_defs(s)->cuts[sim_cut(s)];
+        fprintf(f, "Cut: %s (%s): the session lasts %s\n", c->id, c->label,
+                dur_format(c->length, len, sizeof len));
+    }
+    fprintf(f, "\n");
 }
 
 /* One of the facilitator's interventions (what it caused follows it). */

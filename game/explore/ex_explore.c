@@ -8,11 +8,14 @@
 #include "explore/ex_internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "core/text.h"
 
 static const char *const policy_names[EX_NPOLICIES] = {"random", "greedy", "cautious", "idle"};
 
@@ -394,6 +397,14 @@ bh_status ex_explore(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err 
     if (o->meter && defs_meter(r->defs, o->meter) < 0) {
         st = err_set(err, BH_EUSAGE, "", 0, "--meter: %s has no meter '%s'", o->scenario,
                      o->meter);
+        goto fail;
+    }
+    if (o->cut && defs_cut(r->defs, o->cut) < 0) {
+        char hint[160];
+        text_suggest(o->cut, r->defs->cuts, r->defs->ncuts, sizeof *r->defs->cuts,
+                     offsetof(bh_cut_def, id), hint, sizeof hint);
+        st = err_set(err, BH_EUSAGE, "", 0, "--cut: %s has no cut '%s'%s", o->scenario, o->cut,
+                     r->defs->ncuts ? hint : " (it declares no cuts)");
         goto fail;
     }
     st = BH_ENOMEM;

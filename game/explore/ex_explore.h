@@ -74,6 +74,7 @@ typedef struct ex_opts {
     int keep_journals;      /* keep every run's journal, not only failures' */
     int verify;             /* check every remembered condition answer (sim_verify_memos) */
     const char *meter;      /* impact measure: this meter's final value; NULL = ending tone */
+    const char *cut;        /* play every run in this session cut; NULL = the whole scenario */
     lh_opts lua;
     /* Called in the calling process as runs come back (any order). */
     void (*progress)(void *ud, int done, int total);

@@ -507,6 +507,11 @@ json_t *ex_build(const ex_result *r, int timing)
         (json_int_t)d->scenario.length,
         "runs", r->nruns, "seed", seed_str(r->opts.seed),
         "last_seed", seed_str(ex_run_seed(&r->opts, r->nruns - 1)));
+    int cut = r->opts.cut ? defs_cut(d, r->opts.cut) : -1;
+    if (m && cut >= 0) /* only then: the model of whole sessions stays as it was */
+        json_object_set_new(json_object_get(m, "scenario"), "cut",
+                            json_pack("{s:s, s:I}", "id", d->cuts[cut].id, "length_s",
+                                      (json_int_t)d->cuts[cut].length));
     if (m) {
         json_object_set_new(m, "policies", policies(r));
         json_object_set_new(m, "endings", endings(r));

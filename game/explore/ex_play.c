@@ -60,7 +60,8 @@ ex_policy ex_run_policy(const ex_opts *o, int run)
 
 static bh_time sim_span(const player *p, double real_s)
 {
-    double rate = p->d->scenario.rate > 0 ? p->d->scenario.rate : 1;
+    double rate = p->sim ? sim_rate(p->sim) : p->d->scenario.rate; /* a cut may set its own */
+    rate = rate > 0 ? rate : 1;
     double t = real_s * rate;
     return t < 1 ? 1 : t > (double)DUR_MAX ? DUR_MAX : (bh_time)t;
 }
@@ -421,6 +422,8 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
     if (st == BH_OK && o->verify)
         sim_verify_memos(p.sim, 1);
+    if (st == BH_OK && o->cut)
+        st = sim_set_cut(p.sim, defs_cut(d, o->cut), &p.err);
     if (st == BH_OK)
         st = play_loop(&p);
     if (!p.sim) {

@@ -71,8 +71,9 @@ static void paragraph(FILE *f, const char *text, int indent)
 static void head(FILE *f, const json_t *m)
 {
     const json_t *sc = json_object_get(m, "scenario");
-    fprintf(f, "Explored %s: \"%s\" (%s)\n", rp_str(sc, "file"), rp_str(sc, "title"),
-            rp_str(sc, "id"));
+    const json_t *cut = json_object_get(sc, "cut");
+    fprintf(f, "Explored %s: \"%s\" (%s)%s%s\n", rp_str(sc, "file"), rp_str(sc, "title"),
+            rp_str(sc, "id"), cut ? ", in cut " : "", cut ? rp_str(cut, "id") : "");
     fprintf(f, "%d runs, seeds %s to %s; policies:", count(m, "runs"), rp_str(m, "seed"),
             rp_str(m, "last_seed"));
     size_t i;

@@ -51,6 +51,16 @@ static json_t *overview(const bh_sim *s, const rp_meta *m)
     json_object_set_new(o, "start", str(start));
     json_object_set_new(o, "length_s", json_integer(sc->length));
     json_object_set_new(o, "length", str(len));
+    if (sim_cut(s) >= 0) { /* only then: reports of whole sessions stay as they were */
+        const bh_cut_def *c = &sim_defs(s)->cuts[sim_cut(s)];
+        json_t *k = json_object();
+        json_object_set_new(k, "id", str(c->id));
+        json_object_set_new(k, "label", str(c->label));
+        json_object_set_new(k, "length_s", json_integer(c->length));
+        json_object_set_new(k, "length", str(dur_format(c->length, len, sizeof len)));
+        json_object_set_new(k, "agenda_min", json_integer(c->agenda));
+        json_object_set_new(o, "cut", k);
+    }
     return o;
 }
 

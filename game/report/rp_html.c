@@ -68,6 +68,11 @@ static void overview(FILE *f, const json_t *r)
     fputs("<h1>After-action report: ", f);
     esc(f, rp_str(sc, "title"));
     fputs("</h1>\n<h2>Overview</h2>\n<table class=\"small\">\n", f);
+    char cut[300] = "";
+    const json_t *c = json_object_get(sc, "cut");
+    if (json_is_object(c))
+        snprintf(cut, sizeof cut, "%s (%s, %s)", rp_str(c, "label"), rp_str(c, "id"),
+                 rp_str(c, "length"));
     struct { const char *k, *v; } rows[] = {
         {"Scenario", rp_str(sc, "title")},
         {"File", rp_base_name(rp_str(sc, "file"))},
@@ -75,6 +80,7 @@ static void overview(FILE *f, const json_t *r)
         {"Organisation", rp_str(sc, "organisation")},
         {"Exercise start", rp_str(sc, "start")},
         {"Scenario length", rp_str(sc, "length")},
+        {"Session cut", cut},
         {"Played", rp_str(se, "elapsed")},
         {"Status", rp_str(se, "status")},
         {"Outcome", json_is_object(en) ? rp_str(en, "title") : "not reached yet"},

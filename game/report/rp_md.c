@@ -81,6 +81,12 @@ static void overview(FILE *f, const json_t *r)
     cell(f, rp_str(sc, "based_on")[0] ? rp_str(sc, "based_on") : "fiction");
     fprintf(f, " |\n| Exercise start | %s |\n| Scenario length | %s |\n", rp_str(sc, "start"),
             rp_str(sc, "length"));
+    const json_t *cut = json_object_get(sc, "cut");
+    if (json_is_object(cut)) {
+        fputs("| Session cut | ", f);
+        cell(f, rp_str(cut, "label"));
+        fprintf(f, " (%s, %s) |\n", rp_str(cut, "id"), rp_str(cut, "length"));
+    }
     fprintf(f, "| Played | %s (%s) |\n", rp_str(se, "elapsed"), rp_str(se, "status"));
     fputs("| Outcome | ", f);
     cell(f, json_is_object(en) ? rp_str(en, "title") : "not reached yet");

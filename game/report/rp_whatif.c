@@ -135,7 +135,9 @@ bh_status rp_branch_journal(const char *scenario, const bh_plan *plan, const rp_
 {
     bh_journal j = {.fd = -1};
     const bh_defs *d = sim_defs(b->sim);
-    bh_status st = journal_create(&j, path, scenario, plan->has_seed ? plan->seed : 1, err);
+    bh_jhead head = {.scenario = scenario, .seed = plan->has_seed ? plan->seed : 1,
+                     .cut = plan->cut, .workshop = plan->workshop}; /* the same kind of session */
+    bh_status st = journal_create_head(&j, path, &head, err);
     int created = st == BH_OK;
     for (size_t i = 0; st == BH_OK && i < b->prefix; i++) {
         bh_input in;

@@ -9,6 +9,14 @@
 
 #include "core/text.h"
 
+/* " (did you mean 'x'?)" for `word` among the ids of base[0..n), or "". */
+static const char *suggest(lh_host *h, const char *word, const void *base, size_t n,
+                           size_t stride, size_t offset, char *hint, size_t hn)
+{
+    text_suggest_within(word, base, n, stride, offset, hint, hn, &h->suggest_work);
+    return hint;
+}
+
 static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const char *id,
                       bh_source src, const char *ref)
 {
@@ -19,14 +27,39 @@ static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const cha
     else if (src == SRC_FACT && !ref)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
-    if (ref && defs_reference(&h->defs, ref) < 0) {
-        char hint[160];
-        text_suggest_within(ref, h->defs.references, h->defs.nreferences,
-                            sizeof *h->defs.references, offsetof(bh_reference_def, id), hint,
-                            sizeof hint, &h->suggest_work);
+    char hint[160];
+    if (ref && defs_reference(&h->defs, ref) < 0)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
-                    hint);
+                    suggest(h, ref, h->defs.references, h->defs.nreferences,
+                            sizeof *h->defs.references, offsetof(bh_reference_def, id), hint,
+                            sizeof hint));
+}
+
+/* Cuts: the ending each names, and a length within the scenario's. */
+static void check_cuts(lh_host *h, int fallbacks)
+{
+    bh_defs *d = &h->defs;
+    char a[32], b[32];
+    for (size_t i = 0; i < d->ncuts; i++) {
+        bh_cut_def *x = &d->cuts[i];
+        if (!x->id)
+            continue;
+        if (x->length > d->scenario.length)
+            lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                        "cut '%s' lasts %s, longer than the scenario (%s): a cut is a part of "
+                        "it", x->id, dur_format(x->length, a, 32),
+                        dur_format(d->scenario.length, b, 32));
+        char hint[160];
+        if (x->ending_id && (x->ending = defs_ending(d, x->ending_id)) < 0)
+            lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                        "cut '%s': ending '%s' is not declared%s", x->id, x->ending_id,
+                        suggest(h, x->ending_id, d->endings, d->nendings, sizeof *d->endings,
+                                offsetof(bh_ending_def, id), hint, sizeof hint));
+        else if (!x->ending_id && !fallbacks)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "cut '%s' has no 'ending' and no ending has fallback = true: when its "
+                        "time runs out the session just stops", x->id);
     }
 }
 
@@ -44,14 +77,13 @@ void lh_decl_finish(lh_host *h)
         bh_action_def *x = &d->actions[i];
         if (x->team_id) {
             x->team = defs_team(d, x->team_id);
-            if (x->team < 0) {
-                char hint[160];
-                text_suggest_within(x->team_id, d->teams, d->nteams, sizeof *d->teams,
-                                    offsetof(bh_team_def, id), hint, sizeof hint,
-                                    &h->suggest_work);
+            char hint[160];
+            if (x->team < 0)
                 lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
-                            "action '%s': team '%s' is not declared%s", x->id, x->team_id, hint);
-            } else if (x->staff > d->teams[x->team].staff) {
+                            "action '%s': team '%s' is not declared%s", x->id, x->team_id,
+                            suggest(h, x->team_id, d->teams, d->nteams, sizeof *d->teams,
+                                    offsetof(bh_team_def, id), hint, sizeof hint));
+            else if (x->staff > d->teams[x->team].staff) {
                 lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
                             "action '%s' needs %d staff but team '%s' has only %d: it can "
                             "never start unless a hook adds staff", x->id, x->staff,
@@ -99,6 +131,7 @@ void lh_decl_finish(lh_host *h)
                     (long long)(len / d->scenario.check_every),
                     dur_format(d->scenario.check_every, a, 32), dur_format(len, b, 32),
                     LH_MAX_REPEATS, dur_format((len / LH_MAX_REPEATS / 60 + 1) * 60, b + 16, 16));
+    check_cuts(h, fallbacks);
     if (d->nendings == 0)
         lh_diag_add(h, LH_ERROR, d->scenario.loc.file, d->scenario.loc.line, NULL,
                     "scenario declares no ending { }");

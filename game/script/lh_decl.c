@@ -1,6 +1,6 @@
 /* lh_decl.c: the declaration functions scenarios call while they load:
  * scenario, meter, system, team, reference, inject, action, decision,
- * ending and every. Each reads its table through lh_field.c and appends a
+ * ending, cut and every. Each reads its table through lh_field.c and appends a
  * definition to the host's bh_defs; the checks that need the whole file
  * come after it has loaded (lh_check.c, lh_lint.c).
  *
@@ -169,7 +169,7 @@ static int d_inject(lua_State *L)
     bh_inject_def *x;
     static const char *const f[] = {"id", "at", "when", "after", "channel", "from", "title",
                                     "body", "source", "ref", "discuss", "effect", "repeatable",
-                                    NULL};
+                                    "facilitator", NULL};
     DECL_OPEN(c, "inject", injects, LH_IDX_INJECT, bh_inject_def, f, x);
     x->has_at = lhd_dur(&c, "at", 0, &x->at);
     x->when = lhd_fn(&c, "when");
@@ -186,6 +186,7 @@ static int d_inject(lua_State *L)
     lhd_texts(&c, "discuss", &x->discuss);
     x->effect = lhd_fn(&c, "effect");
     lhd_bool(&c, "repeatable", &x->repeatable);
+    lhd_fnote(&c, &x->facilitator);
     return 0;
 }
 
@@ -195,7 +196,8 @@ static int d_action(lua_State *L)
     bh_action_def *a;
     static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
                                     "source", "ref", "func", "recommended", "available",
-                                    "start", "cancel", "effect", "repeatable", NULL};
+                                    "start", "cancel", "effect", "repeatable", "facilitator",
+                                    NULL};
     DECL_OPEN(c, "action", actions, LH_IDX_ACTION, bh_action_def, f, a);
     a->team = -1;
     a->kind = (bh_kind)lhd_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
@@ -213,6 +215,7 @@ static int d_action(lua_State *L)
     a->on_cancel = lhd_fn(&c, "cancel");
     a->effect = lhd_fn(&c, "effect");
     lhd_bool(&c, "repeatable", &a->repeatable);
+    lhd_fnote(&c, &a->facilitator);
     return 0;
 }
 
@@ -265,7 +268,7 @@ static int d_decision(lua_State *L)
     lhd_ctx c;
     bh_decision_def *x;
     static const char *const f[] = {"id", "prompt", "from", "deadline", "default", "options",
-                                    "at", "when", "after", "discuss", NULL};
+                                    "at", "when", "after", "discuss", "facilitator", NULL};
     DECL_OPEN(c, "decision", decisions, LH_IDX_DECISION, bh_decision_def, f, x);
     x->prompt = lhd_str(&c, "prompt", 1);
     x->from = lhd_str(&c, "from", 0);
@@ -277,6 +280,7 @@ static int d_decision(lua_State *L)
         LHD_ERR(&c, "has both 'at' and 'when': choose one (or neither, and open it with w.open)");
     lhd_after(&c, x->when, &x->after);
     lhd_texts(&c, "discuss", &x->discuss);
+    lhd_fnote(&c, &x->facilitator);
     read_options(&c, x);
     char *def = lhd_str(&c, "default", 1);
     x->default_opt = -1;
@@ -309,6 +313,29 @@ static int d_ending(lua_State *L)
     lhd_after(&c, x->when, &x->after);
     lhd_bool(&c, "fallback", &x->fallback);
     x->tone = (bh_tone)lhd_enum(&c, "tone", defs_parse_tone, "good, mixed, bad", 0, TONE_NONE);
+    return 0;
+}
+
+/* A session cut; its ending and its length against the scenario's are
+ * checked once the whole file has loaded (lh_check.c). */
+static int d_cut(lua_State *L)
+{
+    lhd_ctx c;
+    bh_cut_def *x;
+    static const char *const f[] = {"id", "label", "length", "agenda", "rate", "ending", NULL};
+    DECL_OPEN(c, "cut", cuts, LH_IDX_CUT, bh_cut_def, f, x);
+    x->ending = -1;
+    if (x->id && strlen(x->id) > 63) /* the game keeps it in 64 bytes (ui/play.h) */
+        LHD_ERR(&c, "a cut's id is at most 63 characters");
+    x->label = lhd_str(&c, "label", 1);
+    if (lhd_dur(&c, "length", 1, &x->length) && x->length <= 0)
+        LHD_ERR(&c, "field 'length' must be longer than zero");
+    lhd_int(&c, "agenda", 1, 1, 24 * 60, &x->agenda);
+    if (lhd_num(&c, "rate", 0, &x->rate) && (x->rate < 1 || x->rate > 86400)) {
+        LHD_ERR(&c, "field 'rate' (simulated seconds per real second) must be 1 to 86400");
+        x->rate = 0;
+    }
+    x->ending_id = lhd_str(&c, "ending", 0);
     return 0;
 }
 
@@ -362,7 +389,7 @@ void lh_decl_open(lh_host *h)
         {"scenario", d_scenario}, {"meter", d_meter},       {"system", d_system},
         {"team", d_team},         {"reference", d_reference}, {"inject", d_inject},
         {"action", d_action},     {"decision", d_decision}, {"ending", d_ending},
-        {"every", d_every},       {NULL, NULL}};
+        {"cut", d_cut},           {"every", d_every},       {NULL, NULL}};
     lua_pushglobaltable(h->L);
     luaL_setfuncs(h->L, fns, 0);
     lua_pop(h->L, 1);

@@ -239,6 +239,36 @@ void lhd_texts(lhd_ctx *c, const char *name, bh_texts *out)
     lua_pop(c->L, 1);
 }
 
+/* `facilitator`: guidance for the facilitator alone, as a text or as a
+ * table { good = ..., expected = ..., hint = ... } with at least one part.
+ * The table is read like a declaration of its own (unknown parts are
+ * typos), reporting at the declaration's file:line. */
+void lhd_fnote(lhd_ctx *c, bh_fnote *out)
+{
+    int t = lhd_field(c, "facilitator");
+    if (t == LUA_TSTRING) {
+        lua_pop(c->L, 1);
+        out->text = lhd_str(c, "facilitator", 0);
+        return;
+    }
+    if (t == LUA_TTABLE) {
+        static const char *const f[] = {"good", "expected", "hint", NULL};
+        lhd_ctx fc = *c;
+        fc.t = lua_gettop(c->L);
+        lhd_check_fields(&fc, fc.t, f, "facilitator");
+        out->good = lhd_str(&fc, "good", 0);
+        out->expected = lhd_str(&fc, "expected", 0);
+        out->hint = lhd_str(&fc, "hint", 0);
+        if (!out->good && !out->expected && !out->hint)
+            LHD_ERR(c, "field 'facilitator' is an empty table: give good, expected or hint "
+                       "(or write a text)");
+    } else if (t != LUA_TNIL) {
+        LHD_ERR(c, "field 'facilitator' must be a text or a table { good = ..., expected = "
+                   "..., hint = ... }, not a %s", lua_typename(c->L, t));
+    }
+    lua_pop(c->L, 1);
+}
+
 /* Unknown fields are typos until proven otherwise: name the closest. */
 /* Unknown fields are reported in name order, at most LH_FIELD_REPORT of
  * them: the order lua_next gives depends on the process's hash seed, and

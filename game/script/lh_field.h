@@ -56,5 +56,7 @@ bh_hook lhd_fn(lhd_ctx *c, const char *name);
 int lhd_enum(lhd_ctx *c, const char *name, int (*parse)(const char *), const char *list,
              int required, int def);
 void lhd_texts(lhd_ctx *c, const char *name, bh_texts *out);
+/* The `facilitator` field: a text, or { good = ..., expected = ..., hint = ... }. */
+void lhd_fnote(lhd_ctx *c, bh_fnote *out);
 
 #endif

@@ -1,6 +1,7 @@
 #include "ui/play.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,17 +202,48 @@ static bh_status create_journal(play *p, const char *id, const char *scenario, b
                            safe[0] ? safe : "session", stamp, suffix);
         if (len < 0 || (size_t)len >= sizeof p->journal_path)
             return err_set(err, BH_EIO, real, 0, "the path is too long");
-        st = journal_create(&p->journal, p->journal_path, scenario, p->seed, err);
+        bh_jhead head = {.scenario = scenario, .seed = p->seed,
+                         .cut = p->cut[0] ? p->cut : NULL, .workshop = p->workshop};
+        st = journal_create_head(&p->journal, p->journal_path, &head, err);
         if (st == BH_OK || p->journal.fd >= 0 || access(p->journal_path, F_OK) != 0)
             return st;
     }
     return err_set(err, BH_EIO, real, 0, "too many journals named %s-%s", safe, stamp);
 }
 
+/* The cut `how` names, into the new session and p->cut, p->cut_index. */
+static bh_status choose_cut(play *p, const play_how *how, const char *scenario, bh_err *err)
+{
+    const bh_defs *d = lh_defs(p->host);
+    p->workshop = how && how->workshop;
+    if (!how || !how->cut)
+        return BH_OK;
+    int k = defs_cut(d, how->cut);
+    if (k < 0) {
+        char hint[160];
+        text_suggest(how->cut, d->cuts, d->ncuts, sizeof *d->cuts, offsetof(bh_cut_def, id),
+                     hint, sizeof hint);
+        return err_set(err, BH_EUSAGE, scenario, 0, "no cut '%.64s' in this scenario%s",
+                       how->cut, d->ncuts ? hint : " (it declares no cuts)");
+    }
+    if (strlen(how->cut) >= sizeof p->cut)
+        return err_set(err, BH_EUSAGE, scenario, 0, "the cut id '%.64s' is too long", how->cut);
+    snprintf(p->cut, sizeof p->cut, "%s", how->cut);
+    p->cut_index = k;
+    return sim_set_cut(p->sim, k, err);
+}
+
 bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64_t seed,
                      lh_diags *diags, bh_err *err)
 {
+    return play_start_how(p, scenario, data_dir, seed, NULL, diags, err);
+}
+
+bh_status play_start_how(play *p, const char *scenario, const char *data_dir, uint64_t seed,
+                         const play_how *how, lh_diags *diags, bh_err *err)
+{
     play_reset(p, data_dir);
+    p->cut_index = -1;
     p->seed = seed;
     char abs_scenario[PLAY_PATH_MAX];
     bh_status st = BH_OK;
@@ -226,6 +258,8 @@ bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64
     }
     if (st == BH_OK)
         st = sim_create(&p->sim, lh_defs(p->host), lh_hooks(p->host), seed, err);
+    if (st == BH_OK)
+        st = choose_cut(p, how, scenario, err);
     /* The journal names the scenario absolutely: "Continue" may be chosen
      * from a game started in any folder. */
     if (st == BH_OK)
@@ -252,11 +286,18 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
                       bh_err *err)
 {
     play_reset(p, data_dir);
+    p->cut_index = -1;
     bh_plan plan = {0};
     bh_jtail tail;
     bh_status st = load_session(journal, &plan, &p->host, &p->sim, diags, &tail, err);
-    if (st == BH_OK)
+    if (st == BH_OK) {
         snprintf(p->scenario, sizeof p->scenario, "%s", plan.scenario);
+        /* the header says what the session is: Continue reopens it so */
+        p->cut_index = sim_cut(p->sim);
+        if (p->cut_index >= 0)
+            snprintf(p->cut, sizeof p->cut, "%s", lh_defs(p->host)->cuts[p->cut_index].id);
+        p->workshop = plan.workshop;
+    }
     if (st == BH_OK)
         st = play_absolute(journal, p->journal_path, sizeof p->journal_path, err);
     /* The torn line goes before anything is appended, or the next input

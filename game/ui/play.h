@@ -81,8 +81,20 @@ typedef struct play {
  * back in `diags` (which the caller frees) with BH_ESCRIPT. */
 bh_status play_start(play *p, const char *scenario, const char *data_dir, uint64_t seed,
                      lh_diags *diags, bh_err *err);
+/* How a new session is played: in a session cut, as a workshop. */
+typedef struct play_how {
+    const char *cut; /* the cut's id, or NULL for the whole scenario */
+    int workshop;    /* a facilitated workshop */
+} play_how;
+/* play_start in the cut and mode `how` says (NULL: as play_start). The
+ * journal's header records both (`cut ID`, `mode workshop`), and p->cut,
+ * p->cut_index and p->workshop hold them. A cut the scenario does not
+ * declare is BH_EUSAGE, with a "did you mean". */
+bh_status play_start_how(play *p, const char *scenario, const char *data_dir, uint64_t seed,
+                         const play_how *how, lh_diags *diags, bh_err *err);
 /* Resume the session recorded in `journal`: load the scenario it names,
- * replay it, advance to the saved clock, and keep appending to it. The
+ * replay it (in its cut), advance to the saved clock, and keep appending
+ * to it. p->cut, p->cut_index and p->workshop come from its header. The
  * session comes back paused, with the messages read before marked read. A
  * torn last line is cut off first, and p->notice says so. */
 bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_diags *diags,

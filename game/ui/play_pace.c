@@ -102,27 +102,22 @@ bh_time play_pace_next_opening(bh_sim *s)
 
 double play_pace_rate(const play *p)
 {
-    /* TODO(ws-cuts): a cut may set its own `rate`; read it here when the
-     * cut definition lands in game/core/defs.h. */
-    double rate = p->sim ? sim_defs(p->sim)->scenario.rate : 1;
+    /* the cut's own rate when it has one (sim_rate knows) */
+    double rate = p->sim ? sim_rate(p->sim) : 1;
     return rate > 0 ? rate : 1;
 }
 
-/* The cut's planned workshop time in real minutes; 0 without a cut.
- * TODO(ws-cuts): return the cut's `agenda` (the cut definition in
- * game/core/defs.h, index p->cut_index) when that lands. */
+/* The cut's planned workshop time in real minutes; 0 without a cut. */
 static double agenda_minutes(const play *p)
 {
-    if (!p->sim || p->cut_index < 0)
-        return 0;
-    return 0;
+    int k = p->sim ? sim_cut(p->sim) : -1;
+    return k >= 0 ? sim_defs(p->sim)->cuts[k].agenda : 0;
 }
 
-/* When the session's simulated time runs out.
- * TODO(ws-cuts): the cut's `length` when p->cut_index >= 0. */
+/* When the session's simulated time runs out: the cut's length, if any. */
 static bh_time end_time(const play *p)
 {
-    return sim_defs(p->sim)->scenario.length;
+    return sim_length(p->sim);
 }
 
 void play_set_workshop(play *p, int on)

@@ -106,7 +106,12 @@ void app_begin(app *a)
     lh_diags d = {0};
     bh_err e;
     err_clear(&e);
-    if (play_start(&a->game, a->brief_path, a->data_dir, seed, &d, &e) != BH_OK) {
+    /* --cut belongs to the scenario named on the command line */
+    play_how how = {.cut = a->opts.cut && a->opts.scenario &&
+                                   strcmp(a->opts.scenario, a->brief_path) == 0
+                               ? a->opts.cut
+                               : NULL};
+    if (play_start_how(&a->game, a->brief_path, a->data_dir, seed, &how, &d, &e) != BH_OK) {
         show_load_error(a, a->brief_path, &d, &e);
         lh_diags_free(&d);
         play_close(&a->game);

@@ -91,7 +91,7 @@ void ops_timeline(app *a, SDL_Rect r)
 {
     ui *u = &a->u;
     const bh_sim *s = a->game.sim;
-    bh_time len = sim_defs(s)->scenario.length, now = sim_now(s);
+    bh_time len = sim_length(s), now = sim_now(s); /* a cut's length in a cut */
     ui_fill(u, r, TC_PANEL);
     u->bg = TC_PANEL;
     ui_fill(u, (SDL_Rect){r.x, r.y, r.w, 1}, TC_PANEL_BORDER);

@@ -12,6 +12,7 @@
 typedef struct app_opts {
     const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
     const char *resume;    /* --resume JOURNAL: straight into that session */
+    const char *cut;       /* --cut ID: `scenario` is played in its session cut ID */
     const char *font;      /* --font FILE */
     const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
     /* The game's folders, which the command line finds from where the

@@ -89,7 +89,7 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     shot(a, fn, ud, "settings");
     a->screen = SCR_OPS;
 
-    st = tour_drive(a, p->plan, busy, sim_defs(a->game.sim)->scenario.length, err);
+    st = tour_drive(a, p->plan, busy, sim_length(a->game.sim), err);
     if (st != BH_OK)
         return st;
     shot(a, fn, ud, "ending");

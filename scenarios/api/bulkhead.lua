@@ -1,5 +1,5 @@
 ---@meta
--- luacheck: globals scenario meter system team reference inject action decision ending every include
+-- luacheck: globals scenario meter system team reference inject action decision ending cut every include
 --
 -- bulkhead.lua: type annotations for the Bulkhead scenario API, for
 -- lua-language-server (LuaLS, "sumneko") and the editors that use it (VS Code
@@ -211,6 +211,13 @@
 ---@field title Text Title of the source, e.g. "Ransomware Response Checklist".
 ---@field cite Text The citation, e.g. "CISA and MS-ISAC, September 2020 (cisa.gov)".
 
+---The table form of `facilitator`: at least one of its parts. Facilitator-only
+---content never enters anything the players see.
+---@class FacilitatorNote
+---@field good? Text What a good answer or move looks like.
+---@field expected? Text What rooms usually do here.
+---@field hint? Text A nudge the facilitator may give a room that is stuck.
+
 ---`inject { }`: a message delivered to the inbox. It fires at `at`, or when
 ---`when` holds, or (with neither) only through `w.fire(id)`; `at` and `when`
 ---together are an error. It is delivered once (unless `repeatable`), and then
@@ -229,6 +236,7 @@
 ---@field discuss? Text|Text[] Facilitator questions for the hot wash (a list, or one string; at most 100).
 ---@field effect? Effect Runs right after delivery.
 ---@field repeatable? boolean If true, `w.fire` may deliver it again (default false).
+---@field facilitator? Text|FacilitatorNote Guidance for the facilitator alone (the console, the pack); never shown to the players.
 
 ---`action { }`: something the players can start. It is unavailable while it
 ---runs, after it completed (unless `repeatable`), when `available` says so,
@@ -251,6 +259,7 @@
 ---@field cancel? Effect Runs when players cancel the running action: undo what `start` set up.
 ---@field effect? Effect Runs when the action completes (not when it is cancelled).
 ---@field repeatable? boolean If true, it may be done again after it completes (default false).
+---@field facilitator? Text|FacilitatorNote Guidance for the facilitator alone (the console, the pack); never shown to the players.
 
 ---One option of a `decision { }`.
 ---@class OptionDecl
@@ -274,6 +283,7 @@
 ---@field when? Condition Open the first time this holds (do not also give `at`).
 ---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field discuss? Text|Text[] Facilitator questions for the hot wash (a list, or one string; at most 100).
+---@field facilitator? Text|FacilitatorNote Guidance for the facilitator alone (the console, the pack); never shown to the players.
 
 ---`ending { }`: how the session can end. Endings with `when` are checked in
 ---declaration order; the first that holds ends the session. When `length`
@@ -287,6 +297,18 @@
 ---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field fallback? boolean The ending used when `length` runs out.
 ---@field tone? Tone good | mixed | bad.
+
+---`cut { }`: a shorter session of the scenario, fitted to a workshop. A
+---session played in a cut lasts `length` instead of the scenario's length,
+---at the cut's `rate` if it gives one. When its time runs out, an ending
+---whose `when` holds comes first, then the cut's `ending`, then the fallback.
+---@class CutDecl
+---@field id Id The cut's id, as in `bulkhead run --cut <id>` and a journal's `cut <id>` line.
+---@field label Text Name on the briefing, e.g. "The first 48 hours".
+---@field length Duration Simulated time the cut covers; more than 0, at most the scenario's length.
+---@field agenda integer The planned workshop time in real minutes, 1 to 1440 (the agenda clock compares against it).
+---@field rate? number Simulated seconds per real second at 1x for this cut, 1 to 86400 (default: the scenario's rate).
+---@field ending? EndingId The ending used when the cut's time runs out and no `when` ending holds (default: the fallback).
 
 -- ===========================================================================
 -- The world handle `w` (game/script/lh_world.c)
@@ -461,6 +483,15 @@ function decision(t) end
 ---```
 ---@param t EndingDecl
 function ending(t) end
+
+---Declare a session cut: the same scenario, shorter, for a workshop of
+---`agenda` minutes.
+---```lua
+---cut { id = "first48", label = "The first 48 hours", length = "48h", agenda = 60,
+---      rate = 2880, ending = "holding" }
+---```
+---@param t CutDecl
+function cut(t) end
 
 ---Run `fn(w)` every `interval` (at least 1s), first at T+interval; it may run
 ---at most 100,000 times over the scenario's `length`.

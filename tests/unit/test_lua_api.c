@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_session.h"
 #include "core/session.h"
 #include "script/lh_host.h"
 
@@ -35,17 +36,8 @@ static lh_host *load(const char *src, char *diag, size_t n)
 {
     char *full = malloc(strlen(src) + 512);
     sprintf(full, "%s%s", HEAD, src);
-    const char *path = write_file("s.lua", full);
+    lh_host *h = check_load_text(tmpdir, full, diag, n);
     free(full);
-    lh_diags d = {0};
-    lh_host *h = NULL;
-    lh_load(path, NULL, &h, &d);
-    size_t used = 0;
-    diag[0] = '\0';
-    for (size_t i = 0; i < d.n && used < n; i++)
-        used += (size_t)snprintf(diag + used, n - used, "%d:%s:%s\n", d.v[i].line,
-                                 d.v[i].sev == LH_ERROR ? "error" : "warning", d.v[i].msg);
-    lh_diags_free(&d);
     return h;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_session.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "core/transcript.h"
@@ -23,14 +24,7 @@ static char tmpdir[256];
 
 static char *transcript_of(bh_sim *s)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    transcript_header(f, s, SCENARIO);
-    transcript_entries(f, s, 0);
-    transcript_footer(f, s);
-    fclose(f);
-    return buf;
+    return check_transcript(s, SCENARIO);
 }
 
 typedef struct live {

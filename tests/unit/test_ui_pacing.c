@@ -47,14 +47,23 @@ static const char pace_lua[] =
     "           prompt = 'Urgent?', deadline = '20m', default = 'a', options = ab }\n"
     "action { id = 'fix', kind = 'contain', label = 'Fix', team = 't', staff = 1, takes = '15m',\n"
     "         source = 'fiction', effect = function(w) w.flag.go = true end }\n"
-    "ending { id = 'e', title = 'E', text = 'T', fallback = true }\n";
+    "ending { id = 'e', title = 'E', text = 'T', fallback = true }\n"
+    "cut { id = 'short', label = 'Short', length = '2h', agenda = 30, rate = 4 }\n";
 
 /* ---- helpers ---- */
 
 /* A new session of the pacing scenario (written into the temporary folder
  * the first time) in its own data folder; `workshop` turns workshop mode
  * on as soon as it exists. */
+static int open_cut_session(play *p, const char *name, int workshop, const char *cut);
+
 static int open_session(play *p, const char *name, int workshop)
+{
+    return open_cut_session(p, name, workshop, NULL);
+}
+
+/* The same in a session cut (`cut`, NULL for the whole scenario). */
+static int open_cut_session(play *p, const char *name, int workshop, const char *cut)
 {
     char data[400];
     if (!scenario[0]) {
@@ -69,7 +78,8 @@ static int open_session(play *p, const char *name, int workshop)
     mkdir(data, 0755);
     lh_diags d = {0};
     bh_err e;
-    bh_status st = play_start(p, scenario, data, 1, &d, &e);
+    play_how how = {.cut = cut, .workshop = workshop};
+    bh_status st = play_start_how(p, scenario, data, 1, &how, &d, &e);
     lh_diags_free(&d);
     CHECK_INT(st, BH_OK); /* a session that does not start fails the test */
     if (st != BH_OK) {
@@ -77,9 +87,8 @@ static int open_session(play *p, const char *name, int workshop)
         fprintf(stderr, "play_start: %s\n", err_format(&e, buf, sizeof buf));
         return 0;
     }
-    /* TODO(ws-cuts): `mode workshop` will come from play_start itself. */
-    if (workshop)
-        play_set_workshop(p, 1);
+    CHECK_INT(p->workshop, workshop);
+    CHECK_INT(p->speed, workshop ? 0 : 1); /* a workshop starts paused */
     return 1;
 }
 
@@ -353,7 +362,7 @@ static void test_agenda_projection(void)
     CHECK(fabs(a.used_min - 1.5) < 1e-9);
     CHECK_INT(a.speed, 1);
     CHECK(fabs(a.run_min - 4.0) < 1e-9); /* 4 h at 60x */
-    CHECK(a.agenda_min == 0); /* TODO(ws-cuts): the cut's agenda */
+    CHECK(a.agenda_min == 0); /* the whole scenario has no agenda */
     play_set_speed(&p, 4);
     ticks(&p, 30, 0.5); /* running: stops at d1 (1200) after 5 s; the rest paused */
     CHECK_INT(sim_now(p.sim), 1200);
@@ -367,6 +376,18 @@ static void test_agenda_projection(void)
     play_agenda(&p, &a);
     CHECK(a.used_min > 1e297);
     CHECK(isfinite(a.used_min));
+    play_close(&p);
+
+    /* in a cut: its agenda, its length and its rate (4: 2 h at 1x is 30 min) */
+    if (!open_cut_session(&p, "agenda-cut", 1, "short"))
+        return;
+    ticks(&p, 600, 1.0); /* ten minutes of discussion, paused */
+    play_agenda(&p, &a);
+    CHECK(a.agenda_min == 30);
+    CHECK(fabs(a.used_min - 10) < 1e-9);
+    CHECK(fabs(a.run_min - 30) < 1e-9);
+    CHECK(fabs(a.finish_min - 40) < 1e-9);
+    CHECK(fabs(a.late_min - 10) < 1e-9);
     play_close(&p);
 }
 
