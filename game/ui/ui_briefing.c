@@ -69,6 +69,18 @@ void screen_briefing(app *a)
              "seconds.",
              start, len, sc->rate);
     cy += section(u, x, cy, w, "Time", clock);
+    char cuts[2000] = "";
+    o = 0;
+    for (size_t i = 0; i < d->ncuts && o < sizeof cuts; i++) {
+        char clen[64];
+        dur_format(d->cuts[i].length, clen, sizeof clen);
+        o += (size_t)snprintf(cuts + o, sizeof cuts - o,
+                              "%s%s: %s of the story in about %d minutes with the room "
+                              "(--cut %s)",
+                              i ? "\n" : "", d->cuts[i].label, clen, d->cuts[i].agenda,
+                              d->cuts[i].id);
+    }
+    cy += section(u, x, cy, w, "Session cuts for a workshop", cuts);
     cy += section(u, x, cy, w, "How to play", how_to_play);
     /* The scroll area stays focusable so the keyboard can scroll it too. */
     ui_text_area(u, ui_id(u, "text"), (SDL_Rect){x, view.y, 1, cy - view.y}, "Briefing text", "Page Up and Page Down scroll the briefing.");
