@@ -404,6 +404,61 @@ static void test_applied_text_reads_back(void)
     journal_plan_free(&p);
 }
 
+/* Random facilitator text through the path the game takes: every input
+ * session_input accepts is journaled, and the journal replays into the
+ * same session, transcript for transcript. Fixed seed: the same cases on
+ * every run. */
+static void test_random_text_replays(void)
+{
+    static const char *const bits[] = {"a", " ", "\\", "|", "\t", "\n", "\xc3\xa9", "n", "t",
+                                       "\\|", "#", "<b>"};
+    const size_t nbits = sizeof bits / sizeof *bits;
+    char path[] = "/tmp/bh-test-interventions-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    run r;
+    CHECK(start(&r) == 0);
+    bh_journal j = {.fd = -1};
+    CHECK_INT(journal_create(&j, path, FIXTURE, 1, &r.err), BH_OK);
+    unsigned long x = 12345;
+    int applied = 0;
+    for (int i = 0; i < 400; i++) {
+        char text[2][64];
+        for (int k = 0; k < 2; k++) {
+            text[k][0] = '\0';
+            for (int n = 0; n < 6; n++) {
+                x = x * 6364136223846793005UL + 1442695040888963407UL;
+                strcat(text[k], bits[(x >> 33) % nbits]);
+            }
+        }
+        bh_input in = {.time = (bh_time)i * 60, .kind = i % 3 ? IN_MESSAGE : IN_ADJUST,
+                       .a = 0, .text = text[0], .body = text[1], .amount = i % 2 ? 0.5 : -0.5};
+        err_clear(&r.err);
+        applied += session_input(r.s, &j, &in, &r.err) == BH_OK;
+    }
+    journal_close(&j);
+    CHECK(applied > 50);
+    char *live = transcript_of(r.s);
+    stop(&r);
+    bh_plan p;
+    bh_err e;
+    CHECK_INT(journal_read(path, &p, &e), BH_OK);
+    CHECK_INT((int)p.n, applied);
+    run again;
+    CHECK(start(&again) == 0);
+    bh_replay_result res;
+    CHECK_INT(session_replay(again.s, NULL, &p, &res, &again.err), BH_OK);
+    char *replayed = transcript_of(again.s);
+    CHECK(live && replayed && strcmp(live, replayed) == 0);
+    free(live);
+    free(replayed);
+    stop(&again);
+    journal_plan_free(&p);
+    unlink(path);
+}
+
 static void test_amounts_locale_free(void)
 {
     double v = 0;
@@ -602,6 +657,7 @@ int main(int argc, char **argv)
         {"end", test_end},
         {"lines_round_trip", test_lines_round_trip},
         {"applied_text_reads_back", test_applied_text_reads_back},
+        {"random_text_replays", test_random_text_replays},
         {"amounts_locale_free", test_amounts_locale_free},
         {"line_errors", test_line_errors},
         {"unknown_annotation_skipped", test_unknown_annotation_skipped},
