@@ -433,14 +433,22 @@ static void test_random_text_replays(void)
                 strcat(text[k], bits[(x >> 33) % nbits]);
             }
         }
-        bh_input in = {.time = (bh_time)i * 60, .kind = i % 3 ? IN_MESSAGE : IN_ADJUST,
-                       .a = 0, .text = text[0], .body = text[1], .amount = i % 2 ? 0.5 : -0.5};
+        static const bh_input_kind kinds[] = {IN_MESSAGE, IN_ADJUST, IN_FIRE,  IN_EXTEND,
+                                              IN_FREEZE,  IN_UNFREEZE, IN_MESSAGE, IN_END};
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        bh_input_kind kind = kinds[(x >> 33) % (i < 399 ? 7 : 8)];
+        int item = kind == IN_FIRE ? (int)((x >> 40) % r.d->ninjects)
+                   : kind == IN_ADJUST ? 0 : (int)((x >> 40) % r.d->ndecisions);
+        bh_input in = {.time = (bh_time)i * 90, .kind = kind, .a = item, .text = text[0],
+                       .body = text[1], .amount = i % 2 ? 0.5 : -0.5,
+                       .dur = 1 + (bh_time)((x >> 20) % 7200)};
         err_clear(&r.err);
         applied += session_input(r.s, &j, &in, &r.err) == BH_OK;
     }
     journal_close(&j);
-    CHECK(applied > 50);
+    CHECK(applied > 100);
     char *live = transcript_of(r.s);
+    bh_time live_now = sim_now(r.s); /* a refused input still moved the clock */
     stop(&r);
     bh_plan p;
     bh_err e;
@@ -450,6 +458,7 @@ static void test_random_text_replays(void)
     CHECK(start(&again) == 0);
     bh_replay_result res;
     CHECK_INT(session_replay(again.s, NULL, &p, &res, &again.err), BH_OK);
+    CHECK_INT(sim_advance(again.s, live_now, &again.err), BH_OK);
     char *replayed = transcript_of(again.s);
     CHECK(live && replayed && strcmp(live, replayed) == 0);
     free(live);
