@@ -38,6 +38,18 @@ if [ $rc -eq 2 ] && grep -qF "$scn: error: --cut thre: the scenario declares no 
    [ ! -e "$tmp/no.journal" ] && [ ! -s "$tmp/out" ]; then pass "run --cut with an unknown cut is bad usage"
 else fail "run --cut thre (exit $rc)"; indent "$tmp/err"; fi
 
+# The plan's own `cut` line naming no cut (or no cut id at all): its
+# file:line, and no journal written with a cut that cannot replay.
+for bad in thre 'a/b' "$(printf '%0100d' 0)"; do
+  printf 'cut %s\n1h note x\n' "$bad" >"$tmp/badcut.plan"
+  rm -f "$tmp/badcut.journal"
+  "$bh" run "$scn" --plan "$tmp/badcut.plan" --journal "$tmp/badcut.journal" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  if [ $rc -eq 1 ] && grep -qF "$tmp/badcut.plan:1: error: no cut '$bad' in this scenario" "$tmp/err" &&
+     [ ! -e "$tmp/badcut.journal" ]; then pass "a plan's unknown cut '${bad:0:8}' is named at its line, no journal"
+  else fail "a plan's unknown cut '${bad:0:8}' (exit $rc)"; indent "$tmp/err"; ls "$tmp"/badcut.* | indent; fi
+done
+
 # A plan's cut line; --cut over it warns and wins.
 printf 'scenario %s\nseed 3\ncut two\nmode workshop\n0s start warm\n' "$scn" >"$tmp/two.plan"
 ending "a plan's cut line" "" "$tmp/two.plan" "02:00:00  Wed 02:00  ENDING    over: Over (time ran out)"

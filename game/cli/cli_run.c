@@ -88,14 +88,16 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
     long acked = 0;
-    bh_jhead head = {.scenario = path, .seed = seed, .cut = plan.cut, .workshop = plan.workshop};
-    if (c.journal && (journal_create_head(&jout, c.journal, &head, &err) != BH_OK ||
-                      (c.ack_fd >= 0 && ack_header(c.ack_fd, c.journal, &acked, &err) != BH_OK))) {
+    /* The session (and the plan's cut, at its line) before the journal: a
+     * journal is never written with a cut that would not replay. */
+    if (sim_create(&sim, lh_defs(h), lh_hooks(h), seed, &err) != BH_OK ||
+        session_plan_cut(sim, &plan, &err) != BH_OK) {
         print_err(&err, "error");
         goto done;
     }
-    if (sim_create(&sim, lh_defs(h), lh_hooks(h), seed, &err) != BH_OK ||
-        session_plan_cut(sim, &plan, &err) != BH_OK) {
+    bh_jhead head = {.scenario = path, .seed = seed, .cut = plan.cut, .workshop = plan.workshop};
+    if (c.journal && (journal_create_head(&jout, c.journal, &head, &err) != BH_OK ||
+                      (c.ack_fd >= 0 && ack_header(c.ack_fd, c.journal, &acked, &err) != BH_OK))) {
         print_err(&err, "error");
         goto done;
     }

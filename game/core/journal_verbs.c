@@ -142,7 +142,7 @@ static bh_status parse_args(const bh_plan *p, int k, char *s, bh_jline *l, const
                            "after a '.'), not '%s'%s", arg, hint);
         rest = skip_blank(s);
         bad = bad || !*rest;
-        if (!bad && !(l->text = jverb_unescape(rest, strlen(rest))))
+        if (!bad && !(l->text = jverb_unescape(rest, trimmed(rest, strlen(rest)))))
             return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         break;
     case JV_MESSAGE: {
@@ -152,14 +152,14 @@ static bh_status parse_args(const bh_plan *p, int k, char *s, bh_jline *l, const
         char *body = b ? skip_blank(b + 1) : rest + strlen(rest);
         bad = tn == 0;
         if (!bad && (!(l->text = jverb_unescape(rest, tn)) ||
-                     !(l->body = jverb_unescape(body, strlen(body)))))
+                     !(l->body = jverb_unescape(body, trimmed(body, strlen(body))))))
             return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         break;
     }
     default: /* JV_END */
         rest = skip_blank(s);
         bad = !*rest;
-        if (!bad && !(l->text = jverb_unescape(rest, strlen(rest))))
+        if (!bad && !(l->text = jverb_unescape(rest, trimmed(rest, strlen(rest)))))
             return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         break;
     }

@@ -356,6 +356,118 @@ static void test_lines_round_trip(void)
     stop(&r);
 }
 
+/* Whatever session_input accepts, its journal line must read back as the
+ * same input: a journal that replays differently from the session it
+ * recorded is a lost input. Blanks at either end of a title, a body or a
+ * reason have no escape, and the reader skips or trims them. */
+static void test_applied_text_reads_back(void)
+{
+    static const struct {
+        bh_input_kind kind;
+        const char *text, *body;
+    } cases[] = {
+        {IN_MESSAGE, " Leading", "Body"},     {IN_MESSAGE, "Trailing ", "Body"},
+        {IN_MESSAGE, "Title", " leading body"}, {IN_MESSAGE, "Title", "trailing body "},
+        {IN_ADJUST, " leading reason", NULL}, {IN_ADJUST, "trailing reason ", NULL},
+        {IN_END, " leading reason", NULL},    {IN_END, "trailing reason ", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run r;
+        CHECK(start(&r) == 0);
+        bh_input x = {.time = MIN, .kind = cases[i].kind, .text = cases[i].text,
+                      .body = cases[i].body, .amount = 1};
+        err_clear(&r.err);
+        if (session_input(r.s, NULL, &x, &r.err) == BH_OK) {
+            char line[JOURNAL_MAX_LINE];
+            CHECK(journal_format(r.d, &x, line, sizeof line) > 0);
+            bh_plan q;
+            bh_err e;
+            CHECK_INT(parse(line, &q, &e), BH_OK);
+            bh_input y = {0};
+            CHECK_INT(q.n == 1 ? journal_resolve(&q, &q.v[0], r.d, &y, &e) : BH_EJOURNAL, BH_OK);
+            CHECK_STR(y.text ? y.text : "", x.text);
+            CHECK_STR(y.body ? y.body : "", x.body ? x.body : "");
+            journal_plan_free(&q);
+        } else {
+            CHECK_HAS(r.err.msg, "space");
+        }
+        stop(&r);
+    }
+    /* a hand-written line's trailing blanks are not part of its text */
+    bh_plan p;
+    bh_err e;
+    CHECK_INT(parse("1h message T | body  \t\n1h adjust trust +1 why \n1h end done\t \n", &p,
+                    &e), BH_OK);
+    CHECK_STR(p.v[0].body, "body");
+    CHECK_STR(p.v[1].text, "why");
+    CHECK_STR(p.v[2].text, "done");
+    journal_plan_free(&p);
+}
+
+/* Random facilitator text through the path the game takes: every input
+ * session_input accepts is journaled, and the journal replays into the
+ * same session, transcript for transcript. Fixed seed: the same cases on
+ * every run. */
+static void test_random_text_replays(void)
+{
+    static const char *const bits[] = {"a", " ", "\\", "|", "\t", "\n", "\xc3\xa9", "n", "t",
+                                       "\\|", "#", "<b>"};
+    const size_t nbits = sizeof bits / sizeof *bits;
+    char path[] = "/tmp/bh-test-interventions-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    run r;
+    CHECK(start(&r) == 0);
+    bh_journal j = {.fd = -1};
+    CHECK_INT(journal_create(&j, path, FIXTURE, 1, &r.err), BH_OK);
+    unsigned long x = 12345;
+    int applied = 0;
+    for (int i = 0; i < 400; i++) {
+        char text[2][64];
+        for (int k = 0; k < 2; k++) {
+            text[k][0] = '\0';
+            for (int n = 0; n < 6; n++) {
+                x = x * 6364136223846793005UL + 1442695040888963407UL;
+                strcat(text[k], bits[(x >> 33) % nbits]);
+            }
+        }
+        static const bh_input_kind kinds[] = {IN_MESSAGE, IN_ADJUST, IN_FIRE,  IN_EXTEND,
+                                              IN_FREEZE,  IN_UNFREEZE, IN_MESSAGE, IN_END};
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        bh_input_kind kind = kinds[(x >> 33) % (i < 399 ? 7 : 8)];
+        int item = kind == IN_FIRE ? (int)((x >> 40) % r.d->ninjects)
+                   : kind == IN_ADJUST ? 0 : (int)((x >> 40) % r.d->ndecisions);
+        bh_input in = {.time = (bh_time)i * 90, .kind = kind, .a = item, .text = text[0],
+                       .body = text[1], .amount = i % 2 ? 0.5 : -0.5,
+                       .dur = 1 + (bh_time)((x >> 20) % 7200)};
+        err_clear(&r.err);
+        applied += session_input(r.s, &j, &in, &r.err) == BH_OK;
+    }
+    journal_close(&j);
+    CHECK(applied > 100);
+    char *live = transcript_of(r.s);
+    bh_time live_now = sim_now(r.s); /* a refused input still moved the clock */
+    stop(&r);
+    bh_plan p;
+    bh_err e;
+    CHECK_INT(journal_read(path, &p, &e), BH_OK);
+    CHECK_INT((int)p.n, applied);
+    run again;
+    CHECK(start(&again) == 0);
+    bh_replay_result res;
+    CHECK_INT(session_replay(again.s, NULL, &p, &res, &again.err), BH_OK);
+    CHECK_INT(sim_advance(again.s, live_now, &again.err), BH_OK);
+    char *replayed = transcript_of(again.s);
+    CHECK(live && replayed && strcmp(live, replayed) == 0);
+    free(live);
+    free(replayed);
+    stop(&again);
+    journal_plan_free(&p);
+    unlink(path);
+}
+
 static void test_amounts_locale_free(void)
 {
     double v = 0;
@@ -553,6 +665,8 @@ int main(int argc, char **argv)
         {"message", test_message},
         {"end", test_end},
         {"lines_round_trip", test_lines_round_trip},
+        {"applied_text_reads_back", test_applied_text_reads_back},
+        {"random_text_replays", test_random_text_replays},
         {"amounts_locale_free", test_amounts_locale_free},
         {"line_errors", test_line_errors},
         {"unknown_annotation_skipped", test_unknown_annotation_skipped},
