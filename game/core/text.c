@@ -246,3 +246,15 @@ int text_decimal_exact(double v)
 {
     return isfinite(v) && fabs(v) <= 1e12 && (double)llround(v * 1000.0) / 1000.0 == v;
 }
+
+char *text_trim(char *s)
+{
+    size_t n = strlen(s), a = 0;
+    while (a < n && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    memmove(s, s + a, n - a);
+    s[n - a] = 0;
+    return s;
+}

@@ -31,6 +31,11 @@ void text_suggest_within(const char *word, const void *base, size_t n, size_t st
  * \t) with '?', and cutting it at outn-1 bytes on a character boundary. */
 void text_sanitize(const char *s, size_t n, char *out, size_t outn);
 
+/* Cut blanks (spaces and tabs) off both ends of `s`, in place: free text
+ * the journal stores cannot begin or end with one (it would not read back),
+ * so a screen trims what a person typed before sending it. Returns s. */
+char *text_trim(char *s);
+
 /* Numbers in files, whatever the locale: an optional sign, digits, and at
  * most three decimals after a '.'. text_decimal_parse returns 0, or -1
  * when `s` is not that (or has more than 15 digits); the value is exactly

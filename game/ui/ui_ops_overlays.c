@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "ui/ui_ops.h"
 
 /* ---- overlays ---- */
@@ -71,7 +72,9 @@ void ops_note_box(app *a)
     int sw = screen_button_w(a, save), cw = screen_button_w(a, cancel);
     if (ui_button(u, ui_id(u, "notesave"), (SDL_Rect){in.x + in.w - sw, y, sw, bh}, save,
                   SDLK_RETURN, "Write the note into the session's journal.")) {
-        /* if it could not be journaled, keep the box and the text */
+        /* if it could not be journaled, keep the box and the text; blanks
+         * at either end would not survive the journal, so they go now */
+        text_trim(a->note);
         if (!a->note[0] || ops_send(a, IN_NOTE, 0, 0) == BH_OK || a->game.failed)
             close_note(a);
         return;

@@ -280,6 +280,22 @@ static void test_read_file(void)
     CHECK_HAS(err.msg, "not a regular file");
 }
 
+/* What a person typed loses the blanks at its ends, and only those. */
+static void test_trim(void)
+{
+    static const struct { const char *in, *out; } t[] = {
+        {"", ""},           {"   ", ""},         {"a", "a"},
+        {"  a b  ", "a b"}, {"\ta\t", "a"},    {"a\n", "a\n"},
+        {" \u00e9t\u00e9 ", "\u00e9t\u00e9"}, {"x | y ", "x | y"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s", t[i].in);
+        CHECK(text_trim(buf) == buf);
+        CHECK_STR(buf, t[i].out);
+    }
+}
+
 static void cleanup_tmp(void)
 {
     static const char *const names[] = {"data.txt", "big.txt", "empty.txt"};
@@ -300,6 +316,7 @@ int main(int argc, char **argv)
         {"sanitize", test_sanitize},
         {"suggest", test_suggest},
         {"read_file", test_read_file},
+        {"trim", test_trim},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-text-XXXXXX");
