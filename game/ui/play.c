@@ -22,71 +22,6 @@
 /* The agenda's file: losing up to this much of it to a crash is harmless. */
 #define AGENDA_EVERY_REAL 10.0
 
-/* ---- loading ---- */
-
-bh_status play_load_error(const lh_diags *d, bh_status st, const char *path, bh_err *err)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if (d->v[i].sev == LH_ERROR)
-            return err_set(err, st == BH_OK ? BH_ESCRIPT : st, d->v[i].file ? d->v[i].file : path,
-                           d->v[i].line, "%s", d->v[i].msg);
-    if (d->lost)
-        return err_set(err, BH_ENOMEM, path, 0, "%s", lh_diags_lost_msg(d));
-    return err_set(err, st == BH_OK ? BH_ESCRIPT : st, path, 0, "the scenario did not load");
-}
-
-/* Rebuild the session a journal records: its scenario, every input, and
- * the clock as far as it was saved. A torn last line is left out, and
- * described in `tail`; the file is not changed. The caller frees plan, host and sim
- * whatever this returns. A script error while catching up with the clock
- * is left in the sim (sim_failed): the session exists, stopped. */
-static bh_status load_session(const char *journal, bh_plan *plan, lh_host **h, bh_sim **s,
-                              lh_diags *d, bh_jtail *tail, bh_err *err)
-{
-    bh_status st = journal_read_recover(journal, plan, tail, err);
-    if (st != BH_OK)
-        return st;
-    if (!plan->scenario && plan->n == 0)
-        return err_set(err, BH_EJOURNAL, journal, 0,
-                       "is empty: its session never started, so there is nothing to replay");
-    if (!plan->scenario)
-        return err_set(err, BH_EJOURNAL, journal, 0,
-                       "names no scenario (the 'scenario FILE' line is missing)");
-    st = lh_load(plan->scenario, NULL, h, d);
-    if (!*h)
-        return play_load_error(d, st, plan->scenario, err);
-    uint64_t seed = plan->has_seed ? plan->seed : 1;
-    if ((st = sim_create(s, lh_defs(*h), lh_hooks(*h), seed, err)) != BH_OK)
-        return st;
-    bh_replay_result res;
-    /* No journal here: the lines being replayed are already in the file. */
-    if ((st = session_replay(*s, NULL, plan, &res, err)) != BH_OK)
-        return st;
-    bh_time clock, target = sim_now(*s);
-    if (play_read_clock(journal, &clock) == 0 && clock > target)
-        target = clock;
-    bh_err e;
-    sim_advance(*s, target, &e);
-    return BH_OK;
-}
-
-/* The files a scenario was loaded from (includes too), summed as one
- * number: any edit, touch or replacement changes it. */
-static long long files_stamp(const play *p)
-{
-    long long sum = 0;
-    const bh_defs *d = p->host ? lh_defs(p->host) : NULL;
-    for (size_t i = 0; d && i < d->nfiles; i++) {
-        struct stat st;
-        if (stat(d->files[i], &st) == 0)
-            sum += (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec +
-                   (long long)st.st_size + (long long)st.st_ino;
-        else
-            sum += 7; /* gone: also a change */
-    }
-    return sum;
-}
-
 /* ---- the session in progress ---- */
 
 static void play_reset(play *p, const char *data_dir)
@@ -273,7 +208,7 @@ bh_status play_start_how(play *p, const char *scenario, const char *data_dir, ui
         return st;
     }
     p->speed = p->workshop ? 0 : 1; /* a workshop starts paused */
-    p->files_stamp = files_stamp(p);
+    p->files_stamp = play_files_stamp(p);
     /* Deliver what happens at T+0 now, so the first screen shows it even
      * before the clock runs. A replay does the same on its first input. */
     bh_err e;
@@ -289,7 +224,7 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     p->cut_index = -1;
     bh_plan plan = {0};
     bh_jtail tail;
-    bh_status st = load_session(journal, &plan, &p->host, &p->sim, diags, &tail, err);
+    bh_status st = play_load_session(journal, &plan, &p->host, &p->sim, diags, &tail, err);
     if (st == BH_OK) {
         snprintf(p->scenario, sizeof p->scenario, "%s", plan.scenario);
         /* the header says what the session is: Continue reopens it so */
@@ -320,20 +255,11 @@ bh_status play_resume(play *p, const char *journal, const char *data_dir, lh_dia
     p->clock_saved = sim_now(p->sim);
     play_read_load(p);
     play_agenda_load(p);
-    p->files_stamp = files_stamp(p);
+    p->files_stamp = play_files_stamp(p);
     note_state(p);
     if (!p->failed && !sim_ended(p->sim))
         st = point_last(p, err); /* resumed by name: it is the session in progress now */
     return st;
-}
-
-int play_files_changed(play *p)
-{
-    long long now = files_stamp(p);
-    if (now == p->files_stamp)
-        return 0;
-    p->files_stamp = now;
-    return 1;
 }
 
 bh_status play_reload(play *p, lh_diags *diags, bh_err *err)
@@ -345,7 +271,7 @@ bh_status play_reload(play *p, lh_diags *diags, bh_err *err)
     bh_sim *s = NULL;
     bh_time now = sim_now(p->sim);
     bh_jtail tail;
-    bh_status st = load_session(p->journal_path, &plan, &h, &s, diags, &tail, err);
+    bh_status st = play_load_session(p->journal_path, &plan, &h, &s, diags, &tail, err);
     if (st == BH_OK)
         st = sim_advance(s, now, err);
     if (st == BH_OK && sim_failed(s)) {
@@ -364,7 +290,7 @@ bh_status play_reload(play *p, lh_diags *diags, bh_err *err)
     p->host = h;
     p->failed = 0;
     err_clear(&p->error);
-    p->files_stamp = files_stamp(p);
+    p->files_stamp = play_files_stamp(p);
     note_state(p);
     return BH_OK;
 }
@@ -470,7 +396,7 @@ bh_status play_jump_to_decision(play *p, bh_err *err)
     lh_diags d = {0};
     bh_jtail tail;
     bh_time now = sim_now(p->sim), at = -1;
-    bh_status st = load_session(p->journal_path, &plan, &h, &s, &d, &tail, err);
+    bh_status st = play_load_session(p->journal_path, &plan, &h, &s, &d, &tail, err);
     if (st == BH_OK && (st = sim_advance(s, now, err)) == BH_OK)
         at = play_pace_next_opening(s);
     sim_destroy(s);
@@ -587,7 +513,7 @@ int play_find_unfinished(const char *data_dir, char *out, size_t n)
     lh_diags d = {0};
     bh_err e;
     bh_jtail tail;
-    int open = load_session(path, &plan, &h, &s, &d, &tail, &e) == BH_OK && !sim_ended(s) &&
+    int open = play_load_session(path, &plan, &h, &s, &d, &tail, &e) == BH_OK && !sim_ended(s) &&
                !sim_failed(s) && strlen(path) < n;
     if (open)
         memcpy(out, path, strlen(path) + 1);

@@ -1,6 +1,6 @@
-/* play_internal: what the play controller's files (play.c, play_files.c,
- * play_catalogue.c) share, and nothing else may use. The files beside a
- * journal hold state that is neither an input nor
+/* play_internal: what the play controller's files (play.c, play_load.c,
+ * play_pace.c, play_files.c, play_catalogue.c) share, and nothing else may
+ * use. The files beside a journal hold state that is neither an input nor
  * an annotation (DESIGN.md section 8): JOURNAL.clock (where the clock
  * stood), JOURNAL.read (which inbox messages the player has read) and
  * JOURNAL.agenda (the workshop's real time so far). Each
@@ -59,5 +59,16 @@ play_paused_by play_pace_advance(play *p, bh_time target, int decisions, int mes
 bh_time play_pace_next_opening(bh_sim *s);
 /* Simulated seconds per real second at 1x. */
 double play_pace_rate(const play *p);
+
+/* Rebuild the session a journal records (play_load.c): its scenario, every
+ * input, and the clock as far as it was saved. A torn last line is left
+ * out and described in `tail`. The caller frees plan, host and sim
+ * whatever this returns; a script error while catching up with the clock
+ * is left in the sim (sim_failed). */
+bh_status play_load_session(const char *journal, bh_plan *plan, lh_host **h, bh_sim **s,
+                            lh_diags *d, bh_jtail *tail, bh_err *err);
+/* The scenario's files (includes too) summed as one number: any edit,
+ * touch or replacement changes it. */
+long long play_files_stamp(const play *p);
 
 #endif
