@@ -224,6 +224,10 @@ int text_decimal_parse(const char *s, double *out)
         return -1;
     for (int k = decimals < 0 ? 0 : decimals; k < 3; k++)
         milli *= 10;
+    /* Beyond this a double no longer holds every thousandth exactly, and
+     * the value would not write back as it was read. */
+    if (milli > TEXT_DECIMAL_MAX_MILLI)
+        return -1;
     *out = (double)(neg ? -milli : milli) / 1000.0;
     return 0;
 }
@@ -244,7 +248,8 @@ char *text_decimal_format(double v, char *buf, size_t n)
 
 int text_decimal_exact(double v)
 {
-    return isfinite(v) && fabs(v) <= 1e12 && (double)llround(v * 1000.0) / 1000.0 == v;
+    return isfinite(v) && fabs(v) <= TEXT_DECIMAL_MAX_MILLI / 1000.0 &&
+           (double)llround(v * 1000.0) / 1000.0 == v;
 }
 
 char *text_trim(char *s)

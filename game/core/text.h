@@ -37,14 +37,15 @@ void text_sanitize(const char *s, size_t n, char *out, size_t outn);
 char *text_trim(char *s);
 
 /* Numbers in files, whatever the locale: an optional sign, digits, and at
- * most three decimals after a '.'. text_decimal_parse returns 0, or -1
- * when `s` is not that (or has more than 15 digits); the value is exactly
- * thousandths / 1000. text_decimal_format writes the shortest such form,
+ * most three decimals after a '.', at most 999,999,999.999 either way.
+ * text_decimal_parse returns 0, or -1 when `s` is not that; the value is
+ * exactly thousandths / 1000, and writes back as it was read. text_decimal_format writes the shortest such form,
  * with a sign ("+5", "-2.5"), of a value rounded to thousandths (below
  * 1e15 either way). */
+#define TEXT_DECIMAL_MAX_MILLI 999999999999LL
 int text_decimal_parse(const char *s, double *out);
 char *text_decimal_format(double v, char *buf, size_t n);
-/* 1 when v is a whole number of thousandths of at most 1e12 either way
+/* 1 when v is a whole number of thousandths of at most 999,999,999.999 either way
  * (it survives a format and a parse unchanged) */
 int text_decimal_exact(double v);
 

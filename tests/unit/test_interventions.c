@@ -480,11 +480,19 @@ static void test_amounts_locale_free(void)
     CHECK(text_decimal_parse("5.", &v) != 0);
     CHECK(text_decimal_parse("+", &v) != 0);
     CHECK(text_decimal_parse("1e3", &v) != 0);
+    /* the largest amount, and past it: found by the journal fuzzer, a value
+     * that a double cannot hold to the thousandth would not write back */
+    CHECK(text_decimal_parse("-999999999.999", &v) == 0);
+    CHECK_STR(text_decimal_format(v, buf, sizeof buf), "-999999999.999");
+    CHECK(text_decimal_parse("+1000000000", &v) != 0);
+    CHECK(text_decimal_parse("+0000060000008636104.1", &v) != 0);
+    CHECK(text_decimal_parse("+000000000000000000000000000000001.5", &v) == 0 && v == 1.5);
     CHECK_STR(text_decimal_format(5, buf, sizeof buf), "+5");
     CHECK_STR(text_decimal_format(-2.5, buf, sizeof buf), "-2.5");
     CHECK_STR(text_decimal_format(-0.001, buf, sizeof buf), "-0.001");
     CHECK_STR(text_decimal_format(12.34, buf, sizeof buf), "+12.34");
     CHECK(text_decimal_exact(12.345) && !text_decimal_exact(0.0001));
+    CHECK(text_decimal_exact(999999999.999) && !text_decimal_exact(1e10));
 }
 
 static void test_line_errors(void)
