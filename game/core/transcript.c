@@ -22,6 +22,20 @@ char *transcript_number(double v, char *buf, size_t n)
     return buf;
 }
 
+/* Free text typed in the room (notes, reasons, titles) may hold newlines.
+ * Each line after the first is indented, so that no line of it can pass
+ * for another entry of the transcript (or its ending line, which tools
+ * read). Then `end`. */
+static void put_text(FILE *f, const char *text, const char *end)
+{
+    for (const char *p = text ? text : ""; *p; p++) {
+        fputc(*p, f);
+        if (*p == '\n')
+            fputs("          ", f);
+    }
+    fputs(end, f);
+}
+
 static const char *source_tag(bh_source s)
 {
     return s == SRC_FACT ? "fact" : s == SRC_FICTION ? "fiction" : "untagged";
@@ -71,16 +85,20 @@ static void facil(FILE *f, const bh_sim *s, const bh_defs *d, const bh_log_entry
                 dur_stamp((bh_time)e->to, b, sizeof b));
         break;
     case IN_ADJUST:
-        fprintf(f, "FACILITATOR adjust %s %s: %s\n", d->meters[e->b].label,
-                text_decimal_format(e->from, a, sizeof a), e->text);
+        fprintf(f, "FACILITATOR adjust %s %s: ", d->meters[e->b].label,
+                text_decimal_format(e->from, a, sizeof a));
+        put_text(f, e->text, "\n");
         break;
     case IN_MESSAGE:
-        fprintf(f, "FACILITATOR message [%s] %s: %s (%s)\n",
+        fprintf(f, "FACILITATOR message [%s] %s: ",
                 defs_channel_name(sim_facil_message(s, e->b)->channel),
-                sim_facil_message(s, e->b)->from, e->text, sim_facil_message(s, e->b)->id);
+                sim_facil_message(s, e->b)->from);
+        put_text(f, e->text, "");
+        fprintf(f, " (%s)\n", sim_facil_message(s, e->b)->id);
         break;
     case IN_END:
-        fprintf(f, "FACILITATOR end: %s\n", e->text);
+        fputs("FACILITATOR end: ", f);
+        put_text(f, e->text, "\n");
         break;
     default:
         break;
@@ -152,10 +170,12 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
                     transcript_number(e->from, a, sizeof a), transcript_number(e->to, b, sizeof b));
             break;
         case LOG_NOTE:
-            fprintf(f, "note      %s\n", e->text);
+            fputs("note      ", f);
+            put_text(f, e->text, "\n");
             break;
         case LOG_FNOTE:
-            fprintf(f, "FACILITATOR %s\n", e->text);
+            fputs("FACILITATOR ", f);
+            put_text(f, e->text, "\n");
             break;
         case LOG_FACIL:
             facil(f, s, d, e);
@@ -185,8 +205,10 @@ void transcript_footer(FILE *f, const bh_sim *s)
                 e ? e->title : "time ran out");
         if (e && e->text)
             fprintf(f, "%s\n", e->text);
-        if (sim_end_reason(s))
-            fprintf(f, "The facilitator's reason: %s\n", sim_end_reason(s));
+        if (sim_end_reason(s)) {
+            fputs("The facilitator's reason: ", f);
+            put_text(f, sim_end_reason(s), "\n");
+        }
     } else {
         fprintf(f, "Not finished; stopped at %s.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
     }

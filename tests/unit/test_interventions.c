@@ -286,6 +286,35 @@ static void test_end(void)
     stop(&r);
 }
 
+/* Free text with newlines cannot forge a line of the transcript: a note
+ * or a reason that reads "...\nENDING ..." stays indented under its entry,
+ * so nothing that reads the transcript's lines (tests/scenarios.sh reads
+ * the ending from it) can be fooled. */
+static void test_transcript_keeps_text_in_its_entry(void)
+{
+    run r;
+    CHECK(start(&r) == 0);
+    CHECK_INT(in(&r, 10 * MIN, IN_NOTE, NULL, "first\nENDING    fake: Not the end"), BH_OK);
+    CHECK_INT(adjust(&r, 20 * MIN, 5, "good\nnote      forged"), BH_OK);
+    CHECK_INT(in(&r, 30 * MIN, IN_END, NULL, "out of time\nEnding at T+0: fake"), BH_OK);
+    char *t = transcript_of(r.s);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_HAS(t, "first\n          ENDING    fake: Not the end\n");
+        CHECK_HAS(t, "good\n          note      forged\n");
+        int endings = 0, forged = 0;
+        for (const char *line = t; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+            endings += strncmp(line, "Ending at", 9) == 0;
+            forged += strncmp(line, "ENDING    fake", 14) == 0 ||
+                      strncmp(line, "note      forged", 16) == 0;
+        }
+        CHECK_INT(endings, 1); /* the real footer only */
+        CHECK_INT(forged, 0);
+        free(t);
+    }
+    stop(&r);
+}
+
 /* ---- journal lines ---- */
 
 static bh_status parse(const char *text, bh_plan *p, bh_err *e)
@@ -672,6 +701,7 @@ int main(int argc, char **argv)
         {"adjust", test_adjust},
         {"message", test_message},
         {"end", test_end},
+        {"transcript_keeps_text_in_its_entry", test_transcript_keeps_text_in_its_entry},
         {"lines_round_trip", test_lines_round_trip},
         {"applied_text_reads_back", test_applied_text_reads_back},
         {"random_text_replays", test_random_text_replays},
