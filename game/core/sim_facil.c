@@ -22,6 +22,10 @@
 #include "core/text.h"
 #include "core/vec.h"
 
+/* Free text of every input (notes too). A space at either end has no
+ * escape in the journal, whose reader skips the blanks between words: it
+ * would not read back, so the session and its replay would differ. A
+ * caller trims before asking (text_trim). */
 bh_status sim_text_check(const char *what, const char *text, size_t max, bh_err *err)
 {
     size_t n = text ? strlen(text) : 0;
@@ -30,25 +34,16 @@ bh_status sim_text_check(const char *what, const char *text, size_t max, bh_err 
                        max);
     if (n && (text_find_control(text, n) >= 0 || strchr(text, '\r')))
         return err_set(err, BH_EINPUT, "", 0, "%s may not contain control characters", what);
-    return BH_OK;
-}
-
-/* A space at either end has no escape in the journal, whose reader skips
- * the blanks between words: it would not read back, so the session and
- * its replay would differ. A caller trims before asking. */
-static bh_status facil_text(const char *what, const char *text, bh_err *err)
-{
-    size_t n = text ? strlen(text) : 0;
     if (n && (text[0] == ' ' || text[n - 1] == ' '))
         return err_set(err, BH_EINPUT, "", 0, "%s may not begin or end with a space", what);
-    return sim_text_check(what, text, SIM_MAX_FACIL_TEXT, err);
+    return BH_OK;
 }
 
 static bh_status needs_text(const char *what, const char *text, bh_err *err)
 {
     if (!text || !text[strspn(text, " \t\n")])
         return err_set(err, BH_EINPUT, "", 0, "%s is missing", what);
-    return facil_text(what, text, err);
+    return sim_text_check(what, text, SIM_MAX_FACIL_TEXT, err);
 }
 
 static const char *verb(bh_input_kind k)
@@ -131,7 +126,7 @@ bh_status sim_facil_check(bh_sim *s, const bh_input *in, bh_err *err)
     case IN_MESSAGE:
         if (needs_text("a message's title", in->text, err) != BH_OK)
             return err->status;
-        return facil_text("a message's body", in->body, err);
+        return sim_text_check("a message's body", in->body, SIM_MAX_FACIL_TEXT, err);
     case IN_END:
         return needs_text("the reason for ending the session", in->text, err);
     default:

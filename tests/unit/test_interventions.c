@@ -283,6 +283,9 @@ static void test_end(void)
     CHECK_INT(in(&r, 40 * MIN, IN_FIRE, "later", NULL), BH_EINPUT);
     CHECK_HAS(r.err.msg, "the session has ended");
     CHECK_INT(in(&r, 40 * MIN, IN_NOTE, NULL, "notes still welcome"), BH_OK);
+    /* a note's edge spaces would not read back from the journal either */
+    CHECK_INT(in(&r, 40 * MIN, IN_NOTE, NULL, "padded "), BH_EINPUT);
+    CHECK_HAS(r.err.msg, "a note may not begin or end with a space");
     stop(&r);
 }
 
