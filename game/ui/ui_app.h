@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "room/rv_model.h"
 #include "ui/play.h"
 #include "ui/ui_opts.h"
 #include "ui/ui_gui.h"
@@ -102,6 +103,15 @@ typedef struct app {
     double watch_t;           /* real seconds since the files were last looked at */
     bh_err reload_err;        /* why the last reload failed (the developer screen) */
     int reloads;
+
+    /* the workshop (issue 13): a console (this window, `u`) and a projector
+     * (`proj`: its own window, renderer, font and text cache) drawn only
+     * from the room view model built from the session and `show` */
+    int workshop;             /* this session is a facilitated workshop */
+    ui proj;
+    int has_proj;             /* the projector window is open */
+    rv_show show;             /* what the facilitator chose to show the room */
+    int started;              /* the facilitator has started the clock once */
 
     double last_frame_ms;
     long frames;

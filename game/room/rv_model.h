@@ -1,0 +1,153 @@
+/* rv_model: the room view model, what the room may see of a workshop.
+ *
+ * The projector window and (issue 14) the phones draw only from this. It
+ * is a pure function of the session and of what the facilitator chose to
+ * show (rv_show): rv_build copies player-safe content out of the sim and
+ * the defs into strings the model owns, and nothing else. Facilitator-only
+ * content (facilitator notes, hints, the recommended options before the
+ * ending, what comes next, what-if) is never copied in, so a screen that
+ * draws the model cannot leak it through a bug: the leak test
+ * (tests/unit/test_leak.c) proves it with marker strings.
+ *
+ * The model is a plain value: built, drawn (or served), freed. It holds no
+ * pointer into the session, so a copy can be handed to another thread.
+ * Includes neither SDL nor Lua (game/room rules). */
+#ifndef RV_MODEL_H
+#define RV_MODEL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/sim.h"
+
+/* The debrief's tabs, in the desktop debrief's order. The facilitator
+ * picks which the room sees during a hot wash (rv_show.hotwash_tabs). */
+enum {
+    RV_TAB_TIMELINE, RV_TAB_METERS, RV_TAB_DECISIONS, RV_TAB_FUNCTIONS, RV_TAB_HOTWASH,
+    RV_TAB_FACTS, RV_TAB_NOTES, RV_TABS
+};
+
+typedef enum { RV_SLIDE_NONE, RV_SLIDE_INJECT, RV_SLIDE_DECISION } rv_slide_kind;
+
+/* What the facilitator chose to show the room. Set from the console; not
+ * session state (never journaled): a projector choice changes nothing in
+ * the simulation. */
+typedef struct rv_show {
+    int blank;              /* the holding slide ('.'): nothing of the session shows */
+    rv_slide_kind slide;    /* a discussion slide is up, or RV_SLIDE_NONE */
+    int slide_index;        /* the inject or decision (index in the defs) it is for */
+    int hotwash;            /* the room looks at the debrief (the hot wash) */
+    unsigned hotwash_tabs;  /* bit RV_TAB_x: the room may see that tab */
+    int hotwash_tab;        /* the tab up now (one of those shown) */
+} rv_show;
+
+/* What rv_build reads: the session, and the little the controller knows
+ * that the sim does not. */
+typedef struct rv_source {
+    const bh_sim *sim;
+    int speed;              /* 0 paused, else 1, 2, 4, 8 */
+    int started;            /* the facilitator has started the clock once */
+    const char *join;       /* how to join from a phone (issue 14); NULL or "" for none */
+    const json_t *report;   /* the report model (rp_build) while a hot wash is up, or NULL */
+} rv_source;
+
+typedef enum { RV_BEFORE, RV_PLAYING, RV_ENDED } rv_phase;
+
+typedef struct rv_meter {
+    char *label;
+    double value, min, max, start;
+    int good_low;           /* lower is better */
+} rv_meter;
+
+typedef struct rv_system {
+    char *label;
+    bh_status_word status;
+} rv_system;
+
+typedef struct rv_team {
+    char *label;
+    int staff, free;
+} rv_team;
+
+typedef struct rv_running {
+    char *label, *team;
+    double done;            /* 0..1 */
+    bh_time left;           /* simulated seconds to completion */
+} rv_running;
+
+typedef struct rv_option {
+    char letter;            /* 'A', 'B', ... as the console's keys */
+    char *label, *text;
+    int is_default;         /* taken when the deadline passes */
+    int recommended;        /* only ever set once the session has ended */
+} rv_option;
+
+typedef struct rv_decision {
+    int open;               /* 0: no decision is open (the rest is empty) */
+    char *prompt, *from;
+    rv_option *options;
+    size_t noptions;
+    bh_time left;           /* simulated seconds to the deadline */
+    double left_real;       /* real seconds to it at the current speed; -1 when paused */
+} rv_decision;
+
+typedef struct rv_message {
+    int has;                /* 0: nothing has come in yet */
+    char *from, *title, *body;
+    bh_channel channel;
+    bh_time at;
+} rv_message;
+
+typedef struct rv_row {     /* a line of a slide or a hot-wash tab */
+    char *meta;             /* small text above (a time, a label); may be "" */
+    char *text;
+} rv_row;
+
+typedef struct rv_model {
+    rv_phase phase;
+    int blank;              /* draw only the holding slide */
+    char *title, *organisation, *summary;
+    char *cut_label;        /* "" for the whole scenario */
+    int agenda_min;         /* the cut's planned minutes; 0 without */
+    rv_row *agenda;         /* before play: what the session will be */
+    size_t nagenda;
+    char *join;             /* "" when phones cannot join */
+    bh_time now, length;
+    char clock[32];         /* "T+01:20" */
+    char calendar[48];      /* the scenario's date and time at now */
+    int speed;              /* 0 paused */
+
+    rv_meter *meters;     size_t nmeters;
+    rv_system *systems;   size_t nsystems;
+    rv_team *teams;       size_t nteams;
+    rv_running *running;  size_t nrunning;
+    rv_message latest;
+    rv_decision decision;
+
+    /* a discussion slide the facilitator put up */
+    int slide;              /* 1 when up */
+    char *slide_title;
+    rv_row *questions;    size_t nquestions;
+
+    /* the ending, once reached */
+    char *ending_title, *ending_text;
+    bh_tone ending_tone;
+
+    /* the hot wash: the tab the facilitator shows, and which they allow */
+    int hotwash;
+    unsigned hotwash_tabs;
+    int hotwash_tab;
+    char *tab_title;
+    rv_row *rows;         size_t nrows;
+} rv_model;
+
+/* Build the room's view of `src` with the facilitator's choices `show`.
+ * *m is overwritten (rv_free it first when reusing). BH_ENOMEM on
+ * allocation failure, with *m left freeable. */
+bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err);
+void rv_free(rv_model *m);
+/* The tab names, for the console's controls and the projector's heading. */
+const char *rv_tab_name(int tab);
+
+#endif
