@@ -145,11 +145,12 @@ void app_begin(app *a)
     }
     lh_diags_free(&d);
     a->playing = 1;
-    play_set_speed(&a->game, a->settings.speed);
+    if (!a->game.workshop) /* a workshop starts paused: the facilitator starts it */
+        play_set_speed(&a->game, a->settings.speed);
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
     free_brief(a);
     enter_ops(a);
-    if (a->game.workshop) { /* play_start_how left it paused: the facilitator starts it */
+    if (a->game.workshop) {
         a->workshop = 1;
         app_projector_open(a);
     }
