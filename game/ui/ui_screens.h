@@ -44,6 +44,13 @@ int screen_trace(app *a, int x, int y, int w, const char *trace);
 /* The width of a button that fits `label`. */
 int screen_button_w(app *a, const char *label);
 
+/* ---- starting a workshop (ui_brief_workshop.c) ---- */
+/* The title's "Run a workshop" toggle in `r` (key W); 1 when it changed. */
+int brief_workshop_toggle(app *a, SDL_Rect r);
+/* A workshop's briefing: the session cut to play, as toggles, at (x, y)
+ * in the briefing's scroll area; the height used. Sets a->brief_cut. */
+int brief_workshop_cuts(app *a, int x, int y, int w);
+
 /* ---- settings applied to the running game (ui_prefs.c) ---- */
 void prefs_set_theme(app *a, const char *name);
 void prefs_set_text_scale(app *a, int percent);

@@ -2,6 +2,9 @@
  *
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
  *
+ *     ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
+ *
+ * (the second: both windows of a workshop, ui_shots_workshop.c).
  * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
  * BUSY_SECONDS for the operations-room shots (default: the tutorial).
  *
@@ -14,6 +17,7 @@
 #include <unistd.h>
 
 #include "ui/ui_tour.h"
+#include "ui_shots_workshop.h"
 
 typedef struct shots {
     const char *dir, *tag;
@@ -43,6 +47,8 @@ static void on_shot(void *ud, app *a, const char *name)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--workshop") == 0) /* both windows of a workshop */
+        return shots_workshop(argc - 1, argv + 1);
     if (argc < 4) {
         fprintf(stderr, "usage: ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]\n");
         return 2;
