@@ -1,6 +1,8 @@
 /* bench_ui: frame time of the operations room at its busiest, headless.
  *
  *     bench_ui [FRAMES] [WIDTHxHEIGHT]
+ *     bench_ui --workshop FRAMES      (both windows of a workshop; bench_ui_more.c)
+ *     bench_ui --love-scene FRAMES    (the scene for comparing engines; bench_ui_more.c)
  *
  * Puts the tutorial at the busiest moment of its expert plan (messages in,
  * actions running, a decision waiting, the full board on screen), then
@@ -15,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_ui_more.h"
 #include "ui/ui_tour.h"
 
 static double now_ms(void)
@@ -32,6 +35,12 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && (strcmp(argv[1], "--workshop") == 0 || strcmp(argv[1], "--love-scene") == 0)) {
+        int n = argc > 2 ? atoi(argv[2]) : 1000;
+        if (n < 10)
+            n = 10;
+        return strcmp(argv[1], "--workshop") == 0 ? bench_workshop(n) : bench_love(n);
+    }
     double t0 = now_ms();
     int frames = argc > 1 ? atoi(argv[1]) : 300;
     app_opts o = {0};

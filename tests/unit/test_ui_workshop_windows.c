@@ -196,6 +196,54 @@ static void resume_case(int workshop)
 static void test_resume_workshop(void) { resume_case(1); }
 static void test_resume_desktop(void) { resume_case(0); }
 
+/* The title's "Run a workshop", a workshop's briefing with its cuts (the
+ * first chosen to start with), and its start button, by clicks. */
+static void test_title_to_workshop(void)
+{
+    cw_fresh_dir();
+    app *a = calloc(1, sizeof *a);
+    app_opts o = cw_opts(NULL, 0);
+    CHECK(cw_init(a, &o));
+    CHECK_INT(a->screen, SCR_TITLE);
+    CHECK(cw_click_label(a, cw_console_id(a), "Run a workshop"));
+    CHECK_INT(a->want_workshop, 1);
+    CHECK(cw_click_label(a, cw_console_id(a), "Dead in the Water"));
+    app_frame(a, 0);
+    CHECK_INT(a->screen, SCR_BRIEFING);
+    CHECK_INT(a->brief_cut, 0);
+    CHECK(ui_find(&a->u, "Start the workshop") != NULL);
+    CHECK(ui_find(&a->u, "Begin the exercise") == NULL);
+    CHECK(cw_click_label(a, cw_console_id(a), "The whole scenario"));
+    CHECK_INT(a->brief_cut, -1);
+    CHECK(cw_click_label(a, cw_console_id(a), "The first week"));
+    CHECK_INT(a->brief_cut, 1);
+    char want[64];
+    snprintf(want, sizeof want, "%s", lh_defs(a->brief)->cuts[1].id);
+    CHECK(cw_click_label(a, cw_console_id(a), "Start the workshop"));
+    app_frame(a, 0);
+    CHECK_INT(a->playing, 1);
+    CHECK_INT(a->workshop, 1);
+    CHECK_INT(a->has_proj, 1);
+    CHECK_STR(a->game.cut, want);
+    CHECK_INT(a->game.speed, 0);
+    /* back to the title: the projector goes with the session */
+    app_to_title(a);
+    CHECK_INT(a->has_proj, 0);
+    CHECK_INT(a->workshop, 0);
+    /* the toggle off again: a briefing begins desktop play, one window */
+    CHECK(cw_click_label(a, cw_console_id(a), "Run a workshop"));
+    CHECK_INT(a->want_workshop, 0);
+    CHECK(cw_click_label(a, cw_console_id(a), "First Night Shift"));
+    app_frame(a, 0);
+    CHECK(cw_click_label(a, cw_console_id(a), "Begin the exercise"));
+    app_frame(a, 0);
+    CHECK_INT(a->playing, 1);
+    CHECK_INT(a->has_proj, 0);
+    CHECK_INT(a->game.workshop, 0);
+    app_free(a);
+    free(a);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -206,6 +254,7 @@ int main(int argc, char **argv)
         {"desktop_one_window", test_desktop_one_window},
         {"resume_workshop", test_resume_workshop},
         {"resume_desktop", test_resume_desktop},
+        {"title_to_workshop", test_title_to_workshop},
         {NULL, NULL}};
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
