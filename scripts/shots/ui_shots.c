@@ -16,39 +16,37 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ui/ui_tour.h"
-#include "ui_shots_workshop.h"
+#include "ui_shots.h"
 
-typedef struct shots {
-    const char *dir, *tag;
-    int problems;
-} shots;
-
-static void on_shot(void *ud, app *a, const char *name)
+void shot_ui(shots *s, ui *u, const char *name)
 {
-    shots *s = ud;
     char path[2048];
     snprintf(path, sizeof path, "%s/%s-%s.bmp", s->dir, name, s->tag);
     bh_err e;
-    if (tour_save_bmp(a, path, &e) != BH_OK) {
+    if (tour_save_ui_bmp(u, path, &e) != BH_OK) {
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         s->problems++;
     }
-    if (tour_frame_blank(a)) {
+    if (tour_ui_blank(u)) {
         fprintf(stderr, "ui_shots: %s: the screen is blank\n", name);
         s->problems++;
     }
-    for (int i = 0; i < a->u.noverflow_text; i++)
+    for (int i = 0; i < u->noverflow_text; i++)
         fprintf(stderr, "ui_shots: %s-%s: text overflows its box: \"%s\"\n", name, s->tag,
-                a->u.overflow_text[i]);
-    s->problems += a->u.overflows;
+                u->overflow_text[i]);
+    s->problems += u->overflows;
     printf("%s\n", path);
 }
 
+static void on_shot(void *ud, app *a, const char *name) { shot_ui(ud, &a->u, name); }
+
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--workshop") == 0) /* both windows of a workshop */
-        return shots_workshop(argc - 1, argv + 1);
+    int workshop = argc > 1 && strcmp(argv[1], "--workshop") == 0;
+    if (workshop) { /* both windows of a workshop */
+        argc--;
+        argv++;
+    }
     if (argc < 4) {
         fprintf(stderr, "usage: ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]\n");
         return 2;
@@ -64,6 +62,7 @@ int main(int argc, char **argv)
     o.no_save_settings = 1;
     o.has_seed = 1;
     o.seed = 1;
+    o.workshop = workshop;
     char data[] = "/tmp/bulkhead-shots-XXXXXX";
     if (!mkdtemp(data)) {
         perror("ui_shots: mkdtemp");
@@ -83,6 +82,12 @@ int main(int argc, char **argv)
     if (!a || app_init(a, &o, &e) != BH_OK) {
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         rc = 1;
+    } else if (workshop) {
+        if (shots_workshop(a, &s, &e) != BH_OK) {
+            fprintf(stderr, "ui_shots: %s\n", e.msg);
+            rc = 1;
+        }
+        rc |= s.problems > 0;
     } else {
         const char *name = argc > 5 ? argv[5] : "tutorial";
         char scn[1024], plan[1024];

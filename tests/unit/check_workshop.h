@@ -14,7 +14,7 @@
 
 #include "ui/ui_app.h"
 
-static char cw_data_dir[64];
+__attribute__((unused)) static char cw_data_dir[64];
 
 /* A new empty data folder (the old one removed). */
 __attribute__((unused)) static void cw_fresh_dir(void)

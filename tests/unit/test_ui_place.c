@@ -23,12 +23,18 @@ static place_out place(const place_display *d, int n, int console, int wayland, 
     return o;
 }
 
+/* The placement `o` is on display `disp`, full-screen or not. */
+#define WANT(o, disp, full)                                                 \
+    do {                                                                    \
+        CHECK_INT((o).display, disp);                                       \
+        CHECK_INT((o).fullscreen, full);                                    \
+    } while (0)
+
 static void test_one_display(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "eDP-1")};
     place_out o = place(d, 1, 0, 0, -1);
-    CHECK_INT(o.display, 0);
-    CHECK_INT(o.fullscreen, 0);     /* a window the facilitator can drag */
+    WANT(o, 0, 0);     /* a window the facilitator can drag */
     CHECK_INT(o.mirrored, 0);
     CHECK_STR(o.warning, "");
     CHECK_INT(o.win.w, 1280);
@@ -43,16 +49,14 @@ static void test_one_display(void)
     CHECK(o.win.w >= 320 && o.win.h >= 240);
     /* SDL could not list the displays: still a window */
     o = place(NULL, 0, 0, 0, -1);
-    CHECK_INT(o.fullscreen, 0);
-    CHECK_INT(o.display, 0);
+    WANT(o, 0, 0);
 }
 
 static void test_two_side_by_side(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "laptop"), disp(1920, 0, 1280, 720, "HDMI")};
     place_out o = place(d, 2, 0, 0, -1);
-    CHECK_INT(o.display, 1);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 1, 1);
     CHECK_INT(o.console, 0);
     CHECK_INT(o.mirrored, 0);
     CHECK_STR(o.warning, "");
@@ -62,8 +66,7 @@ static void test_two_stacked(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "laptop"), disp(0, 1080, 1920, 1080, "above")};
     place_out o = place(d, 2, 0, 0, -1);
-    CHECK_INT(o.display, 1);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 1, 1);
     CHECK_INT(o.mirrored, 0);   /* same size, other origin: not a mirror */
 }
 
@@ -71,8 +74,7 @@ static void test_console_on_second(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "HDMI"), disp(1920, 0, 1920, 1080, "laptop")};
     place_out o = place(d, 2, 1, 0, -1);
-    CHECK_INT(o.display, 0);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 0, 1);
     CHECK_INT(o.console, 1);
     /* a console index SDL got wrong is clamped, not trusted */
     o = place(d, 2, 7, 0, -1);
@@ -85,14 +87,11 @@ static void test_three(void)
     place_display d[] = {disp(0, 0, 1920, 1080, "a"), disp(1920, 0, 1920, 1080, "b"),
                          disp(3840, 0, 1920, 1080, "c")};
     place_out o = place(d, 3, 1, 0, -1);
-    CHECK_INT(o.display, 0);    /* the first that is not the console's */
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 0, 1);    /* the first that is not the console's */
     o = place(d, 3, 0, 0, 2);   /* asked for: used */
-    CHECK_INT(o.display, 2);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 2, 1);
     o = place(d, 3, 0, 0, 0);   /* asked for the console's own: a window there */
-    CHECK_INT(o.display, 0);
-    CHECK_INT(o.fullscreen, 0);
+    WANT(o, 0, 0);
     place_in in = {.d = d, .n = 3, .console = 0, .requested = -1};
     CHECK_INT(place_next(&in, 1), 2);
     CHECK_INT(place_next(&in, 2), 0);
@@ -108,14 +107,12 @@ static void test_mirrored(void)
     CHECK_HAS(o.warning, "HDMI-1 mirrors eDP-1");
     CHECK_HAS(o.warning, "Extend, not Mirror");
     /* full-screen on the mirror would cover the console: a window instead */
-    CHECK_INT(o.fullscreen, 0);
-    CHECK_INT(o.display, 0);
+    WANT(o, 0, 0);
     /* a third, extended display: the projector goes there, still a warning */
     place_display t[] = {disp(0, 0, 1920, 1080, "eDP-1"), disp(0, 0, 1920, 1080, "HDMI-1"),
                          disp(1920, 0, 1280, 720, "DP-2")};
     o = place(t, 3, 0, 0, -1);
-    CHECK_INT(o.display, 2);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 2, 1);
     CHECK_INT(o.mirrored, 1);
     /* the key skips the mirror: from the console's display straight to DP-2 */
     place_in in = {.d = t, .n = 3, .console = 0, .requested = -1};
@@ -135,13 +132,11 @@ static void test_wayland(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "laptop"), disp(1920, 0, 1920, 1080, "proj")};
     place_out o = place(d, 2, 0, 1, -1);
-    CHECK_INT(o.display, 1);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 1, 1);
     /* asked for the console's display: Wayland cannot place a window, so
      * full-screen there as asked */
     o = place(d, 2, 0, 1, 0);
-    CHECK_INT(o.display, 0);
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 0, 1);
     /* the only display: a window (full-screen would hide the console) */
     o = place(d, 1, 0, 1, -1);
     CHECK_INT(o.fullscreen, 0);
@@ -151,8 +146,7 @@ static void test_requested_out_of_range(void)
 {
     place_display d[] = {disp(0, 0, 1920, 1080, "laptop"), disp(1920, 0, 1920, 1080, "proj")};
     place_out o = place(d, 2, 0, 0, 5);
-    CHECK_INT(o.display, 1);   /* automatic */
-    CHECK_INT(o.fullscreen, 1);
+    WANT(o, 1, 1);   /* automatic */
     o = place(d, 2, 0, 0, -3);
     CHECK_INT(o.display, 1);
     place_in in = {.d = d, .n = 2, .console = 0, .requested = -1};

@@ -1,13 +1,6 @@
-/* bench_ui_more: two more scenes for bench_ui, each printing figures (not a
- * timed test).
- *
- * --workshop FRAMES: a workshop of the tutorial at the busiest moment of
- * its expert plan, the console showing the operations room as bench_ui's
- * busiest scene does and the projector the room view model of the same
- * session, each window 1920x1080. One app_frame draws and presents both,
- * so its time is the pair's; the median and 95th percentile are printed.
- *
- * --love-scene FRAMES: one 1280x720 window, 20 filled rectangles 230x160
+/* bench_love: `bench_ui --love-scene FRAMES`, the like-for-like scene for
+ * comparison with other engines (issue 13), printing figures (not a timed
+ * test): one 1280x720 window, 20 filled rectangles 230x160
  * at x = (i mod 5)*250 + 10, y = (i / 5)*175 + 10, each its own colour, and
  * then 60 lines of 100 characters of DejaVu Sans at 16 px in white at
  * x = 10, y = 12k, through Bulkhead's own renderer and text cache. The
@@ -16,109 +9,18 @@
  * right on one known background. Prints the mean (what other engines
  * report), the median and the 95th percentile. BENCH_LOVE_SHOT=FILE.bmp
  * saves one frame, to look at. */
-#include "bench_ui_more.h"
+#include "bench_love.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "ui/ui_tour.h"
 #include "ui/ui_win.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static int software_wanted(void)
 {
     const char *drv = getenv("SDL_VIDEODRIVER");
     return !drv || strcmp(drv, "offscreen") != 0;
-}
-
-/* ---- both windows of a workshop ---- */
-
-int bench_workshop(int frames)
-{
-    app_opts o = {0};
-    o.width = 1920;
-    o.height = 1080;
-    o.software = software_wanted();
-    o.no_save_settings = 1;
-    o.has_seed = 1;
-    o.seed = 1;
-    o.workshop = 1;
-    o.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua";
-    char data[] = "/tmp/bulkhead-bench-XXXXXX";
-    if (!mkdtemp(data))
-        return 1;
-    o.data_dir = data;
-    app *a = calloc(1, sizeof *a);
-    bh_err e;
-    err_clear(&e);
-    int rc = 1;
-    double *ms = NULL;
-    if (!a || app_init(a, &o, &e) != BH_OK) {
-        fprintf(stderr, "bench_ui: %s\n", e.msg);
-        goto out;
-    }
-    app_frame(a, 0);
-    app_begin(a);
-    if (!a->playing || !a->has_proj ||
-        tour_drive(a, BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan", -1,
-                   TOUR_BUSY_TIME - 60, &e) != BH_OK) {
-        fprintf(stderr, "bench_ui: could not reach the busy workshop: %s\n", e.msg);
-        goto out;
-    }
-    /* the dummy display is smaller than 1080p: the projector window is
-     * sized as a 1080p projector would have it */
-    SDL_SetWindowSize(a->proj.win, 1920, 1080);
-    size_t n;
-    sim_inbox(a->game.sim, &n);
-    a->inbox_sel = n ? (int)n - 1 : -1;
-    a->dec_collapsed = 1; /* as bench_ui's busiest scene */
-    a->started = 1;
-    play_set_speed(&a->game, 0);
-    for (int i = 0; i < 10; i++) /* warm both text caches */
-        app_frame(a, 0);
-    ms = calloc((size_t)frames, sizeof *ms);
-    if (!ms)
-        goto out;
-    for (int i = 0; i < frames; i++) {
-        double s = now_ms();
-        app_frame(a, 0);
-        ms[i] = now_ms() - s;
-    }
-    qsort(ms, (size_t)frames, sizeof *ms, cmp);
-    SDL_RendererInfo ci, pi;
-    SDL_GetRendererInfo(a->u.r, &ci);
-    SDL_GetRendererInfo(a->proj.r, &pi);
-    printf("workshop pair (%s driver, console %s %dx%d + projector %s %dx%d, busiest tutorial "
-           "state, %d frames): median %.2f ms, p95 %.2f ms (target: median under 3 ms, p95 "
-           "under 6 ms)\n",
-           SDL_GetCurrentVideoDriver(), ci.name, a->u.w, a->u.h, pi.name, a->proj.w, a->proj.h,
-           frames, ms[frames / 2], ms[frames * 95 / 100]);
-    rc = 0;
-out:
-    free(ms);
-    if (a)
-        app_free(a);
-    free(a);
-    char cmd[96];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
-    if (system(cmd) != 0)
-        rc = 1;
-    return rc;
 }
 
 /* ---- the like-for-like scene ---- */

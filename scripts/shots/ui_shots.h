@@ -1,0 +1,22 @@
+/* ui_shots: what the screenshot tool's two files share: ui_shots.c (the
+ * tour of every screen, and main) and ui_shots_workshop.c (both windows
+ * of a workshop). */
+#ifndef UI_SHOTS_H
+#define UI_SHOTS_H
+
+#include "ui/ui_tour.h"
+
+typedef struct shots {
+    const char *dir, *tag;
+    int problems;
+} shots;
+
+/* Save window `u` as DIR/NAME-TAG.bmp; count a blank frame, a failed save
+ * and text that overflowed its box as problems, and say which. */
+void shot_ui(shots *s, ui *u, const char *name);
+/* `ui_shots --workshop`: the title and a briefing in workshop mode, then
+ * the console and the projector of a tutorial workshop, before the clock
+ * starts and at its busiest. */
+bh_status shots_workshop(app *a, shots *s, bh_err *err);
+
+#endif
