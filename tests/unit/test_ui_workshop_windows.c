@@ -169,7 +169,8 @@ static void test_desktop_one_window(void)
 
 /* Play a session a little and stop without ending it (as a crash would
  * leave it), then Continue: both windows of a workshop, one of desktop
- * play, where the session stood. */
+ * play, where the session stood. The workshop comes back through the
+ * title's Continue, desktop play through --resume: both are app_resume. */
 static void resume_case(int workshop)
 {
     cw_fresh_dir();
@@ -186,9 +187,16 @@ static void resume_case(int workshop)
     app_free(a);
     memset(a, 0, sizeof *a);
     app_opts o = cw_opts(NULL, 0);
-    o.resume = journal;
-    CHECK(cw_init(a, &o));
+    if (workshop) { /* Continue on the title screen */
+        CHECK(cw_init(a, &o));
+        CHECK(cw_click_label(a, cw_console_id(a), "Continue last session"));
+        app_frame(a, 0);
+    } else { /* bulkhead play --resume JOURNAL */
+        o.resume = journal;
+        CHECK(cw_init(a, &o));
+    }
     CHECK_INT(a->playing, 1);
+    CHECK_STR(a->game.journal_path, journal);
     CHECK_INT(a->screen, SCR_OPS);
     CHECK_INT(a->workshop, workshop);
     CHECK_INT(a->has_proj, workshop);
