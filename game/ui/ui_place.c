@@ -1,5 +1,7 @@
 /* ui_place: where the projector window goes (see ui_place.h). The rules,
  * in order:
+ *  - the console is where SDL says, or on the primary display when SDL
+ *    cannot say;
  *  - displays with the same origin and size mirror each other; when one
  *    mirrors the console's, the room sees the console: warn, naming the fix;
  *  - a display asked for (the key that moves the projector) is used as
@@ -78,7 +80,13 @@ void place_projector(const place_in *in, place_out *out)
         window_on(in, 0, out);
         return;
     }
-    int c = in->console < 0 || in->console >= n ? 0 : in->console;
+    int c = in->console;
+    if (c < 0 || c >= n) { /* SDL could not say: the console is on the primary */
+        c = 0;
+        for (int k = n - 1; k >= 0; k--)
+            if (in->d[k].primary)
+                c = k;
+    }
     out->console = c;
     for (int k = 0; k < n; k++)
         if (k != c && same_rect(in->d[k].bounds, in->d[c].bounds)) {

@@ -28,7 +28,8 @@ typedef struct place_display {
 typedef struct place_in {
     const place_display *d;
     int n;              /* displays in d (at most PLACE_MAX_DISPLAYS are looked at) */
-    int console;        /* the display the console window is on (clamped to 0..n-1) */
+    int console;        /* the display the console window is on; out of range (SDL
+                         * could not say): the primary display, else the first */
     int wayland;        /* Wayland cannot place windows: full-screen only */
     int requested;      /* the display asked for, -1 (or out of range): automatic */
     int win_w, win_h;   /* the window size wanted when it is a window (0: 1280x720) */

@@ -140,7 +140,8 @@ void app_projector_next_display(app *a)
                             "can see it.");
             return;
         }
-        a->proj_request = place_next(&in, a->proj_display);
+        int on = SDL_GetWindowDisplayIndex(a->proj.win); /* it may have been dragged */
+        a->proj_request = place_next(&in, on >= 0 ? on : a->proj_display);
         /* Reopened rather than moved: full-screen on another display is
          * the one move every video driver (Wayland too) makes. */
         app_projector_close(a);

@@ -76,10 +76,15 @@ static void test_console_on_second(void)
     place_out o = place(d, 2, 1, 0, -1);
     WANT(o, 0, 1);
     CHECK_INT(o.console, 1);
-    /* a console index SDL got wrong is clamped, not trusted */
+    /* a console index SDL got wrong is not trusted: the primary display */
     o = place(d, 2, 7, 0, -1);
     CHECK_INT(o.console, 0);
     CHECK_INT(o.display, 1);
+    d[0].primary = 0;
+    d[1].primary = 1;
+    o = place(d, 2, -1, 0, -1);
+    CHECK_INT(o.console, 1);
+    CHECK_INT(o.display, 0);
 }
 
 static void test_three(void)
