@@ -59,6 +59,7 @@ void ui_begin(ui *u, double dt)
     u->layer = 0;
     u->modal = 0;
     u->tip_candidate = 0;
+    u->drop_text = 0; /* only the events right after the key can be its text */
     u->bg = TC_BACKGROUND;
     if (u->tip_id)
         u->tip_time += dt;
@@ -114,6 +115,15 @@ void ui_event(ui *u, const SDL_Event *e)
         break;
     case SDL_TEXTINPUT: {
         size_t n = strlen(e->text.text);
+        int dropped = u->drop_text && n == 1 && (SDL_Keycode)SDL_tolower(e->text.text[0]) ==
+                                                     (SDL_Keycode)u->drop_text;
+        u->drop_text = 0;
+        if (dropped)
+            break;
+        if (u->key_text_len < 0) {
+            u->key_text_at = u->ntyped;
+            u->key_text_len = (int)n;
+        }
         if (u->ntyped + n < sizeof u->typed) {
             memcpy(u->typed + u->ntyped, e->text.text, n + 1);
             u->ntyped += (int)n;
@@ -129,6 +139,9 @@ void ui_event(ui *u, const SDL_Event *e)
         if (e->key.repeat && k != SDLK_TAB && k != SDLK_UP && k != SDLK_DOWN && k != SDLK_LEFT &&
             k != SDLK_RIGHT && k != SDLK_PAGEUP && k != SDLK_PAGEDOWN && k != SDLK_BACKSPACE)
             break;
+        u->key_text_len = -1;
+        u->drop_text = 0;
+        u->last_key = k;
         if (k == SDLK_TAB) {
             u->focus_move = (m & KMOD_SHIFT) ? -1 : 1;
             u->focus_visible = 1;
@@ -208,6 +221,18 @@ int ui_key(ui *u, SDL_Keycode key)
     return 1;
 }
 
+void ui_drop_key_text(ui *u)
+{
+    if (u->key_text_len < 0) {
+        u->drop_text = u->last_key; /* it may come with the next events */
+    } else if (u->key_text_len > 0 && u->key_text_at + u->key_text_len <= u->ntyped) {
+        memmove(u->typed + u->key_text_at, u->typed + u->key_text_at + u->key_text_len,
+                (size_t)(u->ntyped - u->key_text_at - u->key_text_len) + 1);
+        u->ntyped -= u->key_text_len;
+    }
+    u->key_text_len = 0;
+}
+
 static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot,
                 int acts);
 
@@ -235,9 +260,9 @@ static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *t
     if (hot)
         *hot = over || focused;
     if (live && u->scroll && focused) {
-        /* keep the focused control in view */
+        /* keep the focused control in view, unless the reader wheeled away */
         u->scroll->has_focus = 1;
-        u->scroll->want = 1;
+        u->scroll->want = u->scroll->wheeled_from != id;
         u->scroll->want_top = r.y;
         u->scroll->want_bottom = r.y + r.h;
     }
@@ -328,6 +353,10 @@ void ui_scroll_end(ui *u, int content_h)
     if (u->wheel && active_layer(u) && mouse_over(u, s->view)) {
         s->y -= u->wheel * u->line * 3;
         u->wheel = 0;
+        /* the wheel outranks the focus: a clicked row must not pull the
+         * list back to itself */
+        s->wheeled_from = s->has_focus ? u->focus : 0;
+        s->want = 0;
     }
     if (s->has_focus && (u->key == SDLK_PAGEDOWN || u->key == SDLK_PAGEUP)) {
         s->y += (u->key == SDLK_PAGEDOWN ? 1 : -1) * s->view.h * 4 / 5;
@@ -391,9 +420,12 @@ static void draw_tip(ui *u)
     if (u->tip_candidate != u->tip_id) {
         u->tip_id = u->tip_candidate;
         u->tip_time = 0;
-        snprintf(u->tip, sizeof u->tip, "%s", u->tip_candidate_text);
-        u->tip_anchor = u->tip_candidate_anchor;
     }
+    /* this frame's text, not the first frame's: a control's help changes
+     * with its state (an action that was clicked is now running) */
+    snprintf(u->tip, sizeof u->tip, "%s", u->tip_candidate_text);
+    u->tip_anchor = u->tip_candidate_anchor;
+    u->tip_box = (SDL_Rect){0, 0, 0, 0};
     if (!u->tip_id || u->tip_time < TIP_DELAY)
         return;
     int maxw = u->w / 3 > 20 * u->px_small ? u->w / 3 : 20 * u->px_small;
@@ -430,6 +462,9 @@ void ui_end(ui *u)
     u->key = 0;
     u->ntyped = 0;
     u->typed[0] = 0;
+    u->key_text_at = 0;
+    if (u->key_text_len > 0)
+        u->key_text_len = 0;
 }
 
 const ui_control *ui_find(const ui *u, const char *prefix)

@@ -57,6 +57,8 @@ typedef struct ui_scroll {
     int want;          /* a focused control asked to be scrolled into view */
     int has_focus;     /* the focused control is in this area: PgUp/PgDn scroll it */
     int want_top, want_bottom;
+    uint32_t wheeled_from; /* the focused control the wheel scrolled away
+                              from: it is not pulled back into view */
 } ui_scroll;
 
 typedef struct ui {
@@ -80,6 +82,12 @@ typedef struct ui {
     char typed[256];   /* text typed this frame (SDL text input), UTF-8 */
     int ntyped;
     Uint16 mod;
+    /* The text the frame's key press typed (SDL sends it after the key):
+     * where it starts in `typed` and its length, -1 while it has not come;
+     * drop_text: a key already used whose character may still come (then
+     * it is dropped); last_key: the last key pressed. */
+    int key_text_at, key_text_len;
+    SDL_Keycode drop_text, last_key;
 
     /* Focus, by control id, across frames. */
     uint32_t focus;
@@ -107,6 +115,7 @@ typedef struct ui {
     uint32_t tip_candidate;
     char tip_candidate_text[600];
     SDL_Rect tip_candidate_anchor;
+    SDL_Rect tip_box;  /* where the tooltip was drawn (w 0: none) */
 
     /* What text is being drawn on: labels are rendered opaque against it.
      * ui_begin sets the background, ui_panel the panel colour; code that
@@ -174,6 +183,9 @@ int ui_live(const ui *u);
 void ui_set_focus(ui *u, uint32_t id);
 /* Consume the frame's key if it is `key` (with no Ctrl/Alt); returns 1. */
 int ui_key(ui *u, SDL_Keycode key);
+/* The key just used opened a text box: the character it types (now or
+ * with the next events) is not typed into it. */
+void ui_drop_key_text(ui *u);
 
 /* ---- scroll areas ---- */
 /* Controls and labels between begin and end are drawn at y - s->y and

@@ -75,10 +75,13 @@ void ops_actions(app *a, SDL_Rect col)
             int h3 = state[0] ? ui_text_h(u, u->px_small, tw, ic, state) : 0;
             SDL_Rect r = {x - u->gap, y, w + u->gap, h1 + h2 + h3 + 2 * u->gap};
             int hot = 0;
-            char tip[700];
-            snprintf(tip, sizeof tip, "%s%s%s", ad->text ? ad->text : ad->label,
+            char tip[700], left[32] = "";
+            if (st.state == ACT_RUNNING)
+                fmt_takes(st.ends > sim_now(s) ? st.ends - sim_now(s) : 0, left, sizeof left);
+            snprintf(tip, sizeof tip, "%s%s%s%s%s", ad->text ? ad->text : ad->label,
                      st.state == ACT_AVAILABLE ? "  Enter or click to start." : "",
-                     st.state == ACT_RUNNING ? "  Cancel it from the running list." : "");
+                     st.state == ACT_RUNNING ? "  Running, " : "", left,
+                     st.state == ACT_RUNNING ? " left. Cancel it from the running list." : "");
             uint32_t id = ui_idn(u, "act", (int)i);
             int hit = ui_area(u, id, r, ad->label, tip, &hot);
             SDL_Rect sr = r;

