@@ -205,6 +205,7 @@ static void record(ui *u, uint32_t id, SDL_Rect r, const char *label, int focusa
     c->id = id;
     c->r = r;
     c->focusable = focusable;
+    c->on = 0;
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
     c->visible = !u->clipping || inside(u->clip, cx, cy);
     snprintf(c->label, sizeof c->label, "%s", label ? label : "");
@@ -292,6 +293,8 @@ static int button(ui *u, uint32_t id, SDL_Rect r, const char *label, int on, SDL
 {
     int hot = 0;
     int hit = ui_area(u, id, r, label, tip, &hot);
+    if (u->nctl > 0 && u->ctl[u->nctl - 1].id == id)
+        u->ctl[u->nctl - 1].on = on;
     /* Enter belongs to the focused control when there is one: "Back"
      * focused and Enter must not press the screen's default button. */
     int enter_taken = key == SDLK_RETURN && u->focus && u->focus != id && focus_live(u);

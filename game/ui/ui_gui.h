@@ -48,6 +48,7 @@ typedef struct ui_control {
     int focusable;
     int acts;          /* Enter on it does something (not a text area) */
     int visible;       /* its centre is on screen (not scrolled out of view) */
+    int on;            /* a toggle drawn selected */
 } ui_control;
 
 typedef struct ui_scroll {

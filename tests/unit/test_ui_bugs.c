@@ -150,6 +150,34 @@ static void test_running_action_tip(void)
     free(a);
 }
 
+static int toggled(app *a, const char *label)
+{
+    const ui_control *c = ui_find(&a->u, label);
+    return c && c->on;
+}
+
+/* 7. Under --theme, Settings showed the saved theme as the one in use. */
+static void test_theme_override_in_settings(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (drive_start(a, &(drive_opts){.theme = "light"})) {
+        CHECK_STR(a->u.theme.name, "light");
+        CHECK(drive_point(a, "Settings", 1));
+        CHECK_INT(a->screen, SCR_SETTINGS);
+        app_frame(a, 0);
+        CHECK(toggled(a, "Light"));
+        CHECK(!toggled(a, "Dark"));
+        CHECK(!toggled(a, "High contrast"));
+        CHECK(drive_point(a, "High contrast", 1));
+        app_frame(a, 0);
+        CHECK_STR(a->u.theme.name, "high_contrast");
+        CHECK(toggled(a, "High contrast"));
+        CHECK(!toggled(a, "Light"));
+    }
+    app_free(a);
+    free(a);
+}
+
 int main(int argc, char **argv)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -159,6 +187,7 @@ int main(int argc, char **argv)
         {"note_first_letter", test_note_first_letter},
         {"wheel_after_click", test_wheel_after_click},
         {"running_action_tip", test_running_action_tip},
+        {"theme_override_in_settings", test_theme_override_in_settings},
         {"cleanup", drive_cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
