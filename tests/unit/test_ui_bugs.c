@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/ui_debrief.h"
 #include "ui/ui_screens.h"
 #include "ui_drive.h"
 
@@ -178,6 +179,63 @@ static void test_theme_override_in_settings(void)
     free(a);
 }
 
+/* 8. The chart had seven colours and seven markers: an eighth meter
+ * looked like the first. Eight different colours, each readable on the
+ * chart's background, and eight different markers, in every theme. */
+static void test_chart_eight_series(void)
+{
+    static const char *const themes[] = {"dark", "light", "high_contrast"};
+    for (int t = 0; t < 3; t++) {
+        char path[256];
+        snprintf(path, sizeof path, "assets/themes/%s.theme", themes[t]);
+        ui_theme th;
+        bh_err e;
+        CHECK_INT(ui_theme_load(&th, path, &e), BH_OK);
+        for (size_t i = 0; i < 8; i++) {
+            ui_rgb c = th.c[debrief_series_color(i)];
+            double k = ui_contrast(c, th.c[TC_BACKGROUND]);
+            if (k < 3.0)
+                fprintf(stderr, "%s: series %zu has contrast %.2f\n", themes[t], i + 1, k);
+            CHECK(k >= 3.0);
+            for (size_t j = 0; j < i; j++) {
+                ui_rgb o = th.c[debrief_series_color(j)];
+                int d = abs(c.r - o.r) + abs(c.g - o.g) + abs(c.b - o.b);
+                if (d < 80)
+                    fprintf(stderr, "%s: series %zu and %zu look alike\n", themes[t], j + 1, i + 1);
+                CHECK(d >= 80);
+                CHECK(debrief_series_mark(i) != debrief_series_mark(j));
+            }
+        }
+    }
+}
+
+/* 9. At 720p and 200% text the chart of eight meters is short, and its
+ * five value labels (100% to 0%) ran into each other. Fewer steps when
+ * they would: never two labels closer than a label is tall. */
+static void test_chart_axis_labels(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (drive_start(a, &(drive_opts){.w = 1280, .h = 720, .scale = 200})) {
+        ui *u = &a->u;
+        int lh = ui_text_h(u, u->px_small, u->w, TC_TEXT_DIM, "100%");
+        CHECK(lh > 0);
+        for (int h = 0; h <= 700; h++) {
+            int n = debrief_chart_ticks(u, h);
+            CHECK(n == 1 || n == 2 || n == 4);
+            if (n > 1 && h / n < lh)
+                fprintf(stderr, "height %d: %d steps of %d px for labels %d px tall\n", h, n,
+                        h / n, lh);
+            CHECK(n == 1 || h / n >= lh);
+            if (h / 4 >= lh + u->gap / 2)
+                CHECK_INT(n, 4); /* all five when they fit */
+        }
+        /* the eight-meter chart at this size is about four labels tall */
+        CHECK(debrief_chart_ticks(u, 4 * lh) < 4);
+    }
+    app_free(a);
+    free(a);
+}
+
 int main(int argc, char **argv)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -188,6 +246,8 @@ int main(int argc, char **argv)
         {"wheel_after_click", test_wheel_after_click},
         {"running_action_tip", test_running_action_tip},
         {"theme_override_in_settings", test_theme_override_in_settings},
+        {"chart_eight_series", test_chart_eight_series},
+        {"chart_axis_labels", test_chart_axis_labels},
         {"cleanup", drive_cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
