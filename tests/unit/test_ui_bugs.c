@@ -121,6 +121,50 @@ static void test_wheel_after_click(void)
     free(a);
 }
 
+/* Start the action labelled `label` from the actions list, scrolling it
+ * into view with the keyboard as a player would. */
+static void start_action(app *a, const char *label)
+{
+    for (int i = 0; i < 200 && !(ui_find(&a->u, label) && ui_find(&a->u, label)->visible); i++)
+        drive_key_text(a, SDLK_TAB, NULL);
+    drive_point(a, label, 1);
+}
+
+/* 4. At 1080p and 100%, three actions running pushed the teams' free
+ * staff out of the running panel. */
+static void test_running_panel_staff(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.w = 1920, .h = 1080, .scenario = TUTORIAL})) {
+        drive_key_text(a, SDLK_SPACE, NULL);
+        start_action(a, "Isolate the Asia offices");
+        start_action(a, "Cut external access");
+        start_action(a, "Report to the police");
+        int n = 0;
+        const bh_defs *d = sim_defs(a->game.sim);
+        for (size_t i = 0; i < d->nactions; i++)
+            n += sim_action_running(a->game.sim, (int)i);
+        CHECK(n >= 3);
+        app_frame(a, 0);
+        CHECK_INT(a->u.overflows, 0);
+        const ui_control *st = ui_find(&a->u, "Free staff");
+        CHECK(st != NULL);
+        if (st) {
+            CHECK(st->visible);
+            /* whole, above the timeline strip at the foot of the window */
+            int strip = 3 * a->u.line + 3 * a->u.gap;
+            CHECK(st->r.y + st->r.h <= a->u.h - strip - a->u.pad);
+            CHECK(st->r.h >= (int)d->nteams * a->u.px_small);
+            /* below the running actions, overlapping none of them */
+            for (int i = 0; i < a->u.nctl; i++)
+                if (strcmp(a->u.ctl[i].label, "Cancel") == 0 && a->u.ctl[i].visible)
+                    CHECK(!rects_meet(a->u.ctl[i].r, st->r));
+        }
+    }
+    app_free(a);
+    free(a);
+}
+
 /* The tooltip of the control labelled `label`, after hovering long
  * enough for it to show. */
 static const char *hover_tip(app *a, const char *label)
@@ -245,6 +289,7 @@ int main(int argc, char **argv)
         {"note_first_letter", test_note_first_letter},
         {"wheel_after_click", test_wheel_after_click},
         {"running_action_tip", test_running_action_tip},
+        {"running_panel_staff", test_running_panel_staff},
         {"theme_override_in_settings", test_theme_override_in_settings},
         {"chart_eight_series", test_chart_eight_series},
         {"chart_axis_labels", test_chart_axis_labels},

@@ -85,6 +85,7 @@ static inline void drive_mouse_to(int x, int y)
 static inline int drive_point(app *a, const char *label, int press)
 {
     app_frame(a, 0);
+    app_frame(a, 0); /* a list scrolled to the focus is drawn there a frame later */
     const ui_control *c = ui_find(&a->u, label);
     if (!c || !c->visible) {
         fprintf(stderr, "'%s' is not %s\n", label, c ? "in view" : "on screen");
