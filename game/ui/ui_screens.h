@@ -38,6 +38,9 @@ void screen_ask(app *a, app_req_kind kind, const char *path);
 void screen_toast(app *a, const char *msg);
 /* Draw the toast, if one is showing, and count down its time. */
 void screen_toast_draw(app *a, double dt);
+/* Where the toast goes this frame: where it covers none of the frame's
+ * controls (call after the screen is drawn). */
+SDL_Rect screen_toast_rect(app *a);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 /* A Lua traceback below other text at (x, y): its height with the gap

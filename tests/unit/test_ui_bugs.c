@@ -9,10 +9,26 @@
 
 #include "ui/ui_debrief.h"
 #include "ui/ui_screens.h"
+#include "ui/ui_tour.h"
 #include "ui_drive.h"
 
 #define TUTORIAL BH_SOURCE_DIR "/scenarios/tutorial.lua"
 #define CARRIER BH_SOURCE_DIR "/scenarios/carrier_ransomware.lua"
+
+/* With BH_BUG_SHOTS=DIR, the frame as it is now goes to DIR/NAME-WxH.bmp,
+ * to look at (nothing is checked on it). */
+static void shot(app *a, const char *name)
+{
+    const char *dir = getenv("BH_BUG_SHOTS");
+    if (!dir)
+        return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s-%dx%d-%d.bmp", dir, name, a->u.w, a->u.h,
+             a->u.text_scale);
+    bh_err e;
+    if (tour_save_bmp(a, path, &e) != BH_OK)
+        fprintf(stderr, "%s: %s\n", path, e.msg);
+}
 
 /* Straight into the operations room of `scenario`. */
 static int into_ops(app *a, drive_opts d)
@@ -66,6 +82,7 @@ static void test_note_first_letter(void)
         drive_key_text(a, SDLK_o, "o");
         drive_key_text(a, SDLK_n, "n");
         CHECK_STR(a->note, "on"); /* an "n" typed in the box is a letter */
+        shot(a, "note");
         drive_key_text(a, SDLK_ESCAPE, NULL);
         CHECK_INT(a->overlay, OV_NONE);
         /* the key in one frame, its character in the next */
@@ -147,6 +164,7 @@ static void test_running_panel_staff(void)
         CHECK(n >= 3);
         app_frame(a, 0);
         CHECK_INT(a->u.overflows, 0);
+        shot(a, "running_staff");
         const ui_control *st = ui_find(&a->u, "Free staff");
         CHECK(st != NULL);
         if (st) {
@@ -190,6 +208,7 @@ static void test_running_action_tip(void)
         CHECK(strstr(tip, "to start") == NULL);
         CHECK_HAS(tip, "Running");
         CHECK_HAS(tip, "min left");
+        shot(a, "running_tip");
     }
     app_free(a);
     free(a);
@@ -280,6 +299,106 @@ static void test_chart_axis_labels(void)
     free(a);
 }
 
+/* The first visible control `r` meets, other than `except`; NULL if none. */
+static const ui_control *covers(app *a, SDL_Rect r, const ui_control *except)
+{
+    for (int i = 0; i < a->u.nctl; i++) {
+        const ui_control *c = &a->u.ctl[i];
+        if (c != except && c->visible && c->r.w > 0 && rects_meet(c->r, r)) {
+            fprintf(stderr, "covers '%s' at %d,%d %dx%d (box %d,%d %dx%d)\n", c->label, c->r.x,
+                    c->r.y, c->r.w, c->r.h, r.x, r.y, r.w, r.h);
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* 6a. The title's tooltip (a scenario's file) covered the scenarios below
+ * it; it goes beside the row it explains. */
+static void test_tooltip_beside(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int s = 0; s < 2; s++) {
+        app *a = calloc(1, sizeof *a);
+        if (drive_start(a, &(drive_opts){.w = sizes[s][0], .h = sizes[s][1]})) {
+            CHECK_HAS(hover_tip(a, "First Night Shift"), "tutorial.lua");
+            shot(a, "title_tip");
+            SDL_Rect b = a->u.tip_box;
+            CHECK(b.w > 0);
+            CHECK(covers(a, b, NULL) == NULL); /* nor the row itself */
+            CHECK(b.x >= 0 && b.y >= 0 && b.x + b.w <= a->u.w && b.y + b.h <= a->u.h);
+        }
+        app_free(a);
+        free(a);
+    }
+}
+
+/* 6b. "Session restored" covered option D of the open decision. */
+static void test_toast_on_resume(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (into_ops(a, (drive_opts){.scenario = TUTORIAL})) {
+        const bh_defs *d = sim_defs(a->game.sim);
+        int di = defs_decision(d, "ransom");
+        bh_decision_status ds = {0};
+        for (int i = 0; i < 40000 && ds.state != DEC_OPEN; i++) {
+            app_frame(a, 0.25);
+            sim_decision_status(a->game.sim, di, &ds);
+            if (a->dec_seen >= 0 && a->dec_seen != di)
+                drive_key_text(a, SDLK_a, NULL); /* earlier decisions: the first option */
+        }
+        CHECK_INT(ds.state, DEC_OPEN);
+        char journal[PLAY_PATH_MAX];
+        snprintf(journal, sizeof journal, "%s", a->game.journal_path);
+        bh_err e;
+        CHECK_INT(app_resume(a, journal, &e), BH_OK);
+        app_frame(a, 0);
+        CHECK_HAS(a->toast, "Session restored");
+        shot(a, "resume_toast");
+        CHECK(a->toast_left > 0);
+        CHECK(ui_find(&a->u, "D ") != NULL || ui_find(&a->u, "D:") != NULL ||
+              ui_find(&a->u, "Refuse") != NULL);
+        CHECK(covers(a, screen_toast_rect(a), NULL) == NULL);
+    }
+    app_free(a);
+    free(a);
+}
+
+/* 6c. "Saved ..." covered the path of the report just exported. */
+static void test_toast_on_export(void)
+{
+    static const int sizes[][3] = {{1280, 720, 100}, {1920, 1080, 100}, {1280, 720, 200}};
+    for (int s = 0; s < 3; s++) {
+        app *a = calloc(1, sizeof *a);
+        drive_opts o = {.w = sizes[s][0], .h = sizes[s][1], .scale = sizes[s][2],
+                        .scenario = TUTORIAL};
+        if (into_ops(a, o)) {
+            app_frame(a, 60);
+            drive_key_text(a, SDLK_ESCAPE, NULL);
+            CHECK(drive_point(a, "Debrief so far", 1));
+            CHECK_INT(a->screen, SCR_DEBRIEF);
+            drive_key_text(a, SDLK_7, NULL);
+            drive_key_text(a, SDLK_h, NULL);
+            CHECK(a->exported[0] != 0);
+            CHECK_HAS(a->toast, "Saved");
+            app_frame(a, 0);
+            shot(a, "export_toast");
+            SDL_Rect t = screen_toast_rect(a);
+            CHECK(covers(a, t, NULL) == NULL);
+            /* the path is written just above the export buttons */
+            const ui_control *b = ui_find(&a->u, "Export HTML");
+            CHECK(b != NULL);
+            if (b) {
+                int bh = a->u.line + 2 * a->u.gap;
+                SDL_Rect path = {0, b->r.y - a->u.pad - bh, a->u.w, bh};
+                CHECK(!rects_meet(t, path));
+            }
+        }
+        app_free(a);
+        free(a);
+    }
+}
+
 int main(int argc, char **argv)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -293,6 +412,9 @@ int main(int argc, char **argv)
         {"theme_override_in_settings", test_theme_override_in_settings},
         {"chart_eight_series", test_chart_eight_series},
         {"chart_axis_labels", test_chart_axis_labels},
+        {"tooltip_beside", test_tooltip_beside},
+        {"toast_on_resume", test_toast_on_resume},
+        {"toast_on_export", test_toast_on_export},
         {"cleanup", drive_cleanup},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
