@@ -14,9 +14,9 @@
  * test fails on. Each frame also keeps a list of controls with their
  * rectangles and labels, so tests can click a control by its label.
  *
- * Three files implement it: ui_gui.c (frame, input, focus, controls,
- * scroll areas, tooltips), ui_draw.c (colours, rectangles, text, bars)
- * and ui_icon.c (icons). */
+ * Four files implement it: ui_gui.c (frame, input, focus, controls,
+ * scroll areas), ui_tip.c (tooltips), ui_draw.c (colours, rectangles,
+ * text, bars) and ui_icon.c (icons). */
 #ifndef UI_GUI_H
 #define UI_GUI_H
 
@@ -137,6 +137,8 @@ void ui_begin(ui *u, double dt);
 void ui_event(ui *u, const SDL_Event *e);
 /* Move focus as asked, settle the tooltip, draw it, and present. */
 void ui_end(ui *u);
+/* Settle this frame's tooltip and draw it once it is due (ui_end does). */
+void ui_tip_draw(ui *u);
 
 uint32_t ui_id(ui *u, const char *key);
 uint32_t ui_idn(ui *u, const char *key, int n);

@@ -20,36 +20,35 @@ typedef struct drive_opts {
 
 static char drive_dir[64];
 
-/* A new app in a fresh data folder; 0 (and a message) when it cannot start. */
-static inline int drive_start(app *a, const drive_opts *d)
+/* Remove the data folder of the last app. */
+static inline void drive_cleanup(void)
 {
     if (drive_dir[0]) {
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", drive_dir);
         CHECK(system(cmd) == 0);
     }
+}
+
+/* A new app in a fresh data folder; 0 (and a message) when it cannot start. */
+static inline int drive_start(app *a, const drive_opts *d)
+{
+    drive_cleanup();
     snprintf(drive_dir, sizeof drive_dir, "/tmp/bh-ui-drive-XXXXXX");
     CHECK(mkdtemp(drive_dir) != NULL);
-    app_opts o = {0};
-    o.width = d->w ? d->w : 1280;
-    o.height = d->h ? d->h : 720;
-    o.text_scale = d->scale;
-    o.theme = d->theme;
-    o.software = 1;
-    o.has_seed = 1;
-    o.seed = 1;
-    o.data_dir = drive_dir;
-    o.scenario = d->scenario;
-    o.scenario_dir = BH_SOURCE_DIR "/scenarios";
-    o.user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios";
+    app_opts o = {.width = d->w ? d->w : 1280, .height = d->h ? d->h : 720,
+                  .text_scale = d->scale, .theme = d->theme, .software = 1, .has_seed = 1,
+                  .seed = 1, .data_dir = drive_dir, .scenario = d->scenario,
+                  .scenario_dir = BH_SOURCE_DIR "/scenarios",
+                  .user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios"};
     bh_err e;
     err_clear(&e);
-    if (app_init(a, &o, &e) != BH_OK) {
+    bh_status st = app_init(a, &o, &e);
+    if (st == BH_OK)
+        app_frame(a, 0);
+    else
         fprintf(stderr, "app_init: %s\n", e.msg);
-        return 0;
-    }
-    app_frame(a, 0);
-    return 1;
+    return st == BH_OK;
 }
 
 static inline void drive_push(SDL_Event *e) { SDL_PushEvent(e); }
@@ -71,12 +70,19 @@ static inline void drive_key_text(app *a, SDL_Keycode k, const char *text)
     app_frame(a, 0);
 }
 
-static inline void drive_mouse_to(int x, int y)
+/* A mouse event at (x, y): a move, or the left button going down or up. */
+static inline void drive_mouse(Uint32 type, int x, int y)
 {
     SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.x = x;
+        e.button.y = y;
+    }
     drive_push(&e);
 }
 
@@ -91,18 +97,10 @@ static inline int drive_point(app *a, const char *label, int press)
         fprintf(stderr, "'%s' is not %s\n", label, c ? "in view" : "on screen");
         return 0;
     }
-    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
-    drive_mouse_to(x, y);
-    if (press) {
-        SDL_Event e = {0};
-        e.type = SDL_MOUSEBUTTONDOWN;
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = x;
-        e.button.y = y;
-        drive_push(&e);
-        e.type = SDL_MOUSEBUTTONUP;
-        drive_push(&e);
-    }
+    SDL_Point p = {c->r.x + c->r.w / 2, c->r.y + c->r.h / 2};
+    drive_mouse(SDL_MOUSEMOTION, p.x, p.y);
+    for (int i = 0; press && i < 2; i++)
+        drive_mouse(i ? SDL_MOUSEBUTTONUP : SDL_MOUSEBUTTONDOWN, p.x, p.y);
     app_frame(a, 0);
     return 1;
 }
@@ -117,15 +115,7 @@ static inline void drive_wheel(app *a, int clicks)
     app_frame(a, 0);
 }
 
-static inline void drive_cleanup(void)
-{
-    if (drive_dir[0]) {
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", drive_dir);
-        CHECK(system(cmd) == 0);
-    }
-}
-
+/* Do the two rectangles share any pixel? */
 static inline int rects_meet(SDL_Rect a, SDL_Rect b)
 {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
