@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 static uint32_t fnv32(uint32_t h, const char *s)
 {
     for (; *s; s++) {

@@ -35,7 +35,6 @@ void screen_toast_draw(app *a, double dt)
              u->px_body, TC_TEXT, UI_WRAP, a->toast);
 }
 
-
 static int meets_control(const ui *u, SDL_Rect r)
 {
     for (int i = 0; i < u->nctl; i++) {
@@ -49,9 +48,10 @@ static int meets_control(const ui *u, SDL_Rect r)
 
 /* A toast goes to the window's edge, where screens keep their footers
  * (the operations room's key line, the debrief's way back), in the first
- * corner where it covers no control: bottom left, bottom right, bottom
- * middle, top middle. Never over the middle of a screen, where the
- * content (a decision's options, an exported file's path) is. */
+ * place where it covers no control: bottom left, bottom right, bottom
+ * middle, top middle, then the whole width at the top or the bottom. Not
+ * over the middle of a screen, where the content is (a decision's
+ * options, an exported file's path). */
 SDL_Rect screen_toast_rect(app *a)
 {
     ui *u = &a->u;

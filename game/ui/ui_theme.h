@@ -1,8 +1,9 @@
 /* ui_theme: colour palettes read from assets/themes/NAME.theme.
  *
  * A theme is a text file of "key #rrggbb" lines, so facilitators can add
- * palettes without a rebuild. Every key is required; a missing or
- * malformed one is an error naming the file and line. */
+ * palettes without a rebuild. Every key is required but the chart's
+ * series colours; a missing or malformed one is an error naming the file
+ * and line. */
 #ifndef UI_THEME_H
 #define UI_THEME_H
 

@@ -272,6 +272,28 @@ static void test_chart_eight_series(void)
     }
 }
 
+/* A palette may set its own series colours; one that does not still
+ * loads (the defaults fill in). */
+static void test_theme_series_keys(void)
+{
+    char path[] = "/tmp/bh-theme-series-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    for (int i = 0; i < TC_SERIES1; i++)
+        fprintf(f, "%s #%02x0000\n", ui_theme_key((ui_theme_color)i), i * 10);
+    fputs("series3 #123456\n", f);
+    fclose(f);
+    ui_theme th;
+    bh_err e;
+    CHECK_INT(ui_theme_load(&th, path, &e), BH_OK);
+    CHECK(th.c[TC_SERIES3].r == 0x12 && th.c[TC_SERIES3].g == 0x34 && th.c[TC_SERIES3].b == 0x56);
+    CHECK(th.c[TC_SERIES1].r || th.c[TC_SERIES1].g || th.c[TC_SERIES1].b); /* a default */
+    unlink(path);
+}
+
 /* 9. At 720p and 200% text the chart of eight meters is short, and its
  * five value labels (100% to 0%) ran into each other. Fewer steps when
  * they would: never two labels closer than a label is tall. */
@@ -411,6 +433,7 @@ int main(int argc, char **argv)
         {"running_panel_staff", test_running_panel_staff},
         {"theme_override_in_settings", test_theme_override_in_settings},
         {"chart_eight_series", test_chart_eight_series},
+        {"theme_series_keys", test_theme_series_keys},
         {"chart_axis_labels", test_chart_axis_labels},
         {"tooltip_beside", test_tooltip_beside},
         {"toast_on_resume", test_toast_on_resume},
