@@ -22,8 +22,10 @@ static const char *how_to_play =
     "The clock runs while you think. Start actions from the right-hand panel: each needs free "
     "staff from a team and takes time. Messages arrive in the inbox. When a decision opens, "
     "choose before its countdown runs out, or the default happens. Space pauses; 1 to 4 set "
-    "the speed; N skips to the next event; Tab and the arrow keys move between controls and "
+    "the speed; S skips to the next event; N writes a note; Tab and the arrow keys move between controls and "
     "Enter presses them; Esc opens the menu. Everything you do is saved as you do it.";
+
+const char *briefing_help(void) { return how_to_play; }
 
 void screen_briefing(app *a)
 {
