@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_ops.h"
+#include "ui/ui_facil.h"
 
 /* ---- layouts ---- */
 
@@ -101,6 +101,15 @@ static void hotkeys(app *a)
         SDL_StartTextInput();
         return;
     }
+    if (a->dec_pick && !a->dec_collapsed && ops_open_decision(g->sim) >= 0 &&
+        ui_key(u, SDLK_ESCAPE)) { /* back out of a choice before the menu */
+        if (a->dec_confirm)
+            a->dec_confirm = 0;
+        else
+            a->dec_pick = 0;
+        u->focus = 0;
+        return;
+    }
     if (ui_key(u, SDLK_ESCAPE)) {
         a->overlay = OV_PAUSE;
         a->speed_on_menu = g->speed;
@@ -131,6 +140,7 @@ void screen_ops(app *a)
     if (di != a->dec_seen) {
         a->dec_seen = di;
         a->dec_collapsed = 0;
+        a->dec_pick = a->dec_confirm = 0; /* a selection is for the decision it was made in */
         memset(&a->sc_dialog, 0, sizeof a->sc_dialog);
         if (di >= 0)
             u->focus = 0;
@@ -142,20 +152,23 @@ void screen_ops(app *a)
     int top = ops_top_bar(a);
     u->layer = 0;
     int strip = 2 * u->line + 3 * u->gap + u->line;
-    SDL_Rect body = {u->pad, top + u->pad, u->w - 2 * u->pad, u->h - top - strip - 2 * u->pad};
+    int fw = facil_width(a); /* a workshop's console: the facilitator panel at the right */
+    SDL_Rect body = {u->pad, top + u->pad, u->w - fw - 2 * u->pad, u->h - top - strip - 2 * u->pad};
     if (di >= 0 && a->dec_collapsed) {
         int bh = u->line + 3 * u->gap;
         ops_decision_banner(a, di, (SDL_Rect){body.x, body.y, body.w, bh});
         body.y += bh + u->pad;
         body.h -= bh + u->pad;
     }
-    int compact = body.h < 18 * u->line;
+    int compact = body.h < 18 * u->line || (fw && body.w < 56 * u->px_body);
     if (compact) {
         compact_room(a, body);
     } else {
         wide_room(a, body);
     }
-    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w, strip});
+    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w - fw, strip});
+    if (fw)
+        facil_panel(a, (SDL_Rect){u->w - fw, top, fw, u->h - top});
     /* Beside the board when there is room; over it when the text is large
      * for the screen, so the options are not pushed out of sight. */
     if (dialog && !compact) {
@@ -172,4 +185,6 @@ void screen_ops(app *a)
         reload_panel(a);
     else if (a->overlay == OV_NOTE)
         ops_note_box(a);
+    else if (a->overlay == OV_FACIL)
+        facil_dialog(a);
 }

@@ -241,7 +241,24 @@ static void test_playthrough(void)
     CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
     key(a, SDLK_ESCAPE);
     CHECK_INT(a->overlay, OV_NONE);
+    /* One key never commits: a letter selects, Enter asks, Enter commits;
+     * Esc steps back from the question, then from the selection. */
+    key(a, SDLK_b);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    CHECK_INT(a->dec_pick, 2);
     key(a, SDLK_a);
+    CHECK_INT(a->dec_pick, 1);
+    key(a, SDLK_RETURN);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    CHECK(a->dec_confirm);
+    frame(a, 0);
+    CHECK(ui_find(&a->u, "Confirm") != NULL);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_NONE); /* Esc went to the question, not the menu */
+    CHECK(!a->dec_confirm);
+    CHECK_INT(a->dec_pick, 1);
+    key(a, SDLK_RETURN);
+    key(a, SDLK_RETURN);
     CHECK_INT(decision_state(a, "first_statement"), DEC_DECIDED);
     CHECK_INT(chosen(a, "first_statement"), 0);
 
@@ -256,6 +273,13 @@ static void test_playthrough(void)
     key(a, SDLK_h);
     CHECK(!a->dec_collapsed);
     CHECK(click(a, "Refuse, and bring in law enforcement"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN); /* a click selects */
+    CHECK(click(a, "Commit"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN);
+    CHECK(click(a, "Back [Esc]"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN);
+    CHECK(click(a, "Commit"));
+    CHECK(click(a, "Confirm"));
     CHECK_INT(decision_state(a, "ransom"), DEC_DECIDED);
 
     /* The pause menu stops the clock and gives it back at the same speed. */
@@ -317,8 +341,11 @@ static void test_playthrough(void)
 
     /* Skip to each next event until the scenario ends. */
     for (int i = 0; i < 2000 && a->screen == SCR_OPS && !sim_ended(a->game.sim); i++) {
-        if (decision_state(a, "reconnect") == DEC_OPEN)
+        if (decision_state(a, "reconnect") == DEC_OPEN) {
             key(a, SDLK_a);
+            key(a, SDLK_RETURN);
+            key(a, SDLK_RETURN);
+        }
         else
             CHECK(click(a, "Next event"));
     }

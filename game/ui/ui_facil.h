@@ -1,0 +1,57 @@
+/* ui_facil: the facilitator's console, what its files share. Internal to
+ * game/ui.
+ *
+ * In a workshop (a->workshop) the main window is the console: the
+ * operations room on the left and, on the right, the facilitator panel
+ * that only this window draws: the agenda clock, pacing, what the
+ * projector shows, and four tabs (what comes next, guidance, the
+ * interventions, what-if). Every intervention is an input sent through
+ * play_input, journaled before it applies; the session's answer (a
+ * refusal with its reason too) stays on the panel until the next one.
+ *
+ *   ui_facil.c          the panel: agenda, clock, pacing, projector, tabs
+ *   ui_facil_next.c     what comes next, and the guidance tab
+ *   ui_facil_controls.c the interventions tab, and sending one
+ *   ui_facil_dialog.c   typing a message, an adjustment, an ending
+ *   ui_facil_whatif.c   previews of the open decision's options
+ *   ui_facil_send.c     sending an intervention and keeping the answer
+ * (calls go down that list's dependencies only: panel -> tabs -> dialog
+ * -> send). */
+#ifndef UI_FACIL_H
+#define UI_FACIL_H
+
+#include "ui/ui_ops.h"
+
+/* ---- the panel (ui_facil.c) ---- */
+/* Its width in the window, 0 outside a workshop. */
+int facil_width(app *a);
+/* Draw the panel in `r` (the right-hand column). */
+void facil_panel(app *a, SDL_Rect r);
+
+/* ---- tabs, each drawn from y in a scroll area; they return the height used ---- */
+int facil_next(app *a, int x, int y, int w);     /* ui_facil_next.c */
+int facil_guide(app *a, int x, int y, int w);    /* ui_facil_next.c */
+int facil_act(app *a, int x, int y, int w);      /* ui_facil_controls.c */
+int facil_whatif(app *a, int x, int y, int w);   /* ui_facil_whatif.c */
+/* Play each option of decision `di` ahead to its ending, on scratch
+ * copies, into a->facil.pv (ui_facil_whatif.c). */
+void facil_preview_run(app *a, int di);
+
+/* ---- sending (ui_facil_send.c) ---- */
+/* Send one intervention through play_input; the answer (done, or the
+ * refusal's reason) is kept in a->facil.said. */
+bh_status facil_send(app *a, bh_input *in);
+/* Put `msg` on the panel's answer line; `bad` for a refusal. */
+void facil_say(app *a, int bad, const char *msg);
+/* A button as wide as `r` whose label is cut with "…" when too long (a
+ * message's title in the fire list); it is found by its whole label. */
+int facil_button(app *a, uint32_t id, SDL_Rect r, const char *label, const char *tip);
+/* A paragraph of wrapped text at (x, y); returns its height. */
+int facil_para(app *a, int x, int y, int w, int px, ui_theme_color c, const char *text);
+
+/* ---- the dialogs (ui_facil_dialog.c): the overlay OV_FACIL ---- */
+/* Open dialog `which` (FD_*) over the room. */
+void facil_open_dialog(app *a, int which);
+void facil_dialog(app *a);
+
+#endif
