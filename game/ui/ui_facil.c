@@ -109,7 +109,10 @@ static int pacing(app *a, SDL_Rect area)
     if (!ended && flow(a, area, &fx, &fy, ui_id(u, "fclock"), g->speed ? "Pause clock" : "Start clock",
                        0, 0, g->speed ? "Stop the clock. [Space]"
                                       : "Run the clock at the speed chosen last. [Space]"))
+    {
         ops_set_speed(a, g->speed ? 0 : a->speed_before_pause ? a->speed_before_pause : 1);
+        a->started |= g->speed != 0;
+    }
     if (!ended && flow(a, area, &fx, &fy, ui_id(u, "fjump"), "Jump to next decision", 0, 0,
                        "Move the clock to the moment the next decision opens, and pause there.")) {
         bh_err e;
@@ -217,21 +220,30 @@ static int projector(app *a, SDL_Rect area)
 static int tabs(app *a, SDL_Rect area)
 {
     ui *u = &a->u;
-    static const char *const names[FT__COUNT] = {"Next", "Guide", "Act", "What-if"};
+    static const char *const names[FT__COUNT] = {"Next", "Guide", "Intervene", "What-if"};
     static const char *const tips[FT__COUNT] = {
         "What comes next: scheduled messages, decisions, deadlines, the end.",
         "Guidance for the selected message or the open decision.",
         "Interventions: fire a message, extend or freeze a deadline, adjust, message, end.",
         "Play each option of the open decision ahead to its ending. Never on the projector."};
-    int bh = u->line + 2 * u->gap, tw = area.w / FT__COUNT;
-    for (int i = 0; i < FT__COUNT; i++)
-        if (ui_toggle(u, ui_idn(u, "ftab", i), (SDL_Rect){area.x + i * tw, area.y, tw - u->gap / 2, bh},
-                      names[i], a->facil.tab == i, 0, tips[i]) &&
+    int bh = u->line + 2 * u->gap, cols = FT__COUNT, widest = 0;
+    for (int i = 0; i < FT__COUNT; i++) {
+        int bw = screen_button_w(a, names[i]);
+        widest = bw > widest ? bw : widest;
+    }
+    if (widest > area.w / cols - u->gap / 2)
+        cols = 2; /* large text: two rows of two */
+    int tw = area.w / cols;
+    for (int i = 0; i < FT__COUNT; i++) {
+        SDL_Rect r = {area.x + i % cols * tw, area.y + i / cols * (bh + u->gap / 2), tw - u->gap / 2,
+                      bh};
+        if (ui_toggle(u, ui_idn(u, "ftab", i), r, names[i], a->facil.tab == i, 0, tips[i]) &&
             a->facil.tab != i) {
             a->facil.tab = i;
             memset(&a->facil.sc, 0, sizeof a->facil.sc);
         }
-    return bh;
+    }
+    return FT__COUNT / cols * (bh + u->gap / 2);
 }
 
 void facil_panel(app *a, SDL_Rect r)

@@ -46,6 +46,9 @@ void facil_say(app *a, int bad, const char *msg);
 /* A button as wide as `r` whose label is cut with "…" when too long (a
  * message's title in the fire list); it is found by its whole label. */
 int facil_button(app *a, uint32_t id, SDL_Rect r, const char *label, const char *tip);
+/* One line, cut with "…" when too long (a decision's prompt, which the
+ * dialog shows whole); returns its height. */
+int facil_line(app *a, int x, int y, int w, int px, ui_theme_color c, const char *text);
 /* A paragraph of wrapped text at (x, y); returns its height. */
 int facil_para(app *a, int x, int y, int w, int px, ui_theme_color c, const char *text);
 

@@ -33,9 +33,9 @@ static int deadline(app *a, int x, int y, int w)
     sim_decision_status(a->game.sim, di, &ds);
     char head[600], left[48];
     dur_format(ds.left, left, sizeof left);
-    snprintf(head, sizeof head, "Deadline of \"%s\": %s left%s", dd->prompt, left,
-             ds.frozen ? ", frozen" : "");
-    y += facil_para(a, x, y, w, u->px_body, TC_TEXT, head) + u->gap;
+    snprintf(head, sizeof head, "Deadline: %s left%s. %s", left, ds.frozen ? ", frozen" : "",
+             dd->prompt);
+    y += facil_line(a, x, y, w, u->px_body, ds.frozen ? TC_WARNING : TC_TEXT, head) + u->gap;
     /* the extension: fewer, the button, more */
     int sw = screen_button_w(a, "+");
     char ext[64];

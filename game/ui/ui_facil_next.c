@@ -87,7 +87,7 @@ int facil_next(app *a, int x, int y, int w)
         dur_format(v[i].at - now, ahead, sizeof ahead);
         snprintf(meta, sizeof meta, "%s  (in %s)", t, ahead);
         y += facil_para(a, x, y, w, u->px_small, TC_ACCENT, meta);
-        y += facil_para(a, x, y, w, u->px_body, TC_TEXT, v[i].text) + u->gap;
+        y += facil_line(a, x, y, w, u->px_body, TC_TEXT, v[i].text) + u->gap;
     }
     free(v);
     /* frozen deadlines have no time while frozen */
@@ -99,7 +99,7 @@ int facil_next(app *a, int x, int y, int w)
             dur_format(ds.left, left, sizeof left);
             snprintf(line, sizeof line, "Deadline frozen (%s left): %s", left,
                      d->decisions[i].prompt);
-            y += facil_para(a, x, y, w, u->px_body, TC_WARNING, line) + u->gap;
+            y += facil_line(a, x, y, w, u->px_body, TC_WARNING, line) + u->gap;
         }
     }
     /* waiting on a condition: no time to give */
@@ -124,7 +124,7 @@ int facil_next(app *a, int x, int y, int w)
                             "When its condition holds (no fixed time)") + u->gap;
         char line[400];
         snprintf(line, sizeof line, "%s: %s", inj ? "Message" : "Decision opens", what);
-        y += facil_para(a, x, y, w, u->px_body, TC_TEXT_DIM, line) + u->gap / 2;
+        y += facil_line(a, x, y, w, u->px_body, TC_TEXT_DIM, line) + u->gap / 2;
     }
     return y - y0;
 }
@@ -182,7 +182,7 @@ static int decision_guide(app *a, int x, int y, int w, int di)
     int y0 = y;
     char head[600];
     snprintf(head, sizeof head, "Decision: %s", dd->prompt);
-    y += facil_para(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap / 2;
+    y += facil_line(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap / 2;
     y += fnote(a, x, y, w, &dd->facilitator);
     for (size_t k = 0; k < dd->noptions; k++)
         if (dd->options[k].recommended) {

@@ -66,3 +66,11 @@ int facil_button(app *a, uint32_t id, SDL_Rect r, const char *label, const char 
              UI_ELLIPSIS | UI_VCENTER, label);
     return hit;
 }
+
+int facil_line(app *a, int x, int y, int w, int px, ui_theme_color c, const char *text)
+{
+    ui *u = &a->u;
+    int h = ui_text_h(u, px, 100000, c, text);
+    ui_label(u, (SDL_Rect){x, y, w, h}, px, c, UI_ELLIPSIS, text);
+    return h;
+}

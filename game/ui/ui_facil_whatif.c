@@ -81,7 +81,7 @@ int facil_whatif(app *a, int x, int y, int w)
     const bh_decision_def *dd = &sim_defs(a->game.sim)->decisions[di];
     char head[600];
     snprintf(head, sizeof head, "Preview: %s", dd->prompt);
-    y += facil_para(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap;
+    y += facil_line(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap;
     const char *lab = f->pv_decision == di + 1 ? "Preview again" : "Preview each option";
     int bw = screen_button_w(a, lab);
     if (facil_button(a, ui_id(u, "fpreview"), (SDL_Rect){x, y, bw < w ? bw : w, bh}, lab,
