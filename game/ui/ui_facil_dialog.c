@@ -73,16 +73,25 @@ static int field(app *a, int k, int x, int y, int w, int lines, const char *capt
     return box.y + box.h + u->gap - y0;
 }
 
+/* Sent: the fields empty and the dialog closes (a script error too: it
+ * has its own panel). Refused: it stays, with the text and the reason. */
+static void send_and_close(app *a, bh_input *in, char *f1, char *f2)
+{
+    if (facil_send(a, in) == BH_OK || a->game.failed) {
+        f1[0] = 0;
+        if (f2)
+            f2[0] = 0;
+        close_dialog(a);
+    }
+}
+
 static void send_message(app *a)
 {
     facil_state *f = &a->facil;
     text_trim(f->title);
     text_trim(f->body);
     bh_input in = {.kind = IN_MESSAGE, .text = f->title, .body = f->body};
-    if (facil_send(a, &in) == BH_OK || a->game.failed) {
-        f->title[0] = f->body[0] = 0;
-        close_dialog(a);
-    }
+    send_and_close(a, &in, f->title, f->body);
 }
 
 static void send_adjust(app *a)
@@ -96,10 +105,7 @@ static void send_adjust(app *a)
         return;
     }
     bh_input in = {.kind = IN_ADJUST, .a = f->meter, .amount = v, .text = f->reason};
-    if (facil_send(a, &in) == BH_OK || a->game.failed) {
-        f->amount[0] = f->reason[0] = 0;
-        close_dialog(a);
-    }
+    send_and_close(a, &in, f->amount, f->reason);
 }
 
 static void send_end(app *a)
@@ -108,10 +114,7 @@ static void send_end(app *a)
     text_trim(f->reason);
     bh_input in = {.kind = IN_END, .text = f->reason};
     f->confirm = 0;
-    if (facil_send(a, &in) == BH_OK || a->game.failed) {
-        f->reason[0] = 0;
-        close_dialog(a);
-    }
+    send_and_close(a, &in, f->reason, NULL);
 }
 
 /* The body of each dialog; returns its height. */

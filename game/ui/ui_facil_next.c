@@ -175,14 +175,21 @@ static int discuss(app *a, int x, int y, int w, const bh_texts *q, rv_slide_kind
     return y + bh + u->gap - y0;
 }
 
+/* What the guidance is for, on one line. */
+static int head(app *a, int x, int y, int w, const char *what, const char *text)
+{
+    ui *u = &a->u;
+    char line[600];
+    snprintf(line, sizeof line, "%s: %s", what, text);
+    return facil_line(a, x, y, w, u->px_head, TC_ACCENT, line) + u->gap / 2;
+}
+
 static int decision_guide(app *a, int x, int y, int w, int di)
 {
     ui *u = &a->u;
     const bh_decision_def *dd = &sim_defs(a->game.sim)->decisions[di];
     int y0 = y;
-    char head[600];
-    snprintf(head, sizeof head, "Decision: %s", dd->prompt);
-    y += facil_line(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap / 2;
+    y += head(a, x, y, w, "Decision", dd->prompt);
     y += fnote(a, x, y, w, &dd->facilitator);
     for (size_t k = 0; k < dd->noptions; k++)
         if (dd->options[k].recommended) {
@@ -200,9 +207,7 @@ static int message_guide(app *a, int x, int y, int w, int inject)
     ui *u = &a->u;
     const bh_inject_def *x_ = &sim_defs(a->game.sim)->injects[inject];
     int y0 = y;
-    char head[600];
-    snprintf(head, sizeof head, "Message: %s", x_->title);
-    y += facil_para(a, x, y, w, u->px_head, TC_ACCENT, head) + u->gap / 2;
+    y += head(a, x, y, w, "Message", x_->title);
     int h = fnote(a, x, y, w, &x_->facilitator);
     y += h;
     int q = discuss(a, x, y, w, &x_->discuss, RV_SLIDE_INJECT, inject);

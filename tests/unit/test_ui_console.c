@@ -23,6 +23,7 @@
 #include "core/text.h"
 #include "ui/ui_app.h"
 #include "ui/ui_facil.h"
+#include "ui_drive.h"
 
 static char tmpdir[256], scenario[300];
 
@@ -97,73 +98,6 @@ static int start(app *a, const char *name, int workshop)
 
 static void frame(app *a) { app_frame(a, 0); }
 
-static void key(app *a, SDL_Keycode k)
-{
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    SDL_PushEvent(&e);
-    frame(a);
-}
-
-static void type(app *a, const char *text)
-{
-    SDL_Event e = {0};
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
-    frame(a);
-}
-
-/* Click the control labelled `label`. Two frames first: a panel whose
- * content just shrank settles its scroll offset one frame later. */
-static int click(app *a, const char *label)
-{
-    frame(a);
-    frame(a);
-    const ui_control *c = ui_find(&a->u, label);
-    if (!c || !c->visible) {
-        fprintf(stderr, "no control labelled '%s' %s\n", label, c ? "in view" : "on screen");
-        return 0;
-    }
-    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-    e = (SDL_Event){0};
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    frame(a);
-    return 1;
-}
-
-static const char *focused_label(const app *a)
-{
-    for (int i = 0; i < a->u.nctl; i++)
-        if (a->u.ctl[i].id == a->u.focus)
-            return a->u.ctl[i].label;
-    return "";
-}
-
-/* Tab until the control labelled `label` has the focus. */
-static int tab_to(app *a, const char *label)
-{
-    for (int i = 0; i < 300; i++) {
-        if (strncmp(focused_label(a), label, strlen(label)) == 0)
-            return 1;
-        key(a, SDLK_TAB);
-    }
-    fprintf(stderr, "Tab never reached '%s'\n", label);
-    return 0;
-}
-
 /* Was a string containing `needle` drawn (it is in the text cache)? */
 static int drawn(const app *a, const char *needle)
 {
@@ -172,16 +106,6 @@ static int drawn(const app *a, const char *needle)
         if (c->e[i].text && strstr(c->e[i].text, needle))
             return 1;
     return 0;
-}
-
-static char *journal(const app *a)
-{
-    char *t = NULL;
-    size_t n;
-    bh_err e;
-    if (text_read_file(a->game.journal_path, 1 << 20, &t, &n, &e) != BH_OK)
-        return NULL;
-    return t;
 }
 
 static int dec_state(const app *a, const char *id)
@@ -315,14 +239,11 @@ static void test_interventions(void)
     sim_decision_status(a->game.sim, d1, &ds);
     CHECK(!ds.frozen);
     /* a refusal shows its reason, and nothing is journaled */
-    char *before = journal(a);
+    char *before = journal_text(a);
     CHECK(click(a, "Fire: Hello (arrived)"));
     CHECK(a->facil.said_bad);
     CHECK_HAS(a->facil.said, "already arrived");
-    char *after = journal(a);
-    CHECK(before && after && strcmp(before, after) == 0);
-    free(before);
-    free(after);
+    CHECK(journal_unchanged(a, before));
     frame(a);
     CHECK(drawn(a, "Refused: cannot fire 'hello'"));
     CHECK(tab_to(a, "Fire: Conditional news")); /* below the fold: the keyboard reaches it */
@@ -333,9 +254,9 @@ static void test_interventions(void)
     /* adjust: 0 is refused with the dialog still open; then -3 */
     CHECK(click(a, "Adjust a meter"));
     CHECK_INT(a->overlay, OV_FACIL);
-    type(a, "0");
+    type_text(a, "0");
     key(a, SDLK_TAB);
-    type(a, "Room argued well");
+    type_text(a, "Room argued well");
     key(a, SDLK_RETURN);
     CHECK_INT(a->overlay, OV_FACIL);
     CHECK_HAS(a->facil.said, "by 0");
@@ -343,7 +264,7 @@ static void test_interventions(void)
     CHECK(drawn(a, "Refused: cannot adjust 'm' by 0"));
     CHECK(click(a, "Amount"));
     key(a, SDLK_BACKSPACE);
-    type(a, "-3");
+    type_text(a, "-3");
     key(a, SDLK_RETURN);
     CHECK_INT(a->overlay, OV_NONE);
     CHECK(sim_meter(a->game.sim, 0) == 47);
@@ -353,24 +274,21 @@ static void test_interventions(void)
     key(a, SDLK_RETURN);
     CHECK_INT(a->overlay, OV_FACIL);
     CHECK_HAS(a->facil.said, "title is missing");
-    type(a, "Call the insurer");
+    type_text(a, "Call the insurer");
     key(a, SDLK_TAB);
-    type(a, "Before any statement");
+    type_text(a, "Before any statement");
     key(a, SDLK_RETURN);
     CHECK_INT(a->overlay, OV_NONE);
     size_t n;
     const bh_inbox_item *in = sim_inbox(a->game.sim, &n);
     CHECK(n > 0 && in[n - 1].inject < 0);
     /* Esc closes a dialog without sending */
-    before = journal(a);
+    before = journal_text(a);
     CHECK(click(a, "Send a message"));
-    type(a, "never sent");
+    type_text(a, "never sent");
     key(a, SDLK_ESCAPE);
     CHECK_INT(a->overlay, OV_NONE);
-    after = journal(a);
-    CHECK(before && after && strcmp(before, after) == 0);
-    free(before);
-    free(after);
+    CHECK(journal_unchanged(a, before));
 
     /* the decision: a letter selects, Enter asks, Esc steps back, and only
      * the second Enter commits; a click selects and needs Commit, Confirm */
@@ -398,7 +316,7 @@ static void test_interventions(void)
     /* the end: the reason, a confirm step, Esc back, then the end */
     CHECK(click(a, "End now"));
     CHECK_INT(a->facil.dialog, FD_END);
-    type(a, "Out of time");
+    type_text(a, "Out of time");
     key(a, SDLK_RETURN);
     CHECK(a->facil.confirm);
     CHECK(!sim_ended(a->game.sim));
@@ -410,7 +328,7 @@ static void test_interventions(void)
     CHECK(sim_ended(a->game.sim));
     CHECK_STR(sim_end_reason(a->game.sim), "Out of time");
 
-    char *j = journal(a);
+    char *j = journal_text(a);
     CHECK_HAS(j, "extend d1 5m");
     CHECK_HAS(j, "extend d1 10m");
     CHECK_HAS(j, "freeze d1");
@@ -530,7 +448,7 @@ static void note_shown(int workshop)
     }
     key(a, SDLK_n);
     CHECK_INT(a->overlay, OV_NOTE);
-    type(a, "MARK-FNOTE");
+    type_text(a, "MARK-FNOTE");
     key(a, SDLK_RETURN);
     CHECK_INT(a->overlay, OV_NONE);
     if (workshop)

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "ui/ui_app.h"
 #include "ui/ui_tour.h"
+#include "ui_drive.h"
 
 static char data_dir[64];
 
@@ -57,70 +58,6 @@ static int start(app *a, const char *scenario)
 
 static void frame(app *a, double dt) { app_frame(a, dt); }
 
-static void push_key(SDL_Keycode k, Uint16 mod, int repeat)
-{
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    e.key.keysym.mod = mod;
-    e.key.repeat = (Uint8)repeat;
-    SDL_PushEvent(&e);
-}
-
-static void key(app *a, SDL_Keycode k)
-{
-    push_key(k, 0, 0);
-    frame(a, 0);
-}
-
-/* Click the control whose label starts with `label`; 0 when not on screen. */
-static int click(app *a, const char *label)
-{
-    frame(a, 0); /* the controls as the last input left them */
-    const ui_control *c = ui_find(&a->u, label);
-    if (!c || !c->visible) {
-        fprintf(stderr, "no control labelled '%s' %s\n", label,
-                c ? "in view (scrolled away)" : "on screen");
-        return 0;
-    }
-    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-    e = (SDL_Event){0};
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    frame(a, 0);
-    return 1;
-}
-
-static const char *focused_label(const app *a)
-{
-    for (int i = 0; i < a->u.nctl; i++)
-        if (a->u.ctl[i].id == a->u.focus)
-            return a->u.ctl[i].label;
-    return "";
-}
-
-/* Tab through the controls until one labelled `label` has the focus. */
-static int tab_to(app *a, const char *label)
-{
-    for (int i = 0; i < 200; i++) {
-        if (strncmp(focused_label(a), label, strlen(label)) == 0)
-            return 1;
-        key(a, SDLK_TAB);
-    }
-    fprintf(stderr, "Tab never reached '%s'\n", label);
-    return 0;
-}
-
 static void run_until(app *a, bh_time t)
 {
     for (int i = 0; i < 100000 && sim_now(a->game.sim) < t && !sim_ended(a->game.sim); i++)
@@ -144,16 +81,6 @@ static int chosen(app *a, const char *id)
 static int running(app *a, const char *id)
 {
     return sim_action_running(a->game.sim, defs_action(sim_defs(a->game.sim), id));
-}
-
-static char *journal_text(app *a)
-{
-    char *t = NULL;
-    size_t n;
-    bh_err e;
-    if (text_read_file(a->game.journal_path, 1 << 20, &t, &n, &e) != BH_OK)
-        return NULL;
-    return t;
 }
 
 /* Title -> briefing -> operations room -> actions -> decisions -> ending,
