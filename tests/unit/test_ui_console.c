@@ -121,16 +121,27 @@ static void finish(app *a)
     free(a);
 }
 
+/* A new app on a new session of the fixture in data folder `name`, or
+ * NULL (the check has failed). */
+static app *open_app(const char *name, int workshop)
+{
+    app *a = calloc(1, sizeof *a);
+    if (a && start(a, name, workshop))
+        return a;
+    CHECK(0);
+    if (a)
+        finish(a);
+    return NULL;
+}
+
 /* ---- tests ---- */
 
 /* What comes next, the clock's reasons, pacing, guidance, the projector. */
 static void test_next_guide_projector(void)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!start(a, "guide", 1)) {
-        finish(a);
+    app *a = open_app("guide", 1);
+    if (!a)
         return;
-    }
     CHECK_INT(a->game.speed, 0); /* a workshop starts paused */
     CHECK(drawn(a, "Clock: not started"));
     /* what comes next: the scheduled message with its time, the one
@@ -213,11 +224,9 @@ static void test_next_guide_projector(void)
  * a commit and before the end; then the journal replays to the same. */
 static void test_interventions(void)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!start(a, "act", 1)) {
-        finish(a);
+    app *a = open_app("act", 1);
+    if (!a)
         return;
-    }
     CHECK(click(a, "Jump to next decision"));
     CHECK_INT(dec_state(a, "d1"), DEC_OPEN);
     CHECK(click(a, "Intervene"));
@@ -372,11 +381,9 @@ static void test_interventions(void)
  * session itself does not move. */
 static void test_preview(void)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!start(a, "preview", 1)) {
-        finish(a);
+    app *a = open_app("preview", 1);
+    if (!a)
         return;
-    }
     CHECK(click(a, "Jump to next decision"));
     CHECK(click(a, "What-if"));
     uint64_t v = sim_version(a->game.sim);
@@ -404,11 +411,9 @@ static void test_preview(void)
  * console, it runs. */
 static void whatif_open(int workshop)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!start(a, workshop ? "wi_workshop" : "wi_desktop", workshop)) {
-        finish(a);
+    app *a = open_app(workshop ? "wi_workshop" : "wi_desktop", workshop);
+    if (!a)
         return;
-    }
     bh_err e;
     CHECK_INT(play_jump_to_decision(&a->game, &e), BH_OK);
     CHECK_INT(dec_state(a, "d1"), DEC_OPEN);
@@ -441,11 +446,9 @@ static void test_whatif_open_workshop(void) { whatif_open(1); }
  * workshop the console's guidance lists it. */
 static void note_shown(int workshop)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!start(a, workshop ? "note_workshop" : "note_desktop", workshop)) {
-        finish(a);
+    app *a = open_app(workshop ? "note_workshop" : "note_desktop", workshop);
+    if (!a)
         return;
-    }
     key(a, SDLK_n);
     CHECK_INT(a->overlay, OV_NOTE);
     type_text(a, "MARK-FNOTE");
