@@ -11,17 +11,54 @@
 
 #include "ui/ui_facil.h"
 
+static const char *const to_panel = "Facilitator [F6]", *const to_room = "Room [F6]";
+
+/* Too little room for the operations room beside the panel. */
+static int narrow(app *a)
+{
+    return a->u.w < 50 * a->u.px_body;
+}
+
 int facil_width(app *a)
 {
     if (!a->workshop)
         return 0;
     ui *u = &a->u;
+    facil_state *f = &a->facil;
+    uint64_t serial = sim_serial(a->game.sim);
+    if (f->serial != serial) { /* a new session: nothing carries over */
+        memset(f, 0, sizeof *f);
+        f->serial = serial;
+        f->extend_min = 5;
+    }
+    if (narrow(a))
+        return a->facil.panel_up ? u->w : 0;
     int w = u->w * 32 / 100, least = u->px_body * 22;
     if (w < least)
         w = least;
     if (w > u->w / 2)
         w = u->w / 2;
     return w;
+}
+
+int facil_switch_w(app *a)
+{
+    if (!a->workshop || !narrow(a) || a->facil.panel_up)
+        return 0;
+    return screen_button_w(a, to_panel) + 2 * a->u.pad;
+}
+
+void facil_switch(app *a, SDL_Rect r)
+{
+    ui *u = &a->u;
+    ui_fill(u, r, TC_PANEL);
+    u->layer = 1; /* reachable while a decision is open */
+    int bh = u->line + 2 * u->gap;
+    if (ui_button(u, ui_id(u, "fswitch"),
+                  (SDL_Rect){r.x + u->pad, r.y + (r.h - bh) / 2, r.w - 2 * u->pad, bh}, to_panel,
+                  SDLK_F6, "The facilitator panel: agenda, projector, guidance, interventions."))
+        a->facil.panel_up = 1;
+    u->layer = 0;
 }
 
 /* A button placed on a row that wraps: (*fx, *fy) moves on. */
@@ -239,8 +276,7 @@ static int tabs(app *a, SDL_Rect area)
                       bh};
         if (ui_toggle(u, ui_idn(u, "ftab", i), r, names[i], a->facil.tab == i, 0, tips[i]) &&
             a->facil.tab != i) {
-            a->facil.tab = i;
-            memset(&a->facil.sc, 0, sizeof a->facil.sc);
+            a->facil.tab = i; /* the scroll stays: the tabs stay where they were clicked */
         }
     }
     return FT__COUNT / cols * (bh + u->gap / 2);
@@ -250,12 +286,6 @@ void facil_panel(app *a, SDL_Rect r)
 {
     ui *u = &a->u;
     facil_state *f = &a->facil;
-    uint64_t serial = sim_serial(a->game.sim);
-    if (f->serial != serial) { /* a new session: nothing carries over */
-        memset(f, 0, sizeof *f);
-        f->serial = serial;
-        f->extend_min = 5;
-    }
     if (a->game.speed)
         a->started = 1;
     u->layer = 1; /* usable while a decision is open, not under an overlay */
@@ -263,7 +293,15 @@ void facil_panel(app *a, SDL_Rect r)
     ui_fill(u, (SDL_Rect){r.x, r.y, 1, r.h}, TC_PANEL_BORDER);
     u->bg = TC_PANEL;
     int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + u->pad;
+    if (narrow(a)) { /* the panel is up over the room: the way back */
+        int bw = screen_button_w(a, to_room), bh = u->line + 2 * u->gap;
+        if (ui_button(u, ui_id(u, "fswitch"), (SDL_Rect){x + w - bw, y, bw, bh}, to_room, SDLK_F6,
+                      "Back to the operations room."))
+            f->panel_up = 0;
+        w -= bw + u->pad;
+    }
     y += agenda(a, x, y, w) + u->gap;
+    w = r.w - 2 * u->pad;
     char cl[200];
     ui_theme_color cc;
     clock_line(a, cl, sizeof cl, &cc);
@@ -271,22 +309,25 @@ void facil_panel(app *a, SDL_Rect r)
     y += pacing(a, (SDL_Rect){x, y, w, 0});
     y += u->pad;
     ui_fill(u, (SDL_Rect){x, y - u->pad / 2, w, 1}, TC_PANEL_BORDER);
-    y += projector(a, (SDL_Rect){x, y, w, 0}) + u->pad;
-    y += tabs(a, (SDL_Rect){x, y, w, 0}) + u->gap;
     /* the session's last answer, at the bottom */
     int ah = f->said[0] ? ui_text_h(u, u->px_small, w, TC_TEXT, f->said) + u->gap : 0;
+    /* below the clock, one scroll area: the projector, the tabs and the
+     * tab's content (on a laptop's screen they rarely fit all at once) */
     SDL_Rect view = {r.x + u->gap, y, r.w - 2 * u->gap, r.y + r.h - y - ah - u->pad};
     if (view.h > u->line) {
         ui_scroll_begin(u, &f->sc, view);
-        int h = 0, cw = w - 2 * u->gap;
+        int y0 = y, cw = w - 2 * u->gap;
+        y += projector(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
+        y += tabs(a, (SDL_Rect){x, y, cw, 0}) + u->gap;
         switch (f->tab) {
-        case FT_NEXT: h = facil_next(a, x, y, cw); break;
-        case FT_GUIDE: h = facil_guide(a, x, y, cw); break;
-        case FT_ACT: h = facil_act(a, x, y, cw); break;
-        default: h = facil_whatif(a, x, y, cw); break;
+        case FT_NEXT: y += facil_next(a, x, y, cw); break;
+        case FT_GUIDE: y += facil_guide(a, x, y, cw); break;
+        case FT_ACT: y += facil_act(a, x, y, cw); break;
+        default: y += facil_whatif(a, x, y, cw); break;
         }
-        ui_scroll_end(u, h);
-    }
+        ui_scroll_end(u, y - y0);
+    } else
+        hotwash_model(a); /* no room to draw: the projector's model is kept all the same */
     if (ah) {
         ui_label(u, (SDL_Rect){x, r.y + r.h - ah - u->pad / 2, w, 0}, u->px_small,
                  f->said_bad ? TC_BAD : TC_TEXT_DIM, UI_WRAP, f->said);

@@ -23,8 +23,15 @@
 #include "ui/ui_ops.h"
 
 /* ---- the panel (ui_facil.c) ---- */
-/* Its width in the window, 0 outside a workshop. */
+/* Its width in the window, 0 outside a workshop; called first every frame
+ * of a workshop's room (a new session resets a->facil here). When the text is large
+ * for the window (a narrow console), the panel and the room take turns:
+ * the whole width while the panel is up, else 0. */
 int facil_width(app *a);
+/* A narrow console with the room up: the width of the switch to the
+ * panel at the strip's right end (facil_switch draws it); else 0. */
+int facil_switch_w(app *a);
+void facil_switch(app *a, SDL_Rect r);
 /* Draw the panel in `r` (the right-hand column). */
 void facil_panel(app *a, SDL_Rect r);
 

@@ -26,6 +26,7 @@ typedef struct facil_preview {
 typedef struct facil_state {
     uint64_t serial;         /* the session this belongs to (sim_serial); reset on a new one */
     int tab;
+    int panel_up;            /* a narrow console: the panel is up over the room */
     int dialog;              /* FD_*: which intervention is being typed */
     int confirm;             /* the dialog's confirm step (ending the session) */
     int extend_min;          /* the extension the Extend button gives, in minutes */

@@ -118,6 +118,38 @@ static void hotkeys(app *a)
     }
 }
 
+/* The room in the window's width less the facilitator panel's `fw`: the
+ * layout, the strip at the bottom, the decision dialog. */
+static void room(app *a, int di, int dialog, int top, int strip, int fw)
+{
+    ui *u = &a->u;
+    SDL_Rect body = {u->pad, top + u->pad, u->w - fw - 2 * u->pad, u->h - top - strip - 2 * u->pad};
+    if (di >= 0 && a->dec_collapsed) {
+        int bh = u->line + 3 * u->gap;
+        ops_decision_banner(a, di, (SDL_Rect){body.x, body.y, body.w, bh});
+        body.y += bh + u->pad;
+        body.h -= bh + u->pad;
+    }
+    int compact = body.h < 18 * u->line || (fw && body.w < 56 * u->px_body);
+    if (compact) {
+        compact_room(a, body);
+    } else {
+        wide_room(a, body);
+    }
+    int tw = facil_switch_w(a); /* a narrow console's switch to the panel */
+    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w - fw - tw, strip});
+    if (tw)
+        facil_switch(a, (SDL_Rect){u->w - tw, u->h - strip, tw, strip});
+    /* Beside the board when there is room; over it when the text is large
+     * for the screen, so the options are not pushed out of sight. */
+    if (dialog && !compact) {
+        int x = body.x + body.w * 26 / 100 + u->pad;
+        ops_decision(a, di, (SDL_Rect){x, body.y, body.x + body.w - x, body.h}, 0);
+    } else if (dialog) {
+        ops_decision(a, di, body, 1);
+    }
+}
+
 void screen_ops(app *a)
 {
     ui *u = &a->u;
@@ -152,31 +184,13 @@ void screen_ops(app *a)
     int top = ops_top_bar(a);
     u->layer = 0;
     int strip = 2 * u->line + 3 * u->gap + u->line;
-    int fw = facil_width(a); /* a workshop's console: the facilitator panel at the right */
-    SDL_Rect body = {u->pad, top + u->pad, u->w - fw - 2 * u->pad, u->h - top - strip - 2 * u->pad};
-    if (di >= 0 && a->dec_collapsed) {
-        int bh = u->line + 3 * u->gap;
-        ops_decision_banner(a, di, (SDL_Rect){body.x, body.y, body.w, bh});
-        body.y += bh + u->pad;
-        body.h -= bh + u->pad;
-    }
-    int compact = body.h < 18 * u->line || (fw && body.w < 56 * u->px_body);
-    if (compact) {
-        compact_room(a, body);
-    } else {
-        wide_room(a, body);
-    }
-    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w - fw, strip});
+    /* a workshop's console: the facilitator panel at the right, or, when
+     * the text is large for the screen, over the room (F6 switches) */
+    int fw = facil_width(a);
+    if (fw < u->w)
+        room(a, di, dialog, top, strip, fw);
     if (fw)
         facil_panel(a, (SDL_Rect){u->w - fw, top, fw, u->h - top});
-    /* Beside the board when there is room; over it when the text is large
-     * for the screen, so the options are not pushed out of sight. */
-    if (dialog && !compact) {
-        int x = body.x + body.w * 26 / 100 + u->pad;
-        ops_decision(a, di, (SDL_Rect){x, body.y, body.x + body.w - x, body.h}, 0);
-    } else if (dialog) {
-        ops_decision(a, di, body, 1);
-    }
     if (a->overlay == OV_PAUSE)
         ops_pause_menu(a);
     else if (a->overlay == OV_ERROR)

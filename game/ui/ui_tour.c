@@ -62,12 +62,14 @@ static void console(app *a, tour_fn fn, void *ud)
     for (int t = 0; t < FT__COUNT; t++) {
         app_frame(a, 0); /* the panel takes this session as its own */
         a->facil.tab = t;
+        a->facil.panel_up = t > 0; /* a narrow console: the room first, then the panel */
         int di = ops_open_decision(a->game.sim);
         if (t == FT_WHATIF && di >= 0)
             facil_preview_run(a, di);
         shot(a, fn, ud, names[t]);
     }
     a->facil.tab = FT_ACT;
+    a->facil.panel_up = 0;
     facil_open_dialog(a, FD_MESSAGE);
     snprintf(a->facil.title, sizeof a->facil.title, "Call from the insurer");
     snprintf(a->facil.body, sizeof a->facil.body, "The insurer's breach coach wants a call "
