@@ -334,3 +334,50 @@ void facil_panel(app *a, SDL_Rect r)
     }
     u->layer = 0;
 }
+
+/* ---- after the ending: the hot wash ---- */
+
+int facil_end_width(app *a)
+{
+    if (!a->workshop)
+        return 0;
+    int w = facil_width(a); /* syncs the state with the session too */
+    if (narrow(a))
+        return a->facil.panel_up ? a->u.w : screen_button_w(a, to_panel) + 2 * a->u.pad;
+    return w;
+}
+
+void facil_hotwash(app *a, SDL_Rect r)
+{
+    ui *u = &a->u;
+    facil_state *f = &a->facil;
+    u->layer = 0;
+    ui_fill(u, r, TC_PANEL);
+    ui_fill(u, (SDL_Rect){r.x, r.y, 1, r.h}, TC_PANEL_BORDER);
+    u->bg = TC_PANEL;
+    int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + u->pad, bh = u->line + 2 * u->gap;
+    if (narrow(a)) {
+        const char *lab = f->panel_up ? "Ending [F6]" : to_panel;
+        int bw = screen_button_w(a, lab);
+        if (bw > w)
+            bw = w;
+        if (ui_button(u, ui_id(u, "fswitch"), (SDL_Rect){x + w - bw, y, bw, bh}, lab, SDLK_F6,
+                      f->panel_up ? "Back to the ending." : "The hot wash: what the room sees."))
+            f->panel_up = !f->panel_up;
+        if (!f->panel_up) {
+            hotwash_model(a);
+            return;
+        }
+        y += bh + u->pad;
+    }
+    y += agenda(a, x, y, w) + u->pad;
+    SDL_Rect view = {r.x + u->gap, y, r.w - 2 * u->gap, r.y + r.h - y - u->pad};
+    ui_scroll_begin(u, &f->sc, view);
+    int y0 = y, cw = w - 2 * u->gap;
+    y += facil_para(a, x, y, cw, u->px_head, TC_ACCENT, "Hot wash") + u->gap;
+    y += facil_para(a, x, y, cw, u->px_body, TC_TEXT,
+                    "Choose the debrief tabs the room sees. What-if stays on this screen "
+                    "(Debrief [D]).") + u->gap;
+    y += projector(a, (SDL_Rect){x, y, cw, 0});
+    ui_scroll_end(u, y - y0);
+}

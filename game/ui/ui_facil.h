@@ -35,6 +35,13 @@ void facil_switch(app *a, SDL_Rect r);
 /* Draw the panel in `r` (the right-hand column). */
 void facil_panel(app *a, SDL_Rect r);
 
+/* After the ending (ui_end.c): the width of the hot-wash column at the
+ * right (a narrow console: the switch's, or the whole width while it is
+ * up), 0 outside a workshop; and the column: the agenda, and what the
+ * projector shows, the debrief tabs chosen for the room. */
+int facil_end_width(app *a);
+void facil_hotwash(app *a, SDL_Rect r);
+
 /* ---- tabs, each drawn from y in a scroll area; they return the height used ---- */
 int facil_next(app *a, int x, int y, int w);     /* ui_facil_next.c */
 int facil_guide(app *a, int x, int y, int w);    /* ui_facil_next.c */

@@ -127,6 +127,17 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     if (st != BH_OK)
         return st;
     shot(a, fn, ud, "ending");
+    /* a workshop's console after the ending: the hot wash column */
+    a->workshop = 1;
+    app_frame(a, 0);
+    a->facil.panel_up = 1;
+    a->show.hotwash = 1;
+    a->show.hotwash_tabs = 1u << RV_TAB_TIMELINE | 1u << RV_TAB_METERS;
+    a->show.hotwash_tab = RV_TAB_METERS;
+    shot(a, fn, ud, "console_hotwash");
+    memset(&a->show, 0, sizeof a->show);
+    a->facil.panel_up = 0;
+    a->workshop = 0;
     static const char *const tabs[DB_TABS] = {"debrief_timeline", "debrief_meters",
                                               "debrief_decisions", "debrief_functions",
                                               "debrief_hotwash", "debrief_facts", "debrief_notes"};

@@ -336,6 +336,15 @@ static void test_interventions(void)
     key(a, SDLK_RETURN);
     CHECK(sim_ended(a->game.sim));
     CHECK_STR(sim_end_reason(a->game.sim), "Out of time");
+    /* after the ending, the console keeps the hot wash: the tabs the room sees */
+    frame(a);
+    CHECK_INT(a->screen, SCR_ENDING);
+    CHECK(click(a, "Debrief on projector"));
+    CHECK(a->show.hotwash);
+    CHECK(a->debrief != NULL);
+    CHECK(click(a, "Fact check"));
+    CHECK(a->show.hotwash_tabs & (1u << RV_TAB_FACTS));
+    CHECK_INT(a->show.hotwash_tab, RV_TAB_FACTS);
 
     char *j = journal_text(a);
     CHECK_HAS(j, "extend d1 5m");
