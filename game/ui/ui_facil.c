@@ -58,6 +58,8 @@ void facil_switch(app *a, SDL_Rect r)
                   (SDL_Rect){r.x + u->pad, r.y + (r.h - bh) / 2, r.w - 2 * u->pad, bh}, to_panel,
                   SDLK_F6, "The facilitator panel: agenda, projector, guidance, interventions."))
         a->facil.panel_up = 1;
+    if (ui_live(u) && ui_key(u, SDLK_PERIOD)) /* the projector's blank works from the room too */
+        a->show.blank = !a->show.blank;
     u->layer = 0;
 }
 
@@ -365,6 +367,8 @@ void facil_hotwash(app *a, SDL_Rect r)
                       f->panel_up ? "Back to the ending." : "The hot wash: what the room sees."))
             f->panel_up = !f->panel_up;
         if (!f->panel_up) {
+            if (ui_key(u, SDLK_PERIOD))
+                a->show.blank = !a->show.blank;
             hotwash_model(a);
             return;
         }
