@@ -101,6 +101,10 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     sim_inbox(a->game.sim, &n);
     a->inbox_sel = n ? (int)n - 1 : -1;
     shot(a, fn, ud, "decision");
+    a->dec_pick = 2; /* B selected, and its confirm step */
+    a->dec_confirm = 1;
+    shot(a, fn, ud, "decision_confirm");
+    a->dec_pick = a->dec_confirm = 0;
     a->dec_collapsed = 1;
     shot(a, fn, ud, "operations");
     /* the tabs of the compact layout (the same room when it is wide) */

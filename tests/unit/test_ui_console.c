@@ -347,14 +347,14 @@ static void test_interventions(void)
     CHECK_INT(a->show.hotwash_tab, RV_TAB_FACTS);
 
     char *j = journal_text(a);
-    CHECK_HAS(j, "extend d1 5m");
-    CHECK_HAS(j, "extend d1 10m");
-    CHECK_HAS(j, "freeze d1");
-    CHECK_HAS(j, "unfreeze d1");
-    CHECK_HAS(j, "fire cond");
+    CHECK_HAS(j, "\n20m extend d1 5m\n");
+    CHECK_HAS(j, "\n20m extend d1 10m\n");
+    CHECK_HAS(j, "\n20m freeze d1\n");
+    CHECK_HAS(j, "\n20m unfreeze d1\n");
+    CHECK_HAS(j, "\n20m fire cond\n");
     CHECK_HAS(j, "adjust m -3 Room argued well");
     CHECK_HAS(j, "message Call the insurer | Before any statement");
-    CHECK_HAS(j, "choose d1 a");
+    CHECK_HAS(j, "\n20m choose d1 a\n");
     CHECK_HAS(j, "end Out of time");
     CHECK(!j || !strstr(j, "never sent"));
     free(j);
