@@ -48,7 +48,10 @@ static const char console_lua[] =
     "         source = 'fiction', effect = function(w) w.flag.go = true end }\n"
     "ending { id = 'bravo_end', title = 'Bravo end', text = 'T', when = function(w) "
     "return w.flag.bravo end }\n"
-    "ending { id = 'e', title = 'Plain end', text = 'T', fallback = true }\n";
+    "ending { id = 'e', title = 'Plain end', text = 'T', fallback = true }\n"
+    "cut { id = 'short', label = 'Short', length = '1h', agenda = 30, rate = 1 }\n";
+
+static const char *start_cut; /* the session cut the next start() plays, or NULL */
 
 /* ---- driving the app ---- */
 
@@ -74,6 +77,7 @@ static int start(app *a, const char *name, int workshop)
     o.no_save_settings = 1;
     o.data_dir = strdup(data);
     o.scenario = scenario;
+    o.cut = start_cut;
     o.scenario_dir = BH_SOURCE_DIR "/scenarios";
     bh_err e;
     err_clear(&e);
@@ -144,6 +148,7 @@ static void test_next_guide_projector(void)
         return;
     CHECK_INT(a->game.speed, 0); /* a workshop starts paused */
     CHECK(drawn(a, "Clock: not started"));
+    CHECK(drawn(a, "Time used: 0 min")); /* no cut: no agenda */
     /* what comes next: the scheduled message with its time, the one
      * waiting on a condition without one, the decision, the end */
     CHECK_INT(a->facil.tab, FT_NEXT);
@@ -216,6 +221,29 @@ static void test_next_guide_projector(void)
     CHECK(click(a, "Debrief off projector"));
     CHECK(!a->show.hotwash);
     CHECK(a->debrief == NULL);
+    CHECK_INT(a->u.overflows, 0);
+    finish(a);
+}
+
+/* The agenda clock: real minutes (paused ones too) against the cut's
+ * plan, the finish projected at the speed, the slowest speed that fits. */
+static void test_agenda(void)
+{
+    start_cut = "short";
+    app *a = open_app("agenda", 1);
+    start_cut = NULL;
+    if (!a)
+        return;
+    CHECK_INT(a->game.cut_index, 0);
+    for (int i = 0; i < 600; i++) /* ten real minutes, paused */
+        app_frame(a, 1.0);
+    CHECK_INT(sim_now(a->game.sim), 0);
+    frame(a);
+    /* 1h of simulated time at rate 1 and 1x is 60 real minutes: 40 late;
+     * at 4x it is 15, within the 20 left */
+    CHECK(drawn(a, "Agenda: 10 of 30 min (20 left)"));
+    CHECK(drawn(a, "Finish at about 70 min at 1×: 40 min late"));
+    CHECK(drawn(a, "Slowest speed that fits: 4×"));
     CHECK_INT(a->u.overflows, 0);
     finish(a);
 }
@@ -488,6 +516,7 @@ int main(int argc, char **argv)
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     static const check_case cases[] = {
         {"next_guide_projector", test_next_guide_projector},
+        {"agenda", test_agenda},
         {"interventions", test_interventions},
         {"preview", test_preview},
         {"whatif_open_desktop", test_whatif_open_desktop},
