@@ -19,6 +19,25 @@ static int narrow(app *a)
     return a->u.w < 50 * a->u.px_body;
 }
 
+/* The hot wash: the room looks at the debrief, the tabs the facilitator
+ * allows, one of them up. a->debrief is the model the projector reads:
+ * rebuilt whenever the session moved on. */
+static void hotwash_model(app *a)
+{
+    facil_state *f = &a->facil;
+    if (a->show.hotwash) {
+        uint64_t v = sim_version(a->game.sim);
+        if (!a->debrief || !f->db_ours || f->db_version != v) {
+            f->db_ours = debrief_build(a);
+            f->db_version = v;
+        }
+    } else if (f->db_ours) {
+        json_decref(a->debrief);
+        a->debrief = NULL;
+        f->db_ours = 0;
+    }
+}
+
 int facil_width(app *a)
 {
     if (!a->workshop)
@@ -31,6 +50,7 @@ int facil_width(app *a)
         f->serial = serial;
         f->extend_min = 5;
     }
+    hotwash_model(a); /* every frame, whichever of room and panel is up */
     if (narrow(a))
         return a->facil.panel_up ? u->w : 0;
     int w = u->w * 32 / 100, least = u->px_body * 22;
@@ -173,25 +193,6 @@ static int pacing(app *a, SDL_Rect area)
     return fx == area.x ? 0 : fy + bh - area.y;
 }
 
-/* The hot wash: the room looks at the debrief, the tabs the facilitator
- * allows, one of them up. a->debrief is the model the projector reads:
- * rebuilt whenever the session moved on. */
-static void hotwash_model(app *a)
-{
-    facil_state *f = &a->facil;
-    if (a->show.hotwash) {
-        uint64_t v = sim_version(a->game.sim);
-        if (!a->debrief || !f->db_ours || f->db_version != v) {
-            f->db_ours = debrief_build(a);
-            f->db_version = v;
-        }
-    } else if (f->db_ours) {
-        json_decref(a->debrief);
-        a->debrief = NULL;
-        f->db_ours = 0;
-    }
-}
-
 static void hotwash_tab_click(rv_show *s, int t)
 {
     unsigned bit = 1u << t;
@@ -252,7 +253,7 @@ static int projector(app *a, SDL_Rect area)
                 hotwash_tab_click(s, t);
         }
     }
-    hotwash_model(a);
+    hotwash_model(a); /* at once: the projector draws after the console */
     return fy + bh - area.y;
 }
 
@@ -328,8 +329,7 @@ void facil_panel(app *a, SDL_Rect r)
         default: y += facil_whatif(a, x, y, cw); break;
         }
         ui_scroll_end(u, y - y0);
-    } else
-        hotwash_model(a); /* no room to draw: the projector's model is kept all the same */
+    }
     if (ah) {
         ui_label(u, (SDL_Rect){x, r.y + r.h - ah - u->pad / 2, w, 0}, u->px_small,
                  f->said_bad ? TC_BAD : TC_TEXT_DIM, UI_WRAP, f->said);
@@ -369,7 +369,6 @@ void facil_hotwash(app *a, SDL_Rect r)
         if (!f->panel_up) {
             if (ui_key(u, SDLK_PERIOD))
                 a->show.blank = !a->show.blank;
-            hotwash_model(a);
             return;
         }
         y += bh + u->pad;

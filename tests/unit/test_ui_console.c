@@ -52,6 +52,7 @@ static const char console_lua[] =
     "cut { id = 'short', label = 'Short', length = '1h', agenda = 30, rate = 1 }\n";
 
 static const char *start_cut; /* the session cut the next start() plays, or NULL */
+static int start_scale;        /* the text scale of the next start(), or 0 */
 
 /* ---- driving the app ---- */
 
@@ -78,6 +79,7 @@ static int start(app *a, const char *name, int workshop)
     o.data_dir = strdup(data);
     o.scenario = scenario;
     o.cut = start_cut;
+    o.text_scale = start_scale;
     o.scenario_dir = BH_SOURCE_DIR "/scenarios";
     bh_err e;
     err_clear(&e);
@@ -244,6 +246,35 @@ static void test_agenda(void)
     CHECK(drawn(a, "Agenda: 10 of 30 min (20 left)"));
     CHECK(drawn(a, "Finish at about 70 min at 1×: 40 min late"));
     CHECK(drawn(a, "Slowest speed that fits: 4×"));
+    CHECK_INT(a->u.overflows, 0);
+    finish(a);
+}
+
+/* Large text on a laptop: the room and the panel take turns (F6), and
+ * the projector's hot-wash model stays current while the room is up. */
+static void test_narrow(void)
+{
+    start_scale = 200;
+    app *a = open_app("narrow", 1);
+    start_scale = 0;
+    if (!a)
+        return;
+    frame(a);
+    CHECK(ui_find(&a->u, "Facilitator [F6]") != NULL);
+    CHECK(ui_find(&a->u, "Start clock") == NULL);
+    key(a, SDLK_F6);
+    CHECK(a->facil.panel_up);
+    CHECK(click(a, "Debrief on projector"));
+    CHECK(a->debrief != NULL);
+    CHECK(click(a, "Room [F6]"));
+    CHECK(!a->facil.panel_up);
+    key(a, SDLK_PERIOD); /* the blank works from the room too */
+    CHECK(a->show.blank);
+    bh_err e;
+    CHECK_INT(play_jump_to_decision(&a->game, &e), BH_OK);
+    frame(a);
+    CHECK(a->facil.db_version == sim_version(a->game.sim));
+    CHECK(a->debrief != NULL);
     CHECK_INT(a->u.overflows, 0);
     finish(a);
 }
@@ -517,6 +548,7 @@ int main(int argc, char **argv)
     static const check_case cases[] = {
         {"next_guide_projector", test_next_guide_projector},
         {"agenda", test_agenda},
+        {"narrow", test_narrow},
         {"interventions", test_interventions},
         {"preview", test_preview},
         {"whatif_open_desktop", test_whatif_open_desktop},
