@@ -109,7 +109,13 @@ static int agenda(app *a, int x, int y, int w)
     play_agenda(&a->game, &ag);
     char l1[160], l2[200], l3[160] = "";
     ui_theme_color c2 = TC_TEXT_DIM;
-    if (ag.agenda_min > 0) {
+    if (sim_ended(a->game.sim)) { /* nothing left to project */
+        snprintf(l1, sizeof l1, "Time used: %.0f min", ag.used_min);
+        if (ag.agenda_min > 0)
+            snprintf(l2, sizeof l2, "of the %.0f min planned", ag.agenda_min);
+        else
+            snprintf(l2, sizeof l2, "The session has ended");
+    } else if (ag.agenda_min > 0) {
         double left = ag.left_min >= 0 ? ag.left_min : -ag.left_min;
         snprintf(l1, sizeof l1, "Agenda: %.0f of %.0f min (%.0f %s)", ag.used_min, ag.agenda_min,
                  left, ag.left_min >= 0 ? "left" : "over");
