@@ -16,6 +16,7 @@
 
 #include "room/rv_model.h"
 #include "ui/play.h"
+#include "ui/ui_facil_state.h"
 #include "ui/ui_opts.h"
 #include "ui/ui_gui.h"
 #include "ui/ui_settings.h"
@@ -26,7 +27,8 @@ typedef enum {
 
 #define DB_TABS 7 /* timeline, meters, decisions, functions, hot wash, facts, notes */
 
-typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV } app_overlay;
+/* OV_FACIL: the facilitator typing an intervention (ui_facil_dialog.c) */
+typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV, OV_FACIL } app_overlay;
 
 /* What the player asked a screen for that only the shell can do: open or
  * close a session, or leave for a screen that needs one set up. Screens
@@ -80,6 +82,8 @@ typedef struct app {
     /* operations room state that is not simulation state */
     int inbox_sel;            /* index into sim_inbox, -1 for none */
     int dec_collapsed;        /* the open decision was minimised */
+    int dec_pick;             /* the option selected (index + 1; 0: none): not yet committed */
+    int dec_confirm;          /* ...and its confirm step is showing */
     int tab;                  /* compact layout: 0 inbox, 1 actions, 2 running */
     char note[SIM_MAX_NOTE_BYTES]; /* the facilitator's note being typed */
     int dec_seen;             /* the decision it applies to */
@@ -119,6 +123,7 @@ typedef struct app {
     int proj_display;         /* the display the projector is on */
     char proj_warning[300];   /* what the console must say about the displays (mirrored,
                                * or the projector failed to open); "" when all is well */
+    facil_state facil;        /* the console's facilitator panel (ui_facil*.c) */
 
     double last_frame_ms;
     long frames;

@@ -14,15 +14,20 @@
 static const char *tab_names[DB_TABS] = {"1 Timeline", "2 Meters",   "3 Decisions", "4 Functions",
                                          "5 Hot wash", "6 Fact check", "7 Notes, export"};
 
-void debrief_open(app *a, app_screen back)
+int debrief_build(app *a)
 {
     json_decref(a->debrief);
     rp_meta m = {a->game.scenario, a->game.journal_path};
     a->debrief = rp_build(a->game.sim, &m);
-    if (!a->debrief) {
+    if (!a->debrief)
         screen_toast(a, "Out of memory for the debrief.");
+    return a->debrief != NULL;
+}
+
+void debrief_open(app *a, app_screen back)
+{
+    if (!debrief_build(a))
         return;
-    }
     a->debrief_return = back;
     a->screen = SCR_DEBRIEF;
     a->dtab = 0;

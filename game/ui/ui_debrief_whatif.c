@@ -12,10 +12,24 @@
 
 static void whatif_run(app *a, const json_t *d, const char *option, int play_on);
 
+/* In desktop play the debrief so far is on the screen the players decide
+ * at: what-if on a decision still open would show them every option's
+ * outcome before they choose. Refused, with why. A workshop's console is
+ * the facilitator's alone, so there it is allowed (and previewed). */
+static int refused_open(app *a, const json_t *d)
+{
+    if (a->workshop || strcmp(rp_str(d, "state"), "decided") == 0)
+        return 0;
+    screen_toast(a, "Decide first: what-if on an open decision would show the room every "
+                    "outcome.");
+    a->wi_decision = -1;
+    return 1;
+}
+
 void debrief_whatif(app *a, int decision, const char *option, int play_on)
 {
     const json_t *d = json_array_get(json_object_get(a->debrief, "decisions"), (size_t)decision);
-    if (!d)
+    if (!d || refused_open(a, d))
         return;
     a->wi_decision = decision;
     whatif_run(a, d, option, play_on);
@@ -123,7 +137,8 @@ void debrief_tab_decisions(app *a, SDL_Rect r)
         snprintf(wl, sizeof wl, "What if… (D%zu)", i + 1);
         int ww = screen_button_w(a, wl);
         if (ui_button(u, ui_idn(u, "whatif", (int)i), (SDL_Rect){x, y, ww, bh}, wl, 0,
-                      "Choose differently here and see where the same later choices lead.")) {
+                      "Choose differently here and see where the same later choices lead.") &&
+            !refused_open(a, d)) {
             a->wi_decision = (int)i;
             json_decref(a->wi_result);
             a->wi_result = NULL;
@@ -142,7 +157,7 @@ void debrief_whatif_panel(app *a)
 {
     ui *u = &a->u;
     const json_t *d = json_array_get(json_object_get(a->debrief, "decisions"), (size_t)a->wi_decision);
-    if (!d) {
+    if (!d || refused_open(a, d)) {
         a->wi_decision = -1;
         return;
     }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_screens.h"
+#include "ui/ui_facil.h"
 
 static const char *tone_word(bh_tone t, ui_icon_kind *k, ui_theme_color *c)
 {
@@ -86,10 +86,9 @@ static int summary_panel(app *a, int x, int y, int w)
     return y - y0;
 }
 
-void screen_ending(app *a)
+static void ending(app *a)
 {
     ui *u = &a->u;
-    u->scope = 20;
     const bh_sim *s = a->game.sim;
     /* A scenario without a fallback ending ends with none when its length
      * runs out (check warns about it); the room still deserves a screen. */
@@ -152,4 +151,20 @@ void screen_ending(app *a)
     if (ui_button(u, ui_id(u, "quit"), (SDL_Rect){x + colw - w3, bottom, w3, bh}, quit, SDLK_q,
                   NULL))
         a->quit = 1;
+}
+
+/* In a workshop the console keeps a column for the hot wash at the right:
+ * the ending is laid out in the rest of the window. */
+void screen_ending(app *a)
+{
+    ui *u = &a->u;
+    u->scope = 20;
+    int fw = facil_end_width(a);
+    if (fw < u->w) {
+        u->w -= fw;
+        ending(a);
+        u->w += fw;
+    }
+    if (fw)
+        facil_hotwash(a, (SDL_Rect){u->w - fw, 0, fw, u->h});
 }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_ops.h"
+#include "ui/ui_facil.h"
 
 /* ---- layouts ---- */
 
@@ -102,11 +102,52 @@ static void hotkeys(app *a)
         ui_drop_key_text(u); /* the "n" of this N is not the note's first letter */
         return;
     }
+    if (a->dec_pick && !a->dec_collapsed && ops_open_decision(g->sim) >= 0 &&
+        ui_key(u, SDLK_ESCAPE)) { /* back out of a choice before the menu */
+        if (a->dec_confirm)
+            a->dec_confirm = 0;
+        else
+            a->dec_pick = 0;
+        u->focus = 0;
+        return;
+    }
     if (ui_key(u, SDLK_ESCAPE)) {
         a->overlay = OV_PAUSE;
         a->speed_on_menu = g->speed;
         play_set_speed(g, 0);
         u->focus = 0;
+    }
+}
+
+/* The room in the window's width less the facilitator panel's `fw`: the
+ * layout, the strip at the bottom, the decision dialog. */
+static void room(app *a, int di, int dialog, int top, int strip, int fw)
+{
+    ui *u = &a->u;
+    SDL_Rect body = {u->pad, top + u->pad, u->w - fw - 2 * u->pad, u->h - top - strip - 2 * u->pad};
+    if (di >= 0 && a->dec_collapsed) {
+        int bh = u->line + 3 * u->gap;
+        ops_decision_banner(a, di, (SDL_Rect){body.x, body.y, body.w, bh});
+        body.y += bh + u->pad;
+        body.h -= bh + u->pad;
+    }
+    int compact = body.h < 18 * u->line || (fw && body.w < 56 * u->px_body);
+    if (compact) {
+        compact_room(a, body);
+    } else {
+        wide_room(a, body);
+    }
+    int tw = facil_switch_w(a); /* a narrow console's switch to the panel */
+    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w - fw - tw, strip});
+    if (tw)
+        facil_switch(a, (SDL_Rect){u->w - tw, u->h - strip, tw, strip});
+    /* Beside the board when there is room; over it when the text is large
+     * for the screen, so the options are not pushed out of sight. */
+    if (dialog && !compact) {
+        int x = body.x + body.w * 26 / 100 + u->pad;
+        ops_decision(a, di, (SDL_Rect){x, body.y, body.x + body.w - x, body.h}, 0);
+    } else if (dialog) {
+        ops_decision(a, di, body, 1);
     }
 }
 
@@ -132,6 +173,7 @@ void screen_ops(app *a)
     if (di != a->dec_seen) {
         a->dec_seen = di;
         a->dec_collapsed = 0;
+        a->dec_pick = a->dec_confirm = 0; /* a selection is for the decision it was made in */
         memset(&a->sc_dialog, 0, sizeof a->sc_dialog);
         if (di >= 0)
             u->focus = 0;
@@ -143,28 +185,13 @@ void screen_ops(app *a)
     int top = ops_top_bar(a);
     u->layer = 0;
     int strip = 2 * u->line + 3 * u->gap + u->line;
-    SDL_Rect body = {u->pad, top + u->pad, u->w - 2 * u->pad, u->h - top - strip - 2 * u->pad};
-    if (di >= 0 && a->dec_collapsed) {
-        int bh = u->line + 3 * u->gap;
-        ops_decision_banner(a, di, (SDL_Rect){body.x, body.y, body.w, bh});
-        body.y += bh + u->pad;
-        body.h -= bh + u->pad;
-    }
-    int compact = body.h < 18 * u->line;
-    if (compact) {
-        compact_room(a, body);
-    } else {
-        wide_room(a, body);
-    }
-    ops_timeline(a, (SDL_Rect){0, u->h - strip, u->w, strip});
-    /* Beside the board when there is room; over it when the text is large
-     * for the screen, so the options are not pushed out of sight. */
-    if (dialog && !compact) {
-        int x = body.x + body.w * 26 / 100 + u->pad;
-        ops_decision(a, di, (SDL_Rect){x, body.y, body.x + body.w - x, body.h}, 0);
-    } else if (dialog) {
-        ops_decision(a, di, body, 1);
-    }
+    /* a workshop's console: the facilitator panel at the right, or, when
+     * the text is large for the screen, over the room (F6 switches) */
+    int fw = facil_width(a);
+    if (fw < u->w)
+        room(a, di, dialog, top, strip, fw);
+    if (fw)
+        facil_panel(a, (SDL_Rect){u->w - fw, top, fw, u->h - top});
     if (a->overlay == OV_PAUSE)
         ops_pause_menu(a);
     else if (a->overlay == OV_ERROR)
@@ -173,4 +200,6 @@ void screen_ops(app *a)
         reload_panel(a);
     else if (a->overlay == OV_NOTE)
         ops_note_box(a);
+    else if (a->overlay == OV_FACIL)
+        facil_dialog(a);
 }

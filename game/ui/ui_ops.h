@@ -43,6 +43,10 @@ void ops_decision_banner(app *a, int di, SDL_Rect r);
 /* ---- overlays (ui_ops_overlays.c) ---- */
 void ops_pause_menu(app *a);
 void ops_note_box(app *a);
+/* Free text typed this frame goes into `buf` (whole UTF-8 characters, no
+ * control characters, at most cap - 1 bytes); Backspace removes one
+ * character. The note and the facilitator's fields share these rules. */
+void ops_type(ui *u, char *buf, size_t cap);
 void ops_error_panel(app *a);
 
 #endif

@@ -82,7 +82,10 @@ static int describe(const bh_sim *s, const bh_log_entry *e, char *buf, size_t n)
     case LOG_SYSTEM: snprintf(buf, n, "%s: %s", d->systems[e->a].label,
                               ops_status_word((bh_status_word)e->to)); return 1;
     case LOG_NOTE: snprintf(buf, n, "%s", e->text ? e->text : ""); return 1;
-    case LOG_FNOTE: snprintf(buf, n, "Facilitator: %s", e->text ? e->text : ""); return 1;
+    /* A facilitator's note is for the facilitator, and the strip is on the
+     * screen the room may see: it stays out (the console lists it). An
+     * intervention (LOG_FACIL) stays out too: the room sees what it did (the
+     * message, the meter), never the facilitator's typed reason. */
     default: return 0;
     }
 }
@@ -131,7 +134,7 @@ void ops_timeline(app *a, SDL_Rect r)
     }
     y += u->line + u->gap / 2;
     ui_label(u, (SDL_Rect){x, y, w, u->line}, u->px_small, TC_TEXT_DIM, UI_ELLIPSIS,
-             "Keys: Space pause · 1-4 speed · S next event · N note · Tab/arrows move · Enter choose · "
+             "Keys: Space pause · 1-4 speed · S next event · N note · Tab/arrows move · A-G pick, Enter twice commits · "
              "H hide/show decision · Esc menu");
 }
 

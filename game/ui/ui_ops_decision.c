@@ -1,6 +1,11 @@
 /* ui_ops_decision: the decision dialog (the prompt, its options with
  * their letter keys, and a countdown that never scrolls away) and the
- * banner that stands in for it while it is hidden to look at the board. */
+ * banner that stands in for it while it is hidden to look at the board.
+ *
+ * No single key or click commits: a letter or a click selects an option,
+ * Enter (or Commit) asks "Commit B: ...?", and only a second Enter (or
+ * Confirm) sends the choice; Esc steps back. A room still arguing must not
+ * lose its decision to one stray key, in a workshop or at a desk. */
 #include <stdio.h>
 
 #include "ui/ui_ops.h"
@@ -38,6 +43,43 @@ static void countdown_text(app *a, const bh_decision_status *ds, const char *def
     }
 }
 
+/* The buttons at the dialog's bottom right: Commit once an option is
+ * selected, then Confirm and Back. Returns the x where they begin. */
+static int commit_buttons(app *a, int di, const bh_decision_def *dd, SDL_Rect r)
+{
+    ui *u = &a->u;
+    int right = r.x + r.w;
+    if (!a->dec_pick || a->dec_pick > (int)dd->noptions)
+        return right;
+    if (!a->dec_confirm) {
+        char lab[64];
+        snprintf(lab, sizeof lab, "Commit %c [Enter]", 'A' + a->dec_pick - 1);
+        int cw = screen_button_w(a, lab);
+        right -= cw;
+        if (ui_button(u, ui_id(u, "commit"), (SDL_Rect){right, r.y, cw, r.h}, lab, SDLK_RETURN,
+                      "Ask to commit the selected option. Nothing is sent yet.")) {
+            a->dec_confirm = 1;
+            ui_set_focus(u, ui_id(u, "confirm"));
+        }
+        return right;
+    }
+    const char *ok = "Confirm [Enter]", *back = "Back [Esc]";
+    int cw = screen_button_w(a, ok), bw = screen_button_w(a, back);
+    right -= cw;
+    int go = ui_button(u, ui_id(u, "confirm"), (SDL_Rect){right, r.y, cw, r.h}, ok, SDLK_RETURN,
+                       "Send this choice to the session. It cannot be taken back.");
+    right -= bw + u->pad;
+    if (ui_button(u, ui_id(u, "commitback"), (SDL_Rect){right, r.y, bw, r.h}, back, 0,
+                  "Back to the options; nothing is sent."))
+        a->dec_confirm = 0;
+    else if (go) {
+        int opt = a->dec_pick - 1;
+        a->dec_pick = a->dec_confirm = 0;
+        ops_send(a, IN_CHOOSE, di, opt);
+    }
+    return right;
+}
+
 void ops_decision(app *a, int di, SDL_Rect area, int compact)
 {
     ui *u = &a->u;
@@ -64,7 +106,8 @@ void ops_decision(app *a, int di, SDL_Rect area, int compact)
     y += ui_label(u, (SDL_Rect){x, y, w, 0}, u->px_body, TC_TEXT, UI_WRAP, cd) + u->gap;
     int bh = u->line + 2 * u->gap;
     int bottom = area.y + area.h - bh - u->pad;
-    SDL_Rect view = {area.x + u->pad, y, area.w - 2 * u->pad, bottom - y - u->gap};
+    int asked = a->dec_confirm && a->dec_pick ? u->line + u->gap : 0; /* the question's line */
+    SDL_Rect view = {area.x + u->pad, y, area.w - 2 * u->pad, bottom - y - u->gap - asked};
     ui_scroll_begin(u, &a->sc_dialog, view);
     int cy = y;
     cy += ui_label(u, (SDL_Rect){x, cy, w, 0}, compact ? u->px_body : u->px_head, TC_TEXT, UI_WRAP,
@@ -74,8 +117,9 @@ void ops_decision(app *a, int di, SDL_Rect area, int compact)
         /* A to G: H is the key that hides the dialog */
         int letter = i < 7 ? 'A' + (int)i : 0;
         char lab[400];
-        snprintf(lab, sizeof lab, "%c   %s%s", letter ? letter : '-', o->label,
-                 (int)i == dd->default_opt ? "   (default if time runs out)" : "");
+        snprintf(lab, sizeof lab, "%c   %s%s%s", letter ? letter : '-', o->label,
+                 (int)i == dd->default_opt ? "   (default if time runs out)" : "",
+                 a->dec_pick == (int)i + 1 ? "   (selected)" : "");
         int tw = w - 2 * u->pad;
         int h1 = ui_text_h(u, u->px_body, tw, TC_TEXT, lab);
         int h2 = o->text && o->text[0] ? ui_text_h(u, u->px_small, tw, TC_TEXT_DIM, o->text) : 0;
@@ -89,22 +133,36 @@ void ops_decision(app *a, int di, SDL_Rect area, int compact)
         sr.y -= u->oy;
         ui_fill(u, sr, TC_BACKGROUND);
         u->bg = TC_BACKGROUND;
+        int picked = a->dec_pick == (int)i + 1;
         ui_frame(u, sr, hot ? (ui_focused(u, id) && u->focus_visible ? TC_FOCUS : TC_ACCENT)
-                            : TC_PANEL_BORDER, hot ? 3 : 1);
+                            : picked ? TC_WARNING : TC_PANEL_BORDER, hot || picked ? 3 : 1);
         ui_label(u, (SDL_Rect){x + u->pad, cy + u->gap, tw, h1}, u->px_body, TC_TEXT, UI_WRAP, lab);
         if (h2)
             ui_label(u, (SDL_Rect){x + u->pad, cy + u->gap + h1, tw, h2}, u->px_small,
                      TC_TEXT_DIM, UI_WRAP, o->text);
         u->bg = TC_PANEL;
         cy += r.h + u->gap;
-        if (hit) {
-            ops_send(a, IN_CHOOSE, di, (int)i);
-            break;
+        if (hit) { /* selects; the commit button takes the next Enter */
+            a->dec_pick = (int)i + 1;
+            a->dec_confirm = 0;
+            ui_set_focus(u, ui_id(u, "commit"));
         }
     }
     ui_scroll_end(u, cy - y);
+    if (a->dec_confirm && a->dec_pick) {
+        char q[600];
+        snprintf(q, sizeof q, "Commit %c: %s? Enter to confirm, Esc to go back",
+                 'A' + a->dec_pick - 1, dd->options[a->dec_pick - 1].label);
+        ui_label(u, (SDL_Rect){x, bottom - u->line - u->gap, w, u->line}, u->px_body, TC_WARNING,
+                 UI_ELLIPSIS | UI_VCENTER, q);
+    }
     const char *look = "Look at the board first [H]";
     int lw = screen_button_w(a, look);
+    int right = commit_buttons(a, di, dd, (SDL_Rect){x, bottom, w, bh});
+    if (lw > right - x - u->pad) {
+        look = "Board [H]";
+        lw = screen_button_w(a, look);
+    }
     if (ui_button(u, ui_id(u, "collapse"), (SDL_Rect){x, bottom, lw, bh}, look, SDLK_h,
                   "Hide this dialog while you check the board. The clock keeps running."))
         a->dec_collapsed = 1;

@@ -29,6 +29,25 @@ static void backspace(char *s)
     s[n] = 0;
 }
 
+void ops_type(ui *u, char *buf, size_t cap)
+{
+    size_t len = strlen(buf);
+    /* whole characters only, so a full box never ends in half of one */
+    for (int i = 0; i < u->ntyped;) {
+        unsigned char c = (unsigned char)u->typed[i];
+        int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (i + n > u->ntyped || len + (size_t)n + 1 >= cap)
+            break;
+        if (c >= 0x20) /* tabs and newlines are not typed: Enter saves */
+            for (int k = 0; k < n; k++)
+                buf[len++] = u->typed[i + k];
+        i += n;
+    }
+    buf[len] = 0;
+    if (ui_key(u, SDLK_BACKSPACE))
+        backspace(buf);
+}
+
 /* A facilitator's note: stamped with the simulated time, journaled as a
  * line that is not simulation, and shown in the debrief and reports. */
 void ops_note_box(app *a)
@@ -40,21 +59,7 @@ void ops_note_box(app *a)
     dur_stamp(sim_now(a->game.sim), t, sizeof t);
     snprintf(title, sizeof title, "Facilitator note at %s", t);
     SDL_Rect in = screen_dialog(a, u->px_body * 34, 6 * u->line + bh + u->pad, title);
-    size_t len = strlen(a->note);
-    /* whole characters only, so a full box never ends in half of one */
-    for (int i = 0; i < u->ntyped;) {
-        unsigned char c = (unsigned char)u->typed[i];
-        int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (i + n > u->ntyped || len + (size_t)n + 1 >= sizeof a->note - 8)
-            break;
-        if (c >= 0x20) /* tabs and newlines are not typed: Enter saves */
-            for (int k = 0; k < n; k++)
-                a->note[len++] = u->typed[i + k];
-        i += n;
-    }
-    a->note[len] = 0;
-    if (ui_key(u, SDLK_BACKSPACE))
-        backspace(a->note);
+    ops_type(u, a->note, sizeof a->note - 8);
     SDL_Rect box = {in.x, in.y, in.w, in.h - bh - u->pad};
     ui_fill(u, box, TC_BACKGROUND);
     ui_frame(u, box, TC_ACCENT, 2);

@@ -64,6 +64,9 @@ void prefs_set_text_scale(app *a, int percent);
 /* Build the debrief of the session as it stands and show it; Esc returns
  * to `back`. */
 void debrief_open(app *a, app_screen back);
+/* Build (or rebuild) a->debrief from the session as it stands, staying on
+ * the screen shown: the projector's hot wash reads it. 0 when out of memory. */
+int debrief_build(app *a);
 void debrief_close(app *a);
 /* Branch at the debrief's decision number `decision` (0-based) with
  * `option`: compare endings, or with `play_on` ask the shell to resume

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/journal.h"
-#include "ui/ui_screens.h"
+#include "ui/ui_facil.h"
 
 bh_status tour_drive(app *a, const char *plan_path, bh_time from, bh_time until, bh_err *err)
 {
@@ -50,6 +50,39 @@ static bh_status begin(app *a, const char *scenario, bh_err *err)
     return BH_OK;
 }
 
+/* A workshop's console at the same moment: the facilitator panel's tabs
+ * (what-if with its previews run) and an intervention being typed. */
+static void console(app *a, tour_fn fn, void *ud)
+{
+    int speed = a->game.speed;
+    a->workshop = 1;
+    a->dec_collapsed = 0;
+    static const char *const names[FT__COUNT] = {"console_next", "console_guide",
+                                                 "console_act", "console_whatif"};
+    for (int t = 0; t < FT__COUNT; t++) {
+        app_frame(a, 0); /* the panel takes this session as its own */
+        a->facil.tab = t;
+        a->facil.panel_up = t > 0; /* a narrow console: the room first, then the panel */
+        int di = ops_open_decision(a->game.sim);
+        if (t == FT_WHATIF && di >= 0)
+            facil_preview_run(a, di);
+        shot(a, fn, ud, names[t]);
+    }
+    a->facil.tab = FT_ACT;
+    a->facil.panel_up = 0;
+    facil_open_dialog(a, FD_MESSAGE);
+    snprintf(a->facil.title, sizeof a->facil.title, "Call from the insurer");
+    snprintf(a->facil.body, sizeof a->facil.body, "The insurer's breach coach wants a call "
+                                                  "within the hour, before any statement.");
+    shot(a, fn, ud, "console_message");
+    a->facil.title[0] = a->facil.body[0] = 0;
+    a->overlay = OV_NONE;
+    SDL_StopTextInput();
+    a->workshop = 0;
+    a->dec_collapsed = 1;
+    play_set_speed(&a->game, speed);
+}
+
 bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *err)
 {
     bh_time busy = p->busy > 0 ? p->busy : TOUR_BUSY_TIME - 60;
@@ -68,6 +101,10 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     sim_inbox(a->game.sim, &n);
     a->inbox_sel = n ? (int)n - 1 : -1;
     shot(a, fn, ud, "decision");
+    a->dec_pick = 2; /* B selected, and its confirm step */
+    a->dec_confirm = 1;
+    shot(a, fn, ud, "decision_confirm");
+    a->dec_pick = a->dec_confirm = 0;
     a->dec_collapsed = 1;
     shot(a, fn, ud, "operations");
     /* the tabs of the compact layout (the same room when it is wide) */
@@ -88,11 +125,23 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
     a->screen = SCR_SETTINGS;
     shot(a, fn, ud, "settings");
     a->screen = SCR_OPS;
+    console(a, fn, ud);
 
     st = tour_drive(a, p->plan, busy, sim_length(a->game.sim), err);
     if (st != BH_OK)
         return st;
     shot(a, fn, ud, "ending");
+    /* a workshop's console after the ending: the hot wash column */
+    a->workshop = 1;
+    app_frame(a, 0);
+    a->facil.panel_up = 1;
+    a->show.hotwash = 1;
+    a->show.hotwash_tabs = 1u << RV_TAB_TIMELINE | 1u << RV_TAB_METERS;
+    a->show.hotwash_tab = RV_TAB_METERS;
+    shot(a, fn, ud, "console_hotwash");
+    memset(&a->show, 0, sizeof a->show);
+    a->facil.panel_up = 0;
+    a->workshop = 0;
     static const char *const tabs[DB_TABS] = {"debrief_timeline", "debrief_meters",
                                               "debrief_decisions", "debrief_functions",
                                               "debrief_hotwash", "debrief_facts", "debrief_notes"};

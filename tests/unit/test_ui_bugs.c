@@ -10,7 +10,7 @@
 #include "ui/ui_debrief.h"
 #include "ui/ui_screens.h"
 #include "ui/ui_tour.h"
-#include "ui_drive.h"
+#include "ui_drive_bugs.h"
 
 #define TUTORIAL BH_SOURCE_DIR "/scenarios/tutorial.lua"
 #define CARRIER BH_SOURCE_DIR "/scenarios/carrier_ransomware.lua"

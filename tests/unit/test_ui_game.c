@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "ui/ui_app.h"
 #include "ui/ui_tour.h"
+#include "ui_drive.h"
 
 static char data_dir[64];
 
@@ -45,56 +46,6 @@ static int start(app *a, const char *scenario)
 
 static void frame(app *a, double dt) { app_frame(a, dt); }
 
-static void push_key(SDL_Keycode k, Uint16 mod, int repeat)
-{
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    e.key.keysym.mod = mod;
-    e.key.repeat = (Uint8)repeat;
-    SDL_PushEvent(&e);
-}
-
-static void key(app *a, SDL_Keycode k)
-{
-    push_key(k, 0, 0);
-    frame(a, 0);
-}
-
-/* Click the control whose label starts with `label`; 0 when not on screen. */
-static int click(app *a, const char *label)
-{
-    frame(a, 0); /* the controls as the last input left them */
-    const ui_control *c = ui_find(&a->u, label);
-    if (!c || !c->visible) {
-        fprintf(stderr, "no control labelled '%s' %s\n", label,
-                c ? "in view (scrolled away)" : "on screen");
-        return 0;
-    }
-    cw_click_at(a, 0, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2);
-    return 1;
-}
-
-static const char *focused_label(const app *a)
-{
-    for (int i = 0; i < a->u.nctl; i++)
-        if (a->u.ctl[i].id == a->u.focus)
-            return a->u.ctl[i].label;
-    return "";
-}
-
-/* Tab through the controls until one labelled `label` has the focus. */
-static int tab_to(app *a, const char *label)
-{
-    for (int i = 0; i < 200; i++) {
-        if (strncmp(focused_label(a), label, strlen(label)) == 0)
-            return 1;
-        key(a, SDLK_TAB);
-    }
-    fprintf(stderr, "Tab never reached '%s'\n", label);
-    return 0;
-}
-
 static void run_until(app *a, bh_time t)
 {
     for (int i = 0; i < 100000 && sim_now(a->game.sim) < t && !sim_ended(a->game.sim); i++)
@@ -118,16 +69,6 @@ static int chosen(app *a, const char *id)
 static int running(app *a, const char *id)
 {
     return sim_action_running(a->game.sim, defs_action(sim_defs(a->game.sim), id));
-}
-
-static char *journal_text(app *a)
-{
-    char *t = NULL;
-    size_t n;
-    bh_err e;
-    if (text_read_file(a->game.journal_path, 1 << 20, &t, &n, &e) != BH_OK)
-        return NULL;
-    return t;
 }
 
 /* Title -> briefing -> operations room -> actions -> decisions -> ending,
@@ -215,7 +156,24 @@ static void test_playthrough(void)
     CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
     key(a, SDLK_ESCAPE);
     CHECK_INT(a->overlay, OV_NONE);
+    /* One key never commits: a letter selects, Enter asks, Enter commits;
+     * Esc steps back from the question, then from the selection. */
+    key(a, SDLK_b);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    CHECK_INT(a->dec_pick, 2);
     key(a, SDLK_a);
+    CHECK_INT(a->dec_pick, 1);
+    key(a, SDLK_RETURN);
+    CHECK_INT(decision_state(a, "first_statement"), DEC_OPEN);
+    CHECK(a->dec_confirm);
+    frame(a, 0);
+    CHECK(ui_find(&a->u, "Confirm") != NULL);
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->overlay, OV_NONE); /* Esc went to the question, not the menu */
+    CHECK(!a->dec_confirm);
+    CHECK_INT(a->dec_pick, 1);
+    key(a, SDLK_RETURN);
+    key(a, SDLK_RETURN);
     CHECK_INT(decision_state(a, "first_statement"), DEC_DECIDED);
     CHECK_INT(chosen(a, "first_statement"), 0);
 
@@ -230,6 +188,13 @@ static void test_playthrough(void)
     key(a, SDLK_h);
     CHECK(!a->dec_collapsed);
     CHECK(click(a, "Refuse, and bring in law enforcement"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN); /* a click selects */
+    CHECK(click(a, "Commit"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN);
+    CHECK(click(a, "Back [Esc]"));
+    CHECK_INT(decision_state(a, "ransom"), DEC_OPEN);
+    CHECK(click(a, "Commit"));
+    CHECK(click(a, "Confirm"));
     CHECK_INT(decision_state(a, "ransom"), DEC_DECIDED);
 
     /* The pause menu stops the clock and gives it back at the same speed. */
@@ -291,8 +256,11 @@ static void test_playthrough(void)
 
     /* Skip to each next event until the scenario ends. */
     for (int i = 0; i < 2000 && a->screen == SCR_OPS && !sim_ended(a->game.sim); i++) {
-        if (decision_state(a, "reconnect") == DEC_OPEN)
+        if (decision_state(a, "reconnect") == DEC_OPEN) {
             key(a, SDLK_a);
+            key(a, SDLK_RETURN);
+            key(a, SDLK_RETURN);
+        }
         else
             CHECK(click(a, "Next event"));
     }

@@ -68,12 +68,14 @@ static void tour_of(const char *name, bh_time busy, int w, int h, const char *th
         fprintf(stderr, "app_init: %s\n", e.msg);
         CHECK(0);
     }
-    /* title, briefing, decision, operations (and its two other tabs), pause,
-     * note, settings, ending, the seven debrief tabs and what-if, script
-     * error, load error */
-    CHECK_INT(s.shots, 21);
+    /* title, briefing, decision (and its confirm step), operations (and its two other tabs), pause,
+     * note, settings, the workshop's console (four panel tabs and a
+     * message being typed), ending (and the console's hot wash), the seven
+     * debrief tabs and what-if, script error, load error */
+    CHECK_INT(s.shots, 28);
     CHECK_STR(s.names[0], "title");
-    CHECK_STR(s.names[20], "load_error");
+    CHECK_STR(s.names[10], "console_next");
+    CHECK_STR(s.names[27], "load_error");
     app_free(a);
     free(a);
     char cmd[96];

@@ -1,124 +1,115 @@
-/* ui_drive.h: driving the desktop app headless from a test, by pushing
- * the SDL events a player's keyboard and mouse would make and running
- * frames with a fixed dt (so nothing depends on real time). One app at a
- * time: `drive_opts` says the window size, theme and text scale. */
+/* ui_drive: driving the game headless from a test, as a player would:
+ * keys and typed text pushed into SDL's queue, clicks on a control found
+ * by its label (ui_find), Tab until a control has the focus. Each call
+ * runs the frames it needs with dt = 0, so the clock does not move.
+ * Shared by the UI tests (static: each test file has its own copy). */
 #ifndef UI_DRIVE_H
 #define UI_DRIVE_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "check.h"
+#include "core/text.h"
 #include "ui/ui_app.h"
 
-typedef struct drive_opts {
-    int w, h, scale;
-    const char *theme;    /* NULL: the saved setting */
-    const char *scenario; /* a file: straight to its briefing; NULL: the title */
-} drive_opts;
-
-static char drive_dir[64];
-
-/* Remove the data folder of the last app. */
-static inline void drive_cleanup(void)
-{
-    if (drive_dir[0]) {
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", drive_dir);
-        CHECK(system(cmd) == 0);
-    }
-}
-
-/* A new app in a fresh data folder; 0 (and a message) when it cannot start. */
-static inline int drive_start(app *a, const drive_opts *d)
-{
-    drive_cleanup();
-    snprintf(drive_dir, sizeof drive_dir, "/tmp/bh-ui-drive-XXXXXX");
-    CHECK(mkdtemp(drive_dir) != NULL);
-    app_opts o = {.width = d->w ? d->w : 1280, .height = d->h ? d->h : 720,
-                  .text_scale = d->scale, .theme = d->theme, .software = 1, .has_seed = 1,
-                  .seed = 1, .data_dir = drive_dir, .scenario = d->scenario,
-                  .scenario_dir = BH_SOURCE_DIR "/scenarios",
-                  .user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios"};
-    bh_err e;
-    err_clear(&e);
-    bh_status st = app_init(a, &o, &e);
-    if (st == BH_OK)
-        app_frame(a, 0);
-    else
-        fprintf(stderr, "app_init: %s\n", e.msg);
-    return st == BH_OK;
-}
-
-static inline void drive_push(SDL_Event *e) { SDL_PushEvent(e); }
-
-/* A key press as SDL sends it: the key, then the character it types (when
- * `text` is not NULL), in one frame. */
-static inline void drive_key_text(app *a, SDL_Keycode k, const char *text)
+__attribute__((unused)) static void push_key(SDL_Keycode k, Uint16 mod, int repeat)
 {
     SDL_Event e = {0};
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = k;
-    drive_push(&e);
-    if (text) {
-        e = (SDL_Event){0};
-        e.type = SDL_TEXTINPUT;
-        snprintf(e.text.text, sizeof e.text.text, "%s", text);
-        drive_push(&e);
-    }
+    e.key.keysym.mod = mod;
+    e.key.repeat = (Uint8)repeat;
+    SDL_PushEvent(&e);
+}
+
+__attribute__((unused)) static void key(app *a, SDL_Keycode k)
+{
+    push_key(k, 0, 0);
     app_frame(a, 0);
 }
 
-/* A mouse event at (x, y): a move, or the left button going down or up. */
-static inline void drive_mouse(Uint32 type, int x, int y)
+/* Text typed into whatever has the keyboard (SDL_TEXTINPUT). */
+__attribute__((unused)) static void type_text(app *a, const char *text)
 {
     SDL_Event e = {0};
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = x;
-        e.motion.y = y;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = x;
-        e.button.y = y;
-    }
-    drive_push(&e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+    app_frame(a, 0);
 }
 
-/* Point at the middle of the control labelled `label` (a prefix) and, when
- * `press`, click it. 0 when it is not on screen or scrolled out of view. */
-static inline int drive_point(app *a, const char *label, int press)
+/* Click the control whose label starts with `label`; 0 when it is not on
+ * screen or scrolled out of view. Two frames first: what the last input
+ * changed is laid out, and a panel whose content shrank has settled its
+ * scroll offset (that takes a frame). */
+__attribute__((unused)) static int click(app *a, const char *label)
 {
     app_frame(a, 0);
-    app_frame(a, 0); /* a list scrolled to the focus is drawn there a frame later */
+    app_frame(a, 0);
     const ui_control *c = ui_find(&a->u, label);
     if (!c || !c->visible) {
-        fprintf(stderr, "'%s' is not %s\n", label, c ? "in view" : "on screen");
+        fprintf(stderr, "no control labelled '%s' %s\n", label,
+                c ? "in view (scrolled away)" : "on screen");
         return 0;
     }
-    SDL_Point p = {c->r.x + c->r.w / 2, c->r.y + c->r.h / 2};
-    drive_mouse(SDL_MOUSEMOTION, p.x, p.y);
-    for (int i = 0; press && i < 2; i++)
-        drive_mouse(i ? SDL_MOUSEBUTTONUP : SDL_MOUSEBUTTONDOWN, p.x, p.y);
+    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    SDL_PushEvent(&e);
+    e = (SDL_Event){0};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
     app_frame(a, 0);
     return 1;
 }
 
-/* Turn the mouse wheel `clicks` notches (negative: down, towards the end). */
-static inline void drive_wheel(app *a, int clicks)
+__attribute__((unused)) static const char *focused_label(const app *a)
 {
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.y = clicks;
-    drive_push(&e);
-    app_frame(a, 0);
+    for (int i = 0; i < a->u.nctl; i++)
+        if (a->u.ctl[i].id == a->u.focus)
+            return a->u.ctl[i].label;
+    return "";
 }
 
-/* Do the two rectangles share any pixel? */
-static inline int rects_meet(SDL_Rect a, SDL_Rect b)
+/* Tab through the controls until one labelled `label` has the focus. */
+__attribute__((unused)) static int tab_to(app *a, const char *label)
 {
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (int i = 0; i < 300; i++) {
+        if (strncmp(focused_label(a), label, strlen(label)) == 0)
+            return 1;
+        key(a, SDLK_TAB);
+    }
+    fprintf(stderr, "Tab never reached '%s'\n", label);
+    return 0;
+}
+
+/* The session's journal as it is on disk (the caller frees it), or NULL. */
+__attribute__((unused)) static char *journal_text(const app *a)
+{
+    char *t = NULL;
+    size_t n;
+    bh_err e;
+    if (text_read_file(a->game.journal_path, 1 << 20, &t, &n, &e) != BH_OK)
+        return NULL;
+    return t;
+}
+
+/* Is the journal still `before` (which this frees)? */
+__attribute__((unused)) static int journal_unchanged(const app *a, char *before)
+{
+    char *now = journal_text(a);
+    int same = before && now && strcmp(before, now) == 0;
+    free(before);
+    free(now);
+    return same;
 }
 
 #endif
