@@ -138,6 +138,8 @@ int ui_label(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const cha
         y += (box.h - h) / 2;
     SDL_Rect dst = {x, y, w, h};
     SDL_RenderCopy(u->r, t, NULL, &dst);
+    if (u->record)
+        u->record(u->record_ctx, s, dst);
     return h;
 }
 

@@ -59,6 +59,11 @@ typedef struct ui_scroll {
     int want_top, want_bottom;
 } ui_scroll;
 
+/* Called by ui_label with each string it draws, whole (before it is
+ * wrapped or cut with an ellipsis), and the rectangle it was drawn in:
+ * the leak and layout tests see what a screen showed, and where. */
+typedef void (*ui_record_fn)(void *ctx, const char *text, SDL_Rect r);
+
 typedef struct ui {
     SDL_Window *win;
     SDL_Renderer *r;
@@ -118,6 +123,9 @@ typedef struct ui {
     int noverflow_text;
     bh_err err;        /* the first drawing error of the frame */
     int failed;
+
+    ui_record_fn record; /* NULL unless a test listens */
+    void *record_ctx;
 } ui;
 
 /* ---- frame ---- */

@@ -1,6 +1,12 @@
 /* ui_shots: render every screen of the game to BMP files, headless.
  *
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
+ *     ui_shots OUTDIR WIDTHxHEIGHT THEME TEXT_SCALE projector
+ *
+ * The second form draws the workshop's projector (screen_projector) in
+ * each of its states (rv_tour: before, playing with a decision open,
+ * paused, blank, a discussion slide, the ending, the hot wash) from a
+ * session of the tutorial, as proj_STATE-SIZE-THEME-SCALE.bmp.
  *
  * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
  * BUSY_SECONDS for the operations-room shots (default: the tutorial).
@@ -13,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "room/rv_tour.h"
+#include "ui/ui_proj.h"
 #include "ui/ui_tour.h"
 
 typedef struct shots {
@@ -39,6 +47,34 @@ static void on_shot(void *ud, app *a, const char *name)
                 a->u.overflow_text[i]);
     s->problems += a->u.overflows;
     printf("%s\n", path);
+}
+
+typedef struct proj_shots {
+    shots *s;
+    app *a;
+} proj_shots;
+
+static void on_proj(void *ud, const char *state, const rv_model *m)
+{
+    proj_shots *p = ud;
+    /* two frames, as the game's shots: the first fills the text cache */
+    for (int i = 0; i < 2; i++) {
+        ui_begin(&p->a->u, 0);
+        screen_projector(&p->a->u, m);
+        ui_end(&p->a->u);
+    }
+    char name[96];
+    snprintf(name, sizeof name, "proj_%s", state);
+    on_shot(p->s, p->a, name);
+}
+
+static bh_status projector(app *a, shots *s, bh_err *e)
+{
+    rv_tour_opts o = {BH_SOURCE_DIR "/scenarios/tutorial.lua",
+                      BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan", 22 * 60,
+                      "Open bulkhead.local on the room's Wi-Fi and enter the code 4711", 0};
+    proj_shots p = {s, a};
+    return rv_tour(&o, on_proj, &p, e);
 }
 
 int main(int argc, char **argv)
@@ -77,6 +113,14 @@ int main(int argc, char **argv)
     if (!a || app_init(a, &o, &e) != BH_OK) {
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         rc = 1;
+    } else if (argc > 5 && strcmp(argv[5], "projector") == 0) {
+        snprintf(tag, sizeof tag, "%s-%s-%d", argv[2], argv[3], o.text_scale);
+        if (projector(a, &s, &e) != BH_OK) {
+            char buf[1200];
+            fprintf(stderr, "ui_shots: %s\n", err_format(&e, buf, sizeof buf));
+            rc = 1;
+        }
+        rc |= s.problems > 0;
     } else {
         const char *name = argc > 5 ? argv[5] : "tutorial";
         char scn[1024], plan[1024];
