@@ -260,7 +260,18 @@ bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
     case RV_TAB_FACTS: facts(&r, json_object_get(report, "fact_check")); break;
     default: break;
     }
+    /* a page further down the tab: the rows before it are dropped */
+    size_t first = show->hotwash_first > 0 ? (size_t)show->hotwash_first : 0;
+    if (first >= r.n)
+        first = r.n ? r.n - 1 : 0;
+    for (size_t i = 0; i < first; i++) {
+        free(r.v[i].meta);
+        free(r.v[i].text);
+    }
+    if (first)
+        memmove(r.v, r.v + first, (r.n - first) * sizeof *r.v);
     m->rows = r.v;
-    m->nrows = r.n;
+    m->nrows = r.n - first;
+    m->rows_before = first;
     return r.oom ? BH_ENOMEM : BH_OK;
 }

@@ -40,6 +40,7 @@ typedef struct rv_show {
     int hotwash;            /* the room looks at the debrief (the hot wash) */
     unsigned hotwash_tabs;  /* bit RV_TAB_x: the room may see that tab */
     int hotwash_tab;        /* the tab up now (one of those shown) */
+    int hotwash_first;      /* the first row shown: the console pages through a long tab */
 } rv_show;
 
 /* What rv_build reads: the session, and the little the controller knows
@@ -145,6 +146,7 @@ typedef struct rv_model {
     int hotwash_tab;
     char *tab_title;
     rv_row *rows;         size_t nrows;
+    size_t rows_before;     /* rows of the tab before these (show.hotwash_first) */
 } rv_model;
 
 /* Build the room's view of `src` with the facilitator's choices `show`.

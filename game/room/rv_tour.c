@@ -89,8 +89,15 @@ static bh_status run(tour *t, const bh_plan *p, bh_err *err)
     if (st == BH_OK)
         st = show(t, "slide", &src, &sh, err);
     sh.slide = RV_SLIDE_NONE;
+    bh_time at = t->o->busy;
+    if (st == BH_OK && t->o->quiet > at) {
+        st = drive(t, p, at, t->o->quiet, err);
+        at = t->o->quiet;
+        if (st == BH_OK)
+            st = show(t, "message", &src, &sh, err);
+    }
     if (st == BH_OK)
-        st = drive(t, p, t->o->busy, sim_length(t->s), err);
+        st = drive(t, p, at, sim_length(t->s), err);
     if (st == BH_OK && !sim_ended(t->s))
         st = session_finish(t->s, err);
     if (st == BH_OK)

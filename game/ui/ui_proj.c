@@ -105,7 +105,8 @@ static void hotwash(ui *u, const rv_model *m)
 {
     SDL_Rect p = {2 * u->pad, 2 * u->pad, u->w - 4 * u->pad, u->h - 4 * u->pad};
     char kicker[200];
-    snprintf(kicker, sizeof kicker, "Hot wash%s%s", m->tab_title[0] ? ": " : "", m->tab_title);
+    snprintf(kicker, sizeof kicker, "Hot wash%s%s%s", m->tab_title[0] ? ": " : "", m->tab_title,
+             m->rows_before ? " (continued)" : "");
     int y = p.y + heading(u, p, kicker, m->title, 1);
     SDL_Rect r = {p.x, y, p.w, p.y + p.h - y};
     if (!m->tab_title[0])

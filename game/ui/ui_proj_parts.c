@@ -175,8 +175,10 @@ static void meter_tile(ui *u, const rv_meter *mt, SDL_Rect r)
     /* the arrow's colour says whether the move is good; its shape says which way */
     int good = (mt->trend > 0) != mt->good_low;
     ui_theme_color tc = mt->trend == 0 ? TC_TEXT_DIM : good ? TC_GOOD : TC_BAD;
-    ui_icon(u, (SDL_Rect){x + w - icon, y + (lh - icon) / 2, icon, icon},
-            mt->trend > 0 ? ICON_UP : mt->trend < 0 ? ICON_DOWN : ICON_FLAT, tc);
+    /* no arrow when it held: a dash beside a number reads as a minus */
+    if (mt->trend)
+        ui_icon(u, (SDL_Rect){x + w - icon, y + (lh - icon) / 2, icon, icon},
+                mt->trend > 0 ? ICON_UP : ICON_DOWN, tc);
     double frac = mt->max > mt->min ? (mt->value - mt->min) / (mt->max - mt->min) : 0;
     double goodness = mt->good_low ? 1 - frac : frac;
     ui_theme_color bc = goodness >= 0.6 ? TC_GOOD : goodness >= 0.35 ? TC_WARNING : TC_BAD;
@@ -204,7 +206,7 @@ static int tile_text(const rv_model *m, size_t i, int only_trouble, int online, 
                      size_t n, ui_icon_kind *ik, ui_theme_color *c)
 {
     if (i == m->nsystems) {
-        snprintf(buf, n, "%d other%s online", online, online == 1 ? "" : "s");
+        snprintf(buf, n, "+%d online", online);
         *ik = ICON_CHECK;
         *c = TC_GOOD;
         return only_trouble;
@@ -229,7 +231,7 @@ static int flow(ui *u, const rv_model *m, SDL_Rect r, int px, int only_trouble, 
         ui_theme_color c;
         if (!tile_text(m, i, only_trouble, online, line, sizeof line, &ik, &c))
             continue;
-        int tw = ui_text_w(u, px, TC_TEXT, line) + icon + 4 * u->gap;
+        int tw = ui_text_w(u, px, TC_TEXT, line) + icon + 3 * u->gap + 2;
         tw = tw > r.w ? r.w : tw;
         if (x > r.x && x + tw > r.x + r.w) {
             x = r.x;
@@ -242,7 +244,7 @@ static int flow(ui *u, const rv_model *m, SDL_Rect r, int px, int only_trouble, 
             u->bg = TC_PANEL;
             ui_icon(u, (SDL_Rect){t.x + u->gap, t.y + (th - icon) / 2, icon, icon}, ik, c);
             int lx = t.x + 2 * u->gap + icon;
-            proj_line(u, (SDL_Rect){lx, t.y, t.x + t.w - lx - u->gap, th}, px, TC_TEXT,
+            proj_line(u, (SDL_Rect){lx, t.y, t.x + t.w - lx, th}, px, TC_TEXT,
                       UI_VCENTER, line);
             u->bg = TC_BACKGROUND;
         }

@@ -70,9 +70,10 @@ static void on_proj(void *ud, const char *state, const rv_model *m)
 
 static bh_status projector(app *a, shots *s, bh_err *e)
 {
-    rv_tour_opts o = {BH_SOURCE_DIR "/scenarios/tutorial.lua",
-                      BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan", 22 * 60,
-                      "Open bulkhead.local on the room's Wi-Fi and enter the code 4711", 0};
+    rv_tour_opts o = {.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua",
+                      .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
+                      .busy = 22 * 60, .quiet = 40 * 60,
+                      .join = "Open bulkhead.local on the room's Wi-Fi and enter the code 4711"};
     proj_shots p = {s, a};
     return rv_tour(&o, on_proj, &p, e);
 }
