@@ -125,19 +125,6 @@ static void timeline(rows *r, const json_t *tl)
     }
 }
 
-static void meters(rows *r, const json_t *a)
-{
-    size_t i;
-    const json_t *it;
-    json_array_foreach(a, i, it)
-    {
-        char text[200];
-        snprintf(text, sizeof text, "From %.0f to %.0f (%s is better)", rp_num(it, "start"),
-                 rp_num(it, "final"), rp_str(it, "better"));
-        add(r, rp_str(it, "label"), text, 0);
-    }
-}
-
 /* The labels of the options responders advise, from the defs (the report
  * names them by id). */
 static void advice(const bh_sim *s, const json_t *dec, char *buf, size_t n)
@@ -205,33 +192,44 @@ static void functions(rows *r, const json_t *a)
     }
 }
 
-static void questions(rows *r, const json_t *a)
+/* The tabs whose rows are one item each: a meta line and a text made from
+ * the named fields of the item. */
+typedef void (*row_fn)(const json_t *it, char *meta, size_t nm, char *text, size_t nt);
+
+static void each(rows *r, const json_t *a, row_fn fn)
 {
     size_t i;
     const json_t *it;
     json_array_foreach(a, i, it)
     {
-        char meta[1200];
-        snprintf(meta, sizeof meta, "After: %s", rp_str(it, "after"));
-        add(r, rp_whole(meta), rp_str(it, "question"), 0);
+        char meta[1200], text[1200];
+        fn(it, meta, sizeof meta, text, sizeof text);
+        add(r, rp_whole(meta), rp_whole(text), 0);
     }
 }
 
-static void facts(rows *r, const json_t *a)
+static void meter_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
 {
-    size_t i;
-    const json_t *it;
-    json_array_foreach(a, i, it)
-    {
-        char meta[1200];
-        snprintf(meta, sizeof meta, "%s%s%s",
-                 strcmp(rp_str(it, "source"), "fact") == 0 ? "Fact, from public reporting"
-                 : strcmp(rp_str(it, "source"), "fiction") == 0
-                     ? "Fiction, written for the exercise"
-                     : "Not marked",
-                 rp_str(it, "cite")[0] ? ": " : "", rp_str(it, "cite"));
-        add(r, rp_whole(meta), rp_str(it, "title"), 0);
-    }
+    snprintf(meta, nm, "%s", rp_str(it, "label"));
+    snprintf(text, nt, "From %.0f to %.0f (%s is better)", rp_num(it, "start"),
+             rp_num(it, "final"), rp_str(it, "better"));
+}
+
+static void question_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
+{
+    snprintf(meta, nm, "After: %s", rp_str(it, "after"));
+    snprintf(text, nt, "%s", rp_str(it, "question"));
+}
+
+static void fact_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
+{
+    const char *src = rp_str(it, "source");
+    snprintf(meta, nm, "%s%s%s",
+             strcmp(src, "fact") == 0      ? "Fact, from public reporting"
+             : strcmp(src, "fiction") == 0 ? "Fiction, written for the exercise"
+                                           : "Not marked",
+             rp_str(it, "cite")[0] ? ": " : "", rp_str(it, "cite"));
+    snprintf(text, nt, "%s", rp_str(it, "title"));
 }
 
 bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
@@ -253,11 +251,11 @@ bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
     rows r = {0};
     switch (tab) {
     case RV_TAB_TIMELINE: timeline(&r, json_object_get(report, "timeline")); break;
-    case RV_TAB_METERS: meters(&r, json_object_get(report, "meters")); break;
+    case RV_TAB_METERS: each(&r, json_object_get(report, "meters"), meter_row); break;
     case RV_TAB_DECISIONS: decisions(&r, s, json_object_get(report, "decisions")); break;
     case RV_TAB_FUNCTIONS: functions(&r, json_object_get(report, "functions")); break;
-    case RV_TAB_HOTWASH: questions(&r, json_object_get(report, "questions")); break;
-    case RV_TAB_FACTS: facts(&r, json_object_get(report, "fact_check")); break;
+    case RV_TAB_HOTWASH: each(&r, json_object_get(report, "questions"), question_row); break;
+    case RV_TAB_FACTS: each(&r, json_object_get(report, "fact_check"), fact_row); break;
     default: break;
     }
     /* a page further down the tab: the rows before it are dropped */

@@ -10,11 +10,6 @@
 
 #include "room/rv_model.h"
 
-char *rv_dup(const char *s)
-{
-    return strdup(s ? s : "");
-}
-
 /* 1 when any of the strings could not be copied. */
 static int missing(char *const *v, size_t n)
 {
@@ -306,13 +301,6 @@ void rv_free(rv_model *m)
     free(m->tab_title);
     free_rows(m->rows, m->nrows);
     memset(m, 0, sizeof *m);
-}
-
-const char *rv_tab_name(int tab)
-{
-    static const char *const names[RV_TABS] = {"Timeline", "Meters", "Decisions", "Functions",
-                                               "Hot wash", "Fact check", "Notes"};
-    return tab >= 0 && tab < RV_TABS ? names[tab] : "";
 }
 
 void rv_window_title(const rv_model *m, char *buf, size_t n)

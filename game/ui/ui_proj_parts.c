@@ -24,30 +24,6 @@ static int fit_px(ui *u, int w, int maxh, int px, int min_px, ui_theme_color c, 
     }
 }
 
-/* The longest prefix of `s` that with "…" fits `maxh` at `px`. */
-static void cut_to(ui *u, int w, int maxh, int px, ui_theme_color c, const char *s, char *out,
-                   size_t n)
-{
-    size_t lo = 0, hi = strlen(s);
-    if (hi + 4 > n)
-        hi = n - 4;
-    while (lo < hi) {
-        size_t mid = (lo + hi + 1) / 2;
-        while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80)
-            mid--;
-        if (mid == lo)
-            break;
-        snprintf(out, n, "%.*s…", (int)mid, s);
-        if (ui_text_h(u, px, w, c, out) <= maxh)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    while (lo > 0 && (s[lo - 1] == ' ' || s[lo - 1] == '\n'))
-        lo--;
-    snprintf(out, n, "%.*s…", (int)lo, s);
-}
-
 static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
                 int draw)
 {
@@ -62,7 +38,7 @@ static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const
     if (box.h < proj_line_h(u, min_px))
         return 0; /* no room for even a line: the caller left none */
     char cut[2048];
-    cut_to(u, box.w, box.h, min_px, c, s, cut, sizeof cut);
+    ui_cut(u, min_px, box.w, box.h, s, cut, sizeof cut);
     if (!draw)
         return ui_text_h(u, min_px, box.w, c, cut);
     return ui_label(u, (SDL_Rect){box.x, box.y, box.w, 0}, min_px, c, UI_WRAP, cut);

@@ -69,6 +69,17 @@ static void drive(run *r, bh_time until)
         CHECK_INT(sim_advance(r->s, until, &e), BH_OK);
 }
 
+/* A session of the tutorial, played from the expert plan to `t`, running at 1x. */
+static int start_at(run *r, bh_time t)
+{
+    if (start(r) != 0)
+        return -1;
+    drive(r, t);
+    r->src.started = 1;
+    r->src.speed = 1;
+    return 0;
+}
+
 static void build(run *r)
 {
     bh_err e;
@@ -134,10 +145,7 @@ static void test_before(void)
 static void test_playing(void)
 {
     run r;
-    CHECK_INT(start(&r), 0);
-    drive(&r, 22 * 60);
-    r.src.started = 1;
-    r.src.speed = 1;
+    CHECK_INT(start_at(&r, 22 * 60), 0);
     build(&r);
     const rv_model *m = &r.m;
     CHECK_INT(m->phase, RV_PLAYING);
@@ -240,10 +248,7 @@ static void test_playing(void)
 static void test_blank_and_slides(void)
 {
     run r;
-    CHECK_INT(start(&r), 0);
-    drive(&r, 22 * 60);
-    r.src.started = 1;
-    r.src.speed = 1;
+    CHECK_INT(start_at(&r, 22 * 60), 0);
     r.show.blank = 1;
     build(&r);
     CHECK_INT(r.m.blank, 1);
@@ -306,10 +311,7 @@ static int any_recommended(const rv_model *m)
 static void test_hotwash_and_ending(void)
 {
     run r;
-    CHECK_INT(start(&r), 0);
-    drive(&r, 30 * 60);
-    r.src.started = 1;
-    r.src.speed = 1;
+    CHECK_INT(start_at(&r, 30 * 60), 0);
     rp_meta meta = {TUTORIAL, NULL};
     json_t *rep = rp_build(r.s, &meta);
     r.src.report = rep;

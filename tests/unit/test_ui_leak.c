@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_app.h"
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "script/lh_host.h"
@@ -62,7 +63,7 @@ typedef struct run {
     rv_show show;
     drawn seen;   /* the state drawn last */
     drawn all;    /* every state so far */
-    char data[64];
+    check_app c;
 } run;
 
 static bh_status input(run *r, bh_input_kind k, int a, const char *text, const char *body)
@@ -135,24 +136,8 @@ static int has(const run *r, const char *marker)
 static int start(run *r)
 {
     memset(r, 0, sizeof *r);
-    snprintf(r->data, sizeof r->data, "/tmp/bh-leak-XXXXXX");
-    if (!mkdtemp(r->data))
+    if (!(r->a = check_app_open(&r->c, 1280, 720, "dark", 100)))
         return -1;
-    app_opts o = {0};
-    o.width = 1280;
-    o.height = 720;
-    o.theme = "dark";
-    o.text_scale = 100;
-    o.software = 1;
-    o.no_save_settings = 1;
-    o.data_dir = r->data;
-    r->a = calloc(1, sizeof *r->a);
-    bh_err e;
-    err_clear(&e);
-    if (!r->a || app_init(r->a, &o, &e) != BH_OK) {
-        fprintf(stderr, "app_init: %s\n", e.msg);
-        return -1;
-    }
     lh_diags diags = {0};
     lh_load(FIXTURE, NULL, &r->h, &diags);
     for (size_t i = 0; i < diags.n; i++)
@@ -161,6 +146,7 @@ static int start(run *r)
     if (!r->h)
         return -1;
     r->d = lh_defs(r->h);
+    bh_err e;
     if (sim_create(&r->s, r->d, lh_hooks(r->h), 1, &e) != BH_OK ||
         sim_set_cut(r->s, defs_cut(r->d, "short"), &e) != BH_OK)
         return -1;
@@ -172,14 +158,9 @@ static void stop(run *r)
 {
     sim_destroy(r->s);
     lh_free(r->h);
-    if (r->a)
-        app_free(r->a);
-    free(r->a);
+    check_app_close(&r->c);
     free(r->seen.text);
     free(r->all.text);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", r->data);
-    CHECK(system(cmd) == 0);
 }
 
 /* The hot wash, each tab in turn (the notes tab included: it must stay
@@ -364,8 +345,6 @@ static void test_markers_loaded(void)
 
 int main(int argc, char **argv)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     static const check_case cases[] = {
         {"every projector state", test_every_state},
         {"the markers are loaded", test_markers_loaded},

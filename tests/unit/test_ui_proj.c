@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_app.h"
 #include "room/rv_tour.h"
 #include "ui/ui_proj.h"
 #include "ui/ui_tour.h"
@@ -126,27 +127,18 @@ static void on_state(void *ud, const char *state, const rv_model *m)
 
 static void projector(int w, int h, const char *theme, int scale)
 {
-    char data[] = "/tmp/bh-ui-proj-XXXXXX";
-    CHECK(mkdtemp(data) != NULL);
-    app_opts o = {0};
-    o.width = w;
-    o.height = h;
-    o.theme = theme;
-    o.text_scale = scale;
-    o.software = 1;
-    o.no_save_settings = 1;
-    o.data_dir = data;
+    check_app c;
     shot *sh = calloc(1, sizeof *sh);
-    bh_err e;
-    err_clear(&e);
-    sh->a = calloc(1, sizeof *sh->a);
+    sh->a = check_app_open(&c, w, h, theme, scale);
     snprintf(sh->where, sizeof sh->where, "%dx%d %s %d%%", w, h, theme, scale);
-    if (app_init(sh->a, &o, &e) == BH_OK) {
+    CHECK(sh->a != NULL);
+    if (sh->a) {
         rv_tour_opts t = {.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua",
                           .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
                           .busy = 22 * 60, .quiet = 40 * 60,
                           .join = "Open bulkhead.local on the room's Wi-Fi and enter the code 4711",
                           .all_tabs = 1};
+        bh_err e;
         bh_status st = rv_tour(&t, on_state, sh, &e);
         if (st != BH_OK)
             fprintf(stderr, "rv_tour: %s:%d: %s\n", e.file, e.line, e.msg);
@@ -154,16 +146,9 @@ static void projector(int w, int h, const char *theme, int scale)
         /* before, playing, paused, blank, slide, message, ended, seven hot-wash tabs */
         CHECK_INT(sh->states, 14);
         CHECK_INT(sh->decisions, 2); /* playing and paused */
-        app_free(sh->a);
-    } else {
-        fprintf(stderr, "app_init: %s\n", e.msg);
-        CHECK(0);
     }
-    free(sh->a);
     free(sh);
-    char cmd[96];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
-    CHECK(system(cmd) == 0);
+    check_app_close(&c);
 }
 
 static void test_every_size_scale_theme(void)
@@ -180,14 +165,11 @@ static void test_every_size_scale_theme(void)
  * check that an option is drawn whole must be able to fail. */
 static void test_cut_label_is_caught(void)
 {
-    char data[] = "/tmp/bh-ui-proj-XXXXXX";
-    CHECK(mkdtemp(data) != NULL);
-    app_opts o = {.width = 1280, .height = 720, .theme = "dark", .text_scale = 200,
-                  .software = 1, .no_save_settings = 1, .data_dir = data};
+    check_app c;
     shot *sh = calloc(1, sizeof *sh);
-    sh->a = calloc(1, sizeof *sh->a);
-    bh_err e;
-    if (app_init(sh->a, &o, &e) == BH_OK) {
+    sh->a = check_app_open(&c, 1280, 720, "dark", 200);
+    CHECK(sh->a != NULL);
+    if (sh->a) {
         ui *u = &sh->a->u;
         u->record = record;
         u->record_ctx = &sh->s;
@@ -199,19 +181,13 @@ static void test_cut_label_is_caught(void)
         u->record = NULL;
         CHECK(!drawn(sh, longer, 0)); /* recorded, but cut */
         CHECK(drawn(sh, "Whole", 0));
-        app_free(sh->a);
     }
-    free(sh->a);
     free(sh);
-    char cmd[96];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
-    CHECK(system(cmd) == 0);
+    check_app_close(&c);
 }
 
 int main(int argc, char **argv)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    setenv("SDL_AUDIODRIVER", "dummy", 1);
     static const check_case cases[] = {
         {"every state, size, scale and theme", test_every_size_scale_theme},
         {"a cut label is caught", test_cut_label_is_caught},
