@@ -117,30 +117,42 @@ static void hotwash(ui *u, const rv_model *m)
         rows(u, m->rows, m->nrows, r, p.w / u->px_body >= 80 ? 2 : 1, u->px_head, 3, 0);
 }
 
+/* The largest size at which `w` holds `chars` characters a line. */
+static int size_for(ui *u, int w, int chars)
+{
+    const int px[3] = {u->px_title, u->px_head, u->px_body};
+    for (int i = 0; i < 3; i++)
+        if (w / px[i] >= chars)
+            return px[i];
+    return u->px_body;
+}
+
 static void before(ui *u, const rv_model *m)
 {
     SDL_Rect p = {2 * u->pad, 2 * u->pad, u->w - 4 * u->pad, u->h - 4 * u->pad};
     int y = p.y;
     y += proj_text(u, (SDL_Rect){p.x, y, p.w, proj_line_h(u, u->px_huge)}, u->px_huge,
                    u->px_title, TC_TEXT, m->title);
-    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, u->px_body)}, u->px_body,
-                   u->px_small, TC_ACCENT, m->organisation) + u->gap;
-    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 3 * proj_line_h(u, u->px_body)}, u->px_body,
-                   u->px_small, TC_TEXT_DIM, m->summary) + u->pad;
+    int opx = size_for(u, p.w, 80);
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+                   TC_ACCENT, m->organisation) + u->gap;
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+                   TC_TEXT_DIM, m->summary) + 2 * u->pad;
     int jw = m->join[0] ? p.w * 38 / 100 : 0;
     int aw = p.w - (jw ? jw + 2 * u->pad : 0), bottom = p.y + p.h;
+    int apx = size_for(u, aw, 24);
     int hh = proj_line(u, (SDL_Rect){p.x, y, aw, proj_line_h(u, u->px_head)}, u->px_head,
                        TC_ACCENT, 0, "Today");
-    rows(u, m->agenda, m->nagenda, (SDL_Rect){p.x, y + hh, aw, bottom - y - hh}, 1, u->px_body,
-         2, 0);
+    rows(u, m->agenda, m->nagenda, (SDL_Rect){p.x, y + hh, aw, bottom - y - hh}, 1, apx, 2, 0);
     if (jw) {
-        SDL_Rect j = {p.x + p.w - jw, y, jw, bottom - y};
+        int w = jw - 2 * u->pad, jpx = size_for(u, w, 20), lh = proj_line_h(u, u->px_head);
+        int th = proj_text_h(u, w, bottom - y - lh - 3 * u->pad, jpx, u->px_small, m->join);
+        SDL_Rect j = {p.x + p.w - jw, y, jw, lh + th + 3 * u->pad};
         ui_panel(u, j);
-        int jx = j.x + u->pad, jy = j.y + u->pad, w = j.w - 2 * u->pad;
-        jy += proj_line(u, (SDL_Rect){jx, jy, w, proj_line_h(u, u->px_head)}, u->px_head,
-                        TC_ACCENT, 0, "Join from your phone");
-        proj_text(u, (SDL_Rect){jx, jy, w, j.y + j.h - u->pad - jy}, u->px_head, u->px_small,
-                  TC_TEXT, m->join);
+        int jx = j.x + u->pad, jy = j.y + u->pad;
+        jy += proj_line(u, (SDL_Rect){jx, jy, w, lh}, u->px_head, TC_ACCENT, 0,
+                        "Join from your phone") + u->pad;
+        proj_text(u, (SDL_Rect){jx, jy, w, th}, jpx, u->px_small, TC_TEXT, m->join);
         u->bg = TC_BACKGROUND;
     }
 }
