@@ -304,7 +304,10 @@ void proj_play(ui *u, const rv_model *m, SDL_Rect r)
         running(u, m, (SDL_Rect){rest.x, rest.y + rest.h - rh, rest.w, rh});
     } else {
         int mw = rest.w * 62 / 100;
-        message(u, m, (SDL_Rect){rest.x, rest.y, mw, rest.h}, u->px_title, u->px_head);
+        /* the message in large type, as large as the column holds 28 characters a line */
+        int wide = mw / u->px_title >= 28;
+        message(u, m, (SDL_Rect){rest.x, rest.y, mw, rest.h}, wide ? u->px_huge * 3 / 4 : u->px_title,
+                wide ? u->px_title : u->px_head);
         running(u, m, (SDL_Rect){rest.x + mw + 2 * u->pad, rest.y, rest.w - mw - 2 * u->pad,
                                  rest.h});
     }
