@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report/rp_report.h"
+#include "core/mem.h"
 #include "room/rv_model.h"
 
 typedef struct rows {
@@ -29,7 +30,7 @@ static void add(rows *r, const char *meta, const char *text, int recommended)
         return;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
-        rv_row *v = realloc(r->v, cap * sizeof *v);
+        rv_row *v = mem_realloc(r->v, cap * sizeof *v);
         if (!v) {
             r->oom = 1;
             return;

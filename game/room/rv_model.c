@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "room/rv_model.h"
 
 /* 1 when any of the strings could not be copied. */
@@ -41,7 +42,7 @@ static int play_minutes(const bh_sim *s, int agenda_min)
  * what every workshop of a scenario shares. */
 static bh_status build_agenda(rv_model *m, const bh_sim *s)
 {
-    m->agenda = calloc(3, sizeof *m->agenda);
+    m->agenda = mem_calloc(3, sizeof *m->agenda);
     if (!m->agenda)
         return BH_ENOMEM;
     m->nagenda = 3;
@@ -75,10 +76,10 @@ static int meter_trend(const bh_sim *s, int i, double v)
 static bh_status build_world(rv_model *m, const bh_sim *s)
 {
     const bh_defs *d = sim_defs(s);
-    m->meters = calloc(d->nmeters + 1, sizeof *m->meters);
-    m->systems = calloc(d->nsystems + 1, sizeof *m->systems);
-    m->teams = calloc(d->nteams + 1, sizeof *m->teams);
-    m->running = calloc(d->nactions + 1, sizeof *m->running);
+    m->meters = mem_calloc(d->nmeters + 1, sizeof *m->meters);
+    m->systems = mem_calloc(d->nsystems + 1, sizeof *m->systems);
+    m->teams = mem_calloc(d->nteams + 1, sizeof *m->teams);
+    m->running = mem_calloc(d->nactions + 1, sizeof *m->running);
     if (!m->meters || !m->systems || !m->teams || !m->running)
         return BH_ENOMEM;
     for (size_t i = 0; i < d->nmeters; i++, m->nmeters++) {
@@ -175,7 +176,7 @@ static bh_status build_decision(rv_model *m, const bh_sim *s, int speed)
     r->prompt = rv_dup(dd->prompt);
     r->from = rv_dup(dd->from);
     r->default_label = rv_dup(dd->options[dd->default_opt].label);
-    r->options = calloc(dd->noptions + 1, sizeof *r->options);
+    r->options = mem_calloc(dd->noptions + 1, sizeof *r->options);
     if (!r->prompt || !r->from || !r->default_label || !r->options)
         return BH_ENOMEM;
     for (size_t i = 0; i < dd->noptions; i++) {
@@ -246,8 +247,14 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
 bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err)
 {
     memset(m, 0, sizeof *m);
-    if (build(m, src, show) != BH_OK)
+    m->blank = 1; /* what a failed build leaves: the holding slide, safe to draw */
+    if (!src || !src->sim || !show)
+        return err_set(err, BH_EUSAGE, "", 0, "the room's view needs a session");
+    if (build(m, src, show) != BH_OK) {
+        rv_free(m);
+        m->blank = 1;
         return err_set(err, BH_ENOMEM, "", 0, "out of memory building the room's view");
+    }
     return BH_OK;
 }
 

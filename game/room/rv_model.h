@@ -151,7 +151,8 @@ typedef struct rv_model {
 
 /* Build the room's view of `src` with the facilitator's choices `show`.
  * *m is overwritten (rv_free it first when reusing). BH_ENOMEM on
- * allocation failure, with *m left freeable. */
+ * allocation failure (BH_EUSAGE without a session), with *m left as the
+ * holding slide: freeable, and safe to draw. */
 bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err);
 void rv_free(rv_model *m);
 /* The tab names, for the console's controls and the projector's heading. */

@@ -4,11 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "room/rv_model.h"
 
 char *rv_dup(const char *s)
 {
-    return strdup(s ? s : "");
+    return mem_strdup(s ? s : "");
 }
 
 const char *rv_tab_name(int tab)

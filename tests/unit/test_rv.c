@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "core/journal.h"
+#include "core/mem.h"
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "room/rv_model.h"
@@ -409,6 +410,71 @@ static void test_hotwash_and_ending(void)
     stop(&r);
 }
 
+/* Every allocation rv_build makes may fail: each time it ends in
+ * BH_ENOMEM with the holding slide (freeable, safe to draw), never a crash
+ * or (under ASan) a leak. */
+static void fail_each(run *r, const char *what)
+{
+    for (long n = 1;; n++) {
+        rv_model m;
+        bh_err e;
+        mem_fail_at(n, 1);
+        bh_status st = rv_build(&m, &r->src, &r->show, &e);
+        long used = mem_count();
+        mem_fail_at(0, 0);
+        if (st == BH_OK) {
+            CHECK(used < n); /* it got through without reaching the n-th */
+            CHECK(n > 5);
+            rv_free(&m);
+            break;
+        }
+        if (st != BH_ENOMEM)
+            fprintf(stderr, "%s: allocation %ld: %s\n", what, n, e.msg);
+        CHECK_INT(st, BH_ENOMEM);
+        CHECK_INT(m.blank, 1);
+        CHECK_INT(m.nmeters, 0);
+        CHECK(m.title == NULL);
+        rv_free(&m);
+        if (n > 100000) {
+            CHECK(0);
+            break;
+        }
+    }
+}
+
+static void test_out_of_memory(void)
+{
+    run r;
+    CHECK_INT(start(&r), 0);
+    r.src.join = "join";
+    fail_each(&r, "before");
+    drive(&r, 22 * 60);
+    r.src.started = 1;
+    r.src.speed = 1;
+    r.show.slide = RV_SLIDE_DECISION;
+    r.show.slide_index = defs_decision(r.d, "ransom");
+    fail_each(&r, "playing, a slide");
+    r.show.slide = RV_SLIDE_NONE;
+    rp_meta meta = {TUTORIAL, NULL};
+    json_t *rep = rp_build(r.s, &meta);
+    r.src.report = rep;
+    r.show.hotwash = 1;
+    r.show.hotwash_tabs = (1u << RV_TABS) - 1;
+    r.show.hotwash_tab = RV_TAB_TIMELINE;
+    r.show.hotwash_first = 3;
+    fail_each(&r, "hot wash");
+    json_decref(rep);
+    r.src.report = NULL;
+    /* and without a session: a usage error, the holding slide */
+    rv_model m;
+    bh_err e;
+    rv_source none = {0};
+    CHECK_INT(rv_build(&m, &none, &r.show, &e), BH_EUSAGE);
+    CHECK_INT(m.blank, 1);
+    rv_free(&m);
+    stop(&r);
+}
+
 static void test_tab_names(void)
 {
     CHECK_STR(rv_tab_name(RV_TAB_TIMELINE), "Timeline");
@@ -425,6 +491,7 @@ int main(int argc, char **argv)
         {"playing", test_playing},
         {"the holding slide and discussion slides", test_blank_and_slides},
         {"the hot wash and the ending", test_hotwash_and_ending},
+        {"out of memory", test_out_of_memory},
         {"tab names", test_tab_names},
         {NULL, NULL},
     };
