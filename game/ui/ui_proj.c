@@ -160,8 +160,8 @@ static void before(ui *u, const rv_model *m)
 static void ended(ui *u, const rv_model *m)
 {
     SDL_Rect p = {2 * u->pad, 0, u->w - 4 * u->pad, u->h};
-    int y = proj_clock_bar(u, m, (SDL_Rect){0, 0, u->w, u->h}) + u->pad;
-    int mh = proj_meters_h(u, m, p.w);
+    int y = proj_clock_bar(u, m, (SDL_Rect){0, 0, u->w, u->h}, 0) + u->pad;
+    int mh = proj_meters_h(u, m, p.w, 0);
     int bottom = u->h - 2 * u->pad - mh;
     int lh = proj_line_h(u, u->px_head), icon = u->px_head;
     ui_icon(u, (SDL_Rect){p.x, y + (lh - icon) / 2, icon, icon}, proj_tone_icon(m->ending_tone),
@@ -173,7 +173,7 @@ static void ended(ui *u, const rv_model *m)
     if (bottom - u->pad > y)
         proj_text(u, (SDL_Rect){p.x, y, p.w, bottom - u->pad - y}, u->px_head, u->px_small,
                   TC_TEXT, m->ending_text);
-    proj_meters(u, m, (SDL_Rect){p.x, bottom, p.w, mh});
+    proj_meters(u, m, (SDL_Rect){p.x, bottom, p.w, mh}, 0);
 }
 
 void screen_projector(ui *u, const rv_model *m)

@@ -20,18 +20,24 @@ int proj_text_h(ui *u, int w, int maxh, int px, int min_px, const char *s);
 int proj_line(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const char *s);
 int proj_line_h(ui *u, int px);
 
+/* `dense` (0 to 3) packs the play page tighter when a decision needs
+ * the room: smaller type in the clock bar, the meter tiles and the system
+ * tiles, and at 3 the systems' names alone (their icons say the state). */
+
 /* The clock bar along the top: T+ time, calendar, paused or speed.
  * Returns its height. */
-int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r);
+int proj_clock_bar_h(ui *u, int dense);
+int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r, int dense);
 /* Every meter as a tile (value, trend arrow, bar), in as many rows as
  * the width needs. proj_meters_h says how tall they will be. */
-int proj_meters_h(ui *u, const rv_model *m, int w);
-void proj_meters(ui *u, const rv_model *m, SDL_Rect r);
+int proj_meters_h(ui *u, const rv_model *m, int w, int dense);
+void proj_meters(ui *u, const rv_model *m, SDL_Rect r, int dense);
 /* The systems as compact status tiles in `rows` rows: all of them, or
  * when they do not fit only those not online and a count of the others,
  * then the same in smaller type, and at the last in more rows (a system
- * never vanishes). Returns the height used. */
-int proj_systems(ui *u, const rv_model *m, SDL_Rect r, int rows);
+ * never vanishes). Returns the height used; _h measures only. */
+int proj_systems_h(ui *u, const rv_model *m, int w, int rows, int dense);
+int proj_systems(ui *u, const rv_model *m, SDL_Rect r, int rows, int dense);
 /* A word and icon for an ending's tone. */
 const char *proj_tone_word(bh_tone t);
 ui_icon_kind proj_tone_icon(bh_tone t);

@@ -64,9 +64,15 @@ int proj_line(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const ch
 
 /* ---- the clock bar ---- */
 
-int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r)
+int proj_clock_bar_h(ui *u, int dense)
 {
-    int lh = proj_line_h(u, u->px_head), h = lh + 2 * u->gap;
+    return proj_line_h(u, dense >= 2 ? u->px_body : u->px_head) + 2 * u->gap;
+}
+
+int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r, int dense)
+{
+    int px = dense >= 2 ? u->px_body : u->px_head;
+    int lh = proj_line_h(u, px), h = lh + 2 * u->gap;
     ui_fill(u, (SDL_Rect){r.x, r.y, r.w, h}, TC_PANEL);
     u->bg = TC_PANEL;
     int x = r.x + u->pad, y = r.y + u->gap;
@@ -77,18 +83,18 @@ int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r)
         snprintf(state, sizeof state, "Running at %d×", m->speed);
     else
         snprintf(state, sizeof state, "Paused");
-    int sw = ui_text_w(u, u->px_head, TC_TEXT, state), icon = u->px_head * 3 / 4;
+    int sw = ui_text_w(u, px, TC_TEXT, state), icon = px * 3 / 4;
     int sx = r.x + r.w - u->pad - sw;
     ui_icon(u, (SDL_Rect){sx - icon - u->gap, y + (lh - icon) / 2, icon, icon},
             m->phase == RV_ENDED ? ICON_FLAT : m->speed > 0 ? ICON_CYCLE : ICON_BLOCK,
             m->speed > 0 ? TC_GOOD : TC_WARNING);
-    ui_label(u, (SDL_Rect){sx, y, sw, lh}, u->px_head, m->speed > 0 ? TC_TEXT : TC_WARNING, 0,
+    ui_label(u, (SDL_Rect){sx, y, sw, lh}, px, m->speed > 0 ? TC_TEXT : TC_WARNING, 0,
              state);
-    int cw = ui_text_w(u, u->px_head, TC_ACCENT, m->clock);
-    ui_label(u, (SDL_Rect){x, y, cw, lh}, u->px_head, TC_ACCENT, 0, m->clock);
+    int cw = ui_text_w(u, px, TC_ACCENT, m->clock);
+    ui_label(u, (SDL_Rect){x, y, cw, lh}, px, TC_ACCENT, 0, m->clock);
     int room = sx - icon - 3 * u->gap - (x + cw + 2 * u->pad);
     if (room > u->px_body * 3)
-        proj_line(u, (SDL_Rect){x + cw + 2 * u->pad, y, room, lh}, u->px_head, TC_TEXT, 0,
+        proj_line(u, (SDL_Rect){x + cw + 2 * u->pad, y, room, lh}, px, TC_TEXT, 0,
                   m->calendar);
     u->bg = TC_BACKGROUND;
     return h;
@@ -97,20 +103,30 @@ int proj_clock_bar(ui *u, const rv_model *m, SDL_Rect r)
 /* ---- meters ---- */
 
 /* A tile is one line, the label on the left and the value with its trend
- * arrow on the right, over a bar. */
-static int tile_need(ui *u, const rv_meter *mt)
+ * arrow on the right, over a bar; denser, in smaller type. */
+typedef struct tile_px {
+    int label, value, pad, bar;
+} tile_px;
+
+static tile_px tile_sizes(ui *u, int dense)
+{
+    return dense ? (tile_px){u->px_small, u->px_body, u->gap / 2, u->gap}
+                 : (tile_px){u->px_body, u->px_head, u->gap, u->gap + u->gap / 2};
+}
+
+static int tile_need(ui *u, const rv_meter *mt, tile_px t)
 {
     char val[32];
     snprintf(val, sizeof val, "%.0f", mt->value);
-    return ui_text_w(u, u->px_body, TC_TEXT, mt->label) + ui_text_w(u, u->px_head, TC_TEXT, val) +
-           u->px_body + 2 * u->pad + 3 * u->gap;
+    return ui_text_w(u, t.label, TC_TEXT, mt->label) + ui_text_w(u, t.value, TC_TEXT, val) +
+           t.label + 2 * u->pad + 3 * u->gap;
 }
 
-static int meter_cols(ui *u, const rv_model *m, int w)
+static int meter_cols(ui *u, const rv_model *m, int w, tile_px t)
 {
     int n = (int)m->nmeters, widest = 0;
     for (size_t i = 0; i < m->nmeters; i++) {
-        int need = tile_need(u, &m->meters[i]);
+        int need = tile_need(u, &m->meters[i], t);
         widest = need > widest ? need : widest;
     }
     int cols = n > 0 ? n : 1;
@@ -121,65 +137,68 @@ static int meter_cols(ui *u, const rv_model *m, int w)
     return rows > 0 ? (n + rows - 1) / rows : 1; /* the same count in each row */
 }
 
-static int tile_h(ui *u)
+static int tile_h(ui *u, tile_px t)
 {
-    return proj_line_h(u, u->px_head) + 4 * u->gap;
+    return proj_line_h(u, t.value) + 2 * t.pad + u->gap / 2 + t.bar;
 }
 
-int proj_meters_h(ui *u, const rv_model *m, int w)
+int proj_meters_h(ui *u, const rv_model *m, int w, int dense)
 {
     if (!m->nmeters)
         return 0;
-    int cols = meter_cols(u, m, w), rows = ((int)m->nmeters + cols - 1) / cols;
-    return rows * tile_h(u) + (rows - 1) * u->gap;
+    tile_px t = tile_sizes(u, dense);
+    int cols = meter_cols(u, m, w, t), rows = ((int)m->nmeters + cols - 1) / cols;
+    return rows * tile_h(u, t) + (rows - 1) * u->gap;
 }
 
-static void meter_tile(ui *u, const rv_meter *mt, SDL_Rect r)
+static void meter_tile(ui *u, const rv_meter *mt, SDL_Rect r, tile_px t)
 {
     ui_fill(u, r, TC_PANEL);
     ui_frame(u, r, TC_PANEL_BORDER, 1);
     u->bg = TC_PANEL;
-    int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + u->gap;
-    int lh = proj_line_h(u, u->px_head), icon = u->px_body * 3 / 4;
+    int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + t.pad;
+    int lh = proj_line_h(u, t.value), icon = t.label * 3 / 4;
     char val[32];
     snprintf(val, sizeof val, "%.0f", mt->value);
-    int vw = ui_text_w(u, u->px_head, TC_TEXT, val);
+    int vw = ui_text_w(u, t.value, TC_TEXT, val);
     int vx = x + w - icon - u->gap - vw;
-    proj_line(u, (SDL_Rect){x, y, vx - x - u->gap, lh}, u->px_body, TC_TEXT, UI_VCENTER,
-              mt->label);
-    ui_label(u, (SDL_Rect){vx, y, vw, lh}, u->px_head, TC_TEXT, 0, val);
-    /* the arrow's colour says whether the move is good; its shape says which way */
+    proj_line(u, (SDL_Rect){x, y, vx - x - u->gap, lh}, t.label, TC_TEXT, UI_VCENTER, mt->label);
+    ui_label(u, (SDL_Rect){vx, y, vw, lh}, t.value, TC_TEXT, 0, val);
+    /* the arrow's colour says whether the move is good; its shape says
+     * which way; no arrow when it held (a dash beside a number reads as a
+     * minus) */
     int good = (mt->trend > 0) != mt->good_low;
-    ui_theme_color tc = mt->trend == 0 ? TC_TEXT_DIM : good ? TC_GOOD : TC_BAD;
-    /* no arrow when it held: a dash beside a number reads as a minus */
+    ui_theme_color tc = good ? TC_GOOD : TC_BAD;
     if (mt->trend)
         ui_icon(u, (SDL_Rect){x + w - icon, y + (lh - icon) / 2, icon, icon},
                 mt->trend > 0 ? ICON_UP : ICON_DOWN, tc);
     double frac = mt->max > mt->min ? (mt->value - mt->min) / (mt->max - mt->min) : 0;
     double goodness = mt->good_low ? 1 - frac : frac;
     ui_theme_color bc = goodness >= 0.6 ? TC_GOOD : goodness >= 0.35 ? TC_WARNING : TC_BAD;
-    ui_bar(u, (SDL_Rect){x, y + lh + u->gap / 2, w, u->gap + u->gap / 2}, frac, bc);
+    ui_bar(u, (SDL_Rect){x, y + lh + u->gap / 2, w, t.bar}, frac, bc);
     u->bg = TC_BACKGROUND;
 }
 
-void proj_meters(ui *u, const rv_model *m, SDL_Rect r)
+void proj_meters(ui *u, const rv_model *m, SDL_Rect r, int dense)
 {
     if (!m->nmeters)
         return;
-    int cols = meter_cols(u, m, r.w), th = tile_h(u);
+    tile_px t = tile_sizes(u, dense);
+    int cols = meter_cols(u, m, r.w, t), th = tile_h(u, t);
     int tw = (r.w - (cols - 1) * u->gap) / cols;
     for (size_t i = 0; i < m->nmeters; i++) {
         int c = (int)i % cols, row = (int)i / cols;
         meter_tile(u, &m->meters[i],
-                   (SDL_Rect){r.x + c * (tw + u->gap), r.y + row * (th + u->gap), tw, th});
+                   (SDL_Rect){r.x + c * (tw + u->gap), r.y + row * (th + u->gap), tw, th}, t);
     }
 }
 
 /* ---- systems ---- */
 
-/* What a tile says: a system and its state, or the count of the others. */
-static int tile_text(const rv_model *m, size_t i, int only_trouble, int online, char *buf,
-                     size_t n, ui_icon_kind *ik, ui_theme_color *c)
+/* What a tile says: a system and its state (or only its name, the icon
+ * saying the state, when `bare`), or the count of the others. */
+static int tile_text(const rv_model *m, size_t i, int only_trouble, int bare, int online,
+                     char *buf, size_t n, ui_icon_kind *ik, ui_theme_color *c)
 {
     if (i == m->nsystems) {
         snprintf(buf, n, "+%d online", online);
@@ -188,7 +207,10 @@ static int tile_text(const rv_model *m, size_t i, int only_trouble, int online, 
         return only_trouble;
     }
     const rv_system *sy = &m->systems[i];
-    snprintf(buf, n, "%s: %s", sy->label, ops_status_word(sy->status));
+    if (bare)
+        snprintf(buf, n, "%s", sy->label);
+    else
+        snprintf(buf, n, "%s: %s", sy->label, ops_status_word(sy->status));
     *ik = ops_status_icon(sy->status);
     *c = ops_status_color(sy->status);
     return !only_trouble || sy->status != ST_ONLINE;
@@ -197,15 +219,15 @@ static int tile_text(const rv_model *m, size_t i, int only_trouble, int online, 
 /* Lay the tiles out left to right, each as wide as its text (all of them
  * as wide as the widest when they fit one row). Returns the rows used;
  * draws when `draw`. */
-static int flow(ui *u, const rv_model *m, SDL_Rect r, int px, int only_trouble, int online,
-                int draw)
+static int flow(ui *u, const rv_model *m, SDL_Rect r, int px, int only_trouble, int bare,
+                int online, int draw)
 {
     int icon = px * 3 / 4, th = proj_line_h(u, px) + u->gap, x = r.x, row = 0;
     for (size_t i = 0; i <= m->nsystems; i++) {
         char line[300];
         ui_icon_kind ik;
         ui_theme_color c;
-        if (!tile_text(m, i, only_trouble, online, line, sizeof line, &ik, &c))
+        if (!tile_text(m, i, only_trouble, bare, online, line, sizeof line, &ik, &c))
             continue;
         int tw = ui_text_w(u, px, TC_TEXT, line) + icon + 3 * u->gap + 2;
         tw = tw > r.w ? r.w : tw;
@@ -229,7 +251,7 @@ static int flow(ui *u, const rv_model *m, SDL_Rect r, int px, int only_trouble, 
     return row + 1;
 }
 
-int proj_systems(ui *u, const rv_model *m, SDL_Rect r, int rows)
+static int systems(ui *u, const rv_model *m, SDL_Rect r, int rows, int dense, int draw)
 {
     if (!m->nsystems || rows < 1)
         return 0;
@@ -237,22 +259,32 @@ int proj_systems(ui *u, const rv_model *m, SDL_Rect r, int rows)
     for (size_t i = 0; i < m->nsystems; i++)
         online += m->systems[i].status == ST_ONLINE;
     /* all at body size; those not online and a count; the same smaller;
-     * at the last, as many rows as that takes */
-    const int px[2] = {u->px_body, u->px_small};
-    int p = 1, trouble = online > 0, used = 0;
-    for (int k = 0; k < 4; k++) {
-        int try_px = px[k / 2], try_trouble = k % 2 && online > 0;
-        if (k % 2 && !online)
+     * denser, the names alone (the icon says the state); the last that is
+     * allowed takes as many rows as it needs */
+    static const struct { int small, trouble, bare; } v[5] = {
+        {0, 0, 0}, {0, 1, 0}, {1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
+    int first = dense ? 2 : 0, last = dense >= 3 ? 4 : 3, k = first;
+    for (; k < last; k++) {
+        if (v[k].trouble && !online)
             continue;
-        if ((used = flow(u, m, r, try_px, try_trouble, online, 0)) <= rows) {
-            p = k / 2;
-            trouble = try_trouble;
+        if (flow(u, m, r, v[k].small ? u->px_small : u->px_body, v[k].trouble && online,
+                 v[k].bare, online, 0) <= rows)
             break;
-        }
     }
-    used = flow(u, m, r, px[p], trouble, online, 1);
-    int th = proj_line_h(u, px[p]) + u->gap;
+    int px = v[k].small ? u->px_small : u->px_body;
+    int used = flow(u, m, r, px, v[k].trouble && online, v[k].bare, online, draw);
+    int th = proj_line_h(u, px) + u->gap;
     return used * th + (used - 1) * u->gap;
+}
+
+int proj_systems_h(ui *u, const rv_model *m, int w, int rows, int dense)
+{
+    return systems(u, m, (SDL_Rect){0, 0, w, 0}, rows, dense, 0);
+}
+
+int proj_systems(ui *u, const rv_model *m, SDL_Rect r, int rows, int dense)
+{
+    return systems(u, m, r, rows, dense, 1);
 }
 
 /* ---- tones ---- */

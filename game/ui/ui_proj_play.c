@@ -76,6 +76,20 @@ static int options_h(ui *u, const rv_decision *d, int w, const opt_fit *f)
     return h;
 }
 
+/* Every label in at most two lines: a label in four lines of large type
+ * reads worse than in two of smaller. */
+static int short_labels(ui *u, const rv_decision *d, int w, const opt_fit *f)
+{
+    int cw = (w - (f->cols - 1) * u->gap) / f->cols, badge = proj_line_h(u, f->px);
+    for (size_t i = 0; i < d->noptions; i++) {
+        char lab[600];
+        option_label(&d->options[i], lab, sizeof lab);
+        if (ui_text_h(u, f->px, cw - badge - 3 * u->gap, TC_TEXT, lab) > 2 * badge)
+            return 0;
+    }
+    return 1;
+}
+
 static opt_fit choose_fit(ui *u, const rv_decision *d, int w, int avail)
 {
     const int sizes[4] = {u->px_title, u->px_head, u->px_body, u->px_small};
@@ -84,7 +98,7 @@ static opt_fit choose_fit(ui *u, const rv_decision *d, int w, int avail)
         for (int v = 0; v < 4; v++) {
             int tpx = sizes[s] > u->px_head ? u->px_head : u->px_body;
             f = (opt_fit){sizes[s], tpx, v < 2, v % 2 + 1, 2 * proj_line_h(u, tpx)};
-            if (options_h(u, d, w, &f) <= avail)
+            if (options_h(u, d, w, &f) <= avail && short_labels(u, d, w, &f))
                 return f;
         }
     return f; /* the smallest: labels are cut to their cells below */
@@ -95,7 +109,9 @@ static void option(ui *u, const rv_option *o, SDL_Rect r, const opt_fit *f)
     ui_fill(u, r, TC_BACKGROUND);
     ui_frame(u, r, o->is_default ? TC_WARNING : TC_PANEL_BORDER, o->is_default ? 2 : 1);
     int badge = proj_line_h(u, f->px), x = r.x + u->gap, y = r.y + u->gap;
-    SDL_Rect b = {x, y, badge, badge};
+    if (badge > r.h - 2)
+        badge = r.h - 2;
+    SDL_Rect b = {x, r.y + (r.h - badge) / 2 < y ? r.y + (r.h - badge) / 2 : y, badge, badge};
     ui_fill(u, b, TC_ACCENT);
     u->bg = TC_ACCENT;
     char letter[2] = {o->letter, 0};
@@ -105,7 +121,11 @@ static void option(ui *u, const rv_option *o, SDL_Rect r, const opt_fit *f)
     char lab[600];
     option_label(o, lab, sizeof lab);
     int bottom = r.y + r.h - u->gap;
-    int h = proj_text(u, (SDL_Rect){tx, y, tw, bottom - y}, f->px, f->px, TC_TEXT, lab);
+    int h = bottom - y >= proj_line_h(u, f->px) * 2
+                ? proj_text(u, (SDL_Rect){tx, y, tw, bottom - y}, f->px, f->px, TC_TEXT, lab)
+                : 0;
+    if (!h) /* a cell of one line at most: the label on one line, cut if it must be */
+        h = proj_line(u, (SDL_Rect){tx, r.y, tw, r.h}, f->px, TC_TEXT, UI_VCENTER, lab);
     if (f->text && o->text && o->text[0] && bottom - y - h > 0) {
         int mh = bottom - y - h < f->text_maxh ? bottom - y - h : f->text_maxh;
         proj_text(u, (SDL_Rect){tx, y + h, tw, mh}, f->text_px, u->px_small, TC_TEXT_DIM,
@@ -253,17 +273,32 @@ static void running(ui *u, const rv_model *m, SDL_Rect r)
 }
 
 /* One line each for the message and the actions, under a decision that
- * needs the screen. */
-static void strip(ui *u, const rv_model *m, SDL_Rect r)
+ * needs the screen; or (`one`) a single line for both. */
+static void strip(ui *u, const rv_model *m, SDL_Rect r, int one)
 {
     int lh = proj_line_h(u, u->px_body), y = r.y;
-    char line[1200];
-    if (m->latest.has) {
-        snprintf(line, sizeof line, "Latest, %s from %s: %s",
-                 ops_channel_tag(m->latest.channel), m->latest.from, m->latest.title);
+    char line[1200], run[64] = "";
+    if (one && m->nrunning)
+        snprintf(run, sizeof run, "%s%zu under way", m->latest.has ? "  ·  " : "", m->nrunning);
+    if (m->latest.has || run[0]) {
+        if (m->latest.has)
+            snprintf(line, sizeof line, "Latest, %s from %s: %s%s",
+                     ops_channel_tag(m->latest.channel), m->latest.from, m->latest.title, "");
+        else
+            line[0] = 0;
+        if (one && run[0]) {
+            /* the count stays in view: the message is cut before it */
+            int rw = ui_text_w(u, u->px_body, TC_TEXT_DIM, run);
+            int mw = r.w - rw;
+            if (line[0])
+                proj_line(u, (SDL_Rect){r.x, y, mw, lh}, u->px_body, TC_TEXT, 0, line);
+            ui_label(u, (SDL_Rect){r.x + (line[0] ? mw : 0), y, rw, lh}, u->px_body, TC_TEXT_DIM,
+                     0, run);
+            return;
+        }
         y += proj_line(u, (SDL_Rect){r.x, y, r.w, lh}, u->px_body, TC_TEXT, 0, line);
     }
-    if (m->nrunning) {
+    if (m->nrunning && !one) {
         size_t o = (size_t)snprintf(line, sizeof line, "Under way:");
         for (size_t i = 0; i < m->nrunning && o < sizeof line - 1; i++)
             o += (size_t)snprintf(line + o, sizeof line - o, "%s %s %.0f%%", i ? "  ·" : "",
@@ -272,22 +307,59 @@ static void strip(ui *u, const rv_model *m, SDL_Rect r)
     }
 }
 
+/* The least height the decision panel needs: its head and countdown,
+ * the bar, a prompt of `plines` small lines and every option's label in
+ * small type (one or two columns, whichever is shorter). */
+static int decision_min_h(ui *u, const rv_model *m, int w, int plines)
+{
+    const rv_decision *d = &m->decision;
+    int iw = w - 2 * u->pad;
+    opt_fit one = {u->px_small, u->px_small, 0, 1, 0}, two = one;
+    two.cols = 2;
+    int a = options_h(u, d, iw, &one), b = options_h(u, d, iw, &two);
+    return 2 * proj_line_h(u, u->px_head) + 3 * u->gap + plines * proj_line_h(u, u->px_small) +
+           u->gap + (a < b ? a : b) + u->gap;
+}
+
+/* The heights of the parts above the decision at density `dense`. */
+typedef struct top_parts {
+    int clock, meters, systems, strip;
+} top_parts;
+
+static top_parts measure(ui *u, const rv_model *m, int w, int big, int dense)
+{
+    int lh = proj_line_h(u, u->px_body);
+    top_parts t = {proj_clock_bar_h(u, dense), proj_meters_h(u, m, w, dense),
+                   proj_systems_h(u, m, w, big ? 1 : 2, dense), 0};
+    if (m->decision.open && big)
+        t.strip = dense >= 2 ? (m->latest.has || m->nrunning ? lh : 0)
+                             : (m->latest.has ? lh : 0) + (m->nrunning ? lh : 0);
+    return t;
+}
+
 void proj_play(ui *u, const rv_model *m, SDL_Rect r)
 {
-    int y = r.y + proj_clock_bar(u, m, r) + u->gap;
     int x = r.x + u->pad, w = r.w - 2 * u->pad, bottom = r.y + r.h - u->pad;
-    int mh = proj_meters_h(u, m, w);
-    proj_meters(u, m, (SDL_Rect){x, y, w, mh});
-    y += mh + u->gap;
     int big = w / (u->px_body ? u->px_body : 1) < 60;
-    int sh = proj_systems(u, m, (SDL_Rect){x, y, w, 0}, big ? 1 : 2);
+    /* pack the page tighter, step by step, until the decision fits */
+    int dense = 0;
+    top_parts t = measure(u, m, w, big, 0);
+    for (; m->decision.open && dense < 3; dense++) {
+        int used = t.clock + t.meters + t.systems + t.strip + 4 * u->gap;
+        int dw = big ? w : w * 62 / 100;
+        if (decision_min_h(u, m, dw, dense >= 3 ? 1 : 2) <= r.h - u->pad - used)
+            break;
+        t = measure(u, m, w, big, dense + 1);
+    }
+    int y = r.y + proj_clock_bar(u, m, r, dense) + u->gap;
+    proj_meters(u, m, (SDL_Rect){x, y, w, t.meters}, dense);
+    y += t.meters + u->gap;
+    int sh = proj_systems(u, m, (SDL_Rect){x, y, w, 0}, big ? 1 : 2, dense);
     y += sh ? sh + u->gap : 0;
     SDL_Rect rest = {x, y, w, bottom - y};
     if (m->decision.open && big) {
-        int lh = proj_line_h(u, u->px_body);
-        int sl = (m->latest.has ? lh : 0) + (m->nrunning ? lh : 0);
-        decision(u, m, (SDL_Rect){rest.x, rest.y, rest.w, rest.h - sl - (sl ? u->gap : 0)});
-        strip(u, m, (SDL_Rect){rest.x, rest.y + rest.h - sl, rest.w, sl});
+        decision(u, m, (SDL_Rect){rest.x, rest.y, rest.w, rest.h - t.strip - (t.strip ? u->gap : 0)});
+        strip(u, m, (SDL_Rect){rest.x, rest.y + rest.h - t.strip, rest.w, t.strip}, dense >= 2);
     } else if (m->decision.open) {
         int dw = rest.w * 62 / 100;
         decision(u, m, (SDL_Rect){rest.x, rest.y, dw, rest.h});
