@@ -209,16 +209,17 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
     const bh_defs *d = sim_defs(s);
     m->phase = sim_ended(s) ? RV_ENDED : src->started ? RV_PLAYING : RV_BEFORE;
     m->blank = show->blank;
+    /* the title names the window even behind the holding slide; nothing
+     * else of the session is in a blank model */
+    if (!(m->title = rv_dup(d->scenario.title)))
+        return BH_ENOMEM;
+    if (m->blank)
+        return BH_OK;
     m->now = sim_now(s);
     m->length = sim_length(s);
     m->speed = src->speed > 0 ? src->speed : 0;
     format_clock(m->now, m->clock, sizeof m->clock);
     cal_format(d->scenario.start_epoch + m->now, m->calendar, sizeof m->calendar);
-    /* the title names the window even behind the holding slide */
-    if (!(m->title = rv_dup(d->scenario.title)))
-        return BH_ENOMEM;
-    if (m->blank)
-        return BH_OK;
     int cut = sim_cut(s);
     m->cut_label = rv_dup(cut >= 0 ? d->cuts[cut].label : "");
     m->agenda_min = cut >= 0 ? d->cuts[cut].agenda : 0;

@@ -258,6 +258,8 @@ static void test_blank_and_slides(void)
     CHECK_INT(r.m.nmeters, 0);
     CHECK_INT(r.m.decision.open, 0);
     CHECK_INT(r.m.latest.has, 0);
+    CHECK_STR(r.m.clock, "");
+    CHECK_INT(r.m.nsystems, 0);
     r.show.blank = 0;
     /* an inject the room has seen */
     int ii = defs_inject(r.d, "ransom_note");
