@@ -50,6 +50,28 @@ expect missing-module 1 'Build it with scripts/build' -- "${headless[@]}" "$tmp/
 # Headless commands never need the module (or SDL).
 expect run-without-module 0 'ENDING' -- "$tmp/alone/bulkhead" run scenarios/tutorial.lua --plan tests/plans/tutorial_expert.plan
 
+# `bulkhead workshop`: its help, and the usage errors a facilitator gets
+# before any window opens (a missing file, an unknown cut with a "did you
+# mean", a stray argument, --resume). The good cases open the briefing
+# headless for one frame and exit 0: the positive controls that show the
+# checks let a right command through.
+oneframe=(env SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy BULKHEAD_QUIT_AFTER_FRAMES=1)
+scn=tests/fixtures/cuts/cuts.lua
+
+expect help-lists-workshop 0 'bulkhead workshop FILE.lua \[--cut ID\]' -- "$bh" --help
+expect workshop-help 0 'Extend, not Mirror' -- "$bh" workshop --help
+expect workshop-help-anywhere 0 'F7 moves it to the next display' -- "$bh" workshop "$scn" --help
+expect workshop-needs-file 2 'workshop needs a scenario file: bulkhead workshop FILE.lua' -- "$bh" workshop
+expect workshop-missing-file 1 'nope\.lua: error: cannot read this scenario' -- "$bh" workshop "$tmp/nope.lua"
+expect workshop-unknown-cut 2 "cuts\.lua: error: --cut thre: the scenario declares no such cut \(did you mean 'three'\?\)" -- "$bh" workshop "$scn" --cut thre
+expect workshop-cut-no-cuts 2 "declares no such cut \\(it declares no cuts\\)" -- "$bh" workshop scenarios/tutorial.lua --cut x
+expect workshop-stray-arg 2 "unexpected argument 'extra'" -- "$bh" workshop "$scn" extra
+expect workshop-resume 2 'bulkhead play --resume JOURNAL' -- "$bh" workshop "$scn" --resume x.journal
+expect workshop-bad-theme 2 "--theme wants dark, light or high_contrast, not 'purple'" -- "$bh" workshop "$scn" --theme purple
+# The positive controls: a cut the scenario declares, and none at all.
+expect workshop-good-cut 0 '' -- "${oneframe[@]}" "$bh" workshop "$scn" --cut three --data-dir "$tmp/data"
+expect workshop-no-cut 0 '' -- "${oneframe[@]}" "$bh" workshop scenarios/tutorial.lua --data-dir "$tmp/data"
+
 if [ "$fails" -ne 0 ]; then
   echo "$fails game command-line test(s) failed"
   exit 1

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,4 +139,16 @@ int parse_u64(const char *s, uint64_t *out)
         return -1;
     *out = v;
     return 0;
+}
+
+int cli_check_cut(const bh_defs *d, const char *cut, const char *path)
+{
+    if (defs_cut(d, cut) >= 0)
+        return 0;
+    char hint[160];
+    text_suggest(cut, d->cuts, d->ncuts, sizeof *d->cuts, offsetof(bh_cut_def, id), hint,
+                 sizeof hint);
+    fprintf(stderr, "%s: error: --cut %s: the scenario declares no such cut%s\n", path, cut,
+            d->ncuts ? hint : " (it declares no cuts)");
+    return -1;
 }

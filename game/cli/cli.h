@@ -23,6 +23,11 @@ bh_status read_plan(const char *path, bh_plan *plan);
 /* A whole decimal number from 0 to 2^64-1; -1 when `s` is not one. */
 int parse_u64(const char *s, uint64_t *out);
 
+/* --cut ID names a cut the scenario declares: 0; else -1 after printing
+ * "PATH: error: --cut ID: the scenario declares no such cut" with a "did
+ * you mean". */
+int cli_check_cut(const bh_defs *d, const char *cut, const char *path);
+
 /* The flags check and run share (cli_args.c). */
 typedef struct cli_args {
     const char *plan, *journal;
@@ -43,6 +48,8 @@ int cmd_run(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+/* `bulkhead workshop FILE`: a facilitated workshop (cli_workshop.c). */
+int cmd_workshop(int argc, char **argv);
 /* `bulkhead` (with_file 0: the title screen) or `bulkhead play FILE`. */
 int cmd_game(int argc, char **argv, int with_file);
 

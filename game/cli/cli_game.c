@@ -1,4 +1,5 @@
-/* cli_game: `bulkhead` and `bulkhead play FILE.lua`, the desktop game.
+/* cli_game: `bulkhead` and `bulkhead play FILE.lua`, the desktop game
+ * (`bulkhead workshop`, cli_workshop.c, shares its flags and launch).
  * Parses the game's flags into app_opts (ui/ui_opts.h), adds the folders
  * cli_paths found, and hands them to the game module, which it loads only
  * now so that headless commands never load SDL. */
@@ -11,8 +12,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_game.h"
 #include "cli/cli_paths.h"
-#include "ui/ui_opts.h"
 
 static int parse_size(const char *s, int *w, int *h)
 {
@@ -49,8 +50,7 @@ static int run_game_module(const char *path, const app_opts *o)
     return rc;
 }
 
-/* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
-int cmd_game(int argc, char **argv, int with_file)
+int cli_game_opts(int argc, char **argv, app_opts *out)
 {
     enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV,
            O_CUT };
@@ -63,6 +63,7 @@ int cmd_game(int argc, char **argv, int with_file)
         {"cut", required_argument, 0, O_CUT},
         {0, 0, 0, 0}};
     app_opts o = {0};
+    *out = o;
     opterr = 0;
     optind = 1;
     int ch;
@@ -101,6 +102,17 @@ int cmd_game(int argc, char **argv, int with_file)
             return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    *out = o;
+    return 0;
+}
+
+/* The desktop game: `bulkhead` (title screen) or `bulkhead play FILE`. */
+int cmd_game(int argc, char **argv, int with_file)
+{
+    app_opts o;
+    int rc = cli_game_opts(argc, argv, &o);
+    if (rc)
+        return rc;
     if (with_file) {
         if (optind >= argc && !o.resume)
             return usage_error("%s", "play needs a scenario file: bulkhead play FILE.lua");
@@ -112,17 +124,23 @@ int cmd_game(int argc, char **argv, int with_file)
     if (o.cut && !o.scenario)
         return usage_error("%s", "--cut plays a scenario in one of its cuts: bulkhead play "
                                  "FILE.lua --cut ID (a journal's own cut line comes with --resume)");
-    if (o.scenario && access(o.scenario, R_OK) != 0) {
-        fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o.scenario, strerror(errno));
+    return cli_game_launch(&o);
+}
+
+int cli_game_launch(app_opts *o)
+{
+    if (o->scenario && access(o->scenario, R_OK) != 0) {
+        fprintf(stderr, "%s: error: cannot read this scenario: %s\n", o->scenario,
+                strerror(errno));
         return EXIT_PROBLEMS;
     }
     cli_paths paths;
     char user[PATH_MAX];
     if (cli_find_paths(&paths) != 0)
         return EXIT_PROBLEMS;
-    o.assets_dir = paths.assets;
-    o.scenario_dir = paths.scenarios;
+    o->assets_dir = paths.assets;
+    o->scenario_dir = paths.scenarios;
     if (cli_user_scenarios(user, sizeof user) == 0)
-        o.user_scenario_dir = user;
-    return run_game_module(paths.module, &o);
+        o->user_scenario_dir = user;
+    return run_game_module(paths.module, o);
 }

@@ -23,14 +23,8 @@
  * warning when that differs). An id the scenario lacks is bad usage. */
 static int use_cut(bh_plan *plan, const char *cut, const bh_defs *d, const char *path)
 {
-    if (defs_cut(d, cut) < 0) {
-        char hint[160];
-        text_suggest(cut, d->cuts, d->ncuts, sizeof *d->cuts, offsetof(bh_cut_def, id), hint,
-                     sizeof hint);
-        fprintf(stderr, "%s: error: --cut %s: the scenario declares no such cut%s\n", path, cut,
-                d->ncuts ? hint : " (it declares no cuts)");
+    if (cli_check_cut(d, cut, path) != 0)
         return -1;
-    }
     if (plan->cut && strcmp(plan->cut, cut) != 0)
         fprintf(stderr, "%s:%d: warning: --cut %s overrides the journal's cut %s; the session "
                         "will differ from the recorded one\n",

@@ -14,6 +14,10 @@ static const char *usage_text =
     "  bulkhead                          the desktop game: title screen, scenarios, continue\n"
     "  bulkhead play FILE.lua [--seed N] [--cut ID] [--resume JOURNAL] [--fullscreen]\n"
     "                                    open a scenario's briefing (or resume its journal)\n"
+    "  bulkhead workshop FILE.lua [--cut ID] [game options]\n"
+    "                                    run a facilitated workshop: a console for the\n"
+    "                                    facilitator, a projector window for the room\n"
+    "                                    (see workshop --help)\n"
     "  bulkhead check FILE.lua... [--format text|json] [--explore N [--cut ID]]\n"
     "                                    validate scenarios; file:line: error|warning: message\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--cut ID] [--journal OUT [--ack-fd N]]\n"
@@ -34,7 +38,7 @@ static const char *usage_text =
     "                      written and fsynced, write its line number and a newline to\n"
     "                      descriptor N (open it for the run, e.g. 3>ACKS --ack-fd 3)\n"
     "\n"
-    "Options for the game (bulkhead and bulkhead play):\n"
+    "Options for the game (bulkhead, bulkhead play and bulkhead workshop):\n"
     "  --font FILE         use this TrueType font instead of fontconfig's DejaVu Sans\n"
     "  --data-dir DIR      where settings and session journals are kept\n"
     "                      (default: the user's data folder, ~/.local/share/bulkhead)\n"
@@ -70,6 +74,8 @@ int main(int argc, char **argv)
         return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0)
         return cmd_game(argc - 1, argv + 1, 1);
+    if (strcmp(cmd, "workshop") == 0)
+        return cmd_workshop(argc - 1, argv + 1);
     if (strcmp(cmd, "explore") == 0)
         return cmd_explore(argc - 1, argv + 1);
     if (strcmp(cmd, "new") == 0)

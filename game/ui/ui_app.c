@@ -12,6 +12,7 @@
 
 #include "ui/ui_boot.h"
 #include "ui/ui_screens.h"
+#include "ui/ui_workshop.h"
 
 /* ---- moving between screens ---- */
 
@@ -31,6 +32,10 @@ static void stop_session(app *a)
     memset(&a->game, 0, sizeof a->game);
     a->game.journal.fd = -1;
     a->playing = 0;
+    app_projector_close(a);
+    a->workshop = 0;
+    a->started = 0;
+    memset(&a->show, 0, sizeof a->show);
     a->inbox_sel = -1;
     a->dec_collapsed = 0;
     a->dec_seen = -1;
@@ -74,6 +79,18 @@ static void show_load_error(app *a, const char *path, const lh_diags *d, const b
     a->u.focus = 0;
 }
 
+/* The cut a workshop's briefing starts with: the one --cut named for this
+ * scenario, else the first the scenario declares. A workshop has a fixed
+ * slot, and a cut is what gives it an agenda (and the agenda clock) sized
+ * for a room; the whole scenario is one press away. */
+static int brief_default_cut(const app *a)
+{
+    const bh_defs *d = lh_defs(a->brief);
+    if (a->opts.cut && a->opts.scenario && strcmp(a->opts.scenario, a->brief_path) == 0)
+        return defs_cut(d, a->opts.cut);
+    return d->ncuts > 0 ? 0 : -1;
+}
+
 void app_open_briefing(app *a, const char *path)
 {
     stop_session(a);
@@ -86,6 +103,7 @@ void app_open_briefing(app *a, const char *path)
         return;
     }
     memset(&a->sc_brief, 0, sizeof a->sc_brief);
+    a->brief_cut = brief_default_cut(a);
     a->screen = SCR_BRIEFING;
     a->u.focus = 0;
 }
@@ -111,6 +129,14 @@ void app_begin(app *a)
                                    strcmp(a->opts.scenario, a->brief_path) == 0
                                ? a->opts.cut
                                : NULL};
+    if (a->want_workshop && a->brief) { /* the cut chosen on the briefing */
+        const bh_defs *bd = lh_defs(a->brief);
+        how.workshop = 1;
+        if (a->brief_cut >= 0 && (size_t)a->brief_cut < bd->ncuts)
+            how.cut = bd->cuts[a->brief_cut].id;
+        else if (!how.cut || defs_cut(bd, how.cut) >= 0)
+            how.cut = NULL; /* an unknown --cut stays, so starting names it */
+    }
     if (play_start_how(&a->game, a->brief_path, a->data_dir, seed, &how, &d, &e) != BH_OK) {
         show_load_error(a, a->brief_path, &d, &e);
         lh_diags_free(&d);
@@ -119,10 +145,15 @@ void app_begin(app *a)
     }
     lh_diags_free(&d);
     a->playing = 1;
-    play_set_speed(&a->game, a->settings.speed);
+    if (!a->game.workshop) /* a workshop starts paused: the facilitator starts it */
+        play_set_speed(&a->game, a->settings.speed);
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
     free_brief(a);
     enter_ops(a);
+    if (a->game.workshop) {
+        a->workshop = 1;
+        app_projector_open(a);
+    }
 }
 
 bh_status app_resume(app *a, const char *journal, bh_err *err)
@@ -141,6 +172,11 @@ bh_status app_resume(app *a, const char *journal, bh_err *err)
     a->playing = 1;
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
     enter_ops(a);
+    if (a->game.workshop) { /* `mode workshop`: both windows, where it stood */
+        a->workshop = 1;
+        a->started = sim_now(a->game.sim) > 0;
+        app_projector_open(a);
+    }
     if (a->game.notice[0]) {
         fprintf(stderr, "bulkhead: %s: %s\n", a->game.journal_path, a->game.notice);
         char msg[sizeof a->toast];
@@ -176,6 +212,8 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
     bh_status st = boot_open(a, o, err);
     if (st != BH_OK)
         return st;
+    a->want_workshop = o->workshop;
+    a->proj_request = -1;
     if (o->resume) {
         if (app_resume(a, o->resume, err) != BH_OK)
             return BH_OK; /* the load-error screen shows it */
@@ -204,7 +242,7 @@ void app_frame(app *a, double dt)
     while (SDL_PollEvent(&e)) {
         if (e.type == SDL_QUIT)
             a->quit = 1;
-        ui_event(&a->u, &e);
+        ws_route_event(a, &e); /* by window id */
     }
     if (a->playing && a->screen == SCR_OPS && a->overlay == OV_NONE) {
         bh_err err;
@@ -213,6 +251,8 @@ void app_frame(app *a, double dt)
     if (a->playing && a->screen == SCR_OPS && a->overlay != OV_NOTE)
         reload_watch(a, dt);
     ui_begin(&a->u, dt);
+    if (a->workshop && ui_key(&a->u, APP_PROJECTOR_KEY))
+        app_projector_next_display(a);
     switch (a->screen) {
     case SCR_TITLE: screen_title(a); break;
     case SCR_BRIEFING: screen_briefing(a); break;
@@ -227,6 +267,7 @@ void app_frame(app *a, double dt)
     screen_toast_draw(a, dt);
     ui_end(&a->u);
     SDL_RenderPresent(a->u.r);
+    ws_projector_frame(a, dt);
     a->frames++;
     a->last_frame_ms =
         (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();

@@ -112,6 +112,13 @@ typedef struct app {
     int has_proj;             /* the projector window is open */
     rv_show show;             /* what the facilitator chose to show the room */
     int started;              /* the facilitator has started the clock once */
+    int want_workshop;        /* the title's mode, or `bulkhead workshop`: a briefing
+                               * starts a workshop */
+    int brief_cut;            /* the cut chosen on a workshop's briefing; -1: whole */
+    int proj_request;         /* the display F7 moved the projector to; -1: automatic */
+    int proj_display;         /* the display the projector is on */
+    char proj_warning[300];   /* what the console must say about the displays (mirrored,
+                               * or the projector failed to open); "" when all is well */
 
     double last_frame_ms;
     long frames;
@@ -132,5 +139,17 @@ void app_open_briefing(app *a, const char *scenario);
 void app_begin(app *a);               /* briefing -> a new session */
 bh_status app_resume(app *a, const char *journal, bh_err *err);
 void app_to_title(app *a);
+
+/* ---- a workshop's projector window (ui_workshop.c) ----
+ * Open it where ui_place.h says (full-screen on a display the console is
+ * not on, else a window to drag); 1 when open. A failure leaves the
+ * console running and says why in a->proj_warning. */
+int app_projector_open(app *a);
+/* Close it (the session and the console carry on); safe when closed. */
+void app_projector_close(app *a);
+/* The key F7: move it to the next display (open it when closed). */
+void app_projector_next_display(app *a);
+#define APP_PROJECTOR_KEY SDLK_F7
+#define APP_PROJECTOR_KEY_NAME "F7"
 
 #endif

@@ -1,13 +1,15 @@
 /* ui_boot: starting the game and shutting it down: finding the game's
  * folders (assets/ and scenarios/, and the data folder for journals and
- * settings), reading the settings, opening the window and renderer, and
- * loading the font and the colour theme. Errors name the fix. */
+ * settings), reading the settings, starting SDL, opening the console's
+ * window (ui_win.c: with its renderer, font and text cache) and loading
+ * the colour theme. Errors name the fix. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "ui/ui_boot.h"
 #include "ui/ui_screens.h"
+#include "ui/ui_win.h"
 
 /* ---- finding the game's folders ---- */
 
@@ -34,9 +36,9 @@ static void find_dir(char *out, size_t n, const char *given, const char *name)
     snprintf(out, n, "%s", c0[0] && is_dir(c0) ? c0 : name);
 }
 
-/* ---- the window, the data folder ---- */
+/* ---- SDL, the data folder ---- */
 
-static bh_status open_window(app *a, bh_err *err)
+static bh_status start_sdl(bh_err *err)
 {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return err_set(err, BH_EIO, "", 0,
@@ -57,29 +59,10 @@ static bh_status open_window(app *a, bh_err *err)
                        drv);
     if (TTF_Init() != 0)
         return err_set(err, BH_EIO, "", 0, "SDL_ttf failed to start: %s", TTF_GetError());
-    int w = a->opts.width > 0 ? a->opts.width : 1280;
-    int h = a->opts.height > 0 ? a->opts.height : 720;
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (a->settings.fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    a->u.win = SDL_CreateWindow("Bulkhead", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                flags);
-    if (!a->u.win)
-        return err_set(err, BH_EIO, "", 0,
-                       "could not open a window (%s). Run the game on a desktop session, "
-                       "or headless with: xvfb-run -a scripts/play",
-                       SDL_GetError());
-    SDL_SetWindowMinimumSize(a->u.win, 960, 540);
-    Uint32 rf = a->opts.software ? SDL_RENDERER_SOFTWARE
-                                 : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
-    a->u.r = SDL_CreateRenderer(a->u.win, -1, rf);
-    if (!a->u.r)
-        a->u.r = SDL_CreateRenderer(a->u.win, -1, SDL_RENDERER_SOFTWARE);
-    if (!a->u.r)
-        return err_set(err, BH_EIO, "", 0, "could not create a renderer: %s", SDL_GetError());
-    /* Every colour is opaque: blending fills would only cost time (about
-     * 6 ms a frame at 1080p in the software renderer). */
-    SDL_SetRenderDrawBlendMode(a->u.r, SDL_BLENDMODE_NONE);
+    /* A full-screen window must not minimise when the other window of a
+     * workshop takes the focus (SDL #2429: on X11 the projector went black
+     * when the facilitator clicked the console). */
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     return BH_OK;
 }
 
@@ -129,15 +112,30 @@ bh_status boot_open(app *a, const app_opts *o, bh_err *err)
     }
     if (o->fullscreen)
         a->settings.fullscreen = 1;
-    st = open_window(a, err);
+    st = start_sdl(err);
     if (st != BH_OK)
         return st;
     char font[PLAY_PATH_MAX];
     st = ui_font_find(o->font, "DejaVu Sans", font, sizeof font, err);
-    if (st == BH_OK)
-        st = ui_font_open(&a->u.font, font, err);
-    if (st == BH_OK)
-        st = ui_text_init(&a->u.text, a->u.r, &a->u.font, 768, err);
+    if (st != BH_OK)
+        return st;
+    /* The console: vsync here and on no other window (SDL #6541: with
+     * vsync on both, each present waits for its own refresh and the frame
+     * rate halves). */
+    ui_win_spec ws = {.title = "Bulkhead",
+                      .x = SDL_WINDOWPOS_CENTERED,
+                      .y = SDL_WINDOWPOS_CENTERED,
+                      .w = a->opts.width > 0 ? a->opts.width : 1280,
+                      .h = a->opts.height > 0 ? a->opts.height : 720,
+                      .flags = SDL_WINDOW_RESIZABLE |
+                               (a->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0),
+                      .min_w = 960,
+                      .min_h = 540,
+                      .software = a->opts.software,
+                      .vsync = 1,
+                      .font = font,
+                      .text_cache = 768};
+    st = ui_win_open(&a->u, &ws, err);
     if (st != BH_OK)
         return st;
     /* The palette must load: the game has no colours without one. */
@@ -156,12 +154,9 @@ bh_status boot_open(app *a, const app_opts *o, bh_err *err)
 
 void boot_close(app *a)
 {
-    ui_text_free(&a->u.text);
-    ui_font_close(&a->u.font);
-    if (a->u.r)
-        SDL_DestroyRenderer(a->u.r);
-    if (a->u.win)
-        SDL_DestroyWindow(a->u.win);
+    ui_win_close(&a->proj);
+    a->has_proj = 0;
+    ui_win_close(&a->u);
     TTF_Quit();
     SDL_Quit();
 }

@@ -22,8 +22,10 @@ static const char *how_to_play =
     "The clock runs while you think. Start actions from the right-hand panel: each needs free "
     "staff from a team and takes time. Messages arrive in the inbox. When a decision opens, "
     "choose before its countdown runs out, or the default happens. Space pauses; 1 to 4 set "
-    "the speed; N skips to the next event; Tab and the arrow keys move between controls and "
+    "the speed; S skips to the next event; N writes a note; Tab and the arrow keys move between controls and "
     "Enter presses them; Esc opens the menu. Everything you do is saved as you do it.";
+
+const char *briefing_help(void) { return how_to_play; }
 
 void screen_briefing(app *a)
 {
@@ -52,6 +54,8 @@ void screen_briefing(app *a)
     view.h -= 2 * u->gap;
     ui_scroll_begin(u, &a->sc_brief, view);
     int cy = view.y, w = colw - 2 * u->gap;
+    if (a->want_workshop)
+        cy += brief_workshop_cuts(a, x, cy, w);
     cy += section(u, x, cy, w, "The situation", sc->briefing);
     cy += section(u, x, cy, w, "Your organisation", sc->organisation);
     char teams[2000] = "";
@@ -80,15 +84,21 @@ void screen_briefing(app *a)
                               i ? "\n" : "", d->cuts[i].label, clen, d->cuts[i].agenda,
                               d->cuts[i].id);
     }
-    cy += section(u, x, cy, w, "Session cuts for a workshop", cuts);
+    if (!a->want_workshop) /* a workshop chooses its cut at the top */
+        cy += section(u, x, cy, w, "Session cuts for a workshop", cuts);
     cy += section(u, x, cy, w, "How to play", how_to_play);
     /* The scroll area stays focusable so the keyboard can scroll it too. */
     ui_text_area(u, ui_id(u, "text"), (SDL_Rect){x, view.y, 1, cy - view.y}, "Briefing text", "Page Up and Page Down scroll the briefing.");
     ui_scroll_end(u, cy - view.y);
-    int bw = screen_button_w(a, "Begin the exercise [Enter]");
-    if (ui_button(u, ui_id(u, "begin"), (SDL_Rect){x + colw - bw, bottom, bw, bh},
-                  "Begin the exercise [Enter]", SDLK_RETURN,
-                  "Start the clock. A new journal records every choice you make.")) {
+    const char *begin = a->want_workshop ? "Start the workshop [Enter]"
+                                         : "Begin the exercise [Enter]";
+    int bw = screen_button_w(a, begin);
+    if (ui_button(u, ui_id(u, "begin"), (SDL_Rect){x + colw - bw, bottom, bw, bh}, begin,
+                  SDLK_RETURN,
+                  a->want_workshop
+                      ? "Open the projector for the room; the clock waits for you to start "
+                        "it. A new journal records everything."
+                      : "Start the clock. A new journal records every choice you make.")) {
         screen_ask(a, REQ_BEGIN, NULL);
         return;
     }

@@ -24,6 +24,13 @@ int debrief_stem_len(const char *s);
 void debrief_tab_timeline(app *a, SDL_Rect r);
 void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which);
 void debrief_tab_meters(app *a, SDL_Rect r);
+/* The chart's colour and marker for its i-th meter: eight of each, all
+ * different, so eight meters never share a look. */
+ui_theme_color debrief_series_color(size_t i);
+ui_icon_kind debrief_series_mark(size_t i);
+/* How many steps the chart's value axis (0% to 100%) has at height
+ * `chart_h`: 4, or 2 or 1 when the labels would overlap. */
+int debrief_chart_ticks(ui *u, int chart_h);
 void debrief_tab_decisions(app *a, SDL_Rect r);
 /* The what-if panel over the decisions tab, while a->wi_decision >= 0. */
 void debrief_whatif_panel(app *a);

@@ -16,16 +16,30 @@ static void line(ui *u, float x0, float y0, float x1, float y1, ui_theme_color c
     }
 }
 
+ui_theme_color debrief_series_color(size_t i) { return TC_SERIES1 + (int)(i % UI_SERIES); }
+
+ui_icon_kind debrief_series_mark(size_t i)
+{
+    static const ui_icon_kind marks[UI_SERIES] = {ICON_DOT,  ICON_CROSS, ICON_CHECK, ICON_WARN,
+                                                  ICON_OFF,  ICON_LOCK,  ICON_BLOCK, ICON_UP};
+    return marks[i % UI_SERIES];
+}
+
+int debrief_chart_ticks(ui *u, int chart_h)
+{
+    int lh = ui_text_h(u, u->px_small, u->w, TC_TEXT_DIM, "100%") + u->gap / 2;
+    int n = 4;
+    while (n > 1 && chart_h / n < lh)
+        n /= 2;
+    return n;
+}
+
 /* Every meter on one axis, each scaled to its own range, with the moments
  * decisions were taken. Each line also carries its own marker shape, so
  * colour is not the only way to tell them apart. */
 void debrief_tab_meters(app *a, SDL_Rect r)
 {
     ui *u = &a->u;
-    static const ui_theme_color colors[] = {TC_ACCENT, TC_BAD, TC_GOOD, TC_WARNING, TC_TEXT,
-                                            TC_FOCUS, TC_TEXT_DIM};
-    static const ui_icon_kind marks[] = {ICON_DOT, ICON_CROSS, ICON_CHECK, ICON_WARN, ICON_OFF,
-                                         ICON_LOCK, ICON_BLOCK};
     const json_t *ms = json_object_get(a->debrief, "meters");
     size_t nm = json_array_size(ms);
     int legend_h = (int)((nm + 1) / 2) * (u->line + u->gap) + u->gap;
@@ -36,13 +50,17 @@ void debrief_tab_meters(app *a, SDL_Rect r)
     double end = rp_num(json_object_get(a->debrief, "session"), "elapsed_s");
     if (end <= 0)
         end = 1;
-    for (int k = 0; k <= 4; k++) {
-        char lab[16], st[32];
-        int y = c.y + c.h * k / 4;
+    int ticks = debrief_chart_ticks(u, c.h);
+    for (int k = 0; k <= ticks; k++) {
+        char lab[16];
+        int y = c.y + c.h * k / ticks;
         ui_fill(u, (SDL_Rect){c.x, y, c.w, 1}, TC_PANEL_BORDER);
-        snprintf(lab, sizeof lab, "%d%%", 100 - 25 * k);
+        snprintf(lab, sizeof lab, "%d%%", 100 - 100 * k / ticks);
         ui_label(u, (SDL_Rect){r.x, y - u->px_small / 2, 4 * u->px_small - u->gap, u->line},
                  u->px_small, TC_TEXT_DIM, UI_RIGHT, lab);
+    }
+    for (int k = 0; k <= 4; k++) {
+        char st[32];
         dur_stamp((bh_time)(end * k / 4), st, sizeof st);
         int tx = c.x + c.w * k / 4 - (k == 4 ? 7 * u->px_small : k ? 7 * u->px_small / 2 : 0);
         ui_label(u, (SDL_Rect){tx, c.y + c.h + u->gap, 7 * u->px_small, u->line}, u->px_small,
@@ -77,7 +95,7 @@ void debrief_tab_meters(app *a, SDL_Rect r)
         double lo = rp_num(m, "min"), hi = rp_num(m, "max");
         if (hi <= lo)
             hi = lo + 1;
-        ui_theme_color col = colors[i % 7];
+        ui_theme_color col = debrief_series_color(i);
         float px = -1, py = -1;
         size_t k;
         const json_t *p;
@@ -90,7 +108,7 @@ void debrief_tab_meters(app *a, SDL_Rect r)
                 line(u, px, py, x, py, col); /* the value holds until it changes */
                 line(u, x, py, x, y, col);
             }
-            ui_icon(u, (SDL_Rect){(int)x - mk / 2, (int)y - mk / 2, mk, mk}, marks[i % 7], col);
+            ui_icon(u, (SDL_Rect){(int)x - mk / 2, (int)y - mk / 2, mk, mk}, debrief_series_mark(i), col);
             px = x;
             py = y;
         }
@@ -98,7 +116,7 @@ void debrief_tab_meters(app *a, SDL_Rect r)
             line(u, px, py, (float)(c.x + c.w), py, col);
         /* legend, two columns */
         int lx = r.x + (int)(i % 2) * r.w / 2, ly = c.y + c.h + u->line + u->gap + (int)(i / 2) * (u->line + u->gap);
-        ui_icon(u, (SDL_Rect){lx, ly + (u->line - mk) / 2, mk, mk}, marks[i % 7], col);
+        ui_icon(u, (SDL_Rect){lx, ly + (u->line - mk) / 2, mk, mk}, debrief_series_mark(i), col);
         char lab[200];
         snprintf(lab, sizeof lab, "%s: %.0f → %.0f (%s is better)", rp_str(m, "label"),
                  rp_num(m, "start"), rp_num(m, "final"), rp_str(m, "better"));

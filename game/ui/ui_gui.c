@@ -1,14 +1,13 @@
 /* ui_gui: the toolkit's frame, input and controls (see ui_gui.h): control
  * ids, the frame's sizes, SDL events, focus and the keyboard, buttons and
- * clickable areas, scroll areas, tooltips, and the list of controls tests
- * click by label. Drawing is in ui_draw.c, icons in ui_icon.c. */
+ * clickable areas, scroll areas, and the list of controls tests click by
+ * label. Drawing is in ui_draw.c, icons in ui_icon.c, the tooltip in
+ * ui_tip.c. */
 #include "ui/ui_gui.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#define TIP_DELAY 0.45 /* seconds of hovering before a tooltip shows */
 
 static uint32_t fnv32(uint32_t h, const char *s)
 {
@@ -59,6 +58,7 @@ void ui_begin(ui *u, double dt)
     u->layer = 0;
     u->modal = 0;
     u->tip_candidate = 0;
+    u->drop_text = 0; /* only the events right after the key can be its text */
     u->bg = TC_BACKGROUND;
     if (u->tip_id)
         u->tip_time += dt;
@@ -114,6 +114,15 @@ void ui_event(ui *u, const SDL_Event *e)
         break;
     case SDL_TEXTINPUT: {
         size_t n = strlen(e->text.text);
+        int dropped = u->drop_text && n == 1 && (SDL_Keycode)SDL_tolower(e->text.text[0]) ==
+                                                     (SDL_Keycode)u->drop_text;
+        u->drop_text = 0;
+        if (dropped)
+            break;
+        if (u->key_text_len < 0) {
+            u->key_text_at = u->ntyped;
+            u->key_text_len = (int)n;
+        }
         if (u->ntyped + n < sizeof u->typed) {
             memcpy(u->typed + u->ntyped, e->text.text, n + 1);
             u->ntyped += (int)n;
@@ -129,6 +138,9 @@ void ui_event(ui *u, const SDL_Event *e)
         if (e->key.repeat && k != SDLK_TAB && k != SDLK_UP && k != SDLK_DOWN && k != SDLK_LEFT &&
             k != SDLK_RIGHT && k != SDLK_PAGEUP && k != SDLK_PAGEDOWN && k != SDLK_BACKSPACE)
             break;
+        u->key_text_len = -1;
+        u->drop_text = 0;
+        u->last_key = k;
         if (k == SDLK_TAB) {
             u->focus_move = (m & KMOD_SHIFT) ? -1 : 1;
             u->focus_visible = 1;
@@ -192,6 +204,7 @@ static void record(ui *u, uint32_t id, SDL_Rect r, const char *label, int focusa
     c->id = id;
     c->r = r;
     c->focusable = focusable;
+    c->on = 0;
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
     c->visible = !u->clipping || inside(u->clip, cx, cy);
     snprintf(c->label, sizeof c->label, "%s", label ? label : "");
@@ -206,6 +219,18 @@ int ui_key(ui *u, SDL_Keycode key)
         return 0;
     u->key = 0;
     return 1;
+}
+
+void ui_drop_key_text(ui *u)
+{
+    if (u->key_text_len < 0) {
+        u->drop_text = u->last_key; /* it may come with the next events */
+    } else if (u->key_text_len > 0 && u->key_text_at + u->key_text_len <= u->ntyped) {
+        memmove(u->typed + u->key_text_at, u->typed + u->key_text_at + u->key_text_len,
+                (size_t)(u->ntyped - u->key_text_at - u->key_text_len) + 1);
+        u->ntyped -= u->key_text_len;
+    }
+    u->key_text_len = 0;
 }
 
 static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *tip, int *hot,
@@ -235,9 +260,9 @@ static int area(ui *u, uint32_t id, SDL_Rect r, const char *label, const char *t
     if (hot)
         *hot = over || focused;
     if (live && u->scroll && focused) {
-        /* keep the focused control in view */
+        /* keep the focused control in view, unless the reader wheeled away */
         u->scroll->has_focus = 1;
-        u->scroll->want = 1;
+        u->scroll->want = u->scroll->wheeled_from != id;
         u->scroll->want_top = r.y;
         u->scroll->want_bottom = r.y + r.h;
     }
@@ -267,6 +292,8 @@ static int button(ui *u, uint32_t id, SDL_Rect r, const char *label, int on, SDL
 {
     int hot = 0;
     int hit = ui_area(u, id, r, label, tip, &hot);
+    if (u->nctl > 0 && u->ctl[u->nctl - 1].id == id)
+        u->ctl[u->nctl - 1].on = on;
     /* Enter belongs to the focused control when there is one: "Back"
      * focused and Enter must not press the screen's default button. */
     int enter_taken = key == SDLK_RETURN && u->focus && u->focus != id && focus_live(u);
@@ -328,6 +355,10 @@ void ui_scroll_end(ui *u, int content_h)
     if (u->wheel && active_layer(u) && mouse_over(u, s->view)) {
         s->y -= u->wheel * u->line * 3;
         u->wheel = 0;
+        /* the wheel outranks the focus: a clicked row must not pull the
+         * list back to itself */
+        s->wheeled_from = s->has_focus ? u->focus : 0;
+        s->want = 0;
     }
     if (s->has_focus && (u->key == SDLK_PAGEDOWN || u->key == SDLK_PAGEUP)) {
         s->y += (u->key == SDLK_PAGEDOWN ? 1 : -1) * s->view.h * 4 / 5;
@@ -386,50 +417,19 @@ static void move_focus(ui *u)
     u->focus_move = 0;
 }
 
-static void draw_tip(ui *u)
-{
-    if (u->tip_candidate != u->tip_id) {
-        u->tip_id = u->tip_candidate;
-        u->tip_time = 0;
-        snprintf(u->tip, sizeof u->tip, "%s", u->tip_candidate_text);
-        u->tip_anchor = u->tip_candidate_anchor;
-    }
-    if (!u->tip_id || u->tip_time < TIP_DELAY)
-        return;
-    int maxw = u->w / 3 > 20 * u->px_small ? u->w / 3 : 20 * u->px_small;
-    if (maxw > u->w - 2 * u->pad)
-        maxw = u->w - 2 * u->pad;
-    int w = ui_text_w(u, u->px_body, TC_TEXT, u->tip);
-    if (w > maxw)
-        w = maxw;
-    int h = ui_text_h(u, u->px_body, w, TC_TEXT, u->tip);
-    SDL_Rect b = {u->tip_anchor.x, u->tip_anchor.y + u->tip_anchor.h + u->gap,
-                  w + 2 * u->pad, h + 2 * u->pad};
-    if (b.y + b.h > u->h)
-        b.y = u->tip_anchor.y - b.h - u->gap;
-    if (b.x + b.w > u->w)
-        b.x = u->w - b.w;
-    if (b.x < 0)
-        b.x = 0;
-    if (b.y < 0)
-        b.y = 0;
-    ui_fill(u, b, TC_PANEL);
-    ui_frame(u, b, TC_ACCENT, 2);
-    u->bg = TC_PANEL;
-    ui_label(u, (SDL_Rect){b.x + u->pad, b.y + u->pad, w, h}, u->px_body, TC_TEXT, UI_WRAP,
-             u->tip);
-}
-
 void ui_end(ui *u)
 {
     move_focus(u);
-    draw_tip(u);
+    ui_tip_draw(u);
     u->clicked = 0;
     u->pressed = 0;
     u->wheel = 0;
     u->key = 0;
     u->ntyped = 0;
     u->typed[0] = 0;
+    u->key_text_at = 0;
+    if (u->key_text_len > 0)
+        u->key_text_len = 0;
 }
 
 const ui_control *ui_find(const ui *u, const char *prefix)

@@ -14,9 +14,9 @@
  * test fails on. Each frame also keeps a list of controls with their
  * rectangles and labels, so tests can click a control by its label.
  *
- * Three files implement it: ui_gui.c (frame, input, focus, controls,
- * scroll areas, tooltips), ui_draw.c (colours, rectangles, text, bars)
- * and ui_icon.c (icons). */
+ * Four files implement it: ui_gui.c (frame, input, focus, controls,
+ * scroll areas), ui_tip.c (tooltips), ui_draw.c (colours, rectangles,
+ * text, bars) and ui_icon.c (icons). */
 #ifndef UI_GUI_H
 #define UI_GUI_H
 
@@ -48,6 +48,7 @@ typedef struct ui_control {
     int focusable;
     int acts;          /* Enter on it does something (not a text area) */
     int visible;       /* its centre is on screen (not scrolled out of view) */
+    int on;            /* a toggle drawn selected */
 } ui_control;
 
 typedef struct ui_scroll {
@@ -57,6 +58,8 @@ typedef struct ui_scroll {
     int want;          /* a focused control asked to be scrolled into view */
     int has_focus;     /* the focused control is in this area: PgUp/PgDn scroll it */
     int want_top, want_bottom;
+    uint32_t wheeled_from; /* the focused control the wheel scrolled away
+                              from: it is not pulled back into view */
 } ui_scroll;
 
 /* Called by ui_label with each string it draws, whole (before it is
@@ -85,6 +88,12 @@ typedef struct ui {
     char typed[256];   /* text typed this frame (SDL text input), UTF-8 */
     int ntyped;
     Uint16 mod;
+    /* The text the frame's key press typed (SDL sends it after the key):
+     * where it starts in `typed` and its length, -1 while it has not come;
+     * drop_text: a key already used whose character may still come (then
+     * it is dropped); last_key: the last key pressed. */
+    int key_text_at, key_text_len;
+    SDL_Keycode drop_text, last_key;
 
     /* Focus, by control id, across frames. */
     uint32_t focus;
@@ -112,6 +121,7 @@ typedef struct ui {
     uint32_t tip_candidate;
     char tip_candidate_text[600];
     SDL_Rect tip_candidate_anchor;
+    SDL_Rect tip_box;  /* where the tooltip was drawn (w 0: none) */
 
     /* What text is being drawn on: labels are rendered opaque against it.
      * ui_begin sets the background, ui_panel the panel colour; code that
@@ -135,6 +145,8 @@ void ui_begin(ui *u, double dt);
 void ui_event(ui *u, const SDL_Event *e);
 /* Move focus as asked, settle the tooltip, draw it, and present. */
 void ui_end(ui *u);
+/* Settle this frame's tooltip and draw it once it is due (ui_end does). */
+void ui_tip_draw(ui *u);
 
 uint32_t ui_id(ui *u, const char *key);
 uint32_t ui_idn(ui *u, const char *key, int n);
@@ -186,6 +198,9 @@ int ui_live(const ui *u);
 void ui_set_focus(ui *u, uint32_t id);
 /* Consume the frame's key if it is `key` (with no Ctrl/Alt); returns 1. */
 int ui_key(ui *u, SDL_Keycode key);
+/* The key just used opened a text box: the character it types (now or
+ * with the next events) is not typed into it. */
+void ui_drop_key_text(ui *u);
 
 /* ---- scroll areas ---- */
 /* Controls and labels between begin and end are drawn at y - s->y and

@@ -99,6 +99,7 @@ static void hotkeys(app *a)
         a->note[0] = 0;
         u->focus = 0;
         SDL_StartTextInput();
+        ui_drop_key_text(u); /* the "n" of this N is not the note's first letter */
         return;
     }
     if (ui_key(u, SDLK_ESCAPE)) {

@@ -75,10 +75,13 @@ void ops_actions(app *a, SDL_Rect col)
             int h3 = state[0] ? ui_text_h(u, u->px_small, tw, ic, state) : 0;
             SDL_Rect r = {x - u->gap, y, w + u->gap, h1 + h2 + h3 + 2 * u->gap};
             int hot = 0;
-            char tip[700];
-            snprintf(tip, sizeof tip, "%s%s%s", ad->text ? ad->text : ad->label,
+            char tip[700], left[32] = "";
+            if (st.state == ACT_RUNNING)
+                fmt_takes(st.ends > sim_now(s) ? st.ends - sim_now(s) : 0, left, sizeof left);
+            snprintf(tip, sizeof tip, "%s%s%s%s%s", ad->text ? ad->text : ad->label,
                      st.state == ACT_AVAILABLE ? "  Enter or click to start." : "",
-                     st.state == ACT_RUNNING ? "  Cancel it from the running list." : "");
+                     st.state == ACT_RUNNING ? "  Running, " : "", left,
+                     st.state == ACT_RUNNING ? " left. Cancel it from the running list." : "");
             uint32_t id = ui_idn(u, "act", (int)i);
             int hit = ui_area(u, id, r, ad->label, tip, &hot);
             SDL_Rect sr = r;
@@ -110,6 +113,30 @@ void ops_actions(app *a, SDL_Rect col)
     ui_scroll_end(u, y - view.y);
 }
 
+/* Each team's free staff, one line a team; returns the height. With
+ * `draw` 0 it only measures. */
+static int staff_lines(app *a, int x, int y, int w, int draw)
+{
+    ui *u = &a->u;
+    bh_sim *s = a->game.sim;
+    const bh_defs *d = sim_defs(s);
+    int h = 0;
+    for (size_t i = 0; i < d->nteams; i++) {
+        char line[300];
+        int fr = sim_team_free(s, (int)i);
+        snprintf(line, sizeof line, "%s: %d of %d free", d->teams[i].label, fr,
+                 sim_team_staff(s, (int)i));
+        ui_theme_color c = fr ? TC_TEXT : TC_WARNING;
+        h += draw ? ui_label(u, (SDL_Rect){x, y + h, w, 0}, u->px_small, c, UI_WRAP, line)
+                  : ui_text_h(u, u->px_small, w, c, line);
+    }
+    if (draw && h > 0)
+        ui_text_area(u, ui_id(u, "staff"), (SDL_Rect){x, y, w, h}, "Free staff",
+                     "Each team's free staff. An action holds its staff until it ends or is "
+                     "cancelled.");
+    return h;
+}
+
 void ops_running(app *a, SDL_Rect col)
 {
     ui *u = &a->u;
@@ -119,7 +146,12 @@ void ops_running(app *a, SDL_Rect col)
     ui_fill(u, (SDL_Rect){col.x, col.y - u->gap, col.w, 1}, TC_PANEL_BORDER);
     int hh = ui_label(u, (SDL_Rect){x, col.y, w, u->line * 2}, u->px_head, TC_ACCENT, 0,
                       "Running and staff");
-    SDL_Rect view = {col.x, col.y + hh, col.w, col.h - hh};
+    /* The staff lines stay at the foot of the panel, whatever is running,
+     * so they are never scrolled away; only when the panel is too short
+     * for them and two lines of the list do they scroll with the list. */
+    int sh = staff_lines(a, x, 0, w, 0);
+    int pinned = col.h - hh - sh - u->gap >= 2 * u->line;
+    SDL_Rect view = {col.x, col.y + hh, col.w, col.h - hh - (pinned ? sh + u->gap : 0)};
     ui_scroll_begin(u, &a->sc_running, view);
     int y = view.y;
     int bh = u->line;
@@ -144,14 +176,13 @@ void ops_running(app *a, SDL_Rect col)
         int rh = h + u->gap + 4;
         y += (rh > bh ? rh : bh) + u->gap;
     }
-    for (size_t i = 0; i < d->nteams; i++) {
-        char line[300];
-        int fr = sim_team_free(s, (int)i);
-        snprintf(line, sizeof line, "%s: %d of %d free", d->teams[i].label, fr,
-                 sim_team_staff(s, (int)i));
-        y += ui_label(u, (SDL_Rect){x, y, w, 0}, u->px_small, fr ? TC_TEXT : TC_WARNING, UI_WRAP,
-                      line);
-    }
+    if (!pinned)
+        y += staff_lines(a, x, y, w, 1);
     ui_scroll_end(u, y - view.y);
+    if (pinned) {
+        int sy = col.y + col.h - sh;
+        ui_fill(u, (SDL_Rect){col.x + u->pad, sy - u->gap / 2 - 1, col.w - 2 * u->pad, 1},
+                TC_PANEL_BORDER);
+        staff_lines(a, x, sy, w, 1);
+    }
 }
-

@@ -13,6 +13,8 @@ typedef struct app_opts {
     const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
     const char *resume;    /* --resume JOURNAL: straight into that session */
     const char *cut;       /* --cut ID: `scenario` is played in its session cut ID */
+    int workshop;          /* `bulkhead workshop FILE`: its briefing starts a facilitated
+                            * workshop (a console and a projector window) */
     const char *font;      /* --font FILE */
     const char *data_dir;  /* --data-dir: default SDL_GetPrefPath */
     /* The game's folders, which the command line finds from where the

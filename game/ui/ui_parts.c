@@ -26,9 +26,8 @@ void screen_toast_draw(app *a, double dt)
     if (a->toast_left <= 0)
         return;
     a->toast_left -= dt;
-    int w = u->w / 2;
-    int h = ui_text_h(u, u->px_body, w - 2 * u->pad, TC_TEXT, a->toast) + 2 * u->pad;
-    SDL_Rect r = {(u->w - w) / 2, u->h - h - u->line * 5, w, h};
+    SDL_Rect r = screen_toast_rect(a);
+    int w = r.w, h = r.h;
     ui_fill(u, r, TC_PANEL);
     ui_frame(u, r, TC_WARNING, 2);
     u->bg = TC_PANEL;
@@ -36,6 +35,46 @@ void screen_toast_draw(app *a, double dt)
              u->px_body, TC_TEXT, UI_WRAP, a->toast);
 }
 
+static int meets_control(const ui *u, SDL_Rect r)
+{
+    for (int i = 0; i < u->nctl; i++) {
+        SDL_Rect c = u->ctl[i].r;
+        if (u->ctl[i].visible && r.x < c.x + c.w && c.x < r.x + r.w && r.y < c.y + c.h &&
+            c.y < r.y + r.h)
+            return 1;
+    }
+    return 0;
+}
+
+/* A toast goes to the window's edge, where screens keep their footers
+ * (the operations room's key line, the debrief's way back), in the first
+ * place where it covers no control: bottom left, bottom right, bottom
+ * middle, top middle, then the whole width at the top or the bottom. Not
+ * over the middle of a screen, where the content is (a decision's
+ * options, an exported file's path). */
+SDL_Rect screen_toast_rect(app *a)
+{
+    ui *u = &a->u;
+    int maxw = u->w / 2;
+    int w = ui_text_w(u, u->px_body, TC_TEXT, a->toast) + 2 * u->pad + 2;
+    if (w > maxw)
+        w = maxw;
+    int h = ui_text_h(u, u->px_body, w - 2 * u->pad, TC_TEXT, a->toast) + 2 * u->pad;
+    int m = u->gap, bottom = u->h - h - m;
+    /* the whole width makes a long toast short enough for the top edge */
+    int fw = u->w - 2 * m;
+    int fh = ui_text_h(u, u->px_body, fw - 2 * u->pad, TC_TEXT, a->toast) + 2 * u->pad;
+    SDL_Rect at[6] = {{m, bottom, w, h},
+                      {u->w - w - m, bottom, w, h},
+                      {(u->w - w) / 2, bottom, w, h},
+                      {(u->w - w) / 2, m, w, h},
+                      {m, m, fw, fh},
+                      {m, u->h - fh - m, fw, fh}};
+    for (int i = 0; i < 6; i++)
+        if (!meets_control(u, at[i]))
+            return at[i];
+    return at[0];
+}
 
 int screen_button_w(app *a, const char *label)
 {

@@ -91,9 +91,9 @@ void screen_settings(app *a)
     static const char *const themes[] = {"Dark", "Light", "High contrast"};
     static const char *const theme_ids[] = {"dark", "light", "high_contrast"};
     static const int theme_v[] = {0, 1, 2};
-    int cur = 0;
+    int cur = -1; /* the theme in use: --theme may differ from the saved one */
     for (int i = 0; i < 3; i++)
-        if (strcmp(a->settings.theme, theme_ids[i]) == 0)
+        if (strcmp(u->theme.name, theme_ids[i]) == 0)
             cur = i;
     if (settings_row(a, x, y, colw, "Colours", themes, theme_v, 3, cur, &v)) {
         prefs_set_theme(a, theme_ids[v]);

@@ -19,6 +19,8 @@
 /* ---- the screens ---- */
 void screen_title(app *a);
 void screen_briefing(app *a);
+/* The briefing's "how to play" text (tests check the keys it names). */
+const char *briefing_help(void);
 void screen_load_error(app *a);
 void screen_settings(app *a);
 void screen_ops(app *a);
@@ -36,6 +38,9 @@ void screen_ask(app *a, app_req_kind kind, const char *path);
 void screen_toast(app *a, const char *msg);
 /* Draw the toast, if one is showing, and count down its time. */
 void screen_toast_draw(app *a, double dt);
+/* Where the toast goes this frame: where it covers none of the frame's
+ * controls (call after the screen is drawn). */
+SDL_Rect screen_toast_rect(app *a);
 /* A modal box centred on the screen below the top bar; returns its inside. */
 SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 /* A Lua traceback below other text at (x, y): its height with the gap
@@ -43,6 +48,13 @@ SDL_Rect screen_dialog(app *a, int w, int h, const char *title);
 int screen_trace(app *a, int x, int y, int w, const char *trace);
 /* The width of a button that fits `label`. */
 int screen_button_w(app *a, const char *label);
+
+/* ---- starting a workshop (ui_brief_workshop.c) ---- */
+/* The title's "Run a workshop" toggle in `r` (key W); 1 when it changed. */
+int brief_workshop_toggle(app *a, SDL_Rect r);
+/* A workshop's briefing: the session cut to play, as toggles, at (x, y)
+ * in the briefing's scroll area; the height used. Sets a->brief_cut. */
+int brief_workshop_cuts(app *a, int x, int y, int w);
 
 /* ---- settings applied to the running game (ui_prefs.c) ---- */
 void prefs_set_theme(app *a, const char *name);

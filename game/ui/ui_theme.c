@@ -9,7 +9,19 @@
 
 static const char *const keys[TC__COUNT] = {
     "background", "panel", "panel_border", "text", "text_dim", "accent", "focus",
-    "good", "warning", "bad", "bar_track"};
+    "good", "warning", "bad", "bar_track", "series1", "series2", "series3", "series4",
+    "series5", "series6", "series7", "series8"};
+
+/* Okabe and Ito's colour-blind-safe set, lightened for dark backgrounds and
+ * darkened for light ones so that every line stands out at 3:1 or more. */
+static const ui_rgb series_on_dark[UI_SERIES] = {
+    {0x56, 0xb4, 0xe9}, {0xe6, 0x9f, 0x00}, {0x2e, 0xc4, 0x96}, {0xf0, 0xe4, 0x42},
+    {0xe0, 0x8f, 0xc0}, {0xff, 0x7b, 0x3a}, {0xf2, 0xf2, 0xf2}, {0xa8, 0x9c, 0xff}};
+static const ui_rgb series_on_light[UI_SERIES] = {
+    {0x00, 0x5f, 0x99}, {0xa3, 0x5c, 0x00}, {0x00, 0x7a, 0x5a}, {0x6b, 0x6b, 0x6b},
+    {0xa3, 0x3b, 0x7e}, {0xb8, 0x00, 0x2e}, {0x1a, 0x1a, 0x1a}, {0x5b, 0x4b, 0xc7}};
+
+static double luminance(ui_rgb c);
 
 const char *ui_theme_key(ui_theme_color c)
 {
@@ -55,8 +67,12 @@ bh_status ui_theme_load(ui_theme *t, const char *path, bh_err *err)
     }
     free(text);
     for (int i = 0; i < TC__COUNT; i++)
-        if (!seen[i])
+        if (!seen[i] && i < TC_SERIES1)
             return err_set(err, BH_EIO, path, 0, "missing colour '%s'", keys[i]);
+    int dark = luminance(t->c[TC_BACKGROUND]) < 0.2;
+    for (int i = 0; i < UI_SERIES; i++)
+        if (!seen[TC_SERIES1 + i])
+            t->c[TC_SERIES1 + i] = dark ? series_on_dark[i] : series_on_light[i];
     return BH_OK;
 }
 

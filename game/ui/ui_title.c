@@ -82,7 +82,8 @@ void screen_title(app *a)
         y += bh + u->pad;
     }
     y += ui_label(u, (SDL_Rect){x, y, colw, u->line * 2}, u->px_head, TC_TEXT, 0,
-                  "Scenarios");
+                  a->want_workshop ? "Scenarios: choose one to run as a workshop"
+                                   : "Scenarios");
     SDL_Rect view = {x, y, colw, bottom - y - u->pad};
     ui_scroll_begin(u, &a->sc_title, view);
     int cy = view.y;
@@ -142,6 +143,8 @@ void screen_title(app *a)
         a->screen = SCR_SETTINGS;
         u->focus = 0;
     }
+    int ww = screen_button_w(a, "Run a workshop [W]");
+    brief_workshop_toggle(a, (SDL_Rect){x + bw + u->pad, bottom, ww, bh});
     int qw = screen_button_w(a, "Quit [Q]");
     if (ui_button(u, ui_id(u, "quit"), (SDL_Rect){x + colw - 2 * u->gap - qw, bottom, qw, bh}, "Quit [Q]",
                   SDLK_q, "Close Bulkhead."))

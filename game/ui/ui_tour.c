@@ -148,25 +148,32 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
 
 bh_status tour_save_bmp(app *a, const char *path, bh_err *err)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, a->u.w, a->u.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    return tour_save_ui_bmp(&a->u, path, err);
+}
+
+int tour_frame_blank(app *a) { return tour_ui_blank(&a->u); }
+
+bh_status tour_save_ui_bmp(ui *u, const char *path, bh_err *err)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, u->w, u->h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return err_set(err, BH_ENOMEM, path, 0, "no memory for a screenshot: %s", SDL_GetError());
     bh_status st = BH_OK;
-    if (SDL_RenderReadPixels(a->u.r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+    if (SDL_RenderReadPixels(u->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
         SDL_SaveBMP(s, path) != 0)
         st = err_set(err, BH_EIO, path, 0, "cannot save the screenshot: %s", SDL_GetError());
     SDL_FreeSurface(s);
     return st;
 }
 
-int tour_frame_blank(app *a)
+int tour_ui_blank(ui *u)
 {
-    int w = a->u.w, h = a->u.h;
+    int w = u->w, h = u->h;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return 1;
     int blank = 1;
-    if (SDL_RenderReadPixels(a->u.r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0) {
+    if (SDL_RenderReadPixels(u->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0) {
         const Uint32 *px = s->pixels;
         Uint32 first = px[0];
         int distinct = 0;

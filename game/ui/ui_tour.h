@@ -34,5 +34,8 @@ bh_status tour_run(app *a, const tour_paths *p, tour_fn fn, void *ud, bh_err *er
 bh_status tour_save_bmp(app *a, const char *path, bh_err *err);
 /* 1 when the frame has fewer than two colours (nothing drawn). */
 int tour_frame_blank(app *a);
+/* The same for any window (a workshop's projector: a->proj). */
+bh_status tour_save_ui_bmp(ui *u, const char *path, bh_err *err);
+int tour_ui_blank(ui *u);
 
 #endif

@@ -3,11 +3,11 @@
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME TEXT_SCALE projector
  *
- * The second form draws the workshop's projector (screen_projector) in
- * each of its states (rv_tour: before, playing with a decision open,
- * paused, blank, a discussion slide, the ending, the hot wash) from a
- * session of the tutorial, as proj_STATE-SIZE-THEME-SCALE.bmp.
+ *     ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
  *
+ * The second form draws the workshop's projector screen in each of its
+ * states (ui_shots_proj.c); the third, both windows of a workshop
+ * (ui_shots_workshop.c).
  * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
  * BUSY_SECONDS for the operations-room shots (default: the tutorial).
  *
@@ -19,67 +19,37 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "room/rv_tour.h"
-#include "ui/ui_proj.h"
-#include "ui/ui_tour.h"
+#include "ui_shots.h"
 
-typedef struct shots {
-    const char *dir, *tag;
-    int problems;
-} shots;
-
-static void on_shot(void *ud, app *a, const char *name)
+void shot_ui(shots *s, ui *u, const char *name)
 {
-    shots *s = ud;
     char path[2048];
     snprintf(path, sizeof path, "%s/%s-%s.bmp", s->dir, name, s->tag);
     bh_err e;
-    if (tour_save_bmp(a, path, &e) != BH_OK) {
+    if (tour_save_ui_bmp(u, path, &e) != BH_OK) {
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         s->problems++;
     }
-    if (tour_frame_blank(a)) {
+    if (tour_ui_blank(u)) {
         fprintf(stderr, "ui_shots: %s: the screen is blank\n", name);
         s->problems++;
     }
-    for (int i = 0; i < a->u.noverflow_text; i++)
+    for (int i = 0; i < u->noverflow_text; i++)
         fprintf(stderr, "ui_shots: %s-%s: text overflows its box: \"%s\"\n", name, s->tag,
-                a->u.overflow_text[i]);
-    s->problems += a->u.overflows;
+                u->overflow_text[i]);
+    s->problems += u->overflows;
     printf("%s\n", path);
 }
 
-typedef struct proj_shots {
-    shots *s;
-    app *a;
-} proj_shots;
-
-static void on_proj(void *ud, const char *state, const rv_model *m)
-{
-    proj_shots *p = ud;
-    /* two frames, as the game's shots: the first fills the text cache */
-    for (int i = 0; i < 2; i++) {
-        ui_begin(&p->a->u, 0);
-        screen_projector(&p->a->u, m);
-        ui_end(&p->a->u);
-    }
-    char name[96];
-    snprintf(name, sizeof name, "proj_%s", state);
-    on_shot(p->s, p->a, name);
-}
-
-static bh_status projector(app *a, shots *s, bh_err *e)
-{
-    rv_tour_opts o = {.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua",
-                      .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
-                      .busy = 22 * 60, .quiet = 40 * 60,
-                      .join = "Open bulkhead.local on the room's Wi-Fi and enter the code 4711"};
-    proj_shots p = {s, a};
-    return rv_tour(&o, on_proj, &p, e);
-}
+static void on_shot(void *ud, app *a, const char *name) { shot_ui(ud, &a->u, name); }
 
 int main(int argc, char **argv)
 {
+    int workshop = argc > 1 && strcmp(argv[1], "--workshop") == 0;
+    if (workshop) { /* both windows of a workshop */
+        argc--;
+        argv++;
+    }
     if (argc < 4) {
         fprintf(stderr, "usage: ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]\n");
         return 2;
@@ -95,6 +65,7 @@ int main(int argc, char **argv)
     o.no_save_settings = 1;
     o.has_seed = 1;
     o.seed = 1;
+    o.workshop = workshop;
     char data[] = "/tmp/bulkhead-shots-XXXXXX";
     if (!mkdtemp(data)) {
         perror("ui_shots: mkdtemp");
@@ -114,9 +85,15 @@ int main(int argc, char **argv)
     if (!a || app_init(a, &o, &e) != BH_OK) {
         fprintf(stderr, "ui_shots: %s\n", e.msg);
         rc = 1;
+    } else if (workshop) {
+        if (shots_workshop(a, &s, &e) != BH_OK) {
+            fprintf(stderr, "ui_shots: %s\n", e.msg);
+            rc = 1;
+        }
+        rc |= s.problems > 0;
     } else if (argc > 5 && strcmp(argv[5], "projector") == 0) {
         snprintf(tag, sizeof tag, "%s-%s-%d", argv[2], argv[3], o.text_scale);
-        if (projector(a, &s, &e) != BH_OK) {
+        if (shots_projector(a, &s, &e) != BH_OK) {
             char buf[1200];
             fprintf(stderr, "ui_shots: %s\n", err_format(&e, buf, sizeof buf));
             rc = 1;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_workshop.h"
 #include "core/text.h"
 #include "ui/ui_app.h"
 #include "ui/ui_tour.h"
@@ -34,25 +35,12 @@ static int dev_mode = 0;
 
 static int start(app *a, const char *scenario)
 {
-    app_opts o = {0};
+    app_opts o = cw_opts(scenario, 0);
     o.dev = dev_mode;
     o.text_scale = text_scale == 100 ? 0 : text_scale; /* 0: the saved setting */
-    o.width = 1280;
-    o.height = 720;
-    o.software = 1;
-    o.has_seed = 1;
-    o.seed = 1;
+    o.no_save_settings = 0; /* the settings tests read the file back */
     o.data_dir = data_dir;
-    o.scenario = scenario;
-    o.scenario_dir = BH_SOURCE_DIR "/scenarios";
-    bh_err e;
-    err_clear(&e);
-    if (app_init(a, &o, &e) != BH_OK) {
-        fprintf(stderr, "app_init: %s\n", e.msg);
-        return 0;
-    }
-    app_frame(a, 0);
-    return 1;
+    return cw_init(a, &o);
 }
 
 static void frame(app *a, double dt) { app_frame(a, dt); }
@@ -83,21 +71,7 @@ static int click(app *a, const char *label)
                 c ? "in view (scrolled away)" : "on screen");
         return 0;
     }
-    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-    e = (SDL_Event){0};
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    frame(a, 0);
+    cw_click_at(a, 0, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2);
     return 1;
 }
 

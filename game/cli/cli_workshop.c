@@ -1,0 +1,73 @@
+/* cli_workshop: `bulkhead workshop FILE.lua [--cut ID] [game flags]`, a
+ * facilitated workshop: the scenario's briefing in workshop mode (pick a
+ * session cut, then "Start the workshop"), which opens the facilitator's
+ * console and the room's projector. The flags are the game's
+ * (cli_game.c); a --cut the scenario does not declare is bad usage here,
+ * before any window opens, with a "did you mean". */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/cli_game.h"
+#include "script/lh_host.h"
+
+static const char *workshop_help =
+    "Usage: bulkhead workshop FILE.lua [--cut ID] [--data-dir DIR] [--seed N]\n"
+    "                         [--size WxH] [--fullscreen] [--theme NAME] [--text-scale PCT]\n"
+    "                         [--font FILE] [--software]\n"
+    "\n"
+    "Run FILE.lua as a facilitated workshop. Its briefing opens in workshop mode: choose\n"
+    "a session cut (--cut ID preselects one), then Start the workshop. Two windows open:\n"
+    "the console (this window: everything, with the facilitator's controls) and the\n"
+    "projector for the room (only what players may see). With two displays the projector\n"
+    "goes full-screen on the one the console is not on; with one it is a window to drag.\n"
+    "F7 moves it to the next display, or reopens it after it was closed. Set the displays\n"
+    "to Extend, not Mirror: mirrored, the room would see the console (the console warns).\n"
+    "The session starts paused and pauses when a decision opens. Continue on the title\n"
+    "screen (or bulkhead play --resume JOURNAL) reopens both windows where it stood.\n";
+
+/* The cut must be one the scenario declares; a scenario that does not load
+ * is left to the game, whose error screen shows every problem. */
+static int check_cut(const char *path, const char *cut)
+{
+    lh_opts lo;
+    lh_opts_default(&lo);
+    lh_host *h = NULL;
+    lh_diags d = {0};
+    int rc = 0;
+    if (lh_load(path, &lo, &h, &d) == BH_OK && h && cli_check_cut(lh_defs(h), cut, path) != 0)
+        rc = EXIT_USAGE;
+    lh_free(h);
+    lh_diags_free(&d);
+    return rc;
+}
+
+int cmd_workshop(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(workshop_help, stdout);
+            return 0;
+        }
+    app_opts o;
+    int rc = cli_game_opts(argc, argv, &o);
+    if (rc)
+        return rc;
+    if (o.resume)
+        return usage_error("%s", "a workshop's journal resumes with: bulkhead play --resume "
+                                 "JOURNAL (or Continue on the title screen); it reopens both "
+                                 "windows");
+    if (optind >= argc)
+        return usage_error("%s", "workshop needs a scenario file: bulkhead workshop FILE.lua "
+                                 "[--cut ID]");
+    o.scenario = argv[optind++];
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    if (access(o.scenario, R_OK) != 0)
+        return cli_game_launch(&o); /* says it cannot be read, and why */
+    if (o.cut && (rc = check_cut(o.scenario, o.cut)) != 0)
+        return rc;
+    o.workshop = 1;
+    return cli_game_launch(&o);
+}

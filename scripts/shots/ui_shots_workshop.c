@@ -1,0 +1,57 @@
+/* ui_shots_workshop: `ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME
+ * [TEXT_SCALE]`, both windows of a workshop to BMP, headless: the title in
+ * workshop mode, a workshop's briefing with its session cuts
+ * (carrier_ransomware, which declares some), then the tutorial as a
+ * workshop: the console and the projector before the clock starts, and at
+ * the busiest moment of the expert plan with a decision open. Each window
+ * is read from its own renderer and checked like every other shot. */
+#include <stdio.h>
+
+#include "ui_shots.h"
+
+static void settle(app *a)
+{
+    a->toast_left = 0;
+    app_frame(a, 0); /* the first lays out and fills the text caches */
+    app_frame(a, 0);
+}
+
+static bh_status both(app *a, shots *s, const char *name, bh_err *err)
+{
+    settle(a);
+    char n[128];
+    snprintf(n, sizeof n, "%s-console", name);
+    shot_ui(s, &a->u, n);
+    if (!a->has_proj)
+        return err_set(err, BH_EIO, "", 0, "%s: the projector is not open", name);
+    snprintf(n, sizeof n, "%s-projector", name);
+    shot_ui(s, &a->proj, n);
+    return BH_OK;
+}
+
+bh_status shots_workshop(app *a, shots *s, bh_err *err)
+{
+    app_to_title(a);
+    settle(a);
+    shot_ui(s, &a->u, "workshop-title");
+    app_open_briefing(a, BH_SOURCE_DIR "/scenarios/carrier_ransomware.lua");
+    settle(a);
+    shot_ui(s, &a->u, "workshop-briefing");
+    app_open_briefing(a, BH_SOURCE_DIR "/scenarios/tutorial.lua");
+    app_begin(a);
+    if (!a->playing || !a->has_proj)
+        return err_set(err, BH_ESCRIPT, "", 0, "the workshop did not start: %s", a->load_error);
+    /* the dummy display is 1024x768, so the projector opened as a window
+     * fitted to it; shots show it at the console's size */
+    int w, h;
+    SDL_GetWindowSize(a->u.win, &w, &h);
+    SDL_SetWindowSize(a->proj.win, w, h);
+    bh_status st = both(a, s, "workshop-before", err);
+    a->started = 1;
+    if (st == BH_OK)
+        st = tour_drive(a, BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan", -1,
+                        TOUR_BUSY_TIME - 60, err);
+    if (st == BH_OK)
+        st = both(a, s, "workshop-busy", err);
+    return st;
+}
