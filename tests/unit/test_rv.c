@@ -81,6 +81,19 @@ static int start_at(run *r, bh_time t)
     return 0;
 }
 
+/* The hot wash up on `tab`, every tab allowed, from a report of the
+ * session now; the caller json_decref's the report. */
+static json_t *hotwash_on(run *r, int tab)
+{
+    rp_meta meta = {TUTORIAL, NULL};
+    json_t *rep = rp_build(r->s, &meta);
+    r->src.report = rep;
+    r->show.hotwash = 1;
+    r->show.hotwash_tabs = (1u << RV_TABS) - 1;
+    r->show.hotwash_tab = tab;
+    return rep;
+}
+
 static void build(run *r)
 {
     bh_err e;
@@ -315,12 +328,7 @@ static void test_hotwash_and_ending(void)
 {
     run r;
     CHECK_INT(start_at(&r, 30 * 60), 0);
-    rp_meta meta = {TUTORIAL, NULL};
-    json_t *rep = rp_build(r.s, &meta);
-    r.src.report = rep;
-    r.show.hotwash = 1;
-    r.show.hotwash_tabs = (1u << RV_TABS) - 1;
-    r.show.hotwash_tab = RV_TAB_DECISIONS;
+    json_t *rep = hotwash_on(&r, RV_TAB_DECISIONS);
     build(&r);
     CHECK_INT(r.m.hotwash, 1);
     CHECK_STR(r.m.tab_title, "Decisions");
@@ -397,10 +405,7 @@ static void test_hotwash_and_ending(void)
     CHECK_STR(r.m.ending_title, "A clean handover");
     CHECK_INT(r.m.decision.open, 0);
     /* after it, the advice: the recommended options' labels */
-    rep = rp_build(r.s, &meta);
-    r.src.report = rep;
-    r.show.hotwash = 1;
-    r.show.hotwash_tab = RV_TAB_DECISIONS;
+    rep = hotwash_on(&r, RV_TAB_DECISIONS);
     build(&r);
     CHECK(any_recommended(&r.m));
     for (size_t i = 0; i < r.m.nrows; i++)
@@ -457,12 +462,7 @@ static void test_out_of_memory(void)
     r.show.slide_index = defs_decision(r.d, "ransom");
     fail_each(&r, "playing, a slide");
     r.show.slide = RV_SLIDE_NONE;
-    rp_meta meta = {TUTORIAL, NULL};
-    json_t *rep = rp_build(r.s, &meta);
-    r.src.report = rep;
-    r.show.hotwash = 1;
-    r.show.hotwash_tabs = (1u << RV_TABS) - 1;
-    r.show.hotwash_tab = RV_TAB_TIMELINE;
+    json_t *rep = hotwash_on(&r, RV_TAB_TIMELINE);
     r.show.hotwash_first = 3;
     fail_each(&r, "hot wash");
     json_decref(rep);
