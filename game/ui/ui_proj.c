@@ -93,12 +93,30 @@ static int heading(ui *u, SDL_Rect p, const char *kicker, const char *title, int
     return y - p.y + u->pad;
 }
 
+/* The questions as large as the page holds them all. */
+static int question_px(ui *u, const rv_model *m, int w, int avail)
+{
+    const int cand[4] = {u->px_huge, u->px_huge * 3 / 4, u->px_title, u->px_head};
+    for (int c = 0; c < 4; c++) {
+        int total = 0;
+        for (size_t i = 0; i < m->nquestions; i++) {
+            char text[2100];
+            snprintf(text, sizeof text, "%zu.  %s", i + 1, m->questions[i].text);
+            total += ui_text_h(u, cand[c], w, TC_TEXT, text) + u->gap;
+        }
+        if (total + proj_line_h(u, u->px_body) <= avail)
+            return cand[c];
+    }
+    return u->px_head;
+}
+
 static void slide(ui *u, const rv_model *m)
 {
     SDL_Rect p = page(u);
-    int y = p.y + heading(u, p, "Discuss", m->slide_title, 2);
-    rows(u, m->questions, m->nquestions, (SDL_Rect){p.x, y, p.w, p.y + p.h - y}, 1, u->px_title,
-         4, m->nquestions > 1);
+    int y = p.y + heading(u, p, "Discuss", m->slide_title, 2) + u->pad;
+    int px = question_px(u, m, p.w, p.y + p.h - y);
+    rows(u, m->questions, m->nquestions, (SDL_Rect){p.x, y, p.w, p.y + p.h - y}, 1, px, 6,
+         m->nquestions > 1);
 }
 
 static void hotwash(ui *u, const rv_model *m)
