@@ -143,13 +143,15 @@ static bh_status build_message(rv_model *m, const bh_sim *s)
 
 /* The open decision the room must answer first: the least time left (a
  * frozen one counts with the time it kept). */
-static int first_open(const bh_sim *s, bh_decision_status *out)
+static int first_open(const bh_sim *s, bh_decision_status *out, int *open)
 {
     const bh_defs *d = sim_defs(s);
     int best = -1;
+    *open = 0;
     for (size_t i = 0; i < d->ndecisions; i++) {
         bh_decision_status ds;
         sim_decision_status(s, (int)i, &ds);
+        *open += ds.state == DEC_OPEN;
         if (ds.state == DEC_OPEN && (best < 0 || ds.left < out->left)) {
             best = (int)i;
             *out = ds;
@@ -161,12 +163,13 @@ static int first_open(const bh_sim *s, bh_decision_status *out)
 static bh_status build_decision(rv_model *m, const bh_sim *s, int speed)
 {
     bh_decision_status ds;
-    int di = sim_ended(s) ? -1 : first_open(s, &ds);
+    int open = 0, di = sim_ended(s) ? -1 : first_open(s, &ds, &open);
     if (di < 0)
         return BH_OK;
     const bh_decision_def *dd = &sim_defs(s)->decisions[di];
     rv_decision *r = &m->decision;
     r->open = 1;
+    r->others = open - 1;
     r->left = ds.left > 0 ? ds.left : 0;
     r->frozen = ds.frozen;
     r->total = ds.deadline - ds.opened;

@@ -95,6 +95,7 @@ typedef struct rv_decision {
     int frozen;             /* the facilitator stopped its clock: `left` stays */
     bh_time total;          /* deadline - opened when it opened (for a bar) */
     char *default_label;    /* the default option's label */
+    int others;             /* more decisions open, waiting behind this one */
 } rv_decision;
 
 typedef struct rv_message {

@@ -153,7 +153,12 @@ static void decision(ui *u, const rv_model *m, SDL_Rect r)
     int urgent = d->total > 0 && d->left * 4 < d->total;
     ui_theme_color cc = urgent ? TC_BAD : d->left_real < 0 ? TC_WARNING : TC_TEXT;
     int cw = ui_text_w(u, u->px_head, cc, cd) + icon + u->gap;
-    snprintf(head, sizeof head, "Decision%s%s", d->from[0] ? " from " : "", d->from);
+    /* the room should know another is waiting behind it: said first, so a
+     * long sender is what gets cut */
+    char wait[32] = "";
+    if (d->others)
+        snprintf(wait, sizeof wait, " (+%d waiting)", d->others);
+    snprintf(head, sizeof head, "Decision%s%s%s", wait, d->from[0] ? " from " : "", d->from);
     int own_line = cw > w / 2;
     if (!own_line)
         proj_line(u, (SDL_Rect){x, y, w - cw - u->pad, lh}, u->px_head, TC_ACCENT, 0, head);

@@ -208,6 +208,7 @@ static void test_playing(void)
     sim_decision_status(r.s, di, &ds);
     CHECK_INT(ds.state, DEC_OPEN);
     CHECK_INT(m->decision.open, 1);
+    CHECK_INT(m->decision.others, 1); /* the ransom question waits behind it */
     CHECK_STR(m->decision.prompt, dd->prompt);
     CHECK_STR(m->decision.from, "Press officer");
     CHECK_INT(m->decision.noptions, dd->noptions);
