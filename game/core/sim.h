@@ -233,6 +233,10 @@ typedef struct bh_action_status {
  * availability condition, so it can fail with a script error. */
 bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err);
 int sim_action_running(const bh_sim *s, int i);
+/* When a running action started and when it ends (0 and 0 when it is not
+ * running): sim_action_status without the availability condition, so
+ * read-only views (the room's) need no mutable session. */
+int sim_action_times(const bh_sim *s, int i, bh_time *started, bh_time *ends);
 int sim_action_done(const bh_sim *s, int i);
 
 typedef enum { DEC_CLOSED, DEC_OPEN, DEC_DECIDED } bh_dec_state;

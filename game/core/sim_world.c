@@ -51,6 +51,14 @@ int sim_action_running(const bh_sim *s, int i)
     sim_track(s, RD_ACTION, (size_t)i);
     return s->act[i].running;
 }
+int sim_action_times(const bh_sim *s, int i, bh_time *started, bh_time *ends)
+{
+    sim_track(s, RD_ACTION, (size_t)i);
+    const sim_act *a = &s->act[i];
+    *started = a->running ? a->started : 0;
+    *ends = a->running ? a->ends : 0;
+    return a->running;
+}
 int sim_action_done(const bh_sim *s, int i)
 {
     sim_track(s, RD_ACTION, (size_t)i);

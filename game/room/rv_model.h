@@ -7,7 +7,7 @@
  * content (facilitator notes, hints, the recommended options before the
  * ending, what comes next, what-if) is never copied in, so a screen that
  * draws the model cannot leak it through a bug: the leak test
- * (tests/unit/test_leak.c) proves it with marker strings.
+ * (tests/unit/test_ui_leak.c) proves it with marker strings.
  *
  * The model is a plain value: built, drawn (or served), freed. It holds no
  * pointer into the session, so a copy can be handed to another thread.
@@ -40,6 +40,7 @@ typedef struct rv_show {
     int hotwash;            /* the room looks at the debrief (the hot wash) */
     unsigned hotwash_tabs;  /* bit RV_TAB_x: the room may see that tab */
     int hotwash_tab;        /* the tab up now (one of those shown) */
+    int hotwash_first;      /* the first row shown: the console pages through a long tab */
 } rv_show;
 
 /* What rv_build reads: the session, and the little the controller knows
@@ -58,6 +59,7 @@ typedef struct rv_meter {
     char *label;
     double value, min, max, start;
     int good_low;           /* lower is better */
+    int trend;              /* +1 rose, -1 fell, 0 flat over the last half hour */
 } rv_meter;
 
 typedef struct rv_system {
@@ -89,7 +91,11 @@ typedef struct rv_decision {
     rv_option *options;
     size_t noptions;
     bh_time left;           /* simulated seconds to the deadline */
-    double left_real;       /* real seconds to it at the current speed; -1 when paused */
+    double left_real;       /* real seconds to it at the current speed; -1 when paused or frozen */
+    int frozen;             /* the facilitator stopped its clock: `left` stays */
+    bh_time total;          /* deadline - opened when it opened (for a bar) */
+    char *default_label;    /* the default option's label */
+    int others;             /* more decisions open, waiting behind this one */
 } rv_decision;
 
 typedef struct rv_message {
@@ -102,6 +108,7 @@ typedef struct rv_message {
 typedef struct rv_row {     /* a line of a slide or a hot-wash tab */
     char *meta;             /* small text above (a time, a label); may be "" */
     char *text;
+    int recommended;        /* what responders advise: only ever set after the ending */
 } rv_row;
 
 typedef struct rv_model {
@@ -140,14 +147,26 @@ typedef struct rv_model {
     int hotwash_tab;
     char *tab_title;
     rv_row *rows;         size_t nrows;
+    size_t rows_before;     /* rows of the tab before these (show.hotwash_first) */
 } rv_model;
 
 /* Build the room's view of `src` with the facilitator's choices `show`.
  * *m is overwritten (rv_free it first when reusing). BH_ENOMEM on
- * allocation failure, with *m left freeable. */
+ * allocation failure (BH_EUSAGE without a session), with *m left as the
+ * holding slide: freeable, and safe to draw. */
 bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err);
 void rv_free(rv_model *m);
 /* The tab names, for the console's controls and the projector's heading. */
 const char *rv_tab_name(int tab);
+/* The projector window's title: "Bulkhead projector — " and the
+ * scenario's title (the window title is on show too, in the task bar). */
+void rv_window_title(const rv_model *m, char *buf, size_t n);
+
+/* rv_hotwash.c: what rv_build uses for the slide and the hot wash. */
+bh_status rv_build_slide(rv_model *m, const bh_sim *s, const rv_show *show);
+bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
+                           const rv_show *show);
+/* A string the model owns ("" for NULL); NULL only when out of memory. */
+char *rv_dup(const char *s);
 
 #endif

@@ -75,9 +75,7 @@ int ui_text_h(ui *u, int px, int wrap, ui_theme_color c, const char *s)
     return s[0] ? h : 0;
 }
 
-/* The longest prefix of `s` (cut at a UTF-8 boundary) that fits in `w`
- * with an ellipsis after it. */
-static void ellipsize(ui *u, int px, int w, const char *s, char *out, size_t n)
+void ui_cut(ui *u, int px, int w, int maxh, const char *s, char *out, size_t n)
 {
     size_t len = strlen(s), lo = 0, hi = len;
     if (len + 4 > n)
@@ -92,13 +90,16 @@ static void ellipsize(ui *u, int px, int w, const char *s, char *out, size_t n)
         snprintf(out, n, "%.*s…", (int)mid, s);
         int tw = 0, th = 0;
         bh_err e;
-        ui_text_size(&u->text, px, out, &tw, &th, &e);
-        if (tw <= w)
+        if (maxh > 0)
+            th = ui_text_h(u, px, w, TC_TEXT, out);
+        else
+            ui_text_size(&u->text, px, out, &tw, &th, &e);
+        if (maxh > 0 ? th <= maxh : tw <= w)
             lo = mid;
         else
             hi = mid - 1;
     }
-    while (lo > 0 && s[lo - 1] == ' ')
+    while (lo > 0 && (s[lo - 1] == ' ' || s[lo - 1] == '\n'))
         lo--;
     snprintf(out, n, "%.*s…", (int)lo, s);
 }
@@ -117,7 +118,7 @@ int ui_label(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const cha
     char cut[512];
     if (w > box.w) {
         if ((flags & UI_ELLIPSIS) && !(flags & UI_WRAP)) {
-            ellipsize(u, px, box.w, s, cut, sizeof cut);
+            ui_cut(u, px, box.w, 0, s, cut, sizeof cut);
             t = tex(u, px, 0, c, cut, &w, &h);
             if (!t)
                 return 0;
@@ -138,6 +139,8 @@ int ui_label(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const cha
         y += (box.h - h) / 2;
     SDL_Rect dst = {x, y, w, h};
     SDL_RenderCopy(u->r, t, NULL, &dst);
+    if (u->record)
+        u->record(u->record_ctx, s, dst);
     return h;
 }
 

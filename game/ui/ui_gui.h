@@ -62,6 +62,11 @@ typedef struct ui_scroll {
                               from: it is not pulled back into view */
 } ui_scroll;
 
+/* Called by ui_label with each string it draws, whole (before it is
+ * wrapped or cut with an ellipsis), and the rectangle it was drawn in:
+ * the leak and layout tests see what a screen showed, and where. */
+typedef void (*ui_record_fn)(void *ctx, const char *text, SDL_Rect r);
+
 typedef struct ui {
     SDL_Window *win;
     SDL_Renderer *r;
@@ -128,6 +133,9 @@ typedef struct ui {
     int noverflow_text;
     bh_err err;        /* the first drawing error of the frame */
     int failed;
+
+    ui_record_fn record; /* NULL unless a test listens */
+    void *record_ctx;
 } ui;
 
 /* ---- frame ---- */
@@ -155,6 +163,10 @@ int ui_label(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const cha
 /* Height `text` takes wrapped at `w`; width of one line. */
 int ui_text_h(ui *u, int px, int w, ui_theme_color c, const char *text);
 int ui_text_w(ui *u, int px, ui_theme_color c, const char *text);
+/* The longest prefix of `text` (cut at a UTF-8 boundary) that with "…"
+ * after it fits one line of width `w` (maxh <= 0), or `maxh` pixels when
+ * wrapped at `w`. */
+void ui_cut(ui *u, int px, int w, int maxh, const char *text, char *out, size_t n);
 /* A horizontal bar: `frac` of it filled with colour `c`. */
 void ui_bar(ui *u, SDL_Rect r, double frac, ui_theme_color c);
 /* A small shape that carries meaning without colour. */

@@ -1,14 +1,213 @@
-/* ui_proj: the projector's screen (see ui_proj.h). A first cut that draws
- * the title and the clock; the room helper draws the rest. */
-#include "ui/ui_proj.h"
+/* ui_proj: the projector's screen (see ui_proj.h). It picks the page from
+ * the room view model: the holding slide first (nothing of the session),
+ * then a discussion slide, the hot wash, and otherwise the phase: before
+ * play (title, agenda, how to join), play (ui_proj_play.c) or the ending.
+ * Everything drawn comes from the model, so nothing here can show what
+ * the model does not hold. */
+#include <stdio.h>
+
+#include "ui/ui_proj_internal.h"
+
+/* The width of the page's text: long lines are hard to follow from the
+ * back of a room. */
+static SDL_Rect page(ui *u)
+{
+    int w = u->w - 4 * u->pad;
+    int most = u->px_body * 70;
+    if (w > most)
+        w = most;
+    return (SDL_Rect){(u->w - w) / 2, 2 * u->pad, w, u->h - 4 * u->pad};
+}
+
+static void blank(ui *u, const rv_model *m)
+{
+    SDL_Rect p = page(u);
+    int lh = proj_line_h(u, u->px_huge);
+    ui_label(u, (SDL_Rect){p.x, (u->h - lh) / 2, p.w, lh}, u->px_huge, TC_TEXT, UI_CENTER,
+             "Back shortly");
+    int sh = proj_line_h(u, u->px_body);
+    proj_line(u, (SDL_Rect){p.x, u->h - 2 * u->pad - sh, p.w, sh}, u->px_body, TC_TEXT_DIM,
+              UI_CENTER, m->title);
+}
+
+/* A list of rows (agenda, questions, hot wash) in `r`, in one or two
+ * columns; each row's text is cut to `lines` lines. Rows that do not fit
+ * are counted in a last line. */
+static void rows(ui *u, const rv_row *v, size_t n, SDL_Rect r, int cols, int px, int lines,
+                 int numbered)
+{
+    int cw = (r.w - (cols - 1) * 2 * u->pad) / cols, lh = proj_line_h(u, px);
+    int sl = proj_line_h(u, u->px_small), more_h = proj_line_h(u, u->px_body);
+    int col = 0, y = r.y, bottom = r.y + r.h;
+    for (size_t i = 0; i < n; i++) {
+        const rv_row *row = &v[i];
+        char text[2100];
+        if (numbered)
+            snprintf(text, sizeof text, "%zu.  %s", i + 1, row->text);
+        else
+            snprintf(text, sizeof text, "%s", row->text);
+        int x = r.x + col * (cw + 2 * u->pad);
+        int tag = row->recommended ? proj_line_h(u, u->px_body) : 0;
+        int mh = row->meta[0] ? sl : 0;
+        int th = proj_text_h(u, cw, lines * lh, px, u->px_small, text);
+        int after = i + 1 < n ? more_h : 0;
+        if (y + mh + tag + th + u->gap + after > bottom) {
+            if (col + 1 < cols && y > r.y) {
+                col++;
+                y = r.y;
+                i--;
+                continue;
+            }
+            /* the last that fits is cut to the room left, then a count */
+            int room = bottom - y - after - mh - tag - u->gap;
+            if (room < sl) {
+                char more[96];
+                snprintf(more, sizeof more, "and %zu more", n - i);
+                if (y + more_h <= bottom)
+                    proj_line(u, (SDL_Rect){x, y, cw, more_h}, u->px_body, TC_TEXT_DIM, 0, more);
+                return;
+            }
+            th = room;
+        }
+        if (mh)
+            proj_line(u, (SDL_Rect){x, y, cw, sl}, u->px_small, TC_ACCENT, 0, row->meta);
+        y += mh;
+        if (tag) {
+            int icon = u->px_body * 3 / 4;
+            ui_icon(u, (SDL_Rect){x, y + (tag - icon) / 2, icon, icon}, ICON_CHECK, TC_GOOD);
+            proj_line(u, (SDL_Rect){x + icon + u->gap, y, cw - icon - u->gap, tag}, u->px_body,
+                      TC_GOOD, 0, "Recommended");
+            y += tag;
+        }
+        y += proj_text(u, (SDL_Rect){x, y, cw, th}, px, u->px_small, TC_TEXT, text) + u->gap;
+    }
+}
+
+static int heading(ui *u, SDL_Rect p, const char *kicker, const char *title, int max_lines)
+{
+    int y = p.y;
+    y += proj_line(u, (SDL_Rect){p.x, y, p.w, proj_line_h(u, u->px_head)}, u->px_head, TC_ACCENT,
+                   0, kicker);
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, max_lines * proj_line_h(u, u->px_title)},
+                   u->px_title, u->px_head, TC_TEXT, title);
+    return y - p.y + u->pad;
+}
+
+/* The questions as large as the page holds them all. */
+static int question_px(ui *u, const rv_model *m, int w, int avail)
+{
+    const int cand[4] = {u->px_huge, u->px_huge * 3 / 4, u->px_title, u->px_head};
+    for (int c = 0; c < 4; c++) {
+        int total = 0;
+        for (size_t i = 0; i < m->nquestions; i++) {
+            char text[2100];
+            snprintf(text, sizeof text, "%zu.  %s", i + 1, m->questions[i].text);
+            total += ui_text_h(u, cand[c], w, TC_TEXT, text) + u->gap;
+        }
+        if (total + proj_line_h(u, u->px_body) <= avail)
+            return cand[c];
+    }
+    return u->px_head;
+}
+
+static void slide(ui *u, const rv_model *m)
+{
+    SDL_Rect p = page(u);
+    int y = p.y + heading(u, p, "Discuss", m->slide_title, 2) + u->pad;
+    int px = question_px(u, m, p.w, p.y + p.h - y);
+    rows(u, m->questions, m->nquestions, (SDL_Rect){p.x, y, p.w, p.y + p.h - y}, 1, px, 6,
+         m->nquestions > 1);
+}
+
+static void hotwash(ui *u, const rv_model *m)
+{
+    SDL_Rect p = {2 * u->pad, 2 * u->pad, u->w - 4 * u->pad, u->h - 4 * u->pad};
+    char kicker[200];
+    snprintf(kicker, sizeof kicker, "Hot wash%s%s%s", m->tab_title[0] ? ": " : "", m->tab_title,
+             m->rows_before ? " (continued)" : "");
+    int y = p.y + heading(u, p, kicker, m->title, 1);
+    SDL_Rect r = {p.x, y, p.w, p.y + p.h - y};
+    if (!m->tab_title[0])
+        proj_text(u, r, u->px_title, u->px_body, TC_TEXT_DIM, "The debrief will be up shortly.");
+    else if (!m->nrows)
+        proj_text(u, r, u->px_head, u->px_body, TC_TEXT_DIM, "Nothing here for this session.");
+    else
+        rows(u, m->rows, m->nrows, r, p.w / u->px_body >= 80 ? 2 : 1, u->px_head, 3, 0);
+}
+
+/* The largest size at which `w` holds `chars` characters a line. */
+static int size_for(ui *u, int w, int chars)
+{
+    const int px[3] = {u->px_title, u->px_head, u->px_body};
+    for (int i = 0; i < 3; i++)
+        if (w / px[i] >= chars)
+            return px[i];
+    return u->px_body;
+}
+
+static void before(ui *u, const rv_model *m)
+{
+    SDL_Rect p = {2 * u->pad, 2 * u->pad, u->w - 4 * u->pad, u->h - 4 * u->pad};
+    int y = p.y;
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, proj_line_h(u, u->px_huge)}, u->px_huge,
+                   u->px_title, TC_TEXT, m->title);
+    int opx = size_for(u, p.w, 80);
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+                   TC_ACCENT, m->organisation) + u->gap;
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+                   TC_TEXT_DIM, m->summary) + 2 * u->pad;
+    int jw = m->join[0] ? p.w * 38 / 100 : 0;
+    int aw = p.w - (jw ? jw + 2 * u->pad : 0), bottom = p.y + p.h;
+    int apx = size_for(u, aw, 24);
+    int hh = proj_line(u, (SDL_Rect){p.x, y, aw, proj_line_h(u, u->px_head)}, u->px_head,
+                       TC_ACCENT, 0, "Today");
+    rows(u, m->agenda, m->nagenda, (SDL_Rect){p.x, y + hh, aw, bottom - y - hh}, 1, apx, 2, 0);
+    if (jw) {
+        int w = jw - 2 * u->pad, jpx = size_for(u, w, 20), lh = proj_line_h(u, u->px_head);
+        int th = proj_text_h(u, w, bottom - y - lh - 3 * u->pad, jpx, u->px_small, m->join);
+        SDL_Rect j = {p.x + p.w - jw, y, jw, lh + th + 3 * u->pad};
+        ui_panel(u, j);
+        int jx = j.x + u->pad, jy = j.y + u->pad;
+        jy += proj_line(u, (SDL_Rect){jx, jy, w, lh}, u->px_head, TC_ACCENT, 0,
+                        "Join from your phone") + u->pad;
+        proj_text(u, (SDL_Rect){jx, jy, w, th}, jpx, u->px_small, TC_TEXT, m->join);
+        u->bg = TC_BACKGROUND;
+    }
+}
+
+static void ended(ui *u, const rv_model *m)
+{
+    SDL_Rect p = {2 * u->pad, 0, u->w - 4 * u->pad, u->h};
+    int y = proj_clock_bar(u, m, (SDL_Rect){0, 0, u->w, u->h}, 0) + u->pad;
+    int mh = proj_meters_h(u, m, p.w, 0);
+    int bottom = u->h - 2 * u->pad - mh;
+    int lh = proj_line_h(u, u->px_head), icon = u->px_head;
+    ui_icon(u, (SDL_Rect){p.x, y + (lh - icon) / 2, icon, icon}, proj_tone_icon(m->ending_tone),
+            proj_tone_color(m->ending_tone));
+    y += proj_line(u, (SDL_Rect){p.x + icon + u->gap, y, p.w - icon - u->gap, lh}, u->px_head,
+                   proj_tone_color(m->ending_tone), 0, proj_tone_word(m->ending_tone));
+    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, u->px_huge)}, u->px_huge,
+                   u->px_title, TC_TEXT, m->ending_title) + u->gap;
+    if (bottom - u->pad > y)
+        proj_text(u, (SDL_Rect){p.x, y, p.w, bottom - u->pad - y}, u->px_head, u->px_small,
+                  TC_TEXT, m->ending_text);
+    proj_meters(u, m, (SDL_Rect){p.x, bottom, p.w, mh}, 0);
+}
 
 void screen_projector(ui *u, const rv_model *m)
 {
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, TC_BACKGROUND);
+    u->bg = TC_BACKGROUND;
     if (m->blank)
-        return;
-    ui_label(u, (SDL_Rect){u->pad, u->pad, u->w - 2 * u->pad, 0}, u->px_huge, TC_TEXT,
-             UI_WRAP, m->title);
-    ui_label(u, (SDL_Rect){u->pad, u->h / 2, u->w - 2 * u->pad, 0}, u->px_huge, TC_ACCENT, 0,
-             m->clock);
+        blank(u, m);
+    else if (m->slide)
+        slide(u, m);
+    else if (m->hotwash)
+        hotwash(u, m);
+    else if (m->phase == RV_BEFORE)
+        before(u, m);
+    else if (m->phase == RV_ENDED)
+        ended(u, m);
+    else
+        proj_play(u, m, (SDL_Rect){0, 0, u->w, u->h});
 }

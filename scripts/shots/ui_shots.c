@@ -1,10 +1,13 @@
 /* ui_shots: render every screen of the game to BMP files, headless.
  *
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
+ *     ui_shots OUTDIR WIDTHxHEIGHT THEME TEXT_SCALE projector
  *
  *     ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
  *
- * (the second: both windows of a workshop, ui_shots_workshop.c).
+ * The second form draws the workshop's projector screen in each of its
+ * states (ui_shots_proj.c); the third, both windows of a workshop
+ * (ui_shots_workshop.c).
  * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
  * BUSY_SECONDS for the operations-room shots (default: the tutorial).
  *
@@ -85,6 +88,14 @@ int main(int argc, char **argv)
     } else if (workshop) {
         if (shots_workshop(a, &s, &e) != BH_OK) {
             fprintf(stderr, "ui_shots: %s\n", e.msg);
+            rc = 1;
+        }
+        rc |= s.problems > 0;
+    } else if (argc > 5 && strcmp(argv[5], "projector") == 0) {
+        snprintf(tag, sizeof tag, "%s-%s-%d", argv[2], argv[3], o.text_scale);
+        if (shots_projector(a, &s, &e) != BH_OK) {
+            char buf[1200];
+            fprintf(stderr, "ui_shots: %s\n", err_format(&e, buf, sizeof buf));
             rc = 1;
         }
         rc |= s.problems > 0;

@@ -1,6 +1,6 @@
-/* ui_shots: what the screenshot tool's two files share: ui_shots.c (the
- * tour of every screen, and main) and ui_shots_workshop.c (both windows
- * of a workshop). */
+/* ui_shots: what the screenshot tool's files share: ui_shots.c (the
+ * tour of every screen, and main), ui_shots_workshop.c (both windows of a
+ * workshop) and ui_shots_proj.c (the projector's screen in each state). */
 #ifndef UI_SHOTS_H
 #define UI_SHOTS_H
 
@@ -18,5 +18,10 @@ void shot_ui(shots *s, ui *u, const char *name);
  * the console and the projector of a tutorial workshop, before the clock
  * starts and at its busiest. */
 bh_status shots_workshop(app *a, shots *s, bh_err *err);
+/* `ui_shots OUTDIR WxH THEME SCALE projector`: screen_projector drawn on
+ * the app's window in each state of a tutorial session (rv_tour: before,
+ * playing with a decision open, paused, blank, a discussion slide, a
+ * message, the ending, the hot wash), as proj_STATE-WxH-THEME-SCALE.bmp. */
+bh_status shots_projector(app *a, shots *s, bh_err *err);
 
 #endif

@@ -1,0 +1,354 @@
+/* test_ui_leak: the projector never shows what only the facilitator may
+ * see. The fixture (tests/fixtures/leak/markers.lua) puts a unique marker
+ * in every text field: PSAFE_ (player-safe), PCHOSEN_ (discussion
+ * questions, shown when the facilitator puts them up) and FONLY_
+ * (facilitator notes in both forms, hints, and what comes next). A
+ * session of it is played through every projector state: before play,
+ * playing, a facilitator's message in, a decision open (and frozen), the
+ * holding slide, a slide for an inject and for a decision (and one asked
+ * for something that has not happened), the hot wash on each tab during
+ * play, the ending, and the hot wash on each tab after it. The toolkit's
+ * recording hook (ui_record_fn) hands the test every string the projector
+ * draws, whole, and the projector window's title is checked too.
+ *
+ * No FONLY_ marker may ever appear; the PSAFE_ markers must (the positive
+ * controls: a projector that drew nothing would pass the first check);
+ * PCHOSEN_ markers only while their slide is up or the hot-wash questions
+ * tab is; the "Recommended" marking only after the ending. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "check_app.h"
+#include "core/session.h"
+#include "report/rp_report.h"
+#include "script/lh_host.h"
+#include "ui/ui_app.h"
+#include "ui/ui_proj.h"
+
+#define FIXTURE "tests/fixtures/leak/markers.lua"
+
+/* What the projector drew in one state. */
+typedef struct drawn {
+    char *text;
+    size_t len, cap;
+} drawn;
+
+static void record(void *ctx, const char *text, SDL_Rect r)
+{
+    (void)r;
+    drawn *d = ctx;
+    size_t n = strlen(text);
+    if (d->len + n + 2 > d->cap) {
+        size_t cap = (d->len + n + 2) * 2;
+        char *t = realloc(d->text, cap);
+        if (!t)
+            return;
+        d->text = t;
+        d->cap = cap;
+    }
+    memcpy(d->text + d->len, text, n);
+    d->len += n;
+    d->text[d->len++] = '\n';
+    d->text[d->len] = 0;
+}
+
+typedef struct run {
+    app *a;
+    lh_host *h;
+    bh_sim *s;
+    const bh_defs *d;
+    rv_source src;
+    rv_show show;
+    drawn seen;   /* the state drawn last */
+    drawn all;    /* every state so far */
+    check_app c;
+} run;
+
+static bh_status input(run *r, bh_input_kind k, int a, const char *text, const char *body)
+{
+    bh_input in = {.time = sim_now(r->s), .kind = k, .a = a, .text = text, .body = body};
+    bh_err e;
+    err_clear(&e);
+    bh_status st = session_input(r->s, NULL, &in, &e);
+    if (st != BH_OK)
+        fprintf(stderr, "input %d: %s\n", k, e.msg);
+    return st;
+}
+
+static void advance(run *r, bh_time t)
+{
+    bh_err e;
+    CHECK_INT(sim_advance(r->s, t, &e), BH_OK);
+}
+
+/* Draw the projector for the current state and keep what it drew. */
+static void draw(run *r, const char *state)
+{
+    rv_model m;
+    bh_err e;
+    json_t *report = NULL;
+    if (r->show.hotwash) {
+        rp_meta meta = {FIXTURE, NULL};
+        report = rp_build(r->s, &meta);
+    }
+    r->src.report = report;
+    CHECK_INT(rv_build(&m, &r->src, &r->show, &e), BH_OK);
+    r->seen.len = 0;
+    if (r->seen.text)
+        r->seen.text[0] = 0;
+    ui *u = &r->a->u;
+    u->record = record;
+    u->record_ctx = &r->seen;
+    ui_begin(u, 0);
+    screen_projector(u, &m);
+    ui_end(u);
+    u->record = NULL;
+    char title[512];
+    rv_window_title(&m, title, sizeof title);
+    record(&r->seen, title, (SDL_Rect){0});
+    CHECK_HAS(title, "PSAFE_TITLE");
+    record(&r->all, r->seen.text ? r->seen.text : "", (SDL_Rect){0});
+    /* the facilitator's content never shows, in any state */
+    if (r->seen.text && strstr(r->seen.text, "FONLY_"))
+        fprintf(stderr, "%s: leaked: %s\n", state, strstr(r->seen.text, "FONLY_"));
+    CHECK(!r->seen.text || !strstr(r->seen.text, "FONLY_"));
+    CHECK_INT(u->overflows, 0);
+    rv_free(&m);
+    json_decref(report);
+    r->src.report = NULL;
+}
+
+static int has(const run *r, const char *marker)
+{
+    return r->seen.text && strstr(r->seen.text, marker) != NULL;
+}
+
+#define SEES(r, marker)                                                      \
+    do {                                                                     \
+        if (!has(r, marker))                                                 \
+            fprintf(stderr, "not drawn: %s in:\n%s\n", marker,               \
+                    (r)->seen.text ? (r)->seen.text : "");                   \
+        CHECK(has(r, marker));                                               \
+    } while (0)
+
+static int start(run *r)
+{
+    memset(r, 0, sizeof *r);
+    if (!(r->a = check_app_open(&r->c, 1280, 720, "dark", 100)))
+        return -1;
+    lh_diags diags = {0};
+    lh_load(FIXTURE, NULL, &r->h, &diags);
+    for (size_t i = 0; i < diags.n; i++)
+        fprintf(stderr, "%s:%d: %s\n", FIXTURE, diags.v[i].line, diags.v[i].msg);
+    lh_diags_free(&diags);
+    if (!r->h)
+        return -1;
+    r->d = lh_defs(r->h);
+    bh_err e;
+    if (sim_create(&r->s, r->d, lh_hooks(r->h), 1, &e) != BH_OK ||
+        sim_set_cut(r->s, defs_cut(r->d, "short"), &e) != BH_OK)
+        return -1;
+    r->src.sim = r->s;
+    return 0;
+}
+
+static void stop(run *r)
+{
+    sim_destroy(r->s);
+    lh_free(r->h);
+    check_app_close(&r->c);
+    free(r->seen.text);
+    free(r->all.text);
+}
+
+/* The hot wash, each tab in turn (the notes tab included: it must stay
+ * empty). `questions_tab` says what the questions tab must show. */
+static void hotwash_tabs(run *r, int ended)
+{
+    r->show.hotwash = 1;
+    r->show.hotwash_tabs = (1u << RV_TABS) - 1;
+    for (int tab = 0; tab < RV_TABS; tab++) {
+        r->show.hotwash_tab = tab;
+        char state[64];
+        snprintf(state, sizeof state, "hotwash %s%s", rv_tab_name(tab), ended ? " (ended)" : "");
+        draw(r, state);
+        SEES(r, tab == RV_TAB_NOTES ? "Hot wash" : rv_tab_name(tab));
+        if (tab == RV_TAB_HOTWASH) {
+            SEES(r, "PCHOSEN_INJ1_Q1");
+            SEES(r, "PCHOSEN_DEC_Q1");
+        } else {
+            CHECK(!has(r, "PCHOSEN_"));
+        }
+        if (tab == RV_TAB_TIMELINE) {
+            SEES(r, "PSAFE_INJ1_TITLE");
+            SEES(r, "PSAFE_WNOTE");
+        }
+        if (tab == RV_TAB_METERS)
+            SEES(r, "PSAFE_METER_TWO");
+        if (tab == RV_TAB_DECISIONS) {
+            SEES(r, "PSAFE_DEC_PROMPT");
+            /* the advice only once the session has ended */
+            CHECK_INT(has(r, "Recommended"), ended);
+            CHECK_INT(has(r, "PSAFE_OPT_A_LABEL"), ended);
+        } else {
+            CHECK(!has(r, "Recommended"));
+        }
+        if (tab == RV_TAB_FACTS)
+            SEES(r, "PSAFE_REF_CITE");
+        if (tab == RV_TAB_NOTES)
+            CHECK(!has(r, "PSAFE_TYPED_NOTE"));
+    }
+    /* a tab the facilitator did not allow shows nothing of the session */
+    r->show.hotwash_tabs = 1u << RV_TAB_METERS;
+    r->show.hotwash_tab = RV_TAB_TIMELINE;
+    draw(r, "hotwash, a tab not allowed");
+    CHECK(!has(r, "PSAFE_INJ1_TITLE"));
+    r->show.hotwash = 0;
+}
+
+static void test_every_state(void)
+{
+    run r;
+    if (start(&r) != 0) {
+        CHECK(0);
+        stop(&r);
+        return;
+    }
+    draw(&r, "before");
+    SEES(&r, "PSAFE_TITLE");
+    SEES(&r, "PSAFE_ORG");
+    SEES(&r, "PSAFE_SUMMARY");
+    SEES(&r, "PSAFE_CUT_LABEL");
+    CHECK(!has(&r, "PSAFE_INJ1_TITLE")); /* nothing of play before it starts */
+
+    r.src.started = 1;
+    r.src.speed = 1;
+    advance(&r, 5 * 60);
+    CHECK_INT(input(&r, IN_START, defs_action(r.d, "act"), NULL, NULL), BH_OK);
+    /* the facilitator's own note and an adjustment's reason are theirs */
+    CHECK_INT(input(&r, IN_NOTE, 0, "FONLY_TYPED_NOTE", NULL), BH_OK);
+    bh_input adj = {.time = sim_now(r.s), .kind = IN_ADJUST, .a = 0, .amount = 5,
+                    .text = "FONLY_ADJUST_REASON"};
+    bh_err e;
+    CHECK_INT(session_input(r.s, NULL, &adj, &e), BH_OK);
+    draw(&r, "playing");
+    SEES(&r, "PSAFE_METER_ONE");
+    SEES(&r, "PSAFE_METER_TWO");
+    SEES(&r, "PSAFE_SYSTEM_DOWN");
+    SEES(&r, "PSAFE_INJ1_TITLE");
+    SEES(&r, "PSAFE_INJ1_BODY");
+    SEES(&r, "PSAFE_ACTION");
+    CHECK(!has(&r, "PSAFE_DEC_PROMPT"));
+    CHECK(!has(&r, "PCHOSEN_"));
+
+    advance(&r, 10 * 60);
+    CHECK_INT(input(&r, IN_MESSAGE, 0, "PSAFE_FMSG_TITLE", "PSAFE_FMSG_BODY"), BH_OK);
+    draw(&r, "a facilitator's message");
+    SEES(&r, "PSAFE_FMSG_TITLE");
+    SEES(&r, "PSAFE_FMSG_BODY");
+
+    advance(&r, 31 * 60);
+    draw(&r, "decision open");
+    SEES(&r, "PSAFE_DEC_PROMPT");
+    SEES(&r, "PSAFE_OPT_A_LABEL");
+    SEES(&r, "PSAFE_OPT_B_LABEL");
+    SEES(&r, "PSAFE_OPT_C_LABEL");
+    SEES(&r, "PSAFE_INJ2_TITLE");
+    CHECK(!has(&r, "Recommended"));
+    CHECK(!has(&r, "PCHOSEN_"));
+    CHECK_INT(input(&r, IN_FREEZE, defs_decision(r.d, "dec"), NULL, NULL), BH_OK);
+    draw(&r, "decision frozen");
+    SEES(&r, "Clock stopped");
+    r.src.speed = 0;
+    CHECK_INT(input(&r, IN_UNFREEZE, defs_decision(r.d, "dec"), NULL, NULL), BH_OK);
+    draw(&r, "paused");
+    SEES(&r, "Paused");
+    r.src.speed = 1;
+
+    r.show.blank = 1;
+    draw(&r, "blank");
+    CHECK(!has(&r, "PSAFE_METER_ONE"));
+    CHECK(!has(&r, "PSAFE_DEC_PROMPT"));
+    SEES(&r, "Back shortly");
+    r.show.blank = 0;
+
+    r.show.slide = RV_SLIDE_INJECT;
+    r.show.slide_index = defs_inject(r.d, "first");
+    draw(&r, "inject slide");
+    SEES(&r, "PCHOSEN_INJ1_Q1");
+    SEES(&r, "PCHOSEN_INJ1_Q2");
+    CHECK(!has(&r, "PCHOSEN_DEC_Q1"));
+    r.show.slide = RV_SLIDE_DECISION;
+    r.show.slide_index = defs_decision(r.d, "dec");
+    draw(&r, "decision slide");
+    SEES(&r, "PCHOSEN_DEC_Q1");
+    CHECK(!has(&r, "PCHOSEN_INJ1"));
+    /* a slide for what has not happened yet shows nothing of it */
+    r.show.slide = RV_SLIDE_INJECT;
+    r.show.slide_index = defs_inject(r.d, "later");
+    draw(&r, "slide for an inject to come");
+    r.show.slide = RV_SLIDE_DECISION;
+    r.show.slide_index = defs_decision(r.d, "dec_later");
+    draw(&r, "slide for a decision to come");
+    r.show.slide = RV_SLIDE_INJECT;
+    r.show.slide_index = 999;
+    draw(&r, "slide for no inject");
+    r.show.slide = RV_SLIDE_NONE;
+    draw(&r, "playing after the slides");
+    CHECK(!has(&r, "PCHOSEN_"));
+
+    hotwash_tabs(&r, 0);
+
+    CHECK_INT(input(&r, IN_CHOOSE, defs_decision(r.d, "dec"), NULL, NULL), BH_OK);
+    CHECK_INT(session_finish(r.s, &e), BH_OK);
+    CHECK(sim_ended(r.s));
+    draw(&r, "ended");
+    SEES(&r, "PSAFE_END_TITLE");
+    SEES(&r, "PSAFE_END_TEXT");
+    CHECK(!has(&r, "PCHOSEN_"));
+    hotwash_tabs(&r, 1);
+
+    /* across all of it: the positive controls came up somewhere */
+    CHECK_HAS(r.all.text, "PSAFE_INJ2_TITLE");
+    CHECK(!strstr(r.all.text, "FONLY_"));
+    stop(&r);
+}
+
+/* TODO(console): the other half of the positive control. Once the
+ * console's facilitator panel is merged (the `console` helper's part of
+ * issue 13), draw the console for the same session with the same
+ * recording hook and check that the FONLY_ markers of the open decision
+ * and of the last message (FONLY_DEC_GOOD, FONLY_DEC_HINT, FONLY_INJ2_HINT,
+ * ...) and the PCHOSEN_ questions DO appear there: without it a fixture
+ * whose FONLY_ fields were never loaded would pass the test above. Until
+ * then this checks that the markers are in the defs the sim reads. */
+static void test_markers_loaded(void)
+{
+    run r;
+    if (start(&r) != 0) {
+        CHECK(0);
+        stop(&r);
+        return;
+    }
+    const bh_decision_def *dd = &r.d->decisions[defs_decision(r.d, "dec")];
+    CHECK_STR(dd->facilitator.good, "FONLY_DEC_GOOD");
+    CHECK_STR(dd->facilitator.hint, "FONLY_DEC_HINT");
+    CHECK_STR(r.d->injects[defs_inject(r.d, "first")].facilitator.text, "FONLY_INJ1_NOTE");
+    CHECK_STR(r.d->injects[defs_inject(r.d, "second")].facilitator.expected,
+              "FONLY_INJ2_EXPECTED");
+    CHECK_STR(r.d->actions[defs_action(r.d, "act")].facilitator.hint, "FONLY_ACT_HINT");
+    CHECK(dd->options[0].recommended);
+    stop(&r);
+}
+
+int main(int argc, char **argv)
+{
+    static const check_case cases[] = {
+        {"every projector state", test_every_state},
+        {"the markers are loaded", test_markers_loaded},
+        {NULL, NULL},
+    };
+    return check_main(argc, argv, cases);
+}
