@@ -29,7 +29,7 @@ static void test_two_windows(void)
     CHECK(cw_projector_id(a) != cw_console_id(a));
     CHECK(SDL_GetWindowFromID(cw_projector_id(a)) == a->proj.win);
     /* the title says what it is and the scenario: nothing of the facilitator's */
-    CHECK_STR(SDL_GetWindowTitle(a->proj.win), "Bulkhead projector: First Night Shift");
+    CHECK_STR(SDL_GetWindowTitle(a->proj.win), "Bulkhead projector — First Night Shift");
     long before = a->proj.text.rasterised;
     for (int i = 0; i < 3; i++)
         app_frame(a, 0);
