@@ -316,14 +316,10 @@ static void test_every_state(void)
     stop(&r);
 }
 
-/* TODO(console): the other half of the positive control. Once the
- * console's facilitator panel is merged (the `console` helper's part of
- * issue 13), draw the console for the same session with the same
- * recording hook and check that the FONLY_ markers of the open decision
- * and of the last message (FONLY_DEC_GOOD, FONLY_DEC_HINT, FONLY_INJ2_HINT,
- * ...) and the PCHOSEN_ questions DO appear there: without it a fixture
- * whose FONLY_ fields were never loaded would pass the test above. Until
- * then this checks that the markers are in the defs the sim reads. */
+/* The other half of the positive control, the facilitator's markers on
+ * the console, is in test_ui_workshop (leak_through_windows), which plays
+ * this fixture through the real two windows. Here: the markers are in the
+ * defs the sim reads. */
 static void test_markers_loaded(void)
 {
     run r;
