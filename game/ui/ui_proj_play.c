@@ -124,9 +124,16 @@ static void option(ui *u, const rv_option *o, SDL_Rect r, const opt_fit *f)
     int h = bottom - y >= proj_line_h(u, f->px) * 2
                 ? proj_text(u, (SDL_Rect){tx, y, tw, bottom - y}, f->px, f->px, TC_TEXT, lab)
                 : 0;
-    if (!h) /* a cell of one line at most: the label on one line, cut if it must be */
+    int has_text = f->text && o->text && o->text[0];
+    /* a cell of one line at most: the label on one line, cut if it must be;
+     * centred in the cell, or on the first line when the text goes below
+     * it (centred, it was drawn over the text) */
+    if (!h && has_text)
+        h = proj_line(u, (SDL_Rect){tx, y, tw, proj_line_h(u, f->px)}, f->px, TC_TEXT,
+                      UI_VCENTER, lab);
+    else if (!h)
         h = proj_line(u, (SDL_Rect){tx, r.y, tw, r.h}, f->px, TC_TEXT, UI_VCENTER, lab);
-    if (f->text && o->text && o->text[0] && bottom - y - h > 0) {
+    if (has_text && bottom - y - h > 0) {
         int mh = bottom - y - h < f->text_maxh ? bottom - y - h : f->text_maxh;
         proj_text(u, (SDL_Rect){tx, y + h, tw, mh}, f->text_px, u->px_small, TC_TEXT_DIM,
                   o->text);

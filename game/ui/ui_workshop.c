@@ -52,6 +52,11 @@ static void placement(app *a, place_in *in, place_display *d, place_out *out)
     place_projector(in, out);
 }
 
+int ws_projector_scale(int console_scale)
+{
+    return console_scale > WS_PROJECTOR_MIN_SCALE ? console_scale : WS_PROJECTOR_MIN_SCALE;
+}
+
 void ws_projector_title(const app *a, char *out, size_t n)
 {
     const char *title = a->playing && a->game.host ? lh_defs(a->game.host)->scenario.title : "";
@@ -96,7 +101,7 @@ int app_projector_open(app *a)
     }
     memset(&a->proj, 0, sizeof a->proj);
     a->proj.theme = a->u.theme;
-    a->proj.text_scale = a->u.text_scale;
+    a->proj.text_scale = ws_projector_scale(a->u.text_scale);
     bh_err e;
     err_clear(&e);
     if (ui_win_open(&a->proj, &ws, &e) != BH_OK) {
@@ -186,9 +191,11 @@ void ws_projector_frame(app *a, double dt)
         return;
     if (a->game.speed > 0)
         a->started = 1;
-    /* the same colours and text size as the console, changed with it */
+    /* the same colours as the console, changed with it; the text is read
+     * from the back of a room, so never smaller than 150% (the layout is
+     * tested from 100% to 200%), and larger when the console's is */
     a->proj.theme = a->u.theme;
-    a->proj.text_scale = a->u.text_scale;
+    a->proj.text_scale = ws_projector_scale(a->u.text_scale);
     rv_source src = {.sim = a->game.sim,
                      .speed = a->game.speed,
                      .started = a->started,

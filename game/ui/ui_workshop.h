@@ -19,5 +19,9 @@ void ws_projector_frame(app *a, double dt);
 /* The projector's window title: "Bulkhead projector" and the scenario's
  * title (player-safe), in `out`. */
 void ws_projector_title(const app *a, char *out, size_t n);
+/* The projector's text scale for the console's: the room reads it from
+ * afar, so at least WS_PROJECTOR_MIN_SCALE percent. */
+#define WS_PROJECTOR_MIN_SCALE 150
+int ws_projector_scale(int console_scale);
 
 #endif

@@ -21,6 +21,7 @@
 
 #include "check.h"
 #include "check_workshop.h"
+#include "ui/ui_workshop.h"
 #include "ui_drive.h"
 
 /* ---- recording what a window draws ---- */
@@ -145,6 +146,9 @@ static void play_workshop(app *a, flow *f)
     CHECK_INT(a->game.speed, 0);
     CHECK_INT(sim_now(a->game.sim), 0);
     CHECK(saw(&f->proj, lh_defs(a->game.host)->scenario.title));
+    /* read from afar: the projector's text is at least 150% */
+    CHECK_INT(a->u.text_scale, 100);
+    CHECK_INT(a->proj.text_scale, WS_PROJECTOR_MIN_SCALE);
 
     /* the facilitator starts the clock from the console, at 8x */
     CHECK(click(a, "Start clock"));
