@@ -201,6 +201,7 @@ static void act(app *a)
     case REQ_BEGIN: app_begin(a); break;
     case REQ_RESUME: app_resume(a, a->req.path, &e); break;
     case REQ_DEBRIEF: debrief_open(a, a->req.back); break;
+    case REQ_PROJECTOR: app_projector_next_display(a); break;
     case REQ_NONE: break;
     }
 }

@@ -40,7 +40,8 @@ typedef enum {
     REQ_BRIEFING, /* close any session; read the briefing of req.path */
     REQ_BEGIN,    /* start a new session from the briefing being read */
     REQ_RESUME,   /* replay the journal req.path and play on from it */
-    REQ_DEBRIEF   /* the session's debrief so far; Esc returns to req.back */
+    REQ_DEBRIEF,  /* the session's debrief so far; Esc returns to req.back */
+    REQ_PROJECTOR /* a workshop's projector: to the next display, or open again */
 } app_req_kind;
 
 typedef struct app_request {

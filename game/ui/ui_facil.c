@@ -229,7 +229,18 @@ static int projector(app *a, SDL_Rect area)
                                                  : "the room (live)";
     snprintf(what, sizeof what, "Projector: %s%s", now, a->has_proj ? "" : ". No projector window");
     y += ui_label(u, (SDL_Rect){area.x, y, area.w, 0}, u->px_body, TC_ACCENT, UI_WRAP, what);
+    /* what the displays mean for the room (mirrored: it would see this
+     * console), kept here: the toast that said it first fades */
+    if (a->proj_warning[0])
+        y += ui_label(u, (SDL_Rect){area.x, y, area.w, 0}, u->px_body, TC_WARNING, UI_WRAP,
+                      a->proj_warning);
     int fx = area.x, fy = y + u->gap;
+    if (a->workshop &&
+        flow(a, area, &fx, &fy, ui_id(u, "fprojmove"),
+             a->has_proj ? "Next display [" APP_PROJECTOR_KEY_NAME "]"
+                         : "Open the projector [" APP_PROJECTOR_KEY_NAME "]",
+             0, 0, "Move the projector's window to the next display, or open it again."))
+        screen_ask(a, REQ_PROJECTOR, NULL);
     if (flow(a, area, &fx, &fy, ui_id(u, "fblank"), s->blank ? "Unblank [.]" : "Blank [.]", s->blank,
              SDLK_PERIOD, "The room sees a holding slide while you talk. [.]"))
         s->blank = !s->blank;

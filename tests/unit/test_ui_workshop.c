@@ -352,6 +352,38 @@ static void test_leak_through_windows(void)
     free(f.proj.text);
 }
 
+/* The console's projector controls: the displays' warning stays on the
+ * panel, and a closed projector opens again from it. */
+static void test_projector_controls(void)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return;
+    cw_fresh_dir();
+    int started = cw_start(a, BH_SOURCE_DIR "/scenarios/tutorial.lua", 1);
+    CHECK(started);
+    if (started) {
+        seen console = {0}, proj = {0};
+        listen(a, &console, &proj);
+        snprintf(a->proj_warning, sizeof a->proj_warning, "%s",
+                 "HDMI-1 mirrors eDP-1, so the room would see this console.");
+        app_frame(a, 0);
+        CHECK(saw(&console, "HDMI-1 mirrors eDP-1"));
+        cw_window_event(a, cw_projector_id(a), SDL_WINDOWEVENT_CLOSE);
+        CHECK(!a->has_proj);
+        CHECK(click(a, "Open the projector [F7]"));
+        CHECK(a->has_proj);
+        /* one display (the dummy driver's): the window stays, and says why */
+        CHECK(click(a, "Next display [F7]"));
+        CHECK(a->has_proj);
+        CHECK_HAS(a->toast, "Only one display");
+        free(console.text);
+        free(proj.text);
+    }
+    app_free(a);
+    free(a);
+}
+
 static void cleanup(void)
 {
     if (cw_data_dir[0]) {
@@ -369,6 +401,7 @@ int main(int argc, char **argv)
     static const check_case cases[] = {
         {"tutorial_workshop", test_tutorial_workshop},
         {"leak_through_windows", test_leak_through_windows},
+        {"projector_controls", test_projector_controls},
         {NULL, NULL}};
     int rc = check_main(argc, argv, cases);
     cleanup();
