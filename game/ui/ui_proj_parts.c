@@ -8,9 +8,16 @@
 #include "ui/ui_ops.h"
 #include "ui/ui_proj_internal.h"
 
+/* A line's height: a line drawn whole (not wrapped) is as tall as its
+ * glyphs reach, and at some sizes '_' or '|' reach a pixel below "Ag"
+ * (a label "PSAFE_BOOM_FROM" counted as an overflow at 1080p). */
 int proj_line_h(ui *u, int px)
 {
-    return ui_text_h(u, px, 100000, TC_TEXT, "Ag");
+    int h = ui_text_h(u, px, 100000, TC_TEXT, "Ag"), w = 0, one = 0;
+    bh_err e;
+    if (ui_text_size(&u->text, px, "Ag_|()[]{}", &w, &one, &e) == BH_OK && one > h)
+        h = one;
+    return h;
 }
 
 /* The size `s` fits `maxh` at, or -1 when even `min_px` is too tall. */

@@ -64,6 +64,7 @@ typedef struct run {
     drawn seen;   /* the state drawn last */
     drawn all;    /* every state so far */
     check_app c;
+    const char *fixture;
 } run;
 
 static bh_status input(run *r, bh_input_kind k, int a, const char *text, const char *body)
@@ -90,7 +91,7 @@ static void draw(run *r, const char *state)
     bh_err e;
     json_t *report = NULL;
     if (r->show.hotwash) {
-        rp_meta meta = {FIXTURE, NULL};
+        rp_meta meta = {r->fixture, NULL};
         report = rp_build(r->s, &meta);
     }
     r->src.report = report;
@@ -108,12 +109,16 @@ static void draw(run *r, const char *state)
     char title[512];
     rv_window_title(&m, title, sizeof title);
     record(&r->seen, title, (SDL_Rect){0});
-    CHECK_HAS(title, "PSAFE_TITLE");
+    CHECK_HAS(title, "PSAFE_");
+    CHECK(!strpbrk(title, "\n\t\r")); /* one line in the task bar */
     record(&r->all, r->seen.text ? r->seen.text : "", (SDL_Rect){0});
     /* the facilitator's content never shows, in any state */
     if (r->seen.text && strstr(r->seen.text, "FONLY_"))
         fprintf(stderr, "%s: leaked: %s\n", state, strstr(r->seen.text, "FONLY_"));
     CHECK(!r->seen.text || !strstr(r->seen.text, "FONLY_"));
+    if (u->overflows)
+        fprintf(stderr, "%s at %dx%d: %d overflows, the first: %s\n", state, u->w, u->h,
+                u->overflows, u->noverflow_text ? u->overflow_text[0] : "");
     CHECK_INT(u->overflows, 0);
     rv_free(&m);
     json_decref(report);
@@ -133,26 +138,33 @@ static int has(const run *r, const char *marker)
         CHECK(has(r, marker));                                               \
     } while (0)
 
-static int start(run *r)
+/* A session of `fixture` (its cut "short" when it has one) and a
+ * projector of w x h at `scale`% text. */
+static int start_with(run *r, const char *fixture, int w, int h, int scale)
 {
     memset(r, 0, sizeof *r);
-    if (!(r->a = check_app_open(&r->c, 1280, 720, "dark", 100)))
+    r->fixture = fixture;
+    if (!(r->a = check_app_open(&r->c, w, h, "dark", scale)))
         return -1;
     lh_diags diags = {0};
-    lh_load(FIXTURE, NULL, &r->h, &diags);
+    lh_load(fixture, NULL, &r->h, &diags);
     for (size_t i = 0; i < diags.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", FIXTURE, diags.v[i].line, diags.v[i].msg);
+        if (diags.v[i].sev == LH_ERROR)
+            fprintf(stderr, "%s:%d: %s\n", fixture, diags.v[i].line, diags.v[i].msg);
     lh_diags_free(&diags);
     if (!r->h)
         return -1;
     r->d = lh_defs(r->h);
     bh_err e;
+    int cut = defs_cut(r->d, "short");
     if (sim_create(&r->s, r->d, lh_hooks(r->h), 1, &e) != BH_OK ||
-        sim_set_cut(r->s, defs_cut(r->d, "short"), &e) != BH_OK)
+        (cut >= 0 && sim_set_cut(r->s, cut, &e) != BH_OK))
         return -1;
     r->src.sim = r->s;
     return 0;
 }
+
+static int start(run *r) { return start_with(r, FIXTURE, 1280, 720, 100); }
 
 static void stop(run *r)
 {
@@ -205,6 +217,19 @@ static void hotwash_tabs(run *r, int ended)
     r->show.hotwash_tab = RV_TAB_TIMELINE;
     draw(r, "hotwash, a tab not allowed");
     CHECK(!has(r, "PSAFE_INJ1_TITLE"));
+    r->show.hotwash = 0;
+}
+
+/* Every tab of the hot wash of a session of any scenario: only the
+ * general checks of draw() (no FONLY_ marker, no overflow). */
+static void hotwash_odd(run *r)
+{
+    r->show.hotwash = 1;
+    r->show.hotwash_tabs = ~0u;
+    for (int tab = 0; tab < RV_TABS; tab++) {
+        r->show.hotwash_tab = tab;
+        draw(r, "hot wash");
+    }
     r->show.hotwash = 0;
 }
 
@@ -343,11 +368,209 @@ static void test_markers_loaded(void)
     stop(&r);
 }
 
+
+/* ---- hostile cases (the review of issue 13) ---- */
+
+/* The facilitator ends the session with a typed reason, after adjusting
+ * a meter with one, and writes a note after the end: the ending, its
+ * timeline and every hot-wash tab show none of it. The reasons carry
+ * newlines and the journal's escapes, and no PSAFE_ marker, so a
+ * positive control cannot be met by a leaked reason. */
+static void test_end_by_facilitator(void)
+{
+    run r;
+    if (start(&r) != 0) {
+        CHECK(0);
+        stop(&r);
+        return;
+    }
+    r.src.started = 1;
+    r.src.speed = 2;
+    advance(&r, 5 * 60);
+    bh_input adj = {.time = sim_now(r.s), .kind = IN_ADJUST, .a = 1, .amount = -7.5,
+                    .text = "FONLY_ADJ_REASON\nsecond | line \\ with escapes"};
+    bh_err e;
+    CHECK_INT(session_input(r.s, NULL, &adj, &e), BH_OK);
+    advance(&r, 31 * 60);
+    int dec = defs_decision(r.d, "dec");
+    bh_input ext = {.time = sim_now(r.s), .kind = IN_EXTEND, .a = dec, .dur = 600};
+    CHECK_INT(session_input(r.s, NULL, &ext, &e), BH_OK);
+    CHECK_INT(input(&r, IN_FREEZE, dec, NULL, NULL), BH_OK);
+    draw(&r, "decision extended and frozen");
+    SEES(&r, "PSAFE_DEC_PROMPT");
+    SEES(&r, "Clock stopped");
+    CHECK(!has(&r, "Recommended"));
+    hotwash_tabs(&r, 0);
+    CHECK_INT(input(&r, IN_END, 0, "FONLY_END_REASON\twhy\nwe stopped", NULL), BH_OK);
+    CHECK(sim_ended(r.s));
+    CHECK_STR(sim_end_reason(r.s), "FONLY_END_REASON\twhy\nwe stopped");
+    CHECK_INT(input(&r, IN_NOTE, 0, "FONLY_NOTE_AFTER_END", NULL), BH_OK);
+    draw(&r, "ended by the facilitator");
+    SEES(&r, "Ended by the facilitator");
+    SEES(&r, "PSAFE_METER_ONE");
+    CHECK(!has(&r, "PSAFE_DEC_PROMPT")); /* the open decision went with the session */
+    hotwash_tabs(&r, 1);
+    /* the timeline says that it ended, not why */
+    r.show.hotwash = 1;
+    r.show.hotwash_tabs = 1u << RV_TAB_TIMELINE;
+    r.show.hotwash_tab = RV_TAB_TIMELINE;
+    r.show.hotwash_first = 1000000; /* the last page: the ending is there */
+    draw(&r, "hot wash, the timeline's last row");
+    SEES(&r, "Ended by the facilitator");
+    CHECK(!strstr(r.all.text, "FONLY_"));
+    stop(&r);
+}
+
+/* What the console could ask for that it should not: slides for nothing
+ * (negative, past the end, an unknown kind), tabs past the end, the notes
+ * tab alone, pages before the first row and past the last, a hot wash
+ * without a report, and everything at once under the holding slide. */
+static void test_odd_requests(void)
+{
+    run r;
+    if (start(&r) != 0) {
+        CHECK(0);
+        stop(&r);
+        return;
+    }
+    r.src.started = 1;
+    r.src.speed = 1;
+    advance(&r, 35 * 60);
+    CHECK_INT(input(&r, IN_NOTE, 0, "FONLY_TYPED_NOTE", NULL), BH_OK);
+    /* for each kind, indexes that are none of that kind's, or not yet */
+    const rv_slide_kind kinds[] = {RV_SLIDE_INJECT, RV_SLIDE_DECISION, (rv_slide_kind)7,
+                                   (rv_slide_kind)-1};
+    const int idx[][5] = {
+        {-1, -2147483647 - 1, 2147483647, (int)r.d->ninjects, defs_inject(r.d, "later")},
+        {-1, -2147483647 - 1, 2147483647, (int)r.d->ndecisions, defs_decision(r.d, "dec_later")},
+        {-1, 0, 1, 2, 2147483647},
+        {-1, 0, 1, 2, 2147483647}};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t i = 0; i < 5; i++) {
+            r.show.slide = kinds[k];
+            r.show.slide_index = idx[k][i];
+            draw(&r, "a slide for nothing");
+            CHECK(!has(&r, "PCHOSEN_"));
+            SEES(&r, "PSAFE_DEC_PROMPT"); /* the live view, not an empty slide */
+        }
+    r.show.slide = RV_SLIDE_NONE;
+    r.show.hotwash = 1;
+    const int tabs[] = {-1, RV_TABS, 99, -2147483647 - 1, RV_TAB_NOTES};
+    for (size_t t = 0; t < sizeof tabs / sizeof tabs[0]; t++) {
+        r.show.hotwash_tabs = ~0u;
+        r.show.hotwash_tab = tabs[t];
+        draw(&r, "a tab that is not one");
+        SEES(&r, "The debrief will be up shortly");
+    }
+    r.show.hotwash_tabs = 1u << RV_TAB_NOTES;
+    r.show.hotwash_tab = RV_TAB_NOTES;
+    draw(&r, "the notes tab alone");
+    SEES(&r, "The debrief will be up shortly");
+    const int firsts[] = {-5, -2147483647 - 1, 1, 1000000, 2147483647};
+    r.show.hotwash_tabs = 1u << RV_TAB_TIMELINE;
+    r.show.hotwash_tab = RV_TAB_TIMELINE;
+    for (size_t f = 0; f < sizeof firsts / sizeof firsts[0]; f++) {
+        r.show.hotwash_first = firsts[f];
+        draw(&r, "a page of the timeline");
+        SEES(&r, "Hot wash: Timeline");
+    }
+    /* no report (it could not be built): the tab says so, nothing else */
+    rv_model m;
+    bh_err e;
+    rv_source src = r.src;
+    src.report = NULL;
+    CHECK_INT(rv_build(&m, &src, &r.show, &e), BH_OK);
+    CHECK_INT(m.nrows, 0);
+    rv_free(&m);
+    /* everything at once: the holding slide wins, and holds only the title */
+    r.show.blank = 1;
+    r.show.slide = RV_SLIDE_DECISION;
+    r.show.slide_index = defs_decision(r.d, "dec");
+    r.show.hotwash_tabs = ~0u;
+    r.show.hotwash_tab = RV_TAB_DECISIONS;
+    draw(&r, "blank over everything");
+    SEES(&r, "Back shortly");
+    CHECK(!has(&r, "PCHOSEN_"));
+    CHECK(!has(&r, "PSAFE_DEC_PROMPT"));
+    /* no session, no show: an error, and a model safe to draw and free */
+    CHECK_INT(rv_build(&m, NULL, &r.show, &e), BH_EUSAGE);
+    CHECK(m.blank);
+    rv_free(&m);
+    src.sim = NULL;
+    CHECK_INT(rv_build(&m, &src, &r.show, &e), BH_EUSAGE);
+    rv_free(&m);
+    CHECK_INT(rv_build(&m, &r.src, NULL, &e), BH_EUSAGE);
+    rv_free(&m);
+    stop(&r);
+}
+
+/* Odd but legal content (tests/fixtures/leak/odd.lua: no meters, systems
+ * or teams, an empty body, twelve long options, a script error) and a
+ * facilitator's message at the longest, full of newlines and escapes,
+ * with no body: at 720p with 200% text and at 1080p with 100%, nothing
+ * overflows, every option of the decision is drawn, and after the
+ * script error stops the session the projector still draws. */
+static void odd_at(int w, int h, int scale)
+{
+    run r;
+    if (start_with(&r, "tests/fixtures/leak/odd.lua", w, h, scale) != 0) {
+        CHECK(0);
+        stop(&r);
+        return;
+    }
+    draw(&r, "odd: before");
+    SEES(&r, "PSAFE_ODD_TITLE");
+    r.src.started = 1;
+    r.src.speed = 8;
+    advance(&r, 60);
+    draw(&r, "odd: an empty body");
+    SEES(&r, "PSAFE_EMPTY_BODY");
+    char title[SIM_MAX_FACIL_TEXT + 1];
+    for (int i = 0; i < SIM_MAX_FACIL_TEXT; i++)
+        title[i] = "PSAFE_LONG\n\t|\\ "[i % 15];
+    title[SIM_MAX_FACIL_TEXT] = 0;
+    CHECK_INT(input(&r, IN_MESSAGE, 0, title, ""), BH_OK);
+    draw(&r, "odd: the longest message");
+    SEES(&r, "PSAFE_LONG");
+    advance(&r, 11 * 60);
+    draw(&r, "odd: twelve options");
+    SEES(&r, "PSAFE_BIG_PROMPT");
+    for (int i = 1; i <= 12; i++) {
+        char opt[32];
+        snprintf(opt, sizeof opt, "PSAFE_OPT_%d ", i);
+        SEES(&r, opt);
+    }
+    CHECK(!has(&r, "Recommended"));
+    r.show.slide = RV_SLIDE_DECISION;
+    r.show.slide_index = 0;
+    draw(&r, "odd: the slide");
+    SEES(&r, "PCHOSEN_BIG_Q");
+    r.show.slide = RV_SLIDE_NONE;
+    hotwash_odd(&r);
+    bh_err e;
+    CHECK(sim_advance(r.s, 2 * 3600, &e) != BH_OK);
+    CHECK(sim_failed(r.s));
+    draw(&r, "odd: stopped by a script error");
+    SEES(&r, "PSAFE_BOOM_TITLE");
+    hotwash_odd(&r);
+    CHECK(!strstr(r.all.text, "FONLY_"));
+    stop(&r);
+}
+
+static void test_odd_content(void)
+{
+    odd_at(1280, 720, 200);
+    odd_at(1920, 1080, 100);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
         {"every projector state", test_every_state},
         {"the markers are loaded", test_markers_loaded},
+        {"an ending by the facilitator", test_end_by_facilitator},
+        {"odd requests from the console", test_odd_requests},
+        {"odd content", test_odd_content},
         {NULL, NULL},
     };
     return check_main(argc, argv, cases);
