@@ -3,8 +3,10 @@
  * than run over: a room cannot scroll. Status is said by an icon and a
  * word as well as a colour, for the colour-blind in the room. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "ui/ui_ops.h"
 #include "ui/ui_proj_internal.h"
 
@@ -31,11 +33,27 @@ static int fit_px(ui *u, int w, int maxh, int px, int min_px, ui_theme_color c, 
     }
 }
 
-static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
-                int draw)
+/* `s` as the projector draws it: a tab, a carriage return or another
+ * control character (and on one line a newline too) becomes a space, not
+ * a missing glyph's box. Returns `s` when nothing changes, else a copy in
+ * *own for the caller to free. */
+static const char *plain(const char *s, int one_line, char **own)
 {
-    if (!s || !s[0] || box.w < 1)
-        return 0;
+    *own = NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && (*p >= 0x20 || (*p == '\n' && !one_line)))
+        p++;
+    if (!*p || !(*own = mem_strdup(s)))
+        return s;
+    for (char *c = *own; *c; c++)
+        if ((unsigned char)*c < 0x20 && (*c != '\n' || one_line))
+            *c = ' ';
+    return *own;
+}
+
+static int fit_text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
+                    int draw)
+{
     int p = fit_px(u, box.w, box.h, px, min_px, c, s);
     if (p > 0) {
         if (!draw)
@@ -49,6 +67,17 @@ static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const
     if (!draw)
         return ui_text_h(u, min_px, box.w, c, cut);
     return ui_label(u, (SDL_Rect){box.x, box.y, box.w, 0}, min_px, c, UI_WRAP, cut);
+}
+
+static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
+                int draw)
+{
+    if (!s || !s[0] || box.w < 1)
+        return 0;
+    char *own;
+    int h = fit_text(u, box, px, min_px, c, plain(s, 0, &own), draw);
+    free(own);
+    return h;
 }
 
 int proj_text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s)
@@ -65,7 +94,10 @@ int proj_line(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const ch
 {
     if (!s || !s[0])
         return 0;
-    ui_label(u, (SDL_Rect){box.x, box.y, box.w, box.h}, px, c, UI_ELLIPSIS | flags, s);
+    char *own;
+    ui_label(u, (SDL_Rect){box.x, box.y, box.w, box.h}, px, c, UI_ELLIPSIS | flags,
+             plain(s, 1, &own));
+    free(own);
     return proj_line_h(u, px);
 }
 

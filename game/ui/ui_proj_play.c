@@ -121,6 +121,10 @@ static void option(ui *u, const rv_option *o, SDL_Rect r, const opt_fit *f)
     char lab[600];
     option_label(o, lab, sizeof lab);
     int bottom = r.y + r.h - u->gap;
+    /* a label cut short would lose "(default)" at its end, and the frame's
+     * colour alone would say it: then the word goes first */
+    if (o->is_default && ui_text_h(u, f->px, tw, TC_TEXT, lab) > bottom - y)
+        snprintf(lab, sizeof lab, "(default)  %s", o->label);
     int h = bottom - y >= proj_line_h(u, f->px) * 2
                 ? proj_text(u, (SDL_Rect){tx, y, tw, bottom - y}, f->px, f->px, TC_TEXT, lab)
                 : 0;

@@ -26,6 +26,7 @@
 #include "script/lh_host.h"
 #include "ui/ui_app.h"
 #include "ui/ui_proj.h"
+#include "ui/ui_tour.h"
 
 #define FIXTURE "tests/fixtures/leak/markers.lua"
 
@@ -106,6 +107,15 @@ static void draw(run *r, const char *state)
     screen_projector(u, &m);
     ui_end(u);
     u->record = NULL;
+    const char *dir = getenv("BH_LEAK_SHOTS"); /* to look at the states: a folder for BMPs */
+    if (dir) {
+        static int n;
+        char path[600];
+        snprintf(path, sizeof path, "%s/leak-%03d-%dx%d.bmp", dir, n++, u->w, u->h);
+        bh_err se;
+        if (tour_save_ui_bmp(u, path, &se) == BH_OK)
+            fprintf(stderr, "%s: %s\n", path, state);
+    }
     char title[512];
     rv_window_title(&m, title, sizeof title);
     record(&r->seen, title, (SDL_Rect){0});
@@ -532,6 +542,8 @@ static void odd_at(int w, int h, int scale)
     CHECK_INT(input(&r, IN_MESSAGE, 0, title, ""), BH_OK);
     draw(&r, "odd: the longest message");
     SEES(&r, "PSAFE_LONG");
+    /* a tab is drawn as a space, not as a missing glyph's box */
+    CHECK(!strchr(r.seen.text, '\t'));
     advance(&r, 11 * 60);
     draw(&r, "odd: twelve options");
     SEES(&r, "PSAFE_BIG_PROMPT");
@@ -540,6 +552,15 @@ static void odd_at(int w, int h, int scale)
         snprintf(opt, sizeof opt, "PSAFE_OPT_%d ", i);
         SEES(&r, opt);
     }
+    /* the default is said in words even when its label is cut: at 720p
+     * with 200% text the twelve labels are cut to a line, and the word
+     * goes first */
+    const char *def = strstr(r.seen.text, "PSAFE_OPT_12 ");
+    while (def && def > r.seen.text && def[-1] != '\n')
+        def--;
+    CHECK(def && strncmp(def, h == 720 ? "(default)" : "PSAFE_OPT_12", 9) == 0);
+    SEES(&r, "(default)");
+    CHECK(!strchr(r.seen.text, '\t'));
     CHECK(!has(&r, "Recommended"));
     r.show.slide = RV_SLIDE_DECISION;
     r.show.slide_index = 0;
