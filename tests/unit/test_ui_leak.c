@@ -14,13 +14,23 @@
  * No FONLY_ marker may ever appear; the PSAFE_ markers must (the positive
  * controls: a projector that drew nothing would pass the first check);
  * PCHOSEN_ markers only while their slide is up or the hot-wash questions
- * tab is; the "Recommended" marking only after the ending. */
+ * tab is; the "Recommended" marking only after the ending.
+ *
+ * Then the hostile cases: an ending by the facilitator with typed reasons
+ * (and a note after it), requests the console should never make (slides
+ * and tabs for nothing, pages out of range, everything under the holding
+ * slide), odd but legal content (tests/fixtures/leak/odd.lua) at 720p
+ * 200% and 1080p 100% up to a script error, and the whole app with both
+ * windows driven by the console's controls, where the console must draw
+ * the FONLY_ markers the projector never does. BH_LEAK_SHOTS=DIR saves
+ * each state the projector drew as a BMP, to look at. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "check_app.h"
+#include "check_workshop.h"
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "script/lh_host.h"
@@ -351,14 +361,9 @@ static void test_every_state(void)
     stop(&r);
 }
 
-/* TODO(console): the other half of the positive control. Once the
- * console's facilitator panel is merged (the `console` helper's part of
- * issue 13), draw the console for the same session with the same
- * recording hook and check that the FONLY_ markers of the open decision
- * and of the last message (FONLY_DEC_GOOD, FONLY_DEC_HINT, FONLY_INJ2_HINT,
- * ...) and the PCHOSEN_ questions DO appear there: without it a fixture
- * whose FONLY_ fields were never loaded would pass the test above. Until
- * then this checks that the markers are in the defs the sim reads. */
+/* The markers are in the defs the sim reads (the console's half of the
+ * positive control is test_both_windows below: a fixture whose FONLY_
+ * fields were never loaded would pass the projector's checks). */
 static void test_markers_loaded(void)
 {
     run r;
@@ -584,6 +589,75 @@ static void test_odd_content(void)
     odd_at(1920, 1080, 100);
 }
 
+/* The whole app, both windows, driven from the console's own controls
+ * (check_workshop.h): the positive control the test above lacks. The
+ * console must draw the facilitator's markers (its guidance for the open
+ * decision, what comes next) while the projector window, drawn in the
+ * same frames by the game's own path (ws_projector_frame), draws none;
+ * then each hot-wash tab the console can put up, and the end. */
+static void test_both_windows(void)
+{
+    cw_fresh_dir();
+    app *a = calloc(1, sizeof *a);
+    drawn console = {0}, room = {0};
+    if (!a || !cw_start(a, FIXTURE, 1) || !a->has_proj) {
+        CHECK(0);
+        if (a)
+            app_free(a);
+        free(a);
+        return;
+    }
+    a->u.record = record;
+    a->u.record_ctx = &console;
+    a->proj.record = record;
+    a->proj.record_ctx = &room;
+    Uint32 con = cw_console_id(a);
+    app_frame(a, 0);
+    CHECK_HAS(console.text, "FONLY_NEXT_DEC_PROMPT"); /* what comes next: the console's */
+    CHECK_HAS(room.text, "PSAFE_TITLE");
+    CHECK(cw_click_label(a, con, "Start clock"));
+    CHECK(cw_click_label(a, con, "Jump to next decision"));
+    CHECK(cw_click_label(a, con, "Guide"));
+    app_frame(a, 0);
+    CHECK_HAS(console.text, "FONLY_DEC_GOOD");
+    CHECK_HAS(console.text, "FONLY_DEC_HINT");
+    CHECK_HAS(console.text, "Recommended: A");
+    CHECK_HAS(room.text, "PSAFE_DEC_PROMPT");
+    CHECK_HAS(room.text, "PSAFE_OPT_C_LABEL");
+    CHECK(cw_click_label(a, con, "Put the questions up"));
+    app_frame(a, 0);
+    CHECK_HAS(room.text, "PCHOSEN_DEC_Q1");
+    CHECK(cw_click_label(a, con, "Take the questions down"));
+    CHECK(cw_click_label(a, con, "Debrief on projector"));
+    CHECK_INT(a->show.hotwash_tab, RV_TAB_TIMELINE); /* up first; a click would take it away */
+    app_frame(a, 0);
+    CHECK_HAS(room.text, "Hot wash: Timeline");
+    for (int t = RV_TAB_TIMELINE + 1; t < RV_TABS; t++)
+        if (t != RV_TAB_NOTES) {
+            CHECK(cw_click_label(a, con, rv_tab_name(t)));
+            CHECK_INT(a->show.hotwash_tab, t);
+            app_frame(a, 0);
+        }
+    CHECK_HAS(room.text, "Hot wash: Fact check");
+    CHECK(!ui_find(&a->u, "Notes")); /* the console does not offer the notes */
+    CHECK(cw_click_label(a, con, "Debrief off projector"));
+    cw_key(a, SDLK_PERIOD);
+    CHECK(a->show.blank);
+    CHECK_HAS(room.text, "Back shortly");
+    /* across all of it: nothing of the facilitator's on the projector */
+    if (room.text && strstr(room.text, "FONLY_"))
+        fprintf(stderr, "the projector window drew: %s\n", strstr(room.text, "FONLY_"));
+    CHECK(room.text && !strstr(room.text, "FONLY_"));
+    a->u.record = NULL;
+    a->proj.record = NULL;
+    app_free(a);
+    free(a);
+    free(console.text);
+    free(room.text);
+    cw_fresh_dir();
+    rmdir(cw_data_dir);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -592,6 +666,7 @@ int main(int argc, char **argv)
         {"an ending by the facilitator", test_end_by_facilitator},
         {"odd requests from the console", test_odd_requests},
         {"odd content", test_odd_content},
+        {"both windows, from the console's controls", test_both_windows},
         {NULL, NULL},
     };
     return check_main(argc, argv, cases);
