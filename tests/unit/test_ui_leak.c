@@ -184,7 +184,7 @@ static int start_with(run *r, const char *fixture, int w, int h, int scale)
     return 0;
 }
 
-static int start(run *r) { return start_with(r, FIXTURE, 1280, 720, 100); }
+
 
 static void stop(run *r)
 {
@@ -194,6 +194,18 @@ static void stop(run *r)
     free(r->seen.text);
     free(r->all.text);
 }
+
+/* start_with, and on failure a failed check and the run stopped: 0. */
+static int begin(run *r, const char *fixture, int w, int h, int scale)
+{
+    if (start_with(r, fixture, w, h, scale) == 0)
+        return 1;
+    CHECK(0);
+    stop(r);
+    return 0;
+}
+
+static int start(run *r) { return begin(r, FIXTURE, 1280, 720, 100); }
 
 /* The hot wash, each tab in turn (the notes tab included: it must stay
  * empty). `questions_tab` says what the questions tab must show. */
@@ -256,11 +268,8 @@ static void hotwash_odd(run *r)
 static void test_every_state(void)
 {
     run r;
-    if (start(&r) != 0) {
-        CHECK(0);
-        stop(&r);
+    if (!start(&r))
         return;
-    }
     draw(&r, "before");
     SEES(&r, "PSAFE_TITLE");
     SEES(&r, "PSAFE_ORG");
@@ -367,11 +376,8 @@ static void test_every_state(void)
 static void test_markers_loaded(void)
 {
     run r;
-    if (start(&r) != 0) {
-        CHECK(0);
-        stop(&r);
+    if (!start(&r))
         return;
-    }
     const bh_decision_def *dd = &r.d->decisions[defs_decision(r.d, "dec")];
     CHECK_STR(dd->facilitator.good, "FONLY_DEC_GOOD");
     CHECK_STR(dd->facilitator.hint, "FONLY_DEC_HINT");
@@ -394,11 +400,8 @@ static void test_markers_loaded(void)
 static void test_end_by_facilitator(void)
 {
     run r;
-    if (start(&r) != 0) {
-        CHECK(0);
-        stop(&r);
+    if (!start(&r))
         return;
-    }
     r.src.started = 1;
     r.src.speed = 2;
     advance(&r, 5 * 60);
@@ -443,11 +446,8 @@ static void test_end_by_facilitator(void)
 static void test_odd_requests(void)
 {
     run r;
-    if (start(&r) != 0) {
-        CHECK(0);
-        stop(&r);
+    if (!start(&r))
         return;
-    }
     r.src.started = 1;
     r.src.speed = 1;
     advance(&r, 35 * 60);
@@ -528,11 +528,8 @@ static void test_odd_requests(void)
 static void odd_at(int w, int h, int scale)
 {
     run r;
-    if (start_with(&r, "tests/fixtures/leak/odd.lua", w, h, scale) != 0) {
-        CHECK(0);
-        stop(&r);
+    if (!begin(&r, "tests/fixtures/leak/odd.lua", w, h, scale))
         return;
-    }
     draw(&r, "odd: before");
     SEES(&r, "PSAFE_ODD_TITLE");
     r.src.started = 1;
