@@ -35,20 +35,46 @@ static int fit_px(ui *u, int w, int maxh, int px, int min_px, ui_theme_color c, 
 
 /* `s` as the projector draws it: a tab, a carriage return or another
  * control character (and on one line a newline too) becomes a space, not
- * a missing glyph's box. Returns `s` when nothing changes, else a copy in
- * *own for the caller to free. */
-static const char *plain(const char *s, int one_line, char **own)
+ * a missing glyph's box; and past `most` characters it is cut with "…",
+ * as the box would cut it anyway (measuring a 64 kB body at each size
+ * froze the projector and the console for seconds and took a gigabyte).
+ * Returns `s` when nothing changes, else a copy in *own to free. */
+static const char *plain(const char *s, int one_line, size_t most, char **own)
 {
     *own = NULL;
     const unsigned char *p = (const unsigned char *)s;
-    while (*p && (*p >= 0x20 || (*p == '\n' && !one_line)))
-        p++;
-    if (!*p || !(*own = mem_strdup(s)))
+    size_t i = 0, chars = 0, cut = 0;
+    int ctrl = 0;
+    for (; p[i]; i++) {
+        if ((p[i] & 0xC0) != 0x80 && chars++ == most) {
+            cut = i;
+            break;
+        }
+        ctrl |= p[i] < 0x20 && (p[i] != '\n' || one_line);
+    }
+    if (!ctrl && !cut)
         return s;
-    for (char *c = *own; *c; c++)
-        if ((unsigned char)*c < 0x20 && (*c != '\n' || one_line))
-            *c = ' ';
-    return *own;
+    size_t n = cut ? cut : i;
+    char *c = mem_malloc(n + sizeof "…");
+    if (!c)
+        return s;
+    memcpy(c, s, n);
+    snprintf(c + n, sizeof "…", "%s", cut ? "…" : "");
+    for (char *q = c; *q; q++)
+        if ((unsigned char)*q < 0x20 && (*q != '\n' || one_line))
+            *q = ' ';
+    return *own = c;
+}
+
+/* More characters than `w` x `h` (h <= 0: any height) can show at `px`:
+ * twice as many a line as of the narrowest glyphs fit, and a line more. */
+static size_t most_chars(ui *u, int w, int h, int px)
+{
+    int narrow = ui_text_w(u, px, TC_TEXT, "i");
+    if (h <= 0 || narrow < 1)
+        return (size_t)-1;
+    size_t per_line = (size_t)(2 * w / narrow + 2), lines = (size_t)(h / proj_line_h(u, px) + 1);
+    return per_line * lines;
 }
 
 static int fit_text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
@@ -75,7 +101,8 @@ static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const
     if (!s || !s[0] || box.w < 1)
         return 0;
     char *own;
-    int h = fit_text(u, box, px, min_px, c, plain(s, 0, &own), draw);
+    int h = fit_text(u, box, px, min_px, c,
+                     plain(s, 0, most_chars(u, box.w, box.h, min_px), &own), draw);
     free(own);
     return h;
 }
@@ -96,7 +123,7 @@ int proj_line(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const ch
         return 0;
     char *own;
     ui_label(u, (SDL_Rect){box.x, box.y, box.w, box.h}, px, c, UI_ELLIPSIS | flags,
-             plain(s, 1, &own));
+             plain(s, 1, most_chars(u, box.w, 1, px), &own));
     free(own);
     return proj_line_h(u, px);
 }

@@ -537,6 +537,10 @@ static void odd_at(int w, int h, int scale)
     advance(&r, 60);
     draw(&r, "odd: an empty body");
     SEES(&r, "PSAFE_EMPTY_BODY");
+    advance(&r, 3 * 60);
+    draw(&r, "odd: a body of 64 kB");
+    SEES(&r, "PSAFE_HUGE_BODY");
+    CHECK(!r.a->u.failed);
     char title[SIM_MAX_FACIL_TEXT + 1];
     for (int i = 0; i < SIM_MAX_FACIL_TEXT; i++)
         title[i] = "PSAFE_LONG\n\t|\\ "[i % 15];
