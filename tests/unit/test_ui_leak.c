@@ -541,6 +541,12 @@ static void odd_at(int w, int h, int scale)
     draw(&r, "odd: a body of 64 kB");
     SEES(&r, "PSAFE_HUGE_BODY");
     CHECK(!r.a->u.failed);
+    /* cut before it was measured: the whole body was never rasterised */
+    size_t longest = 0;
+    for (int i = 0; i < r.a->u.text.cap; i++)
+        if (r.a->u.text.e[i].text && strlen(r.a->u.text.e[i].text) > longest)
+            longest = strlen(r.a->u.text.e[i].text);
+    CHECK(longest < 60000);
     char title[SIM_MAX_FACIL_TEXT + 1];
     for (int i = 0; i < SIM_MAX_FACIL_TEXT; i++)
         title[i] = "PSAFE_LONG\n\t|\\ "[i % 15];
