@@ -317,4 +317,9 @@ void rv_free(rv_model *m)
 void rv_window_title(const rv_model *m, char *buf, size_t n)
 {
     snprintf(buf, n, "Bulkhead projector — %s", m->title ? m->title : "");
+    /* a title is one line in a task bar: a newline or a tab in the
+     * scenario's title becomes a space */
+    for (char *c = buf; *c; c++)
+        if ((unsigned char)*c < 0x20)
+            *c = ' ';
 }

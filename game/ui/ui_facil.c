@@ -262,6 +262,8 @@ static int projector(app *a, SDL_Rect area)
         fx = area.x;
         fy += bh + u->gap;
         for (int t = 0; t < RV_TABS; t++) {
+            if (t == RV_TAB_NOTES)
+                continue; /* the facilitator's own notes: the room's model never takes them */
             char lab[64];
             snprintf(lab, sizeof lab, "%s%s", rv_tab_name(t), s->hotwash_tab == t ? " (up)" : "");
             if (flow(a, area, &fx, &fy, ui_idn(u, "fhwtab", t), lab,

@@ -3,14 +3,23 @@
  * than run over: a room cannot scroll. Status is said by an icon and a
  * word as well as a colour, for the colour-blind in the room. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "ui/ui_ops.h"
 #include "ui/ui_proj_internal.h"
 
+/* A line's height: a line drawn whole (not wrapped) is as tall as its
+ * glyphs reach, and at some sizes '_' or '|' reach a pixel below "Ag"
+ * (a label "PSAFE_BOOM_FROM" counted as an overflow at 1080p). */
 int proj_line_h(ui *u, int px)
 {
-    return ui_text_h(u, px, 100000, TC_TEXT, "Ag");
+    int h = ui_text_h(u, px, 100000, TC_TEXT, "Ag"), w = 0, one = 0;
+    bh_err e;
+    if (ui_text_size(&u->text, px, "Ag_|()[]{}", &w, &one, &e) == BH_OK && one > h)
+        h = one;
+    return h;
 }
 
 /* The size `s` fits `maxh` at, or -1 when even `min_px` is too tall. */
@@ -24,11 +33,53 @@ static int fit_px(ui *u, int w, int maxh, int px, int min_px, ui_theme_color c, 
     }
 }
 
-static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
-                int draw)
+/* `s` as the projector draws it: a tab, a carriage return or another
+ * control character (and on one line a newline too) becomes a space, not
+ * a missing glyph's box; and past `most` characters it is cut with "…",
+ * as the box would cut it anyway (measuring a 64 kB body at each size
+ * froze the projector and the console for seconds and took a gigabyte).
+ * Returns `s` when nothing changes, else a copy in *own to free. */
+static const char *plain(const char *s, int one_line, size_t most, char **own)
 {
-    if (!s || !s[0] || box.w < 1)
-        return 0;
+    *own = NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, chars = 0, cut = 0;
+    int ctrl = 0;
+    for (; p[i]; i++) {
+        if ((p[i] & 0xC0) != 0x80 && chars++ == most) {
+            cut = i;
+            break;
+        }
+        ctrl |= p[i] < 0x20 && (p[i] != '\n' || one_line);
+    }
+    if (!ctrl && !cut)
+        return s;
+    size_t n = cut ? cut : i;
+    char *c = mem_malloc(n + sizeof "…");
+    if (!c)
+        return s;
+    memcpy(c, s, n);
+    snprintf(c + n, sizeof "…", "%s", cut ? "…" : "");
+    for (char *q = c; *q; q++)
+        if ((unsigned char)*q < 0x20 && (*q != '\n' || one_line))
+            *q = ' ';
+    return *own = c;
+}
+
+/* More characters than `w` x `h` (h <= 0: any height) can show at `px`:
+ * twice as many a line as of the narrowest glyphs fit, and a line more. */
+static size_t most_chars(ui *u, int w, int h, int px)
+{
+    int narrow = ui_text_w(u, px, TC_TEXT, "i");
+    if (h <= 0 || narrow < 1)
+        return (size_t)-1;
+    size_t per_line = (size_t)(2 * w / narrow + 2), lines = (size_t)(h / proj_line_h(u, px) + 1);
+    return per_line * lines;
+}
+
+static int fit_text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
+                    int draw)
+{
     int p = fit_px(u, box.w, box.h, px, min_px, c, s);
     if (p > 0) {
         if (!draw)
@@ -42,6 +93,18 @@ static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const
     if (!draw)
         return ui_text_h(u, min_px, box.w, c, cut);
     return ui_label(u, (SDL_Rect){box.x, box.y, box.w, 0}, min_px, c, UI_WRAP, cut);
+}
+
+static int text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s,
+                int draw)
+{
+    if (!s || !s[0] || box.w < 1)
+        return 0;
+    char *own;
+    int h = fit_text(u, box, px, min_px, c,
+                     plain(s, 0, most_chars(u, box.w, box.h, min_px), &own), draw);
+    free(own);
+    return h;
 }
 
 int proj_text(ui *u, SDL_Rect box, int px, int min_px, ui_theme_color c, const char *s)
@@ -58,7 +121,10 @@ int proj_line(ui *u, SDL_Rect box, int px, ui_theme_color c, int flags, const ch
 {
     if (!s || !s[0])
         return 0;
-    ui_label(u, (SDL_Rect){box.x, box.y, box.w, box.h}, px, c, UI_ELLIPSIS | flags, s);
+    char *own;
+    ui_label(u, (SDL_Rect){box.x, box.y, box.w, box.h}, px, c, UI_ELLIPSIS | flags,
+             plain(s, 1, most_chars(u, box.w, 1, px), &own));
+    free(own);
     return proj_line_h(u, px);
 }
 

@@ -121,19 +121,22 @@ static void option(ui *u, const rv_option *o, SDL_Rect r, const opt_fit *f)
     char lab[600];
     option_label(o, lab, sizeof lab);
     int bottom = r.y + r.h - u->gap;
-    int h = bottom - y >= proj_line_h(u, f->px) * 2
+    /* a label cut short would lose "(default)" at its end, and the frame's
+     * colour alone would say it: then the word goes first */
+    if (o->is_default && ui_text_h(u, f->px, tw, TC_TEXT, lab) > bottom - y)
+        snprintf(lab, sizeof lab, "(default)  %s", o->label);
+    int lh = proj_line_h(u, f->px), explain = f->text && o->text && o->text[0];
+    int h = bottom - y >= lh * 2
                 ? proj_text(u, (SDL_Rect){tx, y, tw, bottom - y}, f->px, f->px, TC_TEXT, lab)
                 : 0;
-    int has_text = f->text && o->text && o->text[0];
-    /* a cell of one line at most: the label on one line, cut if it must be;
-     * centred in the cell, or on the first line when the text goes below
-     * it (centred, it was drawn over the text) */
-    if (!h && has_text)
-        h = proj_line(u, (SDL_Rect){tx, y, tw, proj_line_h(u, f->px)}, f->px, TC_TEXT,
-                      UI_VCENTER, lab);
+    /* a cell of one line at most: the label on one line, cut if it must
+     * be; at the top when its explanation goes under it (centred, the
+     * explanation was drawn over it) */
+    if (!h && explain)
+        h = proj_line(u, (SDL_Rect){tx, y, tw, lh}, f->px, TC_TEXT, 0, lab);
     else if (!h)
         h = proj_line(u, (SDL_Rect){tx, r.y, tw, r.h}, f->px, TC_TEXT, UI_VCENTER, lab);
-    if (has_text && bottom - y - h > 0) {
+    if (explain && bottom - y - h > 0) {
         int mh = bottom - y - h < f->text_maxh ? bottom - y - h : f->text_maxh;
         proj_text(u, (SDL_Rect){tx, y + h, tw, mh}, f->text_px, u->px_small, TC_TEXT_DIM,
                   o->text);

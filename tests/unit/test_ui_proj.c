@@ -6,7 +6,7 @@
  * 200% text, rendered headless.
  *
  * Fails when any text overflows its box, when a frame is blank, when any
- * string is drawn outside the window, and, while a decision is open, when
+ * string is drawn outside the window or over another string, and, while a decision is open, when
  * a meter's label, an option's letter or an option's label is not drawn
  * whole inside the window (the toolkit's recording hook says what was
  * drawn and where; a label cut with "…" is drawn narrower than itself at
@@ -105,6 +105,15 @@ static void on_state(void *ud, const char *state, const rv_model *m)
                     sh->s.text[i]);
             CHECK(0);
         }
+    /* no string drawn over another (an option's label under its
+     * explanation was, at 1280x720 and 100%) */
+    for (int i = 0; i < sh->s.n; i++)
+        for (int k = i + 1; k < sh->s.n; k++)
+            if (SDL_HasIntersection(&sh->s.r[i], &sh->s.r[k])) {
+                fprintf(stderr, "%s %s: \"%s\" drawn over \"%s\"\n", sh->where, state,
+                        sh->s.text[k], sh->s.text[i]);
+                CHECK(0);
+            }
     if (m->blank || m->slide || m->hotwash || m->phase != RV_PLAYING)
         return;
     for (size_t i = 0; i < m->nmeters; i++) {
