@@ -184,7 +184,7 @@ static bh_status build_decision(rv_model *m, const bh_sim *s, int speed)
         return BH_ENOMEM;
     for (size_t i = 0; i < dd->noptions; i++) {
         rv_option *o = &r->options[r->noptions++];
-        o->letter = (char)(i < 7 ? 'A' + (int)i : '-'); /* the console's keys: A to G */
+        o->letter = (char)('A' + (int)i); /* as the console names it (the loader allows 12) */
         o->is_default = (int)i == dd->default_opt;
         o->recommended = 0; /* the advice stays with the facilitator until the ending */
         o->label = rv_dup(dd->options[i].label);

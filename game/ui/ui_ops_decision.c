@@ -114,10 +114,12 @@ void ops_decision(app *a, int di, SDL_Rect area, int compact)
                    dd->prompt) + u->pad;
     for (size_t i = 0; i < dd->noptions; i++) {
         const bh_option_def *o = &dd->options[i];
-        /* A to G: H is the key that hides the dialog */
-        int letter = i < 7 ? 'A' + (int)i : 0;
+        /* Every option has a letter, so the room can name it; A to G are
+         * also keys (H is the key that hides the dialog): past G, a click
+         * or Tab and Enter selects it */
+        int letter = 'A' + (int)i, has_key = i < 7;
         char lab[400];
-        snprintf(lab, sizeof lab, "%c   %s%s%s", letter ? letter : '-', o->label,
+        snprintf(lab, sizeof lab, "%c   %s%s%s", letter, o->label,
                  (int)i == dd->default_opt ? "   (default if time runs out)" : "",
                  a->dec_pick == (int)i + 1 ? "   (selected)" : "");
         int tw = w - 2 * u->pad;
@@ -127,7 +129,7 @@ void ops_decision(app *a, int di, SDL_Rect area, int compact)
         int hot = 0;
         uint32_t id = ui_idn(u, "opt", (int)i);
         int hit = ui_area(u, id, r, o->label, NULL, &hot);
-        if (letter && ui_live(u) && ui_key(u, SDLK_a + (int)i))
+        if (has_key && ui_live(u) && ui_key(u, SDLK_a + (int)i))
             hit = 1;
         SDL_Rect sr = r;
         sr.y -= u->oy;

@@ -563,6 +563,10 @@ static void odd_at(int w, int h, int scale)
         char opt[32];
         snprintf(opt, sizeof opt, "PSAFE_OPT_%d ", i);
         SEES(&r, opt);
+        /* each has a letter the room can say, past G (the console's last
+         * key) too: A to L, drawn in its badge */
+        snprintf(opt, sizeof opt, "\n%c\n", 'A' + i - 1);
+        SEES(&r, opt);
     }
     /* the default is said in words even when its label is cut: at 720p
      * with 200% text the twelve labels are cut to a line, and the word
