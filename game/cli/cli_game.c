@@ -53,16 +53,18 @@ static int run_game_module(const char *path, const app_opts *o)
 int cli_game_opts(int argc, char **argv, app_opts *out)
 {
     enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV,
-           O_CUT };
+           O_CUT, O_ROOM, O_PORT, O_BIND };
     static const struct option opts[] = {
         {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
         {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
         {"data-dir", required_argument, 0, O_DATA}, {"size", required_argument, 0, O_SIZE},
         {"theme", required_argument, 0, O_THEME}, {"text-scale", required_argument, 0, O_SCALE},
         {"software", no_argument, 0, O_SOFT},     {"dev", no_argument, 0, O_DEV},
-        {"cut", required_argument, 0, O_CUT},
+        {"cut", required_argument, 0, O_CUT},     {"room", no_argument, 0, O_ROOM},
+        {"port", required_argument, 0, O_PORT},   {"bind", required_argument, 0, O_BIND},
         {0, 0, 0, 0}};
     app_opts o = {0};
+    o.room_port = -1;
     *out = o;
     opterr = 0;
     optind = 1;
@@ -96,6 +98,14 @@ int cli_game_opts(int argc, char **argv, app_opts *out)
         case O_SOFT: o.software = 1; break;
         case O_DEV: o.dev = 1; break;
         case O_CUT: o.cut = optarg; break;
+        case O_ROOM: o.room = 1; break;
+        case O_PORT:
+            if (parse_u64(optarg, &v) != 0 || v > 65535)
+                return usage_error("--port wants a port from 1 to 65535, or 0 for any free "
+                                   "one, not '%s'", optarg);
+            o.room_port = (int)v;
+            break;
+        case O_BIND: o.room_bind = optarg; break;
         default:
             if (optopt)
                 return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -121,6 +131,9 @@ int cmd_game(int argc, char **argv, int with_file)
     }
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    if (o.room || o.room_port >= 0 || o.room_bind)
+        return usage_error("%s", "--room, --port and --bind are for workshops: bulkhead "
+                                 "workshop FILE.lua --room [--port N] [--bind ADDR]");
     if (o.cut && !o.scenario)
         return usage_error("%s", "--cut plays a scenario in one of its cuts: bulkhead play "
                                  "FILE.lua --cut ID (a journal's own cut line comes with --resume)");

@@ -10,10 +10,15 @@
 
 #include "cli/cli.h"
 #include "cli/cli_game.h"
+#include "room/srv.h"
+
+#define BH_STR_(x) #x
+#define BH_STR(x) BH_STR_(x)
 #include "script/lh_host.h"
 
 static const char *workshop_help =
-    "Usage: bulkhead workshop FILE.lua [--cut ID] [--data-dir DIR] [--seed N]\n"
+    "Usage: bulkhead workshop FILE.lua [--cut ID] [--room] [--port N] [--bind ADDR]\n"
+    "                         [--data-dir DIR] [--seed N]\n"
     "                         [--size WxH] [--fullscreen] [--theme NAME] [--text-scale PCT]\n"
     "                         [--font FILE] [--software]\n"
     "\n"
@@ -25,7 +30,14 @@ static const char *workshop_help =
     "F7 moves it to the next display, or reopens it after it was closed. Set the displays\n"
     "to Extend, not Mirror: mirrored, the room would see the console (the console warns).\n"
     "The session starts paused and pauses when a decision opens. Continue on the title\n"
-    "screen (or bulkhead play --resume JOURNAL) reopens both windows where it stood.\n";
+    "screen (or bulkhead play --resume JOURNAL) reopens both windows where it stood.\n"
+    "\n"
+    "The room server lets the room follow on their phones, over this computer's network\n"
+    "(no internet needed). It is off until the console's Room control switches it on;\n"
+    "--room starts with it on and prints the addresses to open and the room code.\n"
+    "  --port N     the port it listens on (default " BH_STR(SRV_DEFAULT_PORT) "; 0: any free port)\n"
+    "  --bind ADDR  the address it listens on (default 0.0.0.0: every network;\n"
+    "               127.0.0.1: this computer only)\n";
 
 /* The cut must be one the scenario declares; a scenario that does not load
  * is left to the game, whose error screen shows every problem. */

@@ -62,6 +62,11 @@ const char *srv_bind(const srv *s);
 bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err);
 /* How many times srv_publish changed the snapshot (for tests). */
 uint64_t srv_published(const srv *s);
+/* The URLs phones can open (srv_addr.c): one per LAN address of this
+ * computer when listening on every network (none without a network),
+ * else the address listened on. Returns how many (at most max). */
+#define SRV_URL_MAX 80
+int srv_urls(const srv *s, char (*out)[SRV_URL_MAX], int max);
 /* Stops serving and closes the port before returning; frees s. NULL is fine. */
 void srv_stop(srv *s);
 

@@ -215,6 +215,8 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
         return st;
     a->want_workshop = o->workshop;
     a->proj_request = -1;
+    if (o->room)
+        app_room_start(a); /* a failure is on the console and stderr: the app carries on */
     if (o->resume) {
         if (app_resume(a, o->resume, err) != BH_OK)
             return BH_OK; /* the load-error screen shows it */
@@ -228,6 +230,7 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
 
 void app_free(app *a)
 {
+    app_room_stop(a); /* quitting closes the port */
     stop_session(a);
     free_brief(a);
     play_catalogue_free(&a->cat);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "room/rv_model.h"
+#include "room/srv.h"
 #include "ui/play.h"
 #include "ui/ui_facil_state.h"
 #include "ui/ui_opts.h"
@@ -49,6 +50,25 @@ typedef struct app_request {
     app_screen back;  /* the screen that asked */
     char path[PLAY_PATH_MAX + 256];
 } app_request;
+
+/* The room server while the app runs (ui_room.c): on or off, what it
+ * says on the console, and what was published last (to publish again
+ * only when the room's view changed). */
+#define APP_ROOM_URLS 4
+typedef struct app_room {
+    srv *srv;                 /* NULL: off */
+    char code[SRV_ROOM_CODE_LEN + 1];
+    char urls[APP_ROOM_URLS][SRV_URL_MAX];
+    int nurls;
+    char error[700];          /* why it could not start, with the fix; "" */
+    /* the last publish: the session's serial and version, and what the
+     * facilitator showed, at what speed */
+    int published;
+    uint64_t serial, version;
+    rv_show show;
+    int speed, started;
+    long builds;              /* room view models built for it (tests: not twice a frame) */
+} app_room;
 
 typedef struct app {
     app_opts opts;
@@ -125,6 +145,7 @@ typedef struct app {
     char proj_warning[300];   /* what the console must say about the displays (mirrored,
                                * or the projector failed to open); "" when all is well */
     facil_state facil;        /* the console's facilitator panel (ui_facil*.c) */
+    app_room room;            /* the phones' server (issue 14) */
 
     double last_frame_ms;
     long frames;
@@ -155,6 +176,20 @@ int app_projector_open(app *a);
 void app_projector_close(app *a);
 /* The key F7: move it to the next display (open it when closed). */
 void app_projector_next_display(app *a);
+/* ---- the room server (ui_room.c) ----
+ * Start it where a->opts says (--port, --bind): the URLs and the room
+ * code are printed to stdout; a failure (the port in use) is kept in
+ * a->room.error with the fix, printed to stderr, and the app carries on.
+ * 1 when on. */
+int app_room_start(app *a);
+/* Stop it: the port closes before this returns. Safe when off. */
+void app_room_stop(app *a);
+/* Whether the room's view changed since the last publish (the server is
+ * on and a session is playing). */
+int app_room_due(const app *a);
+/* Publish m (built this frame for the projector too) to the phones. */
+void app_room_publish(app *a, const rv_model *m);
+
 #define APP_PROJECTOR_KEY SDLK_F7
 #define APP_PROJECTOR_KEY_NAME "F7"
 

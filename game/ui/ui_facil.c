@@ -340,6 +340,7 @@ void facil_panel(app *a, SDL_Rect r)
         ui_scroll_begin(u, &f->sc, view);
         int y0 = y, cw = w - 2 * u->gap;
         y += projector(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
+        y += facil_room(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
         y += tabs(a, (SDL_Rect){x, y, cw, 0}) + u->gap;
         switch (f->tab) {
         case FT_NEXT: y += facil_next(a, x, y, cw); break;
@@ -400,6 +401,7 @@ void facil_hotwash(app *a, SDL_Rect r)
     y += facil_para(a, x, y, cw, u->px_body, TC_TEXT,
                     "Choose the debrief tabs the room sees. What-if stays on this screen "
                     "(Debrief [D]).") + u->gap;
-    y += projector(a, (SDL_Rect){x, y, cw, 0});
+    y += projector(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
+    y += facil_room(a, (SDL_Rect){x, y, cw, 0});
     ui_scroll_end(u, y - y0);
 }

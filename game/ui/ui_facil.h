@@ -42,6 +42,10 @@ void facil_panel(app *a, SDL_Rect r);
 int facil_end_width(app *a);
 void facil_hotwash(app *a, SDL_Rect r);
 
+/* The room server's control (ui_room.c): "Room: on/off", and while on
+ * the addresses to open and the room code; returns the height used. */
+int facil_room(app *a, SDL_Rect area);
+
 /* ---- tabs, each drawn from y in a scroll area; they return the height used ---- */
 int facil_next(app *a, int x, int y, int w);     /* ui_facil_next.c */
 int facil_guide(app *a, int x, int y, int w);    /* ui_facil_next.c */

@@ -33,6 +33,13 @@ typedef struct app_opts {
     int software;          /* force the software renderer */
     int no_save_settings;  /* tests: never write the settings file */
     int dev;               /* --dev: show authors the developer error screen */
+    /* The room server (issue 14): `bulkhead workshop FILE --room` starts
+     * with it on; --port and --bind say where it listens when it is on
+     * (the console's "Room" control switches it on and off). */
+    int room;
+    int room_port;         /* --port N; 0: a free port; -1 (the command line's
+                            * default): SRV_DEFAULT_PORT */
+    const char *room_bind; /* --bind ADDR; NULL: every network (0.0.0.0) */
 } app_opts;
 
 /* The module's entry point: run the game until the player quits. Prints

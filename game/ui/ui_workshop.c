@@ -187,7 +187,10 @@ void ws_route_event(app *a, const SDL_Event *e)
 
 void ws_projector_frame(app *a, double dt)
 {
-    if (!a->has_proj || !a->playing || !a->game.sim)
+    if (!a->playing || !a->game.sim)
+        return;
+    int publish = app_room_due(a);
+    if (!a->has_proj && !publish)
         return;
     if (a->game.speed > 0)
         a->started = 1;
@@ -208,9 +211,15 @@ void ws_projector_frame(app *a, double dt)
         rv_free(&m); /* the room keeps the last frame; the console carries on */
         return;
     }
-    ui_begin(&a->proj, dt);
-    screen_projector(&a->proj, &m);
-    ui_end(&a->proj);
-    SDL_RenderPresent(a->proj.r);
+    a->room.builds++;
+    if (a->has_proj) {
+        ui_begin(&a->proj, dt);
+        screen_projector(&a->proj, &m);
+        ui_end(&a->proj);
+        SDL_RenderPresent(a->proj.r);
+    }
+    /* the phones get the model the projector drew: one build a frame */
+    if (publish)
+        app_room_publish(a, &m);
     rv_free(&m);
 }
