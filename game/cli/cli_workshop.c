@@ -10,10 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_game.h"
-#include "room/srv.h"
 
-#define BH_STR_(x) #x
-#define BH_STR(x) BH_STR_(x)
 #include "script/lh_host.h"
 
 static const char *workshop_help =
@@ -35,7 +32,7 @@ static const char *workshop_help =
     "The room server lets the room follow on their phones, over this computer's network\n"
     "(no internet needed). It is off until the console's Room control switches it on;\n"
     "--room starts with it on and prints the addresses to open and the room code.\n"
-    "  --port N     the port it listens on (default " BH_STR(SRV_DEFAULT_PORT) "; 0: any free port)\n"
+    "  --port N     the port it listens on (default 8417; 0: any free port)\n"
     "  --bind ADDR  the address it listens on (default 0.0.0.0: every network;\n"
     "               127.0.0.1: this computer only)\n";
 

@@ -1,6 +1,7 @@
 /* srv: see srv.h. Here: starting and stopping the daemon on a socket
  * bound here (so a port in use is reported with its cause and the fix),
- * the snapshot swap, and the room code. The routes are in srv_route.c. */
+ * and the room code. The snapshot is srv_snap.c's, the routes
+ * srv_route.c's. */
 #include "room/srv_internal.h"
 
 #include <arpa/inet.h>
@@ -161,91 +162,6 @@ void srv_stop(srv *s)
     srv_snap_put(s->snap);
     pthread_mutex_destroy(&s->mu);
     free(s);
-}
-
-/* ---- the snapshot ---- */
-
-srv_snap *srv_snap_get(srv *s)
-{
-    pthread_mutex_lock(&s->mu);
-    srv_snap *p = s->snap;
-    if (p)
-        atomic_fetch_add(&p->refs, 1);
-    pthread_mutex_unlock(&s->mu);
-    return p;
-}
-
-void srv_snap_put(srv_snap *p)
-{
-    if (p && atomic_fetch_sub(&p->refs, 1) == 1) {
-        free(p->body);
-        free(p);
-    }
-}
-
-/* FNV-1a, 64 bits: an ETag needs to change when the text does, not to
- * resist forgery (the text is public to the room anyway). */
-static uint64_t hash(const char *t, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)t[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err)
-{
-    if (!s || !json)
-        return err_set(err, BH_EUSAGE, "", 0, "nothing to publish");
-    json_error_t je;
-    json_t *o = json_loadb(json, n, 0, &je);
-    if (!o || !json_is_object(o)) {
-        json_decref(o);
-        return err_set(err, BH_EUSAGE, "", 0, "the room's state is not a JSON object: %s",
-                       o ? "another JSON value" : je.text);
-    }
-    json_t *od = json_object_get(o, "open_decisions");
-    int open = json_is_integer(od) ? (int)json_integer_value(od) : 0;
-    json_decref(o);
-    char etag[24];
-    snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)hash(json, n));
-    pthread_mutex_lock(&s->mu);
-    int same = s->snap && strcmp(s->snap->etag, etag) == 0 && s->snap->n == n;
-    pthread_mutex_unlock(&s->mu);
-    if (same)
-        return BH_OK;
-    srv_snap *p = calloc(1, sizeof *p);
-    char *body = malloc(n ? n : 1);
-    if (!p || !body) {
-        free(p);
-        free(body);
-        return err_set(err, BH_ENOMEM, "", 0, "out of memory publishing the room's state");
-    }
-    memcpy(body, json, n);
-    atomic_init(&p->refs, 1);
-    p->body = body;
-    p->n = n;
-    p->open_decisions = open;
-    memcpy(p->etag, etag, sizeof etag);
-    pthread_mutex_lock(&s->mu);
-    srv_snap *old = s->snap;
-    s->snap = p;
-    s->published++;
-    pthread_mutex_unlock(&s->mu);
-    srv_snap_put(old);
-    return BH_OK;
-}
-
-uint64_t srv_published(const srv *s)
-{
-    if (!s)
-        return 0;
-    pthread_mutex_lock((pthread_mutex_t *)&s->mu);
-    uint64_t n = s->published;
-    pthread_mutex_unlock((pthread_mutex_t *)&s->mu);
-    return n;
 }
 
 /* ---- the room code ---- */

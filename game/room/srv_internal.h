@@ -30,7 +30,8 @@ struct srv {
     char log[512];          /* MHD's last message while starting */
 };
 
-/* The current snapshot with a reference taken (NULL before any publish). */
+/* srv_snap.c: the current snapshot with a reference taken (NULL before
+ * any publish), and giving one back. */
 srv_snap *srv_snap_get(srv *s);
 void srv_snap_put(srv_snap *p);
 
