@@ -112,8 +112,10 @@ int facil_room(app *a, SDL_Rect area)
     y += bh + u->gap;
     char line[SRV_URL_MAX + 64];
     if (r->srv) {
-        for (int i = 0; i < r->nurls; i++)
-            y += facil_para(a, area.x, y, area.w, u->px_body, TC_TEXT, r->urls[i]);
+        for (int i = 0; i < r->nurls; i++) {
+            snprintf(line, sizeof line, "Phones open %s", r->urls[i]);
+            y += facil_para(a, area.x, y, area.w, u->px_body, TC_TEXT, line);
+        }
         if (!r->nurls)
             y += facil_para(a, area.x, y, area.w, u->px_body, TC_WARNING,
                             "No network: phones cannot reach this computer yet.");

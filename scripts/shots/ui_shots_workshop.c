@@ -53,5 +53,22 @@ bh_status shots_workshop(app *a, shots *s, bh_err *err)
                         TOUR_BUSY_TIME - 60, err);
     if (st == BH_OK)
         st = both(a, s, "workshop-busy", err);
+    /* the room server on (the console shows the address and the room
+     * code), then refused a port in use (the console shows the fix);
+     * loopback only, on a port the system picks */
+    a->opts.room_bind = "127.0.0.1";
+    a->opts.room_port = 0;
+    if (st == BH_OK && app_room_start(a)) {
+        settle(a);
+        shot_ui(s, &a->u, "workshop-room-on-console");
+        srv *held = a->room.srv;
+        a->room.srv = NULL;
+        a->opts.room_port = srv_port(held);
+        app_room_start(a); /* refused: the port is held */
+        settle(a);
+        shot_ui(s, &a->u, "workshop-room-refused-console");
+        a->room.srv = held;
+        app_room_stop(a);
+    }
     return st;
 }
