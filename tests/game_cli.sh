@@ -71,6 +71,17 @@ expect workshop-bad-theme 2 "--theme wants dark, light or high_contrast, not 'pu
 # The positive controls: a cut the scenario declares, and none at all.
 expect workshop-good-cut 0 '' -- "${oneframe[@]}" "$bh" workshop "$scn" --cut three --data-dir "$tmp/data"
 expect workshop-no-cut 0 '' -- "${oneframe[@]}" "$bh" workshop scenarios/tutorial.lua --data-dir "$tmp/data"
+# The room server's flags (issue 14; tests/room.sh runs the server itself).
+expect workshop-room-help 0 '--port N .*default 8417' -- "$bh" workshop --help
+expect play-room 2 'for workshops' -- "$bh" play scenarios/tutorial.lua --room
+expect play-port 2 'for workshops' -- "$bh" play scenarios/tutorial.lua --port 9000
+expect workshop-port-range 2 "--port wants a port .*not '70000'" -- "$bh" workshop "$scn" --room --port 70000
+expect workshop-port-word 2 "--port wants a port .*not 'eighty'" -- "$bh" workshop "$scn" --room --port eighty
+expect workshop-port-value 2 "option '--port' needs a value" -- "$bh" workshop "$scn" --port
+# A bad --bind or a port in use is not bad usage: the workshop opens with the room off and the
+# console says why (tests/unit/test_ui_room.c)
+expect workshop-room-bad-bind 0 '--bind wants one such as' -- "${oneframe[@]}" "$bh" workshop \
+  scenarios/tutorial.lua --room --bind nowhere --data-dir "$tmp/data"
 
 if [ "$fails" -ne 0 ]; then
   echo "$fails game command-line test(s) failed"

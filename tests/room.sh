@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The room server from the command line (issue 14): the flags, their
-# refusals, and the real `bulkhead workshop FILE --room --port 0` run
+# The room server from the command line (issue 14; its flags are checked
+# in tests/game_cli.sh): the real `bulkhead workshop FILE --room --port 0` run
 # headless (SDL's dummy video driver): the port it prints answers /health
 # and /api/state over loopback while the game runs its frames, and a
 # SIGTERM (which SDL turns into a quit) closes the port. Requests go
@@ -18,28 +18,6 @@ trap cleanup EXIT
 fails=0
 pass() { printf 'ok   %s\n' "$1"; }
 fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
-
-expect() { # NAME WANTED_EXIT PATTERN -- command...
-  local name="$1" want="$2" pattern="$3"
-  shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  if [ "$rc" -ne "$want" ]; then
-    fail "$name: exit $rc, wanted $want"; sed 's/^/    /' "$tmp/err" | head -10; return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
-    fail "$name: output lacks /$pattern/"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -10; return
-  fi
-  pass "$name"
-}
-
-expect "workshop help names --room and the default port" 0 '--port N .*default 8417' -- \
-  "$bh" workshop --help
-expect "--room is for workshops" 2 'for workshops' -- "$bh" play scenarios/tutorial.lua --room
-expect "--port out of range" 2 '--port wants a port' -- \
-  "$bh" workshop scenarios/tutorial.lua --room --port 70000
-expect "--port not a number" 2 '--port wants a port' -- \
-  "$bh" workshop scenarios/tutorial.lua --room --port eighty
 
 # GET PATH on 127.0.0.1:PORT; the whole answer on stdout
 get() {

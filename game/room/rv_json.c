@@ -80,55 +80,74 @@ static json_t *rows(jb *b, const rv_row *r, size_t n)
     return a;
 }
 
+/* An object that starts with its "label". */
+static json_t *labelled(jb *b, const char *label)
+{
+    json_t *x = obj(b);
+    put(b, x, "label", str(b, label));
+    return x;
+}
+
 static const char *phase_name(rv_phase p)
 {
     return p == RV_PLAYING ? "playing" : p == RV_ENDED ? "ended" : "before";
 }
 
-static void world(jb *b, json_t *o, const rv_model *m)
+/* The array of n items made by item(b, m, i). */
+typedef json_t *(*item_fn)(jb *b, const rv_model *m, size_t i);
+
+static json_t *list(jb *b, const rv_model *m, size_t n, item_fn item)
 {
     json_t *a = arr(b);
-    for (size_t i = 0; a && i < m->nmeters; i++) {
-        const rv_meter *mt = &m->meters[i];
-        json_t *x = obj(b);
-        put(b, x, "label", str(b, mt->label));
-        put(b, x, "value", num(b, json_real(mt->value)));
-        put(b, x, "min", num(b, json_real(mt->min)));
-        put(b, x, "max", num(b, json_real(mt->max)));
-        put(b, x, "start", num(b, json_real(mt->start)));
-        put(b, x, "good_low", json_boolean(mt->good_low));
-        put(b, x, "trend", num(b, json_integer(mt->trend)));
-        add(b, a, x);
-    }
-    put(b, o, "meters", a);
-    a = arr(b);
-    for (size_t i = 0; a && i < m->nsystems; i++) {
-        json_t *x = obj(b);
-        put(b, x, "label", str(b, m->systems[i].label));
-        put(b, x, "status", str(b, defs_status_name(m->systems[i].status)));
-        add(b, a, x);
-    }
-    put(b, o, "systems", a);
-    a = arr(b);
-    for (size_t i = 0; a && i < m->nteams; i++) {
-        json_t *x = obj(b);
-        put(b, x, "label", str(b, m->teams[i].label));
-        put(b, x, "staff", num(b, json_integer(m->teams[i].staff)));
-        put(b, x, "free", num(b, json_integer(m->teams[i].free)));
-        add(b, a, x);
-    }
-    put(b, o, "teams", a);
-    a = arr(b);
-    for (size_t i = 0; a && i < m->nrunning; i++) {
-        const rv_running *r = &m->running[i];
-        json_t *x = obj(b);
-        put(b, x, "label", str(b, r->label));
-        put(b, x, "team", str(b, r->team));
-        put(b, x, "done", num(b, json_real(r->done)));
-        put(b, x, "left_s", num(b, json_integer(r->left)));
-        add(b, a, x);
-    }
-    put(b, o, "running", a);
+    for (size_t i = 0; a && i < n; i++)
+        add(b, a, item(b, m, i));
+    return a;
+}
+
+static json_t *meter(jb *b, const rv_model *m, size_t i)
+{
+    const rv_meter *mt = &m->meters[i];
+    json_t *x = labelled(b, mt->label);
+    put(b, x, "value", num(b, json_real(mt->value)));
+    put(b, x, "min", num(b, json_real(mt->min)));
+    put(b, x, "max", num(b, json_real(mt->max)));
+    put(b, x, "start", num(b, json_real(mt->start)));
+    put(b, x, "good_low", json_boolean(mt->good_low));
+    put(b, x, "trend", num(b, json_integer(mt->trend)));
+    return x;
+}
+
+static json_t *system_item(jb *b, const rv_model *m, size_t i)
+{
+    json_t *x = labelled(b, m->systems[i].label);
+    put(b, x, "status", str(b, defs_status_name(m->systems[i].status)));
+    return x;
+}
+
+static json_t *team(jb *b, const rv_model *m, size_t i)
+{
+    json_t *x = labelled(b, m->teams[i].label);
+    put(b, x, "staff", num(b, json_integer(m->teams[i].staff)));
+    put(b, x, "free", num(b, json_integer(m->teams[i].free)));
+    return x;
+}
+
+static json_t *running(jb *b, const rv_model *m, size_t i)
+{
+    const rv_running *r = &m->running[i];
+    json_t *x = labelled(b, r->label);
+    put(b, x, "team", str(b, r->team));
+    put(b, x, "done", num(b, json_real(r->done)));
+    put(b, x, "left_s", num(b, json_integer(r->left)));
+    return x;
+}
+
+static void world(jb *b, json_t *o, const rv_model *m)
+{
+    put(b, o, "meters", list(b, m, m->nmeters, meter));
+    put(b, o, "systems", list(b, m, m->nsystems, system_item));
+    put(b, o, "teams", list(b, m, m->nteams, team));
+    put(b, o, "running", list(b, m, m->nrunning, running));
 }
 
 static json_t *latest(jb *b, const rv_model *m)

@@ -145,4 +145,19 @@ __attribute__((unused)) static void cw_key(app *a, SDL_Keycode k)
     app_frame(a, 0);
 }
 
+/* check_main under SDL's dummy drivers, then the last data folder
+ * removed (a folder that cannot be is a failure). */
+__attribute__((unused)) static int cw_main(int argc, char **argv, const check_case *cases)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    int rc = check_main(argc, argv, cases);
+    cw_fresh_dir();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cw_data_dir);
+    if (system(cmd) != 0)
+        rc = 1;
+    return rc;
+}
+
 #endif

@@ -33,11 +33,27 @@ static double nget(json_t *o, const char *k)
     return json_number_value(json_object_get(o, k));
 }
 
-/* A model with something in every field (the strings are not the model's
- * own: it is never rv_free'd). */
-static void full_model(rv_model *m, rv_meter *mt, rv_system *sy, rv_team *tm, rv_running *ru,
-                       rv_option *op, rv_row *rows)
+/* A model with something in every field, and the arrays it points into
+ * (the strings are not the model's own: it is never rv_free'd). */
+typedef struct full {
+    rv_model m;
+    rv_meter mt[1];
+    rv_system sy[2];
+    rv_team tm[1];
+    rv_running ru[1];
+    rv_option op[2];
+    rv_row rows[2];
+} full;
+
+static rv_model *full_model(full *f)
 {
+    rv_model *m = &f->m;
+    rv_meter *mt = f->mt;
+    rv_system *sy = f->sy;
+    rv_team *tm = f->tm;
+    rv_running *ru = f->ru;
+    rv_option *op = f->op;
+    rv_row *rows = f->rows;
     memset(m, 0, sizeof *m);
     m->phase = RV_PLAYING;
     m->title = "Title";
@@ -87,18 +103,13 @@ static void full_model(rv_model *m, rv_meter *mt, rv_system *sy, rv_team *tm, rv
     m->rows = rows;
     m->nrows = 2;
     m->rows_before = 3;
+    return m;
 }
 
 static void test_fields(void)
 {
-    rv_model m;
-    rv_meter mt[1];
-    rv_system sy[2];
-    rv_team tm[1];
-    rv_running ru[1];
-    rv_option op[2];
-    rv_row rows[2];
-    full_model(&m, mt, sy, tm, ru, op, rows);
+    full f;
+    rv_model m = *full_model(&f);
     json_t *o = rv_json(&m);
     CHECK(o != NULL);
     if (!o)
@@ -216,14 +227,8 @@ static void test_phases_and_tones(void)
  * model held; the phase alone stays. */
 static void test_blank(void)
 {
-    rv_model m;
-    rv_meter mt[1];
-    rv_system sy[2];
-    rv_team tm[1];
-    rv_running ru[1];
-    rv_option op[2];
-    rv_row rows[2];
-    full_model(&m, mt, sy, tm, ru, op, rows);
+    full f;
+    rv_model m = *full_model(&f);
     m.blank = 1;
     char *t = rv_json_text(&m, NULL);
     CHECK(t != NULL);
@@ -447,14 +452,17 @@ static void test_markers_driven(void)
     r.show.blank = 1;
     state(&r, "blank");
     r.show.blank = 0;
-    r.show.slide = RV_SLIDE_INJECT;
-    r.show.slide_index = defs_inject(r.d, "later");
-    state(&r, "slide for an inject to come");
-    r.show.slide = RV_SLIDE_DECISION;
-    r.show.slide_index = defs_decision(r.d, "dec_later");
-    state(&r, "slide for a decision to come");
-    r.show.slide_index = defs_decision(r.d, "dec");
-    state(&r, "decision slide");
+    /* the slides: for what has not happened yet (nothing of it), and the
+     * open decision's questions */
+    const struct { rv_slide_kind kind; int index; } slides[] = {
+        {RV_SLIDE_INJECT, defs_inject(r.d, "later")},
+        {RV_SLIDE_DECISION, defs_decision(r.d, "dec_later")},
+        {RV_SLIDE_DECISION, defs_decision(r.d, "dec")}};
+    for (size_t i = 0; i < sizeof slides / sizeof slides[0]; i++) {
+        r.show.slide = slides[i].kind;
+        r.show.slide_index = slides[i].index;
+        state(&r, "slide");
+    }
     CHECK_HAS(r.seen.all, "PCHOSEN_DEC_Q1");
     r.show.slide = RV_SLIDE_NONE;
     hotwash(&r);

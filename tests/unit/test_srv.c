@@ -75,6 +75,27 @@ static srv *start(const char *assets_dir, unsigned maxc, unsigned timeout)
     return s;
 }
 
+/* GET path answers `want` (the server still serves, say). */
+static void answers(int port, const char *path, int want)
+{
+    http_got g = http_req(port, "GET", path, NULL);
+    if (g.status != want)
+        fprintf(stderr, "GET %s: %d, wanted %d\n", path, g.status, want);
+    CHECK_INT(g.status, want);
+    http_free(&g);
+}
+
+/* /health's open_decisions */
+static long long health_open(int port)
+{
+    http_got g = http_req(port, "GET", "/health", NULL);
+    json_t *o = json_loads(g.body, 0, NULL);
+    long long n = json_integer_value(json_object_get(o, "open_decisions"));
+    json_decref(o);
+    http_free(&g);
+    return n;
+}
+
 static void security_headers(const http_got *g)
 {
     char h[300];
@@ -105,9 +126,7 @@ static void test_page(void)
     CHECK_HAS(g.body, "APP_JS");
     security_headers(&g);
     http_free(&g);
-    g = http_req(port, "GET", "/phone/index.html", NULL);
-    CHECK_INT(g.status, 200);
-    http_free(&g);
+    answers(port, "/phone/index.html", 200);
     srv_stop(s);
 
     /* no phone page: 503, naming the file and the fix */
@@ -225,10 +244,7 @@ static void test_methods_and_bodies(void)
         http_free(&g);
         free(huge);
     }
-    /* and the server still answers */
-    g = http_req(port, "GET", "/health", NULL);
-    CHECK_INT(g.status, 200);
-    http_free(&g);
+    answers(port, "/health", 200); /* and the server still answers */
     srv_stop(s);
 }
 
@@ -250,9 +266,7 @@ static void test_health_and_state(void)
     security_headers(&g);
     http_free(&g);
     /* nothing published yet */
-    g = http_req(port, "GET", "/api/state", NULL);
-    CHECK_INT(g.status, 503);
-    http_free(&g);
+    answers(port, "/api/state", 503);
 
     const char *s1 = "{\"v\":1,\"title\":\"ONE\",\"open_decisions\":2}";
     bh_err e;
@@ -267,12 +281,7 @@ static void test_health_and_state(void)
     http_header(&g, "ETag", etag, sizeof etag);
     CHECK(etag[0] == '"' && strlen(etag) > 2);
     http_free(&g);
-    g = http_req(port, "GET", "/health", NULL);
-    o = json_loads(g.body, 0, NULL);
-    CHECK_INT(json_integer_value(json_object_get(o, "open_decisions")), 2);
-    CHECK(json_is_true(json_object_get(o, "published")));
-    json_decref(o);
-    http_free(&g);
+    CHECK_INT(health_open(port), 2);
     /* the same state: 304, with the ETag and no body */
     static const char *const forms[] = {"%s", "W/%s", "\"other\", %s", "*"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
@@ -300,11 +309,7 @@ static void test_health_and_state(void)
     CHECK_STR(g.body, s2);
     CHECK(strcmp(http_header(&g, "ETag", h, sizeof h), etag) != 0);
     http_free(&g);
-    g = http_req(port, "GET", "/health", NULL);
-    o = json_loads(g.body, 0, NULL);
-    CHECK_INT(json_integer_value(json_object_get(o, "open_decisions")), 0);
-    json_decref(o);
-    http_free(&g);
+    CHECK_INT(health_open(port), 0);
     /* what is not a JSON object is refused; the last good state stays */
     CHECK_INT(srv_publish(s, "nope", 4, &e), BH_EUSAGE);
     CHECK_INT(srv_publish(s, "[1]", 3, &e), BH_EUSAGE);
@@ -401,9 +406,7 @@ static void test_connection_limit(void)
     for (int i = 0; i < LIMIT; i++)
         if (held[i] >= 0)
             close(held[i]);
-    http_got g = http_req(port, "GET", "/health", NULL);
-    CHECK_INT(g.status, 200);
-    http_free(&g);
+    answers(port, "/health", 200);
     srv_stop(s);
 }
 
@@ -436,9 +439,7 @@ static void test_ports(void)
     o.port = 70000;
     CHECK_INT(srv_start(&b, &o, &e), BH_EUSAGE);
     /* stopping closes the port, at once */
-    http_got g = http_req(port, "GET", "/health", NULL);
-    CHECK_INT(g.status, 200);
-    http_free(&g);
+    answers(port, "/health", 200);
     int idle = http_connect(port); /* a phone still connected */
     CHECK(idle >= 0);
     srv_stop(a);

@@ -179,13 +179,5 @@ int main(int argc, char **argv)
         {"a port in use", test_port_in_use},
         {"off by default", test_off_by_default},
         {NULL, NULL}};
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    setenv("SDL_AUDIODRIVER", "dummy", 1);
-    int rc = check_main(argc, argv, cases);
-    cw_fresh_dir();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cw_data_dir);
-    if (system(cmd) != 0)
-        rc = 1;
-    return rc;
+    return cw_main(argc, argv, cases);
 }
