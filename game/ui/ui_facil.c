@@ -258,6 +258,16 @@ static int projector(app *a, SDL_Rect area)
             s->hotwash_tab = RV_TAB_TIMELINE;
         }
     }
+    /* the phones' server (ui_room.c): its addresses and code below */
+    if (flow(a, area, &fx, &fy, ui_id(u, "froom"), a->room.srv ? "Room: on" : "Room: off",
+             a->room.srv != NULL, 0,
+             "The room follows on their phones over this computer's network (no internet "
+             "needed). Click to switch the room server on or off.")) {
+        if (a->room.srv)
+            app_room_stop(a);
+        else
+            app_room_start(a);
+    }
     if (s->hotwash) {
         fx = area.x;
         fy += bh + u->gap;
@@ -340,7 +350,7 @@ void facil_panel(app *a, SDL_Rect r)
         ui_scroll_begin(u, &f->sc, view);
         int y0 = y, cw = w - 2 * u->gap;
         y += projector(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
-        y += facil_room(a, (SDL_Rect){x, y, cw, 0}) + u->pad;
+        y += facil_room(a, (SDL_Rect){x, y, cw, 0});
         y += tabs(a, (SDL_Rect){x, y, cw, 0}) + u->gap;
         switch (f->tab) {
         case FT_NEXT: y += facil_next(a, x, y, cw); break;

@@ -42,8 +42,10 @@ void facil_panel(app *a, SDL_Rect r);
 int facil_end_width(app *a);
 void facil_hotwash(app *a, SDL_Rect r);
 
-/* The room server's control (ui_room.c): "Room: on/off", and while on
- * the addresses to open and the room code; returns the height used. */
+/* Below the room server's control (the "Room: on/off" button among the
+ * projector's, ui_facil.c): while on, the addresses to open and the room
+ * code; off after a failure, why (ui_room.c). Returns the height used (0
+ * when off with nothing to say). */
 int facil_room(app *a, SDL_Rect area);
 
 /* ---- tabs, each drawn from y in a scroll area; they return the height used ---- */

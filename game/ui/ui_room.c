@@ -2,9 +2,10 @@
  * own thread (game/room/srv.c) and never touches the session: each frame
  * the main loop, which builds the room view model for the projector
  * anyway (ui_workshop.c), hands the same model here when the room's view
- * changed, and it is published as JSON (rv_json). Here too: the console's
- * "Room" control in the facilitator panel, with the addresses to open and
- * the room code while it is on, or why it could not start. */
+ * changed, and it is published as JSON (rv_json). Here too: below the
+ * console's "Room" control (a button among the projector's, ui_facil.c),
+ * the addresses to open and the room code while it is on, or why it
+ * could not start. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,20 +97,7 @@ int facil_room(app *a, SDL_Rect area)
 {
     ui *u = &a->u;
     app_room *r = &a->room;
-    int y = area.y, bh = u->line + 2 * u->gap;
-    const char *label = r->srv ? "Room: on" : "Room: off";
-    int bw = screen_button_w(a, label);
-    if (bw > area.w)
-        bw = area.w;
-    if (ui_toggle(u, ui_id(u, "froom"), (SDL_Rect){area.x, y, bw, bh}, label, r->srv != NULL, 0,
-                  "The room follows on their phones over this computer's network (no internet "
-                  "needed). Click to switch the room server on or off.")) {
-        if (r->srv)
-            app_room_stop(a);
-        else
-            app_room_start(a);
-    }
-    y += bh + u->gap;
+    int y = area.y;
     char line[SRV_URL_MAX + 64];
     if (r->srv) {
         for (int i = 0; i < r->nurls; i++) {
@@ -124,5 +112,5 @@ int facil_room(app *a, SDL_Rect area)
     } else if (r->error[0]) {
         y += facil_para(a, area.x, y, area.w, u->px_small, TC_BAD, r->error);
     }
-    return y - area.y;
+    return y > area.y ? y - area.y + u->pad : 0;
 }
