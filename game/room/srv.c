@@ -30,7 +30,7 @@ void srv_opts_default(srv_opts *o)
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     srv *s = cls;
-    if (!s->d)
+    if (atomic_load(&s->starting)) /* (the server's thread reads only the flag after) */
         vsnprintf(s->log, sizeof s->log, fmt, ap);
 }
 
@@ -123,6 +123,7 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
     /* one internal thread polls every connection (epoll where there is
      * one): no thread per phone */
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    atomic_init(&s->starting, 1);
     s->d = MHD_start_daemon(flags, 0, NULL, NULL, srv_handle, s,
                             MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
                             MHD_OPTION_CONNECTION_LIMIT, maxc,
@@ -131,6 +132,7 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
                             MHD_OPTION_NOTIFY_COMPLETED, srv_completed, s,
                             MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
                             MHD_OPTION_END);
+    atomic_store(&s->starting, 0);
     if (!s->d) {
         close(fd);
         pthread_mutex_destroy(&s->mu);

@@ -28,6 +28,7 @@ struct srv {
     char bind[64];
     char phone_dir[4096];   /* the assets' phone/ folder */
     char log[512];          /* MHD's last message while starting */
+    atomic_int starting;    /* 1 while MHD_start_daemon runs: keep its messages */
 };
 
 /* srv_snap.c: the current snapshot with a reference taken (NULL before

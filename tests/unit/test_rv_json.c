@@ -5,15 +5,18 @@
  * through every state a workshop reaches, facilitator inputs included: no
  * FONLY_ marker in any JSON, while the PSAFE_ markers do come through
  * (the positive control: a JSON that dropped everything would pass the
- * first check alone). Pure: no SDL. */
+ * first check alone). The driven run also serves each state through the
+ * room server on 127.0.0.1 and checks every route's answer. No SDL. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "http_client.h"
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "room/rv_json.h"
 #include "room/rv_tour.h"
+#include "room/srv.h"
 #include "script/lh_host.h"
 
 #define MARKERS BH_SOURCE_DIR "/tests/fixtures/leak/markers.lua"
@@ -312,7 +315,27 @@ typedef struct seen {
     char *all;              /* every JSON so far, one a line */
     size_t len;
     int states;
+    srv *served;            /* when set, each state is also served and fetched */
 } seen;
+
+/* The state through the room server (127.0.0.1, a free port): what a
+ * phone gets from /api/state is the JSON itself, and /health carries no
+ * marker either. */
+static void serve(srv *s, const char *state, const char *t)
+{
+    bh_err e;
+    CHECK_INT(srv_publish(s, t, strlen(t), &e), BH_OK);
+    static const char *const paths[] = {"/api/state", "/health", "/", "/phone/x.js", "/nope"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        http_got g = http_req(srv_port(s), "GET", paths[i], NULL);
+        if (i == 0)
+            CHECK_STR(g.body, t);
+        if (strstr(g.raw, "FONLY_"))
+            fprintf(stderr, "%s %s: leaked\n", state, paths[i]);
+        CHECK(!strstr(g.raw, "FONLY_"));
+        http_free(&g);
+    }
+}
 
 static void keep(seen *s, const char *state, const rv_model *m)
 {
@@ -325,6 +348,8 @@ static void keep(seen *s, const char *state, const rv_model *m)
     CHECK(!strstr(t, "FONLY_"));
     if (m->blank) /* the holding slide: nothing of the session, markers included */
         CHECK(!strstr(t, "PSAFE_") && !strstr(t, "PCHOSEN_"));
+    if (s->served)
+        serve(s->served, state, t);
     size_t n = strlen(t);
     char *a = realloc(s->all, s->len + n + 2);
     if (a) {
@@ -430,6 +455,11 @@ static void test_markers_driven(void)
     CHECK_INT(sim_create(&r.s, r.d, lh_hooks(r.h), 1, &e), BH_OK);
     CHECK_INT(sim_set_cut(r.s, cut, &e), BH_OK);
     r.src.sim = r.s;
+    srv_opts so;
+    srv_opts_default(&so);
+    so.bind = "127.0.0.1";
+    so.port = 0;
+    CHECK_INT(srv_start(&r.seen.served, &so, &e), BH_OK);
     state(&r, "before");
     CHECK_HAS(r.seen.all, "PSAFE_CUT_LABEL");
     r.src.started = 1;
@@ -475,6 +505,7 @@ static void test_markers_driven(void)
     CHECK_HAS(r.seen.all, "\"recommended\":true"); /* the advice, after the ending */
     CHECK(r.seen.all && !strstr(r.seen.all, "FONLY_"));
     free(r.seen.all);
+    srv_stop(r.seen.served);
     sim_destroy(r.s);
     lh_free(r.h);
 }
