@@ -462,6 +462,35 @@ static void test_ports(void)
     srv_stop(NULL);
 }
 
+/* The URLs for one address: that address (IPv6 in brackets). Listening
+ * on every network is not tried here: tests keep to loopback. */
+static void test_urls(void)
+{
+    srv *s = start(assets, 0, 0);
+    if (!s)
+        return;
+    char urls[4][SRV_URL_MAX], want[SRV_URL_MAX];
+    CHECK_INT(srv_urls(s, urls, 4), 1);
+    snprintf(want, sizeof want, "http://127.0.0.1:%d/", srv_port(s));
+    CHECK_STR(urls[0], want);
+    CHECK_INT(srv_urls(s, urls, 0), 0);
+    srv_stop(s);
+    srv_opts o;
+    srv_opts_default(&o);
+    o.bind = "::1";
+    o.port = 0;
+    o.assets = assets;
+    bh_err e;
+    if (srv_start(&s, &o, &e) != BH_OK) { /* a machine without IPv6 */
+        fprintf(stderr, "(no IPv6 loopback here: %s)\n", e.msg);
+        return;
+    }
+    CHECK_INT(srv_urls(s, urls, 4), 1);
+    snprintf(want, sizeof want, "http://[::1]:%d/", srv_port(s));
+    CHECK_STR(urls[0], want);
+    srv_stop(s);
+}
+
 static void test_room_code(void)
 {
     /* the workshop's --help (cli_workshop.c, which cannot include srv.h)
@@ -492,6 +521,7 @@ int main(int argc, char **argv)
         {"publish while serving", test_publish_while_serving},
         {"connection limit", test_connection_limit},
         {"ports", test_ports},
+        {"URLs", test_urls},
         {"room code", test_room_code},
         {NULL, NULL},
     };
