@@ -171,7 +171,10 @@ static void decisions(rows *r, const bh_sim *s, const json_t *a)
     }
 }
 
-static void functions(rows *r, const json_t *a)
+/* `ended`: the gaps are the report's verdict on a whole session ("nothing
+ * in Recover during the whole session"); during play they would judge a
+ * session still running, so the room sees them after the ending only. */
+static void functions(rows *r, const json_t *a, int ended)
 {
     size_t i, k;
     const json_t *it, *ac;
@@ -187,7 +190,7 @@ static void functions(rows *r, const json_t *a)
         text[0] = 0;
         json_array_foreach(acts, k, ac) if (o < sizeof text - 1) o += (size_t)snprintf(
             text + o, sizeof text - o, "%s%s", k ? "; " : "", rp_str(ac, "label"));
-        if (rp_str(it, "gap")[0])
+        if (ended && rp_str(it, "gap")[0])
             snprintf(text, sizeof text, "Gap: %s", rp_str(it, "gap"));
         add(r, meta, rp_whole(text), 0);
     }
@@ -254,7 +257,7 @@ bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
     case RV_TAB_TIMELINE: timeline(&r, json_object_get(report, "timeline")); break;
     case RV_TAB_METERS: each(&r, json_object_get(report, "meters"), meter_row); break;
     case RV_TAB_DECISIONS: decisions(&r, s, json_object_get(report, "decisions")); break;
-    case RV_TAB_FUNCTIONS: functions(&r, json_object_get(report, "functions")); break;
+    case RV_TAB_FUNCTIONS: functions(&r, json_object_get(report, "functions"), sim_ended(s)); break;
     case RV_TAB_HOTWASH: each(&r, json_object_get(report, "questions"), question_row); break;
     case RV_TAB_FACTS: each(&r, json_object_get(report, "fact_check"), fact_row); break;
     default: break;

@@ -33,9 +33,11 @@ bh_status ui_text_init(ui_text_cache *c, SDL_Renderer *r, ui_font *font, int cap
     c->nbucket = 1;
     while (c->nbucket < 2 * c->cap)
         c->nbucket *= 2;
+    c->max_bytes = UI_TEXT_MAX_BYTES;
     c->e = calloc((size_t)c->cap, sizeof *c->e);
     c->bucket = malloc((size_t)c->nbucket * sizeof *c->bucket);
-    if (!c->e || !c->bucket) {
+    c->free_slots = malloc((size_t)c->cap * sizeof *c->free_slots);
+    if (!c->e || !c->bucket || !c->free_slots) {
         ui_text_free(c);
         return err_set(err, BH_ENOMEM, "", 0, "out of memory for the text cache");
     }
@@ -54,6 +56,7 @@ void ui_text_free(ui_text_cache *c)
     }
     free(c->e);
     free(c->bucket);
+    free(c->free_slots);
     memset(c, 0, sizeof *c);
 }
 
@@ -90,19 +93,38 @@ static void bucket_remove(ui_text_cache *c, int i)
         *link = c->e[i].chain;
 }
 
-/* A free slot: a new one while there is room, else the least recently used. */
-static int take_slot(ui_text_cache *c)
+static size_t entry_bytes(const ui_text_entry *e)
 {
-    if (c->count < c->cap)
-        return c->count++;
+    return (size_t)e->w * (size_t)e->h * 4;
+}
+
+/* Drop the least recently used entry; its slot stays empty. */
+static int evict_tail(ui_text_cache *c)
+{
     int i = c->tail;
     lru_unlink(c, i);
     bucket_remove(c, i);
     SDL_DestroyTexture(c->e[i].tex);
     free(c->e[i].text);
+    c->bytes -= entry_bytes(&c->e[i]);
     memset(&c->e[i], 0, sizeof c->e[i]);
     c->evicted++;
     return i;
+}
+
+/* A slot for a texture of `need` bytes: the least recently used go first
+ * while the textures would pass the byte budget (a single text larger
+ * than the budget is still drawn: it stays alone); then a slot emptied
+ * that way, a new one while there is room, else the least recently used. */
+static int take_slot(ui_text_cache *c, size_t need)
+{
+    while (c->tail >= 0 && c->bytes + need > c->max_bytes)
+        c->free_slots[c->nfree++] = evict_tail(c);
+    if (c->nfree > 0)
+        return c->free_slots[--c->nfree];
+    if (c->count < c->cap)
+        return c->count++;
+    return evict_tail(c);
 }
 
 static uint32_t pack(SDL_Color k)
@@ -172,9 +194,10 @@ SDL_Texture *ui_text_on(ui_text_cache *c, int px, int wrap, SDL_Color color, SDL
         err_set(err, BH_ENOMEM, "", 0, "cannot make a text texture: %s", SDL_GetError());
         return NULL;
     }
-    int i = take_slot(c);
+    int i = take_slot(c, (size_t)sw * (size_t)sh * 4);
     ui_text_entry *e = &c->e[i];
     *e = (ui_text_entry){hash, px, wrap, rgba, bgk, copy, tex, sw, sh, -1, -1, -1, 1};
+    c->bytes += entry_bytes(e);
     int *b = &c->bucket[hash & (uint64_t)(c->nbucket - 1)];
     e->chain = *b;
     *b = i;

@@ -4,7 +4,10 @@
  * budget at sixty lines, so every rendered string is kept as a texture,
  * keyed by (font size, wrap width, colour, text), and evicted least
  * recently used when the cache is full. Unchanged text is never
- * rasterised twice while it stays in use. */
+ * rasterised twice while it stays in use. The cache is bounded twice: by
+ * its number of entries, and by the bytes its textures take (a projector
+ * that measures a long message at several sizes made hundreds of
+ * megabytes of textures within the entry bound). */
 #ifndef UI_TEXT_H
 #define UI_TEXT_H
 
@@ -34,8 +37,15 @@ typedef struct ui_text_cache {
     int *bucket;      /* nbucket heads, -1 when empty */
     int nbucket;
     int head, tail;
+    int *free_slots;  /* slots emptied to keep within max_bytes, to reuse */
+    int nfree;
+    size_t bytes;     /* what the textures take (4 bytes a pixel) */
+    size_t max_bytes; /* UI_TEXT_MAX_BYTES unless set after init */
     long hits, rasterised, evicted;
 } ui_text_cache;
+
+/* The default byte budget: some sixty full 1080p screens of text. */
+#define UI_TEXT_MAX_BYTES ((size_t)64 << 20)
 
 bh_status ui_text_init(ui_text_cache *c, SDL_Renderer *r, ui_font *font, int capacity,
                        bh_err *err);

@@ -315,6 +315,17 @@ static void test_blank_and_slides(void)
     stop(&r);
 }
 
+/* How many functions the report model calls a gap. */
+static int report_gaps(const json_t *rep)
+{
+    size_t i;
+    const json_t *it;
+    int n = 0;
+    json_array_foreach(json_object_get(rep, "functions"), i, it) n +=
+        json_is_string(json_object_get(it, "gap"));
+    return n;
+}
+
 static int any_row_has(const rv_model *m, const char *s)
 {
     for (size_t i = 0; i < m->nrows; i++)
@@ -393,6 +404,9 @@ static void test_hotwash_and_ending(void)
     r.show.hotwash_tab = RV_TAB_FUNCTIONS;
     build(&r);
     CHECK_INT(r.m.nrows, FUNC__COUNT - 1);
+    /* the report's gaps judge a whole session: not while it runs */
+    CHECK(report_gaps(rep) > 0);
+    CHECK(!any_row_has(&r.m, "Gap: "));
     json_decref(rep);
     r.src.report = NULL;
     r.show.hotwash = 0;
@@ -419,6 +433,11 @@ static void test_hotwash_and_ending(void)
         if (r.m.rows[i].recommended)
             CHECK(strstr(r.m.rows[i].text, "Refuse, and bring in law enforcement") ||
                   strstr(r.m.rows[i].text, "cyberattack") || strstr(r.m.rows[i].text, "phases"));
+    json_decref(rep);
+    /* ...and the gaps, once the session has ended */
+    rep = hotwash_on(&r, RV_TAB_FUNCTIONS);
+    build(&r);
+    CHECK_INT(any_row_has(&r.m, "Gap: "), report_gaps(rep) > 0);
     json_decref(rep);
     r.src.report = NULL;
     stop(&r);

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_record.h"
 #include "check_app.h"
 #include "check_workshop.h"
 #include "core/session.h"
@@ -40,30 +41,6 @@
 
 #define FIXTURE "tests/fixtures/leak/markers.lua"
 
-/* What the projector drew in one state. */
-typedef struct drawn {
-    char *text;
-    size_t len, cap;
-} drawn;
-
-static void record(void *ctx, const char *text, SDL_Rect r)
-{
-    (void)r;
-    drawn *d = ctx;
-    size_t n = strlen(text);
-    if (d->len + n + 2 > d->cap) {
-        size_t cap = (d->len + n + 2) * 2;
-        char *t = realloc(d->text, cap);
-        if (!t)
-            return;
-        d->text = t;
-        d->cap = cap;
-    }
-    memcpy(d->text + d->len, text, n);
-    d->len += n;
-    d->text[d->len++] = '\n';
-    d->text[d->len] = 0;
-}
 
 typedef struct run {
     app *a;
@@ -111,7 +88,7 @@ static void draw(run *r, const char *state)
     if (r->seen.text)
         r->seen.text[0] = 0;
     ui *u = &r->a->u;
-    u->record = record;
+    u->record = check_record;
     u->record_ctx = &r->seen;
     ui_begin(u, 0);
     screen_projector(u, &m);
@@ -128,10 +105,10 @@ static void draw(run *r, const char *state)
     }
     char title[512];
     rv_window_title(&m, title, sizeof title);
-    record(&r->seen, title, (SDL_Rect){0});
+    check_record(&r->seen, title, (SDL_Rect){0});
     CHECK_HAS(title, "PSAFE_");
     CHECK(!strpbrk(title, "\n\t\r")); /* one line in the task bar */
-    record(&r->all, r->seen.text ? r->seen.text : "", (SDL_Rect){0});
+    check_record(&r->all, r->seen.text ? r->seen.text : "", (SDL_Rect){0});
     /* the facilitator's content never shows, in any state */
     if (r->seen.text && strstr(r->seen.text, "FONLY_"))
         fprintf(stderr, "%s: leaked: %s\n", state, strstr(r->seen.text, "FONLY_"));
@@ -618,9 +595,9 @@ static void test_both_windows(void)
         free(a);
         return;
     }
-    a->u.record = record;
+    a->u.record = check_record;
     a->u.record_ctx = &console;
-    a->proj.record = record;
+    a->proj.record = check_record;
     a->proj.record_ctx = &room;
     Uint32 con = cw_console_id(a);
     app_frame(a, 0);

@@ -82,6 +82,44 @@ static void test_cache_evicts_least_recent(void)
     ui_text_free(&c);
 }
 
+/* The byte budget: long texts evict the least recently used until the
+ * textures fit it, emptied slots are reused, and every lookup stays right. */
+static void test_cache_byte_budget(void)
+{
+    ui_text_cache c;
+    bh_err e;
+    SDL_Color white = {255, 255, 255, 255};
+    int w, h;
+    CHECK_INT(ui_text_init(&c, ren, &font, 64, &e), BH_OK);
+    CHECK(c.max_bytes == UI_TEXT_MAX_BYTES);
+    c.max_bytes = 200 * 1024;
+    char buf[400];
+    size_t most = 0;
+    for (int i = 0; i < 300; i++) {
+        snprintf(buf, sizeof buf, "%d %s", i,
+                 "a long line of text that takes a wide texture, repeated to be wider still");
+        CHECK(ui_text(&c, 24, 0, white, buf, &w, &h, &e) != NULL);
+        CHECK(w > 0 && h > 0);
+        most = c.bytes > most ? c.bytes : most;
+        /* what the cache says it holds is what its live entries take */
+        size_t sum = 0;
+        for (int k = 0; k < c.count; k++)
+            sum += (size_t)c.e[k].w * (size_t)c.e[k].h * 4;
+        CHECK(sum == c.bytes);
+    }
+    CHECK(most <= c.max_bytes);
+    CHECK(c.evicted > 0);
+    CHECK(c.count < 64); /* bounded by bytes before entries */
+    /* the newest is still cached; a text larger than the budget still draws */
+    long before = c.rasterised;
+    CHECK(ui_text(&c, 24, 0, white, buf, &w, &h, &e) != NULL);
+    CHECK_INT(c.rasterised, before);
+    c.max_bytes = 1024;
+    CHECK(ui_text(&c, 24, 0, white, "larger than the whole budget", &w, &h, &e) != NULL);
+    CHECK(w > 0);
+    ui_text_free(&c);
+}
+
 int main(int argc, char **argv)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -100,6 +138,7 @@ int main(int argc, char **argv)
         {"font_lookup", test_font_lookup},
         {"cache_hits_and_misses", test_cache_hits_and_misses},
         {"cache_evicts_least_recent", test_cache_evicts_least_recent},
+        {"cache_byte_budget", test_cache_byte_budget},
         {NULL, NULL}};
     int rc = check_main(argc, argv, cases);
     ui_font_close(&font);

@@ -20,35 +20,14 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_record.h"
 #include "check_workshop.h"
 #include "ui/ui_workshop.h"
 #include "ui_drive.h"
 
 /* ---- recording what a window draws ---- */
 
-typedef struct seen {
-    char *text;
-    size_t n, cap;
-} seen;
-
-static void record(void *ctx, const char *text, SDL_Rect r)
-{
-    (void)r;
-    seen *s = ctx;
-    size_t k = strlen(text);
-    if (s->n + k + 2 > s->cap) {
-        size_t cap = (s->n + k + 2) * 2;
-        char *p = realloc(s->text, cap);
-        if (!p)
-            return;
-        s->text = p;
-        s->cap = cap;
-    }
-    memcpy(s->text + s->n, text, k);
-    s->n += k;
-    s->text[s->n++] = '\n';
-    s->text[s->n] = 0;
-}
+typedef drawn seen; /* check_record.h */
 
 static int saw(const seen *s, const char *needle)
 {
@@ -57,7 +36,7 @@ static int saw(const seen *s, const char *needle)
 
 static void forget(seen *s)
 {
-    s->n = 0;
+    s->len = 0;
     if (s->text)
         s->text[0] = 0;
 }
@@ -65,10 +44,10 @@ static void forget(seen *s)
 /* Listen to both windows (the projector's ui is set up when it opens). */
 static void listen(app *a, seen *console, seen *proj)
 {
-    a->u.record = record;
+    a->u.record = check_record;
     a->u.record_ctx = console;
     if (a->has_proj) {
-        a->proj.record = record;
+        a->proj.record = check_record;
         a->proj.record_ctx = proj;
     }
 }
@@ -138,7 +117,7 @@ static void play_workshop(app *a, flow *f)
     listen(a, &f->console, &f->proj);
     /* the projector's window says only the scenario's title */
     const char *title = SDL_GetWindowTitle(a->proj.win);
-    record(&f->proj, title, (SDL_Rect){0});
+    check_record(&f->proj, title, (SDL_Rect){0});
     CHECK(strstr(title, lh_defs(a->game.host)->scenario.title) != NULL);
 
     /* it starts paused, before play: the room sees the title */

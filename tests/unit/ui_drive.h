@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "ui/ui_app.h"
+#include "check_workshop.h" /* cw_click_at; after check.h */
 
 __attribute__((unused)) static void push_key(SDL_Keycode k, Uint16 mod, int repeat)
 {
@@ -53,21 +54,7 @@ __attribute__((unused)) static int click(app *a, const char *label)
                 c ? "in view (scrolled away)" : "on screen");
         return 0;
     }
-    int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-    e = (SDL_Event){0};
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    app_frame(a, 0);
+    cw_click_at(a, 0, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2); /* id 0: the console */
     return 1;
 }
 
