@@ -229,8 +229,16 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
     m->organisation = rv_dup(d->scenario.organisation);
     m->summary = rv_dup(d->scenario.summary);
     m->join = rv_dup(src->join);
-    char *v[] = {m->cut_label, m->organisation, m->summary, m->join};
-    bh_status st = missing(v, 4) ? BH_ENOMEM : BH_OK;
+    m->join_code = rv_dup(src->join_code);
+    char *v[] = {m->cut_label, m->organisation, m->summary, m->join, m->join_code};
+    bh_status st = missing(v, 5) ? BH_ENOMEM : BH_OK;
+    /* only the page before play shows the code; a URL too long for one
+     * leaves no code (version 0) and the projector shows the URL alone */
+    if (st == BH_OK && m->phase == RV_BEFORE && m->join[0]) {
+        bh_err qe;
+        if (rv_qr_encode(m->join, &m->join_qr, &qe) == BH_ENOMEM)
+            st = BH_ENOMEM;
+    }
     if (st == BH_OK && m->phase == RV_BEFORE)
         st = build_agenda(m, s);
     if (st == BH_OK)
@@ -278,6 +286,7 @@ void rv_free(rv_model *m)
     free(m->summary);
     free(m->cut_label);
     free(m->join);
+    free(m->join_code);
     free_rows(m->agenda, m->nagenda);
     for (size_t i = 0; i < m->nmeters; i++)
         free(m->meters[i].label);

@@ -20,6 +20,7 @@
 
 #include "core/err.h"
 #include "core/sim.h"
+#include "room/rv_qr.h"
 
 /* The debrief's tabs, in the desktop debrief's order. The facilitator
  * picks which the room sees during a hot wash (rv_show.hotwash_tabs). */
@@ -49,7 +50,8 @@ typedef struct rv_source {
     const bh_sim *sim;
     int speed;              /* 0 paused, else 1, 2, 4, 8 */
     int started;            /* the facilitator has started the clock once */
-    const char *join;       /* how to join from a phone (issue 14); NULL or "" for none */
+    const char *join;       /* the URL a phone opens to join (issue 14); NULL or "" for none */
+    const char *join_code;  /* the room code to type if the QR cannot be scanned; NULL or "" */
     const json_t *report;   /* the report model (rp_build) while a hot wash is up, or NULL */
 } rv_source;
 
@@ -119,7 +121,10 @@ typedef struct rv_model {
     int agenda_min;         /* the cut's planned minutes; 0 without */
     rv_row *agenda;         /* before play: what the session will be */
     size_t nagenda;
-    char *join;             /* "" when phones cannot join */
+    char *join;             /* the join URL; "" when phones cannot join */
+    char *join_code;        /* the room code; "" for none */
+    rv_qr join_qr;          /* the join URL as a QR code, before play only
+                             * (version 0 when there is none or it is too long) */
     bh_time now, length;
     char clock[32];         /* "T+01:20" */
     char calendar[48];      /* the scenario's date and time at now */

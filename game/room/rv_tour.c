@@ -67,7 +67,8 @@ static int open_decision(const bh_sim *s)
 
 static bh_status run(tour *t, const bh_plan *p, bh_err *err)
 {
-    rv_source src = {.sim = t->s, .speed = 0, .started = 0, .join = t->o->join};
+    rv_source src = {.sim = t->s, .speed = 0, .started = 0, .join = t->o->join,
+                      .join_code = t->o->join_code};
     rv_show sh = {0};
     bh_status st = show(t, "before", &src, &sh, err);
     if (st == BH_OK)

@@ -15,7 +15,8 @@ typedef struct rv_tour_opts {
     const char *plan;       /* inputs to replay (a plan or journal); NULL for none */
     bh_time busy;           /* when to show play: a decision should be open then */
     bh_time quiet;          /* later, when no decision is open ("message"); 0: none */
-    const char *join;       /* shown before play; NULL for none */
+    const char *join;       /* the join URL shown before play; NULL for none */
+    const char *join_code;  /* and the room code; NULL for none */
     int all_tabs;           /* the hot wash once per tab, not only the decisions */
 } rv_tour_opts;
 

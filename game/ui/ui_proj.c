@@ -5,6 +5,7 @@
  * Everything drawn comes from the model, so nothing here can show what
  * the model does not hold. */
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/ui_proj_internal.h"
 
@@ -145,32 +146,70 @@ static int size_for(ui *u, int w, int chars)
     return u->px_body;
 }
 
+/* How to join, as the room sees it from the back: the QR code as large as
+ * the column allows, the short URL and the room code in large type under
+ * it (for a phone whose camera cannot read the code). The code is drawn
+ * black on white whatever the theme, with its light quiet zone: many
+ * scanners read only dark modules on a light ground. Each module is a
+ * whole number of pixels, so the squares stay sharp. */
+static void join_panel(ui *u, const rv_model *m, SDL_Rect r)
+{
+    int w = r.w - 2 * u->pad, x = r.x + u->pad, y = r.y;
+    int lh = proj_line_h(u, u->px_head), bh = proj_line_h(u, u->px_body);
+    int ch = m->join_code[0] ? bh + proj_line_h(u, u->px_huge) : 0;
+    /* the URL in large type, on two lines at most (then smaller), without
+     * the "http://" a phone's browser does not need typed */
+    const char *url = strncmp(m->join, "http://", 7) == 0 ? m->join + 7 : m->join;
+    int uh = proj_text_h(u, w, 2 * lh, u->px_head, u->px_small, url);
+    y += proj_line(u, (SDL_Rect){x, y, w, lh}, u->px_head, TC_ACCENT, 0,
+                   "Join from your phone") + u->pad;
+    int modules = rv_qr_side(&m->join_qr);
+    int room = r.y + r.h - y - uh - ch - 2 * u->gap;
+    int side = w < room ? w : room, mpx = modules ? side / modules : 0;
+    if (mpx > 0) {
+        side = mpx * modules;
+        int qx = x + (w - side) / 2;
+        SDL_SetRenderDrawColor(u->r, 255, 255, 255, 255);
+        SDL_RenderFillRect(u->r, &(SDL_Rect){qx, y, side, side});
+        SDL_SetRenderDrawColor(u->r, 0, 0, 0, 255);
+        for (int j = 0; j < modules; j++)
+            for (int i = 0; i < modules; i++)
+                if (rv_qr_dark(&m->join_qr, i, j))
+                    SDL_RenderFillRect(u->r, &(SDL_Rect){qx + i * mpx, y + j * mpx, mpx, mpx});
+        y += side + u->gap;
+    }
+    y += proj_text(u, (SDL_Rect){x, y, w, uh}, u->px_head, u->px_small, TC_TEXT, url) +
+         u->gap;
+    if (ch) {
+        /* the code alone in the largest type: it is what people read out */
+        y += proj_line(u, (SDL_Rect){x, y, w, bh}, u->px_body, TC_TEXT_DIM, 0, "Room code");
+        proj_line(u, (SDL_Rect){x, y, w, ch - bh}, u->px_huge, TC_TEXT, 0, m->join_code);
+    }
+}
+
 static void before(ui *u, const rv_model *m)
 {
     SDL_Rect p = {2 * u->pad, 2 * u->pad, u->w - 4 * u->pad, u->h - 4 * u->pad};
+    /* with a way to join, it takes the right 40% from top to bottom: the
+     * code must be big enough to scan from the back of the room */
+    int jw = m->join[0] ? p.w * 40 / 100 : 0;
+    int lw = p.w - (jw ? jw + 2 * u->pad : 0), bottom = p.y + p.h;
     int y = p.y;
-    y += proj_text(u, (SDL_Rect){p.x, y, p.w, proj_line_h(u, u->px_huge)}, u->px_huge,
+    y += proj_text(u, (SDL_Rect){p.x, y, lw, 2 * proj_line_h(u, u->px_huge)}, u->px_huge,
                    u->px_title, TC_TEXT, m->title);
-    int opx = size_for(u, p.w, 80);
-    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+    int opx = size_for(u, lw, 80);
+    y += proj_text(u, (SDL_Rect){p.x, y, lw, 2 * proj_line_h(u, opx)}, opx, u->px_small,
                    TC_ACCENT, m->organisation) + u->gap;
-    y += proj_text(u, (SDL_Rect){p.x, y, p.w, 2 * proj_line_h(u, opx)}, opx, u->px_small,
+    y += proj_text(u, (SDL_Rect){p.x, y, lw, 2 * proj_line_h(u, opx)}, opx, u->px_small,
                    TC_TEXT_DIM, m->summary) + 2 * u->pad;
-    int jw = m->join[0] ? p.w * 38 / 100 : 0;
-    int aw = p.w - (jw ? jw + 2 * u->pad : 0), bottom = p.y + p.h;
-    int apx = size_for(u, aw, 24);
-    int hh = proj_line(u, (SDL_Rect){p.x, y, aw, proj_line_h(u, u->px_head)}, u->px_head,
+    int apx = size_for(u, lw, 24);
+    int hh = proj_line(u, (SDL_Rect){p.x, y, lw, proj_line_h(u, u->px_head)}, u->px_head,
                        TC_ACCENT, 0, "Today");
-    rows(u, m->agenda, m->nagenda, (SDL_Rect){p.x, y + hh, aw, bottom - y - hh}, 1, apx, 2, 0);
+    rows(u, m->agenda, m->nagenda, (SDL_Rect){p.x, y + hh, lw, bottom - y - hh}, 1, apx, 2, 0);
     if (jw) {
-        int w = jw - 2 * u->pad, jpx = size_for(u, w, 20), lh = proj_line_h(u, u->px_head);
-        int th = proj_text_h(u, w, bottom - y - lh - 3 * u->pad, jpx, u->px_small, m->join);
-        SDL_Rect j = {p.x + p.w - jw, y, jw, lh + th + 3 * u->pad};
+        SDL_Rect j = {p.x + p.w - jw, p.y, jw, p.h};
         ui_panel(u, j);
-        int jx = j.x + u->pad, jy = j.y + u->pad;
-        jy += proj_line(u, (SDL_Rect){jx, jy, w, lh}, u->px_head, TC_ACCENT, 0,
-                        "Join from your phone") + u->pad;
-        proj_text(u, (SDL_Rect){jx, jy, w, th}, jpx, u->px_small, TC_TEXT, m->join);
+        join_panel(u, m, (SDL_Rect){j.x, j.y + u->pad, j.w, j.h - 2 * u->pad});
         u->bg = TC_BACKGROUND;
     }
 }

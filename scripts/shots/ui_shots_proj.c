@@ -34,7 +34,8 @@ bh_status shots_projector(app *a, shots *s, bh_err *err)
     rv_tour_opts o = {.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua",
                       .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
                       .busy = 22 * 60, .quiet = 40 * 60,
-                      .join = "Open bulkhead.local on the room's Wi-Fi and enter the code 4711"};
+                      /* a LAN address and code as the server prints them (issue 14) */
+                      .join = "http://192.168.1.20:8417/?c=KQXT", .join_code = "KQXT"};
     proj_shots p = {s, a};
     return rv_tour(&o, on_state, &p, err);
 }

@@ -106,6 +106,7 @@ static void test_before(void)
     run r;
     CHECK_INT(start(&r), 0);
     r.src.join = "Open bulkhead.local";
+    r.src.join_code = "KQXT";
     build(&r);
     const rv_model *m = &r.m;
     CHECK_INT(m->phase, RV_BEFORE);
@@ -115,6 +116,8 @@ static void test_before(void)
     CHECK_STR(m->cut_label, "");
     CHECK_INT(m->agenda_min, 0);
     CHECK_STR(m->join, "Open bulkhead.local");
+    CHECK_STR(m->join_code, "KQXT");
+    CHECK_INT(m->join_qr.version, 2); /* the URL as a QR code, before play (19 bytes) */
     CHECK_STR(m->clock, "T+00:00");
     CHECK_STR(m->calendar, "Sun 27 Sep 2020 22:00");
     CHECK_INT(m->length, 10 * 3600);
@@ -160,9 +163,12 @@ static void test_playing(void)
 {
     run r;
     CHECK_INT(start_at(&r, 22 * 60), 0);
+    r.src.join = "http://127.0.0.1:8417/";
     build(&r);
     const rv_model *m = &r.m;
     CHECK_INT(m->phase, RV_PLAYING);
+    CHECK_INT(m->join_qr.version, 0); /* only the page before play shows the code */
+    CHECK_STR(m->join_code, "");
     CHECK_STR(m->clock, "T+00:22");
     CHECK_STR(m->calendar, "Sun 27 Sep 2020 22:22");
     CHECK_INT(m->nagenda, 0);

@@ -149,7 +149,7 @@ static void projector(int w, int h, const char *theme, int scale)
         rv_tour_opts t = {.scenario = BH_SOURCE_DIR "/scenarios/tutorial.lua",
                           .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
                           .busy = 22 * 60, .quiet = 40 * 60,
-                          .join = "Open bulkhead.local on the room's Wi-Fi and enter the code 4711",
+                          .join = "http://192.168.1.20:8417/?c=KQXT", .join_code = "KQXT",
                           .all_tabs = 1};
         bh_err e;
         bh_status st = rv_tour(&t, on_state, sh, &e);

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The room's phone page (assets/phone) in a real browser: headless
+# Chromium driven by puppeteer-core (tests/phone/, pinned in its
+# package-lock.json) loads the page from a stand-in server on 127.0.0.1 and
+# is fed each kind of room state, hostile and malformed ones included.
+# Usage: bash tests/phone.sh PATH_TO_BULKHEAD   (from the repository root)
+# BH_PHONE_SHOTS=DIR also writes phone.png and phone-contrast.png there.
+# Skips (exit 0 with a message) only when Chromium or Node is not installed
+# at all: scripts/setup installs both.
+set -u
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "SKIP phone: needs chromium, node and npm (scripts/setup installs them)"
+  exit 0
+fi
+dir=tests/phone
+# npm ci only when the lock changed since the last install: offline runs
+# after one install keep working
+if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed" 2>/dev/null; then
+  if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    echo "FAIL phone: npm ci in $dir failed (puppeteer-core; is the registry reachable?)"
+    exit 1
+  fi
+  cp "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed"
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+CHROMIUM="$chromium" node "$dir/test.js" assets/phone "$tmp" "${BH_PHONE_SHOTS:-}"
