@@ -199,10 +199,16 @@ void ws_projector_frame(app *a, double dt)
      * tested from 100% to 200%), and larger when the console's is */
     a->proj.theme = a->u.theme;
     a->proj.text_scale = ws_projector_scale(a->u.text_scale);
+    /* with the room server on, the projector shows how to join before
+     * play: the first address (a QR code of it) with the room code */
+    char join[SRV_URL_MAX + 16] = "";
+    if (a->room.srv && a->room.nurls)
+        snprintf(join, sizeof join, "%s?c=%s", a->room.urls[0], a->room.code);
     rv_source src = {.sim = a->game.sim,
                      .speed = a->game.speed,
                      .started = a->started,
-                     .join = NULL,
+                     .join = join,
+                     .join_code = join[0] ? a->room.code : NULL,
                      .report = a->show.hotwash ? a->debrief : NULL};
     rv_model m;
     bh_err e;
