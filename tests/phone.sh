@@ -2,7 +2,8 @@
 # The room's phone page (assets/phone) in a real browser: headless
 # Chromium driven by puppeteer-core (tests/phone/, pinned in its
 # package-lock.json) loads the page from a stand-in server on 127.0.0.1 and
-# is fed each kind of room state, hostile and malformed ones included.
+# is fed each kind of room state, hostile and malformed ones included;
+# then (real.js) from the game's own server, `bulkhead workshop --room`.
 # Usage: bash tests/phone.sh PATH_TO_BULKHEAD   (from the repository root)
 # BH_PHONE_SHOTS=DIR also writes phone.png and phone-contrast.png there.
 # Skips (exit 0 with a message) only when Chromium or Node is not installed
@@ -25,4 +26,6 @@ if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.insta
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-CHROMIUM="$chromium" node "$dir/test.js" assets/phone "$tmp" "${BH_PHONE_SHOTS:-}"
+CHROMIUM="$chromium" node "$dir/test.js" assets/phone "$tmp" "${BH_PHONE_SHOTS:-}" || exit 1
+# and once from the game's own room server (bulkhead workshop --room)
+CHROMIUM="$chromium" node "$dir/real.js" "$1" "$tmp"

@@ -120,6 +120,12 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
         return st;
     }
     pthread_mutex_init(&s->mu, NULL);
+    if ((st = srv_snap_first(s, err)) != BH_OK) {
+        close(fd);
+        pthread_mutex_destroy(&s->mu);
+        free(s);
+        return st;
+    }
     /* one internal thread polls every connection (epoll where there is
      * one): no thread per phone */
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
@@ -135,6 +141,7 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
     atomic_store(&s->starting, 0);
     if (!s->d) {
         close(fd);
+        srv_snap_put(s->snap);
         pthread_mutex_destroy(&s->mu);
         st = err_set(err, BH_EIO, "", 0, "the room server could not start on %s port %d%s%s",
                      bind_addr, s->port, s->log[0] ? ": " : "", s->log);

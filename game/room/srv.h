@@ -10,7 +10,8 @@
  *   GET /            assets/phone/index.html (503 naming the fix if missing)
  *   GET /phone/NAME  a file of assets/phone with a safe name, else 404
  *   GET /health      {"ok", "phones", "open_decisions", "published", ...}
- *   GET /api/state   the snapshot, ETag, 304 on If-None-Match, no-store
+ *   GET /api/state   the snapshot, ETag, 304 on If-None-Match, no-store (the
+ *                    holding slide until the first publish)
  * Anything else is 404; methods other than GET and HEAD 405 (POST routes
  * come with joining: srv_route.c's route() is where they go); bodies over
  * SRV_MAX_BODY 413. Every response carries nosniff and a CSP of
@@ -60,7 +61,8 @@ const char *srv_bind(const srv *s);
  * it, so publishing the same text again changes nothing for the phones.
  * BH_EUSAGE for text that is not a JSON object, BH_ENOMEM. */
 bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err);
-/* How many times srv_publish changed the snapshot (for tests). */
+/* How many times srv_publish changed the snapshot (0: the phones still
+ * get the holding slide the server started with). */
 uint64_t srv_published(const srv *s);
 /* The URLs phones can open (srv_addr.c): one per LAN address of this
  * computer when listening on every network (none without a network),

@@ -22,7 +22,7 @@ typedef struct srv_snap {
 struct srv {
     struct MHD_Daemon *d;
     pthread_mutex_t mu;     /* guards snap and published */
-    srv_snap *snap;         /* NULL until the first publish */
+    srv_snap *snap;         /* the holding slide until the first publish */
     uint64_t published;
     int port;
     char bind[64];
@@ -35,6 +35,8 @@ struct srv {
  * any publish), and giving one back. */
 srv_snap *srv_snap_get(srv *s);
 void srv_snap_put(srv_snap *p);
+/* The state before any publish: the holding slide. */
+bh_status srv_snap_first(srv *s, bh_err *err);
 
 /* srv_route.c: libmicrohttpd's access handler and completion callback. */
 enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,

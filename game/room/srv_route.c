@@ -183,10 +183,8 @@ static void snap_free(void *cls)
 static enum MHD_Result state(struct MHD_Connection *c, srv *s)
 {
     srv_snap *p = srv_snap_get(s);
-    if (!p) {
-        json_t *o = json_pack("{s:s}", "error", "the room's state is not ready yet: try again");
-        return json_answer(c, MHD_HTTP_SERVICE_UNAVAILABLE, o);
-    }
+    if (!p) /* never: the holding slide is there from the start */
+        return text(c, MHD_HTTP_SERVICE_UNAVAILABLE, "The room's state is not ready: try again.");
     const char *inm =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
     struct MHD_Response *r;
@@ -212,7 +210,7 @@ static enum MHD_Result state(struct MHD_Connection *c, srv *s)
 static enum MHD_Result health(struct MHD_Connection *c, srv *s)
 {
     srv_snap *p = srv_snap_get(s);
-    int open = p ? p->open_decisions : 0, published = p != NULL;
+    int open = p ? p->open_decisions : 0, published = srv_published(s) > 0;
     srv_snap_put(p);
     /* phones: 0 until joining exists (issue 14, item 2) */
     json_t *o = json_pack("{s:b, s:i, s:i, s:b, s:s}", "ok", 1, "phones", 0, "open_decisions",

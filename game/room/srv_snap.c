@@ -1,5 +1,7 @@
-/* srv_snap: the room's state as the server holds it. srv_publish (the
- * main loop) makes an immutable copy and swaps it in under the mutex;
+/* srv_snap: the room's state as the server holds it. Until the main loop
+ * publishes one, it is the holding slide (rv_json of a blank model), so a
+ * phone that comes early sees "back in a moment", not an error. srv_publish
+ * (the main loop) makes an immutable copy and swaps it in under the mutex;
  * a request takes a reference under the same mutex and sends the text
  * without copying it, so a publish never waits for a slow phone and a
  * state being sent lives until it is sent. */
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "room/rv_json.h"
 #include "room/srv_internal.h"
 
 srv_snap *srv_snap_get(srv *s)
@@ -40,7 +43,9 @@ static uint64_t hash(const char *t, size_t n)
     return h;
 }
 
-bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err)
+/* Swaps in a copy of json; `counted`: a publish of the main loop (the
+ * first state, before any, is not). */
+static bh_status swap(srv *s, const char *json, size_t n, int counted, bh_err *err)
 {
     if (!s || !json)
         return err_set(err, BH_EUSAGE, "", 0, "nothing to publish");
@@ -77,7 +82,7 @@ bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err)
     pthread_mutex_lock(&s->mu);
     srv_snap *old = s->snap;
     s->snap = p;
-    s->published++;
+    s->published += counted != 0;
     pthread_mutex_unlock(&s->mu);
     srv_snap_put(old);
     return BH_OK;
@@ -91,4 +96,21 @@ uint64_t srv_published(const srv *s)
     uint64_t n = s->published;
     pthread_mutex_unlock((pthread_mutex_t *)&s->mu);
     return n;
+}
+
+bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err)
+{
+    return swap(s, json, n, 1, err);
+}
+
+bh_status srv_snap_first(srv *s, bh_err *err)
+{
+    rv_model m = {.phase = RV_BEFORE, .blank = 1};
+    size_t n = 0;
+    char *t = rv_json_text(&m, &n);
+    if (!t)
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory starting the room server");
+    bh_status st = swap(s, t, n, 0, err);
+    free(t);
+    return st;
 }

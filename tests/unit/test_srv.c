@@ -265,8 +265,14 @@ static void test_health_and_state(void)
     json_decref(o);
     security_headers(&g);
     http_free(&g);
-    /* nothing published yet */
-    answers(port, "/api/state", 503);
+    /* nothing published yet: the holding slide */
+    g = http_req(port, "GET", "/api/state", NULL);
+    CHECK_INT(g.status, 200);
+    o = json_loads(g.body, 0, NULL);
+    CHECK(json_is_true(json_object_get(o, "blank")));
+    CHECK_INT(json_integer_value(json_object_get(o, "v")), 1);
+    json_decref(o);
+    http_free(&g);
 
     const char *s1 = "{\"v\":1,\"title\":\"ONE\",\"open_decisions\":2}";
     bh_err e;
