@@ -10,13 +10,9 @@
 //   node real.js BULKHEAD TMP_DIR
 'use strict';
 const { spawn } = require('child_process');
-const puppeteer = require('puppeteer-core');
 
 const [bulkhead, tmp] = process.argv.slice(2);
-let fails = 0;
-const ok = (m) => console.log('ok   ' + m);
-const fail = (m) => { console.log('FAIL ' + m); fails++; };
-const check = (c, m) => (c ? ok(m) : fail(m));
+const { ok, fail, check, finish, launch } = require('./check.js');
 
 function startGame() {
   return new Promise((resolve, reject) => {
@@ -37,10 +33,7 @@ function startGame() {
 
 (async () => {
   const game = await startGame();
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
@@ -88,6 +81,5 @@ function startGame() {
     await browser.close();
     game.proc.kill('SIGKILL');
   }
-  console.log(fails ? `${fails} failed` : 'all passed');
-  process.exit(fails ? 1 : 0);
+  finish();
 })().catch((e) => { console.log('FAIL ' + (e && e.stack || e)); process.exit(1); });

@@ -8,16 +8,12 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const puppeteer = require('puppeteer-core');
 const fixtures = require('./fixtures.js');
 
 const [assets, tmp, shots] = process.argv.slice(2);
 const stateFile = path.join(tmp, 'state.json');
 const logFile = path.join(tmp, 'inm.log');
-let fails = 0;
-const ok = (m) => console.log('ok   ' + m);
-const fail = (m) => { console.log('FAIL ' + m); fails++; };
-const check = (c, m) => (c ? ok(m) : fail(m));
+const { ok, fail, check, finish, launch } = require('./check.js');
 
 function startServer() {
   return new Promise((resolve, reject) => {
@@ -61,15 +57,11 @@ async function showState(page, name, fx) {
 }
 
 (async () => {
-  const bin = process.env.CHROMIUM || '/usr/bin/chromium';
   setState(fixtures.before.state);
   fs.writeFileSync(logFile, '');
   let srv = await startServer();
   const url = `http://127.0.0.1:${srv.port}/`;
-  const browser = await puppeteer.launch({
-    executablePath: bin, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
@@ -159,6 +151,5 @@ async function showState(page, name, fx) {
     await browser.close();
     srv.proc.kill();
   }
-  console.log(fails ? `${fails} failed` : 'all passed');
-  process.exit(fails ? 1 : 0);
+  finish();
 })().catch((e) => { console.log('FAIL ' + (e && e.stack || e)); process.exit(1); });
