@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "check.h"
+#include "check_record.h"
 #include "check_workshop.h"
 #include "http_client.h"
 #include "ui/ui_ops.h"
@@ -57,9 +58,28 @@ static void test_room_runs(void)
     app_begin(a);
     app_frame(a, 0);
     CHECK(a->playing && a->has_proj);
+    /* the console says where phones go and the code; the projector's
+     * join panel (before play) has the address with the code in it */
+    drawn console = {0}, room = {0};
+    a->u.record = check_record;
+    a->u.record_ctx = &console;
+    a->proj.record = check_record;
+    a->proj.record_ctx = &room;
+    app_frame(a, 0);
+    char want[SRV_URL_MAX + 40];
+    snprintf(want, sizeof want, "Phones open http://127.0.0.1:%d/", port);
+    CHECK_HAS(console.text, want);
+    snprintf(want, sizeof want, "Room code: %s", a->room.code);
+    CHECK_HAS(console.text, want);
+    CHECK_HAS(room.text, a->room.code);
+    a->u.record = a->proj.record = NULL;
+    free(console.text);
+    free(room.text);
     json_t *s = get_json(port, "/api/state", &st);
     CHECK_INT(st, 200);
     CHECK_STR(json_string_value(json_object_get(s, "phase")), "before");
+    snprintf(want, sizeof want, "http://127.0.0.1:%d/?c=%s", port, a->room.code);
+    CHECK_STR(json_string_value(json_object_get(s, "join")), want);
     CHECK_STR(json_string_value(json_object_get(s, "title")), "First Night Shift");
     json_decref(s);
 
