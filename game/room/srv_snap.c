@@ -103,6 +103,13 @@ bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err)
     return swap(s, json, n, 1, err);
 }
 
+bh_status srv_publish_holding(srv *s, bh_err *err)
+{
+    if (!s)
+        return err_set(err, BH_EUSAGE, "", 0, "no room server");
+    return srv_snap_first(s, err);
+}
+
 bh_status srv_snap_first(srv *s, bh_err *err)
 {
     rv_model m = {.phase = RV_BEFORE, .blank = 1};

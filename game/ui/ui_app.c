@@ -26,6 +26,8 @@ static void free_brief(app *a)
 
 static void stop_session(app *a)
 {
+    if (a->playing)
+        app_room_idle(a);
     debrief_close(a);
     if (a->playing)
         play_close(&a->game);

@@ -189,6 +189,8 @@ void app_room_stop(app *a);
 int app_room_due(const app *a);
 /* Publish m (built this frame for the projector too) to the phones. */
 void app_room_publish(app *a, const rv_model *m);
+/* The session closed: the phones get the holding slide, not its last state. */
+void app_room_idle(app *a);
 
 #define APP_PROJECTOR_KEY SDLK_F7
 #define APP_PROJECTOR_KEY_NAME "F7"

@@ -91,6 +91,16 @@ void app_room_publish(app *a, const rv_model *m)
     free(t);
 }
 
+void app_room_idle(app *a)
+{
+    app_room *r = &a->room;
+    if (!r->srv)
+        return;
+    bh_err e;
+    srv_publish_holding(r->srv, &e); /* out of memory: the last state stays */
+    r->published = 0; /* the next session publishes at once */
+}
+
 /* ---- on the console ---- */
 
 int facil_room(app *a, SDL_Rect area)

@@ -324,6 +324,16 @@ static void test_health_and_state(void)
     CHECK_STR(g.body, s2);
     http_free(&g);
 
+    /* back to the holding slide (a session closed) */
+    CHECK_INT(srv_publish_holding(s, &e), BH_OK);
+    g = http_req(port, "GET", "/api/state", NULL);
+    o = json_loads(g.body, 0, NULL);
+    CHECK(json_is_true(json_object_get(o, "blank")));
+    json_decref(o);
+    http_free(&g);
+    CHECK_INT(srv_publish_holding(NULL, &e), BH_EUSAGE);
+    CHECK_INT(srv_publish(s, s2, strlen(s2), &e), BH_OK);
+
     /* keep-alive: several requests on one connection, as a phone polls */
     int fd = http_connect(port);
     CHECK(fd >= 0);

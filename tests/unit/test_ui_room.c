@@ -123,6 +123,21 @@ static void test_room_runs(void)
     app_frame(a, 1.0);
     CHECK(srv_published(a->room.srv) > pub);
 
+    /* back to the title: the phones get the holding slide, not the old state */
+    app_to_title(a);
+    app_frame(a, 0);
+    s = get_json(port, "/api/state", &st);
+    CHECK(json_is_true(json_object_get(s, "blank")));
+    CHECK_STR(json_string_value(json_object_get(s, "title")), "");
+    json_decref(s);
+    app_open_briefing(a, BH_SOURCE_DIR "/scenarios/tutorial.lua");
+    app_begin(a);
+    app_frame(a, 0);
+    CHECK(a->playing);
+    s = get_json(port, "/api/state", &st);
+    CHECK_STR(json_string_value(json_object_get(s, "title")), "First Night Shift");
+    json_decref(s);
+
     /* the console's control: off closes the port, on opens one again */
     CHECK(cw_click_label(a, cw_console_id(a), "Room: on"));
     CHECK(a->room.srv == NULL);
