@@ -114,7 +114,11 @@ __attribute__((unused)) static void cw_click_at(app *a, Uint32 id, int x, int y)
  * starts with `label`; 0 when the console shows none. */
 __attribute__((unused)) static int cw_click_label(app *a, Uint32 id, const char *label)
 {
-    app_frame(a, 0); /* the controls as the last input left them */
+    /* the controls as the last input left them: two frames, because a
+     * panel whose content shrank (a button gone) settles its scroll
+     * offset one frame later, and its controls move with it */
+    app_frame(a, 0);
+    app_frame(a, 0);
     const ui_control *c = ui_find(&a->u, label);
     if (!c || !c->visible) {
         fprintf(stderr, "no control labelled '%s' on the console\n", label);
