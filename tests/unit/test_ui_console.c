@@ -69,27 +69,12 @@ static int start(app *a, const char *name, int workshop)
     char data[400];
     snprintf(data, sizeof data, "%s/%s", tmpdir, name);
     mkdir(data, 0755);
-    app_opts o = {0};
-    o.width = 1280;
-    o.height = 720;
-    o.software = 1;
-    o.has_seed = 1;
-    o.seed = 1;
-    o.no_save_settings = 1;
-    o.data_dir = strdup(data);
-    o.scenario = scenario;
+    app_opts o = cw_opts(scenario, 0); /* 1280x720, software, seed 1 */
+    o.data_dir = data;
     o.cut = start_cut;
     o.text_scale = start_scale;
-    o.scenario_dir = BH_SOURCE_DIR "/scenarios";
-    bh_err e;
-    err_clear(&e);
-    int ok = app_init(a, &o, &e) == BH_OK;
-    free((char *)o.data_dir);
-    if (!ok) {
-        fprintf(stderr, "app_init: %s\n", e.msg);
+    if (!cw_init(a, &o)) /* app_init and a first frame */
         return 0;
-    }
-    app_frame(a, 0);
     app_begin(a);
     CHECK(a->playing);
     if (!a->playing)

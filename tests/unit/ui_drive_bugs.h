@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "ui/ui_app.h"
+#include "check_workshop.h" /* cw_opts, cw_init; after check.h */
 
 typedef struct drive_opts {
     int w, h, scale;
@@ -36,19 +37,17 @@ static inline int drive_start(app *a, const drive_opts *d)
     drive_cleanup();
     snprintf(drive_dir, sizeof drive_dir, "/tmp/bh-ui-drive-XXXXXX");
     CHECK(mkdtemp(drive_dir) != NULL);
-    app_opts o = {.width = d->w ? d->w : 1280, .height = d->h ? d->h : 720,
-                  .text_scale = d->scale, .theme = d->theme, .software = 1, .has_seed = 1,
-                  .seed = 1, .data_dir = drive_dir, .scenario = d->scenario,
-                  .scenario_dir = BH_SOURCE_DIR "/scenarios",
-                  .user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios"};
-    bh_err e;
-    err_clear(&e);
-    bh_status st = app_init(a, &o, &e);
-    if (st == BH_OK)
-        app_frame(a, 0);
-    else
-        fprintf(stderr, "app_init: %s\n", e.msg);
-    return st == BH_OK;
+    app_opts o = cw_opts(d->scenario, 0); /* 1280x720, software, seed 1 */
+    if (d->w)
+        o.width = d->w;
+    if (d->h)
+        o.height = d->h;
+    o.text_scale = d->scale;
+    o.theme = d->theme;
+    o.data_dir = drive_dir;
+    o.no_save_settings = 0; /* as the game: the settings tests read the file back */
+    o.user_scenario_dir = BH_SOURCE_DIR "/tests/fixtures/ui/user_scenarios";
+    return cw_init(a, &o); /* app_init and a first frame */
 }
 
 static inline void drive_push(SDL_Event *e) { SDL_PushEvent(e); }
