@@ -226,7 +226,7 @@ static void stress_model(rv_model *m, rv_meter *mt, rv_system *sy, rv_option *op
                                    "The board meets at six and the regulator has already called "
                                    "twice. What do you recommend?",
                                 "Chief executive (on the phone)", op, (size_t)nopt, 5400,
-                                5400.0 / 60, 0, 7200, "No recommendation yet", 2};
+                                5400.0 / 60, 0, 7200, "No recommendation yet", 2, 0};
 }
 
 static void test_stress(void)
