@@ -208,6 +208,9 @@ typedef struct rv_model {
  * holding slide: freeable, and safe to draw. */
 bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err);
 void rv_free(rv_model *m);
+/* The decision the room sees and votes on: the open one with the least
+ * time left; -1 when none is open. */
+int rv_open_decision(const bh_sim *s);
 /* The tab names, for the console's controls and the projector's heading. */
 const char *rv_tab_name(int tab);
 /* The projector window's title: "Bulkhead projector — " and the
