@@ -178,6 +178,7 @@ bh_status app_resume(app *a, const char *journal, bh_err *err)
         a->workshop = 1;
         a->started = sim_now(a->game.sim) > 0;
         app_projector_open(a);
+        app_room_load_roster(a); /* the phones of before come back with their tokens */
     }
     if (a->game.notice[0]) {
         fprintf(stderr, "bulkhead: %s: %s\n", a->game.journal_path, a->game.notice);
@@ -217,6 +218,7 @@ bh_status app_init(app *a, const app_opts *o, bh_err *err)
         return st;
     a->want_workshop = o->workshop;
     a->proj_request = -1;
+    app_room_hook(a); /* the room's votes are journaled before any decision closes */
     if (o->room)
         app_room_start(a); /* a failure is on the console and stderr: the app carries on */
     if (o->resume) {
@@ -250,6 +252,7 @@ void app_frame(app *a, double dt)
             a->quit = 1;
         ws_route_event(a, &e); /* by window id */
     }
+    app_room_sync(a); /* the phones' joins, votes and proposals */
     if (a->playing && a->screen == SCR_OPS && a->overlay == OV_NONE) {
         bh_err err;
         play_tick(&a->game, dt, &err);

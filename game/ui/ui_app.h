@@ -55,6 +55,17 @@ typedef struct app_request {
  * says on the console, and what was published last (to publish again
  * only when the room's view changed). */
 #define APP_ROOM_URLS 4
+/* A proposal in the console's queue: an action some of the room asked
+ * for, by how many of which roles (the first APP_PROP_ROLES roles). */
+#define APP_ROOM_PROPS 24
+#define APP_PROP_ROLES 6
+typedef struct app_room_prop {
+    int action;
+    int people;
+    int nroles;
+    int role[APP_PROP_ROLES], count[APP_PROP_ROLES];
+    bh_time first;
+} app_room_prop;
 typedef struct app_room {
     srv *srv;                 /* NULL: off */
     char code[SRV_ROOM_CODE_LEN + 1];
@@ -69,6 +80,13 @@ typedef struct app_room {
     int speed, started;
     long builds;              /* room view models built for it (tests: not twice a frame) */
     bh_tally tally;           /* the phones' votes on the open decision (votes NULL: none) */
+    /* the phones as last copied from the server (ui_room_sync.c) */
+    srv_room *roster;         /* NULL until the first copy */
+    uint64_t roster_changes, roster_sum;
+    int roster_taken;
+    /* the console's queue of proposals, oldest first */
+    app_room_prop props[APP_ROOM_PROPS];
+    int nprops;
 } app_room;
 
 typedef struct app {
@@ -192,6 +210,16 @@ int app_room_due(const app *a);
 void app_room_publish(app *a, const rv_model *m);
 /* The session closed: the phones get the holding slide, not its last state. */
 void app_room_idle(app *a);
+/* ui_room_sync.c: each frame, the phones' joins, votes and proposals
+ * (the tally, the proposals journaled and queued, the tokens saved). */
+void app_room_sync(app *a);
+/* Journal the room's votes just before any decision closes (once, at start). */
+void app_room_hook(app *a);
+/* A resumed workshop: the phones of JOURNAL.phones are in the room again. */
+void app_room_load_roster(app *a);
+/* The facilitator commits option `option` of decision d as the room's
+ * choice (the votes are journaled first). 1 when it was accepted. */
+int app_room_commit(app *a, int d, int option);
 
 #define APP_PROJECTOR_KEY SDLK_F7
 #define APP_PROJECTOR_KEY_NAME "F7"
