@@ -71,7 +71,7 @@ char *jverb_word(char **s)
 
 int jverb_annotation(const char *word)
 {
-    static const char *const later[] = {"vote", "proposal", "details"};
+    static const char *const later[] = {"details"};
     for (size_t i = 0; i < sizeof later / sizeof *later; i++)
         if (strcmp(word, later[i]) == 0)
             return 1;
