@@ -47,6 +47,9 @@ double rp_num(const json_t *o, const char *key);
 const char *rp_base_name(const char *path);
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
+/* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)
+ * and "clock" (the scenario's calendar, Sun 22:25). */
+void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t);
 /* Cut a string that snprintf may have cut inside a UTF-8 character back
  * to its last whole character (Jansson refuses invalid UTF-8). */
 char *rp_whole(char *s);
@@ -55,5 +58,14 @@ char *rp_whole(char *s);
  * of a LOG_FACIL entry (a = its bh_input_kind), and its fields. */
 const char *rp_facil_kind(int input_kind);
 void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e);
+
+/* The room's votes and proposals (rp_room.c, issue 14), read back from
+ * the session's log. rp_room_decision: the "room" object of decision i,
+ * or NULL when it has no votes. rp_room: the report's top-level "room"
+ * (participation per decision, given the built "decisions", and the
+ * proposals with what became of them), or NULL when the session has
+ * neither votes nor proposals. The shape is in rp_room.c. */
+json_t *rp_room_decision(const bh_sim *s, int i);
+json_t *rp_room(const bh_sim *s, const json_t *decisions);
 
 #endif
