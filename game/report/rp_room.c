@@ -67,7 +67,7 @@ static json_t *conf_counts(const int c[TALLY_CONF])
     return o;
 }
 
-/* "A Refuse 5 (IT 3, Legal 2) · B Pay 2 (Ops 2)": options with votes, each
+/* "A. Refuse: 5 (IT 3, Legal 2) · B. Pay: 2 (Ops 2)": options with votes, each
  * with its roles, most votes first. */
 static void split_text(const bh_defs *d, const bh_decision_def *dd, const bh_tally *t,
                        const tally_sum *all, char *buf, size_t n)
@@ -77,7 +77,7 @@ static void split_text(const bh_defs *d, const bh_decision_def *dd, const bh_tal
     for (int k = 0; k < t->noptions; k++) {
         if (!all->by_option[k])
             continue;
-        add(buf, n, &o, "%s%c %s %d (", o ? " · " : "", 'A' + k, dd->options[k].label,
+        add(buf, n, &o, "%s%c. %s: %d (", o ? " · " : "", 'A' + k, dd->options[k].label,
             all->by_option[k]);
         int per[256 + 1], nr = 0; /* roles with votes for it, most first */
         for (int r = 0; r < t->nroles && nr < 256; r++) {
