@@ -138,8 +138,10 @@ typedef enum {
      * deadline; adjust: from = the amount asked for. */
     LOG_FACIL,
     /* The room's annotations (sim_room.c). LOG_VOTE: a = decision, b = role
-     * (-1 = Observer), from = phones of the role in the room, votes = the
-     * counts [option][TALLY_CONF] for the decision's options. LOG_PROPOSAL:
+     * (-1 = Observer), from = phones of the role in the room, to = its
+     * tally's number (1, 2, ... in the session: the vote lines of one
+     * tally share it), votes = the counts [option][TALLY_CONF] for the
+     * decision's options. LOG_PROPOSAL:
      * a = action, b = role, from = how many more people asked for it. */
     LOG_VOTE,
     LOG_PROPOSAL
@@ -241,8 +243,9 @@ const char *sim_flag_name(const bh_sim *s, size_t i);
 const bh_inbox_item *sim_inbox(const bh_sim *s, size_t *n);
 const bh_log_entry *sim_log(const bh_sim *s, size_t *n);
 /* The room's tally of `decision` from the log: its latest group of vote
- * lines (the LOG_VOTE entries for it logged one after another at one
- * instant, one per role, as session_vote writes them). `out` is always
+ * lines (the vote lines for it one after another at one instant, one per
+ * role, as session_vote writes them; a role seen again starts another
+ * group). `out` is always
  * initialised (tally_free it); out->decision is -1 when the decision has
  * no votes. BH_EUSAGE for a decision out of range, BH_ENOMEM. */
 bh_status sim_tally(const bh_sim *s, int decision, bh_tally *out, bh_err *err);

@@ -126,6 +126,9 @@ struct bh_sim {
     bh_inject_def *fac_msg;  /* the facilitator's messages, as the inbox shows them */
     size_t nfac_msg, cap_fac_msg;
     char *fac_reason;        /* why `end` ended the session */
+
+    /* ---- the room's annotations (sim_room.c) ---- */
+    int vote_groups;         /* tallies logged so far: each LOG_VOTE's `to` names its group */
 };
 
 /* Record that a condition read an item (a no-op outside conditions). */

@@ -70,6 +70,27 @@ bh_status sim_room_check(const bh_sim *s, const bh_input *in, bh_err *err)
     return BH_OK;
 }
 
+/* The tally this vote line belongs to: the one the lines just before it
+ * make (votes on the same decision at this instant), unless its role is
+ * already in it; else a new one. */
+static int group_of(bh_sim *s, const bh_input *in)
+{
+    size_t i = s->nlog;
+    const bh_log_entry *last = i ? &s->log[i - 1] : NULL;
+    if (last && last->kind == LOG_VOTE && last->a == in->a && last->time == s->now) {
+        int repeat = 0;
+        for (; i > 0; i--) {
+            const bh_log_entry *e = &s->log[i - 1];
+            if (e->kind != LOG_VOTE || e->a != in->a || e->time != s->now || e->to != last->to)
+                break;
+            repeat |= e->b == in->b;
+        }
+        if (!repeat)
+            return (int)last->to;
+    }
+    return ++s->vote_groups;
+}
+
 bh_status sim_room_apply(bh_sim *s, const bh_input *in, bh_err *err)
 {
     if (in->kind == IN_PROPOSAL) {
@@ -79,7 +100,7 @@ bh_status sim_room_apply(bh_sim *s, const bh_input *in, bh_err *err)
     }
     size_t nopt = s->d->decisions[in->a].noptions, n = nopt * TALLY_CONF;
     int *v = mem_malloc(n * sizeof *v);
-    if (!v || sim_log_push(s, LOG_VOTE, in->a, in->b, in->joined, 0, NULL) != 0) {
+    if (!v || sim_log_push(s, LOG_VOTE, in->a, in->b, in->joined, group_of(s, in), NULL) != 0) {
         free(v);
         return sim_oom(s, err);
     }
@@ -99,8 +120,7 @@ bh_status sim_tally(const bh_sim *s, int decision, bh_tally *out, bh_err *err)
     int nopt = (int)d->decisions[decision].noptions;
     if (tally_init(out, decision, (int)d->nteams, nopt, err) != BH_OK)
         return err->status;
-    /* The latest vote line for it, then back while the lines before are
-     * votes on it at that instant, each of another role. */
+    /* The latest vote line for it names the latest tally: add its lines. */
     size_t end = s->nlog;
     while (end > 0 && !(s->log[end - 1].kind == LOG_VOTE && s->log[end - 1].a == decision))
         end--;
@@ -108,25 +128,18 @@ bh_status sim_tally(const bh_sim *s, int decision, bh_tally *out, bh_err *err)
         out->decision = -1;
         return BH_OK;
     }
-    bh_time at = s->log[end - 1].time;
-    unsigned char *seen = mem_calloc((size_t)out->nroles, 1);
-    if (!seen) {
-        tally_free(out);
-        return err_set(err, BH_ENOMEM, "", 0, "out of memory for a tally");
-    }
+    double group = s->log[end - 1].to;
     for (size_t i = end; i > 0; i--) {
         const bh_log_entry *e = &s->log[i - 1];
-        if (e->kind != LOG_VOTE || e->a != decision || e->time != at)
-            break;
+        if (e->kind != LOG_VOTE || e->a != decision)
+            continue;
+        if (e->to != group)
+            break; /* an earlier tally */
         int r = e->b < 0 ? TALLY_OBSERVER(out) : e->b;
-        if (seen[r])
-            break; /* this role voted already: an earlier group */
-        seen[r] = 1;
         out->joined[r] = (int)e->from;
         for (int o = 0; o < nopt && e->votes; o++)
             for (int c = 0; c < TALLY_CONF; c++)
                 tally_add(out, r, o, c, e->votes[o * TALLY_CONF + c]);
     }
-    free(seen);
     return BH_OK;
 }
