@@ -174,26 +174,19 @@ static int role_of(const bh_plan *p, const bh_jline *l, const bh_defs *d, int *r
 bh_status jroom_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
                         bh_err *err)
 {
-    char hint[160];
     if (l->verb == JV_PROPOSAL) {
         out->kind = IN_PROPOSAL;
         out->count = l->count;
-        if ((out->a = defs_action(d, l->a)) < 0) {
-            text_suggest(l->a, d->actions, d->nactions, sizeof *d->actions,
-                         offsetof(bh_action_def, id), hint, sizeof hint);
-            return err_set(err, BH_EJOURNAL, p->name, l->line, "no action '%s' in this scenario%s",
-                           l->a, hint);
-        }
+        if ((out->a = defs_action(d, l->a)) < 0)
+            return jverb_no_such(p, l, "action", d->actions, d->nactions, sizeof *d->actions,
+                                 offsetof(bh_action_def, id), err);
         return role_of(p, l, d, &out->b, err) ? err->status : BH_OK;
     }
     out->kind = IN_VOTE;
     out->joined = l->count;
-    if ((out->a = defs_decision(d, l->a)) < 0) {
-        text_suggest(l->a, d->decisions, d->ndecisions, sizeof *d->decisions,
-                     offsetof(bh_decision_def, id), hint, sizeof hint);
-        return err_set(err, BH_EJOURNAL, p->name, l->line, "no decision '%s' in this scenario%s",
-                       l->a, hint);
-    }
+    if ((out->a = defs_decision(d, l->a)) < 0)
+        return jverb_no_such(p, l, "decision", d->decisions, d->ndecisions, sizeof *d->decisions,
+                             offsetof(bh_decision_def, id), err);
     if (role_of(p, l, d, &out->b, err))
         return err->status;
     return opt_words(p, l, &d->decisions[out->a], out->votes, "", err);

@@ -51,6 +51,12 @@ bh_status jverb_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, b
                         bh_err *err);
 int jverb_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
 
+/* "no WHAT 'ID' in this scenario (did you mean ...?)" at the line, for an
+ * id l->a not found among n records of `stride` bytes whose id is at
+ * `offset` of `base`. */
+bh_status jverb_no_such(const bh_plan *p, const bh_jline *l, const char *what, const void *base,
+                        size_t n, size_t stride, size_t offset, bh_err *err);
+
 /* The same three for the room's annotations, `vote` and `proposal`
  * (journal_room.c). */
 int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,

@@ -241,93 +241,20 @@ static void timeline(FILE *f, const json_t *r)
     chart(f, r);
 }
 
-/* ---- the room's votes and proposals (only when the journal has them) ---- */
-
-static void room_votes(FILE *f, const json_t *rm)
+static void no_rule(FILE *f, int n)
 {
-    if (!rm)
-        return;
-    fputs("<p><strong>The room:</strong> ", f);
-    esc(f, rp_str(rm, "summary"));
-    fputs(".</p>\n<table class=\"small room\">\n<tr><th>Role</th><th>Voted</th>", f);
-    size_t k, i;
-    const json_t *o, *x;
-    json_array_foreach(json_object_get(rm, "options"), k, o)
-    {
-        fprintf(f, "<th>%s. ", rp_str(o, "letter"));
-        esc(f, rp_str(o, "label"));
-        fputs("</th>", f);
-    }
-    fputs("</tr>\n", f);
-    json_array_foreach(json_object_get(rm, "roles"), i, x)
-    {
-        fputs("<tr><td>", f);
-        esc(f, rp_str(x, "label"));
-        fprintf(f, "</td><td>%.0f of %.0f</td>", rp_num(x, "voters"), rp_num(x, "joined"));
-        json_array_foreach(json_object_get(x, "votes"), k, o)
-            fprintf(f, "<td>%lld</td>", (long long)json_integer_value(o));
-        fputs("</tr>\n", f);
-    }
-    fprintf(f, "<tr><th>All</th><th>%.0f of %.0f</th>", rp_num(rm, "voters"), rp_num(rm, "joined"));
-    json_array_foreach(json_object_get(rm, "options"), k, o)
-        fprintf(f, "<th>%.0f</th>", rp_num(o, "votes"));
-    const json_t *c = json_object_get(rm, "confidence");
-    fprintf(f, "</tr>\n</table>\n<p>Confidence: %.0f high, %.0f medium, %.0f low (score %.0f of "
-            "100).</p>\n",
-            rp_num(c, "high"), rp_num(c, "medium"), rp_num(c, "low"), rp_num(c, "score"));
+    (void)f;
+    (void)n;
 }
 
-static void room(FILE *f, const json_t *r)
-{
-    const json_t *rm = json_object_get(r, "room");
-    if (!rm)
-        return;
-    fputs("<h2>The room</h2>\n<p>What the room said from its phones, by role and never by "
-          "name. The room is unified when at least 60% of the votes go to one option; the "
-          "confidence score runs from 0 (every vote low) to 100 (every vote high).</p>\n"
-          "<h3>Participation</h3>\n", f);
-    size_t i, k;
-    const json_t *x, *y;
-    const json_t *ds = json_object_get(rm, "decisions");
-    if (json_array_size(ds))
-        fputs("<table class=\"small\">\n<tr><th>Decision</th><th>Voted</th><th>When</th></tr>\n", f);
-    else
-        fputs("<p>No votes.</p>\n", f);
-    json_array_foreach(ds, i, x)
-    {
-        fputs("<tr><td>", f);
-        esc(f, rp_str(x, "prompt"));
-        fprintf(f, "</td><td>%.0f of %.0f (%.0f%%)</td><td class=\"t\">%s</td></tr>\n",
-                rp_num(x, "voters"), rp_num(x, "joined"), rp_num(x, "participation_pct"),
-                rp_str(x, "stamp"));
-    }
-    if (json_array_size(ds))
-        fputs("</table>\n", f);
-    fputs("<h3>Proposals</h3>\n", f);
-    const json_t *ps = json_object_get(rm, "proposals");
-    if (!json_array_size(ps)) {
-        fputs("<p>No proposals.</p>\n", f);
-        return;
-    }
-    fputs("<table class=\"small\">\n<tr><th>First asked</th><th>Action</th><th>Asked by</th>"
-          "<th>Started</th></tr>\n", f);
-    json_array_foreach(ps, i, x)
-    {
-        fprintf(f, "<tr><td class=\"t\">%s</td><td>", rp_str(x, "stamp"));
-        esc(f, rp_str(x, "label"));
-        fputs("</td><td>", f);
-        json_array_foreach(json_object_get(x, "roles"), k, y)
-        {
-            fputs(k ? ", " : "", f);
-            esc(f, rp_str(y, "label"));
-            fprintf(f, ": %.0f", rp_num(y, "people"));
-        }
-        const json_t *st = json_object_get(x, "started");
-        fprintf(f, "</td><td class=\"t\">%s</td></tr>\n",
-                json_is_object(st) ? rp_str(st, "stamp") : "Never");
-    }
-    fputs("</table>\n", f);
-}
+static const rp_markup markup = {
+    .text = esc, .h2 = "<h2>", .h2_end = "</h2>\n", .h3 = "<h3>", .h3_end = "</h3>\n",
+    .p = "<p>", .p_end = "</p>\n", .strong = "<strong>", .strong_end = "</strong>",
+    .table = "<table class=\"small\">\n", .table_end = "</table>\n", .tr = "<tr>",
+    .tr_end = "</tr>\n", .hd = "<th>", .hd_end = "</th>", .td = "<td>", .td_end = "</td>",
+    .em = "<th>", .em_end = "</th>", .tm = "<td class=\"t\">", .tm_end = "</td>",
+    .head_end = no_rule,
+};
 
 static void decisions(FILE *f, const json_t *r)
 {
@@ -358,10 +285,10 @@ static void decisions(FILE *f, const json_t *r)
         if (json_is_boolean(fa))
             fprintf(f, "<li>Responders' advice %s.</li>\n", json_is_true(fa) ? "followed" : "not followed");
         fputs("</ul>\n", f);
-        room_votes(f, json_object_get(d, "room"));
+        rp_room_votes(f, json_object_get(d, "room"), &markup);
         fputs("</div>\n", f);
     }
-    room(f, r);
+    rp_room_section(f, r, &markup);
 }
 
 static void list(FILE *f, const char *title, const json_t *a)

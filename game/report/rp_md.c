@@ -147,89 +147,21 @@ static void stamp_s(char *buf, size_t n, double t)
     dur_stamp((bh_time)t, buf, n);
 }
 
-/* ---- the room's votes and proposals (only when the journal has them) ---- */
-
-static void room_votes(FILE *f, const json_t *rm)
+/* The line under a table's header row. */
+static void rule(FILE *f, int n)
 {
-    if (!rm)
-        return;
-    fputs("**The room:** ", f);
-    inline_text(f, rp_str(rm, "summary"));
-    fputs(".\n\n| Role | Voted |", f);
-    size_t k, i;
-    const json_t *o, *x;
-    json_array_foreach(json_object_get(rm, "options"), k, o)
-    {
-        fprintf(f, " %s. ", rp_str(o, "letter"));
-        cell(f, rp_str(o, "label"));
-        fputs(" |", f);
-    }
-    fputs("\n|---|---|", f);
-    json_array_foreach(json_object_get(rm, "options"), k, o) fputs("---|", f);
-    fputs("\n", f);
-    json_array_foreach(json_object_get(rm, "roles"), i, x)
-    {
-        fputs("| ", f);
-        cell(f, rp_str(x, "label"));
-        fprintf(f, " | %.0f of %.0f |", rp_num(x, "voters"), rp_num(x, "joined"));
-        json_array_foreach(json_object_get(x, "votes"), k, o)
-            fprintf(f, " %lld |", (long long)json_integer_value(o));
-        fputs("\n", f);
-    }
-    fprintf(f, "| **All** | **%.0f of %.0f** |", rp_num(rm, "voters"), rp_num(rm, "joined"));
-    json_array_foreach(json_object_get(rm, "options"), k, o)
-        fprintf(f, " **%.0f** |", rp_num(o, "votes"));
-    const json_t *c = json_object_get(rm, "confidence");
-    fprintf(f, "\n\nConfidence: %.0f high, %.0f medium, %.0f low (score %.0f of 100).\n\n",
-            rp_num(c, "high"), rp_num(c, "medium"), rp_num(c, "low"), rp_num(c, "score"));
-}
-
-static void room(FILE *f, const json_t *r)
-{
-    const json_t *rm = json_object_get(r, "room");
-    if (!rm)
-        return;
-    fputs("## The room\n\nWhat the room said from its phones, by role and never by name. The "
-          "room is unified when at least 60% of the votes go to one option; the confidence "
-          "score runs from 0 (every vote low) to 100 (every vote high).\n\n"
-          "### Participation\n\n", f);
-    size_t i, k;
-    const json_t *x, *y;
-    const json_t *ds = json_object_get(rm, "decisions");
-    if (json_array_size(ds))
-        fputs("| Decision | Voted | When |\n|---|---|---|\n", f);
-    else
-        fputs("No votes.\n", f);
-    json_array_foreach(ds, i, x)
-    {
-        fputs("| ", f);
-        cell(f, rp_str(x, "prompt"));
-        fprintf(f, " | %.0f of %.0f (%.0f%%) | %s |\n", rp_num(x, "voters"), rp_num(x, "joined"),
-                rp_num(x, "participation_pct"), rp_str(x, "stamp"));
-    }
-    fputs("\n### Proposals\n\n", f);
-    const json_t *ps = json_object_get(rm, "proposals");
-    if (!json_array_size(ps)) {
-        fputs("No proposals.\n\n", f);
-        return;
-    }
-    fputs("| First asked | Action | Asked by | Started |\n|---|---|---|---|\n", f);
-    json_array_foreach(ps, i, x)
-    {
-        fprintf(f, "| %s | ", rp_str(x, "stamp"));
-        cell(f, rp_str(x, "label"));
-        fputs(" | ", f);
-        json_array_foreach(json_object_get(x, "roles"), k, y)
-        {
-            fputs(k ? ", " : "", f);
-            cell(f, rp_str(y, "label"));
-            fprintf(f, ": %.0f", rp_num(y, "people"));
-        }
-        const json_t *st = json_object_get(x, "started");
-        fprintf(f, " | %s |\n", json_is_object(st) ? rp_str(st, "stamp") : "Never");
-    }
+    fputs("|", f);
+    for (int i = 0; i < n; i++)
+        fputs("---|", f);
     fputs("\n", f);
 }
+
+static const rp_markup markup = {
+    .text = cell, .h2 = "## ", .h2_end = "\n\n", .h3 = "### ", .h3_end = "\n\n", .p = "",
+    .p_end = "\n\n", .strong = "**", .strong_end = "**", .table = "", .table_end = "\n",
+    .tr = "|", .tr_end = "\n", .hd = " ", .hd_end = " |", .td = " ", .td_end = " |",
+    .em = " **", .em_end = "** |", .tm = " ", .tm_end = " |", .head_end = rule,
+};
 
 static void decisions(FILE *f, const json_t *r)
 {
@@ -270,9 +202,9 @@ static void decisions(FILE *f, const json_t *r)
             fprintf(f, "%s\n", json_is_true(fa) ? " (followed)." : json_is_false(fa) ? " (not followed)." : ".");
         }
         fputs("\n", f);
-        room_votes(f, json_object_get(d, "room"));
+        rp_room_votes(f, json_object_get(d, "room"), &markup);
     }
-    room(f, r);
+    rp_room_section(f, r, &markup);
 }
 
 static void analysis(FILE *f, const json_t *r)

@@ -68,4 +68,21 @@ void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e);
 json_t *rp_room_decision(const bh_sim *s, int i);
 json_t *rp_room(const bh_sim *s, const json_t *decisions);
 
+/* How a writer marks up what rp_room_write.c writes for both of them:
+ * `text` writes text escaped for the format, on one line; the strings
+ * open and close a heading, a paragraph, strong text, a table, a row and
+ * its cells (hd: the header row's, em: the totals', tm: a time's); head_end follows the
+ * header row of a table of n columns (Markdown's |---| line). */
+typedef struct rp_markup {
+    void (*text)(FILE *f, const char *s);
+    const char *h2, *h2_end, *h3, *h3_end, *p, *p_end, *strong, *strong_end;
+    const char *table, *table_end, *tr, *tr_end, *hd, *hd_end, *td, *td_end, *em, *em_end;
+    const char *tm, *tm_end;
+    void (*head_end)(FILE *f, int n);
+} rp_markup;
+/* The room's votes on one decision (its "room", NULL: nothing), and the
+ * section "The room" (nothing when the report has no "room"). */
+void rp_room_votes(FILE *f, const json_t *room, const rp_markup *m);
+void rp_room_section(FILE *f, const json_t *r, const rp_markup *m);
+
 #endif

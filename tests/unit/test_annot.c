@@ -27,71 +27,45 @@
 #define EXPERT_PLAN "tests/plans/tutorial_expert.plan"
 #define MIN 60
 
-typedef struct run {
-    lh_host *h;
-    bh_sim *s;
-    const bh_defs *d;
-    bh_err err;
-} run;
+typedef check_run run;
 
-static int start(run *r)
-{
-    memset(r, 0, sizeof *r);
-    lh_diags diags = {0};
-    lh_load(TUTORIAL, NULL, &r->h, &diags);
-    lh_diags_free(&diags);
-    if (!r->h)
-        return -1;
-    r->d = lh_defs(r->h);
-    return sim_create(&r->s, r->d, lh_hooks(r->h), 1, &r->err) == BH_OK ? 0 : -1;
-}
-
-static void stop(run *r)
-{
-    sim_destroy(r->s);
-    lh_free(r->h);
-}
+static int start(run *r) { return check_run_start(r, TUTORIAL, 1); }
+static void stop(run *r) { check_run_stop(r); }
 
 static bh_status parse(const char *text, bh_plan *p, bh_err *e)
 {
     return journal_parse("t.plan", text, strlen(text), p, e);
 }
 
-/* Replay a plan file into a fresh session of the tutorial. */
-static bh_status replay_file(run *r, const char *path, bh_replay_result *res)
+/* Replay a plan (a file, or with `is_text` its text) into r's session;
+ * the error, if any, in r->err. */
+static bh_status replay(run *r, const char *plan, int is_text, bh_replay_result *res)
 {
     bh_plan p;
-    bh_status st = journal_read(path, &p, &r->err);
+    bh_status st = is_text ? parse(plan, &p, &r->err) : journal_read(plan, &p, &r->err);
     if (st == BH_OK)
         st = session_replay(r->s, NULL, &p, res, &r->err);
     journal_plan_free(&p);
     return st;
 }
-
-/* Replay plan text; the error, if any, in r->err. */
-static bh_status replay_text(run *r, const char *text, bh_replay_result *res)
-{
-    bh_plan p;
-    bh_status st = parse(text, &p, &r->err);
-    if (st == BH_OK)
-        st = session_replay(r->s, NULL, &p, res, &r->err);
-    journal_plan_free(&p);
-    return st;
-}
+#define replay_file(r, path, res) replay(r, path, 0, res)
+#define replay_text(r, text, res) replay(r, text, 1, res)
 
 /* ---- the lines ---- */
+
+/* Two roles' votes, one without phones, and a proposal. */
+static const char round_trip_plan[] = "25m vote ransom it 3 refuse=0/1/2 chat=1/0/0\n"
+                                      "25m vote ransom observer 1\n"
+                                      "25m vote ransom comms 0\n"
+                                      "1h10m proposal isolate_switch comms 2\n";
 
 static void test_lines_round_trip(void)
 {
     run r;
-    CHECK(start(&r) == 0);
-    const char *text = "25m vote ransom it 3 refuse=0/1/2 chat=1/0/0\n"
-                       "25m vote ransom observer 1\n"
-                       "25m vote ransom comms 0\n"
-                       "1h10m proposal isolate_switch comms 2\n";
     bh_plan p;
     bh_err e;
-    CHECK_INT(parse(text, &p, &e), BH_OK);
+    CHECK(start(&r) == 0);
+    CHECK_INT(parse(round_trip_plan, &p, &e), BH_OK);
     CHECK_INT(p.n, 4);
     CHECK_INT(p.skipped, 0);
     bh_input in;
@@ -142,50 +116,51 @@ static void test_lines_round_trip(void)
     stop(&r);
 }
 
-/* A parse error: the status, file:line, and the message. */
-static void refused_parse(const char *text, int line, const char *msg)
-{
-    bh_plan p;
-    bh_err e;
-    err_clear(&e);
-    CHECK_INT(parse(text, &p, &e), BH_EJOURNAL);
-    CHECK_STR(e.file, "t.plan");
-    CHECK_INT(e.line, line);
-    CHECK_HAS(e.msg, msg);
-    journal_plan_free(&p);
-}
+/* Lines refused when read: the plan, the line named, and the message. */
+static const struct {
+    const char *plan;
+    int line;
+    const char *msg;
+} bad_lines[] = {
+    {"seed 1\n25m vote ransom it\n", 2,
+     "'vote' takes a decision id, a role (a team id or 'observer'), the phones"},
+    {"25m vote\n", 1, "'vote' takes"},
+    {"25m vote ransom it three\n", 1,
+     "'vote' needs the phones in the room as a whole number from 0 to 100000, not 'three'"},
+    {"25m vote ransom it -1\n", 1, "not '-1'"},
+    {"25m vote ransom it 100001\n", 1, "not '100001'"},
+    {"25m vote ransom it 3 refuse\n", 1,
+     "'vote': 'refuse' is not OPTION=LOW/MEDIUM/HIGH (such as refuse=1/0/2)"},
+    {"25m vote ransom it 3 =1/0/0\n", 1, "is not OPTION=LOW/MEDIUM/HIGH"},
+    {"25m vote ransom it 3 refuse=1/0\n", 1, "'refuse=1/0' needs three"},
+    {"25m vote ransom it 3 refuse=1/0/2/4\n", 1, "needs three counts"},
+    {"25m vote ransom it 3 refuse=a/0/1\n", 1, "needs three whole numbers"},
+    {"25m vote ransom it 3 refuse=+1/0/1\n", 1, "needs three whole numbers"},
+    {"25m vote ransom it 3 refuse=1//1\n", 1, "needs three whole numbers"},
+    {"25m vote ransom it 3 refuse=1/0/2 refuse=0/0/1\n", 1, "'vote' lists option 'refuse' twice"},
+    {"25m vote d x 9 a=0/0/0 b=0/0/0 c=0/0/0 d=0/0/0 e=0/0/0 f=0/0/0 g=0/0/0 h=0/0/0 i=0/0/0 "
+     "j=0/0/0 k=0/0/0 l=0/0/0 m=0/0/0\n", 1, "'vote' lists more than 12 options"},
+    {"1m proposal isolate_switch it\n", 1,
+     "'proposal' takes an action id, a role (a team id), and how many people asked"},
+    {"1m proposal isolate_switch it 2 more\n", 1, "'proposal' takes"},
+    {"1m proposal isolate_switch it 0\n", 1,
+     "'proposal' needs how many people asked as a whole number from 1 to 100000, not '0'"},
+    /* a last line cut off says so */
+    {"1m proposal isolate_switch it", 1, "this last line has no newline"},
+};
 
 static void test_parse_refusals(void)
 {
-    refused_parse("seed 1\n25m vote ransom it\n", 2,
-                  "'vote' takes a decision id, a role (a team id or 'observer'), the phones");
-    refused_parse("25m vote\n", 1, "'vote' takes");
-    refused_parse("25m vote ransom it three\n", 1,
-                  "'vote' needs the phones in the room as a whole number from 0 to 100000, not "
-                  "'three'");
-    refused_parse("25m vote ransom it -1\n", 1, "not '-1'");
-    refused_parse("25m vote ransom it 100001\n", 1, "not '100001'");
-    refused_parse("25m vote ransom it 3 refuse\n", 1,
-                  "'vote': 'refuse' is not OPTION=LOW/MEDIUM/HIGH (such as refuse=1/0/2)");
-    refused_parse("25m vote ransom it 3 =1/0/0\n", 1, "is not OPTION=LOW/MEDIUM/HIGH");
-    refused_parse("25m vote ransom it 3 refuse=1/0\n", 1, "'refuse=1/0' needs three");
-    refused_parse("25m vote ransom it 3 refuse=1/0/2/4\n", 1, "needs three counts");
-    refused_parse("25m vote ransom it 3 refuse=a/0/1\n", 1, "needs three whole numbers");
-    refused_parse("25m vote ransom it 3 refuse=+1/0/1\n", 1, "needs three whole numbers");
-    refused_parse("25m vote ransom it 3 refuse=1//1\n", 1, "needs three whole numbers");
-    refused_parse("25m vote ransom it 3 refuse=1/0/2 refuse=0/0/1\n", 1,
-                  "'vote' lists option 'refuse' twice");
-    refused_parse("25m vote d x 9 a=0/0/0 b=0/0/0 c=0/0/0 d=0/0/0 e=0/0/0 f=0/0/0 g=0/0/0 "
-                  "h=0/0/0 i=0/0/0 j=0/0/0 k=0/0/0 l=0/0/0 m=0/0/0\n", 1,
-                  "'vote' lists more than 12 options");
-    refused_parse("1m proposal isolate_switch it\n", 1,
-                  "'proposal' takes an action id, a role (a team id), and how many people asked");
-    refused_parse("1m proposal isolate_switch it 2 more\n", 1, "'proposal' takes");
-    refused_parse("1m proposal isolate_switch it 0\n", 1,
-                  "'proposal' needs how many people asked as a whole number from 1 to 100000, "
-                  "not '0'");
-    /* a last line cut off says so */
-    refused_parse("1m proposal isolate_switch it", 1, "this last line has no newline");
+    for (size_t i = 0; i < sizeof bad_lines / sizeof *bad_lines; i++) {
+        bh_plan p;
+        bh_err e;
+        err_clear(&e);
+        CHECK_INT(parse(bad_lines[i].plan, &p, &e), BH_EJOURNAL);
+        CHECK_STR(e.file, "t.plan");
+        CHECK_INT(e.line, bad_lines[i].line);
+        CHECK_HAS(e.msg, bad_lines[i].msg);
+        journal_plan_free(&p);
+    }
 }
 
 /* A resolve error against the tutorial: file:line and the message. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_session.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "report/rp_whatif.h"
@@ -24,30 +25,10 @@
 #define MIN 60
 #define HOUR 3600
 
-typedef struct run {
-    lh_host *h;
-    bh_sim *s;
-    const bh_defs *d;
-    bh_err err;
-} run;
+typedef check_run run;
 
-static int start(run *r)
-{
-    memset(r, 0, sizeof *r);
-    lh_diags diags = {0};
-    lh_load(FIXTURE, NULL, &r->h, &diags);
-    lh_diags_free(&diags);
-    if (!r->h)
-        return -1;
-    r->d = lh_defs(r->h);
-    return sim_create(&r->s, r->d, lh_hooks(r->h), 1, &r->err) == BH_OK ? 0 : -1;
-}
-
-static void stop(run *r)
-{
-    sim_destroy(r->s);
-    lh_free(r->h);
-}
+static int start(run *r) { return check_run_start(r, FIXTURE, 1); }
+static void stop(run *r) { check_run_stop(r); }
 
 /* An input at time t; `id` names the inject, decision or meter. */
 static bh_status in(run *r, bh_time t, bh_input_kind k, const char *id, const char *text)
