@@ -3,6 +3,7 @@
  * and a half-built object is never returned. */
 #include "room/rv_json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,9 @@ static json_t *decision(jb *b, const rv_model *m)
     if (!d->open)
         return json_null();
     json_t *x = obj(b), *a = arr(b);
+    char key[24];
+    snprintf(key, sizeof key, "d%d", d->index);
+    put(b, x, "key", str(b, key));
     put(b, x, "prompt", str(b, d->prompt));
     put(b, x, "from", str(b, d->from));
     put(b, x, "left_s", num(b, json_integer(d->left)));
@@ -226,6 +230,95 @@ static json_t *hotwash(jb *b, const rv_model *m)
     return x;
 }
 
+/* ---- issue 14: what the phones act on ---- */
+
+static json_t *role(jb *b, const rv_model *m, size_t i)
+{
+    json_t *x = obj(b);
+    put(b, x, "key", str(b, m->roles[i].key));
+    put(b, x, "label", str(b, m->roles[i].label));
+    return x;
+}
+
+static const char *role_key(const rv_model *m, int r)
+{
+    return r >= 0 && (size_t)r < m->nroles ? m->roles[r].key : "";
+}
+
+static const char *act_state(bh_act_state st)
+{
+    switch (st) {
+    case ACT_AVAILABLE: return "available";
+    case ACT_RUNNING: return "running";
+    case ACT_DONE: return "done";
+    case ACT_BLOCKED: break;
+    }
+    return "blocked";
+}
+
+static json_t *action(jb *b, const rv_model *m, size_t i)
+{
+    const rv_action *a = &m->actions[i];
+    json_t *x = obj(b);
+    put(b, x, "key", str(b, a->key));
+    put(b, x, "label", str(b, a->label));
+    put(b, x, "text", str(b, a->text));
+    put(b, x, "role", str(b, role_key(m, a->role)));
+    put(b, x, "state", str(b, act_state(a->state)));
+    put(b, x, "reason", str(b, a->reason));
+    return x;
+}
+
+static json_t *ints(jb *b, const int *v, size_t n)
+{
+    json_t *a = arr(b);
+    for (size_t i = 0; a && i < n; i++)
+        add(b, a, num(b, json_integer(v[i])));
+    return a;
+}
+
+static json_t *tally(jb *b, const rv_model *m)
+{
+    const rv_tally *t = &m->tally;
+    size_t no = m->decision.noptions;
+    if (!t->shown || !m->decision.open)
+        return json_null();
+    json_t *x = obj(b), *opts = arr(b), *roles = arr(b), *conf = obj(b);
+    char key[24], letter[2] = {0, 0};
+    snprintf(key, sizeof key, "d%d", t->decision);
+    put(b, x, "decision", str(b, key));
+    put(b, x, "voters", num(b, json_integer(t->sum.voters)));
+    put(b, x, "joined", num(b, json_integer(t->sum.joined)));
+    put(b, x, "share", num(b, json_real(t->sum.share)));
+    put(b, x, "unified", json_boolean(t->sum.unified));
+    letter[0] = (char)('A' + t->sum.top);
+    put(b, x, "top", t->sum.top >= 0 ? str(b, letter) : json_null());
+    for (size_t i = 0; opts && i < no; i++) {
+        json_t *y = obj(b);
+        letter[0] = m->decision.options[i].letter;
+        put(b, y, "letter", str(b, letter));
+        put(b, y, "votes", num(b, json_integer(t->sum.by_option[i])));
+        add(b, opts, y);
+    }
+    put(b, x, "options", opts);
+    for (int c = 0; c < TALLY_CONF; c++)
+        put(b, conf, tally_conf_name(c), num(b, json_integer(t->sum.by_conf[c])));
+    put(b, x, "confidence", conf);
+    for (size_t i = 0; roles && i < t->nroles; i++) {
+        const rv_tally_role *r = &t->roles[i];
+        json_t *y = obj(b);
+        put(b, y, "key", str(b, role_key(m, r->role)));
+        put(b, y, "label", str(b, r->role >= 0 && (size_t)r->role < m->nroles
+                                      ? m->roles[r->role].label : ""));
+        put(b, y, "joined", num(b, json_integer(r->joined)));
+        put(b, y, "voters", num(b, json_integer(r->voters)));
+        put(b, y, "votes", ints(b, r->votes, no));
+        add(b, roles, y);
+    }
+    put(b, x, "roles", roles);
+    return x;
+}
+
 int rv_json_open_decisions(const rv_model *m)
 {
     return !m->blank && m->decision.open ? 1 + m->decision.others : 0;
@@ -237,7 +330,7 @@ json_t *rv_json(const rv_model *m)
     /* The holding slide shows nothing of the session: read every field
      * from an empty model then (the phase alone is kept, it tells the page
      * which screen it is on, not what the session holds). */
-    rv_model empty = {.phase = m->phase, .blank = 1};
+    rv_model empty = {.phase = m->phase, .blank = 1, .roles = m->roles, .nroles = m->nroles};
     const rv_model *s = m->blank ? &empty : m;
     json_t *o = obj(&b);
     put(&b, o, "v", num(&b, json_integer(RV_JSON_VERSION)));
@@ -268,6 +361,11 @@ json_t *rv_json(const rv_model *m)
     put(&b, o, "slide", slide(&b, s));
     put(&b, o, "ending", ending(&b, s));
     put(&b, o, "hotwash", hotwash(&b, s));
+    /* a phone joins whatever the projector shows: the roles are in every
+     * state, the holding slide's too (team names, no session content) */
+    put(&b, o, "roles", list(&b, s, s->nroles, role));
+    put(&b, o, "actions", list(&b, s, s->nactions, action));
+    put(&b, o, "tally", tally(&b, s));
     if (b.failed) {
         json_decref(o);
         return NULL;

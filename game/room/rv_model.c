@@ -143,6 +143,15 @@ static bh_status build_message(rv_model *m, const bh_sim *s)
 
 /* The open decision the room must answer first: the least time left (a
  * frozen one counts with the time it kept). */
+static int first_open(const bh_sim *s, bh_decision_status *out, int *open);
+
+int rv_open_decision(const bh_sim *s)
+{
+    bh_decision_status ds;
+    int open;
+    return sim_ended(s) ? -1 : first_open(s, &ds, &open);
+}
+
 static int first_open(const bh_sim *s, bh_decision_status *out, int *open)
 {
     const bh_defs *d = sim_defs(s);
@@ -169,6 +178,7 @@ static bh_status build_decision(rv_model *m, const bh_sim *s, int speed)
     const bh_decision_def *dd = &sim_defs(s)->decisions[di];
     rv_decision *r = &m->decision;
     r->open = 1;
+    r->index = di;
     r->others = open - 1;
     r->left = ds.left > 0 ? ds.left : 0;
     r->frozen = ds.frozen;
@@ -216,6 +226,8 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
      * else of the session is in a blank model */
     if (!(m->title = rv_dup(d->scenario.title)))
         return BH_ENOMEM;
+    if (rv_build_roles(m, s) != BH_OK)
+        return BH_ENOMEM;
     if (m->blank)
         return BH_OK;
     m->now = sim_now(s);
@@ -253,6 +265,8 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
         st = rv_build_slide(m, s, show);
     if (st == BH_OK)
         st = rv_build_hotwash(m, s, src->report, show);
+    if (st == BH_OK)
+        st = rv_build_room(m, src, show);
     return st;
 }
 
@@ -320,6 +334,7 @@ void rv_free(rv_model *m)
     free(m->ending_text);
     free(m->tab_title);
     free_rows(m->rows, m->nrows);
+    rv_free_room(m);
     memset(m, 0, sizeof *m);
 }
 

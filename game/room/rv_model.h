@@ -20,6 +20,7 @@
 
 #include "core/err.h"
 #include "core/sim.h"
+#include "core/tally.h"
 #include "room/rv_qr.h"
 
 /* The debrief's tabs, in the desktop debrief's order. The facilitator
@@ -42,6 +43,7 @@ typedef struct rv_show {
     unsigned hotwash_tabs;  /* bit RV_TAB_x: the room may see that tab */
     int hotwash_tab;        /* the tab up now (one of those shown) */
     int hotwash_first;      /* the first row shown: the console pages through a long tab */
+    int reveal;             /* the room's tally of the open decision is shown (issue 14) */
 } rv_show;
 
 /* What rv_build reads: the session, and the little the controller knows
@@ -53,6 +55,13 @@ typedef struct rv_source {
     const char *join;       /* the URL a phone opens to join (issue 14); NULL or "" for none */
     const char *join_code;  /* the room code to type if the QR cannot be scanned; NULL or "" */
     const json_t *report;   /* the report model (rp_build) while a hot wash is up, or NULL */
+    /* issue 14: where each action stands ([nactions], from sim_action_status,
+     * which runs scripts and so needs the live sim), for the phones'
+     * proposals; NULL leaves the actions out (the projector shows none) */
+    const bh_action_status *acts;
+    /* the phones' votes on the open decision, shown when show->reveal;
+     * NULL for none */
+    const bh_tally *tally;
 } rv_source;
 
 typedef enum { RV_BEFORE, RV_PLAYING, RV_ENDED } rv_phase;
@@ -98,6 +107,7 @@ typedef struct rv_decision {
     bh_time total;          /* deadline - opened when it opened (for a bar) */
     char *default_label;    /* the default option's label */
     int others;             /* more decisions open, waiting behind this one */
+    int index;              /* in the defs; the phones' key is "d<index>" */
 } rv_decision;
 
 typedef struct rv_message {
@@ -112,6 +122,36 @@ typedef struct rv_row {     /* a line of a slide or a hot-wash tab */
     char *text;
     int recommended;        /* what responders advise: only ever set after the ending */
 } rv_row;
+
+/* A role a phone can join as: one of the scenario's teams, then Observer. */
+typedef struct rv_role {
+    char key[24];           /* "r<team index>", or "observer" */
+    char *label;
+} rv_role;
+
+/* An action a phone of its role may propose (issue 14). */
+typedef struct rv_action {
+    char key[24];           /* "a<action index>" */
+    char *label, *text;
+    int role;               /* index in rv_model.roles; -1 for any team */
+    bh_act_state state;
+    char *reason;           /* why it cannot start now (or is done); "" */
+} rv_action;
+
+/* The room's votes, as revealed on the projector and the phones. */
+typedef struct rv_tally_role {
+    int role;               /* index in rv_model.roles */
+    int joined, voters;
+    int votes[TALLY_MAX_OPTIONS];
+} rv_tally_role;
+
+typedef struct rv_tally {
+    int shown;              /* 0: not revealed (the rest is empty) */
+    int decision;           /* index in the defs */
+    tally_sum sum;          /* over every role */
+    rv_tally_role *roles;   /* the roles with phones in the room */
+    size_t nroles;
+} rv_tally;
 
 typedef struct rv_model {
     rv_phase phase;
@@ -153,6 +193,13 @@ typedef struct rv_model {
     char *tab_title;
     rv_row *rows;         size_t nrows;
     size_t rows_before;     /* rows of the tab before these (show.hotwash_first) */
+
+    /* issue 14: the phones' roles (in every model, the holding slide too:
+     * a phone joins whatever the projector shows), the actions they may
+     * propose, and the tally when the facilitator reveals it */
+    rv_role *roles;       size_t nroles;
+    rv_action *actions;   size_t nactions;
+    rv_tally tally;
 } rv_model;
 
 /* Build the room's view of `src` with the facilitator's choices `show`.
@@ -161,6 +208,9 @@ typedef struct rv_model {
  * holding slide: freeable, and safe to draw. */
 bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_err *err);
 void rv_free(rv_model *m);
+/* The decision the room sees and votes on: the open one with the least
+ * time left; -1 when none is open. */
+int rv_open_decision(const bh_sim *s);
 /* The tab names, for the console's controls and the projector's heading. */
 const char *rv_tab_name(int tab);
 /* The projector window's title: "Bulkhead projector — " and the
@@ -171,6 +221,10 @@ void rv_window_title(const rv_model *m, char *buf, size_t n);
 bh_status rv_build_slide(rv_model *m, const bh_sim *s, const rv_show *show);
 bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
                            const rv_show *show);
+/* rv_room.c: the roles, the actions and the tally; and freeing them. */
+bh_status rv_build_roles(rv_model *m, const bh_sim *s);
+bh_status rv_build_room(rv_model *m, const rv_source *src, const rv_show *show);
+void rv_free_room(rv_model *m);
 /* A string the model owns ("" for NULL); NULL only when out of memory. */
 char *rv_dup(const char *s);
 

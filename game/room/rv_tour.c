@@ -65,6 +65,34 @@ static int open_decision(const bh_sim *s)
     return any;
 }
 
+/* The room's vote revealed on the decision on show: made-up votes from
+ * every role, most for the first option, every confidence (a tour shows
+ * what the projector draws; the votes' own path is tested elsewhere). */
+static bh_status show_tally(tour *t, rv_source *src, rv_show *sh, bh_err *err)
+{
+    rv_model m;
+    bh_status st = rv_build(&m, src, sh, err);
+    int d = m.decision.open ? m.decision.index : -1, no = (int)m.decision.noptions;
+    rv_free(&m);
+    if (st != BH_OK || d < 0)
+        return st;
+    bh_tally tl;
+    if ((st = tally_init(&tl, d, (int)sim_defs(t->s)->nteams, no, err)) != BH_OK)
+        return st;
+    for (int r = 0; r < tl.nroles; r++) {
+        tl.joined[r] = 1 + (r * 2 + 1) % 4;
+        for (int k = 0; k < tl.joined[r] - (r == 1); k++)
+            tally_add(&tl, r, (r + k * k) % 3 == 0 ? 0 : (r + k) % no, k % TALLY_CONF, 1);
+    }
+    src->tally = &tl;
+    sh->reveal = 1;
+    st = show(t, "tally", src, sh, err);
+    sh->reveal = 0;
+    src->tally = NULL;
+    tally_free(&tl);
+    return st;
+}
+
 static bh_status run(tour *t, const bh_plan *p, bh_err *err)
 {
     rv_source src = {.sim = t->s, .speed = 0, .started = 0, .join = t->o->join,
@@ -90,6 +118,8 @@ static bh_status run(tour *t, const bh_plan *p, bh_err *err)
     if (st == BH_OK)
         st = show(t, "slide", &src, &sh, err);
     sh.slide = RV_SLIDE_NONE;
+    if (st == BH_OK)
+        st = show_tally(t, &src, &sh, err);
     bh_time at = t->o->busy;
     if (st == BH_OK && t->o->quiet > at) {
         st = drive(t, p, at, t->o->quiet, err);

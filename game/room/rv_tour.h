@@ -21,7 +21,7 @@ typedef struct rv_tour_opts {
 } rv_tour_opts;
 
 /* Calls `fn` for each state; the state names are "before", "playing",
- * "paused", "blank", "slide", "message" (with quiet), "ended" and "hotwash" (with all_tabs,
+ * "paused", "blank", "slide", "tally" (the room's vote revealed, when a decision is open), "message" (with quiet), "ended" and "hotwash" (with all_tabs,
  * "hotwash-timeline", ... per tab). Errors name the scenario or plan. */
 bh_status rv_tour(const rv_tour_opts *o, rv_tour_fn fn, void *ud, bh_err *err);
 

@@ -26,7 +26,12 @@
 
 static void play_reset(play *p, const char *data_dir)
 {
+    /* the app's hook belongs to the app, not to the session */
+    void (*before_close)(void *, int) = p->before_close;
+    void *ud = p->before_close_ud;
     memset(p, 0, sizeof *p);
+    p->before_close = before_close;
+    p->before_close_ud = ud;
     p->journal.fd = -1;
     p->live = 1;
     p->cut_index = -1;
@@ -425,6 +430,12 @@ bh_status play_input(play *p, bh_input *in, bh_err *err)
     if (!p->sim || p->journal.fd < 0)
         return err_set(err, BH_EUSAGE, "", 0, "no session is open");
     in->time = sim_now(p->sim);
+    if (in->kind == IN_CHOOSE && p->before_close && !sim_ended(p->sim)) {
+        bh_decision_status ds;
+        sim_decision_status(p->sim, in->a, &ds);
+        if (ds.state == DEC_OPEN)
+            p->before_close(p->before_close_ud, in->a);
+    }
     play_pace_mark(p);
     bh_status st = session_input(p->sim, &p->journal, in, err);
     /* An input made while the clock runs can open a decision too. */

@@ -73,6 +73,12 @@ typedef struct play {
     double real_since_save; /* real seconds fed since the clock file was written */
     size_t seen_log, seen_inbox; /* log and inbox sizes before the call in progress */
     double real_since_agenda; /* real seconds counted since JOURNAL.agenda was written */
+    /* Called just before a decision closes: before an input chooses in it,
+     * and before the clock reaches its deadline (the default). The room's
+     * votes are journaled there, ahead of the choice (issue 14). NULL for
+     * none; set by the app, kept across sessions. */
+    void (*before_close)(void *ud, int decision);
+    void *before_close_ud;
 } play;
 
 /* Start a new session of `scenario` with `seed`. The journal goes to

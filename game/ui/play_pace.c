@@ -58,11 +58,24 @@ int play_pace_stop(play *p, play_paused_by why)
     return 1;
 }
 
+/* Each open decision whose deadline falls at `next` or before is about to
+ * take its default: the app hears of it first (play.h, before_close). */
+static void before_deadlines(play *p, bh_time next)
+{
+    const bh_defs *d = sim_defs(p->sim);
+    for (size_t i = 0; p->before_close && i < d->ndecisions; i++) {
+        bh_decision_status ds;
+        sim_decision_status(p->sim, (int)i, &ds);
+        if (ds.state == DEC_OPEN && !ds.frozen && ds.deadline <= next)
+            p->before_close(p->before_close_ud, (int)i);
+    }
+}
+
 play_paused_by play_pace_advance(play *p, bh_time target, int decisions, int messages,
                                  bh_status *st, bh_err *err)
 {
     play_pace_mark(p);
-    if (!decisions && !messages) {
+    if (!decisions && !messages && !p->before_close) {
         *st = sim_advance(p->sim, target, err);
         return PLAY_PAUSED_NOT;
     }
@@ -73,6 +86,7 @@ play_paused_by play_pace_advance(play *p, bh_time target, int decisions, int mes
         bh_time next = sim_next_event(p->sim);
         if (next < 0 || next > target)
             break;
+        before_deadlines(p, next);
         if ((*st = sim_advance(p->sim, next, err)) != BH_OK || sim_failed(p->sim) ||
             sim_ended(p->sim))
             return PLAY_PAUSED_NOT;

@@ -68,6 +68,7 @@ typedef struct app_room {
     rv_show show;
     int speed, started;
     long builds;              /* room view models built for it (tests: not twice a frame) */
+    bh_tally tally;           /* the phones' votes on the open decision (votes NULL: none) */
 } app_room;
 
 typedef struct app {

@@ -244,6 +244,8 @@ void screen_projector(ui *u, const rv_model *m)
         slide(u, m);
     else if (m->hotwash)
         hotwash(u, m);
+    else if (m->tally.shown)
+        proj_tally(u, m);
     else if (m->phase == RV_BEFORE)
         before(u, m);
     else if (m->phase == RV_ENDED)

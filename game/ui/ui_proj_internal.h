@@ -46,5 +46,7 @@ ui_theme_color proj_tone_color(bh_tone t);
 /* Play: the clock, meters, systems, the open decision with every
  * option, the latest message and the actions running. */
 void proj_play(ui *u, const rv_model *m, SDL_Rect r);
+/* The room's vote, when the facilitator reveals it (ui_proj_tally.c). */
+void proj_tally(ui *u, const rv_model *m);
 
 #endif

@@ -7,6 +7,7 @@
 #include "ui/ui_workshop.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/ui_place.h"
@@ -204,16 +205,33 @@ void ws_projector_frame(app *a, double dt)
     char join[SRV_URL_MAX + 16] = "";
     if (a->room.srv && a->room.nurls)
         snprintf(join, sizeof join, "%s?c=%s", a->room.urls[0], a->room.code);
+    /* the phones propose actions: where each stands, for the published
+     * model only (it runs the scenario's availability checks; the
+     * projector shows no action list) */
+    bh_action_status *acts = NULL;
+    size_t nacts = sim_defs(a->game.sim)->nactions;
+    if (publish && nacts && (acts = calloc(nacts, sizeof *acts))) {
+        bh_err ae;
+        for (size_t i = 0; acts && i < nacts; i++)
+            if (sim_action_status(a->game.sim, (int)i, &acts[i], &ae) != BH_OK) {
+                free(acts); /* a script error: the phones get no actions this time */
+                acts = NULL;
+            }
+    }
     rv_source src = {.sim = a->game.sim,
                      .speed = a->game.speed,
                      .started = a->started,
                      .join = join,
                      .join_code = join[0] ? a->room.code : NULL,
-                     .report = a->show.hotwash ? a->debrief : NULL};
+                     .report = a->show.hotwash ? a->debrief : NULL,
+                     .acts = acts,
+                     .tally = a->room.tally.votes ? &a->room.tally : NULL};
     rv_model m;
     bh_err e;
     err_clear(&e);
-    if (rv_build(&m, &src, &a->show, &e) != BH_OK) {
+    bh_status built = rv_build(&m, &src, &a->show, &e);
+    free(acts);
+    if (built != BH_OK) {
         rv_free(&m); /* the room keeps the last frame; the console carries on */
         return;
     }

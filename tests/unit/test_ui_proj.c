@@ -41,7 +41,7 @@ static void record(void *ctx, const char *text, SDL_Rect r)
 typedef struct shot {
     app *a;
     seen s;
-    int states, decisions;
+    int states, decisions, tallies;
     char where[96];
 } shot;
 
@@ -114,6 +114,35 @@ static void on_state(void *ud, const char *state, const rv_model *m)
                         sh->s.text[k], sh->s.text[i]);
                 CHECK(0);
             }
+    if (m->tally.shown && !m->blank && !m->slide && !m->hotwash) {
+        /* the room's vote: every option whole with its count, the verdict,
+         * and each role with phones, or a count of those left over */
+        sh->tallies++;
+        for (size_t i = 0; i < m->decision.noptions; i++) {
+            const rv_option *o = &m->decision.options[i];
+            char label[300], count[32];
+            snprintf(label, sizeof label, "%c  %s", o->letter, o->label);
+            snprintf(count, sizeof count, "%d  (", m->tally.sum.by_option[i]);
+            int ok = drawn(sh, label, 0) && drawn(sh, count, 1);
+            if (!ok)
+                fprintf(stderr, "%s %s: option %s not drawn whole with its count\n", sh->where,
+                        state, label);
+            CHECK(ok);
+        }
+        CHECK(drawn(sh, m->tally.sum.unified ? "Unified: " : "Split: ", 1));
+        char voted[64];
+        snprintf(voted, sizeof voted, "%d of %d voted", m->tally.sum.voters, m->tally.sum.joined);
+        CHECK(drawn(sh, voted, 1));
+        for (size_t i = 0; i < m->tally.nroles; i++) {
+            int ok = drawn(sh, m->roles[m->tally.roles[i].role].label, 1) ||
+                     drawn(sh, "more roles", 1);
+            if (!ok)
+                fprintf(stderr, "%s %s: role %s missing from the tally\n", sh->where, state,
+                        m->roles[m->tally.roles[i].role].label);
+            CHECK(ok);
+        }
+        return;
+    }
     if (m->blank || m->slide || m->hotwash || m->phase != RV_PLAYING)
         return;
     for (size_t i = 0; i < m->nmeters; i++) {
@@ -156,9 +185,11 @@ static void projector(int w, int h, const char *theme, int scale)
         if (st != BH_OK)
             fprintf(stderr, "rv_tour: %s:%d: %s\n", e.file, e.line, e.msg);
         CHECK_INT(st, BH_OK);
-        /* before, playing, paused, blank, slide, message, ended, seven hot-wash tabs */
-        CHECK_INT(sh->states, 14);
+        /* before, playing, paused, blank, slide, tally, message, ended, seven
+         * hot-wash tabs */
+        CHECK_INT(sh->states, 15);
         CHECK_INT(sh->decisions, 2); /* playing and paused */
+        CHECK_INT(sh->tallies, 1);
     }
     free(sh);
     check_app_close(&c);
@@ -226,7 +257,7 @@ static void stress_model(rv_model *m, rv_meter *mt, rv_system *sy, rv_option *op
                                    "The board meets at six and the regulator has already called "
                                    "twice. What do you recommend?",
                                 "Chief executive (on the phone)", op, (size_t)nopt, 5400,
-                                5400.0 / 60, 0, 7200, "No recommendation yet", 2};
+                                5400.0 / 60, 0, 7200, "No recommendation yet", 2, 0};
 }
 
 static void test_stress(void)
