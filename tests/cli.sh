@@ -72,8 +72,8 @@ done
 # of a later version is skipped with a warning; the reserved ending is refused.
 printf 'seed 1\n1m fire ransom_note\n' >"$tmp/refused.plan"
 expect facilitator-refused 1 "refused.plan:2: error: at T\+0d 00:01:00: cannot fire 'ransom_note': it has already arrived" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/refused.plan"
-printf 'seed 1\n1m vote ransom refuse=5\n2m details venue=Room 4\n3h end Out of time\n' >"$tmp/later.plan"
-expect facilitator-annotation-skipped 0 "later.plan:2: warning: skipped 2 lines of an annotation kind this build does not know \('vote' first\)" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/later.plan"
+printf 'seed 1\n1m details venue=Room 4\n2m details room=B\n3h end Out of time\n' >"$tmp/later.plan"
+expect facilitator-annotation-skipped 0 "later.plan:2: warning: skipped 2 lines of an annotation kind this build does not know \('details' first\)" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/later.plan"
 grep -q 'ENDING    ended_by_facilitator' "$tmp/out" && pass "facilitator end after skipped annotations" || fail "facilitator end after skipped annotations"
 expect facilitator-reserved-ending 1 "reserved_ending.lua:4: error: .*the id 'ended_by_facilitator' is reserved" -- "$bh" check tests/fixtures/facilitator/reserved_ending.lua
 grep -q '^Ending at .*: A clean handover' tests/plans/tutorial_expert.transcript && pass "expert plan wins" || fail "expert plan wins"

@@ -87,6 +87,42 @@ assert r["ending"]["id"] == "ended_by_facilitator" and r["ending"]["reason"].sta
 then pass "facilitator interventions in JSON, Markdown and HTML"
 else fail "facilitator interventions in JSON, Markdown and HTML"; fi
 
+# The room's votes and proposals (issue 14): golden HTML besides the golden
+# Markdown and JSON above, and the numbers the journal's vote lines give.
+rp=tests/plans/tutorial_room.plan
+"$bh" report "$rp" --scenario scenarios/tutorial.lua -o "$tmp/room.html" 2>/dev/null
+if [ "${BH_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/room.html" tests/reports/tutorial_room.html; fi
+if cmp -s "$tmp/room.html" tests/reports/tutorial_room.html; then pass "room html matches its golden"
+else fail "room html differs from tests/reports/tutorial_room.html"; diff tests/reports/tutorial_room.html "$tmp/room.html" | head -20; fi
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+d = {x["id"]: x for x in r["decisions"]}
+a = d["ransom"]["room"]
+assert (a["voters"], a["joined"], a["participation_pct"]) == (7, 9, 78), a
+assert [o["votes"] for o in a["options"]] == [5, 2, 0]
+assert [(x["role"], x["joined"], x["voters"], x["votes"]) for x in a["roles"]] == [
+    ("duty", 1, 1, [1, 0, 0]), ("it", 3, 3, [3, 0, 0]), ("comms", 2, 2, [1, 1, 0]),
+    ("ops", 2, 1, [0, 1, 0]), ("observer", 1, 0, [0, 0, 0])], a["roles"]
+assert a["alignment"] == {"share_pct": 71, "unified": True}, a["alignment"]
+assert a["confidence"] == {"low": 1, "medium": 2, "high": 4, "score": 71, "mostly": "high"}
+assert (a["majority"], a["committed"], a["committed_majority"]) == ("refuse", "refuse", True)
+t = d["first_statement"]["room"]
+assert t["majority"] is None and t["committed_majority"] is None and not t["alignment"]["unified"], t
+c = d["reconnect"]["room"]
+assert (c["majority"], c["committed"], c["committed_majority"]) == ("all_now", "phased", False), c
+p = {x["action"]: x for x in r["room"]["proposals"]}
+assert p["power_down"]["started"] is None and p["power_down"]["roles"] == [{"role": "ops", "label": "Operations desk", "people": 1}]
+assert p["isolate_switch"]["people"] == 2 and p["isolate_switch"]["started"]["t"] == 120
+assert [x["id"] for x in r["room"]["decisions"]] == ["ransom", "first_statement", "reconnect"]
+assert not any(e["kind"] in ("vote", "proposal", "other") for e in r["timeline"])
+e = json.load(open(sys.argv[2]))
+assert "room" not in e and not any("room" in x for x in e["decisions"])
+' tests/reports/tutorial_room.json "$tmp/e.json" &&
+   grep -q 'The room:.*7 of 9 voted · unified 71%' tests/reports/tutorial_room.md &&
+   grep -q '<h2>The room</h2>' "$tmp/room.html" && grep -q 'IT &amp; security on call: 2' "$tmp/room.html"
+then pass "room: the report's numbers are the journal's votes"; else fail "room: the report's numbers"; fi
+
 # A game journal: a clock file says where the session stood.
 printf 'scenario scenarios/tutorial.lua\nseed 1\n2m start isolate_switch\n' >"$tmp/game.journal"
 printf '3600\n' >"$tmp/game.journal.clock"

@@ -177,11 +177,13 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         return BH_OK;
     } else {
         bh_status st = BH_OK;
-        if (!jverb_parse(p, verb, s, &l, hint, &st, err))
+        if (!jverb_parse(p, verb, s, &l, hint, &st, err) &&
+            !jroom_parse(p, verb, s, &l, hint, &st, err))
             return err_set(err, BH_EJOURNAL, p->name, lineno, "unknown input '%s' (expected %s)%s",
                            verb, VERB_LIST, hint);
         if (st != BH_OK) {
             free(l.a);
+            free(l.b);
             free(l.text);
             free(l.body);
             return st;
@@ -314,6 +316,8 @@ bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
         out->kind = IN_NOTE;
         out->text = l->text;
         return BH_OK;
+    case JV_VOTE: case JV_PROPOSAL:
+        return jroom_resolve(p, l, d, out, err);
     default:
         return jverb_resolve(p, l, d, out, err);
     }
@@ -337,6 +341,8 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
         int len = snprintf(buf, n, "%s note ", t);
         return (size_t)len < n ? jverb_escape(buf, len, n, in->text) : -1;
     }
+    case IN_VOTE: case IN_PROPOSAL:
+        return jroom_format(d, in, buf, n);
     default:
         return jverb_format(d, in, buf, n);
     }

@@ -40,18 +40,23 @@
 typedef enum {
     JV_START, JV_CANCEL, JV_CHOOSE, JV_NOTE,
     /* the facilitator's inputs (journal_verbs.c) */
-    JV_FIRE, JV_EXTEND, JV_FREEZE, JV_UNFREEZE, JV_ADJUST, JV_MESSAGE, JV_END
+    JV_FIRE, JV_EXTEND, JV_FREEZE, JV_UNFREEZE, JV_ADJUST, JV_MESSAGE, JV_END,
+    /* the room's annotations (journal_room.c) */
+    JV_VOTE, JV_PROPOSAL
 } bh_jverb;
 
 typedef struct bh_jline {
     int line;     /* 1-based line in the file */
     bh_time time;
     bh_jverb verb;
-    char *a, *b;  /* ids: action, decision and option, inject, meter */
-    char *text;   /* free text, unescaped: a note, a reason, a message's title */
+    char *a, *b;  /* ids: action, decision and option, inject, meter; a vote's or a
+                   * proposal's role */
+    char *text;   /* free text, unescaped: a note, a reason, a message's title; a
+                   * vote's OPTION=L/M/H words as written (checked) */
     char *body;   /* a message's body, unescaped */
     bh_time dur;  /* extend */
     double amount; /* adjust */
+    int count;    /* vote: the phones joined; proposal: the people who asked */
 } bh_jline;
 
 typedef struct bh_plan {

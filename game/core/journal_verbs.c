@@ -71,7 +71,7 @@ char *jverb_word(char **s)
 
 int jverb_annotation(const char *word)
 {
-    static const char *const later[] = {"vote", "proposal", "details"};
+    static const char *const later[] = {"details"};
     for (size_t i = 0; i < sizeof later / sizeof *later; i++)
         if (strcmp(word, later[i]) == 0)
             return 1;
@@ -183,18 +183,22 @@ int jverb_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, con
     return 0;
 }
 
+bh_status jverb_no_such(const bh_plan *p, const bh_jline *l, const char *what, const void *base,
+                        size_t n, size_t stride, size_t offset, bh_err *err)
+{
+    char hint[160];
+    text_suggest(l->a, base, n, stride, offset, hint, sizeof hint);
+    return err_set(err, BH_EJOURNAL, p->name, l->line, "no %s '%s' in this scenario%s", what,
+                   l->a, hint);
+}
+
 #define NO_SUCH(what, arr, type, field)                                                    \
-    do {                                                                                   \
-        text_suggest(l->a, d->arr, d->n##arr, sizeof(type), offsetof(type, field), hint,   \
-                     sizeof hint);                                                         \
-        return err_set(err, BH_EJOURNAL, p->name, l->line, "no %s '%s' in this scenario%s", \
-                       what, l->a, hint);                                                  \
-    } while (0)
+    return jverb_no_such(p, l, what, d->arr, d->n##arr, sizeof(type), offsetof(type, field), \
+                         err)
 
 bh_status jverb_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
                         bh_err *err)
 {
-    char hint[160];
     out->text = l->text;
     out->body = l->body;
     out->dur = l->dur;

@@ -15,9 +15,15 @@
  *     2h    message Call from the CEO | She wants a one-page summary by 6am.
  *     3h    end We are out of time for today
  *
- * Lines of annotation kinds that later issues add (vote, proposal,
- * details) are skipped with a warning by a build that does not know them.
- * Only journal.c includes this header. */
+ * The room's annotations (journal_room.c, issue 14):
+ *
+ *     1h30m vote ransom it 3 refuse=1/0/2 pay=0/1/0
+ *     1h30m vote ransom observer 1
+ *     1h10m proposal isolate_switch comms 2
+ *
+ * Lines of annotation kinds that later issues add (details) are skipped
+ * with a warning by a build that does not know them. Only journal.c and
+ * journal_room.c include this header. */
 #ifndef BH_JOURNAL_VERBS_H
 #define BH_JOURNAL_VERBS_H
 
@@ -44,5 +50,19 @@ int jverb_annotation(const char *word);
 bh_status jverb_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
                         bh_err *err);
 int jverb_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
+
+/* "no WHAT 'ID' in this scenario (did you mean ...?)" at the line, for an
+ * id l->a not found among n records of `stride` bytes whose id is at
+ * `offset` of `base`. */
+bh_status jverb_no_such(const bh_plan *p, const bh_jline *l, const char *what, const void *base,
+                        size_t n, size_t stride, size_t offset, bh_err *err);
+
+/* The same three for the room's annotations, `vote` and `proposal`
+ * (journal_room.c). */
+int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,
+                bh_status *st, bh_err *err);
+bh_status jroom_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
+                        bh_err *err);
+int jroom_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
 
 #endif

@@ -76,6 +76,48 @@ bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_r
     return BH_OK;
 }
 
+/* Role r of tally t as an IN_VOTE; 0 when the role had no phones and no votes. */
+static int vote_input(const bh_sim *s, const bh_tally *t, int r, bh_input *in)
+{
+    tally_sum sum;
+    tally_sum_of(t, r, &sum);
+    *in = (bh_input){.time = sim_now(s), .kind = IN_VOTE, .a = t->decision,
+                     .b = r == TALLY_OBSERVER(t) ? -1 : r, .joined = t->joined[r]};
+    for (int o = 0; o < t->noptions; o++)
+        for (int c = 0; c < TALLY_CONF; c++)
+            in->votes[o][c] = *tally_cell(t, r, o, c);
+    return t->joined[r] > 0 || sum.voters > 0;
+}
+
+bh_status session_vote(bh_sim *s, bh_journal *j, const bh_tally *t, bh_err *err)
+{
+    const bh_defs *d = sim_defs(s);
+    if (t->decision < 0 || (size_t)t->decision >= d->ndecisions ||
+        t->nroles != (int)d->nteams + 1 ||
+        t->noptions != (int)d->decisions[t->decision].noptions || !t->joined || !t->votes)
+        return err_set(err, BH_EUSAGE, "", 0, "a tally that does not fit this scenario's "
+                       "decision %d", t->decision);
+    bh_input in;
+    for (int pass = 0; pass < 2; pass++)
+        for (int r = 0; r < t->nroles; r++) {
+            if (!vote_input(s, t, r, &in))
+                continue;
+            bh_status st = pass == 0 ? sim_check_input(s, &in, err)
+                                     : session_input(s, j, &in, err);
+            if (st != BH_OK)
+                return st;
+        }
+    return BH_OK;
+}
+
+bh_status session_proposal(bh_sim *s, bh_journal *j, int action, int role, int count,
+                           bh_err *err)
+{
+    bh_input in = {.time = sim_now(s), .kind = IN_PROPOSAL, .a = action, .b = role,
+                   .count = count};
+    return session_input(s, j, &in, err);
+}
+
 bh_status session_finish(bh_sim *s, bh_err *err)
 {
     while (!sim_ended(s) && !sim_failed(s)) {

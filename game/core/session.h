@@ -33,6 +33,18 @@ bh_status session_plan_cut(bh_sim *s, const bh_plan *p, bh_err *err);
 bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_result *res,
                          bh_err *err);
 
+/* The room's tally of an open decision as `vote` annotations, at
+ * sim_now: one IN_VOTE per role that had phones or votes, each checked,
+ * journaled and applied as session_input does (all are checked before the
+ * first is written). Nothing is written when no role had any. The caller
+ * then commits the choice (IN_CHOOSE at the same instant), or lets the
+ * deadline choose. BH_EUSAGE when `t` does not fit the decision. */
+bh_status session_vote(bh_sim *s, bh_journal *j, const bh_tally *t, bh_err *err);
+/* `count` more people of `role` (a team index) asked for `action`: one
+ * IN_PROPOSAL at sim_now, through session_input. */
+bh_status session_proposal(bh_sim *s, bh_journal *j, int action, int role, int count,
+                           bh_err *err);
+
 /* Run on with no more inputs until an ending (or the scenario's length). */
 bh_status session_finish(bh_sim *s, bh_err *err);
 

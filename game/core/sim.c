@@ -128,8 +128,10 @@ void sim_destroy(bh_sim *s)
         if (s->q.heap[i].kind == EV_AFTER && s->hooks.release)
             s->hooks.release(s->hooks.ud, s->q.heap[i].hook);
     sched_free(&s->q);
-    for (size_t i = 0; i < s->nlog; i++)
+    for (size_t i = 0; i < s->nlog; i++) {
         free(s->log[i].text);
+        free(s->log[i].votes);
+    }
     for (size_t i = 0; i < s->nflags; i++) {
         free(s->flags[i].name);
         if (s->flags[i].v.type == VAL_STR)

@@ -20,6 +20,7 @@
 #include "core/err.h"
 #include "core/rng.h"
 #include "core/sched.h"
+#include "core/tally.h"
 
 typedef struct bh_sim bh_sim;
 
@@ -80,7 +81,11 @@ typedef enum {
     IN_UNFREEZE, /* a = decision: its deadline clock runs again */
     IN_ADJUST,   /* a = meter: `amount` is added, then clamped; text = the reason */
     IN_MESSAGE,  /* text = title, body = body: a message from "Facilitator" */
-    IN_END       /* text = the reason: the session ends with ended_by_facilitator */
+    IN_END,      /* text = the reason: the session ends with ended_by_facilitator */
+    /* The room's annotations (sim_room.c): logged, never changing the world */
+    IN_VOTE,     /* a = decision (open), b = role (team index, -1 = Observer): `joined`
+                  * phones of that role were in the room and cast `votes` */
+    IN_PROPOSAL  /* a = action, b = role: `count` more people of that role asked for it */
 } bh_input_kind;
 
 typedef struct bh_input {
@@ -92,12 +97,20 @@ typedef struct bh_input {
     bh_time dur;      /* IN_EXTEND */
     double amount;    /* IN_ADJUST: a multiple of 1/1000 (it is journaled exactly) */
     const char *body; /* IN_MESSAGE */
+    int joined;       /* IN_VOTE: the role's phones in the room */
+    int count;        /* IN_PROPOSAL: how many people asked */
+    /* IN_VOTE: per option of the decision, votes of low, medium and high
+     * confidence (options past the decision's are 0) */
+    int votes[TALLY_MAX_OPTIONS][TALLY_CONF];
 } bh_input;
 
 /* The facilitator's free texts: reasons, titles and bodies. */
 #define SIM_MAX_FACIL_TEXT 1000
 /* An adjustment's size, either way. */
 #define SIM_MAX_ADJUST 1e9
+/* The most phones of one role a vote or a proposal may count: far above a
+ * room (the server takes 250), low enough that sums never overflow. */
+#define SIM_MAX_ROOM 100000
 
 /* ---- the event log: what happened, for transcripts and the debrief ---- */
 
@@ -123,7 +136,15 @@ typedef enum {
      * title. extend: from = by how much, to = the new deadline (-1 while
      * frozen); freeze: from = the time left; unfreeze: to = the new
      * deadline; adjust: from = the amount asked for. */
-    LOG_FACIL
+    LOG_FACIL,
+    /* The room's annotations (sim_room.c). LOG_VOTE: a = decision, b = role
+     * (-1 = Observer), from = phones of the role in the room, to = its
+     * tally's number (1, 2, ... in the session: the vote lines of one
+     * tally share it), votes = the counts [option][TALLY_CONF] for the
+     * decision's options. LOG_PROPOSAL:
+     * a = action, b = role, from = how many more people asked for it. */
+    LOG_VOTE,
+    LOG_PROPOSAL
 } bh_log_kind;
 
 typedef struct bh_log_entry {
@@ -132,6 +153,7 @@ typedef struct bh_log_entry {
     int a, b;
     double from, to;
     char *text;
+    int *votes; /* LOG_VOTE only (else NULL): see above */
 } bh_log_entry;
 
 typedef struct bh_point {
@@ -220,6 +242,13 @@ const char *sim_flag_name(const bh_sim *s, size_t i);
 
 const bh_inbox_item *sim_inbox(const bh_sim *s, size_t *n);
 const bh_log_entry *sim_log(const bh_sim *s, size_t *n);
+/* The room's tally of `decision` from the log: its latest group of vote
+ * lines (the vote lines for it one after another at one instant, one per
+ * role, as session_vote writes them; a role seen again starts another
+ * group). `out` is always
+ * initialised (tally_free it); out->decision is -1 when the decision has
+ * no votes. BH_EUSAGE for a decision out of range, BH_ENOMEM. */
+bh_status sim_tally(const bh_sim *s, int decision, bh_tally *out, bh_err *err);
 
 typedef enum { ACT_AVAILABLE, ACT_RUNNING, ACT_DONE, ACT_BLOCKED } bh_act_state;
 typedef struct bh_action_status {

@@ -126,6 +126,9 @@ struct bh_sim {
     bh_inject_def *fac_msg;  /* the facilitator's messages, as the inbox shows them */
     size_t nfac_msg, cap_fac_msg;
     char *fac_reason;        /* why `end` ended the session */
+
+    /* ---- the room's annotations (sim_room.c) ---- */
+    int vote_groups;         /* tallies logged so far: each LOG_VOTE's `to` names its group */
 };
 
 /* Record that a condition read an item (a no-op outside conditions). */
@@ -188,6 +191,11 @@ static inline int sim_facil_took(const bh_sim *s, int inject)
 }
 /* Free what the interventions left (in sim_record.c, for the same reason). */
 void sim_facil_free(bh_sim *s);
+/* ---- the room's annotations (sim_room.c) ---- */
+/* Check or apply IN_VOTE and IN_PROPOSAL (the clock and the end are
+ * checked): they are only logged. */
+bh_status sim_room_check(const bh_sim *s, const bh_input *in, bh_err *err);
+bh_status sim_room_apply(bh_sim *s, const bh_input *in, bh_err *err);
 /* A free text of an input: valid UTF-8 of at most `max` bytes, no
  * control characters but newlines and tabs; `what` names it ("a note"). */
 bh_status sim_text_check(const char *what, const char *text, size_t max, bh_err *err);

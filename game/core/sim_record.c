@@ -55,7 +55,7 @@ int sim_log_push(bh_sim *s, bh_log_kind kind, int a, int b, double from, double 
     char *copy = NULL;
     if (text && !(copy = mem_strdup(text)))
         return -1;
-    s->log[s->nlog++] = (bh_log_entry){s->now, kind, a, b, from, to, copy};
+    s->log[s->nlog++] = (bh_log_entry){s->now, kind, a, b, from, to, copy, NULL};
     s->version++;
     return 0;
 }

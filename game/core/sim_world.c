@@ -286,6 +286,8 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
     case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
     case IN_MESSAGE: case IN_END:
         return sim_facil_check(s, in, err);
+    case IN_VOTE: case IN_PROPOSAL:
+        return sim_room_check(s, in, err);
     }
     return BH_OK;
 }
@@ -350,6 +352,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
             return sim_oom(s, err);
         s->log[s->nlog - 1].time = in->time; /* after the end, keep the note's own time */
         return BH_OK;
+    case IN_VOTE: case IN_PROPOSAL:
+        return sim_room_apply(s, in, err); /* annotations: nothing to settle */
     case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
     case IN_MESSAGE: case IN_END:
         if (sim_facil_apply(s, in, err) != BH_OK)

@@ -105,6 +105,29 @@ static void facil(FILE *f, const bh_sim *s, const bh_defs *d, const bh_log_entry
     }
 }
 
+/* The room's annotations, by role, never by name. */
+static void room(FILE *f, const bh_defs *d, const bh_log_entry *e)
+{
+    const char *role = e->b < 0 ? "Observer" : d->teams[e->b].label;
+    if (e->kind == LOG_PROPOSAL) {
+        fprintf(f, "ROOM      proposal %s: %d more of %s asked for it\n", d->actions[e->a].id,
+                (int)e->from, role);
+        return;
+    }
+    const bh_decision_def *x = &d->decisions[e->a];
+    int voters = 0;
+    for (size_t o = 0; o < x->noptions && e->votes; o++)
+        voters += e->votes[o * TALLY_CONF] + e->votes[o * TALLY_CONF + 1] +
+                  e->votes[o * TALLY_CONF + 2];
+    fprintf(f, "ROOM      vote %s, %s: %d of %d voted", x->id, role, voters, (int)e->from);
+    for (size_t o = 0; o < x->noptions && e->votes; o++) {
+        const int *v = e->votes + o * TALLY_CONF;
+        if (v[0] || v[1] || v[2])
+            fprintf(f, ", %s %d/%d/%d", x->options[o].id, v[0], v[1], v[2]);
+    }
+    fputs(voters ? " (low/medium/high)\n" : "\n", f);
+}
+
 size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
 {
     size_t n;
@@ -179,6 +202,9 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
             break;
         case LOG_FACIL:
             facil(f, s, d, e);
+            break;
+        case LOG_VOTE: case LOG_PROPOSAL:
+            room(f, d, e);
             break;
         case LOG_ENDING:
             if (e->a >= 0)

@@ -10,16 +10,6 @@ static json_t *str(const char *s) { return json_string(s ? s : ""); }
 /* For text this file composed in a fixed buffer. */
 static json_t *composed(char *s) { return json_string(rp_whole(s)); }
 
-static void set_stamp(json_t *o, const bh_sim *s, bh_time t)
-{
-    char st[32], cl[32];
-    dur_stamp(t, st, sizeof st);
-    cal_format_short(sim_defs(s)->scenario.start_epoch + t, cl, sizeof cl);
-    json_object_set_new(o, "t", json_integer(t));
-    json_object_set_new(o, "stamp", str(st));
-    json_object_set_new(o, "clock", str(cl));
-}
-
 static json_t *texts(const bh_texts *t)
 {
     json_t *a = json_array();
@@ -186,7 +176,7 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
 {
     const bh_defs *d = sim_defs(s);
     json_t *o = json_object();
-    set_stamp(o, s, e->time);
+    rp_set_stamp(o, s, e->time);
     json_object_set_new(o, "kind", str(e->kind == LOG_FACIL ? rp_facil_kind(e->a)
                                                              : kind_name(e->kind)));
     switch (e->kind) {
@@ -247,6 +237,8 @@ static json_t *timeline(const bh_sim *s)
     int last_bg = 0; /* `last` gathers what background effects changed */
     for (size_t i = 0; i < n; i++) {
         const bh_log_entry *e = &log[i];
+        if (e->kind == LOG_VOTE || e->kind == LOG_PROPOSAL)
+            continue; /* the room's annotations: in "room", never the timeline */
         int is_change = e->kind == LOG_METER || e->kind == LOG_SYSTEM || e->kind == LOG_TEAM;
         if (is_change) {
             /* what the event just before (at the same moment) did: the core
@@ -254,7 +246,7 @@ static json_t *timeline(const bh_sim *s)
              * during the effect comes first and is not the cause */
             if (!last || last_t != e->time || (e->b && !last_bg)) {
                 last = json_object();
-                set_stamp(last, s, e->time);
+                rp_set_stamp(last, s, e->time);
                 json_object_set_new(last, "kind", str("change"));
                 json_object_set_new(last, "title", str("Consequences of earlier choices"));
                 json_array_append_new(a, last);
@@ -364,6 +356,9 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
                 json_array_append_new(improve, composed(buf));
             }
         }
+        json_t *room = rp_room_decision(s, (int)i);
+        if (room) /* only with votes: reports without them stay as they were */
+            json_object_set_new(o, "room", room);
         json_array_append_new(a, o);
     }
     free(order);
@@ -387,7 +382,7 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
             if (first < 0)
                 first = log[i].time;
             json_t *x = json_object();
-            set_stamp(x, s, log[i].time);
+            rp_set_stamp(x, s, log[i].time);
             json_object_set_new(x, "id", str(d->actions[log[i].a].id));
             json_object_set_new(x, "label", str(d->actions[log[i].a].label));
             json_array_append_new(acts, x);
@@ -501,7 +496,7 @@ static json_t *notes(const bh_sim *s)
     for (size_t i = 0; i < n; i++)
         if (log[i].kind == LOG_FNOTE) {
             json_t *o = json_object();
-            set_stamp(o, s, log[i].time);
+            rp_set_stamp(o, s, log[i].time);
             json_object_set_new(o, "text", str(log[i].text));
             json_array_append_new(a, o);
         }
@@ -531,5 +526,8 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     json_object_set_new(r, "questions", questions_and_facts(s, &facts));
     json_object_set_new(r, "fact_check", facts);
     json_object_set_new(r, "notes", notes(s));
+    json_t *room = rp_room(s, json_object_get(r, "decisions"));
+    if (room)
+        json_object_set_new(r, "room", room);
     return r;
 }

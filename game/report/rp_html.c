@@ -241,6 +241,21 @@ static void timeline(FILE *f, const json_t *r)
     chart(f, r);
 }
 
+static void no_rule(FILE *f, int n)
+{
+    (void)f;
+    (void)n;
+}
+
+static const rp_markup markup = {
+    .text = esc, .h2 = "<h2>", .h2_end = "</h2>\n", .h3 = "<h3>", .h3_end = "</h3>\n",
+    .p = "<p>", .p_end = "</p>\n", .strong = "<strong>", .strong_end = "</strong>",
+    .table = "<table class=\"small\">\n", .table_end = "</table>\n", .tr = "<tr>",
+    .tr_end = "</tr>\n", .hd = "<th>", .hd_end = "</th>", .td = "<td>", .td_end = "</td>",
+    .em = "<th>", .em_end = "</th>", .tm = "<td class=\"t\">", .tm_end = "</td>",
+    .head_end = no_rule,
+};
+
 static void decisions(FILE *f, const json_t *r)
 {
     fputs("<h2>Decisions review</h2>\n", f);
@@ -269,8 +284,11 @@ static void decisions(FILE *f, const json_t *r)
         const json_t *fa = json_object_get(d, "followed_advice");
         if (json_is_boolean(fa))
             fprintf(f, "<li>Responders' advice %s.</li>\n", json_is_true(fa) ? "followed" : "not followed");
-        fputs("</ul></div>\n", f);
+        fputs("</ul>\n", f);
+        rp_room_votes(f, json_object_get(d, "room"), &markup);
+        fputs("</div>\n", f);
     }
+    rp_room_section(f, r, &markup);
 }
 
 static void list(FILE *f, const char *title, const json_t *a)

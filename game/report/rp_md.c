@@ -147,6 +147,22 @@ static void stamp_s(char *buf, size_t n, double t)
     dur_stamp((bh_time)t, buf, n);
 }
 
+/* The line under a table's header row. */
+static void rule(FILE *f, int n)
+{
+    fputs("|", f);
+    for (int i = 0; i < n; i++)
+        fputs("---|", f);
+    fputs("\n", f);
+}
+
+static const rp_markup markup = {
+    .text = cell, .h2 = "## ", .h2_end = "\n\n", .h3 = "### ", .h3_end = "\n\n", .p = "",
+    .p_end = "\n\n", .strong = "**", .strong_end = "**", .table = "", .table_end = "\n",
+    .tr = "|", .tr_end = "\n", .hd = " ", .hd_end = " |", .td = " ", .td_end = " |",
+    .em = " **", .em_end = "** |", .tm = " ", .tm_end = " |", .head_end = rule,
+};
+
 static void decisions(FILE *f, const json_t *r)
 {
     fputs("## Decisions review\n\n", f);
@@ -186,7 +202,9 @@ static void decisions(FILE *f, const json_t *r)
             fprintf(f, "%s\n", json_is_true(fa) ? " (followed)." : json_is_false(fa) ? " (not followed)." : ".");
         }
         fputs("\n", f);
+        rp_room_votes(f, json_object_get(d, "room"), &markup);
     }
+    rp_room_section(f, r, &markup);
 }
 
 static void analysis(FILE *f, const json_t *r)

@@ -1,6 +1,7 @@
 /* rp_read: small readers of the report model that the builder and every
  * writer share: a field as a string or a number ("" or 0 when absent), a
- * file's base name, and a timeline kind as a word for people. They sit
+ * file's base name, a timeline kind as a word for people, and a moment
+ * as the model writes it. They sit
  * below both, so the writers never call back into the builder. */
 #include <string.h>
 
@@ -32,6 +33,16 @@ char *rp_whole(char *s)
             s[k - 1] = 0;
     }
     return s;
+}
+
+void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t)
+{
+    char st[32], cl[32];
+    dur_stamp(t, st, sizeof st);
+    cal_format_short(sim_defs(s)->scenario.start_epoch + t, cl, sizeof cl);
+    json_object_set_new(o, "t", json_integer(t));
+    json_object_set_new(o, "stamp", json_string(st));
+    json_object_set_new(o, "clock", json_string(cl));
 }
 
 const char *rp_base_name(const char *path)

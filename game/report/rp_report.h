@@ -47,6 +47,9 @@ double rp_num(const json_t *o, const char *key);
 const char *rp_base_name(const char *path);
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
+/* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)
+ * and "clock" (the scenario's calendar, Sun 22:25). */
+void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t);
 /* Cut a string that snprintf may have cut inside a UTF-8 character back
  * to its last whole character (Jansson refuses invalid UTF-8). */
 char *rp_whole(char *s);
@@ -55,5 +58,31 @@ char *rp_whole(char *s);
  * of a LOG_FACIL entry (a = its bh_input_kind), and its fields. */
 const char *rp_facil_kind(int input_kind);
 void rp_facil_event(json_t *o, const bh_sim *s, const bh_log_entry *e);
+
+/* The room's votes and proposals (rp_room.c, issue 14), read back from
+ * the session's log. rp_room_decision: the "room" object of decision i,
+ * or NULL when it has no votes. rp_room: the report's top-level "room"
+ * (participation per decision, given the built "decisions", and the
+ * proposals with what became of them), or NULL when the session has
+ * neither votes nor proposals. The shape is in rp_room.c. */
+json_t *rp_room_decision(const bh_sim *s, int i);
+json_t *rp_room(const bh_sim *s, const json_t *decisions);
+
+/* How a writer marks up what rp_room_write.c writes for both of them:
+ * `text` writes text escaped for the format, on one line; the strings
+ * open and close a heading, a paragraph, strong text, a table, a row and
+ * its cells (hd: the header row's, em: the totals', tm: a time's); head_end follows the
+ * header row of a table of n columns (Markdown's |---| line). */
+typedef struct rp_markup {
+    void (*text)(FILE *f, const char *s);
+    const char *h2, *h2_end, *h3, *h3_end, *p, *p_end, *strong, *strong_end;
+    const char *table, *table_end, *tr, *tr_end, *hd, *hd_end, *td, *td_end, *em, *em_end;
+    const char *tm, *tm_end;
+    void (*head_end)(FILE *f, int n);
+} rp_markup;
+/* The room's votes on one decision (its "room", NULL: nothing), and the
+ * section "The room" (nothing when the report has no "room"). */
+void rp_room_votes(FILE *f, const json_t *room, const rp_markup *m);
+void rp_room_section(FILE *f, const json_t *r, const rp_markup *m);
 
 #endif

@@ -18,6 +18,9 @@ int debrief_row(app *a, uint32_t id, int x, int y, int w, const char *meta, cons
 int debrief_para(ui *u, int x, int y, int w, int px, ui_theme_color c, const char *s);
 /* Length of `s` without a trailing ".journal". */
 int debrief_stem_len(const char *s);
+/* The room's votes on decision `d` of the model (its "room"), two short
+ * lines; the height drawn, 0 when the room did not vote on it. */
+int debrief_room(ui *u, const json_t *d, int x, int y, int w);
 
 /* The tabs, each drawn inside `r`. `which` is the tab's number for the
  * lists read from the model's array `key`. */

@@ -1,7 +1,8 @@
 /* ui_debrief_tabs: the pieces the debrief's tabs are drawn from (a
  * selectable row, a paragraph, a journal's name without ".journal") and
  * the tabs that are lists: the timeline with the selected event in full
- * beside it, and the functions, hot-wash questions, fact check and notes. */
+ * beside it, and the functions, hot-wash questions, fact check and notes;
+ * and the room's votes on a decision, for the decisions tab. */
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,22 @@ int debrief_stem_len(const char *s)
 {
     size_t n = strlen(s);
     return (int)(n > 8 && strcmp(s + n - 8, ".journal") == 0 ? n - 8 : n);
+}
+
+/* The decisions tab's lines about the room's votes (issue 14): the report
+ * model wrote them, by role and never by name. */
+int debrief_room(ui *u, const json_t *d, int x, int y, int w)
+{
+    const json_t *rm = json_object_get(d, "room");
+    if (!rm)
+        return 0;
+    char line[1200];
+    snprintf(line, sizeof line, "Room: %s.", rp_str(rm, "summary"));
+    int h = debrief_para(u, x, y, w, u->px_body,
+                         json_is_false(json_object_get(rm, "committed_majority")) ? TC_WARNING
+                                                                                   : TC_TEXT,
+                         line);
+    return h + debrief_para(u, x, y + h, w, u->px_body, TC_TEXT_DIM, rp_str(rm, "split"));
 }
 
 /* ---- tabs ---- */

@@ -133,6 +133,7 @@ void debrief_tab_decisions(app *a, SDL_Rect r)
                  json_is_true(fa) ? " What responders advise: followed."
                  : json_is_false(fa) ? " What responders advise: not followed." : "");
         y += debrief_para(u, x, y, w, u->px_body, json_is_false(fa) ? TC_WARNING : TC_TEXT_DIM, l2);
+        y += debrief_room(u, d, x, y, w);
         char wl[64];
         snprintf(wl, sizeof wl, "What if… (D%zu)", i + 1);
         int ww = screen_button_w(a, wl);

@@ -1,6 +1,6 @@
 /* ui_shots: render every screen of the game to BMP files, headless.
  *
- *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS]]
+ *     ui_shots OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE [SCENARIO BUSY_SECONDS [PLAN]]]
  *     ui_shots OUTDIR WIDTHxHEIGHT THEME TEXT_SCALE projector
  *
  *     ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME [TEXT_SCALE]
@@ -9,7 +9,9 @@
  * states (ui_shots_proj.c); the third, both windows of a workshop
  * (ui_shots_workshop.c).
  * SCENARIO names scenarios/SCENARIO.lua, driven by its expert plan up to
- * BUSY_SECONDS for the operations-room shots (default: the tutorial).
+ * BUSY_SECONDS for the operations-room shots (default: the tutorial); PLAN
+ * picks another of its plans, tests/plans/SCENARIO_PLAN.plan (`room`: the
+ * tutorial with the room's votes, for the debrief's decisions tab).
  *
  * scripts/screenshots runs it under the dummy video driver for each theme
  * and size and converts the BMPs to PNG. It reports text that overflowed
@@ -103,7 +105,8 @@ int main(int argc, char **argv)
         const char *name = argc > 5 ? argv[5] : "tutorial";
         char scn[1024], plan[1024];
         snprintf(scn, sizeof scn, "%s/scenarios/%s.lua", BH_SOURCE_DIR, name);
-        snprintf(plan, sizeof plan, "%s/tests/plans/%s_expert.plan", BH_SOURCE_DIR, name);
+        snprintf(plan, sizeof plan, "%s/tests/plans/%s_%s.plan", BH_SOURCE_DIR, name,
+                 argc > 7 ? argv[7] : "expert");
         tour_paths p = {scn, plan, BH_SOURCE_DIR "/tests/fixtures/ui/broken.lua",
                         BH_SOURCE_DIR "/tests/fixtures/ui/runtime_error.lua",
                         argc > 6 ? atoi(argv[6]) : 0};

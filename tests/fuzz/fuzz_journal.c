@@ -60,7 +60,8 @@ static void round_trip(const bh_defs *d, const bh_input *in, const bh_jline *l)
         (in->kind != IN_NOTE && (back.a != in->a || back.b != in->b)) ||
         strcmp(back.text ? back.text : "", in->text ? in->text : "") != 0 ||
         strcmp(back.body ? back.body : "", in->body ? in->body : "") != 0 ||
-        back.dur != in->dur || back.amount != in->amount)
+        back.dur != in->dur || back.amount != in->amount || back.joined != in->joined ||
+        back.count != in->count || memcmp(back.votes, in->votes, sizeof in->votes) != 0)
         fail("a formatted line reads back as another input", l, buf);
     journal_plan_free(&again);
 }

@@ -1,15 +1,45 @@
 /* check_session.h: helpers the engine's unit tests share for sessions of
- * real scenarios: load a scenario from text and see its diagnostics as
- * one string, and a session's whole transcript as one string (to compare
- * two sessions). Header-only like check.h; include after it. */
+ * real scenarios: a scenario loaded with a session of it (check_run), a
+ * scenario loaded from text with its diagnostics as one string, and a
+ * session's whole transcript as one string (to compare two sessions).
+ * Header-only like check.h; include after it. */
 #ifndef CHECK_SESSION_H
 #define CHECK_SESSION_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/transcript.h"
 #include "script/lh_host.h"
+
+/* A scenario's host and a session of it. */
+typedef struct check_run {
+    lh_host *h;
+    bh_sim *s;
+    const bh_defs *d;
+    bh_err err;
+} check_run;
+
+/* Load `scenario` and start a session with `seed`: 0, or -1. */
+__attribute__((unused)) static int check_run_start(check_run *r, const char *scenario,
+                                                   uint64_t seed)
+{
+    memset(r, 0, sizeof *r);
+    lh_diags diags = {0};
+    lh_load(scenario, NULL, &r->h, &diags);
+    lh_diags_free(&diags);
+    if (!r->h)
+        return -1;
+    r->d = lh_defs(r->h);
+    return sim_create(&r->s, r->d, lh_hooks(r->h), seed, &r->err) == BH_OK ? 0 : -1;
+}
+
+__attribute__((unused)) static void check_run_stop(check_run *r)
+{
+    sim_destroy(r->s);
+    lh_free(r->h);
+}
 
 /* Write `src` to DIR/s.lua and load it: the host, or NULL; every
  * diagnostic goes into diag as "line:error|warning:message\n". */
