@@ -26,12 +26,7 @@
 
 static void play_reset(play *p, const char *data_dir)
 {
-    /* the app's hook belongs to the app, not to the session */
-    void (*before_close)(void *, int) = p->before_close;
-    void *ud = p->before_close_ud;
-    memset(p, 0, sizeof *p);
-    p->before_close = before_close;
-    p->before_close_ud = ud;
+    memset(p, 0, sizeof *p); /* the app sets before_close again after a start */
     p->journal.fd = -1;
     p->live = 1;
     p->cut_index = -1;

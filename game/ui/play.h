@@ -76,7 +76,7 @@ typedef struct play {
     /* Called just before a decision closes: before an input chooses in it,
      * and before the clock reaches its deadline (the default). The room's
      * votes are journaled there, ahead of the choice (issue 14). NULL for
-     * none; set by the app, kept across sessions. */
+     * none; the app sets it after play_start or play_resume, which clear it. */
     void (*before_close)(void *ud, int decision);
     void *before_close_ud;
 } play;

@@ -33,6 +33,7 @@ static void stop_session(app *a)
         play_close(&a->game);
     memset(&a->game, 0, sizeof a->game);
     a->game.journal.fd = -1;
+    app_room_hook(a); /* the app's, across sessions */
     a->playing = 0;
     app_projector_close(a);
     a->workshop = 0;
@@ -147,6 +148,7 @@ void app_begin(app *a)
     }
     lh_diags_free(&d);
     a->playing = 1;
+    app_room_hook(a);
     if (!a->game.workshop) /* a workshop starts paused: the facilitator starts it */
         play_set_speed(&a->game, a->settings.speed);
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
@@ -172,6 +174,7 @@ bh_status app_resume(app *a, const char *journal, bh_err *err)
     }
     lh_diags_free(&d);
     a->playing = 1;
+    app_room_hook(a);
     a->speed_before_pause = a->settings.speed ? a->settings.speed : 1;
     enter_ops(a);
     if (a->game.workshop) { /* `mode workshop`: both windows, where it stood */

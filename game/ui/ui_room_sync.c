@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/session.h"
+#include "core/text.h"
 #include "room/rv_model.h"
 #include "ui/play_internal.h"
 #include "ui/ui_facil.h"

@@ -193,7 +193,9 @@ void ws_projector_frame(app *a, double dt)
     int publish = app_room_due(a);
     if (!a->has_proj && !publish)
         return;
-    if (a->game.speed > 0)
+    /* play has begun once the clock ran, or was moved on (a jump to the
+     * next decision): the room no longer needs the page before play */
+    if (a->game.speed > 0 || sim_now(a->game.sim) > 0)
         a->started = 1;
     /* the same colours as the console, changed with it; the text is read
      * from the back of a room, so never smaller than 150% (the layout is

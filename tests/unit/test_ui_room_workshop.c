@@ -1,4 +1,4 @@
-/* test_room_workshop: a headless workshop of the tutorial with three
+/* test_ui_room_workshop: a headless workshop of the tutorial with three
  * scripted phones (issue 14's "Tests"). The game runs in this process
  * under SDL's dummy driver with the room server on 127.0.0.1; the phones
  * are HTTP requests from this thread between frames. They join as two
@@ -140,7 +140,7 @@ static void test_three_phones(void)
 
     /* three phones join: two teams and an observer */
     char t1[64], t2[64], t3[64];
-    CHECK_INT(join(a->room.code, "r0", "Ann", t1), 200);
+    CHECK_INT(join(a->room.code, "r0", "Ann Quokka", t1), 200);
     CHECK_INT(join(a->room.code, "r1", "<script>alert(1)</script>", t2), 200);
     CHECK_INT(join(a->room.code, "observer", "", t3), 200);
     CHECK_INT(join("ZZZZ", "r0", "Eve", (char[64]){0}), 403);
@@ -180,7 +180,7 @@ static void test_three_phones(void)
     a->proj.record = NULL;
     CHECK_HAS(room.text, "The room's vote");
     CHECK_HAS(room.text, "Unified: 67% for A");
-    CHECK(!room.text || !strstr(room.text, "Ann")); /* by role, never by name */
+    CHECK(!room.text || !strstr(room.text, "Quokka")); /* by role, never by name */
     free(room.text);
     json_decref(s);
     s = state();
@@ -188,7 +188,7 @@ static void test_three_phones(void)
     CHECK_INT(json_integer_value(json_object_get(tl, "voters")), 3);
     CHECK(json_is_true(json_object_get(tl, "unified")));
     char *st = json_dumps(s, 0);
-    CHECK(st && !strstr(st, "Ann")); /* by role, never by name */
+    CHECK(st && !strstr(st, "Quokka")); /* by role, never by name */
     free(st);
 
     /* the facilitator commits the room's majority with one click */
@@ -204,18 +204,19 @@ static void test_three_phones(void)
     CHECK(j != NULL);
     if (j) {
         char vline[200], cline[200];
-        snprintf(vline, sizeof vline, " vote %s %s 1 A=1/0/0", defs->decisions[d].id,
-                 defs->teams[0].id);
+        const bh_decision_def *dd = &defs->decisions[d];
+        snprintf(vline, sizeof vline, " vote %s %s 1 %s=0/0/1", dd->id, defs->teams[0].id,
+                 dd->options[0].id);
         snprintf(cline, sizeof cline, " choose %s %s", defs->decisions[d].id,
                  defs->decisions[d].options[0].id);
         const char *v = strstr(j, vline), *c = strstr(j, cline);
         if (!v || !c)
             fprintf(stderr, "journal:\n%s\n", j);
         CHECK(v && c && v < c);
-        snprintf(vline, sizeof vline, " vote %s observer 1 A=0/1/0", defs->decisions[d].id);
+        snprintf(vline, sizeof vline, " vote %s observer 1 %s=0/1/0", dd->id, dd->options[0].id);
         CHECK_HAS(j, vline);
-        snprintf(vline, sizeof vline, " vote %s %s 1 C=0/1/0", defs->decisions[d].id,
-                 defs->teams[1].id);
+        snprintf(vline, sizeof vline, " vote %s %s 1 %s=0/1/0", dd->id, defs->teams[1].id,
+                 dd->options[2].id);
         CHECK_HAS(j, vline);
         free(j);
     }
@@ -273,8 +274,8 @@ static void test_three_phones(void)
         CHECK_INT(ds.by_default, 1);
         j = journal_text(a);
         char vline[200];
-        snprintf(vline, sizeof vline, " vote %s %s 1 B=1/0/0", defs->decisions[d2].id,
-                 defs->teams[0].id);
+        snprintf(vline, sizeof vline, " vote %s %s 1 %s=1/0/0", defs->decisions[d2].id,
+                 defs->teams[0].id, defs->decisions[d2].options[1].id);
         CHECK(j && strstr(j, vline));
         free(j);
         CHECK_INT(vote(t1, k2, "A", "low"), 409);
@@ -284,7 +285,7 @@ static void test_three_phones(void)
     json_t *rep = rp_build(a->game.sim, &(rp_meta){"tutorial.lua", NULL});
     char *rt = rep ? json_dumps(rep, 0) : NULL;
     CHECK(rt && strstr(rt, "\"room\""));
-    CHECK(!rt || !strstr(rt, "Ann")); /* by role, never by name */
+    CHECK(!rt || !strstr(rt, "Quokka")); /* by role, never by name */
     free(rt);
     json_decref(rep);
     app_free(a);
