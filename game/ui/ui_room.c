@@ -195,7 +195,7 @@ static int votes(app *a, int x, int y, int w)
     for (int o = 0; o < t->noptions; o++) {
         int len = snprintf(line, sizeof line, "%c %s: %d", 'A' + o, dd->options[o].label,
                            s.by_option[o]);
-        const char *sep = "  (";
+        const char *sep = "  —  ";
         for (int role = 0; role < t->nroles && len > 0 && (size_t)len < sizeof line - 80; role++) {
             int n = 0;
             for (int c = 0; c < TALLY_CONF; c++)
@@ -206,8 +206,6 @@ static int votes(app *a, int x, int y, int w)
                             role_label(a, role == TALLY_OBSERVER(t) ? -1 : role), n);
             sep = ", ";
         }
-        if (strcmp(sep, ", ") == 0 && len > 0 && (size_t)len < sizeof line - 2)
-            snprintf(line + len, sizeof line - (size_t)len, ")");
         y += facil_para(a, x + u->pad, y, w - u->pad, u->px_small,
                         s.top == o ? TC_ACCENT : TC_TEXT, line);
     }
@@ -259,13 +257,12 @@ static int proposals(app *a, int x, int y, int w)
         int len = snprintf(line, sizeof line, "%s: %d asked", d->actions[q->action].label,
                            q->people);
         for (int k = 0; k < q->nroles && len > 0 && (size_t)len < sizeof line - 80; k++)
-            len += snprintf(line + len, sizeof line - (size_t)len, "%s%s %d", k ? ", " : " (",
+            len += snprintf(line + len, sizeof line - (size_t)len, "%s%s %d",
+                            k ? ", " : "  —  ",
                             role_label(a, q->role[k] == (int)d->nteams ? -1 : q->role[k]),
                             q->count[k]);
-        if (q->nroles && len > 0 && (size_t)len < sizeof line - 2)
-            snprintf(line + len, sizeof line - (size_t)len, ")");
         y += facil_para(a, x, y, w, u->px_small, TC_TEXT, line);
-        int half = (w - u->gap) / 2;
+        int aside = screen_button_w(a, "Set aside"), half = w - aside - u->gap;
         char lab[300];
         snprintf(lab, sizeof lab, "Start %s", d->actions[q->action].label);
         if (facil_button(a, ui_idn(u, "fpropstart", q->action), (SDL_Rect){x, y, half, bh}, lab,

@@ -21,6 +21,21 @@
 #include "http_client.h"
 #include "report/rp_report.h"
 #include "ui/ui_ops.h"
+#include "ui/ui_tour.h"
+
+/* BH_ROOM_SHOTS=DIR: the console and the projector at this state, as BMPs
+ * (the README's screenshots of the console's room section). */
+static void snap(ui *u, const char *name)
+{
+    const char *dir = getenv("BH_ROOM_SHOTS");
+    if (!dir)
+        return;
+    char path[512];
+    bh_err e;
+    snprintf(path, sizeof path, "%s/%s.bmp", dir, name);
+    if (tour_save_ui_bmp(u, path, &e) != BH_OK)
+        fprintf(stderr, "%s\n", e.msg);
+}
 
 static int port;
 
@@ -168,6 +183,7 @@ static void test_three_phones(void)
     CHECK_HAS(console.text, "<script>alert(1)</script>"); /* a name is text */
     CHECK_HAS(console.text, "Unified: 67%");
     free(console.text);
+    snap(&a->u, "console-votes");
     /* not on the projector nor the phones until revealed */
     json_decref(s);
     s = state();
@@ -178,6 +194,7 @@ static void test_three_phones(void)
     a->proj.record_ctx = &room;
     frames(a, 2);
     a->proj.record = NULL;
+    snap(&a->proj, "projector-tally");
     CHECK_HAS(room.text, "The room's vote");
     CHECK_HAS(room.text, "Unified: 67% for A");
     CHECK(!room.text || !strstr(room.text, "Quokka")); /* by role, never by name */
@@ -236,6 +253,7 @@ static void test_three_phones(void)
         a->u.record_ctx = &console;
         frames(a, 2);
         a->u.record = NULL;
+        snap(&a->u, "console-proposal");
         CHECK_HAS(console.text, "Proposals from the room");
         char line[300];
         snprintf(line, sizeof line, "%s: 1 asked", label);
