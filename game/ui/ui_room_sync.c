@@ -72,7 +72,9 @@ static uint64_t roster_sum(const srv_room *m)
  * the phones a rejoin after a crash, never the session). */
 static void save_roster(app *a)
 {
-    if (!a->room.srv || !a->playing || !a->game.journal_path[0])
+    /* not before the file of a resumed session is read: the empty room
+     * of a server just started would overwrite it */
+    if (!a->room.srv || !a->playing || !a->game.journal_path[0] || a->room.roster_pending)
         return;
     char path[PLAY_PATH_MAX + 16];
     if (snprintf(path, sizeof path, "%s.phones", a->game.journal_path) >= (int)sizeof path)
@@ -86,6 +88,14 @@ static void save_roster(app *a)
 
 void app_room_load_roster(app *a)
 {
+    /* the server checks each phone's role against the published state:
+     * the file is read once the session's first state is out */
+    a->room.roster_pending = 1;
+}
+
+static void load_roster(app *a)
+{
+    a->room.roster_pending = 0;
     if (!a->room.srv || !a->playing || !a->game.journal_path[0])
         return;
     char path[PLAY_PATH_MAX + 16];
@@ -184,6 +194,8 @@ void app_room_sync(app *a)
         return;
     if (!r->roster && !(r->roster = calloc(1, sizeof *r->roster)))
         return;
+    if (r->roster_pending && r->published)
+        load_roster(a);
     uint64_t ch = srv_room_changes(r->srv);
     if (ch != r->roster_changes || !r->roster_taken) {
         srv_room_get(r->srv, r->roster);

@@ -159,6 +159,10 @@ static void test_three_phones(void)
     CHECK_INT(join(a->room.code, "r1", "<script>alert(1)</script>", t2), 200);
     CHECK_INT(join(a->room.code, "observer", "", t3), 200);
     CHECK_INT(join("ZZZZ", "r0", "Eve", (char[64]){0}), 403);
+    /* the facilitator's self-test: a phone opened /t */
+    http_got g = http_req(port, "GET", "/t", NULL);
+    CHECK_INT(g.status, 200);
+    http_free(&g);
     CHECK_INT(vote(t1, dkey, "A", "high"), 200);
     CHECK_INT(vote(t2, dkey, "B", "low"), 200);
     CHECK_INT(vote(t3, dkey, "A", "medium"), 200);
@@ -179,6 +183,7 @@ static void test_three_phones(void)
     CHECK_INT(ts.top, 0);
     CHECK_INT(ts.unified, 1); /* 2 of 3 */
     CHECK_HAS(console.text, "Phones joined: 3");
+    CHECK_HAS(console.text, "Self-test: connected. A phone reached this laptop from 127.0.0.1");
     CHECK_HAS(console.text, "Votes: 3 of 3 phones");
     CHECK_HAS(console.text, "<script>alert(1)</script>"); /* a name is text */
     CHECK_HAS(console.text, "Unified: 67%");
@@ -306,6 +311,26 @@ static void test_three_phones(void)
     CHECK(!rt || !strstr(rt, "Quokka")); /* by role, never by name */
     free(rt);
     json_decref(rep);
+    /* quit and resume: the phones keep their tokens (JOURNAL.phones) */
+    char journal[PLAY_PATH_MAX];
+    snprintf(journal, sizeof journal, "%s", a->game.journal_path);
+    app_free(a);
+    memset(a, 0, sizeof *a);
+    o.resume = journal;
+    CHECK(cw_init(a, &o));
+    CHECK(a->playing && a->room.srv);
+    if (a->room.srv) {
+        port = srv_port(a->room.srv);
+        frames(a, 2);
+        char hdr[128];
+        snprintf(hdr, sizeof hdr, "X-Room-Token: %s\r\n", t1);
+        g = http_req(port, "GET", "/api/me", hdr);
+        CHECK_INT(g.status, 200);
+        CHECK(strstr(g.body, "Ann Quokka") != NULL);
+        http_free(&g);
+        CHECK_HAS(a->room.roster ? "" : "no roster", "");
+        CHECK(a->room.roster && a->room.roster->nphones == 3);
+    }
     app_free(a);
     free(a);
 }
