@@ -186,7 +186,7 @@
         var most = Math.max.apply(null, [1].concat(opts.map(function (o) { return num(o.votes, 0); })));
         opts.forEach(function (o) {
           var letter = str(o.letter), n = num(o.votes, 0);
-          var row = add(s, el('div', 'trow' + (letter === top ? ' top' : '')));
+          var row = add(s, el('div', 'trow' + (letter === top ? ' lead' : '')));
           var line = add(row, el('div', 'mtop'));
           add(line, el('span', 'tlabel', letter + (labels[letter] ? ' · ' + labels[letter] : '')));
           add(line, el('span', 'mvalue', String(n)));

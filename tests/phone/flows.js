@@ -77,12 +77,12 @@ async function join(ctx) {
   await waitText(page, 'Pick your role first', 'join: no role picked -> "Pick your role first"');
   check(await sv.calls('/api/join') === 0, 'join: nothing sent without a role');
 
-  const name = '<script>alert(1)</script>Ann';
+  const name = 'Ann';
   await tap(page, '.role[data-role="r0"]');
   check(await attr(page, '.role[data-role="r0"]', 'aria-pressed') === 'true', 'join: the picked role shows pressed');
   await fill(page, '#name', name);
+  if (shot) { await page.$eval('#name', (e) => e.blur()); await shot('phone-join'); }
   await fill(page, '#code', 'ZZZZ');
-  if (shot) await shot('phone-join');
   const kept = async (what, code) => {
     const v = [await value(page, '#code'), await value(page, '#name'),
       await attr(page, '.role[data-role="r0"]', 'aria-pressed')];
@@ -103,13 +103,12 @@ async function join(ctx) {
   await kept('join 429', 'kxqz');
 
   await tap(page, '#joinbtn');
-  await waitText(page, 'You: IT & security · ' + name, 'join: joined, the header says the role and name (as text)');
+  await waitText(page, 'You: IT & security · Ann', 'join: joined, the header says the role and name');
   const m = await me(page);
   check(m && /^[0-9a-f]{32}$/.test(m.token) && m.role === 'r0', 'join: the token and role kept in localStorage');
   const ph = await phonesOf(sv);
   check(ph.length === 1 && ph[0].role === 'r0' && ph[0].name === name,
     `join: the server has one phone, r0, named as typed (${JSON.stringify(ph)})`);
-  check(await page.evaluate(() => window.__pwned) === 0, 'join: the name <script> did not run');
   await waitText(page, 'You have joined.', 'join: before play, the page says the vote comes later');
 }
 
@@ -238,7 +237,7 @@ async function lost(ctx) {
   await page.reload({ waitUntil: 'load' });
   await waitText(page, back, '401 on /api/me -> back to joining, with a sentence');
   check(await attr(page, '.role[data-role="r0"]', 'aria-pressed') === 'true' &&
-    await value(page, '#name') === '<script>alert(1)</script>Ann', '401: role and name filled in');
+    await value(page, '#name') === 'Ann', '401: role and name filled in');
   check(await me(page) === null, '401: the dead token is forgotten');
   await tap(page, '#joinbtn');
   await waitText(page, 'You: IT & security', '401: joined again with one tap');
@@ -260,15 +259,24 @@ async function leaveObserver(ctx) {
   check((await phonesOf(sv)).length === 0 && await sv.calls('/api/leave', 200) === 1, 'leave: the server freed the place');
   check(await me(page) === null, 'leave: the token is forgotten');
   await tap(page, '.role[data-role="observer"]');
+  // a hostile name, with a bidi override the server strips
+  const evil = '<img src=x onerror=alert(1)>\u202eBo';
+  await fill(page, '#name', evil);
   await tap(page, '#joinbtn');
   await waitText(page, 'You are an observer: you watch and vote.', 'observer: told they watch and vote');
+  const shown = '<img src=x onerror=alert(1)>Bo';
+  check(await page.$eval('#who', (e) => e.textContent) === 'You: Observer · ' + shown,
+    'observer: a hostile name shown as text, as the server cleaned it');
+  check(await page.evaluate(() => window.__pwned === 0 && document.images.length === 0),
+    'observer: the hostile name did not run or make an element');
   check(await page.$$eval('.propose-btn', (b) => b.length) === 0, 'observer: no Propose button');
   await sv.control({ reopen: true });
   await tap(page, '.option[data-letter="A"]');
   await tap(page, '#votebtn');
   await waitText(page, 'Your vote: A, medium.', 'observer: votes');
   const ph = await phonesOf(sv);
-  check(ph.length === 1 && ph[0].role === 'observer' && ph[0].vote.option === 'A', 'observer: the server holds the observer\'s vote');
+  check(ph.length === 1 && ph[0].role === 'observer' && ph[0].name === shown && ph[0].vote.option === 'A',
+    'observer: the server holds the observer (named as cleaned) and its vote');
 }
 
 module.exports = { join, vote, tally, closed, proposals, lost, leaveObserver };
