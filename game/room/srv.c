@@ -119,9 +119,18 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
         free(s);
         return st;
     }
+    if (o && o->code && o->code[0])
+        snprintf(s->code, sizeof s->code, "%s", o->code);
+    else if ((st = srv_room_code(s->code, err)) != BH_OK) {
+        close(fd);
+        free(s);
+        return st;
+    }
     pthread_mutex_init(&s->mu, NULL);
+    srv_phones_init(s, o);
     if ((st = srv_snap_first(s, err)) != BH_OK) {
         close(fd);
+        srv_phones_free(s);
         pthread_mutex_destroy(&s->mu);
         free(s);
         return st;
@@ -142,6 +151,7 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err)
     if (!s->d) {
         close(fd);
         srv_snap_put(s->snap);
+        srv_phones_free(s);
         pthread_mutex_destroy(&s->mu);
         st = err_set(err, BH_EIO, "", 0, "the room server could not start on %s port %d%s%s",
                      bind_addr, s->port, s->log[0] ? ": " : "", s->log);
@@ -162,6 +172,11 @@ const char *srv_bind(const srv *s)
     return s ? s->bind : "";
 }
 
+const char *srv_code(const srv *s)
+{
+    return s ? s->code : "";
+}
+
 void srv_stop(srv *s)
 {
     if (!s)
@@ -169,6 +184,7 @@ void srv_stop(srv *s)
     /* joins the thread and closes the listening socket and every connection */
     MHD_stop_daemon(s->d);
     srv_snap_put(s->snap);
+    srv_phones_free(s);
     pthread_mutex_destroy(&s->mu);
     free(s);
 }

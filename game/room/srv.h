@@ -12,11 +12,21 @@
  *   GET /health      {"ok", "phones", "open_decisions", "published", ...}
  *   GET /api/state   the snapshot, ETag, 304 on If-None-Match, no-store (the
  *                    holding slide until the first publish)
- * Anything else is 404; methods other than GET and HEAD 405 (POST routes
- * come with joining: srv_route.c's route() is where they go); bodies over
- * SRV_MAX_BODY 413. Every response carries nosniff and a CSP of
- * default-src 'self' (the phone page loads its script from /phone/, with
- * no inline script or style). */
+ *   GET /t           the self-test page ("your phone reached the laptop")
+ * and the phones' API (srv_api.c; the contract is game/room/README.md's):
+ *   POST /api/join, GET /api/me, POST /api/vote, POST /api/propose,
+ *   POST /api/leave
+ * Anything else is 404; POST only on the POST routes and GET/HEAD only on
+ * the others (405 with Allow); bodies over SRV_MAX_BODY 413. Every
+ * response carries nosniff and a CSP of default-src 'self' (the phone
+ * page loads its script from /phone/, with no inline script or style).
+ *
+ * The roster (srv_phones.c) is the server's only state besides the
+ * snapshot: who joined (a random token, a role, a cleaned name), each
+ * phone's current vote, and the proposals queued for the main loop, all
+ * under one mutex held for short copies; the main loop reads it each frame
+ * (srv_room_changes, srv_room_get, srv_proposals_take) without waiting on
+ * the network. */
 #ifndef SRV_H
 #define SRV_H
 
@@ -39,6 +49,22 @@
 #define SRV_MAX_BODY 4096
 #define SRV_ROOM_CODE_LEN 4
 
+/* ---- the phones (issue 14) ---- */
+#define SRV_MAX_PHONES 250
+#define SRV_NAME_MAX 40
+/* Each token's requests: a bucket of SRV_RATE_BURST refilled at
+ * SRV_RATE_PER_S (a phone polls /api/state, which takes no token, and
+ * sends a vote now and then: only a script goes faster). */
+#define SRV_RATE_PER_S 5.0
+#define SRV_RATE_BURST 10.0
+/* Joins of the whole room per second (a burst of twice that): a room of
+ * 250 scanning at once joins within seconds, retrying on 429. */
+#define SRV_JOINS_PER_S 50.0
+/* The proposals waiting for the main loop (it drains them each frame). */
+#define SRV_MAX_QUEUE 4096
+/* Actions one phone can have proposed and not yet seen start. */
+#define SRV_MAX_PROPOSED 64
+
 typedef struct srv srv;
 
 typedef struct srv_opts {
@@ -47,6 +73,11 @@ typedef struct srv_opts {
     const char *assets;      /* the folder holding phone/ (the game's assets folder) */
     unsigned max_connections;/* 0: SRV_MAX_CONNECTIONS */
     unsigned timeout_s;      /* 0: SRV_CONNECTION_TIMEOUT_S */
+    const char *code;        /* the room code a join must give (compared ignoring case);
+                              * NULL or "": the server draws one (srv_code) */
+    int max_phones;          /* 0: SRV_MAX_PHONES (tests lower it) */
+    double joins_per_s;      /* the whole room's joins per second, a burst of twice that;
+                              * 0: SRV_JOINS_PER_S */
 } srv_opts;
 
 void srv_opts_default(srv_opts *o);
@@ -56,6 +87,8 @@ bh_status srv_start(srv **out, const srv_opts *o, bh_err *err);
 /* The port listened on (the chosen one after port 0). */
 int srv_port(const srv *s);
 const char *srv_bind(const srv *s);
+/* The room code phones must give to join. */
+const char *srv_code(const srv *s);
 /* From the main loop: the room's state, the JSON text of rv_json, becomes
  * what GET /api/state serves. The text is copied; its ETag is a hash of
  * it, so publishing the same text again changes nothing for the phones.
@@ -78,5 +111,58 @@ void srv_stop(srv *s);
  * ones that read alike (no I, L, O, 0, 1), from getrandom. out holds
  * SRV_ROOM_CODE_LEN + 1 bytes. */
 bh_status srv_room_code(char *out, bh_err *err);
+
+/* ---- the roster, for the main loop (cheap: each takes the roster's
+ * mutex for a copy, never waits on the network) ---- */
+typedef struct srv_phone {
+    int role;                      /* index in the published roles: teams, then Observer last */
+    char name[SRV_NAME_MAX + 1];   /* cleaned; "" when none given */
+    int vote_decision;             /* decision index of its current vote, -1 none */
+    int vote_option;               /* option index (letter - 'A') */
+    int vote_conf;                 /* TALLY_LOW / TALLY_MEDIUM / TALLY_HIGH (core/tally.h) */
+    double idle_s;                 /* seconds since its last request */
+} srv_phone;
+
+typedef struct srv_room {
+    int nphones;
+    srv_phone phones[SRV_MAX_PHONES];  /* in joining order */
+    uint64_t changes;              /* bumped by every join, leave, vote and self-test */
+    int selftests;                 /* GET /t requests so far */
+    char selftest_from[64];        /* the address of the last one */
+} srv_room;
+
+/* How many times the roster changed: a copy is worth taking when it moved. */
+uint64_t srv_room_changes(srv *s);
+/* A copy of the roster, under the lock. */
+void srv_room_get(srv *s, srv_room *out);
+
+typedef struct srv_proposal {
+    int action, role;              /* indices: the action in the defs, the role in the roles */
+} srv_proposal;
+/* Moves up to max queued proposals into out (oldest first); returns how
+ * many. A phone's repeat of one it already made is not queued; the queue
+ * holds SRV_MAX_QUEUE (when full, POST /api/propose answers 503). */
+int srv_proposals_take(srv *s, srv_proposal *out, int max);
+/* Closes voting on decision d: later votes on it get 409, so the tally
+ * the caller reads next with srv_room_get counts every accepted vote
+ * exactly once. */
+void srv_vote_close(srv *s, int decision);
+
+/* The phones' tokens, roles and names (never votes) as JSON text (the
+ * caller frees it; NULL out of memory), for the file beside the journal:
+ *   {"v": 1, "phones": [{"token": "<32 hex>", "role": "r0", "name": "Ann"}, ...]}
+ * Roles are keys of the published roles ("r<team>", "observer"). */
+char *srv_roster_save(srv *s);
+/* Adds the phones of such a text to a started server (a resumed workshop
+ * keeps its phones). The roles must be in the published state (publish
+ * first). Everything is checked first: a bad file is refused with line
+ * and reason (BH_EUSAGE) and nothing is loaded. */
+bh_status srv_roster_load(srv *s, const char *json, size_t n, bh_err *err);
+
+/* A display name as a person typed it, made safe to show (srv_name.c):
+ * invalid UTF-8 dropped, control, bidi and zero-width characters removed,
+ * blanks trimmed, cut to SRV_NAME_MAX bytes on a character boundary. out
+ * holds SRV_NAME_MAX + 1 bytes; returns its length. */
+size_t srv_name_clean(const char *in, size_t n, char *out);
 
 #endif

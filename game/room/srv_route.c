@@ -1,10 +1,11 @@
 /* srv_route: the room server's requests (see srv.h for the routes). MHD
  * calls srv_handle at least twice per request: first with the headers (a
- * declared body too large, or a method not served, is refused there,
- * before any body is read), then with each piece of the body (counted and
- * dropped: no route takes one yet), then once more to answer. Every
- * answer carries the same security headers. Joining and voting add their
- * POST routes in route() below, reading the body kept in srv_req. */
+ * declared body too large, or a method the path does not take, is refused
+ * there, before any body is read), then with each piece of the body (kept
+ * for the POST routes up to SRV_MAX_BODY, counted and dropped for the
+ * others), then once more to answer. Every answer carries the same
+ * security headers; under /api/ refusals are JSON ({"error": ...}). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -17,8 +18,9 @@
 #include "room/srv_internal.h"
 
 typedef struct srv_req {
-    size_t body;            /* bytes of body seen (and dropped) */
+    size_t body;            /* bytes of body seen */
     int answered;           /* a refusal is queued: drop the rest */
+    char *buf;              /* a POST route's body, SRV_MAX_BODY + 1 bytes; else NULL */
 } srv_req;
 
 /* A body without a length (chunked) is only known too large while it
@@ -28,8 +30,8 @@ typedef struct srv_req {
 
 static const char *const csp = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-static enum MHD_Result answer(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
-                            const char *type, const char *cache)
+enum MHD_Result srv_answer(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
+                           const char *type, const char *cache)
 {
     if (!r)
         return MHD_NO; /* out of memory: MHD drops the connection */
@@ -52,19 +54,44 @@ static enum MHD_Result text(struct MHD_Connection *c, unsigned status, const cha
     int n = snprintf(buf, sizeof buf, "%s\n", msg);
     struct MHD_Response *r =
         MHD_create_response_from_buffer((size_t)n, buf, MHD_RESPMEM_MUST_COPY);
-    return answer(c, status, r, "text/plain; charset=utf-8", NULL);
+    return srv_answer(c, status, r, "text/plain; charset=utf-8", NULL);
 }
 
-static enum MHD_Result json_answer(struct MHD_Connection *c, unsigned status, json_t *o)
+static struct MHD_Response *json_response(json_t *o)
 {
     char *t = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (!t)
-        return MHD_NO;
+        return NULL;
     struct MHD_Response *r = MHD_create_response_from_buffer(strlen(t), t, MHD_RESPMEM_MUST_FREE);
     if (!r)
         free(t);
-    return answer(c, status, r, "application/json", NULL);
+    return r;
+}
+
+enum MHD_Result srv_json(struct MHD_Connection *c, unsigned status, json_t *o)
+{
+    return srv_answer(c, status, json_response(o), "application/json", NULL);
+}
+
+enum MHD_Result srv_error(struct MHD_Connection *c, unsigned status, const char *msg)
+{
+    return srv_json(c, status, json_pack("{s:s}", "error", msg));
+}
+
+enum MHD_Result srv_too_fast(struct MHD_Connection *c, const char *msg)
+{
+    struct MHD_Response *r = json_response(json_pack("{s:s}", "error", msg));
+    if (r)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+    return srv_answer(c, MHD_HTTP_TOO_MANY_REQUESTS, r, "application/json", NULL);
+}
+
+/* A refusal in the form the path's readers take: JSON under /api/. */
+static enum MHD_Result refusal(struct MHD_Connection *c, const char *url, unsigned status,
+                               const char *msg)
+{
+    return strncmp(url, "/api/", 5) == 0 ? srv_error(c, status, msg) : text(c, status, msg);
 }
 
 /* ---- files of assets/phone ---- */
@@ -126,7 +153,7 @@ static enum MHD_Result file(struct MHD_Connection *c, const srv *s, const char *
     struct MHD_Response *r = MHD_create_response_from_fd(size, fd); /* closes fd */
     if (!r)
         close(fd);
-    return answer(c, MHD_HTTP_OK, r, content_type(name), "no-cache");
+    return srv_answer(c, MHD_HTTP_OK, r, content_type(name), "no-cache");
 }
 
 static enum MHD_Result page(struct MHD_Connection *c, const srv *s)
@@ -204,7 +231,7 @@ static enum MHD_Result state(struct MHD_Connection *c, srv *s)
         else
             srv_snap_put(p);
     }
-    return answer(c, status, r, status == MHD_HTTP_OK ? "application/json" : NULL, NULL);
+    return srv_answer(c, status, r, status == MHD_HTTP_OK ? "application/json" : NULL, NULL);
 }
 
 static enum MHD_Result health(struct MHD_Connection *c, srv *s)
@@ -212,15 +239,43 @@ static enum MHD_Result health(struct MHD_Connection *c, srv *s)
     srv_snap *p = srv_snap_get(s);
     int open = p ? p->open_decisions : 0, published = srv_published(s) > 0;
     srv_snap_put(p);
-    /* phones: 0 until joining exists (issue 14, item 2) */
-    json_t *o = json_pack("{s:b, s:i, s:i, s:b, s:s}", "ok", 1, "phones", 0, "open_decisions",
-                          open, "published", published, "version", BH_VERSION);
-    return json_answer(c, MHD_HTTP_OK, o);
+    json_t *o = json_pack("{s:b, s:i, s:i, s:b, s:s}", "ok", 1, "phones", srv_phones_count(s),
+                          "open_decisions", open, "published", published, "version", BH_VERSION);
+    return srv_json(c, MHD_HTTP_OK, o);
 }
 
-/* Where each request goes. POST routes (join, vote, propose) belong here,
- * before the 405 in srv_handle lets them through. */
-static enum MHD_Result route(struct MHD_Connection *c, srv *s, const char *url)
+/* The console's self-test: "open this on your phone". It records that a
+ * phone got here, and from where (the console shows it), and tells the
+ * person holding the phone. No script, no style: the CSP allows none
+ * inline. */
+static enum MHD_Result selftest(struct MHD_Connection *c, srv *s, const char *method)
+{
+    static const char page_text[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>Bulkhead: connected</title></head><body>"
+        "<h1>Connected</h1><p>Your phone reached the facilitator's laptop.</p>"
+        "<p>The facilitator's screen now says so. You can close this page.</p>"
+        "</body></html>\n";
+    if (strcmp(method, MHD_HTTP_METHOD_GET) == 0) {
+        char from[64] = "";
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+        if (sa && sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, from, sizeof from);
+        else if (sa && sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, from, sizeof from);
+        srv_phones_selftest(s, from);
+    }
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        sizeof page_text - 1, (void *)page_text, MHD_RESPMEM_PERSISTENT);
+    return srv_answer(c, MHD_HTTP_OK, r, "text/html; charset=utf-8", NULL);
+}
+
+/* Where each GET or HEAD request goes (the POST routes are srv_api's). */
+static enum MHD_Result route(struct MHD_Connection *c, srv *s, const char *url,
+                             const char *method)
 {
     if (strcmp(url, "/") == 0)
         return page(c, s);
@@ -228,21 +283,43 @@ static enum MHD_Result route(struct MHD_Connection *c, srv *s, const char *url)
         return health(c, s);
     if (strcmp(url, "/api/state") == 0)
         return state(c, s);
+    if (strcmp(url, "/t") == 0)
+        return selftest(c, s, method);
+    if (srv_api_route(url) == 2)
+        return srv_api(c, s, url, NULL, 0);
     if (strncmp(url, "/phone/", 7) == 0 && safe_name(url + 7))
         return file(c, s, url + 7);
-    return text(c, MHD_HTTP_NOT_FOUND, "Not found.");
+    return refusal(c, url, MHD_HTTP_NOT_FOUND, "Not found.");
 }
 
-static int served_method(const char *m)
+static int served_method(const char *m, int post)
 {
+    if (post)
+        return strcmp(m, MHD_HTTP_METHOD_POST) == 0;
     return strcmp(m, MHD_HTTP_METHOD_GET) == 0 || strcmp(m, MHD_HTTP_METHOD_HEAD) == 0;
 }
 
-static enum MHD_Result refuse(struct MHD_Connection *c, srv_req *q, unsigned status,
-                              const char *msg)
+static enum MHD_Result refuse(struct MHD_Connection *c, srv_req *q, const char *url,
+                              unsigned status, const char *msg)
 {
     q->answered = 1;
-    return text(c, status, msg);
+    return refusal(c, url, status, msg);
+}
+
+static enum MHD_Result not_allowed(struct MHD_Connection *c, srv_req *q, const char *url,
+                                   int post)
+{
+    q->answered = 1;
+    int api = strncmp(url, "/api/", 5) == 0;
+    const char *msg =
+        post ? "Method not allowed: only POST.\n" : "Method not allowed: only GET and HEAD.\n";
+    struct MHD_Response *r =
+        api ? json_response(json_pack("{s:s%}", "error", msg, strlen(msg) - 1))
+            : MHD_create_response_from_buffer(strlen(msg), (void *)msg, MHD_RESPMEM_PERSISTENT);
+    if (r)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, post ? "POST" : "GET, HEAD");
+    return srv_answer(c, MHD_HTTP_METHOD_NOT_ALLOWED, r,
+                      api ? "application/json" : "text/plain; charset=utf-8", NULL);
 }
 
 enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -250,7 +327,6 @@ enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,
                            size_t *upload_size, void **req)
 {
     (void)version;
-    (void)upload;
     srv *s = cls;
     srv_req *q = *req;
     if (!q) { /* the headers */
@@ -260,19 +336,18 @@ enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,
         const char *cl =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && (strlen(cl) > 9 || strtoul(cl, NULL, 10) > SRV_MAX_BODY))
-            return refuse(c, q, MHD_HTTP_CONTENT_TOO_LARGE, "The request's body is too large.");
-        if (!served_method(method)) {
-            q->answered = 1;
-            struct MHD_Response *r = MHD_create_response_from_buffer(
-                sizeof "Method not allowed: only GET and HEAD.\n" - 1,
-                (void *)"Method not allowed: only GET and HEAD.\n", MHD_RESPMEM_PERSISTENT);
-            if (r)
-                MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-            return answer(c, MHD_HTTP_METHOD_NOT_ALLOWED, r, "text/plain; charset=utf-8", NULL);
-        }
+            return refuse(c, q, url, MHD_HTTP_CONTENT_TOO_LARGE,
+                          "The request's body is too large.");
+        int post = srv_api_route(url) == 1;
+        if (!served_method(method, post))
+            return not_allowed(c, q, url, post);
+        if (post && !(q->buf = malloc(SRV_MAX_BODY + 1)))
+            return MHD_NO;
         return MHD_YES;
     }
-    if (*upload_size) { /* a piece of body: counted, dropped */
+    if (*upload_size) { /* a piece of body: kept for a POST route, else dropped */
+        if (q->buf && q->body + *upload_size <= SRV_MAX_BODY)
+            memcpy(q->buf + q->body, upload, *upload_size);
         q->body += *upload_size;
         *upload_size = 0;
         return q->body > SRV_DRAIN_MAX ? MHD_NO : MHD_YES;
@@ -280,9 +355,13 @@ enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,
     if (q->answered)
         return MHD_YES;
     if (q->body > SRV_MAX_BODY)
-        return refuse(c, q, MHD_HTTP_CONTENT_TOO_LARGE, "The request's body is too large.");
+        return refuse(c, q, url, MHD_HTTP_CONTENT_TOO_LARGE, "The request's body is too large.");
     q->answered = 1;
-    return route(c, s, url);
+    if (q->buf) {
+        q->buf[q->body] = 0;
+        return srv_api(c, s, url, q->buf, q->body);
+    }
+    return route(c, s, url, method);
 }
 
 void srv_completed(void *cls, struct MHD_Connection *c, void **req,
@@ -291,6 +370,9 @@ void srv_completed(void *cls, struct MHD_Connection *c, void **req,
     (void)cls;
     (void)c;
     (void)why;
+    srv_req *q = *req;
+    if (q)
+        free(q->buf);
     free(*req);
     *req = NULL;
 }

@@ -26,6 +26,7 @@ srv_snap *srv_snap_get(srv *s)
 void srv_snap_put(srv_snap *p)
 {
     if (p && atomic_fetch_sub(&p->refs, 1) == 1) {
+        srv_view_free(&p->view);
         free(p->body);
         free(p);
     }
@@ -58,21 +59,26 @@ static bh_status swap(srv *s, const char *json, size_t n, int counted, bh_err *e
     }
     json_t *od = json_object_get(o, "open_decisions");
     int open = json_is_integer(od) ? (int)json_integer_value(od) : 0;
-    json_decref(o);
     char etag[24];
     snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)hash(json, n));
     pthread_mutex_lock(&s->mu);
     int same = s->snap && strcmp(s->snap->etag, etag) == 0 && s->snap->n == n;
     pthread_mutex_unlock(&s->mu);
-    if (same)
+    if (same) {
+        json_decref(o);
         return BH_OK;
+    }
     srv_snap *p = calloc(1, sizeof *p);
     char *body = malloc(n ? n : 1);
     if (!p || !body) {
         free(p);
         free(body);
+        json_decref(o);
         return err_set(err, BH_ENOMEM, "", 0, "out of memory publishing the room's state");
     }
+    /* what votes and proposals are checked against, read once here */
+    srv_view_read(&p->view, o);
+    json_decref(o);
     memcpy(body, json, n);
     atomic_init(&p->refs, 1);
     p->body = body;
@@ -85,6 +91,7 @@ static bh_status swap(srv *s, const char *json, size_t n, int counted, bh_err *e
     s->published += counted != 0;
     pthread_mutex_unlock(&s->mu);
     srv_snap_put(old);
+    srv_phones_published(s, &p->view); /* p lives: s->snap holds it, and only this thread swaps */
     return BH_OK;
 }
 
