@@ -66,11 +66,12 @@
         return s;
       },
       update: function (s) {
-        var sig = JSON.stringify(roles);
+        var sig = JSON.stringify([!!st, roles]);
         if (s._rolesSig !== sig) {       /* the roles arrive with the first state */
           s._rolesSig = sig;
           s._roles.textContent = '';
-          if (!roles.length) add(s._roles, el('p', 'meta', 'Waiting for the facilitator\'s laptop…'));
+          if (!roles.length) add(s._roles, el('p', 'meta', st ? 'The roles appear here when the facilitator opens the session.'
+            : 'Connecting to the facilitator\'s laptop…'));
           roles.forEach(function (r) {
             var k = str(r.key);
             var b = add(s._roles, button('role', str(r.label) || k, function () {
