@@ -43,22 +43,26 @@
     });
   };
 
-  BH.partMeters = function (meters) {
-    if (!meters.length) return null;
-    return part('meters', meters, function () {
-      var s = section('Meters', 'meters');
-      meters.forEach(function (m) {
-        m = obj(m) || {};
-        var v = num(m.value, 0), lo = num(m.min, 0), hi = num(m.max, 100);
-        var row = add(s, el('div', 'meter'));
-        var top = add(row, el('div', 'mtop'));
-        add(top, el('span', 'mlabel', str(m.label)));
-        var trend = num(m.trend, 0);
-        add(top, el('span', 'mvalue', BH.fmtValue(v) + (trend > 0 ? ' ▲' : trend < 0 ? ' ▼' : '')));
-        add(row, BH.bar(hi > lo ? (v - lo) / (hi - lo) : 0, m.good_low === true ? 'low' : 'high'));
-        add(row, el('p', 'meta', m.good_low === true ? 'Lower is better' : 'Higher is better'));
-      });
+  /* A card of one row per item (none when the list is empty). */
+  function listPart(key, title, list, row) {
+    if (!list.length) return null;
+    return part(key, list, function () {
+      var s = section(title, key);
+      list.forEach(function (x) { row(s, obj(x) || {}); });
       return s;
+    });
+  }
+
+  BH.partMeters = function (meters) {
+    return listPart('meters', 'Meters', meters, function (s, m) {
+      var v = num(m.value, 0), lo = num(m.min, 0), hi = num(m.max, 100);
+      var row = add(s, el('div', 'meter'));
+      var top = add(row, el('div', 'mtop'));
+      add(top, el('span', 'mlabel', str(m.label)));
+      var trend = num(m.trend, 0);
+      add(top, el('span', 'mvalue', BH.fmtValue(v) + (trend > 0 ? ' ▲' : trend < 0 ? ' ▼' : '')));
+      add(row, BH.bar(hi > lo ? (v - lo) / (hi - lo) : 0, m.good_low === true ? 'low' : 'high'));
+      add(row, el('p', 'meta', m.good_low === true ? 'Lower is better' : 'Higher is better'));
     });
   };
 
@@ -82,19 +86,13 @@
   };
 
   BH.partRunning = function (running) {
-    if (!running.length) return null;
-    return part('running', running, function () {
-      var s = section('Under way', 'running');
-      running.forEach(function (r) {
-        r = obj(r) || {};
-        var row = add(s, el('div', 'act'));
-        add(row, el('span', 'alabel', str(r.label)));
-        var meta = [str(r.team), typeof r.left_s === 'number' ? 'about ' + BH.minutes(r.left_s) + ' left' : '']
-          .filter(Boolean).join(' · ');
-        if (meta) add(row, el('p', 'meta', meta));
-        add(row, BH.bar(num(r.done, 0)));
-      });
-      return s;
+    return listPart('running', 'Under way', running, function (s, r) {
+      var row = add(s, el('div', 'act'));
+      add(row, el('span', 'alabel', str(r.label)));
+      var meta = [str(r.team), typeof r.left_s === 'number' ? 'about ' + BH.minutes(r.left_s) + ' left' : '']
+        .filter(Boolean).join(' · ');
+      if (meta) add(row, el('p', 'meta', meta));
+      add(row, BH.bar(num(r.done, 0)));
     });
   };
 

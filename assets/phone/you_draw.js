@@ -24,6 +24,14 @@
     p.className = 'msg' + (m && m.bad ? ' bad' : '');
     p.hidden = !m;
   }
+  /* The button that sends, and under it the sentence about how it went. */
+  function sendButton(s, parent, cls, text, id, onclick) {
+    s._send = add(parent, button(cls, text, onclick));
+    s._send.id = id;
+    s._msg = add(parent, el('p', 'msg'));
+    s._msg.id = id.replace('btn', 'msg');
+    s._msg.setAttribute('aria-live', 'polite');
+  }
   function pressed(b, on) { b.setAttribute('aria-pressed', on ? 'true' : 'false'); }
 
   /* ---- joining: the room code, a role, a name, Join */
@@ -58,11 +66,7 @@
         ln.htmlFor = 'name';
         add(s, name);
         add(s, el('p', 'meta', 'The facilitator sees who joined. Votes are counted by role, never by name.'));
-        s._go = add(s, button('primary', 'Join', function () { Y.join(); }));
-        s._go.id = 'joinbtn';
-        s._msg = add(s, el('p', 'msg'));
-        s._msg.id = 'joinmsg';
-        s._msg.setAttribute('role', 'alert');
+        sendButton(s, s, 'primary', 'Join', 'joinbtn', function () { Y.join(); });
         return s;
       },
       update: function (s) {
@@ -85,8 +89,8 @@
         [].forEach.call(s._roles.querySelectorAll('button'), function (b) {
           pressed(b, b.dataset.role === Y.draft.role);
         });
-        s._go.disabled = Y.joinBusy;
-        s._go.textContent = Y.joinBusy ? 'Joining…' : 'Join';
+        s._send.disabled = Y.joinBusy;
+        s._send.textContent = Y.joinBusy ? 'Joining…' : 'Join';
         setMsg(s._msg, Y.joinMsg ? { text: Y.joinMsg, bad: !/^You left/.test(Y.joinMsg) } : null);
       },
     };
@@ -128,11 +132,7 @@
           b.dataset.conf = c[0];
           return b;
         });
-        s._vote = add(bar, button('primary vote', 'Vote', function () { Y.sendPick(); }));
-        s._vote.id = 'votebtn';
-        s._msg = add(bar, el('p', 'msg'));
-        s._msg.id = 'votemsg';
-        s._msg.setAttribute('aria-live', 'polite');
+        sendButton(s, bar, 'primary vote', 'Vote', 'votebtn', function () { Y.sendPick(); });
         return s;
       },
       update: function (s) {
@@ -153,8 +153,8 @@
         });
         var same = vote && vote.option === pick.option && vote.confidence === pick.confidence;
         var confWord = pick.confidence;
-        s._vote.disabled = closed || busy || !pick.option || !!same;
-        s._vote.textContent = closed ? 'The vote has closed'
+        s._send.disabled = closed || busy || !pick.option || !!same;
+        s._send.textContent = closed ? 'The vote has closed'
           : !pick.option ? 'Pick an option above'
           : same ? 'Voted ' + vote.option + ', ' + vote.confidence
           : (vote ? 'Change my vote to ' : 'Vote ') + pick.option + ', ' + confWord;
