@@ -56,6 +56,7 @@
         add(s, el('p', 'label', 'Your role'));
         s._roles = add(s, el('div', 'roles'));
         s._roles.setAttribute('role', 'group');
+        s._roles.setAttribute('aria-label', 'Your role');
         var name = el('input', 'name');
         name.id = 'name';
         name.value = Y.draft.name;
@@ -127,6 +128,7 @@
         add(bar, el('p', 'label', 'How sure are you?'));
         var seg = add(bar, el('div', 'seg'));
         seg.setAttribute('role', 'group');
+        seg.setAttribute('aria-label', 'How sure are you?');
         s._conf = CONF.map(function (c) {
           var b = add(seg, button('conf', c[1], function () { Y.pickConfidence(key, c[0]); }));
           b.dataset.conf = c[0];
