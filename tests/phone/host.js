@@ -130,7 +130,13 @@ async function tap(page, sel) {
     check(!errors.length, `no console errors${errors.length ? ': ' + errors.slice(0, 3).join(' / ') : ''}`);
   } finally {
     await browser.close();
-    host.proc.stdin.end('quit\n');
+    host.proc.removeAllListeners('exit');
+    const code = await new Promise((r) => {
+      host.proc.once('exit', (c, sig) => r(sig || c));
+      host.proc.stdin.end('quit\n');
+    });
+    // under ASan a leak or an error makes this non-zero
+    check(code === 0, `srv_host quit cleanly (${code})`);
   }
   finish();
 })().catch((e) => { console.log('FAIL ' + (e && e.stack || e)); process.exit(1); });
