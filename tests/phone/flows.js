@@ -215,11 +215,11 @@ async function proposals(ctx) {
     { timeout: 10000 }).then(() => ok('proposals: a1 -> "Proposed ✓"'), () => fail('proposals: a1 never "Proposed ✓"'));
   let ph = await phonesOf(sv);
   check(JSON.stringify(ph[0].proposed) === '["a1"]', `proposals: the server has a1 proposed (${JSON.stringify(ph[0].proposed)})`);
+  if (shot) { await scrollTo(page, '.propose'); await shot('phone-propose'); }
   await sv.control({ unavailable: ['a3'] });
   await tap(page, '.prow[data-action="a3"] .propose-btn');
   await waitText(page, 'Not available any more: the situation changed.', 'proposals: 409 -> "Not available any more"');
   await sv.control({ unavailable: [] });
-  if (shot) { await scrollTo(page, '.propose'); await shot('phone-propose'); }
   await page.reload({ waitUntil: 'load' });
   await page.waitForFunction(() => {
     const b = document.querySelector('.prow[data-action="a1"] .propose-btn');
