@@ -78,6 +78,8 @@ typedef struct srv_opts {
     int max_phones;          /* 0: SRV_MAX_PHONES (tests lower it) */
     double joins_per_s;      /* the whole room's joins per second, a burst of twice that;
                               * 0: SRV_JOINS_PER_S */
+    double rate_per_s;       /* each token's requests per second, a burst of twice that;
+                              * 0: SRV_RATE_PER_S (tests that send many raise it) */
 } srv_opts;
 
 void srv_opts_default(srv_opts *o);

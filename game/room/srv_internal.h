@@ -70,6 +70,7 @@ struct srv {
     pthread_mutex_t rmu;
     int max_phones;
     double join_rate, join_bucket, join_t;
+    double rate;            /* each token's requests per second (a burst of twice that) */
     int nmembers;
     srv_member members[SRV_MAX_PHONES];
     uint64_t changes;
