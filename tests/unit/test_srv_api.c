@@ -213,7 +213,8 @@ static void test_me_and_leave(void)
     CHECK_STR(r.phones[0].name, "Cy");
     CHECK_INT(r.changes, 3); /* two joins, one leave */
     /* the header works for the POST routes too */
-    g = room_send(port, "POST", "/api/leave", "{}", 2, "X-Room-Token: 00000000000000000000000000000000\r\n");
+    g = room_send(port, "POST", "/api/leave", "{}", 2,
+                  "X-Room-Token: 00000000000000000000000000000000\r\n");
     refused(g, 401, "join again");
     srv_stop(s);
     free(state);

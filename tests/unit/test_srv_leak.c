@@ -111,7 +111,8 @@ static void sweep(drive *r, const char *name)
     get(r, "/api/state", h);
     get(r, "/t", NULL);
     /* joins, good and refused */
-    g = room_post(r->port, "/api/join", "{\"code\":\"abcd\",\"role\":\"r0\",\"name\":\"PSAFE_NAME\"}");
+    g = room_post(r->port, "/api/join",
+                  "{\"code\":\"abcd\",\"role\":\"r0\",\"name\":\"PSAFE_NAME\"}");
     room_field(&g, "token", tok, sizeof tok);
     keep(r, "join", g);
     CHECK(room_join(r->port, "observer", "PSAFE_OBSERVER", obs) == 200);

@@ -34,15 +34,18 @@ static void test_names(void)
     CLEAN("Ann\tLee", "AnnLee");                      /* controls go, not become blanks */
     CLEAN("Ann\xe2\x80\xaeLee", "AnnLee");            /* RLO */
     CLEAN("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae", "");
-    CLEAN("a\xe2\x81\xa6" "b\xe2\x81\xa7" "c\xe2\x81\xa8" "d\xe2\x81\xa9" "e", "abcde"); /* isolates */
+    /* isolates */
+    CLEAN("a\xe2\x81\xa6" "b\xe2\x81\xa7" "c\xe2\x81\xa8" "d\xe2\x81\xa9" "e", "abcde");
     CLEAN("a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d", "abcd");      /* LRM, RLM, ALM */
-    CLEAN("Z\xe2\x80\x8bW\xe2\x80\x8cJ\xe2\x80\x8dX\xe2\x81\xa0Y\xef\xbb\xbf", "ZWJXY"); /* zero width */
+    /* zero width */
+    CLEAN("Z\xe2\x80\x8bW\xe2\x80\x8cJ\xe2\x80\x8dX\xe2\x81\xa0Y\xef\xbb\xbf", "ZWJXY");
     CLEAN("\xef\xbb\xbf" "Bo", "Bo");                 /* a BOM */
     CLEAN("a\x1b[31mred", "a[31mred");                /* an escape */
     CLEAN("a\x7f" "b\xc2\x85" "c\xc2\x9f" "d", "abcd"); /* DEL, C1 */
     CLEAN("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "abc"); /* line, paragraph separators */
     CLEAN("caf\xc3\xa9 \xf0\x9f\x94\xa5", "caf\xc3\xa9 \xf0\x9f\x94\xa5"); /* accents, emoji stay */
-    CLEAN("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d"); /* Hebrew stays */
+    /* Hebrew stays */
+    CLEAN("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
     /* invalid UTF-8: the bad bytes go */
     CLEAN("a\xff" "b\xc3" "c\xe2\x82" "d", "abcd");
     CLEAN("\xc0\xaf" "x", "x");                        /* overlong '/' */
@@ -51,7 +54,8 @@ static void test_names(void)
     CLEAN("\xf8\x88\x80\x80\x80" "x", "x");
     /* the length: 40 bytes, never half a character, no blank at the end */
     CLEAN("0123456789012345678901234567890123456789AB", "0123456789012345678901234567890123456789");
-    CLEAN("012345678901234567890123456789012345678\xc3\xa9", "012345678901234567890123456789012345678");
+    CLEAN("012345678901234567890123456789012345678\xc3\xa9",
+          "012345678901234567890123456789012345678");
     CLEAN("012345678901234567890123456789012345678 x", "012345678901234567890123456789012345678");
     /* a 1 MB name */
     size_t n = 1 << 20;
