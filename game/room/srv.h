@@ -13,7 +13,7 @@
  *   GET /api/state   the snapshot, ETag, 304 on If-None-Match, no-store (the
  *                    holding slide until the first publish)
  *   GET /t           the self-test page ("your phone reached the laptop")
- * and the phones' API (srv_api.c; the contract is game/room/README.md's):
+ * and the phones' API (srv_api.c; the contract: notes/srv2.md):
  *   POST /api/join, GET /api/me, POST /api/vote, POST /api/propose,
  *   POST /api/leave
  * Anything else is 404; POST only on the POST routes and GET/HEAD only on
