@@ -109,12 +109,7 @@ int main(void)
         fprintf(stderr, "cannot read %s\n", STATE);
         return 1;
     }
-    srv_opts so;
-    srv_opts_default(&so);
-    so.bind = "127.0.0.1";
-    so.port = 0;
-    so.assets = BH_SOURCE_DIR "/assets";
-    so.code = "LOAD";
+    const srv_opts so = {.bind = "127.0.0.1", .assets = BH_SOURCE_DIR "/assets", .code = "LOAD"};
     srv *s = NULL;
     bh_err e;
     err_clear(&e);

@@ -22,15 +22,9 @@ static double room_rate = 1000;
 __attribute__((unused)) static srv *room_start(const char *state, int max_phones,
                                                double joins_per_s)
 {
-    srv_opts o;
-    srv_opts_default(&o);
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.assets = BH_SOURCE_DIR "/assets";
-    o.code = "ABCD";
-    o.max_phones = max_phones;
-    o.joins_per_s = joins_per_s;
-    o.rate_per_s = room_rate;
+    const srv_opts o = {.bind = "127.0.0.1", .assets = BH_SOURCE_DIR "/assets", .code = "ABCD",
+                        .max_phones = max_phones, .joins_per_s = joins_per_s,
+                        .rate_per_s = room_rate}; /* port 0: a free one */
     srv *s = NULL;
     bh_err e;
     err_clear(&e);

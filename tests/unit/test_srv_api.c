@@ -581,13 +581,9 @@ static void test_selftest(void)
 /* Without a code in the options the server draws one, and joins need it. */
 static void test_drawn_code(void)
 {
-    srv_opts o;
-    srv_opts_default(&o);
-    o.bind = "127.0.0.1";
-    o.port = 0;
     srv *s = NULL;
     bh_err e;
-    CHECK_INT(srv_start(&s, &o, &e), BH_OK);
+    CHECK_INT(srv_start(&s, &(srv_opts){.bind = "127.0.0.1"}, &e), BH_OK);
     if (!s)
         return;
     const char *code = srv_code(s);

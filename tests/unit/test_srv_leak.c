@@ -14,22 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_markers.h"
 #include "srv_client.h"
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "room/rv_json.h"
 #include "script/lh_host.h"
 
-#define MARKERS BH_SOURCE_DIR "/tests/fixtures/leak/markers.lua"
-
 typedef struct drive {
+    srv *srv;               /* the room server, on 127.0.0.1 */
+    int port;
     lh_host *h;
     bh_sim *s;
     const bh_defs *d;
     rv_source src;
     rv_show show;
-    srv *srv;
-    int port;
     char *all;              /* every answer so far */
     size_t len;
     int answers;
@@ -164,29 +163,14 @@ static void sweep(drive *r, const char *name)
     (void)name;
 }
 
-static void input(drive *r, bh_input_kind k, int a)
-{
-    bh_input in = {.time = sim_now(r->s), .kind = k, .a = a};
-    bh_err e;
-    CHECK_INT(session_input(r->s, NULL, &in, &e), BH_OK);
-}
-
 static void test_every_answer(void)
 {
-    drive r;
-    memset(&r, 0, sizeof r);
-    lh_diags diags = {0};
-    lh_load(MARKERS, NULL, &r.h, &diags);
-    lh_diags_free(&diags);
-    CHECK(r.h != NULL);
-    if (!r.h)
-        return;
-    r.d = lh_defs(r.h);
+    static drive r; /* zeroed */
     bh_err e;
-    CHECK_INT(sim_create(&r.s, r.d, lh_hooks(r.h), 1, &e), BH_OK);
-    CHECK_INT(sim_set_cut(r.s, defs_cut(r.d, "short"), &e), BH_OK);
-    r.acts = calloc(r.d->nactions + 1, sizeof *r.acts);
+    if (!markers_open(&r.h, &r.s, &r.d))
+        return;
     r.src.sim = r.s;
+    r.acts = calloc(r.d->nactions + 1, sizeof *r.acts);
     r.src.join = "http://127.0.0.1/PSAFE_JOIN";
     r.src.join_code = "ABCD";
     r.srv = room_start(NULL, 0, 0);
@@ -197,7 +181,7 @@ static void test_every_answer(void)
     r.src.started = 1;
     r.src.speed = 1;
     CHECK_INT(sim_advance(r.s, 5 * 60, &e), BH_OK);
-    input(&r, IN_START, defs_action(r.d, "act"));
+    markers_input(r.s, IN_START, defs_action(r.d, "act"), NULL, NULL);
     sweep(&r, "playing");
     CHECK_INT(sim_advance(r.s, 41 * 60, &e), BH_OK);
     int dec = defs_decision(r.d, "dec");
@@ -226,7 +210,7 @@ static void test_every_answer(void)
     }
     r.show.hotwash = 0;
     srv_vote_close(r.srv, dec);
-    input(&r, IN_CHOOSE, dec);
+    markers_input(r.s, IN_CHOOSE, dec, NULL, NULL);
     CHECK_INT(session_finish(r.s, &e), BH_OK);
     sweep(&r, "ended");
 
