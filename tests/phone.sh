@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The room's phone page (assets/phone) in a real browser: headless
 # Chromium driven by puppeteer-core (tests/phone/, pinned in its
-# package-lock.json) loads the page from a stand-in server on 127.0.0.1 and
-# is fed each kind of room state, hostile and malformed ones included;
-# then (real.js) from the game's own server, `bulkhead workshop --room`.
+# package-lock.json) loads the page from a stand-in server on 127.0.0.1
+# (test.js: each kind of room state, hostile and malformed ones included,
+# and every flow and refusal of joining, voting and proposals); then
+# (host.js) three phones join, vote and propose on the real room server
+# (srv_host); then (real.js) the page from the game itself,
+# `bulkhead workshop --room`.
 # Usage: bash tests/phone.sh PATH_TO_BULKHEAD   (from the repository root)
-# BH_PHONE_SHOTS=DIR also writes phone.png and phone-contrast.png there.
+# BH_PHONE_SHOTS=DIR also writes there, at 390x844 (device scale 2), each
+# in both palettes (NAME.png and NAME-contrast.png): phone-join (joining),
+# phone (voting on an open decision), phone-tally (the revealed tally),
+# phone-propose (proposals).
 # Skips (exit 0 with a message) only when Chromium or Node is not installed
 # at all: scripts/setup installs both.
 set -u
@@ -27,5 +33,13 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 CHROMIUM="$chromium" node "$dir/test.js" assets/phone "$tmp" "${BH_PHONE_SHOTS:-}" || exit 1
+# the participant's flows against the real room server: srv_host (built
+# beside bulkhead) is game/room's server on 127.0.0.1 with a fixed state
+host="$(dirname "$1")/srv_host"
+if [ ! -x "$host" ]; then
+  echo "FAIL phone: $host is missing (it is built with bulkhead)"
+  exit 1
+fi
+CHROMIUM="$chromium" node "$dir/host.js" "$host" assets tests/fixtures/room/open_decision.json || exit 1
 # and once from the game's own room server (bulkhead workshop --room)
 CHROMIUM="$chromium" node "$dir/real.js" "$1" "$tmp"

@@ -13,7 +13,7 @@
  *   GET /api/state   the snapshot, ETag, 304 on If-None-Match, no-store (the
  *                    holding slide until the first publish)
  *   GET /t           the self-test page ("your phone reached the laptop")
- * and the phones' API (srv_api.c; the contract is game/room/README.md's):
+ * and the phones' API (srv_api.c; the contract: notes/srv2.md):
  *   POST /api/join, GET /api/me, POST /api/vote, POST /api/propose,
  *   POST /api/leave
  * Anything else is 404; POST only on the POST routes and GET/HEAD only on
@@ -78,6 +78,8 @@ typedef struct srv_opts {
     int max_phones;          /* 0: SRV_MAX_PHONES (tests lower it) */
     double joins_per_s;      /* the whole room's joins per second, a burst of twice that;
                               * 0: SRV_JOINS_PER_S */
+    double rate_per_s;       /* each token's requests per second, a burst of twice that;
+                              * 0: SRV_RATE_PER_S (tests that send many raise it) */
 } srv_opts;
 
 void srv_opts_default(srv_opts *o);

@@ -70,6 +70,7 @@ struct srv {
     pthread_mutex_t rmu;
     int max_phones;
     double join_rate, join_bucket, join_t;
+    double rate;            /* each token's requests per second (a burst of twice that) */
     int nmembers;
     srv_member members[SRV_MAX_PHONES];
     uint64_t changes;
@@ -99,13 +100,15 @@ const srv_view_action *srv_view_action_of(const srv_view *v, const char *key);
 /* "d3" and the like: the index, or -1 when s is not prefix + digits. */
 int srv_key_index(const char *s, char prefix);
 
-/* srv_route.c: libmicrohttpd's access handler and completion callback,
- * and the answers every route gives. */
+/* srv_route.c: libmicrohttpd's access handler and completion callback. */
 enum MHD_Result srv_handle(void *cls, struct MHD_Connection *c, const char *url,
                            const char *method, const char *version, const char *upload,
                            size_t *upload_size, void **req);
 void srv_completed(void *cls, struct MHD_Connection *c, void **req,
                    enum MHD_RequestTerminationCode why);
+
+/* srv_answer.c: the answers every route gives (r NULL: out of memory, the
+ * connection is dropped). */
 enum MHD_Result srv_answer(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
                            const char *type, const char *cache);
 /* o is stolen; NULL (out of memory) drops the connection */
@@ -114,6 +117,13 @@ enum MHD_Result srv_json(struct MHD_Connection *c, unsigned status, json_t *o);
 enum MHD_Result srv_error(struct MHD_Connection *c, unsigned status, const char *msg);
 /* 429 with Retry-After */
 enum MHD_Result srv_too_fast(struct MHD_Connection *c, const char *msg);
+/* a short plain-text answer for a person */
+enum MHD_Result srv_text(struct MHD_Connection *c, unsigned status, const char *msg);
+/* a JSON response to queue (o stolen); NULL when out of memory */
+struct MHD_Response *srv_json_response(json_t *o);
+/* a refusal in the form the path's readers take: JSON under /api/ */
+enum MHD_Result srv_refusal(struct MHD_Connection *c, const char *url, unsigned status,
+                            const char *msg);
 
 /* srv_api.c: the phones' API. body is the request's (NUL-terminated,
  * len bytes; NULL for a GET). */

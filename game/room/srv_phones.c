@@ -31,6 +31,7 @@ void srv_phones_init(srv *s, const srv_opts *o)
     s->join_rate = o && o->joins_per_s > 0 ? o->joins_per_s : SRV_JOINS_PER_S;
     s->join_bucket = 2 * s->join_rate;
     s->join_t = srv_now();
+    s->rate = o && o->rate_per_s > 0 ? o->rate_per_s : SRV_RATE_PER_S;
 }
 
 void srv_phones_free(srv *s)
@@ -103,11 +104,11 @@ static int find(srv *s, const unsigned char token[16])
 }
 
 /* A request of member m: one from its bucket, refilled since its last. */
-static int spend(srv_member *m, double now)
+static int spend(const srv *s, srv_member *m, double now)
 {
-    m->bucket += (now - m->last) * SRV_RATE_PER_S;
-    if (m->bucket > SRV_RATE_BURST)
-        m->bucket = SRV_RATE_BURST;
+    m->bucket += (now - m->last) * s->rate;
+    if (m->bucket > 2 * s->rate)
+        m->bucket = 2 * s->rate;
     m->last = now;
     if (m->bucket < 1)
         return 0;
@@ -121,7 +122,7 @@ static srv_res take(srv *s, const unsigned char token[16], int *at, int count)
     *at = find(s, token);
     if (*at < 0)
         return SRV_UNKNOWN;
-    return !count || spend(&s->members[*at], srv_now()) ? SRV_OK : SRV_TOO_FAST;
+    return !count || spend(s, &s->members[*at], srv_now()) ? SRV_OK : SRV_TOO_FAST;
 }
 
 srv_res srv_phones_touch(srv *s, const unsigned char token[16], srv_member *copy)
@@ -146,7 +147,7 @@ srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
     snprintf(m.pub.name, sizeof m.pub.name, "%s", name);
     m.pub.vote_decision = -1;
     m.last = now;
-    m.bucket = SRV_RATE_BURST;
+    m.bucket = 2 * s->rate;
     pthread_mutex_lock(&s->rmu);
     s->join_bucket += (now - s->join_t) * s->join_rate;
     if (s->join_bucket > 2 * s->join_rate)

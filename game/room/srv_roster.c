@@ -76,7 +76,6 @@ static bh_status read_phone(const srv_view *v, json_t *p, int i, srv_member *m, 
     snprintf(m->role_key, sizeof m->role_key, "%s", role);
     m->pub.role = r;
     m->pub.vote_decision = -1;
-    m->bucket = SRV_RATE_BURST;
     return BH_OK;
 }
 
@@ -145,6 +144,7 @@ bh_status srv_roster_load(srv *s, const char *json, size_t n, bh_err *err)
                      s->nmembers, s->max_phones);
     for (int i = 0; st == BH_OK && i < k; i++) {
         m[i].last = now;
+        m[i].bucket = 2 * s->rate;
         s->members[s->nmembers++] = m[i];
     }
     if (st == BH_OK && k)

@@ -28,72 +28,6 @@ typedef struct srv_req {
  * the 413, up to this much; beyond, the connection is dropped. */
 #define SRV_DRAIN_MAX (16 * SRV_MAX_BODY)
 
-static const char *const csp = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-enum MHD_Result srv_answer(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
-                           const char *type, const char *cache)
-{
-    if (!r)
-        return MHD_NO; /* out of memory: MHD drops the connection */
-    MHD_add_response_header(r, MHD_HTTP_HEADER_X_CONTENT_TYPE_OPTIONS, "nosniff");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_SECURITY_POLICY, csp);
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    if (type)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache ? cache : "no-store");
-    enum MHD_Result ok = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
-    return ok;
-}
-
-/* A short plain-text answer: what went wrong, for a person reading it. */
-static enum MHD_Result text(struct MHD_Connection *c, unsigned status, const char *msg)
-{
-    char buf[600];
-    int n = snprintf(buf, sizeof buf, "%s\n", msg);
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer((size_t)n, buf, MHD_RESPMEM_MUST_COPY);
-    return srv_answer(c, status, r, "text/plain; charset=utf-8", NULL);
-}
-
-static struct MHD_Response *json_response(json_t *o)
-{
-    char *t = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!t)
-        return NULL;
-    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(t), t, MHD_RESPMEM_MUST_FREE);
-    if (!r)
-        free(t);
-    return r;
-}
-
-enum MHD_Result srv_json(struct MHD_Connection *c, unsigned status, json_t *o)
-{
-    return srv_answer(c, status, json_response(o), "application/json", NULL);
-}
-
-enum MHD_Result srv_error(struct MHD_Connection *c, unsigned status, const char *msg)
-{
-    return srv_json(c, status, json_pack("{s:s}", "error", msg));
-}
-
-enum MHD_Result srv_too_fast(struct MHD_Connection *c, const char *msg)
-{
-    struct MHD_Response *r = json_response(json_pack("{s:s}", "error", msg));
-    if (r)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
-    return srv_answer(c, MHD_HTTP_TOO_MANY_REQUESTS, r, "application/json", NULL);
-}
-
-/* A refusal in the form the path's readers take: JSON under /api/. */
-static enum MHD_Result refusal(struct MHD_Connection *c, const char *url, unsigned status,
-                               const char *msg)
-{
-    return strncmp(url, "/api/", 5) == 0 ? srv_error(c, status, msg) : text(c, status, msg);
-}
-
 /* ---- files of assets/phone ---- */
 
 /* A name the phone folder may serve: letters, digits, '_', '.', '-', not
@@ -149,7 +83,7 @@ static enum MHD_Result file(struct MHD_Connection *c, const srv *s, const char *
     size_t size = 0;
     int fd = open_file(s, name, &size);
     if (fd < 0)
-        return text(c, MHD_HTTP_NOT_FOUND, "Not found.");
+        return srv_text(c, MHD_HTTP_NOT_FOUND, "Not found.");
     struct MHD_Response *r = MHD_create_response_from_fd(size, fd); /* closes fd */
     if (!r)
         close(fd);
@@ -166,7 +100,7 @@ static enum MHD_Result page(struct MHD_Connection *c, const srv *s)
                  "Bulkhead's phone page is missing: %s/index.html was not found. Reinstall "
                  "Bulkhead, or run it from its source folder (scripts/play), so that its "
                  "assets folder is found.", s->phone_dir);
-        return text(c, MHD_HTTP_SERVICE_UNAVAILABLE, msg);
+        return srv_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, msg);
     }
     close(fd);
     return file(c, s, "index.html");
@@ -211,7 +145,8 @@ static enum MHD_Result state(struct MHD_Connection *c, srv *s)
 {
     srv_snap *p = srv_snap_get(s);
     if (!p) /* never: the holding slide is there from the start */
-        return text(c, MHD_HTTP_SERVICE_UNAVAILABLE, "The room's state is not ready: try again.");
+        return srv_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+                        "The room's state is not ready: try again.");
     const char *inm =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
     struct MHD_Response *r;
@@ -289,7 +224,7 @@ static enum MHD_Result route(struct MHD_Connection *c, srv *s, const char *url,
         return srv_api(c, s, url, NULL, 0);
     if (strncmp(url, "/phone/", 7) == 0 && safe_name(url + 7))
         return file(c, s, url + 7);
-    return refusal(c, url, MHD_HTTP_NOT_FOUND, "Not found.");
+    return srv_refusal(c, url, MHD_HTTP_NOT_FOUND, "Not found.");
 }
 
 static int served_method(const char *m, int post)
@@ -303,7 +238,7 @@ static enum MHD_Result refuse(struct MHD_Connection *c, srv_req *q, const char *
                               unsigned status, const char *msg)
 {
     q->answered = 1;
-    return refusal(c, url, status, msg);
+    return srv_refusal(c, url, status, msg);
 }
 
 static enum MHD_Result not_allowed(struct MHD_Connection *c, srv_req *q, const char *url,
@@ -314,7 +249,7 @@ static enum MHD_Result not_allowed(struct MHD_Connection *c, srv_req *q, const c
     const char *msg =
         post ? "Method not allowed: only POST.\n" : "Method not allowed: only GET and HEAD.\n";
     struct MHD_Response *r =
-        api ? json_response(json_pack("{s:s%}", "error", msg, strlen(msg) - 1))
+        api ? srv_json_response(json_pack("{s:s%}", "error", msg, strlen(msg) - 1))
             : MHD_create_response_from_buffer(strlen(msg), (void *)msg, MHD_RESPMEM_PERSISTENT);
     if (r)
         MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, post ? "POST" : "GET, HEAD");

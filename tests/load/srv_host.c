@@ -21,7 +21,11 @@
 
 #include <jansson.h>
 
-static int publish(srv *s, const char *path)
+/* A file's text handed to srv_publish or srv_roster_load: 1 when done,
+ * else 0 with "error: ..." printed. */
+typedef bh_status (*take_fn)(srv *s, const char *json, size_t n, bh_err *err);
+
+static int from_file(srv *s, const char *path, take_fn take)
 {
     char *t = NULL;
     size_t n = 0;
@@ -29,7 +33,7 @@ static int publish(srv *s, const char *path)
     err_clear(&e);
     bh_status st = text_read_file(path, 16u << 20, &t, &n, &e);
     if (st == BH_OK)
-        st = srv_publish(s, t, n, &e);
+        st = take(s, t, n, &e);
     free(t);
     if (st != BH_OK)
         printf("error: %s\n", e.msg);
@@ -83,22 +87,6 @@ static void save(srv *s)
     free(t);
 }
 
-static void load(srv *s, const char *path)
-{
-    char *t = NULL;
-    size_t n = 0;
-    bh_err e;
-    err_clear(&e);
-    bh_status st = text_read_file(path, 1u << 20, &t, &n, &e);
-    if (st == BH_OK)
-        st = srv_roster_load(s, t, n, &e);
-    free(t);
-    if (st == BH_OK)
-        printf("ok\n");
-    else
-        printf("error: %s\n", e.msg);
-}
-
 int main(int argc, char **argv)
 {
     srv_opts o;
@@ -129,7 +117,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "srv_host: %s\n", e.msg);
         return 1;
     }
-    if (state && !publish(s, state)) {
+    if (state && !from_file(s, state, srv_publish)) {
         srv_stop(s);
         return 1;
     }
@@ -139,7 +127,7 @@ int main(int argc, char **argv)
     while (fgets(line, sizeof line, stdin)) {
         line[strcspn(line, "\r\n")] = 0;
         if (strncmp(line, "publish ", 8) == 0) {
-            if (publish(s, line + 8))
+            if (from_file(s, line + 8, srv_publish))
                 printf("ok\n");
         } else if (strncmp(line, "close ", 6) == 0) {
             srv_vote_close(s, atoi(line + 6));
@@ -151,7 +139,8 @@ int main(int argc, char **argv)
         } else if (strcmp(line, "save") == 0) {
             save(s);
         } else if (strncmp(line, "load ", 5) == 0) {
-            load(s, line + 5);
+            if (from_file(s, line + 5, srv_roster_load))
+                printf("ok\n");
         } else if (strcmp(line, "quit") == 0) {
             break;
         } else if (line[0]) {

@@ -22,10 +22,23 @@ const base = {
   running: [{ label: 'Isolate the file server', team: 'IT & security', done: 0.4, left_s: 900 }],
   latest: { from: 'Service desk', title: 'Files will not open', body: 'Three teams report .locked files on the shared drive.', channel: 'phone', at_s: 1200 },
   decision: null, slide: null, ending: null, hotwash: null,
+  roles: [
+    { key: 'r0', label: 'IT & security' }, { key: 'r1', label: 'Communications' },
+    { key: 'r2', label: 'Legal' }, { key: 'r3', label: 'Operations' },
+    { key: 'observer', label: 'Observer' }],
+  // r0's actions in each state, one for any role, one of another role's
+  actions: [
+    { key: 'a0', label: 'Isolate the file server', text: 'Pull it off the network.', role: 'r0', state: 'running', reason: '' },
+    { key: 'a1', label: 'Restore from backups', text: 'Bring the shares back from last night.', role: 'r0', state: 'available', reason: '' },
+    { key: 'a2', label: 'Reset every password', text: 'All staff, today.', role: 'r0', state: 'blocked', reason: 'needs the file server isolated first' },
+    { key: 'a3', label: 'Call the insurer', text: 'The cyber policy has a hotline.', role: '', state: 'available', reason: '' },
+    { key: 'a4', label: 'Draft a staff notice', text: 'What to tell the staff.', role: 'r1', state: 'available', reason: '' },
+    { key: 'a5', label: 'Check the backups', text: 'Are they clean?', role: 'r0', state: 'done', reason: '' }],
+  tally: null,
 };
 
 const decision = {
-  prompt: 'The attackers demand 40 BTC. What do we tell the board?',
+  key: 'd3', prompt: 'The attackers demand 40 BTC. What do we tell the board?',
   from: 'CEO', left_s: 1500, left_real: 125, frozen: false,
   options: [
     { letter: 'A', label: 'Pay now', text: 'Negotiate and pay to get the files back quickly.', default: false },
@@ -37,8 +50,22 @@ const decision = {
 
 const blankState = Object.assign({}, base, {
   blank: true, organisation: '', summary: '', clock: '', calendar: '', meters: [], systems: [],
-  teams: [], running: [], latest: null, decision: null,
+  teams: [], running: [], latest: null, decision: null, actions: [],
 });
+
+// The facilitator revealed the tally of d3: 11 of 14 phones voted, B leads
+// with 7 (64%: unified).
+const tally = {
+  decision: 'd3', voters: 11, joined: 14, share: 7 / 11, unified: true, top: 'B',
+  options: [{ letter: 'A', votes: 2 }, { letter: 'B', votes: 7 }, { letter: 'C', votes: 1 }, { letter: 'D', votes: 1 }],
+  confidence: { low: 2, medium: 5, high: 4 },
+  roles: [
+    { key: 'r0', label: 'IT & security', joined: 4, voters: 4, votes: [0, 3, 1, 0] },
+    { key: 'r1', label: 'Communications', joined: 3, voters: 2, votes: [1, 1, 0, 0] },
+    { key: 'r2', label: 'Legal', joined: 2, voters: 2, votes: [0, 2, 0, 0] },
+    { key: 'r3', label: 'Operations', joined: 3, voters: 2, votes: [1, 1, 0, 0] },
+    { key: 'observer', label: 'Observer', joined: 2, voters: 1, votes: [0, 0, 0, 1] }],
+};
 
 module.exports = {
   before: {
@@ -57,6 +84,16 @@ module.exports = {
       'Payroll', 'degraded', 'Files will not open', 'Three teams report', 'Isolate the file server',
       'about 15 min left', 'to decide'],
     absent: ['Email'],   // online systems are not listed
+  },
+  tally: {
+    state: Object.assign({}, base, { decision, tally }),
+    expect: ['Unified: 64% for B', '11 of 14 phones voted', 'B · Refuse and restore',
+      'How sure: low 2 · medium 5 · high 4', 'By role', 'IT & security', '4 of 4 voted', 'A 0 · B 3 · C 1 · D 0',
+      'Observer', '1 of 2 voted', 'A 0 · B 0 · C 0 · D 1'],
+  },
+  split: {
+    state: Object.assign({}, base, { decision, tally: Object.assign({}, tally, { unified: false, share: 0.5, top: null }) }),
+    expect: ['Split: a tie'],
   },
   paused: {
     state: Object.assign({}, base, { speed: 0, decision: Object.assign({}, decision, { left_real: -1 }) }),
@@ -90,18 +127,29 @@ function hostile() {
     : Array.isArray(v) ? v.map(walk)
     : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
     : v;
-  const s = walk(Object.assign({}, base, { decision, slide: { title: 't', questions: ['q'] },
+  const s = walk(Object.assign({}, base, { decision, tally, slide: { title: 't', questions: ['q'] },
     ending: { title: 'e', text: 'x', tone: 'bad' },
     hotwash: { tab: 'Facts', title: 'h', rows: [{ meta: 'm', text: 'r', recommended: false }] } }));
   s.phase = 'playing';
+  // the keys stay as the server makes them (the page matches on them)
+  s.roles.forEach((r, i) => { r.key = base.roles[i].key; });
+  s.actions.forEach((a, i) => { a.key = base.actions[i].key; a.role = base.actions[i].role; a.state = base.actions[i].state; });
+  s.decision.key = 'd3';
+  s.decision.options.forEach((o, i) => { o.letter = decision.options[i].letter; });
+  s.tally.decision = 'd3';
+  s.tally.top = 'B';
+  s.tally.options.forEach((o, i) => { o.letter = decision.options[i].letter; });
   s.latest.body = evil + 'W'.repeat(64 * 1024);
   return s;
 }
-module.exports.hostile = { state: hostile(), expect: ['<script>window.__pwned=1;alert(1)</script>', 'Pay now'] };
+module.exports.hostile = { state: hostile(), expect: ['<script>window.__pwned=1;alert(1)</script>', 'Pay now',
+  '<script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=1">Restore from backups',
+  'Unified: 64% for B'] };
 
 // Fields missing, of the wrong type, or unknown: the page must not throw.
 module.exports.odd = {
   state: { v: 2, phase: 'playing', future_field: { x: [1, 2] }, meters: 'many', systems: [null, 3, { status: 7 }],
-    decision: { options: [null, 5, { letter: 7, label: null }], left_real: 'soon' }, latest: [], running: [{}] },
+    decision: { options: [null, 5, { letter: 7, label: null }], left_real: 'soon' }, latest: [], running: [{}],
+    roles: 'all', actions: [null, 7, { key: 3, state: [] }, { key: 'a9', role: '' }], tally: { options: 'x', roles: [null, { votes: 'y' }] } },
   expect: ['Paused'],
 };

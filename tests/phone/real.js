@@ -2,9 +2,10 @@
 // after test.js, which feeds every kind of state through a stand-in): the
 // real `bulkhead workshop ... --room --port 0 --bind 127.0.0.1`, headless
 // (SDL's dummy driver), on its briefing screen, so the state is the
-// holding slide the server starts with. Checks that the page, its script,
+// holding slide the server starts with. Checks that the page, its scripts,
 // style and icon load under the server's real CSP with no console error,
-// that the page shows the holding slide, and that its polls get 304s.
+// that the page shows the join form, and that its polls get 304s. (The
+// joining, voting and proposals against the real server are host.js's.)
 // Then the game is stopped (SIGTERM) and the page says it is reconnecting.
 //
 //   node real.js BULKHEAD TMP_DIR
@@ -49,7 +50,7 @@ function startGame() {
     check(res.status() === 200, `GET / from the game: ${res.status()}`);
     check(/default-src 'self'/.test(res.headers()['content-security-policy'] || ''),
       'the real CSP is sent');
-    for (const f of ['/phone/app.js', '/phone/phone.css'])
+    for (const f of ['/phone/dom.js', '/phone/room.js', '/phone/you.js', '/phone/you_draw.js', '/phone/app.js', '/phone/phone.css'])
       check((statuses[f] || []).includes(200), `${f} loaded (${statuses[f] || 'never asked'})`);
     // headless Chromium does not fetch the icon itself: asked from the page
     const icon = await page.evaluate(async () => {
@@ -57,11 +58,13 @@ function startGame() {
       return r.status + ' ' + r.headers.get('content-type');
     });
     check(icon === '200 image/svg+xml', `/phone/icon.svg: ${icon}`);
+    // a phone that has not joined sees the join form; on the briefing
+    // screen the game has published no roles yet, and the page says so
     try {
       await page.waitForFunction(() => document.getElementById('main').innerText
-        .includes('We will be back in a moment.'), { timeout: 10000 });
-      ok('the holding slide from the real /api/state');
-    } catch (e) { fail('the holding slide never shown'); }
+        .includes('The roles appear here when the facilitator opens the session.'), { timeout: 10000 });
+      ok('the join form, waiting for the roles, from the real /api/state');
+    } catch (e) { fail('the join form never shown'); }
     // a few polls: the state does not change, so the server answers 304
     // wait for the next polls (a generous limit, not a timed check)
     for (let i = 0; i < 100 && !(statuses['/api/state'] || []).includes(304); i++)

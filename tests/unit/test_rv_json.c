@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_markers.h"
 #include "http_client.h"
 #include "core/session.h"
 #include "report/rp_report.h"
@@ -19,7 +20,6 @@
 #include "room/srv.h"
 #include "script/lh_host.h"
 
-#define MARKERS BH_SOURCE_DIR "/tests/fixtures/leak/markers.lua"
 
 static const char *sget(json_t *o, const char *k)
 {
@@ -428,9 +428,7 @@ static void state(drive *r, const char *name)
 
 static void input(drive *r, bh_input_kind k, int a, const char *text, const char *body)
 {
-    bh_input in = {.time = sim_now(r->s), .kind = k, .a = a, .text = text, .body = body};
-    bh_err e;
-    CHECK_INT(session_input(r->s, NULL, &in, &e), BH_OK);
+    markers_input(r->s, k, a, text, body);
 }
 
 static void hotwash(drive *r)
@@ -451,17 +449,9 @@ static void test_markers_driven(void)
 {
     drive r;
     memset(&r, 0, sizeof r);
-    lh_diags diags = {0};
-    lh_load(MARKERS, NULL, &r.h, &diags);
-    lh_diags_free(&diags);
-    CHECK(r.h != NULL);
-    if (!r.h)
+    if (!markers_open(&r.h, &r.s, &r.d))
         return;
-    r.d = lh_defs(r.h);
     bh_err e;
-    int cut = defs_cut(r.d, "short");
-    CHECK_INT(sim_create(&r.s, r.d, lh_hooks(r.h), 1, &e), BH_OK);
-    CHECK_INT(sim_set_cut(r.s, cut, &e), BH_OK);
     r.src.sim = r.s;
     srv_opts so;
     srv_opts_default(&so);
