@@ -41,5 +41,15 @@ if [ ! -x "$host" ]; then
   exit 1
 fi
 CHROMIUM="$chromium" node "$dir/host.js" "$host" assets tests/fixtures/room/open_decision.json || exit 1
+# the game itself (a workshop in-process, a decision open): a phone joins
+# and votes through the page's buttons, and the console's tally shows it
+game="$(dirname "$1")/phone_game_room"
+if [ ! -x "$game" ]; then
+  echo "FAIL phone: $game is missing (it is built with bulkhead)"
+  exit 1
+fi
+CHROMIUM="$chromium" SDL_VIDEODRIVER=dummy "$game" "$dir/game.js" >"$tmp/game.log" 2>&1 ||
+  { grep -E "^(ok|FAIL)|check failed|tests," "$tmp/game.log"; echo "FAIL phone: game_room"; exit 1; }
+grep -E "^(ok|FAIL)|tests," "$tmp/game.log"
 # and once from the game's own room server (bulkhead workshop --room)
 CHROMIUM="$chromium" node "$dir/real.js" "$1" "$tmp"

@@ -226,7 +226,7 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
      * else of the session is in a blank model */
     if (!(m->title = rv_dup(d->scenario.title)))
         return BH_ENOMEM;
-    if (rv_build_roles(m, s) != BH_OK)
+    if (rv_build_roles(m, d) != BH_OK)
         return BH_ENOMEM;
     if (m->blank)
         return BH_OK;

@@ -232,7 +232,11 @@ bh_status rv_build_slide(rv_model *m, const bh_sim *s, const rv_show *show);
 bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
                            const rv_show *show);
 /* rv_room.c: the roles, the actions and the tally; and freeing them. */
-bh_status rv_build_roles(rv_model *m, const bh_sim *s);
+bh_status rv_build_roles(rv_model *m, const bh_defs *d);
+/* Before any session, on a workshop's briefing: the holding slide with
+ * the scenario's title and roles, so that phones can join while the
+ * facilitator briefs the room. */
+bh_status rv_build_waiting(rv_model *m, const bh_defs *d, bh_err *err);
 bh_status rv_build_room(rv_model *m, const rv_source *src, const rv_show *show);
 void rv_free_room(rv_model *m);
 /* A string the model owns ("" for NULL); NULL only when out of memory. */

@@ -13,9 +13,8 @@
 #include "core/mem.h"
 #include "room/rv_model.h"
 
-bh_status rv_build_roles(rv_model *m, const bh_sim *s)
+bh_status rv_build_roles(rv_model *m, const bh_defs *d)
 {
-    const bh_defs *d = sim_defs(s);
     m->roles = mem_calloc(d->nteams + 1, sizeof *m->roles);
     if (!m->roles)
         return BH_ENOMEM;
@@ -79,6 +78,19 @@ static bh_status build_tally(rv_model *m, const bh_tally *t, const rv_show *show
         x->joined = rs.joined;
         x->voters = rs.voters;
         memcpy(x->votes, rs.by_option, sizeof x->votes);
+    }
+    return BH_OK;
+}
+
+bh_status rv_build_waiting(rv_model *m, const bh_defs *d, bh_err *err)
+{
+    memset(m, 0, sizeof *m);
+    m->phase = RV_BEFORE;
+    m->blank = 1;
+    if (!(m->title = rv_dup(d->scenario.title)) || rv_build_roles(m, d) != BH_OK) {
+        rv_free(m);
+        m->blank = 1;
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory building the room's view");
     }
     return BH_OK;
 }

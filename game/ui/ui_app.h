@@ -84,6 +84,7 @@ typedef struct app_room {
     srv_room *roster;         /* NULL until the first copy */
     uint64_t roster_changes, roster_sum;
     int roster_taken;
+    const void *waiting_for;  /* the briefing whose roles the phones have (ui_room_sync.c) */
     int roster_pending;       /* JOURNAL.phones is to be read once the state is published */
     /* the console's queue of proposals, oldest first */
     app_room_prop props[APP_ROOM_PROPS];

@@ -65,6 +65,7 @@ void app_room_stop(app *a)
      * they voted on closed decisions is in the journal) */
     free(r->roster);
     r->roster = NULL;
+    r->waiting_for = NULL;
     r->roster_taken = 0;
     r->roster_sum = 0;
     tally_free(&r->tally);

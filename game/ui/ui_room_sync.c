@@ -20,7 +20,9 @@
 
 #include "core/session.h"
 #include "core/text.h"
+#include "room/rv_json.h"
 #include "room/rv_model.h"
+#include "script/lh_host.h"
 #include "ui/play_internal.h"
 #include "ui/ui_facil.h"
 
@@ -187,11 +189,34 @@ static void prune_proposals(app *a)
     r->nprops = k;
 }
 
+/* On a workshop's briefing, before any session: the phones get the
+ * holding slide with the roles, so the room can join while it is briefed
+ * (once per scenario read). */
+static void publish_waiting(app *a)
+{
+    app_room *r = &a->room;
+    if (!a->brief || r->waiting_for == a->brief)
+        return;
+    rv_model m;
+    bh_err e;
+    if (rv_build_waiting(&m, lh_defs(a->brief), &e) == BH_OK) {
+        size_t n = 0;
+        char *t = rv_json_text(&m, &n);
+        if (t && srv_publish(r->srv, t, n, &e) == BH_OK)
+            r->waiting_for = a->brief;
+        free(t);
+    }
+    rv_free(&m);
+}
+
 void app_room_sync(app *a)
 {
     app_room *r = &a->room;
+    if (r->srv && !a->playing && a->screen == SCR_BRIEFING)
+        publish_waiting(a);
     if (!r->srv || !a->playing || !a->game.sim)
         return;
+    r->waiting_for = NULL;
     if (!r->roster && !(r->roster = calloc(1, sizeof *r->roster)))
         return;
     if (r->roster_pending && r->published)

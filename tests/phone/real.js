@@ -59,12 +59,13 @@ function startGame() {
     });
     check(icon === '200 image/svg+xml', `/phone/icon.svg: ${icon}`);
     // a phone that has not joined sees the join form; on the briefing
-    // screen the game has published no roles yet, and the page says so
+    // screen the game publishes the scenario's roles already (the room
+    // joins while it is briefed): the tutorial's teams, then Observer
     try {
-      await page.waitForFunction(() => document.getElementById('main').innerText
-        .includes('The roles appear here when the facilitator opens the session.'), { timeout: 10000 });
-      ok('the join form, waiting for the roles, from the real /api/state');
-    } catch (e) { fail('the join form never shown'); }
+      await page.waitForSelector('.role[data-role="observer"]', { timeout: 10000 });
+      const roles = await page.$$eval('.role', (b) => b.map((x) => x.dataset.role).join(' '));
+      check(/^r0 r1 .*observer$/.test(roles), `the join form with the briefing's roles (${roles})`);
+    } catch (e) { fail('the join form with the roles never shown'); }
     // a few polls: the state does not change, so the server answers 304
     // wait for the next polls (a generous limit, not a timed check)
     for (let i = 0; i < 100 && !(statuses['/api/state'] || []).includes(304); i++)

@@ -48,12 +48,21 @@ static void test_room_runs(void)
     CHECK(port > 0);
     CHECK_INT(strlen(a->room.code), SRV_ROOM_CODE_LEN);
     int st;
-    /* on the briefing: the server answers, with nothing published yet */
+    /* on the briefing: the server answers, with the holding slide and the
+     * scenario's roles (phones join while the room is briefed) */
     json_t *h = get_json(port, "/health", &st);
     CHECK_INT(st, 200);
     CHECK_INT(json_integer_value(json_object_get(h, "phones")), 0);
-    CHECK(json_is_false(json_object_get(h, "published")));
+    CHECK(json_is_true(json_object_get(h, "published")));
+    CHECK_INT(json_integer_value(json_object_get(h, "open_decisions")), 0);
     json_decref(h);
+    json_t *w = get_json(port, "/api/state", &st);
+    CHECK(json_is_true(json_object_get(w, "blank")));
+    CHECK_STR(json_string_value(json_object_get(w, "title")), ""); /* the holding slide */
+    CHECK_INT(json_array_size(json_object_get(w, "roles")),
+              lh_defs(a->brief)->nteams + 1);
+    CHECK(json_is_null(json_object_get(w, "decision")));
+    json_decref(w);
 
     app_begin(a);
     app_frame(a, 0);
