@@ -12,9 +12,10 @@
  * the roster holds after srv_vote_close), that nothing failed but the
  * expected 429s (joins retried) and votes on a decision that closed
  * meanwhile, and that the memory stays flat (RSS at 10 s and at the end,
- * within 8 MB; not under ASan, whose quarantine grows by design). It prints requests per second, latency p50/p95 and the
- * main loop's cost per frame: figures, never asserted. Bounded: it stops
- * at S seconds (plus 5 s for answers in flight) whatever happens. */
+ * within 8 MB; not under ASan, whose quarantine grows by design). It
+ * prints requests per second, latency p50/p95 and the main loop's cost
+ * per frame: figures, never asserted. Bounded: it stops at S seconds
+ * (plus 5 s for answers in flight) whatever happens. */
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
