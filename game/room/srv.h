@@ -45,7 +45,7 @@
 #define SRV_CONNECTION_TIMEOUT_S 30
 /* A request's headers must fit here (MHD answers 431 or 413 itself). */
 #define SRV_CONNECTION_MEMORY 32768
-/* No request needs a body yet; joining's and voting's are small. */
+/* A join, vote or proposal is a few hundred bytes: anything longer is refused (413). */
 #define SRV_MAX_BODY 4096
 #define SRV_ROOM_CODE_LEN 4
 
@@ -54,9 +54,10 @@
 #define SRV_NAME_MAX 40
 /* Each token's requests: a bucket of SRV_RATE_BURST refilled at
  * SRV_RATE_PER_S (a phone polls /api/state, which takes no token, and
- * sends a vote now and then: only a script goes faster). */
+ * sends a vote now and then: only a script goes faster). 429 with
+ * Retry-After beyond. */
 #define SRV_RATE_PER_S 5.0
-#define SRV_RATE_BURST 10.0
+#define SRV_RATE_BURST (2 * SRV_RATE_PER_S)
 /* Joins of the whole room per second (a burst of twice that): a room of
  * 250 scanning at once joins within seconds, retrying on 429. */
 #define SRV_JOINS_PER_S 50.0

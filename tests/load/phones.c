@@ -230,6 +230,8 @@ static void done(run *u, phone *p, CURLcode res)
         if (o) {
             r->votes++;
             r->last[p->i] = p->pending;
+            if (p->pending.decision < LP_DECISIONS)
+                r->on[p->i * LP_DECISIONS + p->pending.decision] = p->pending;
         } else if (status == 409) {
             r->votes_stale++; /* the decision closed between its poll and its vote */
         } else {
@@ -363,8 +365,11 @@ int lp_run(const lp_opts *in, lp_result *r)
     u.ph = calloc((size_t)o.phones, sizeof *u.ph);
     r->last = calloc((size_t)o.phones, sizeof *r->last);
     r->names = calloc((size_t)o.phones, sizeof *r->names);
+    r->on = malloc((size_t)o.phones * LP_DECISIONS * sizeof *r->on);
     u.m = curl_multi_init();
-    int ok = u.lat && u.ph && r->last && r->names && u.m;
+    int ok = u.lat && u.ph && r->last && r->names && r->on && u.m;
+    for (int i = 0; ok && i < o.phones * LP_DECISIONS; i++)
+        r->on[i].decision = -1;
     for (int i = 0; ok && i < o.phones; i++) {
         phone *p = &u.ph[i];
         p->i = i;
@@ -409,6 +414,8 @@ void lp_result_free(lp_result *r)
 {
     free(r->last);
     free(r->names);
+    free(r->on);
+    r->on = NULL;
     r->last = NULL;
     r->names = NULL;
 }

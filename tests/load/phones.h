@@ -33,6 +33,10 @@ typedef struct lp_vote {
     int decision, option, conf;
 } lp_vote;
 
+/* Decisions below this index also keep each phone's last accepted vote
+ * on each (lp_result.on). */
+#define LP_DECISIONS 64
+
 typedef struct lp_result {
     long requests;             /* answered */
     long joins, polls, polls_304, votes, votes_stale, mes, proposals;
@@ -44,6 +48,8 @@ typedef struct lp_result {
     double p50_ms, p95_ms, max_ms; /* request latency */
     int joined;                /* phones that joined */
     lp_vote *last;             /* [phones]: each phone's last accepted vote */
+    lp_vote *on;               /* [phones * LP_DECISIONS]: phone i's last accepted vote on
+                                * decision d at [i * LP_DECISIONS + d] (decision -1: none) */
     char (*names)[16];         /* [phones]: the name each joined with ("p0", ...) */
 } lp_result;
 

@@ -1,7 +1,8 @@
 /* srv_client.h: what the phones' API tests share (test_srv_api.c,
- * test_srv_roster.c, test_srv_leak.c): a room server on 127.0.0.1 with a
- * room code and a state published, requests as a phone sends them, and
- * reading their JSON answers. Over http_client.h: loopback only. */
+ * test_srv_limits.c, test_srv_roster.c, test_srv_leak.c): a room server
+ * on 127.0.0.1 with a room code and a state published, requests as a
+ * phone sends them, reading their JSON answers, and checking a refusal.
+ * Over http_client.h: loopback only. */
 #ifndef SRV_CLIENT_H
 #define SRV_CLIENT_H
 
@@ -129,7 +130,7 @@ __attribute__((unused)) static int room_join(int port, const char *role, const c
     return st;
 }
 
-/* POST path {"token": tok, key: value, ...} from a format of extra members. */
+/* A vote, a proposal: the answer's status. */
 __attribute__((unused)) static int room_vote(int port, const char *tok, const char *d,
                                              const char *opt, const char *conf)
 {
@@ -151,6 +152,28 @@ __attribute__((unused)) static int room_propose(int port, const char *tok, const
     int st = g.status;
     http_free(&g);
     return st;
+}
+
+/* The security headers every answer carries. */
+__attribute__((unused)) static void room_headers(const http_got *g)
+{
+    char h[300];
+    CHECK_STR(http_header(g, "X-Content-Type-Options", h, sizeof h), "nosniff");
+    CHECK_HAS(http_header(g, "Content-Security-Policy", h, sizeof h), "default-src 'self'");
+    CHECK_STR(http_header(g, "Cache-Control", h, sizeof h), "no-store");
+}
+
+/* An /api/ refusal: the status, JSON {"error": a sentence}, the headers. */
+__attribute__((unused)) static void room_refused(http_got g, int status, const char *words)
+{
+    if (g.status != status)
+        fprintf(stderr, "wanted %d: %.300s\n", status, g.raw);
+    CHECK_INT(g.status, status);
+    char h[100], msg[300];
+    CHECK_STR(http_header(&g, "Content-Type", h, sizeof h), "application/json");
+    CHECK_HAS(room_field(&g, "error", msg, sizeof msg), words);
+    room_headers(&g);
+    http_free(&g);
 }
 
 #endif
