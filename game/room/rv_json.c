@@ -349,6 +349,10 @@ json_t *rv_json(const rv_model *m)
     }
     put(&b, o, "agenda", rows(&b, s->agenda, s->nagenda));
     put(&b, o, "join", str(&b, s->join));
+    json_t *also = arr(&b);
+    for (int i = 0; also && i < s->njoin_also; i++)
+        add(&b, also, str(&b, s->join_also[i]));
+    put(&b, o, "join_also", also);
     put(&b, o, "clock", str(&b, s->clock));
     put(&b, o, "calendar", str(&b, s->calendar));
     put(&b, o, "now_s", num(&b, json_integer(s->now)));

@@ -250,6 +250,14 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
         bh_err qe;
         if (rv_qr_encode(m->join, &m->join_qr, &qe) == BH_ENOMEM)
             st = BH_ENOMEM;
+        for (int i = 0; st == BH_OK && i < RV_JOIN_ALSO && src->join_also[i]; i++) {
+            int k = m->njoin_also;
+            if (!(m->join_also[k] = rv_dup(src->join_also[i])))
+                st = BH_ENOMEM;
+            else if (rv_qr_encode(m->join_also[k], &m->join_also_qr[k], &qe) == BH_ENOMEM)
+                st = BH_ENOMEM;
+            m->njoin_also += m->join_also[k] != NULL;
+        }
     }
     if (st == BH_OK && m->phase == RV_BEFORE)
         st = build_agenda(m, s);
@@ -301,6 +309,8 @@ void rv_free(rv_model *m)
     free(m->cut_label);
     free(m->join);
     free(m->join_code);
+    for (int i = 0; i < m->njoin_also; i++)
+        free(m->join_also[i]);
     free_rows(m->agenda, m->nagenda);
     for (size_t i = 0; i < m->nmeters; i++)
         free(m->meters[i].label);

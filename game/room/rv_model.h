@@ -23,6 +23,10 @@
 #include "core/tally.h"
 #include "room/rv_qr.h"
 
+/* The join page shows a code for the first LAN address and for up to
+ * this many more. */
+#define RV_JOIN_ALSO 2
+
 /* The debrief's tabs, in the desktop debrief's order. The facilitator
  * picks which the room sees during a hot wash (rv_show.hotwash_tabs). */
 enum {
@@ -54,6 +58,9 @@ typedef struct rv_source {
     int started;            /* the facilitator has started the clock once */
     const char *join;       /* the URL a phone opens to join (issue 14); NULL or "" for none */
     const char *join_code;  /* the room code to type if the QR cannot be scanned; NULL or "" */
+    /* the URLs of the laptop's other networks (wired and Wi-Fi, say), each
+     * with its own QR code; NULL ends the list */
+    const char *join_also[RV_JOIN_ALSO];
     const json_t *report;   /* the report model (rp_build) while a hot wash is up, or NULL */
     /* issue 14: where each action stands ([nactions], from sim_action_status,
      * which runs scripts and so needs the live sim), for the phones'
@@ -165,6 +172,9 @@ typedef struct rv_model {
     char *join_code;        /* the room code; "" for none */
     rv_qr join_qr;          /* the join URL as a QR code, before play only
                              * (version 0 when there is none or it is too long) */
+    char *join_also[RV_JOIN_ALSO]; /* the other networks' URLs, with their codes */
+    rv_qr join_also_qr[RV_JOIN_ALSO];
+    int njoin_also;
     bh_time now, length;
     char clock[32];         /* "T+01:20" */
     char calendar[48];      /* the scenario's date and time at now */

@@ -96,7 +96,7 @@ static bh_status show_tally(tour *t, rv_source *src, rv_show *sh, bh_err *err)
 static bh_status run(tour *t, const bh_plan *p, bh_err *err)
 {
     rv_source src = {.sim = t->s, .speed = 0, .started = 0, .join = t->o->join,
-                      .join_code = t->o->join_code};
+                      .join_code = t->o->join_code, .join_also = {t->o->join_also}};
     rv_show sh = {0};
     bh_status st = show(t, "before", &src, &sh, err);
     if (st == BH_OK)

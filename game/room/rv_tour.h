@@ -17,6 +17,7 @@ typedef struct rv_tour_opts {
     bh_time quiet;          /* later, when no decision is open ("message"); 0: none */
     const char *join;       /* the join URL shown before play; NULL for none */
     const char *join_code;  /* and the room code; NULL for none */
+    const char *join_also;  /* a second network's URL; NULL for none */
     int all_tabs;           /* the hot wash once per tab, not only the decisions */
 } rv_tour_opts;
 

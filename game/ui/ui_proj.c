@@ -146,40 +146,111 @@ static int size_for(ui *u, int w, int chars)
     return u->px_body;
 }
 
-/* How to join, as the room sees it from the back: the QR code as large as
- * the column allows, the short URL and the room code in large type under
- * it (for a phone whose camera cannot read the code). The code is drawn
- * black on white whatever the theme, with its light quiet zone: many
- * scanners read only dark modules on a light ground. Each module is a
- * whole number of pixels, so the squares stay sharp. */
+/* One QR code `q` as large as `side` allows, centred in [x, x + w) at y:
+ * black on white whatever the theme, with its light quiet zone (many
+ * scanners read only dark modules on a light ground), each module a whole
+ * number of pixels so the squares stay sharp. Returns the height used. */
+static int qr_code(ui *u, const rv_qr *q, int x, int w, int y, int side)
+{
+    int modules = rv_qr_side(q), mpx = modules ? side / modules : 0;
+    if (mpx <= 0)
+        return 0;
+    side = mpx * modules;
+    int qx = x + (w - side) / 2;
+    SDL_SetRenderDrawColor(u->r, 255, 255, 255, 255);
+    SDL_RenderFillRect(u->r, &(SDL_Rect){qx, y, side, side});
+    SDL_SetRenderDrawColor(u->r, 0, 0, 0, 255);
+    for (int j = 0; j < modules; j++)
+        for (int i = 0; i < modules; i++)
+            if (rv_qr_dark(q, i, j))
+                SDL_RenderFillRect(u->r, &(SDL_Rect){qx + i * mpx, y + j * mpx, mpx, mpx});
+    return side + u->gap;
+}
+
+/* The URL as people type it: no "http://" (a phone's browser adds it),
+ * no "?c=CODE" (the QR code carries it, and the room code is shown
+ * below), no last '/'. */
+static const char *short_url(const char *url, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", strncmp(url, "http://", 7) == 0 ? url + 7 : url);
+    char *q = strchr(buf, '?');
+    if (q)
+        *q = 0;
+    size_t len = strlen(buf);
+    if (len > 1 && buf[len - 1] == '/')
+        buf[len - 1] = 0;
+    return buf;
+}
+
+/* The largest of the projector's sizes (from `from` down) at which each
+ * of the n short URLs fits `w` on one line; 0 when none does. */
+static int url_px(ui *u, char (*shown)[256], int n, int w, int from)
+{
+    const int px[3] = {u->px_head, u->px_body, u->px_small};
+    for (int k = 0; k < 3; k++) {
+        if (px[k] > from)
+            continue;
+        int ok = 1;
+        for (int i = 0; i < n && ok; i++)
+            ok = ui_text_w(u, px[k], TC_TEXT, shown[i]) <= w;
+        if (ok)
+            return px[k];
+    }
+    return 0;
+}
+
+/* How to join, as the room sees it from the back: a QR code for each of
+ * the laptop's networks (one, usually) as large as the column allows, its
+ * short URL on one line (a URL broken over two is misread), and the room
+ * code in large type (for a phone whose camera cannot read the code).
+ * Two or three codes stand side by side, or one under another with the
+ * URL beside each when their URLs would not fit under them. */
 static void join_panel(ui *u, const rv_model *m, SDL_Rect r)
 {
     int w = r.w - 2 * u->pad, x = r.x + u->pad, y = r.y;
     int lh = proj_line_h(u, u->px_head), bh = proj_line_h(u, u->px_body);
     int ch = m->join_code[0] ? bh + proj_line_h(u, u->px_huge) : 0;
-    /* the URL in large type, on two lines at most (then smaller), without
-     * the "http://" a phone's browser does not need typed */
-    const char *url = strncmp(m->join, "http://", 7) == 0 ? m->join + 7 : m->join;
-    int uh = proj_text_h(u, w, 2 * lh, u->px_head, u->px_small, url);
+    int n = 1 + m->njoin_also, cw = (w - (n - 1) * u->pad) / n;
+    const rv_qr *qrs[1 + RV_JOIN_ALSO] = {&m->join_qr};
+    char shown[1 + RV_JOIN_ALSO][256];
+    short_url(m->join, shown[0], sizeof shown[0]);
+    for (int i = 0; i < m->njoin_also; i++) {
+        short_url(m->join_also[i], shown[i + 1], sizeof shown[i + 1]);
+        qrs[i + 1] = &m->join_also_qr[i];
+    }
     y += proj_line(u, (SDL_Rect){x, y, w, lh}, u->px_head, TC_ACCENT, 0,
                    "Join from your phone") + u->pad;
-    int modules = rv_qr_side(&m->join_qr);
-    int room = r.y + r.h - y - uh - ch - 2 * u->gap;
-    int side = w < room ? w : room, mpx = modules ? side / modules : 0;
-    if (mpx > 0) {
-        side = mpx * modules;
-        int qx = x + (w - side) / 2;
-        SDL_SetRenderDrawColor(u->r, 255, 255, 255, 255);
-        SDL_RenderFillRect(u->r, &(SDL_Rect){qx, y, side, side});
-        SDL_SetRenderDrawColor(u->r, 0, 0, 0, 255);
-        for (int j = 0; j < modules; j++)
-            for (int i = 0; i < modules; i++)
-                if (rv_qr_dark(&m->join_qr, i, j))
-                    SDL_RenderFillRect(u->r, &(SDL_Rect){qx + i * mpx, y + j * mpx, mpx, mpx});
-        y += side + u->gap;
+    int upx = url_px(u, shown, n, cw, n > 1 ? u->px_body : u->px_head);
+    if (upx || n == 1) { /* side by side (or the one), each URL under its code */
+        if (!upx)
+            upx = u->px_small; /* one URL too long for the column: cut with "…" */
+        int uh = proj_line_h(u, upx);
+        int room = r.y + r.h - y - uh - ch - 2 * u->gap;
+        int side = cw < room ? cw : room, used = 0;
+        for (int i = 0; i < n; i++) {
+            int qh = qr_code(u, qrs[i], x + i * (cw + u->pad), cw, y, side);
+            used = qh > used ? qh : used;
+        }
+        for (int i = 0; i < n; i++) /* on one baseline, under the tallest code */
+            proj_line(u, (SDL_Rect){x + i * (cw + u->pad), y + used, cw, uh}, upx, TC_TEXT, 0,
+                      shown[i]);
+        y += used + uh + u->gap;
+    } else { /* one under another, each URL beside its code */
+        int rowh = (r.y + r.h - y - ch - u->gap) / n;
+        int side = rowh - u->gap < w / 2 ? rowh - u->gap : w / 2;
+        int tw = w - side - u->pad;
+        int px = url_px(u, shown, n, tw, u->px_body);
+        if (!px)
+            px = u->px_small;
+        for (int i = 0; i < n; i++) {
+            int ry = y + i * rowh;
+            qr_code(u, qrs[i], x, side, ry, side);
+            proj_line(u, (SDL_Rect){x + side + u->pad, ry + (side - proj_line_h(u, px)) / 2, tw,
+                                    proj_line_h(u, px)},
+                      px, TC_TEXT, 0, shown[i]);
+        }
+        y += n * rowh;
     }
-    y += proj_text(u, (SDL_Rect){x, y, w, uh}, u->px_head, u->px_small, TC_TEXT, url) +
-         u->gap;
     if (ch) {
         /* the code alone in the largest type: it is what people read out */
         y += proj_line(u, (SDL_Rect){x, y, w, bh}, u->px_body, TC_TEXT_DIM, 0, "Room code");

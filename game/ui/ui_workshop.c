@@ -202,9 +202,9 @@ void ws_projector_frame(app *a, double dt)
     a->proj.text_scale = ws_projector_scale(a->u.text_scale);
     /* with the room server on, the projector shows how to join before
      * play: the first address (a QR code of it) with the room code */
-    char join[SRV_URL_MAX + 16] = "";
-    if (a->room.srv && a->room.nurls)
-        snprintf(join, sizeof join, "%s?c=%s", a->room.urls[0], a->room.code);
+    char join[1 + RV_JOIN_ALSO][SRV_URL_MAX + 16] = {""};
+    for (int i = 0; a->room.srv && i < a->room.nurls && i <= RV_JOIN_ALSO; i++)
+        snprintf(join[i], sizeof join[i], "%s?c=%s", a->room.urls[i], a->room.code);
     /* the phones propose actions: where each stands, for the published
      * model only (it runs the scenario's availability checks; the
      * projector shows no action list) */
@@ -221,11 +221,13 @@ void ws_projector_frame(app *a, double dt)
     rv_source src = {.sim = a->game.sim,
                      .speed = a->game.speed,
                      .started = a->started,
-                     .join = join,
-                     .join_code = join[0] ? a->room.code : NULL,
+                     .join = join[0],
+                     .join_code = join[0][0] ? a->room.code : NULL,
                      .report = a->show.hotwash ? a->debrief : NULL,
                      .acts = acts,
                      .tally = a->room.tally.votes ? &a->room.tally : NULL};
+    for (int i = 0; i < RV_JOIN_ALSO; i++)
+        src.join_also[i] = join[i + 1][0] ? join[i + 1] : NULL;
     rv_model m;
     bh_err e;
     err_clear(&e);

@@ -35,7 +35,8 @@ bh_status shots_projector(app *a, shots *s, bh_err *err)
                       .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
                       .busy = 22 * 60, .quiet = 40 * 60,
                       /* a LAN address and code as the server prints them (issue 14) */
-                      .join = "http://192.168.1.20:8417/?c=KQXT", .join_code = "KQXT"};
+                      .join = "http://192.168.1.20:8417/?c=KQXT", .join_code = "KQXT",
+                      .join_also = getenv("BH_SHOTS_JOIN_ALSO")};
     proj_shots p = {s, a};
     return rv_tour(&o, on_state, &p, err);
 }

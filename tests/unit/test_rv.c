@@ -107,9 +107,14 @@ static void test_before(void)
     CHECK_INT(start(&r), 0);
     r.src.join = "Open bulkhead.local";
     r.src.join_code = "KQXT";
+    r.src.join_also[0] = "http://10.0.0.7:8417/?c=KQXT"; /* a second network */
     build(&r);
     const rv_model *m = &r.m;
     CHECK_INT(m->phase, RV_BEFORE);
+    CHECK_INT(m->njoin_also, 1);
+    CHECK_STR(m->join_also[0], "http://10.0.0.7:8417/?c=KQXT");
+    CHECK(m->join_also_qr[0].version > 0);
+    r.src.join_also[0] = NULL;
     CHECK_STR(m->title, "First Night Shift");
     CHECK_STR(m->organisation, r.d->scenario.organisation);
     CHECK_STR(m->summary, r.d->scenario.summary);

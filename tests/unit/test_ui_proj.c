@@ -114,6 +114,11 @@ static void on_state(void *ud, const char *state, const rv_model *m)
                         sh->s.text[k], sh->s.text[i]);
                 CHECK(0);
             }
+    if (m->phase == RV_BEFORE && !m->blank && !m->slide && !m->hotwash) {
+        /* both networks' addresses, each whole (with its QR code above) */
+        CHECK(drawn(sh, "192.168.1.20:8417", 0));
+        CHECK(drawn(sh, "10.0.0.7:8417", 0));
+    }
     if (m->tally.shown && !m->blank && !m->slide && !m->hotwash) {
         /* the room's vote: every option whole with its count, the verdict,
          * and each role with phones, or a count of those left over */
@@ -179,6 +184,7 @@ static void projector(int w, int h, const char *theme, int scale)
                           .plan = BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan",
                           .busy = 22 * 60, .quiet = 40 * 60,
                           .join = "http://192.168.1.20:8417/?c=KQXT", .join_code = "KQXT",
+                          .join_also = "http://10.0.0.7:8417/?c=KQXT",
                           .all_tabs = 1};
         bh_err e;
         bh_status st = rv_tour(&t, on_state, sh, &e);
