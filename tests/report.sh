@@ -44,6 +44,12 @@ if ! grep -qE '(^|[^\\])<(script|b|i|img|x)' "$tmp/h.md" &&
    ! grep -qE '^(#+ (not|and|heading)|- not|> quote)' "$tmp/h.md" &&
    grep -q 'Act \\<script\\>bad()\\</script\\> \\| cell' "$tmp/h.md"
 then pass "hostile text is escaped in Markdown"; else fail "hostile text in Markdown"; grep -nE '<|^#|^- |^>' "$tmp/h.md" | head; fi
+# ... and in the room's tables (a vote and a proposal in the hostile plan).
+if grep -q '<th>B. Other | option</th>' "$tmp/h.html" && grep -q '<td>Team &amp; co</td>' "$tmp/h.html" &&
+   grep -q '<th>A. &quot;Quoted&quot; &lt;x&gt;</th>' "$tmp/h.html" &&
+   grep -q '^| Role | Voted | A. "Quoted" \\<x\\> | B. Other \\| option |$' "$tmp/h.md" &&
+   grep -q '^| T+0d 00:00:00 | Act \\<script\\>bad()\\</script\\> \\| cell ## heading | Team & co: 2 | T+0d 00:01:00 |$' "$tmp/h.md"
+then pass "hostile text is escaped in the room's tables"; else fail "hostile text in the room's tables"; grep -n 'Role\|T+0d 00:00:00' "$tmp/h.md"; fi
 
 # The JSON is valid and carries what other tools need.
 "$bh" report tests/plans/tutorial_expert.plan --scenario scenarios/tutorial.lua --format json >"$tmp/e.json" 2>/dev/null

@@ -151,7 +151,8 @@ int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, con
     return 1;
 }
 
-/* The role a word names: a team's index, -1 for observer; -2 for none. */
+/* The role l->b names in *role: a team's index, -1 for observer. 0, or -1 with
+ * the error when it names none. */
 static int role_of(const bh_plan *p, const bh_jline *l, const bh_defs *d, int *role, bh_err *err)
 {
     if (strcmp(l->b, "observer") == 0) {

@@ -135,8 +135,8 @@ static int d_team(lua_State *L)
     /* The phones' roles are the teams plus Observer, and the journal's
      * `vote` lines name a role by its id: the word is taken. */
     if (t->id && strcmp(t->id, "observer") == 0)
-        LHD_ERR(&c, "a team cannot have the id 'observer': it is the workshop room's Observer "
-                "role (pick another id, such as 'observers')");
+        LHD_ERR(&c, "the id 'observer' is taken: it is the Observer role of the room's phones "
+                "in a workshop (pick another, such as 'observers')");
     t->label = lhd_str(&c, "label", 1);
     lhd_int(&c, "staff", 1, 0, 100000, &t->staff);
     return 0;

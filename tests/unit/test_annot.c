@@ -578,8 +578,7 @@ static void test_observer_team_refused(void)
                                  diag, sizeof diag);
     CHECK(h == NULL);
     CHECK_HAS(diag, "2:error:");
-    CHECK_HAS(diag, "a team cannot have the id 'observer': it is the workshop room's Observer "
-                    "role");
+    CHECK_HAS(diag, "the id 'observer' is taken: it is the Observer role of the room's phones");
     lh_free(h);
     snprintf(path, sizeof path, "%s/s.lua", dir);
     unlink(path);

@@ -66,6 +66,8 @@ static int open_session(play *p, const char *name, int workshop)
 static int open_cut_session(play *p, const char *name, int workshop, const char *cut)
 {
     char data[400];
+    /* play_start keeps the app's before_close hook from *p: start from zero */
+    memset(p, 0, sizeof *p);
     if (!scenario[0]) {
         snprintf(scenario, sizeof scenario, "%s/pace.lua", tmpdir);
         FILE *f = fopen(scenario, "w");
