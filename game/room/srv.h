@@ -107,6 +107,9 @@ uint64_t srv_published(const srv *s);
  * else the address listened on. Returns how many (at most max). */
 #define SRV_URL_MAX 80
 int srv_urls(const srv *s, char (*out)[SRV_URL_MAX], int max);
+/* 1 for a virtual network interface's name (docker0, br-..., virbr0, tun0,
+ * wg0, ...): srv_urls lists those after the real ones. */
+int srv_virtual_if(const char *name);
 /* Stops serving and closes the port before returning; frees s. NULL is fine. */
 void srv_stop(srv *s);
 

@@ -18,6 +18,17 @@ static int any_address(const char *b)
     return strcmp(b, "0.0.0.0") == 0 || strcmp(b, "::") == 0;
 }
 
+int srv_virtual_if(const char *name)
+{
+    static const char *const virt[] = {"docker", "br-", "virbr", "veth", "vmnet", "vboxnet",
+                                       "lxc", "lxd", "tun", "tap", "wg", "zt", "tailscale",
+                                       "cni", "flannel", "podman"};
+    for (size_t k = 0; name && k < sizeof virt / sizeof virt[0]; k++)
+        if (strncmp(name, virt[k], strlen(virt[k])) == 0)
+            return 1;
+    return 0;
+}
+
 int srv_urls(const srv *s, char (*out)[SRV_URL_MAX], int max)
 {
     int n = 0;
@@ -30,10 +41,13 @@ int srv_urls(const srv *s, char (*out)[SRV_URL_MAX], int max)
         return n;
     }
     struct ifaddrs *ifs = NULL;
-    if (getifaddrs(&ifs) == 0) {
+    /* two passes: the networks phones are on first (Wi-Fi, Ethernet), then
+     * the virtual ones (containers, VMs, VPNs), so that the projector's
+     * first QR code is one a phone can reach */
+    for (int pass = 0; pass < 2 && getifaddrs(&ifs) == 0; pass++) {
         for (struct ifaddrs *i = ifs; i && n < max; i = i->ifa_next) {
             if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || !(i->ifa_flags & IFF_UP) ||
-                (i->ifa_flags & IFF_LOOPBACK))
+                (i->ifa_flags & IFF_LOOPBACK) || srv_virtual_if(i->ifa_name) != pass)
                 continue;
             char ip[INET_ADDRSTRLEN];
             const struct sockaddr_in *a = (const struct sockaddr_in *)i->ifa_addr;
@@ -42,6 +56,7 @@ int srv_urls(const srv *s, char (*out)[SRV_URL_MAX], int max)
             snprintf(out[n++], SRV_URL_MAX, "http://%s:%d/", ip, s->port);
         }
         freeifaddrs(ifs);
+        ifs = NULL;
     }
     return n;
 }

@@ -507,6 +507,20 @@ static void test_urls(void)
     srv_stop(s);
 }
 
+/* Virtual interfaces (containers, VMs, VPNs) come after the real ones:
+ * the projector's first QR code must be one a phone can reach. */
+static void test_virtual_ifs(void)
+{
+    const char *virt[] = {"docker0", "br-1a2b3c", "virbr0", "veth12ab", "tun0", "wg0",
+                          "tailscale0", "vboxnet0", "lxcbr0"};
+    const char *real[] = {"eth0", "wlan0", "wlp2s0", "enp0s31f6", "en0", "bond0", ""};
+    for (size_t i = 0; i < sizeof virt / sizeof virt[0]; i++)
+        CHECK_INT(srv_virtual_if(virt[i]), 1);
+    for (size_t i = 0; i < sizeof real / sizeof real[0]; i++)
+        CHECK_INT(srv_virtual_if(real[i]), 0);
+    CHECK_INT(srv_virtual_if(NULL), 0);
+}
+
 static void test_room_code(void)
 {
     /* the workshop's --help (cli_workshop.c, which cannot include srv.h)
@@ -539,6 +553,7 @@ int main(int argc, char **argv)
         {"ports", test_ports},
         {"URLs", test_urls},
         {"room code", test_room_code},
+        {"virtual interfaces last", test_virtual_ifs},
         {NULL, NULL},
     };
     return check_main_in_tmpdir(argc, argv, cases, dir, sizeof dir, "srv");
