@@ -29,19 +29,10 @@ static const char *script;
 
 static void test_browser_votes(void)
 {
-    cw_fresh_dir();
-    app *a = calloc(1, sizeof *a);
-    app_opts o = cw_opts(BH_SOURCE_DIR "/scenarios/tutorial.lua", 1);
-    o.room = 1;
-    o.room_port = 0;
-    o.room_bind = "127.0.0.1";
-    if (!a || !cw_init(a, &o) || !a->room.srv) {
-        CHECK(0);
-        free(a);
+    app *a = cw_room_workshop();
+    CHECK(a != NULL);
+    if (!a)
         return;
-    }
-    app_begin(a);
-    app_frame(a, 0);
     bh_err e;
     CHECK_INT(play_jump_to_decision(&a->game, &e), BH_OK);
     app_frame(a, 0);
@@ -71,11 +62,7 @@ static void test_browser_votes(void)
     }
     CHECK(status == 0); /* game.js printed its own ok/FAIL lines */
     drawn console = {0};
-    a->u.record = check_record;
-    a->u.record_ctx = &console;
-    app_frame(a, 0);
-    app_frame(a, 0);
-    a->u.record = NULL;
+    CW_RECORDED(a, &a->u, &console, 2);
     tally_sum s;
     tally_sum_of(&a->room.tally, -1, &s);
     CHECK_INT(s.voters, 1);

@@ -47,6 +47,28 @@ __attribute__((unused)) static app_opts cw_opts(const char *scenario, int worksh
     return o;
 }
 
+/* The tutorial as a workshop with the room server on 127.0.0.1 (a free
+ * port): tests never reach the LAN. */
+__attribute__((unused)) static app_opts cw_room_opts(void)
+{
+    app_opts o = cw_opts(BH_SOURCE_DIR "/scenarios/tutorial.lua", 1);
+    o.room = 1;
+    o.room_port = 0;
+    o.room_bind = "127.0.0.1";
+    return o;
+}
+
+/* `frames` frames with what the window `u` draws recorded into *into
+ * (check_record.h's recorder; the caller frees into->text). */
+#define CW_RECORDED(a, u, into, frames)                                   \
+    do {                                                                  \
+        (u)->record = check_record;                                       \
+        (u)->record_ctx = (into);                                         \
+        for (int cw_i_ = 0; cw_i_ < (frames); cw_i_++)                     \
+            app_frame((a), 0);                                            \
+        (u)->record = NULL;                                               \
+    } while (0)
+
 /* app_init with `o` and one frame; 0 (and why on stderr) on failure. */
 __attribute__((unused)) static int cw_init(app *a, const app_opts *o)
 {
@@ -58,6 +80,23 @@ __attribute__((unused)) static int cw_init(app *a, const app_opts *o)
     }
     app_frame(a, 0);
     return 1;
+}
+
+/* A new data folder, then the tutorial's workshop begun with the room on
+ * (cw_room_opts): the app, or NULL (and why on stderr) on failure. */
+__attribute__((unused)) static app *cw_room_workshop(void)
+{
+    cw_fresh_dir();
+    app *a = calloc(1, sizeof *a);
+    app_opts o = cw_room_opts();
+    if (!a || !cw_init(a, &o) || !a->room.srv) {
+        fprintf(stderr, "the room's workshop did not start\n");
+        free(a);
+        return NULL;
+    }
+    app_begin(a);
+    app_frame(a, 0);
+    return a;
 }
 
 /* `scenario`'s briefing, then its session started (as the briefing's

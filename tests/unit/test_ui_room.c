@@ -15,14 +15,6 @@
 #include "http_client.h"
 #include "ui/ui_ops.h"
 
-static app_opts room_opts(void)
-{
-    app_opts o = cw_opts(BH_SOURCE_DIR "/scenarios/tutorial.lua", 1);
-    o.room = 1;
-    o.room_port = 0;
-    o.room_bind = "127.0.0.1";
-    return o;
-}
 
 static json_t *get_json(int port, const char *path, int *status)
 {
@@ -37,7 +29,7 @@ static void test_room_runs(void)
 {
     cw_fresh_dir();
     app *a = calloc(1, sizeof *a);
-    app_opts o = room_opts();
+    app_opts o = cw_room_opts();
     if (!a || !cw_init(a, &o)) {
         CHECK(0);
         free(a);
@@ -180,7 +172,7 @@ static void test_port_in_use(void)
     if (!other)
         return;
     app *a = calloc(1, sizeof *a);
-    app_opts o = room_opts();
+    app_opts o = cw_room_opts();
     o.room_port = srv_port(other);
     if (!a || !cw_init(a, &o)) {
         CHECK(0);

@@ -123,20 +123,12 @@ static const char *available_action(json_t *s, const char *role, const char **la
 
 static void test_three_phones(void)
 {
-    cw_fresh_dir();
-    app *a = calloc(1, sizeof *a);
-    app_opts o = cw_opts(BH_SOURCE_DIR "/scenarios/tutorial.lua", 1);
-    o.room = 1;
-    o.room_port = 0;
-    o.room_bind = "127.0.0.1";
-    if (!a || !cw_init(a, &o) || !a->room.srv) {
-        CHECK(0);
-        free(a);
+    app *a = cw_room_workshop();
+    CHECK(a != NULL);
+    if (!a)
         return;
-    }
     port = srv_port(a->room.srv);
-    app_begin(a);
-    frames(a, 2);
+    frames(a, 1);
     CHECK(a->playing);
     bh_err e;
     CHECK_INT(play_jump_to_decision(&a->game, &e), BH_OK);
@@ -168,10 +160,7 @@ static void test_three_phones(void)
     CHECK_INT(vote(t3, dkey, "A", "medium"), 200);
     CHECK_INT(vote(t2, dkey, "C", "medium"), 200); /* changed: counted once, as C */
     drawn console = {0}, room = {0};
-    a->u.record = check_record;
-    a->u.record_ctx = &console;
-    frames(a, 2);
-    a->u.record = NULL;
+    CW_RECORDED(a, &a->u, &console, 2);
     tally_sum ts;
     tally_sum_of(&a->room.tally, -1, &ts);
     CHECK_INT(a->room.tally.decision, d);
@@ -195,10 +184,7 @@ static void test_three_phones(void)
     CHECK(json_is_null(json_object_get(s, "tally")));
     CHECK(cw_click_label(a, cw_console_id(a), "Show the vote on the projector"));
     CHECK(a->show.reveal);
-    a->proj.record = check_record;
-    a->proj.record_ctx = &room;
-    frames(a, 2);
-    a->proj.record = NULL;
+    CW_RECORDED(a, &a->proj, &room, 2);
     snap(&a->proj, "projector-tally");
     CHECK_HAS(room.text, "The room's vote");
     CHECK_HAS(room.text, "Unified: 67% for A");
@@ -254,10 +240,7 @@ static void test_three_phones(void)
         CHECK_INT(post("/api/propose", body, NULL), 200);
         CHECK_INT(post("/api/propose", body, NULL), 200); /* again: counted once */
         console = (drawn){0};
-        a->u.record = check_record;
-        a->u.record_ctx = &console;
-        frames(a, 2);
-        a->u.record = NULL;
+        CW_RECORDED(a, &a->u, &console, 2);
         snap(&a->u, "console-proposal");
         CHECK_HAS(console.text, "Proposals from the room");
         char line[300];
@@ -316,6 +299,7 @@ static void test_three_phones(void)
     snprintf(journal, sizeof journal, "%s", a->game.journal_path);
     app_free(a);
     memset(a, 0, sizeof *a);
+    app_opts o = cw_room_opts();
     o.resume = journal;
     CHECK(cw_init(a, &o));
     CHECK(a->playing && a->room.srv);
