@@ -290,7 +290,20 @@ static void test_three_phones(void)
     /* the report shows the split */
     json_t *rep = rp_build(a->game.sim, &(rp_meta){"tutorial.lua", NULL});
     char *rt = rep ? json_dumps(rep, 0) : NULL;
-    CHECK(rt && strstr(rt, "\"room\""));
+    json_t *dr = json_object_get(json_array_get(json_object_get(rep, "decisions"), (size_t)d),
+                                 "room");
+    CHECK_INT(json_integer_value(json_object_get(dr, "voters")), 3);
+    CHECK_INT(json_integer_value(json_object_get(dr, "joined")), 3);
+    CHECK(json_is_true(json_object_get(json_object_get(dr, "alignment"), "unified")));
+    CHECK_STR(json_string_value(json_object_get(dr, "majority")),
+              defs->decisions[d].options[0].id);
+    CHECK(json_is_true(json_object_get(dr, "committed_majority")));
+    const char *split = json_string_value(json_object_get(dr, "split"));
+    if (split)
+        fprintf(stderr, "the report's split: %s\n", split);
+    CHECK(split && strstr(split, defs->teams[1].label)); /* by role: C from the second team */
+    json_t *pr = json_array_get(json_object_get(json_object_get(rep, "room"), "proposals"), 0);
+    CHECK(json_object_get(pr, "started") && !json_is_null(json_object_get(pr, "started")));
     CHECK(!rt || !strstr(rt, "Quokka")); /* by role, never by name */
     free(rt);
     json_decref(rep);
