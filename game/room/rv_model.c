@@ -292,6 +292,19 @@ bh_status rv_build(rv_model *m, const rv_source *src, const rv_show *show, bh_er
     return BH_OK;
 }
 
+bh_status rv_build_waiting(rv_model *m, const bh_defs *d, bh_err *err)
+{
+    memset(m, 0, sizeof *m);
+    m->phase = RV_BEFORE;
+    m->blank = 1;
+    if (!(m->title = rv_dup(d->scenario.title)) || rv_build_roles(m, d) != BH_OK) {
+        rv_free(m);
+        m->blank = 1;
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory building the room's view");
+    }
+    return BH_OK;
+}
+
 static void free_rows(rv_row *r, size_t n)
 {
     for (size_t i = 0; r && i < n; i++) {

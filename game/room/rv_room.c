@@ -82,19 +82,6 @@ static bh_status build_tally(rv_model *m, const bh_tally *t, const rv_show *show
     return BH_OK;
 }
 
-bh_status rv_build_waiting(rv_model *m, const bh_defs *d, bh_err *err)
-{
-    memset(m, 0, sizeof *m);
-    m->phase = RV_BEFORE;
-    m->blank = 1;
-    if (!(m->title = rv_dup(d->scenario.title)) || rv_build_roles(m, d) != BH_OK) {
-        rv_free(m);
-        m->blank = 1;
-        return err_set(err, BH_ENOMEM, "", 0, "out of memory building the room's view");
-    }
-    return BH_OK;
-}
-
 bh_status rv_build_room(rv_model *m, const rv_source *src, const rv_show *show)
 {
     bh_status st = build_actions(m, src->sim, src->acts);

@@ -425,12 +425,12 @@ bh_status play_input(play *p, bh_input *in, bh_err *err)
     if (!p->sim || p->journal.fd < 0)
         return err_set(err, BH_EUSAGE, "", 0, "no session is open");
     in->time = sim_now(p->sim);
-    if (in->kind == IN_CHOOSE && p->before_close && !sim_ended(p->sim)) {
-        bh_decision_status ds;
-        sim_decision_status(p->sim, in->a, &ds);
-        if (ds.state == DEC_OPEN)
-            p->before_close(p->before_close_ud, in->a);
-    }
+    /* only a choice the session will take closes the decision's vote: a
+     * refused one (no such option, already decided) leaves it open */
+    bh_err ce;
+    if (in->kind == IN_CHOOSE && p->before_close && !sim_ended(p->sim) &&
+        sim_check_input(p->sim, in, &ce) == BH_OK)
+        p->before_close(p->before_close_ud, in->a);
     play_pace_mark(p);
     bh_status st = session_input(p->sim, &p->journal, in, err);
     /* An input made while the clock runs can open a decision too. */

@@ -56,18 +56,14 @@ static int build_tally(app *a, int d)
     return 1;
 }
 
-/* Who is in the room (roles and names), as a number that changes when
- * anyone joins or leaves (FNV-1a). */
-static uint64_t roster_sum(const srv_room *m)
+/* A text's hash (FNV-1a): the roster's file is rewritten only when it
+ * would change. */
+static uint64_t text_hash(const char *t)
 {
     uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < m->nphones; i++) {
-        h = (h ^ (uint64_t)(m->phones[i].role + 7)) * 1099511628211ull;
-        for (const char *c = m->phones[i].name; *c; c++)
-            h = (h ^ (unsigned char)*c) * 1099511628211ull;
-        h = (h ^ 0xff) * 1099511628211ull;
-    }
-    return h ^ (uint64_t)m->nphones;
+    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
+        h = (h ^ *c) * 1099511628211ull;
+    return h;
 }
 
 /* The phones' tokens beside the journal; best effort (a full disk costs
@@ -82,9 +78,16 @@ static void save_roster(app *a)
     if (snprintf(path, sizeof path, "%s.phones", a->game.journal_path) >= (int)sizeof path)
         return;
     char *t = srv_roster_save(a->room.srv);
+    /* the path too: a new session's file is written even when the room
+     * is the same */
+    uint64_t h = t ? text_hash(t) ^ text_hash(path) : 0;
     bh_err e;
-    if (t && play_write_atomic(path, t, &e) != BH_OK)
-        fprintf(stderr, "bulkhead: warning: %s\n", e.msg);
+    if (t && h != a->room.roster_sum) {
+        if (play_write_atomic(path, t, &e) == BH_OK)
+            a->room.roster_sum = h;
+        else /* tried again at the next change */
+            fprintf(stderr, "bulkhead: warning: %s\n", e.msg);
+    }
     free(t);
 }
 
@@ -100,6 +103,13 @@ static void load_roster(app *a)
     a->room.roster_pending = 0;
     if (!a->room.srv || !a->playing || !a->game.journal_path[0])
         return;
+    /* resumed in the same run, the phones never left the server: nothing
+     * to bring back (loading them again would refuse them as present) */
+    if (a->room.roster) {
+        srv_room_get(a->room.srv, a->room.roster);
+        if (a->room.roster->nphones > 0)
+            return;
+    }
     char path[PLAY_PATH_MAX + 16];
     if (snprintf(path, sizeof path, "%s.phones", a->game.journal_path) >= (int)sizeof path)
         return;
@@ -227,11 +237,8 @@ void app_room_sync(app *a)
         r->roster_changes = ch;
         r->roster_taken = 1;
         /* votes change the server's count too: the file is written only
-         * when who is in the room changed */
-        uint64_t who = roster_sum(r->roster);
-        if (who != r->roster_sum)
-            save_roster(a);
-        r->roster_sum = who;
+         * when who is in the room (tokens, roles, names) changed */
+        save_roster(a);
     }
     build_tally(a, rv_open_decision(a->game.sim));
     take_proposals(a);

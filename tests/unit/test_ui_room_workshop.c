@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "http_client.h"
 #include "report/rp_report.h"
+#include "ui/ui_facil.h"
 #include "ui/ui_ops.h"
 #include "ui/ui_tour.h"
 
@@ -199,6 +200,10 @@ static void test_three_phones(void)
     CHECK(st && !strstr(st, "Quokka")); /* by role, never by name */
     free(st);
 
+    /* a choice the session refuses (no such option) leaves the vote open */
+    bh_input bad = {.kind = IN_CHOOSE, .a = d, .b = 99};
+    CHECK(facil_send(a, &bad) != BH_OK);
+    CHECK_INT(vote(t3, dkey, "A", "medium"), 200);
     /* the facilitator commits the room's majority with one click */
     char commit[200];
     snprintf(commit, sizeof commit, "Commit A: %s", defs->decisions[d].options[0].label);
