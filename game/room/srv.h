@@ -97,7 +97,9 @@ const char *srv_code(const srv *s);
  * it, so publishing the same text again changes nothing for the phones.
  * BH_EUSAGE for text that is not a JSON object, BH_ENOMEM. */
 bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err);
-/* The holding slide, as before any publish (a session closed). */
+/* The holding slide, as before any publish (a session closed): the phones
+ * stay, their votes, proposals and the closed decisions go (they were
+ * that session's; the next one's decisions have the same keys). */
 bh_status srv_publish_holding(srv *s, bh_err *err);
 /* How many times srv_publish changed the snapshot (0: the phones still
  * get the holding slide the server started with). */

@@ -151,8 +151,15 @@ srv_res srv_phones_propose(srv *s, const unsigned char token[16], int action, in
                            srv_member *copy);
 void srv_phones_selftest(srv *s, const char *from);
 int srv_phones_count(srv *s);
-/* after a publish: forget proposals of actions no longer available */
+/* after a publish: roles followed by key, and proposals of actions no
+ * longer available forgotten */
 void srv_phones_published(srv *s, const srv_view *v);
+/* a session closed (srv_publish_holding): the phones stay in the room,
+ * but its votes, proposals and closed decisions were that session's. The
+ * next session's decisions have the same indices ("d1" again): a vote
+ * kept would be counted there uncast, and a decision kept closed would
+ * refuse every vote on it. */
+void srv_phones_session_closed(srv *s);
 /* tokens as 32 lowercase hex; parsing refuses anything else */
 void srv_token_hex(const unsigned char t[16], char out[33]);
 int srv_token_parse(const char *hex, unsigned char t[16]);

@@ -254,9 +254,34 @@ int srv_phones_count(srv *s)
     return n;
 }
 
+/* A phone's role is its index in the view's roles, and the app's server
+ * outlives a session: the next scenario's roles may be others (an
+ * observer's index moves with the number of teams, a team may be gone).
+ * So the index follows the key the phone joined with, and a phone whose
+ * role no longer exists leaves (its token answers 401: it joins again).
+ * A view without roles (the blank holding slide) changes nobody. */
+static void follow_roles(srv *s, const srv_view *v)
+{
+    if (!v->nroles)
+        return;
+    int k = 0;
+    for (int i = 0; i < s->nmembers; i++) {
+        srv_member *m = &s->members[i];
+        int r = srv_view_role(v, m->role_key);
+        if (r != m->pub.role)
+            s->changes++;
+        if (r < 0)
+            continue;
+        m->pub.role = r;
+        s->members[k++] = *m;
+    }
+    s->nmembers = k;
+}
+
 void srv_phones_published(srv *s, const srv_view *v)
 {
     pthread_mutex_lock(&s->rmu);
+    follow_roles(s, v);
     for (int i = 0; i < s->nmembers; i++) {
         srv_member *m = &s->members[i];
         int k = 0;
@@ -338,5 +363,18 @@ void srv_vote_close(srv *s, int decision)
         if (s->nclosed < s->closed_cap)
             s->closed[s->nclosed++] = decision;
     }
+    pthread_mutex_unlock(&s->rmu);
+}
+
+void srv_phones_session_closed(srv *s)
+{
+    pthread_mutex_lock(&s->rmu);
+    s->nclosed = 0;
+    for (int i = 0; i < s->nmembers; i++) {
+        s->members[i].pub.vote_decision = -1;
+        s->members[i].nproposed = 0;
+    }
+    s->qhead = s->qlen = 0;
+    s->changes++;
     pthread_mutex_unlock(&s->rmu);
 }
