@@ -61,6 +61,11 @@
 /* Joins of the whole room per second (a burst of twice that): a room of
  * 250 scanning at once joins within seconds, retrying on 429. */
 #define SRV_JOINS_PER_S 50.0
+/* Joins with a wrong room code, the whole room's, per second (a burst of
+ * twice that): the code's 23^4 values would otherwise be tried in under a
+ * minute from any computer on the network. While they are spent, every
+ * join answers 429, a right code too, so that guessing learns nothing. */
+#define SRV_BAD_CODES_PER_S 5.0
 /* The proposals waiting for the main loop (it drains them each frame). */
 #define SRV_MAX_QUEUE 4096
 /* Actions one phone can have proposed and not yet seen start. */

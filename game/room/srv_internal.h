@@ -70,6 +70,7 @@ struct srv {
     pthread_mutex_t rmu;
     int max_phones;
     double join_rate, join_bucket, join_t;
+    double bad_bucket, bad_t; /* wrong room codes (SRV_BAD_CODES_PER_S) */
     double rate;            /* each token's requests per second (a burst of twice that) */
     int nmembers;
     srv_member members[SRV_MAX_PHONES];
@@ -143,6 +144,9 @@ srv_res srv_phones_touch(srv *s, const unsigned char token[16], srv_member *copy
 srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
                         unsigned char token[16]);
 srv_res srv_phones_leave(srv *s, const unsigned char token[16]);
+/* a join's room code, `right` or not: SRV_TOO_FAST while wrong codes are
+ * spent (for a right one too), SRV_UNKNOWN for a wrong one, else SRV_OK */
+srv_res srv_phones_code(srv *s, int right);
 /* vote and propose follow a touch: they find the token again (it may
  * have left meanwhile) without spending its bucket twice */
 srv_res srv_phones_vote(srv *s, const unsigned char token[16], int decision, int option,

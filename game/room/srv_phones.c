@@ -31,6 +31,8 @@ void srv_phones_init(srv *s, const srv_opts *o)
     s->join_rate = o && o->joins_per_s > 0 ? o->joins_per_s : SRV_JOINS_PER_S;
     s->join_bucket = 2 * s->join_rate;
     s->join_t = srv_now();
+    s->bad_bucket = 2 * SRV_BAD_CODES_PER_S;
+    s->bad_t = s->join_t;
     s->rate = o && o->rate_per_s > 0 ? o->rate_per_s : SRV_RATE_PER_S;
 }
 
@@ -169,6 +171,21 @@ srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
         s->changes++;
         memcpy(token, m.token, 16);
     }
+    pthread_mutex_unlock(&s->rmu);
+    return r;
+}
+
+srv_res srv_phones_code(srv *s, int right)
+{
+    double now = srv_now();
+    pthread_mutex_lock(&s->rmu);
+    s->bad_bucket += (now - s->bad_t) * SRV_BAD_CODES_PER_S;
+    if (s->bad_bucket > 2 * SRV_BAD_CODES_PER_S)
+        s->bad_bucket = 2 * SRV_BAD_CODES_PER_S;
+    s->bad_t = now;
+    srv_res r = s->bad_bucket < 1 ? SRV_TOO_FAST : right ? SRV_OK : SRV_UNKNOWN;
+    if (r == SRV_UNKNOWN)
+        s->bad_bucket -= 1;
     pthread_mutex_unlock(&s->rmu);
     return r;
 }
