@@ -86,6 +86,8 @@ typedef struct srv_opts {
                               * 0: SRV_JOINS_PER_S */
     double rate_per_s;       /* each token's requests per second, a burst of twice that;
                               * 0: SRV_RATE_PER_S (tests that send many raise it) */
+    double bad_codes_per_s;  /* the whole room's joins with a wrong code per second, a
+                              * burst of twice that; 0: SRV_BAD_CODES_PER_S */
 } srv_opts;
 
 void srv_opts_default(srv_opts *o);

@@ -70,7 +70,7 @@ struct srv {
     pthread_mutex_t rmu;
     int max_phones;
     double join_rate, join_bucket, join_t;
-    double bad_bucket, bad_t; /* wrong room codes (SRV_BAD_CODES_PER_S) */
+    double bad_rate, bad_bucket, bad_t; /* wrong room codes (SRV_BAD_CODES_PER_S) */
     double rate;            /* each token's requests per second (a burst of twice that) */
     int nmembers;
     srv_member members[SRV_MAX_PHONES];

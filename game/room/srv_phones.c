@@ -31,7 +31,8 @@ void srv_phones_init(srv *s, const srv_opts *o)
     s->join_rate = o && o->joins_per_s > 0 ? o->joins_per_s : SRV_JOINS_PER_S;
     s->join_bucket = 2 * s->join_rate;
     s->join_t = srv_now();
-    s->bad_bucket = 2 * SRV_BAD_CODES_PER_S;
+    s->bad_rate = o && o->bad_codes_per_s > 0 ? o->bad_codes_per_s : SRV_BAD_CODES_PER_S;
+    s->bad_bucket = 2 * s->bad_rate;
     s->bad_t = s->join_t;
     s->rate = o && o->rate_per_s > 0 ? o->rate_per_s : SRV_RATE_PER_S;
 }
@@ -179,9 +180,9 @@ srv_res srv_phones_code(srv *s, int right)
 {
     double now = srv_now();
     pthread_mutex_lock(&s->rmu);
-    s->bad_bucket += (now - s->bad_t) * SRV_BAD_CODES_PER_S;
-    if (s->bad_bucket > 2 * SRV_BAD_CODES_PER_S)
-        s->bad_bucket = 2 * SRV_BAD_CODES_PER_S;
+    s->bad_bucket += (now - s->bad_t) * s->bad_rate;
+    if (s->bad_bucket > 2 * s->bad_rate)
+        s->bad_bucket = 2 * s->bad_rate;
     s->bad_t = now;
     srv_res r = s->bad_bucket < 1 ? SRV_TOO_FAST : right ? SRV_OK : SRV_UNKNOWN;
     if (r == SRV_UNKNOWN)
