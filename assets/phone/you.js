@@ -171,6 +171,12 @@
   /* Called after each new room state: /api/me when the open decision
    * changed, and now and then. */
   Y.poll = function () {
+    /* The vote kept to send again is for its decision while it is open:
+     * once the session shows it no longer open, it is forgotten, or the
+     * next session's decision of the same key ("d1" again) would get it
+     * uncast. A blank state (the laptop restarting) says nothing. */
+    var kept = validVote(BH.load(VOTE_KEY));
+    if (kept && BH.room && BH.room.blank !== true && kept.decision !== openKey()) BH.save(VOTE_KEY, null);
     if (Y.me && (openKey() !== Y.meDecision || Date.now() - Y.meAt > ME_EVERY_MS)) Y.fetchMe();
   };
 

@@ -61,6 +61,11 @@
 /* Joins of the whole room per second (a burst of twice that): a room of
  * 250 scanning at once joins within seconds, retrying on 429. */
 #define SRV_JOINS_PER_S 50.0
+/* Joins with a wrong room code, the whole room's, per second (a burst of
+ * twice that): the code's 23^4 values would otherwise be tried in under a
+ * minute from any computer on the network. While they are spent, every
+ * join answers 429, a right code too, so that guessing learns nothing. */
+#define SRV_BAD_CODES_PER_S 5.0
 /* The proposals waiting for the main loop (it drains them each frame). */
 #define SRV_MAX_QUEUE 4096
 /* Actions one phone can have proposed and not yet seen start. */
@@ -81,6 +86,8 @@ typedef struct srv_opts {
                               * 0: SRV_JOINS_PER_S */
     double rate_per_s;       /* each token's requests per second, a burst of twice that;
                               * 0: SRV_RATE_PER_S (tests that send many raise it) */
+    double bad_codes_per_s;  /* the whole room's joins with a wrong code per second, a
+                              * burst of twice that; 0: SRV_BAD_CODES_PER_S */
 } srv_opts;
 
 void srv_opts_default(srv_opts *o);
@@ -97,7 +104,9 @@ const char *srv_code(const srv *s);
  * it, so publishing the same text again changes nothing for the phones.
  * BH_EUSAGE for text that is not a JSON object, BH_ENOMEM. */
 bh_status srv_publish(srv *s, const char *json, size_t n, bh_err *err);
-/* The holding slide, as before any publish (a session closed). */
+/* The holding slide, as before any publish (a session closed): the phones
+ * stay, their votes, proposals and the closed decisions go (they were
+ * that session's; the next one's decisions have the same keys). */
 bh_status srv_publish_holding(srv *s, bh_err *err);
 /* How many times srv_publish changed the snapshot (0: the phones still
  * get the holding slide the server started with). */

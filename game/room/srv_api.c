@@ -117,7 +117,10 @@ static enum MHD_Result join(struct MHD_Connection *c, srv *s, const srv_view *v,
     if (!field(o, "code", 1, &code) || !field(o, "role", 1, &role) || !field(o, "name", 0, &name))
         return srv_error(c, MHD_HTTP_BAD_REQUEST,
                          "Joining needs the room code and a role (and maybe a name) as text.");
-    if (!same_code(code, s->code))
+    srv_res cr = srv_phones_code(s, same_code(code, s->code));
+    if (cr == SRV_TOO_FAST)
+        return srv_too_fast(c, "Too many wrong room codes were tried: wait a moment.");
+    if (cr != SRV_OK)
         return srv_error(c, MHD_HTTP_FORBIDDEN,
                          "That is not this room's code: check the code on the screen.");
     int r = srv_view_role(v, role);

@@ -70,6 +70,7 @@ struct srv {
     pthread_mutex_t rmu;
     int max_phones;
     double join_rate, join_bucket, join_t;
+    double bad_rate, bad_bucket, bad_t; /* wrong room codes (SRV_BAD_CODES_PER_S) */
     double rate;            /* each token's requests per second (a burst of twice that) */
     int nmembers;
     srv_member members[SRV_MAX_PHONES];
@@ -143,6 +144,9 @@ srv_res srv_phones_touch(srv *s, const unsigned char token[16], srv_member *copy
 srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
                         unsigned char token[16]);
 srv_res srv_phones_leave(srv *s, const unsigned char token[16]);
+/* a join's room code, `right` or not: SRV_TOO_FAST while wrong codes are
+ * spent (for a right one too), SRV_UNKNOWN for a wrong one, else SRV_OK */
+srv_res srv_phones_code(srv *s, int right);
 /* vote and propose follow a touch: they find the token again (it may
  * have left meanwhile) without spending its bucket twice */
 srv_res srv_phones_vote(srv *s, const unsigned char token[16], int decision, int option,
@@ -151,8 +155,15 @@ srv_res srv_phones_propose(srv *s, const unsigned char token[16], int action, in
                            srv_member *copy);
 void srv_phones_selftest(srv *s, const char *from);
 int srv_phones_count(srv *s);
-/* after a publish: forget proposals of actions no longer available */
+/* after a publish: roles followed by key, and proposals of actions no
+ * longer available forgotten */
 void srv_phones_published(srv *s, const srv_view *v);
+/* a session closed (srv_publish_holding): the phones stay in the room,
+ * but its votes, proposals and closed decisions were that session's. The
+ * next session's decisions have the same indices ("d1" again): a vote
+ * kept would be counted there uncast, and a decision kept closed would
+ * refuse every vote on it. */
+void srv_phones_session_closed(srv *s);
 /* tokens as 32 lowercase hex; parsing refuses anything else */
 void srv_token_hex(const unsigned char t[16], char out[33]);
 int srv_token_parse(const char *hex, unsigned char t[16]);

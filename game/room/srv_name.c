@@ -5,7 +5,8 @@
  * dropped; so are control characters (C0, DEL, C1, the line and paragraph
  * separators), the bidi controls that could reverse what follows on the
  * screen (U+202A-202E, U+2066-2069, U+200E/F, U+061C) and the zero-width
- * ones that make two names look alike (U+200B-200D, U+2060, U+FEFF);
+ * ones that make two names look alike (U+200B-200D, U+2060, U+FEFF, and
+ * the other invisible ones: `invisible`);
  * blanks are trimmed from both ends and runs of them inside made one
  * space; the result is cut to SRV_NAME_MAX bytes on a character boundary.
  * Markup needs nothing here: every reader shows names as text. */
@@ -37,13 +38,28 @@ static long decode(const unsigned char *s, size_t n, size_t *len)
     return cp;
 }
 
+/* The other characters drawn as nothing (Unicode's default-ignorables,
+ * but for the variation selectors emoji need): soft hyphen, combining
+ * grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
+ * separators, invisible operators, deprecated format controls,
+ * interlinear annotations, tags. Kept, "Ann" and "An\u00adn" would be
+ * two phones whose names read the same. */
+static int invisible(long cp)
+{
+    return cp == 0xAD || cp == 0x34F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 ||
+           cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x2061 && cp <= 0x2064) ||
+           (cp >= 0x206A && cp <= 0x206F) || cp == 0x3164 || cp == 0xFFA0 ||
+           (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 static int removed(long cp)
 {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||          /* controls */
            cp == 0x2028 || cp == 0x2029 ||                      /* line, paragraph */
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
            cp == 0x200E || cp == 0x200F || cp == 0x061C ||      /* bidi */
-           (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF; /* zero width */
+           (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || /* zero width */
+           invisible(cp);
 }
 
 static int blank(long cp)

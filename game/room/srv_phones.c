@@ -31,6 +31,9 @@ void srv_phones_init(srv *s, const srv_opts *o)
     s->join_rate = o && o->joins_per_s > 0 ? o->joins_per_s : SRV_JOINS_PER_S;
     s->join_bucket = 2 * s->join_rate;
     s->join_t = srv_now();
+    s->bad_rate = o && o->bad_codes_per_s > 0 ? o->bad_codes_per_s : SRV_BAD_CODES_PER_S;
+    s->bad_bucket = 2 * s->bad_rate;
+    s->bad_t = s->join_t;
     s->rate = o && o->rate_per_s > 0 ? o->rate_per_s : SRV_RATE_PER_S;
 }
 
@@ -173,6 +176,21 @@ srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
     return r;
 }
 
+srv_res srv_phones_code(srv *s, int right)
+{
+    double now = srv_now();
+    pthread_mutex_lock(&s->rmu);
+    s->bad_bucket += (now - s->bad_t) * s->bad_rate;
+    if (s->bad_bucket > 2 * s->bad_rate)
+        s->bad_bucket = 2 * s->bad_rate;
+    s->bad_t = now;
+    srv_res r = s->bad_bucket < 1 ? SRV_TOO_FAST : right ? SRV_OK : SRV_UNKNOWN;
+    if (r == SRV_UNKNOWN)
+        s->bad_bucket -= 1;
+    pthread_mutex_unlock(&s->rmu);
+    return r;
+}
+
 srv_res srv_phones_leave(srv *s, const unsigned char token[16])
 {
     int at;
@@ -254,9 +272,34 @@ int srv_phones_count(srv *s)
     return n;
 }
 
+/* A phone's role is its index in the view's roles, and the app's server
+ * outlives a session: the next scenario's roles may be others (an
+ * observer's index moves with the number of teams, a team may be gone).
+ * So the index follows the key the phone joined with, and a phone whose
+ * role no longer exists leaves (its token answers 401: it joins again).
+ * A view without roles (the blank holding slide) changes nobody. */
+static void follow_roles(srv *s, const srv_view *v)
+{
+    if (!v->nroles)
+        return;
+    int k = 0;
+    for (int i = 0; i < s->nmembers; i++) {
+        srv_member *m = &s->members[i];
+        int r = srv_view_role(v, m->role_key);
+        if (r != m->pub.role)
+            s->changes++;
+        if (r < 0)
+            continue;
+        m->pub.role = r;
+        s->members[k++] = *m;
+    }
+    s->nmembers = k;
+}
+
 void srv_phones_published(srv *s, const srv_view *v)
 {
     pthread_mutex_lock(&s->rmu);
+    follow_roles(s, v);
     for (int i = 0; i < s->nmembers; i++) {
         srv_member *m = &s->members[i];
         int k = 0;
@@ -338,5 +381,18 @@ void srv_vote_close(srv *s, int decision)
         if (s->nclosed < s->closed_cap)
             s->closed[s->nclosed++] = decision;
     }
+    pthread_mutex_unlock(&s->rmu);
+}
+
+void srv_phones_session_closed(srv *s)
+{
+    pthread_mutex_lock(&s->rmu);
+    s->nclosed = 0;
+    for (int i = 0; i < s->nmembers; i++) {
+        s->members[i].pub.vote_decision = -1;
+        s->members[i].nproposed = 0;
+    }
+    s->qhead = s->qlen = 0;
+    s->changes++;
     pthread_mutex_unlock(&s->rmu);
 }

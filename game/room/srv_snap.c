@@ -114,6 +114,7 @@ bh_status srv_publish_holding(srv *s, bh_err *err)
 {
     if (!s)
         return err_set(err, BH_EUSAGE, "", 0, "no room server");
+    srv_phones_session_closed(s);
     return srv_snap_first(s, err);
 }
 

@@ -6,6 +6,7 @@
  * with one line:
  *   publish FILE   the JSON state in FILE becomes /api/state  -> ok | error: ...
  *   close D        closes voting on decision index D            -> ok
+ *   holding        the session closed: srv_publish_holding      -> ok
  *   roster         the roster (srv_room_get) as one JSON object
  *   proposals      the queued proposals, taken, as one JSON array
  *   save           srv_roster_save's text, compact, one line
@@ -132,6 +133,8 @@ int main(int argc, char **argv)
         } else if (strncmp(line, "close ", 6) == 0) {
             srv_vote_close(s, atoi(line + 6));
             printf("ok\n");
+        } else if (strcmp(line, "holding") == 0) {
+            printf(srv_publish_holding(s, &e) == BH_OK ? "ok\n" : "error: %s\n", e.msg);
         } else if (strcmp(line, "roster") == 0) {
             roster(s);
         } else if (strcmp(line, "proposals") == 0) {
@@ -144,8 +147,8 @@ int main(int argc, char **argv)
         } else if (strcmp(line, "quit") == 0) {
             break;
         } else if (line[0]) {
-            printf("error: unknown command '%.80s' (publish FILE, close D, roster, proposals, "
-                   "save, load FILE, quit)\n", line);
+            printf("error: unknown command '%.80s' (publish FILE, close D, holding, roster, "
+                   "proposals, save, load FILE, quit)\n", line);
         }
     }
     srv_stop(s);

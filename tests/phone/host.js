@@ -127,6 +127,30 @@ async function tap(page, sel) {
     for (let i = 0; i < 50 && JSON.parse(await host.cmd('roster')).nphones !== 2; i++)
       await new Promise((r) => setTimeout(r, 100));
     check(JSON.parse(await host.cmd('roster')).nphones === 2, 'after Cy left, the roster holds two phones');
+
+    // the next session on the same server: d1 closed for good, the holding
+    // slide, then the next session opens its own d1 (the same key). Ann's
+    // page must not send her vote of the last session there by itself.
+    const none = require('path').join(require('os').tmpdir(), `bh-phone-none-${process.pid}.json`);
+    const st = JSON.parse(require('fs').readFileSync(stateFile, 'utf8'));
+    st.decision = null;
+    require('fs').writeFileSync(none, JSON.stringify(st));
+    check(await host.cmd('publish ' + none) === 'ok', 'the session plays on with d1 decided');
+    await ann.page.waitForFunction(() => localStorage.getItem('bulkhead.vote') === null, { timeout: 10000 })
+      .then(() => ok('d1 no longer open: Ann\'s page forgets the vote it kept to send again'),
+        () => fail('d1 no longer open: Ann\'s page still keeps her vote to send again'));
+    check(await host.cmd('holding') === 'ok' && await host.cmd('publish ' + stateFile) === 'ok',
+      'srv_host: the session closed, the next one opens its d1');
+    require('fs').unlinkSync(none);
+    await ann.page.waitForFunction(() => {
+      const b = document.querySelector('#votebtn');
+      // not "Voted ..." (before /api/me, or sent by itself): a pick left to send, or none
+      return b && (b.textContent === 'Pick an option above' || /^Vote [A-C], /.test(b.textContent));
+    }, { timeout: 10000 }).then(() => ok('the next session\'s d1: Ann has not voted'),
+      async () => fail('the next session\'s d1: Ann\'s page voted by itself: ' +
+        await ann.page.$eval('#votebtn', (b) => b.textContent) + ' / ' + await ann.page.$eval('body', (b) => b.innerText.slice(0, 300))));
+    const next = JSON.parse(await host.cmd('roster')).phones.find((p) => p.name === 'Ann');
+    check(next && next.vote_decision === -1, `the next session's d1: the server holds no vote of Ann's (${next && next.vote_decision})`);
     check(!errors.length, `no console errors${errors.length ? ': ' + errors.slice(0, 3).join(' / ') : ''}`);
   } finally {
     await browser.close();

@@ -19,13 +19,17 @@
  * Each token's rate is raised (room_rate, 0: the default) for tests that
  * send many requests with one token; the rate test keeps the default. */
 static double room_rate = 1000;
+/* Wrong room codes too (room_bad_codes, 0: the default): a sweep tries one
+ * per state. */
+static double room_bad_codes = 1000;
 
 __attribute__((unused)) static srv *room_start(const char *state, int max_phones,
                                                double joins_per_s)
 {
     const srv_opts o = {.bind = "127.0.0.1", .assets = BH_SOURCE_DIR "/assets", .code = "ABCD",
                         .max_phones = max_phones, .joins_per_s = joins_per_s,
-                        .rate_per_s = room_rate}; /* port 0: a free one */
+                        .rate_per_s = room_rate,
+                        .bad_codes_per_s = room_bad_codes}; /* port 0: a free one */
     srv *s = NULL;
     bh_err e;
     err_clear(&e);

@@ -302,6 +302,56 @@ static void test_vote(void)
     free(state);
 }
 
+/* One server, two sessions (the app keeps its server from one session to
+ * the next): when a session closes (srv_publish_holding), its votes and
+ * its closed decisions go with it, so the next session's decision d1 is
+ * open to votes and counts none from before; and a phone's role follows
+ * its key when the next scenario's roles are not the last one's. */
+static void test_next_session(void)
+{
+    char *state = room_state();
+    srv *s = room_start(state, 0, 0);
+    if (!s)
+        return;
+    int port = srv_port(s), opt, conf;
+    char tok[33], obs[33], r1[33];
+    CHECK_INT(room_join(port, "r0", NULL, tok), 200);
+    CHECK_INT(room_join(port, "observer", NULL, obs), 200);
+    CHECK_INT(room_join(port, "r1", NULL, r1), 200);
+    CHECK_INT(room_vote(port, tok, "d1", "A", "high"), 200);
+    srv_vote_close(s, 1);
+    bh_err e;
+    CHECK_INT(srv_publish_holding(s, &e), BH_OK); /* the session closed */
+    /* the next session: three teams (the observer's index moves) and d1 open */
+    char *next = room_state_with("{\"roles\":[{\"key\":\"r0\",\"label\":\"A\"},"
+                                 "{\"key\":\"r1\",\"label\":\"B\"},{\"key\":\"r2\",\"label\":\"C\"},"
+                                 "{\"key\":\"observer\",\"label\":\"Observer\"}]}");
+    CHECK_INT(srv_publish(s, next, strlen(next), &e), BH_OK);
+    CHECK_INT(vote_of(s, 0, &opt, &conf), -1); /* the last session's vote is not this one's */
+    CHECK_INT(room_vote(port, tok, "d1", "B", "low"), 200); /* open again */
+    CHECK_INT(vote_of(s, 0, &opt, &conf), 1);
+    CHECK_INT(opt, 1);
+    static srv_room r;
+    srv_room_get(s, &r);
+    CHECK_INT(r.nphones, 3);
+    CHECK_INT(r.phones[1].role, 3); /* still an observer, the new last role */
+    CHECK_INT(r.phones[2].role, 1);
+    /* a scenario without r1: its phone is no longer in the room */
+    char *two = room_state_with("{\"roles\":[{\"key\":\"r0\",\"label\":\"A\"},"
+                                "{\"key\":\"observer\",\"label\":\"Observer\"}]}");
+    CHECK_INT(srv_publish(s, two, strlen(two), &e), BH_OK);
+    srv_room_get(s, &r);
+    CHECK_INT(r.nphones, 2);
+    CHECK_INT(r.phones[1].role, 1);
+    http_got g = room_me(port, r1);
+    CHECK_INT(g.status, 401);
+    http_free(&g);
+    free(next);
+    free(two);
+    srv_stop(s);
+    free(state);
+}
+
 /* the phone's "proposed" list, as /api/me gives it, in one string */
 static void proposed(int port, const char *tok, char *out, size_t n)
 {
@@ -453,6 +503,7 @@ int main(int argc, char **argv)
         {"methods and unknown paths", test_methods},
         {"me and leave", test_me_and_leave},
         {"vote", test_vote},
+        {"the next session", test_next_session},
         {"propose", test_propose},
         {"self-test", test_selftest},
         {"a drawn room code", test_drawn_code},

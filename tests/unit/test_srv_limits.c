@@ -142,12 +142,50 @@ static void test_rate_limits(void)
     free(state);
 }
 
+/* Wrong room codes are limited for the whole room: 23^4 codes, tried at
+ * thousands a second, fall in under a minute. While guesses are refused,
+ * every join waits (429), the right code too, or the limit would tell the
+ * right code apart. Loosely timed like the test above: at least the burst
+ * passes, and a 429 comes long before 1000 guesses. */
+static void test_wrong_codes(void)
+{
+    char *state = room_state();
+    room_bad_codes = 0; /* the default */
+    srv *s = room_start(state, 0, 1000); /* joins themselves are not what is limited here */
+    room_bad_codes = 1000;
+    if (!s)
+        return;
+    int port = srv_port(s), wrong = 0, limited = 0;
+    char b[100], h[50];
+    for (int i = 0; i < 1000 && !limited; i++) {
+        snprintf(b, sizeof b, "{\"code\":\"Z%03d\",\"role\":\"r0\"}", i);
+        http_got g = room_post(port, "/api/join", b);
+        if (g.status == 429) {
+            limited = 1;
+            CHECK_STR(http_header(&g, "Retry-After", h, sizeof h), "1");
+        } else {
+            CHECK_INT(g.status, 403);
+            wrong++;
+        }
+        http_free(&g);
+    }
+    CHECK(limited);
+    CHECK(wrong >= (int)(2 * SRV_BAD_CODES_PER_S) && wrong < 100);
+    char tok[33];
+    CHECK_INT(room_join(port, "r0", NULL, tok), 429); /* the right code waits too */
+    nanosleep(&(struct timespec){1, 300000000}, NULL);
+    CHECK_INT(room_join(port, "r0", NULL, tok), 200);
+    srv_stop(s);
+    free(state);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
         {"the proposals' queue is bounded", test_queue_full},
         {"a full room", test_full_room},
         {"rate limits", test_rate_limits},
+        {"wrong room codes", test_wrong_codes},
         {NULL, NULL},
     };
     return check_main(argc, argv, cases);

@@ -40,6 +40,14 @@ static void test_names(void)
     /* zero width */
     CLEAN("Z\xe2\x80\x8bW\xe2\x80\x8cJ\xe2\x80\x8dX\xe2\x81\xa0Y\xef\xbb\xbf", "ZWJXY");
     CLEAN("\xef\xbb\xbf" "Bo", "Bo");                 /* a BOM */
+    /* the other invisible ones, which make "Ann" and "An\u00adn" two
+     * names that read the same: soft hyphen, combining grapheme joiner,
+     * Hangul fillers, Mongolian separators, invisible operators, the
+     * deprecated format controls, interlinear annotations, tags */
+    CLEAN("A\xc2\xad" "B\xcd\x8f" "C\xe1\x85\x9f" "D\xe1\x85\xa0" "E\xe3\x85\xa4" "F", "ABCDEF");
+    CLEAN("A\xef\xbe\xa0" "B\xe1\xa0\x8e" "C\xe2\x81\xa1" "D\xe2\x81\xa4" "E", "ABCDE");
+    CLEAN("A\xe2\x81\xaa" "B\xe2\x81\xaf" "C\xef\xbf\xb9" "D\xef\xbf\xbb" "E", "ABCDE");
+    CLEAN("A\xf3\xa0\x80\x81" "B\xf3\xa0\x81\xbf" "C\xe1\x9e\xb4" "D", "ABCD");
     CLEAN("a\x1b[31mred", "a[31mred");                /* an escape */
     CLEAN("a\x7f" "b\xc2\x85" "c\xc2\x9f" "d", "abcd"); /* DEL, C1 */
     CLEAN("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "abc"); /* line, paragraph separators */
