@@ -34,9 +34,14 @@
     return v && str(v.decision) && str(v.option) ? {
       decision: str(v.decision), option: str(v.option),
       confidence: /^(low|medium|high)$/.test(str(v.confidence)) ? v.confidence : 'medium',
+      session: str(v.session),
     } : null;
   }
-  function copy(v) { return { decision: v.decision, option: v.option, confidence: v.confidence }; }
+  function copy(v) {
+    return { decision: v.decision, option: v.option, confidence: v.confidence, session: v.session };
+  }
+  /* The session the room shows ("" before one, or from an older laptop). */
+  function session() { return BH.room ? str(BH.room.session) : ''; }
 
   var me = validMe(BH.load(ME_KEY));
   if (!me) BH.save(ME_KEY, null);
@@ -177,6 +182,15 @@
      * uncast. A blank state (the laptop restarting) says nothing. */
     var kept = validVote(BH.load(VOTE_KEY));
     if (kept && BH.room && BH.room.blank !== true && kept.decision !== openKey()) BH.save(VOTE_KEY, null);
+    /* another session (a phone asleep through the debrief, the next
+     * scenario): nothing kept from the last one is sent or shown picked */
+    if (kept && kept.session && session() && kept.session !== session()) BH.save(VOTE_KEY, null);
+    if (Y.pick && Y.pick.session && session() && Y.pick.session !== session()) Y.pick = null;
+    if (session() && Y.seenSession && Y.seenSession !== session()) {
+      /* a new session: its decisions are not the last one's, whatever their keys */
+      Y.closed = {}; Y.vote = null; Y.voteMsg = null; Y.pick = null;
+    }
+    if (session()) Y.seenSession = session();
     if (Y.me && (openKey() !== Y.meDecision || Date.now() - Y.meAt > ME_EVERY_MS)) Y.fetchMe();
   };
 
@@ -189,7 +203,8 @@
       return;
     }
     var r = validVote(BH.load(VOTE_KEY));
-    if (r && r.decision === d && !Y.voteBusy && !Y.closed[d]) {
+    if (r && r.decision === d && (!r.session || r.session === session()) && !Y.voteBusy &&
+        !Y.closed[d]) {
       Y.pick = copy(r);
       send(r, true);
     }
@@ -209,6 +224,7 @@
     var tok = Y.me.token;
     Y.voteBusy = true;
     Y.voteMsg = { text: again ? 'Sending your vote again…' : 'Sending your vote…', bad: false };
+    v.session = session();
     BH.save(VOTE_KEY, v);         /* remembered: sent again if the laptop loses it */
     render();
     BH.api('POST', '/api/vote', { token: tok, decision: v.decision, option: v.option, confidence: v.confidence }, tok)
@@ -231,13 +247,13 @@
   Y.pickOption = function (d, letter) {
     if (Y.closed[d] || Y.voteBusy) return;
     var conf = Y.pick && Y.pick.decision === d ? Y.pick.confidence : 'medium';
-    Y.pick = { decision: d, option: letter, confidence: conf };
+    Y.pick = { decision: d, option: letter, confidence: conf, session: session() };
     render();
   };
   Y.pickConfidence = function (d, c) {
     if (Y.closed[d] || Y.voteBusy) return;
     var opt = Y.pick && Y.pick.decision === d ? Y.pick.option : '';
-    Y.pick = { decision: d, option: opt, confidence: c };
+    Y.pick = { decision: d, option: opt, confidence: c, session: session() };
     render();
   };
   Y.sendPick = function () {

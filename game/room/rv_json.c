@@ -331,6 +331,7 @@ json_t *rv_json(const rv_model *m)
      * from an empty model then (the phase alone is kept, it tells the page
      * which screen it is on, not what the session holds). */
     rv_model empty = {.phase = m->phase, .blank = 1, .roles = m->roles, .nroles = m->nroles};
+    memcpy(empty.session, m->session, sizeof empty.session);
     const rv_model *s = m->blank ? &empty : m;
     json_t *o = obj(&b);
     put(&b, o, "v", num(&b, json_integer(RV_JSON_VERSION)));
@@ -367,6 +368,7 @@ json_t *rv_json(const rv_model *m)
     put(&b, o, "hotwash", hotwash(&b, s));
     /* a phone joins whatever the projector shows: the roles are in every
      * state, the holding slide's too (team names, no session content) */
+    put(&b, o, "session", str(&b, s->session));
     put(&b, o, "roles", list(&b, s, s->nroles, role));
     put(&b, o, "actions", list(&b, s, s->nactions, action));
     put(&b, o, "tally", tally(&b, s));

@@ -228,6 +228,7 @@ static bh_status build(rv_model *m, const rv_source *src, const rv_show *show)
         return BH_ENOMEM;
     if (rv_build_roles(m, d) != BH_OK)
         return BH_ENOMEM;
+    snprintf(m->session, sizeof m->session, "%s", src->session ? src->session : "");
     if (m->blank)
         return BH_OK;
     m->now = sim_now(s);

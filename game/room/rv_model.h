@@ -69,6 +69,10 @@ typedef struct rv_source {
     /* the phones' votes on the open decision, shown when show->reveal;
      * NULL for none */
     const bh_tally *tally;
+    /* which session this is, as an opaque word (a hash of its journal's
+     * path): a phone that kept a vote to send again sends it only to the
+     * same session; NULL for none */
+    const char *session;
 } rv_source;
 
 typedef enum { RV_BEFORE, RV_PLAYING, RV_ENDED } rv_phase;
@@ -207,6 +211,7 @@ typedef struct rv_model {
     /* issue 14: the phones' roles (in every model, the holding slide too:
      * a phone joins whatever the projector shows), the actions they may
      * propose, and the tally when the facilitator reveals it */
+    char session[24];       /* rv_source.session, in every state; "" for none */
     rv_role *roles;       size_t nroles;
     rv_action *actions;   size_t nactions;
     rv_tally tally;

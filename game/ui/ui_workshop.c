@@ -230,6 +230,14 @@ void ws_projector_frame(app *a, double dt)
                      .tally = a->room.tally.votes ? &a->room.tally : NULL};
     for (int i = 0; i < RV_JOIN_ALSO; i++)
         src.join_also[i] = join[i + 1][0] ? join[i + 1] : NULL;
+    /* the session's word for the phones: its journal's path, hashed
+     * (FNV-1a), the same after a Continue, another for another session */
+    char session[24];
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *c = (const unsigned char *)a->game.journal_path; *c; c++)
+        h = (h ^ *c) * 1099511628211ull;
+    snprintf(session, sizeof session, "%016llx", (unsigned long long)h);
+    src.session = session;
     rv_model m;
     bh_err e;
     err_clear(&e);

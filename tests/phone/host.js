@@ -151,6 +151,35 @@ async function tap(page, sel) {
         await ann.page.$eval('#votebtn', (b) => b.textContent) + ' / ' + await ann.page.$eval('body', (b) => b.innerText.slice(0, 300))));
     const next = JSON.parse(await host.cmd('roster')).phones.find((p) => p.name === 'Ann');
     check(next && next.vote_decision === -1, `the next session's d1: the server holds no vote of Ann's (${next && next.vote_decision})`);
+
+    // a phone asleep across sessions: Di votes in session s1, the laptop
+    // closes it and opens s2 (d1 again) while Di's phone sees nothing in
+    // between; it wakes (a reload) and must neither send nor show the old vote
+    const sess = (id) => {
+      const f = require('path').join(require('os').tmpdir(), `bh-phone-${id}-${process.pid}.json`);
+      const v = JSON.parse(require('fs').readFileSync(stateFile, 'utf8'));
+      v.session = id;
+      require('fs').writeFileSync(f, JSON.stringify(v));
+      return f;
+    };
+    const s1 = sess('s1'), s2 = sess('s2');
+    check(await host.cmd('publish ' + s1) === 'ok', 'session s1 with d1 open');
+    const di = await phone('r0', 'Di');
+    await vote(di, 'A', 'high', 'Your vote: A, high.');
+    check(await di.page.evaluate(() => JSON.parse(localStorage.getItem('bulkhead.vote')).session) === 's1',
+      'Di\'s kept vote names its session');
+    check(await host.cmd('holding') === 'ok' && await host.cmd('publish ' + s2) === 'ok',
+      'srv_host: s1 closed, s2 opens its d1');
+    await di.page.reload({ waitUntil: 'load' });
+    await di.page.waitForFunction(() => {
+      const b = document.querySelector('#votebtn');
+      return b && b.textContent === 'Pick an option above';
+    }, { timeout: 10000 }).then(() => ok('s2\'s d1 after a sleep: nothing picked, nothing sent'),
+      async () => fail('s2\'s d1 after a sleep: ' + await di.page.$eval('#votebtn', (b) => b.textContent)));
+    const diNow = JSON.parse(await host.cmd('roster')).phones.find((p) => p.name === 'Di');
+    check(diNow && diNow.vote_decision === -1, `s2's d1: the server holds no vote of Di's (${diNow && diNow.vote_decision})`);
+    require('fs').unlinkSync(s1);
+    require('fs').unlinkSync(s2);
     check(!errors.length, `no console errors${errors.length ? ': ' + errors.slice(0, 3).join(' / ') : ''}`);
   } finally {
     await browser.close();

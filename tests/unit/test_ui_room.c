@@ -54,6 +54,7 @@ static void test_room_runs(void)
     CHECK_INT(json_array_size(json_object_get(w, "roles")),
               lh_defs(a->brief)->nteams + 1);
     CHECK(json_is_null(json_object_get(w, "decision")));
+    CHECK_STR(json_string_value(json_object_get(w, "session")), "");
     json_decref(w);
 
     app_begin(a);
@@ -79,6 +80,9 @@ static void test_room_runs(void)
     json_t *s = get_json(port, "/api/state", &st);
     CHECK_INT(st, 200);
     CHECK_STR(json_string_value(json_object_get(s, "phase")), "before");
+    /* the session's word: 16 hex digits, none on the briefing */
+    const char *sess = json_string_value(json_object_get(s, "session"));
+    CHECK(sess && strlen(sess) == 16 && strspn(sess, "0123456789abcdef") == 16);
     snprintf(want, sizeof want, "http://127.0.0.1:%d/?c=%s", port, a->room.code);
     CHECK_STR(json_string_value(json_object_get(s, "join")), want);
     CHECK_STR(json_string_value(json_object_get(s, "title")), "First Night Shift");
