@@ -593,7 +593,7 @@ inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 en
          body = [[The domain controllers are encrypting, one region after another. Nobody can log in. Email has stopped, and the phone systems that depend on the domain are failing with it.
 
 (The FBI says Ragnar Locker scouts the network and runs its encryption from a virtual machine, where security tools do not see it.)]],
-         source = "fact", ref = "fbi_ragnar",
+         source = "analogy", ref = "fbi_ragnar",
          discuss = { "Without Active Directory, how does anyone log in to fix anything?" },
          effect = function(w)
              w.system.ad.status = "encrypted"
@@ -610,7 +610,7 @@ inject { id = "backups_hit",
          body = [[The backup console shows its catalogue being deleted and the backup volumes encrypting. Shadow copies on the servers are gone as well.
 
 (The FBI has warned that Ragnar Locker looks for backups and deletes shadow copies before it encrypts. Checking the backups and taking them offline early is standard advice.)]],
-         source = "fact", ref = "fbi_ragnar",
+         source = "analogy", ref = "fbi_ragnar",
          discuss = { "What can you restore from now?" },
          effect = function(w)
              w.system.backups.status = "encrypted"
@@ -645,7 +645,7 @@ inject { id = "offline_dc", channel = "phone", from = "IT technician, Nouméa of
 It is the only clean copy you have. Rebuilding from it will be slow and must be done carefully.
 
 (Wired reported that Maersk's 2017 recovery depended on a single domain controller in Ghana that had been offline during a power cut. Maersk has not confirmed the details.)]],
-         source = "fact", ref = "redmondmag",
+         source = "analogy", ref = "redmondmag",
          discuss = { "How do you get a copy of it to head office safely?" } }
 
 inject { id = "reinfection", channel = "internal", from = "Marc Aubert, head of IT operations",
@@ -655,7 +655,7 @@ inject { id = "reinfection", channel = "internal", from = "Marc Aubert, head of 
 Stop every restore that is still running: anything reconnected now will be encrypted too. Contain again, rebuild Active Directory, then start over.
 
 (Toll Group was hit by ransomware twice in 2020.)]],
-         source = "fact", ref = "toll", repeatable = true,
+         source = "fiction", repeatable = true,
          discuss = { "What had to be true before anything was restored?",
                      "Who pushed for the early restore, and why?" } }
 
@@ -725,7 +725,7 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
          body = [[The attackers' leak site lists Alcyon. The sample is real: a customer contact list from the Shanghai sales office, scanned bills of lading and an HR spreadsheet. Journalists are asking for comment.
 
 (About half of the ransomware cases Coveware handled in 2020 reportedly came with a threat to leak data.)]],
-         source = "fact", ref = "coveware",
+         source = "analogy", ref = "toll",
          discuss = { "Who needs to hear from you before they read this in the press?" },
          effect = function(w)
              local cut = 0
@@ -756,7 +756,7 @@ inject { id = "reextortion", channel = "email", from = "Unknown sender",
          body = [[A message from a new address to the chief executive and three board members: the sender still has Alcyon's customer records, and publication will follow unless a second payment is made. The attached sample is from the stolen set.
 
 (In 2021, hackers reportedly claimed to hold up to 500,000 CMA CGM customer records and demanded a ransom. CMA CGM refused to negotiate.)]],
-         source = "fact", ref = "loadstar2021",
+         source = "analogy", ref = "loadstar2021",
          discuss = { "What did the first payment buy?" },
          effect = function(w)
              add(w, "exposure", 25)
@@ -854,7 +854,7 @@ inject { id = "arrival_notices", at = "4d10h", channel = "email", from = "Head o
          body = [[Friday. For four days the back office sent no arrival notices, the messages that tell consignees their cargo has arrived and what they owe. Consignees did not know to collect, and their free time at the terminals is running out. From now on each box left there incurs demurrage: a daily charge for a container kept at the terminal past its free time.
 
 (Expeditors put the net cost of its 2022 cyberattack at USD 60 million, most of it demurrage.)]],
-         source = "fact", ref = "expeditors",
+         source = "analogy", ref = "expeditors",
          discuss = { "Who should pay for boxes that could not be collected because of your outage?" },
          effect = function(w)
              if w.system.backoffice.status ~= "online" and w.done("manual_notices") == 0 then
@@ -868,7 +868,7 @@ inject { id = "regions_push", at = "5d10h", channel = "phone", from = "Regional 
          body = [[Saturday 3 October. The managing directors for Asia, Northern Europe and the Americas are on a call together. Their offices have been on paper for five days. They want their networks reconnected this weekend, and Asia says it is "clean enough".
 
 IT reminds the call that Toll Group, the Australian logistics company, was hit by ransomware twice this year.]],
-         source = "fact", ref = "toll",
+         source = "analogy", ref = "maersk",
          discuss = { "What would you need to know before reconnecting anything?" },
          effect = function(w) w.open("reconnect") end }
 
@@ -965,7 +965,7 @@ inject { id = "gate_queues", when = function(w) return w.meter.ops <= 45 end,
          body = [[Without Alcyon's release messages, the terminal cannot match trucks to boxes. The gates run on paper, the queue is hundreds of trucks long, and drivers are waiting six hours.
 
 (In 2017, without Maersk's systems, the Elizabeth, NJ terminal ran its gates on paper. Queues reached about 800 trucks and waits of up to six hours.)]],
-         source = "fact", ref = "landlinemag",
+         source = "analogy", ref = "landlinemag",
          discuss = { "What could the terminal do with a spreadsheet from you?" },
          effect = function(w)
              add(w, "trust", -5)
@@ -1002,7 +1002,7 @@ inject { id = "burnout", when = function(w) return w.meter.fatigue >= 90 end,
          body = [[Two IT engineers and a customer-service lead have been signed off sick with exhaustion. They will not be back this fortnight.
 
 (Maersk ran its 2017 recovery in shift-based work streams with a duty manager.)]],
-         source = "fact", ref = "safety4sea",
+         source = "analogy", ref = "safety4sea",
          discuss = { "How would you staff a fortnight like this from the first night?" },
          effect = function(w)
              w.team.it.staff = w.team.it.staff - 2

@@ -19,7 +19,11 @@ typedef struct bh_loc {
     int line;
 } bh_loc;
 
-typedef enum { SRC_NONE = 0, SRC_FACT, SRC_FICTION } bh_source;
+/* Where an inject or action comes from: public reporting of the incident
+ * the scenario is based on (fact), another real incident standing in for
+ * something the victim never reported (analogy, always with a ref), or
+ * the author's invention (fiction). */
+typedef enum { SRC_NONE = 0, SRC_FACT, SRC_FICTION, SRC_ANALOGY } bh_source;
 
 typedef enum {
     CH_EMAIL, CH_PHONE, CH_NEWS, CH_SOCIAL, CH_REGULATOR, CH_INTERNAL, CH__COUNT

@@ -38,7 +38,10 @@ static void put_text(FILE *f, const char *text, const char *end)
 
 static const char *source_tag(bh_source s)
 {
-    return s == SRC_FACT ? "fact" : s == SRC_FICTION ? "fiction" : "untagged";
+    return s == SRC_FACT      ? "fact"
+           : s == SRC_FICTION ? "fiction"
+           : s == SRC_ANALOGY ? "analogy"
+                              : "untagged";
 }
 
 void transcript_header(FILE *f, const bh_sim *s, const char *scenario_path)

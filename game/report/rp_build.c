@@ -20,7 +20,10 @@ static json_t *texts(const bh_texts *t)
 
 static const char *source_name(bh_source s)
 {
-    return s == SRC_FACT ? "fact" : s == SRC_FICTION ? "fiction" : "unmarked";
+    return s == SRC_FACT      ? "fact"
+           : s == SRC_FICTION ? "fiction"
+           : s == SRC_ANALOGY ? "analogy"
+                              : "unmarked";
 }
 
 static json_t *overview(const bh_sim *s, const rp_meta *m)

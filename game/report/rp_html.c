@@ -52,6 +52,8 @@ static const char *css =
     "td.t{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     ".tone{font-weight:bold}.good{color:#1d7a46}.bad{color:#b3261e}.mixed{color:#8a5a00}\n"
     ".fact{font-size:.8em;border:1px solid #1d7a46;color:#1d7a46;padding:0 .3em;border-radius:3px}\n"
+    ".analogy{font-size:.8em;border:1px dashed #8a5a00;color:#8a5a00;padding:0 .3em;"
+    "border-radius:3px}\n"
     ".blank{height:2.2em}\n"
     "figure{margin:1em 0}figcaption{font-size:.85em;color:#4a5866}\n"
     "svg text{font-family:'DejaVu Sans',Arial,sans-serif}\n"
@@ -223,6 +225,8 @@ static void timeline(FILE *f, const json_t *r)
         }
         if (strcmp(rp_str(ev, "source"), "fact") == 0)
             fputs(" <span class=\"fact\">fact</span>", f);
+        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+            fputs(" <span class=\"analogy\" title=\"from another incident\">analogy</span>", f);
         fputs("</td><td>", f);
         size_t k;
         const json_t *c;
@@ -364,7 +368,15 @@ static void extras(FILE *f, const json_t *r)
     {
         fputs("<tr><td>", f);
         esc(f, rp_str(x, "title"));
-        fprintf(f, "</td><td>%s</td><td>", rp_str(x, "source"));
+        fputs("</td><td>", f);
+        if (strcmp(rp_str(x, "source"), "analogy") == 0) {
+            fputs("analogy: from another incident (", f);
+            esc(f, rp_str(x, "ref_title"));
+            fputs(")", f);
+        } else {
+            esc(f, rp_str(x, "source"));
+        }
+        fputs("</td><td>", f);
         esc(f, rp_str(x, "cite"));
         fputs("</td></tr>\n", f);
     }

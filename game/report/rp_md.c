@@ -126,6 +126,8 @@ static void timeline(FILE *f, const json_t *r)
         }
         if (strcmp(rp_str(ev, "source"), "fact") == 0)
             fputs(" (fact)", f);
+        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+            fputs(" (analogy)", f);
         fputs(" | ", f);
         changes(f, ev);
         fputs(" |\n", f);
@@ -264,7 +266,15 @@ static void extras(FILE *f, const json_t *r)
     {
         fputs("| ", f);
         cell(f, rp_str(x, "title"));
-        fprintf(f, " | %s | ", rp_str(x, "source"));
+        fputs(" | ", f);
+        if (strcmp(rp_str(x, "source"), "analogy") == 0) {
+            fputs("analogy: from another incident (", f);
+            cell(f, rp_str(x, "ref_title"));
+            fputs(")", f);
+        } else {
+            fputs(rp_str(x, "source"), f);
+        }
+        fputs(" | ", f);
         cell(f, rp_str(x, "cite"));
         fputs(" |\n", f);
     }

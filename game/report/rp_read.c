@@ -1,8 +1,10 @@
 /* rp_read: small readers of the report model that the builder and every
  * writer share: a field as a string or a number ("" or 0 when absent), a
- * file's base name, a timeline kind as a word for people, and a moment
+ * file's base name, a timeline kind as a word for people, a source kind
+ * (fact, analogy, fiction) as words for people, and a moment
  * as the model writes it. They sit
  * below both, so the writers never call back into the builder. */
+#include <stdio.h>
 #include <string.h>
 
 #include "report/rp_report.h"
@@ -49,6 +51,23 @@ const char *rp_base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s ? s + 1 : path;
+}
+
+const char *rp_source_label(const char *source)
+{
+    return strcmp(source, "fact") == 0      ? "Fact, from public reporting"
+           : strcmp(source, "analogy") == 0 ? "Analogy, from another incident"
+           : strcmp(source, "fiction") == 0 ? "Fiction, written for the exercise"
+                                            : "Not marked";
+}
+
+void rp_source_line(const json_t *it, char *buf, size_t n)
+{
+    const char *src = rp_str(it, "source"), *title = rp_str(it, "ref_title");
+    int named = strcmp(src, "analogy") == 0 && title[0];
+    snprintf(buf, n, "%s%s%s%s%s%s", rp_source_label(src), named ? " (" : "", named ? title : "",
+             named ? ")" : "", rp_str(it, "cite")[0] ? ": " : "", rp_str(it, "cite"));
+    rp_whole(buf);
 }
 
 const char *rp_event_word(const char *kind)

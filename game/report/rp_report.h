@@ -45,6 +45,14 @@ double rp_num(const json_t *o, const char *key);
 /* The file's name without its folders: a report handed to an executive
  * should not carry the facilitator's home folder. */
 const char *rp_base_name(const char *path);
+/* A source kind as people read it: "Fact, from public reporting",
+ * "Analogy, from another incident", "Fiction, written for the exercise"
+ * or "Not marked". */
+const char *rp_source_label(const char *source);
+/* A fact-check item's source line: the label, for an analogy the title of
+ * the incident it comes from in brackets, then ": " and the citation. The
+ * debrief and the room's hot wash show the same line. */
+void rp_source_line(const json_t *it, char *buf, size_t n);
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
 /* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)

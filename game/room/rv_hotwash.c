@@ -227,12 +227,7 @@ static void question_row(const json_t *it, char *meta, size_t nm, char *text, si
 
 static void fact_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
 {
-    const char *src = rp_str(it, "source");
-    snprintf(meta, nm, "%s%s%s",
-             strcmp(src, "fact") == 0      ? "Fact, from public reporting"
-             : strcmp(src, "fiction") == 0 ? "Fiction, written for the exercise"
-                                           : "Not marked",
-             rp_str(it, "cite")[0] ? ": " : "", rp_str(it, "cite"));
+    rp_source_line(it, meta, nm);
     snprintf(text, nt, "%s", rp_str(it, "title"));
 }
 

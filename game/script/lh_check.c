@@ -17,19 +17,28 @@ static const char *suggest(lh_host *h, const char *word, const void *base, size_
     return hint;
 }
 
+/* A fact without its reference is a warning, as it always was. An analogy
+ * without one is an error: the analogy's whole claim is "this happened,
+ * elsewhere", and the report must be able to say where. */
 static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const char *id,
                       bh_source src, const char *ref)
 {
+    lh_severity sev = src == SRC_ANALOGY ? LH_ERROR : LH_WARNING;
     if (src == SRC_NONE)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
-                    "%s '%s': no 'source': add source = \"fact\" with a ref, or "
+                    "%s '%s': no 'source': add source = \"fact\" with a ref, "
+                    "source = \"analogy\" with a ref to the other incident, or "
                     "source = \"fiction\"", kind, id);
     else if (src == SRC_FACT && !ref)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': source = \"fact\" needs a 'ref' naming a reference", kind, id);
+    else if (src == SRC_ANALOGY && !ref)
+        lh_diag_add(h, LH_ERROR, loc->file, loc->line, NULL,
+                    "%s '%s': source = \"analogy\" needs a 'ref' naming the reference { } "
+                    "of the incident it comes from", kind, id);
     char hint[160];
     if (ref && defs_reference(&h->defs, ref) < 0)
-        lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
+        lh_diag_add(h, sev, loc->file, loc->line, NULL,
                     "%s '%s': ref '%s' names no reference { } declaration%s", kind, id, ref,
                     suggest(h, ref, h->defs.references, h->defs.nreferences,
                             sizeof *h->defs.references, offsetof(bh_reference_def, id), hint,

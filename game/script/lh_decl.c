@@ -161,8 +161,10 @@ static bh_source get_source(lhd_ctx *c, char **ref)
         s = SRC_FACT;
     else if (src && strcmp(src, "fiction") == 0)
         s = SRC_FICTION;
+    else if (src && strcmp(src, "analogy") == 0)
+        s = SRC_ANALOGY;
     else if (src)
-        LHD_ERR(c, "field 'source' must be \"fact\" or \"fiction\"");
+        LHD_ERR(c, "field 'source' must be \"fact\", \"analogy\" or \"fiction\"");
     free(src);
     *ref = lhd_str(c, "ref", 0);
     return s;

@@ -132,7 +132,9 @@ void debrief_tab_timeline(app *a, SDL_Rect r)
     if (src[0]) {
         char line[700];
         snprintf(line, sizeof line, "Source: %s%s%s",
-                 strcmp(src, "fact") == 0 ? "fact, from public reporting" : src,
+                 strcmp(src, "fact") == 0      ? "fact, from public reporting"
+                 : strcmp(src, "analogy") == 0 ? "analogy, from another incident"
+                                               : src,
                  rp_str(sel, "cite")[0] ? ". " : "", rp_str(sel, "cite"));
         y += debrief_para(u, x, y, w, u->px_small, TC_TEXT_DIM, line);
     }
@@ -174,10 +176,7 @@ void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which)
             snprintf(meta, sizeof meta, "After: %s", rp_str(it, "after"));
             snprintf(text, sizeof text, "%s", rp_str(it, "question"));
         } else if (which == 5) { /* fact check */
-            snprintf(meta, sizeof meta, "%s%s%s", strcmp(rp_str(it, "source"), "fact") == 0
-                                                      ? "Fact, from public reporting"
-                                                      : "Fiction, written for the exercise",
-                     rp_str(it, "cite")[0] ? ": " : "", rp_str(it, "cite"));
+            rp_source_line(it, meta, sizeof meta);
             snprintf(text, sizeof text, "%s", rp_str(it, "title"));
         } else { /* notes */
             snprintf(meta, sizeof meta, "%s", rp_str(it, "stamp"));

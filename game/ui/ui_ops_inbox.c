@@ -73,7 +73,9 @@ static void inbox(app *a, SDL_Rect list, SDL_Rect msg)
     ops_stamp(&a->game, it[a->inbox_sel].time, tm, sizeof tm);
     snprintf(from, sizeof from, "%s from %s, %s%s", ops_channel_tag(in->channel),
              in->from && in->from[0] ? in->from : "unknown", tm,
-             in->source == SRC_FACT ? "  ·  based on public reporting" : "");
+             in->source == SRC_FACT      ? "  ·  based on public reporting"
+             : in->source == SRC_ANALOGY ? "  ·  based on another incident"
+                                         : "");
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_small, TC_TEXT_DIM, UI_WRAP, from);
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_head, TC_TEXT, UI_WRAP, in->title) + u->gap;
     my += ui_label(u, (SDL_Rect){x, my, w, 0}, u->px_body, TC_TEXT, UI_WRAP, in->body);
