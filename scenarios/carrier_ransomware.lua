@@ -868,7 +868,7 @@ inject { id = "regions_push", at = "5d10h", channel = "phone", from = "Regional 
          body = [[Saturday 3 October. The managing directors for Asia, Northern Europe and the Americas are on a call together. Their offices have been on paper for five days. They want their networks reconnected this weekend, and Asia says it is "clean enough".
 
 IT reminds the call that Toll Group, the Australian logistics company, was hit by ransomware twice this year.]],
-         source = "analogy", ref = "maersk",
+         source = "analogy", ref = "maersk_screens",
          discuss = { "What would you need to know before reconnecting anything?" },
          effect = function(w) w.open("reconnect") end }
 
