@@ -57,6 +57,27 @@ grep -q 'bad.lua:3: error: action .a.: field .takes.' "$tmp/err" && grep -q "bad
   && pass "check lists every problem with file:line" || { fail "check lists every problem"; cat "$tmp/err"; }
 expect check-many-files 1 'bad\.lua' -- "$bh" check scenarios/tutorial.lua "$tmp/bad.lua"
 
+# Source kinds (issue 15): an analogy must name the other incident's
+# reference; check refuses one without a ref or with an undeclared one, at
+# its line, with a suggestion, and still only warns about a fact's ref.
+cat >"$tmp/analogy.lua" <<'LUA'
+scenario { id = "an", title = "An", start = "2020-09-27 22:00", length = "2h" }
+ending { id = "e", title = "E", fallback = true }
+reference { id = "toll", title = "Toll Group, 2020", cite = "thedcn.com.au" }
+inject { id = "ok", at = "1m", channel = "news", title = "Fine", source = "analogy", ref = "toll" }
+inject { id = "bare", at = "2m", channel = "news", title = "No ref", source = "analogy" }
+inject { id = "typo", at = "3m", channel = "news", title = "Bad ref", source = "analogy", ref = "tol" }
+inject { id = "fact", at = "4m", channel = "news", title = "Fact", source = "fact", ref = "tol" }
+inject { id = "odd", at = "5m", channel = "news", title = "Odd", source = "rumour" }
+LUA
+expect check-analogy 1 "analogy\.lua:5: error: inject 'bare': source = \"analogy\" needs a 'ref'" -- "$bh" check "$tmp/analogy.lua"
+grep -q "analogy.lua:6: error: inject 'typo': ref 'tol' names no reference { } declaration (did you mean 'toll'?)" "$tmp/err" \
+  && grep -q "analogy.lua:7: warning: inject 'fact': ref 'tol' names no reference" "$tmp/err" \
+  && grep -q "analogy.lua:8: error: inject 'odd': field 'source' must be \"fact\", \"analogy\" or \"fiction\"" "$tmp/err" \
+  && ! grep -q "inject 'ok'" "$tmp/err" \
+  && pass "check: analogy refs refused at file:line, facts warned, unknown kinds list the three" \
+  || { fail "check: analogy refs"; cat "$tmp/err"; }
+
 # Golden transcripts: one per shipped plan.
 for plan in tests/plans/tutorial_*.plan; do
   name=$(basename "$plan" .plan)

@@ -120,9 +120,11 @@
 ---| "mixed"
 ---| "bad"
 
----Whether an inject or action is drawn from public reporting or invented.
+---Whether an inject or action is drawn from public reporting of the incident,
+---borrowed from another incident, or invented.
 ---@alias Source
----| "fact"    # needs a `ref` naming a `reference { }`
+---| "fact"    # reported by the real victim; needs a `ref` naming a `reference { }`
+---| "analogy" # never reported by the victim, taken from another incident; `ref` (required) names that incident's `reference { }`
 ---| "fiction" # invented for the exercise
 
 ---@alias Difficulty
@@ -205,7 +207,7 @@
 ---@field staff integer Total people, a whole number from 0 to 100000.
 
 ---`reference { }`: a public source. A `ref` on an inject or action must name
----one; the debrief shows the citation beside every fact.
+---one; the debrief shows the citation beside every fact and analogy.
 ---@class ReferenceDecl
 ---@field id Id The reference's id, as in `ref = "<id>"`.
 ---@field title Text Title of the source, e.g. "Ransomware Response Checklist".
@@ -231,8 +233,8 @@
 ---@field from? Text Sender, e.g. "Shanghai office".
 ---@field title Text Subject line in the inbox.
 ---@field body? Text The message itself.
----@field source? Source "fact" (with `ref`) or "fiction"; `bulkhead check` warns when it is missing.
----@field ref? ReferenceId The `reference { }` a fact comes from.
+---@field source? Source "fact" (with `ref`), "analogy" (with `ref`, required) or "fiction"; `bulkhead check` warns when it is missing.
+---@field ref? ReferenceId The `reference { }` a fact comes from, or the other incident an analogy is taken from.
 ---@field discuss? Text|Text[] Facilitator questions for the hot wash (a list, or one string; at most 100).
 ---@field effect? Effect Runs right after delivery.
 ---@field repeatable? boolean If true, `w.fire` may deliver it again (default false).
@@ -250,8 +252,8 @@
 ---@field team TeamId The `team { }` that carries it out.
 ---@field staff? integer People of that team it occupies while it runs, 0 to 100000 (default 1).
 ---@field takes Duration How long it runs, e.g. "45m".
----@field source? Source "fact" (with `ref`) or "fiction"; `bulkhead check` warns when it is missing.
----@field ref? ReferenceId The `reference { }` a fact comes from.
+---@field source? Source "fact" (with `ref`), "analogy" (with `ref`, required) or "fiction"; `bulkhead check` warns when it is missing.
+---@field ref? ReferenceId The `reference { }` a fact comes from, or the other incident an analogy is taken from.
 ---@field func? Func identify | protect | detect | respond | recover (for the debrief).
 ---@field recommended? boolean The debrief marks it as what responders advise.
 ---@field available? Availability true, or false plus a reason (read-only condition).
