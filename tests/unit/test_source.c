@@ -5,7 +5,7 @@
  * reads the kind, `check` refuses an analogy without a ref or with a ref
  * to no reference (at the scenario's file:line, with "did you mean") and
  * still only warns about facts; the report shows an analogy as its own
- * kind in JSON, Markdown and HTML; and the carrier's injects that only
+ * kind in JSON, Markdown and HTML and in the room's hot wash; and the carrier's injects that only
  * another incident stands behind are tagged analogy. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "check_session.h"
 #include "core/sim.h"
 #include "report/rp_report.h"
+#include "room/rv_model.h"
 #include "script/lh_host.h"
 
 static char tmpdir[256];
@@ -159,6 +160,22 @@ static void test_report_shows_analogy_as_its_own_kind(void)
     CHECK_HAS(html, "Elsewhere <span class=\"analogy\"");
     /* a fact is never shown as an analogy, nor the other way round */
     CHECK(md && !strstr(md, "Real (analogy)") && !strstr(md, "Elsewhere (fact)"));
+    /* the room's hot wash, fact-check tab: the same line as the debrief's */
+    rv_source src = {.sim = s, .started = 1, .speed = 1, .report = r};
+    rv_show show = {.hotwash = 1, .hotwash_tabs = (1u << RV_TABS) - 1,
+                    .hotwash_tab = RV_TAB_FACTS};
+    rv_model vm;
+    memset(&vm, 0, sizeof vm);
+    CHECK_INT(rv_build(&vm, &src, &show, &e), BH_OK);
+    int seen = 0;
+    for (size_t i = 0; i < vm.nrows; i++)
+        if (strcmp(vm.rows[i].text, "Elsewhere") == 0) {
+            seen = 1;
+            CHECK_STR(vm.rows[i].meta,
+                      "Analogy, from another incident (Toll Group, 2020): thedcn.com.au");
+        }
+    CHECK(seen);
+    rv_free(&vm);
     free(js);
     free(md);
     free(html);
