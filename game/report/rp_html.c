@@ -369,13 +369,7 @@ static void extras(FILE *f, const json_t *r)
         fputs("<tr><td>", f);
         esc(f, rp_str(x, "title"));
         fputs("</td><td>", f);
-        if (strcmp(rp_str(x, "source"), "analogy") == 0) {
-            fputs("analogy: from another incident (", f);
-            esc(f, rp_str(x, "ref_title"));
-            fputs(")", f);
-        } else {
-            esc(f, rp_str(x, "source"));
-        }
+        rp_source_cell(f, x, esc);
         fputs("</td><td>", f);
         esc(f, rp_str(x, "cite"));
         fputs("</td></tr>\n", f);

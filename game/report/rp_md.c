@@ -267,13 +267,7 @@ static void extras(FILE *f, const json_t *r)
         fputs("| ", f);
         cell(f, rp_str(x, "title"));
         fputs(" | ", f);
-        if (strcmp(rp_str(x, "source"), "analogy") == 0) {
-            fputs("analogy: from another incident (", f);
-            cell(f, rp_str(x, "ref_title"));
-            fputs(")", f);
-        } else {
-            fputs(rp_str(x, "source"), f);
-        }
+        rp_source_cell(f, x, cell);
         fputs(" | ", f);
         cell(f, rp_str(x, "cite"));
         fputs(" |\n", f);

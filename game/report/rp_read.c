@@ -70,6 +70,18 @@ void rp_source_line(const json_t *it, char *buf, size_t n)
     rp_whole(buf);
 }
 
+void rp_source_cell(FILE *f, const json_t *it, void (*text)(FILE *f, const char *s))
+{
+    const char *src = rp_str(it, "source");
+    if (strcmp(src, "analogy") != 0) {
+        text(f, src);
+        return;
+    }
+    fputs("analogy: from another incident (", f);
+    text(f, rp_str(it, "ref_title"));
+    fputs(")", f);
+}
+
 const char *rp_event_word(const char *kind)
 {
     static const struct { const char *k, *w; } t[] = {

@@ -53,6 +53,10 @@ const char *rp_source_label(const char *source);
  * the incident it comes from in brackets, then ": " and the citation. The
  * debrief and the room's hot wash show the same line. */
 void rp_source_line(const json_t *it, char *buf, size_t n);
+/* The fact check's Source cell in the Markdown and HTML reports: the kind
+ * as the model says it ("fact", "fiction"), or for an analogy "analogy:
+ * from another incident (TITLE)"; `text` escapes for the format. */
+void rp_source_cell(FILE *f, const json_t *it, void (*text)(FILE *f, const char *s));
 /* A timeline kind ("action_started") as a word for people ("Started"). */
 const char *rp_event_word(const char *kind);
 /* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)

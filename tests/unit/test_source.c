@@ -36,16 +36,22 @@ static lh_host *load(const char *src, char *diag, size_t n)
     return h;
 }
 
-static void test_analogy_with_ref_loads(void)
+/* `src` loaded with no finding at all, or NULL (a failed check). */
+static lh_host *load_clean(const char *src)
 {
     char diag[2048];
-    lh_host *h = load("inject { id = 'i', at = '1h', channel = 'news', title = 'x', "
-                      "source = 'analogy', ref = 'toll' }\n"
-                      "action { id = 'a', kind = 'restore', label = 'A', team = 'it', "
-                      "takes = '1h', source = 'analogy', ref = 'toll' }\n",
-                      diag, sizeof diag);
+    lh_host *h = load(src, diag, sizeof diag);
     CHECK(h != NULL);
     CHECK_STR(diag, "");
+    return h;
+}
+
+static void test_analogy_with_ref_loads(void)
+{
+    lh_host *h = load_clean("inject { id = 'i', at = '1h', channel = 'news', title = 'x', "
+                            "source = 'analogy', ref = 'toll' }\n"
+                            "action { id = 'a', kind = 'restore', label = 'A', team = 'it', "
+                            "takes = '1h', source = 'analogy', ref = 'toll' }\n");
     if (!h)
         return;
     const bh_defs *d = lh_defs(h);
@@ -115,16 +121,13 @@ static const json_t *fact_item(const json_t *r, const char *id)
 
 static void test_report_shows_analogy_as_its_own_kind(void)
 {
-    char diag[2048];
-    lh_host *h = load("reference { id = 'cbp', title = 'CSMS notice', cite = 'cbp.gov' }\n"
-                      "inject { id = 'f', at = '1m', channel = 'news', title = 'Real', "
-                      "source = 'fact', ref = 'cbp' }\n"
-                      "inject { id = 'an', at = '2m', channel = 'news', title = 'Elsewhere', "
-                      "source = 'analogy', ref = 'toll' }\n"
-                      "inject { id = 'fi', at = '3m', channel = 'news', title = 'Made up', "
-                      "source = 'fiction' }\n",
-                      diag, sizeof diag);
-    CHECK(h != NULL);
+    lh_host *h = load_clean("reference { id = 'cbp', title = 'CSMS notice', cite = 'cbp.gov' }\n"
+                            "inject { id = 'f', at = '1m', channel = 'news', title = 'Real', "
+                            "source = 'fact', ref = 'cbp' }\n"
+                            "inject { id = 'an', at = '2m', channel = 'news', title = 'Elsewhere', "
+                            "source = 'analogy', ref = 'toll' }\n"
+                            "inject { id = 'fi', at = '3m', channel = 'news', title = 'Made up', "
+                            "source = 'fiction' }\n");
     if (!h)
         return;
     bh_sim *s = NULL;
