@@ -68,7 +68,7 @@ bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)
     s->ending = ending;
     if (sim_log_push(s, LOG_ENDING, ending, time_up, 0, 0, NULL) != 0)
         return sim_oom(s, err);
-    return BH_OK;
+    return sim_judge(s, err);
 }
 
 void sim_facil_free(bh_sim *s)
