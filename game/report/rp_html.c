@@ -61,6 +61,8 @@ static const char *css =
     "tr{break-inside:avoid}a{color:inherit;text-decoration:none}}\n"
     "@page{size:A4;margin:16mm}\n";
 
+static const rp_markup markup; /* below, with the writers it needs */
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -93,8 +95,14 @@ static void overview(FILE *f, const json_t *r)
         esc(f, rows[i].v);
         fputs("</td></tr>\n", f);
     }
-    fputs("</table>\n<h2>Objectives</h2>\n", f);
-    paras(f, rp_str(sc, "stakes"));
+    fputs("</table>\n", f);
+    if (!rp_objectives_section(f, r, &markup)) {
+        fputs("<h2>Objectives</h2>\n", f);
+        paras(f, rp_str(sc, "stakes"));
+    } else if (rp_str(sc, "stakes")[0]) {
+        fputs("<h2>What is at stake</h2>\n", f);
+        paras(f, rp_str(sc, "stakes"));
+    }
     if (json_is_object(en)) {
         const char *tone = rp_str(en, "tone");
         fputs("<h2>Outcome</h2>\n<p class=\"tone ", f);
