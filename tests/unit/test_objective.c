@@ -15,6 +15,7 @@
 #include "check_session.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "report/rp_report.h"
 #include "script/lh_host.h"
 
 static char tmpdir[256];
@@ -233,6 +234,24 @@ static void test_facilitator_end_and_unfinished(void)
     char *t = check_transcript(r.s, "s.lua");
     CHECK_HAS(t, "  not judged  calm: Never hold\n");
     free(t);
+    /* the report says so: met is null, with no error */
+    rp_meta meta = {"s.lua", NULL};
+    json_t *rep = rp_build(r.s, &meta);
+    const json_t *obj = json_object_get(rep, "objectives");
+    CHECK_INT(json_array_size(obj), 3);
+    for (size_t i = 0; i < json_array_size(obj); i++) {
+        CHECK(json_is_null(json_object_get(json_array_get(obj, i), "met")));
+        CHECK(json_object_get(json_array_get(obj, i), "error") == NULL);
+    }
+    char *md = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&md, &len);
+    rp_write_md(f, rep);
+    fclose(f);
+    CHECK_HAS(md, "The session has not ended, so its objectives are not judged yet.");
+    CHECK_HAS(md, "| Never hold | **Not judged** |\n");
+    free(md);
+    json_decref(rep);
     stop(&r);
 }
 
