@@ -179,8 +179,8 @@ bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *r
                    const char *fmt, const char *id, bh_hook_result *out, bh_err *err);
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);
 /* Judge every objective (sim_end calls it once, after the ending is
- * logged); free what it kept (sim_destroy). */
-bh_status sim_judge(bh_sim *s, bh_err *err);
+ * logged): 0, or -1 when out of memory; free what it kept (sim_destroy). */
+int sim_judge(bh_sim *s);
 void sim_judge_free(bh_sim *s);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err);

@@ -22,11 +22,11 @@ static char *error_text(const bh_err *e)
     return mem_strdup(err_format(e, buf, (int)sizeof buf));
 }
 
-bh_status sim_judge(bh_sim *s, bh_err *err)
+int sim_judge(bh_sim *s)
 {
     const bh_defs *d = s->d;
     if (!d->nobjectives || s->obj)
-        return BH_OK;
+        return 0;
     s->obj = mem_calloc(d->nobjectives, 1);
     s->obj_err = mem_calloc(d->nobjectives, sizeof *s->obj_err);
     if (!s->obj || !s->obj_err) {
@@ -34,7 +34,7 @@ bh_status sim_judge(bh_sim *s, bh_err *err)
         free(s->obj_err);
         s->obj = NULL;
         s->obj_err = NULL;
-        return sim_oom(s, err);
+        return -1;
     }
     for (size_t i = 0; i < d->nobjectives; i++) {
         const bh_objective_def *o = &d->objectives[i];
@@ -53,11 +53,11 @@ bh_status sim_judge(bh_sim *s, bh_err *err)
             if (!e.file[0] && s->hooks.where)
                 s->hooks.where(s->hooks.ud, o->met, e.file, sizeof e.file, &e.line);
             if (!(s->obj_err[i] = error_text(&e)))
-                return sim_oom(s, err);
+                return -1;
         }
     }
     s->version++;
-    return BH_OK;
+    return 0;
 }
 
 void sim_judge_free(bh_sim *s)
