@@ -96,13 +96,9 @@ static void overview(FILE *f, const json_t *r)
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
-    if (!rp_objectives_section(f, r, &markup)) {
-        fputs("<h2>Objectives</h2>\n", f);
-        paras(f, rp_str(sc, "stakes"));
-    } else if (rp_str(sc, "stakes")[0]) {
-        fputs("<h2>What is at stake</h2>\n", f);
-        paras(f, rp_str(sc, "stakes"));
-    }
+    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    if (stakes)
+        fprintf(f, "<h2>%s</h2>\n", stakes), paras(f, rp_str(sc, "stakes"));
     if (json_is_object(en)) {
         const char *tone = rp_str(en, "tone");
         fputs("<h2>Outcome</h2>\n<p class=\"tone ", f);

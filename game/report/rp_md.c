@@ -99,11 +99,9 @@ static void overview(FILE *f, const json_t *r)
         fputs(" |\n", f);
     }
     fputs("\n", f);
-    if (!rp_objectives_section(f, r, &markup)) {
-        fputs("## Objectives\n\n", f);
-        para(f, rp_str(sc, "stakes"));
-    } else if (rp_str(sc, "stakes")[0]) {
-        fputs("## What is at stake\n\n", f);
+    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    if (stakes) {
+        fprintf(f, "## %s\n\n", stakes);
         para(f, rp_str(sc, "stakes"));
     }
     if (json_is_object(en)) {

@@ -78,3 +78,10 @@ int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m)
     fputs(m->table_end, f);
     return 1;
 }
+
+const char *rp_stakes_heading(int has_objectives, const json_t *r)
+{
+    if (!has_objectives)
+        return "Objectives";
+    return rp_str(json_object_get(r, "scenario"), "stakes")[0] ? "What is at stake" : NULL;
+}

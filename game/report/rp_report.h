@@ -90,5 +90,8 @@ void rp_room_section(FILE *f, const json_t *r, const rp_markup *m);
  * (the writer then shows the stakes there, as before). */
 json_t *rp_objectives(const bh_sim *s);
 int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m);
+/* The heading the scenario's stakes go under: "Objectives" when there are
+ * no objectives (as before), else "What is at stake", or NULL (no stakes). */
+const char *rp_stakes_heading(int has_objectives, const json_t *r);
 
 #endif

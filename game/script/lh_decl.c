@@ -348,11 +348,10 @@ static int d_cut(lua_State *L)
  * (sim_judge.c), as a read-only condition. */
 static int d_objective(lua_State *L)
 {
+    static const char *const f[] = {"id", "text", "met", NULL};
     lhd_ctx c;
     bh_objective_def *x;
-    static const char *const f[] = {"id", "text", "met", NULL};
     DECL_OPEN(c, "objective", objectives, LH_IDX_OBJECTIVE, bh_objective_def, f, x);
-    x->text = lhd_str(&c, "text", 1);
     int t = lhd_field(&c, "met");
     lua_pop(L, 1);
     if (t == LUA_TNIL)
@@ -360,6 +359,7 @@ static int d_objective(lua_State *L)
                     "was met)");
     else
         x->met = lhd_fn(&c, "met");
+    x->text = lhd_str(&c, "text", 1);
     return 0;
 }
 

@@ -70,17 +70,18 @@ static void count_where(void *ud, bh_hook hook, char *file, size_t n, int *line)
     c->real.where(c->real.ud, hook, file, n, line);
 }
 
+/* A session of a scenario given as text, its hooks counted. */
 typedef struct run {
-    lh_host *h;
-    const bh_defs *d;
-    bh_sim *s;
     counting c;
+    bh_sim *s;
+    const bh_defs *d;
+    lh_host *h;
 } run;
 
 static int start(run *r, const char *src)
 {
-    char diag[4096];
     memset(r, 0, sizeof *r);
+    char diag[4096];
     r->h = check_load_text(tmpdir, src, diag, sizeof diag);
     CHECK_STR(diag, "");
     if (!r->h)
