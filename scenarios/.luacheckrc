@@ -8,7 +8,7 @@ not_globals = {"io", "os", "debug", "require", "load", "loadfile", "dofile",
                "collectgarbage", "package"}
 read_globals = {
     "scenario", "meter", "system", "team", "reference", "inject", "action",
-    "decision", "ending", "cut", "every", "include",
+    "decision", "ending", "cut", "objective", "every", "include",
 }
 max_line_length = false   -- scenario texts are long strings
 -- Hooks take `w` whether or not they use it; that is the API's shape.

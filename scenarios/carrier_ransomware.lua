@@ -2021,3 +2021,32 @@ ending { id = "board_week_one", title = "One week in: the page for the board", t
 -- A simulated day every five real minutes: 35 minutes of clock at 1x.
 cut { id = "week1", label = "The first week", length = "7d", agenda = 90, rate = 288,
       ending = "board_week_one" }
+
+-- ---------------------------------------------------------------------------
+-- Exercise objectives: what the room sets out to do, judged once when the
+-- session ends, from what the session did (read-only, like a condition).
+-- ---------------------------------------------------------------------------
+
+objective { id = "do_not_pay",
+            text = "Do not pay the ransom",
+            met = function(w) return not w.flag.paid end }
+
+objective { id = "keep_the_evidence",
+            text = "Capture memory before anything is wiped, and keep the evidence (50 or more at the end)",
+            met = function(w)
+                return w.done("capture_memory") > 0 and w.meter.evidence >= 50
+            end }
+
+objective { id = "notify_dpa",
+            text = "Send the data protection authority a first breach notice",
+            met = function(w) return w.done("notify_dpa") > 0 end }
+
+objective { id = "tell_customers_of_the_breach",
+            text = "Tell customers plainly that their data may have been taken: never deny it",
+            met = function(w) return w.chosen("breach_notice") == "tell_now" end }
+
+objective { id = "daily_updates",
+            text = "Keep customers informed: on average at least one published update a day",
+            met = function(w)
+                return w.done("publish_update") >= math.max(1, w.time // D)
+            end }

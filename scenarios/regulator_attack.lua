@@ -1605,3 +1605,27 @@ ending { id = "committee_rises", title = "Friday 18:00: the committee week ends"
 -- 30 minutes of clock at 1x, at the full week's own rate.
 cut { id = "committee", label = "Committee week", length = "2d12h", agenda = 90,
       rate = 120, ending = "committee_rises" }
+
+-- ---------------------------------------------------------------------------
+-- Exercise objectives: what the room sets out to do, judged once when the
+-- session ends, from what the session did (read-only, like a condition).
+-- ---------------------------------------------------------------------------
+
+objective { id = "check_before_vouching", text = "Check the meeting platform before telling the committee it is safe",
+            met = function(w) return w.chosen("platform") == "check_first" end }
+
+objective { id = "protect_backups", text = "Cut the backups off before the attackers reach them",
+            met = function(w)
+                return w.flag.backups_protected == true and w.system.backups.status ~= "compromised"
+                    and w.system.backups.status ~= "encrypted"
+            end }
+
+objective { id = "close_before_restore", text = "Find and close the way in, so that nothing restored is taken back (no relapse)",
+            met = function(w)
+                return w.done("close_entry") > 0 and (w.flag.relapses or 0) == 0
+            end }
+
+objective { id = "brief_member_states", text = "Brief the member states on what is down and how to keep reporting",
+            met = function(w)
+                return w.done("brief_states") > 0 and w.done("reporting_workaround") > 0
+            end }

@@ -804,3 +804,34 @@ ending { id = "reinfected", title = "Reinfected", tone = "bad", text = T.end_rei
 
 ending { id = "unfinished", title = "Still spreading at dawn", tone = "bad",
          text = T.end_unfinished, fallback = true }
+
+-- ---------------------------------------------------------------------------
+-- Exercise objectives: what the room sets out to do, judged once when the
+-- session ends, from what the session did (read-only, like a condition).
+-- ---------------------------------------------------------------------------
+
+objective { id = "contain_without_power_off",
+            text = "Contain the spread without powering machines off, so the evidence in memory survives",
+            met = function(w)
+                return w.flag.contained == true and w.done("power_down") == 0
+            end }
+
+objective { id = "keep_the_evidence",
+            text = "Capture the forensic evidence before it is lost (evidence at 50 or more at the end)",
+            met = function(w)
+                return w.flag.scoped == true and w.meter.evidence >= 50
+            end }
+
+objective { id = "no_ransom_talks",
+            text = "Advise against dealing with the attackers, and bring in law enforcement",
+            met = function(w)
+                return w.chosen("ransom") == "refuse" and w.flag.police == true
+            end }
+
+objective { id = "say_cyberattack",
+            text = "Tell customers it is a cyberattack in the first public statement",
+            met = function(w) return w.chosen("first_statement") == "cyberattack" end }
+
+objective { id = "notify_dpa",
+            text = "Send the data protection authority a first breach notice",
+            met = function(w) return w.done("gdpr_notify") > 0 end }

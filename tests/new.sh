@@ -30,6 +30,11 @@ for case in "idle encrypted" "good recovered" "half noon"; do
   got=$(ending "$1.plan")
   [ "$got" = "$2" ] && pass "$1 plan reaches $2" || fail "$1 plan reached '$got', wanted $2"
 done
+# The template's example objective answers both ways.
+objective() { "$bh" run port_outage.lua --plan "$1" 2>&1 | sed -n 's/^  \(met\|not met\) *do_not_pay:.*/\1/p'; }
+[ "$(objective good.plan)" = "met" ] && [ "$(objective half.plan)" = "not met" ] &&
+  pass "the example objective is met by the good plan, not by the half one" ||
+  fail "example objective: good '$(objective good.plan)', half '$(objective half.plan)'"
 
 "$bh" new port_outage >out 2>err; rc=$?
 [ $rc -eq 1 ] && grep -q 'never overwrites' err && pass "never overwrites" || fail "overwrite (exit $rc)"

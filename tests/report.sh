@@ -51,6 +51,32 @@ if grep -q '<th>B. Other | option</th>' "$tmp/h.html" && grep -q '<td>Team &amp;
    grep -q '^| T+0d 00:00:00 | Act \\<script\\>bad()\\</script\\> \\| cell ## heading | Team & co: 2 | T+0d 00:01:00 |$' "$tmp/h.md"
 then pass "hostile text is escaped in the room's tables"; else fail "hostile text in the room's tables"; grep -n 'Role\|T+0d 00:00:00' "$tmp/h.md"; fi
 
+# Exercise objectives in all three formats: met, not met, and not judged
+# with the failing check's line; escaped like every other text.
+fx=tests/fixtures/report/objectives
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format json >"$tmp/o.json" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format md >"$tmp/o.md" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" -o "$tmp/o.html" 2>/dev/null
+if python3 -c '
+import json, sys
+o = json.load(open(sys.argv[1]))["objectives"]
+assert [(x["id"], x["met"]) for x in o] == [("fixed", True), ("twice", False), ("broken", None)], o
+assert "error" not in o[0] and "error" not in o[1]
+assert o[2]["error"].endswith("objectives.lua:15: no meter \x27nope\x27"), o[2]
+' "$tmp/o.json" 2>"$tmp/chk"; then pass "objectives in JSON: met, not met, not judged with its error"
+else fail "objectives in JSON"; cat "$tmp/chk"; fi
+if grep -q '^| Fix it \\<b\\>first\\</b\\> \\| fast | \*\*Met\*\* |$' "$tmp/o.md" &&
+   grep -q '^| Fix it twice | \*\*Not met\*\* |$' "$tmp/o.md" &&
+   grep -q "^| A check that fails | \*\*Not judged\*\* (its check failed: .*objectives.lua:15: no meter 'nope') |\$" "$tmp/o.md" &&
+   grep -q '^The room met 1 of the exercise.s 3 objectives (some were not judged)\.$' "$tmp/o.md" &&
+   grep -q '^## What is at stake$' "$tmp/o.md"
+then pass "objectives in Markdown"; else fail "objectives in Markdown"; sed -n '/^## Objectives/,/^## Outcome/p' "$tmp/o.md"; fi
+if python3 tests/html_check.py "$tmp/o.html" >"$tmp/chk" &&
+   grep -q '<tr><td>Fix it &lt;b&gt;first&lt;/b&gt; | fast</td><td><strong>Met</strong></td></tr>' "$tmp/o.html" &&
+   grep -q '<tr><td>Fix it twice</td><td><strong>Not met</strong></td></tr>' "$tmp/o.html" &&
+   grep -q '<td><strong>Not judged</strong> (its check failed: .*objectives.lua:15: no meter &#39;nope&#39;)</td>' "$tmp/o.html"
+then pass "objectives in HTML"; else fail "objectives in HTML"; cat "$tmp/chk"; grep -A8 '<h2>Objectives' "$tmp/o.html"; fi
+
 # The JSON is valid and carries what other tools need.
 "$bh" report tests/plans/tutorial_expert.plan --scenario scenarios/tutorial.lua --format json >"$tmp/e.json" 2>/dev/null
 "$bh" report tests/plans/tutorial_idle.plan --scenario scenarios/tutorial.lua --format md >"$tmp/i.md" 2>/dev/null

@@ -9,6 +9,11 @@
 # cut a scenario declares needs at least one plan. When a cut plan's ending
 # comes because the cut's time ran out, the same inputs without the cut must
 # not reach that ending: cut endings are for cuts only.
+# Each plan also says how the session did on every exercise objective its
+# scenario declares, one header line each (the transcript's "Objectives:"):
+#     # expect-objective: notify_dpa met        (or: not-met)
+# and every objective of a scenario must be met in one of its plans and not
+# met in another, so that each `met` is shown to answer both ways.
 # Usage: bash tests/scenarios.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
 bh="$1"
@@ -37,7 +42,7 @@ fi
 # The editor annotations parse, and name every declaration and w call.
 if lua5.4 -e 'assert(loadfile("scenarios/api/bulkhead.lua"))' 2>"$tmp/out"; then
   missing=""
-  for name in scenario meter system team reference inject action decision ending cut every include \
+  for name in scenario meter system team reference inject action decision ending cut objective every include \
               fire open after note finish done running fired chosen random; do
     grep -qE "^function ($name|World[.:]$name)\(" scenarios/api/bulkhead.lua || missing="$missing $name"
   done
@@ -71,6 +76,17 @@ for plan in tests/plans/*.plan; do
   got=$(ending_of "$tmp/out")
   if [ "$got" = "$want" ]; then pass "$name reaches $want${cut:+ in cut $cut}"
   else fail "$name: ended '$got', wanted '$want'"; continue; fi
+  # The objectives as judged ("met", "not-met", "not-judged"), against the plan's lines.
+  sed -n '/^Objectives:$/,/^$/s/^  \(met\|not met\|not judged\) *\([A-Za-z0-9_.-]*\):.*/\2 \1/p' "$tmp/out" |
+    sed 's/ not met$/ not-met/; s/ not judged$/ not-judged/' | sort >"$tmp/judged"
+  sed -n 's/^# *expect-objective: *\([A-Za-z0-9_.-]*\) *\([a-z-]*\) *$/\1 \2/p' "$plan" | sort >"$tmp/expected"
+  if cmp -s "$tmp/judged" "$tmp/expected"; then
+    [ -s "$tmp/judged" ] && pass "$name: its $(wc -l <"$tmp/judged") objectives judged as expected"
+  else
+    fail "$name: objectives judged (>) differ from its expect-objective lines (<)"
+    diff "$tmp/expected" "$tmp/judged" | sed 's/^/    /' | head -20
+  fi
+  sed "s|^|${name%_*} |" "$tmp/judged" >>"$tmp/all_judged"
   [ -n "$cut" ] || continue
   if grep -q " ENDING .*(time ran out)" "$tmp/out"; then
     grep -v '^cut[[:space:]]' "$plan" >"$tmp/full.plan"
@@ -79,6 +95,19 @@ for plan in tests/plans/*.plan; do
     if [ -n "$full" ] && [ "$full" != "$want" ]; then pass "$name: without the cut it ends '$full'"
     else fail "$name: without the cut it still ends '$full'"; fi
   fi
+done
+
+# Every objective is met in one plan of its scenario and not met in another.
+touch "$tmp/all_judged"
+for scn in scenarios/*.lua; do
+  base=$(basename "$scn" .lua)
+  for id in $(sed -n 's/^[[:space:]]*objective[[:space:]]*{[[:space:]]*id[[:space:]]*=[[:space:]]*"\([A-Za-z0-9_.-]*\)".*/\1/p' "$scn"); do
+    if grep -qx "$base $id met" "$tmp/all_judged" && grep -qx "$base $id not-met" "$tmp/all_judged"; then
+      pass "$base: objective $id is met in a plan and not met in another"
+    else
+      fail "$base: objective $id needs a plan where it is met and one where it is not"
+    fi
+  done
 done
 
 # Every cut a scenario declares has a plan.

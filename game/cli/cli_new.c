@@ -138,7 +138,12 @@ static const char *skeleton =
     "         text = \"The malware reached berth planning before anyone stopped it.\",\n"
     "         when = function(w) return w.meter.spread >= 60 end }\n"
     "ending { id = \"noon\", title = \"Noon, still on paper\", tone = \"mixed\", fallback = true,\n"
-    "         text = \"Ships arrive and berths are planned by hand.\" }\n";
+    "         text = \"Ships arrive and berths are planned by hand.\" }\n"
+    "\n"
+    "-- Exercise objectives: judged once when the session ends, reading `w` only;\n"
+    "-- the debrief and the report say which the room met.\n"
+    "objective { id = \"do_not_pay\", text = \"Refuse to pay, and bring in the police\",\n"
+    "            met = function(w) return w.chosen(\"pay\") == \"refuse\" end }\n";
 
 int cli_new_valid_id(const char *s)
 {

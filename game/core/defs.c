@@ -67,11 +67,14 @@ void defs_free(bh_defs *d)
     for (size_t i = 0; i < d->ncuts; i++) {
         free(d->cuts[i].id); free(d->cuts[i].label); free(d->cuts[i].ending_id);
     }
+    for (size_t i = 0; i < d->nobjectives; i++) {
+        free(d->objectives[i].id); free(d->objectives[i].text);
+    }
     for (size_t i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->meters); free(d->systems); free(d->teams); free(d->references);
     free(d->injects); free(d->actions); free(d->decisions); free(d->endings);
-    free(d->everys); free(d->cuts); free(d->files);
+    free(d->everys); free(d->cuts); free(d->objectives); free(d->files);
     memset(d, 0, sizeof *d);
 }
 
@@ -107,6 +110,7 @@ FIND_BY_ID(defs_action, actions)
 FIND_BY_ID(defs_decision, decisions)
 FIND_BY_ID(defs_ending, endings)
 FIND_BY_ID(defs_cut, cuts)
+FIND_BY_ID(defs_objective, objectives)
 
 int defs_option(const bh_decision_def *dd, const char *id)
 {

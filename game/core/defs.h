@@ -165,6 +165,15 @@ typedef struct bh_cut_def {
     bh_loc loc;
 } bh_cut_def;
 
+/* An exercise objective: what the room set out to do, judged once when
+ * the session ends (`met`, a read-only condition over `w`; see sim.h's
+ * sim_objective). Never changes the simulation. */
+typedef struct bh_objective_def {
+    char *id, *text;
+    bh_hook met;
+    bh_loc loc;
+} bh_objective_def;
+
 typedef struct bh_every_def {
     bh_time interval;
     bh_hook fn;
@@ -188,6 +197,7 @@ typedef struct bh_defs {
     DEFS_ARRAY(bh_ending_def, endings);
     DEFS_ARRAY(bh_every_def, everys);
     DEFS_ARRAY(bh_cut_def, cuts);
+    DEFS_ARRAY(bh_objective_def, objectives);
     DEFS_ARRAY(char *, files); /* interned file names for bh_loc */
 } bh_defs;
 
@@ -206,6 +216,7 @@ int defs_action(const bh_defs *d, const char *id);
 int defs_decision(const bh_defs *d, const char *id);
 int defs_ending(const bh_defs *d, const char *id);
 int defs_cut(const bh_defs *d, const char *id);
+int defs_objective(const bh_defs *d, const char *id);
 int defs_option(const bh_decision_def *dd, const char *id);
 
 /* ---- the reserved ending ----

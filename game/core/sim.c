@@ -147,6 +147,7 @@ void sim_destroy(bh_sim *s)
     free(s->st_meter); free(s->memo_inj); free(s->act_reason); free(s->flag_slot);
     free(s->clock_conds);
     sim_facil_free(s);
+    sim_judge_free(s);
     free(s);
 }
 

@@ -230,6 +230,20 @@ int sim_failed(const bh_sim *s);     /* 1 after a script error stopped it */
 const char *sim_end_reason(const bh_sim *s);
 const bh_err *sim_error(const bh_sim *s);
 
+/* ---- exercise objectives (sim_judge.c) ----
+ * Each objective's `met` is judged once, when the session ends (by an
+ * ending, by its length running out, or by the facilitator's `end`), as a
+ * read-only condition charged to the session's budget; never before, and
+ * never for a session that stopped on a script error or is not finished.
+ * The judgement is part of the session (a replay judges the same) but
+ * changes nothing in it. An error in `met` leaves that objective
+ * OBJ_NOT_JUDGED with the error ("file:line: message") kept for reports;
+ * the session is not failed by it. */
+typedef enum { OBJ_NOT_JUDGED = 0, OBJ_MET, OBJ_NOT_MET } bh_obj_result;
+/* Objective i's result; *error (when asked) is its error or NULL. */
+bh_obj_result sim_objective(const bh_sim *s, int i, const char **error);
+const char *sim_obj_result_name(bh_obj_result r); /* "met", "not met", "not judged" */
+
 double sim_meter(const bh_sim *s, int i);
 const bh_point *sim_meter_history(const bh_sim *s, int i, size_t *n);
 bh_status_word sim_system(const bh_sim *s, int i);

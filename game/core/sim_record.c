@@ -66,7 +66,7 @@ bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err)
         return BH_OK;
     s->ended = 1;
     s->ending = ending;
-    if (sim_log_push(s, LOG_ENDING, ending, time_up, 0, 0, NULL) != 0)
+    if (sim_log_push(s, LOG_ENDING, ending, time_up, 0, 0, NULL) != 0 || sim_judge(s) != 0)
         return sim_oom(s, err);
     return BH_OK;
 }

@@ -370,8 +370,8 @@ static bh_status readonly(bh_sim *s, bh_err *err, const char *what)
     if (!s->in_cond)
         return BH_OK;
     return err_set(err, BH_EINPUT, "", 0,
-                   "%s inside a condition: 'available' and 'when' functions may only read "
-                   "the world (do it in an effect instead)", what);
+                   "%s inside a condition: 'available', 'when' and 'met' functions may only "
+                   "read the world (do it in an effect instead)", what);
 }
 
 bh_status sim_set_meter(bh_sim *s, int i, double v, bh_err *err)

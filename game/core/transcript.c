@@ -241,6 +241,20 @@ void transcript_footer(FILE *f, const bh_sim *s)
     } else {
         fprintf(f, "Not finished; stopped at %s.\n", dur_stamp(sim_now(s), stamp, sizeof stamp));
     }
+    if (d->nobjectives) {
+        /* One line each, the result first, so a test can read it: "  met  id: text" */
+        fprintf(f, "\nObjectives:\n");
+        for (size_t i = 0; i < d->nobjectives; i++) {
+            const char *why;
+            bh_obj_result r = sim_objective(s, (int)i, &why);
+            fprintf(f, "  %-11s %s: ", sim_obj_result_name(r), d->objectives[i].id);
+            put_text(f, d->objectives[i].text, "\n");
+            if (why) {
+                fputs("              error: ", f);
+                put_text(f, why, "\n");
+            }
+        }
+    }
     fprintf(f, "\nFinal meters:\n");
     for (size_t i = 0; i < d->nmeters; i++)
         fprintf(f, "  %-28s %s\n", d->meters[i].label,

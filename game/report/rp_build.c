@@ -519,6 +519,9 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     json_object_set_new(r, "scenario", overview(s, m));
     json_object_set_new(r, "session", session(s, m));
     json_object_set_new(r, "ending", ending(s));
+    json_t *objectives = rp_objectives(s);
+    if (objectives) /* only then: reports of scenarios without objectives stay as they were */
+        json_object_set_new(r, "objectives", objectives);
     json_object_set_new(r, "meters", meters(s));
     json_object_set_new(r, "timeline", timeline(s));
     json_object_set_new(r, "decisions", decisions(s, strengths, improve));

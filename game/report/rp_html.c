@@ -63,6 +63,8 @@ static const char *css =
     "tr{break-inside:avoid}a{color:inherit;text-decoration:none}}\n"
     "@page{size:A4;margin:16mm}\n";
 
+static const rp_markup markup; /* below, with the writers it needs */
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -95,8 +97,10 @@ static void overview(FILE *f, const json_t *r)
         esc(f, rows[i].v);
         fputs("</td></tr>\n", f);
     }
-    fputs("</table>\n<h2>Objectives</h2>\n", f);
-    paras(f, rp_str(sc, "stakes"));
+    fputs("</table>\n", f);
+    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    if (stakes)
+        fprintf(f, "<h2>%s</h2>\n", stakes), paras(f, rp_str(sc, "stakes"));
     if (json_is_object(en)) {
         const char *tone = rp_str(en, "tone");
         fputs("<h2>Outcome</h2>\n<p class=\"tone ", f);

@@ -65,6 +65,8 @@ static void changes(FILE *f, const json_t *ev)
     }
 }
 
+static const rp_markup markup; /* below, with the writers it needs */
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -97,8 +99,11 @@ static void overview(FILE *f, const json_t *r)
         fputs(" |\n", f);
     }
     fputs("\n", f);
-    fputs("## Objectives\n\n", f);
-    para(f, rp_str(sc, "stakes"));
+    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    if (stakes) {
+        fprintf(f, "## %s\n\n", stakes);
+        para(f, rp_str(sc, "stakes"));
+    }
     if (json_is_object(en)) {
         fputs("## Outcome: ", f);
         inline_text(f, rp_str(en, "title"));

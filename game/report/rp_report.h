@@ -96,5 +96,14 @@ typedef struct rp_markup {
  * section "The room" (nothing when the report has no "room"). */
 void rp_room_votes(FILE *f, const json_t *room, const rp_markup *m);
 void rp_room_section(FILE *f, const json_t *r, const rp_markup *m);
+/* The exercise objectives (rp_objective.c): the model's "objectives", or
+ * NULL when the scenario declares none; and the section "Objectives" with
+ * how the room did on each: 1 when written, 0 when the report has none
+ * (the writer then shows the stakes there, as before). */
+json_t *rp_objectives(const bh_sim *s);
+int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m);
+/* The heading the scenario's stakes go under: "Objectives" when there are
+ * no objectives (as before), else "What is at stake", or NULL (no stakes). */
+const char *rp_stakes_heading(int has_objectives, const json_t *r);
 
 #endif

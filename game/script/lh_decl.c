@@ -1,6 +1,6 @@
 /* lh_decl.c: the declaration functions scenarios call while they load:
  * scenario, meter, system, team, reference, inject, action, decision,
- * ending, cut and every. Each reads its table through lh_field.c and appends a
+ * ending, cut, objective and every. Each reads its table through lh_field.c and appends a
  * definition to the host's bh_defs; the checks that need the whole file
  * come after it has loaded (lh_check.c, lh_lint.c).
  *
@@ -346,6 +346,25 @@ static int d_cut(lua_State *L)
     return 0;
 }
 
+/* An exercise objective: `met` is judged once, when the session ends
+ * (sim_judge.c), as a read-only condition. */
+static int d_objective(lua_State *L)
+{
+    static const char *const f[] = {"id", "text", "met", NULL};
+    lhd_ctx c;
+    bh_objective_def *x;
+    DECL_OPEN(c, "objective", objectives, LH_IDX_OBJECTIVE, bh_objective_def, f, x);
+    int t = lhd_field(&c, "met");
+    lua_pop(L, 1);
+    if (t == LUA_TNIL)
+        LHD_ERR(&c, "missing field 'met' (a function(w) that returns true when the objective "
+                    "was met)");
+    else
+        x->met = lhd_fn(&c, "met");
+    x->text = lhd_str(&c, "text", 1);
+    return 0;
+}
+
 static int d_every(lua_State *L)
 {
     lh_host *h = lh_of(L);
@@ -396,7 +415,8 @@ void lh_decl_open(lh_host *h)
         {"scenario", d_scenario}, {"meter", d_meter},       {"system", d_system},
         {"team", d_team},         {"reference", d_reference}, {"inject", d_inject},
         {"action", d_action},     {"decision", d_decision}, {"ending", d_ending},
-        {"cut", d_cut},           {"every", d_every},       {NULL, NULL}};
+        {"cut", d_cut},           {"every", d_every},       {"objective", d_objective},
+        {NULL, NULL}};
     lua_pushglobaltable(h->L);
     luaL_setfuncs(h->L, fns, 0);
     lua_pop(h->L, 1);

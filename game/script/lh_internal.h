@@ -25,7 +25,7 @@
  * declarations come: duplicate ids are found without a search, and hooks
  * look ids up through Lua's own string hashing. */
 enum { LH_IDX_METER, LH_IDX_SYSTEM, LH_IDX_TEAM, LH_IDX_INJECT, LH_IDX_ACTION, LH_IDX_DECISION,
-       LH_IDX_ENDING, LH_IDX_REFERENCE, LH_IDX_CUT, LH_NIDX };
+       LH_IDX_ENDING, LH_IDX_REFERENCE, LH_IDX_CUT, LH_IDX_OBJECTIVE, LH_NIDX };
 
 struct lh_host {
     lua_State *L;

@@ -1,7 +1,8 @@
 /* ui_debrief_tabs: the pieces the debrief's tabs are drawn from (a
  * selectable row, a paragraph, a journal's name without ".journal") and
  * the tabs that are lists: the timeline with the selected event in full
- * beside it, and the functions, hot-wash questions, fact check and notes;
+ * beside it, and the functions, hot-wash questions (after the exercise
+ * objectives and how the room did on each), fact check and notes;
  * and the room's votes on a decision, for the decisions tab. */
 #include <stdio.h>
 #include <string.h>
@@ -142,11 +143,38 @@ void debrief_tab_timeline(app *a, SDL_Rect r)
     ui_scroll_end(u, y - dv.y);
 }
 
+/* The exercise objectives (the model's "objectives", absent when the
+ * scenario declares none), one row each: met in the good colour, not met
+ * in the bad one, not judged dim with why. Returns the height used. */
+static int objectives(app *a, int x, int y, int w)
+{
+    ui *u = &a->u;
+    int y0 = y;
+    size_t i;
+    const json_t *o;
+    json_array_foreach(json_object_get(a->debrief, "objectives"), i, o)
+    {
+        const json_t *v = json_object_get(o, "met");
+        char meta[1200];
+        snprintf(meta, sizeof meta, "Exercise objective: %s%s%s%s",
+                 json_is_true(v) ? "met" : json_is_false(v) ? "not met" : "not judged",
+                 rp_str(o, "error")[0] ? " (its check failed: " : "", rp_str(o, "error"),
+                 rp_str(o, "error")[0] ? ")" : "");
+        ui_theme_color c = json_is_true(v) ? TC_GOOD : json_is_false(v) ? TC_BAD : TC_TEXT_DIM;
+        int h = debrief_row(a, ui_idn(u, "objective", (int)i), x, y, w, meta, rp_str(o, "text"),
+                            c, 0);
+        y += h < 0 ? -h : h;
+    }
+    return y - y0;
+}
+
 void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which)
 {
     ui *u = &a->u;
     ui_scroll_begin(u, &a->sc_d1, r);
     int x = r.x, w = r.w - 3 * u->gap, y = r.y;
+    if (which == 4)
+        y += objectives(a, x, y, w);
     size_t i;
     const json_t *it;
     json_array_foreach(json_object_get(a->debrief, key), i, it)
@@ -185,7 +213,7 @@ void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which)
         int h = debrief_row(a, ui_idn(u, key, (int)i), x, y, w, meta, text, c, 0);
         y += h < 0 ? -h : h;
     }
-    if (!json_array_size(json_object_get(a->debrief, key)))
+    if (!json_array_size(json_object_get(a->debrief, key)) && y == r.y)
         y += debrief_para(u, x, y, w, u->px_body, TC_TEXT_DIM, "Nothing here for this session.");
     ui_scroll_end(u, y - r.y);
 }

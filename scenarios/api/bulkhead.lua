@@ -1,5 +1,5 @@
 ---@meta
--- luacheck: globals scenario meter system team reference inject action decision ending cut every include
+-- luacheck: globals scenario meter system team reference inject action decision ending cut objective every include
 --
 -- bulkhead.lua: type annotations for the Bulkhead scenario API, for
 -- lua-language-server (LuaLS, "sumneko") and the editors that use it (VS Code
@@ -312,6 +312,16 @@
 ---@field rate? number Simulated seconds per real second at 1x for this cut, 1 to 86400 (default: the scenario's rate).
 ---@field ending? EndingId The ending used when the cut's time runs out and no `when` ending holds (default: the fallback).
 
+---`objective { }`: an exercise objective, what the room sets out to do.
+---`met` is judged once, when the session ends (by an ending, by its length
+---or by the facilitator's `end`), never before; like a condition it may
+---only read `w`. The debrief and the reports say met, not met, or not
+---judged (the session did not end, or `met` raised an error).
+---@class ObjectiveDecl
+---@field id Id The objective's id, unique among the objectives.
+---@field text Text What the room should do, as the debrief shows it, e.g. "Do not pay the ransom".
+---@field met Condition true when the session did it. `w.done` and `w.fired` return counts: compare them (`w.done("x") > 0`), since 0 is true in Lua.
+
 -- ===========================================================================
 -- The world handle `w` (game/script/lh_world.c)
 -- ===========================================================================
@@ -494,6 +504,14 @@ function ending(t) end
 ---```
 ---@param t CutDecl
 function cut(t) end
+
+---Declare an exercise objective, judged once when the session ends.
+---```lua
+---objective { id = "do_not_pay", text = "Do not pay the ransom",
+---            met = function(w) return w.chosen("ransom") ~= "pay" end }
+---```
+---@param t ObjectiveDecl
+function objective(t) end
 
 ---Run `fn(w)` every `interval` (at least 1s), first at T+interval; it may run
 ---at most 100,000 times over the scenario's `length`.

@@ -1170,8 +1170,8 @@ static void test_conditions_read_only(void)
     CHECK_INT(T.count[1], 10);
     for (int i = 0; i < 10; i++)
         CHECK_INT(T.st[i], BH_EINPUT);
-    CHECK_STR(T.msg[0], "cannot change a meter inside a condition: 'available' and 'when' "
-                        "functions may only read the world (do it in an effect instead)");
+    CHECK_STR(T.msg[0], "cannot change a meter inside a condition: 'available', 'when' and "
+                        "'met' functions may only read the world (do it in an effect instead)");
     CHECK_HAS(T.msg[1], "w.random inside a condition");
     /* The refused w.after hook was released, never run. */
     CHECK_INT(released[T.h[0]], 1);
