@@ -263,3 +263,13 @@ char *text_trim(char *s)
     s[n - a] = 0;
     return s;
 }
+
+uint64_t text_fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}

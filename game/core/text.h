@@ -31,6 +31,12 @@ void text_suggest_within(const char *word, const void *base, size_t n, size_t st
  * \t) with '?', and cutting it at outn-1 bytes on a character boundary. */
 void text_sanitize(const char *s, size_t n, char *out, size_t outn);
 
+/* FNV-1a, 64 bits, of p[0..n) continuing from h (TEXT_FNV_SEED to
+ * start): a fast hash for caches, ETags and "did this text change", not
+ * one that resists forgery. */
+#define TEXT_FNV_SEED 0xcbf29ce484222325ULL
+uint64_t text_fnv(uint64_t h, const void *p, size_t n);
+
 /* Cut blanks (spaces and tabs) off both ends of `s`, in place: free text
  * the journal stores cannot begin or end with one (it would not read back),
  * so a screen trims what a person typed before sending it. Returns s. */

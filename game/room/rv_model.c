@@ -143,15 +143,6 @@ static bh_status build_message(rv_model *m, const bh_sim *s)
 
 /* The open decision the room must answer first: the least time left (a
  * frozen one counts with the time it kept). */
-static int first_open(const bh_sim *s, bh_decision_status *out, int *open);
-
-int rv_open_decision(const bh_sim *s)
-{
-    bh_decision_status ds;
-    int open;
-    return sim_ended(s) ? -1 : first_open(s, &ds, &open);
-}
-
 static int first_open(const bh_sim *s, bh_decision_status *out, int *open)
 {
     const bh_defs *d = sim_defs(s);
@@ -167,6 +158,13 @@ static int first_open(const bh_sim *s, bh_decision_status *out, int *open)
         }
     }
     return best;
+}
+
+int rv_open_decision(const bh_sim *s)
+{
+    bh_decision_status ds;
+    int open;
+    return sim_ended(s) ? -1 : first_open(s, &ds, &open);
 }
 
 static bh_status build_decision(rv_model *m, const bh_sim *s, int speed)

@@ -142,6 +142,9 @@ typedef struct srv_room {
     int nphones;
     srv_phone phones[SRV_MAX_PHONES];  /* in joining order */
     uint64_t changes;              /* bumped by every join, leave, vote and self-test */
+    uint64_t members;              /* bumped only when who is in the room changes: a
+                                    * join, a leave, a role gone, a roster loaded (the
+                                    * roster's file needs writing then, not on a vote) */
     int selftests;                 /* GET /t requests so far */
     char selftest_from[64];        /* the address of the last one */
 } srv_room;

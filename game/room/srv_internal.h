@@ -75,6 +75,7 @@ struct srv {
     int nmembers;
     srv_member members[SRV_MAX_PHONES];
     uint64_t changes;
+    uint64_t members_changes; /* bumped when who is in the room changes (srv_room.members) */
     int selftests;
     char selftest_from[64];
     int *closed;            /* decisions closed to votes */

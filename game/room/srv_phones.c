@@ -170,6 +170,7 @@ srv_res srv_phones_join(srv *s, int role, const char *key, const char *name,
                 break;
         s->members[s->nmembers++] = m;
         s->changes++;
+        s->members_changes++;
         memcpy(token, m.token, 16);
     }
     pthread_mutex_unlock(&s->rmu);
@@ -201,6 +202,7 @@ srv_res srv_phones_leave(srv *s, const unsigned char token[16])
                 (size_t)(s->nmembers - at - 1) * sizeof s->members[0]);
         s->nmembers--;
         s->changes++;
+        s->members_changes++;
     }
     pthread_mutex_unlock(&s->rmu);
     return r;
@@ -286,8 +288,10 @@ static void follow_roles(srv *s, const srv_view *v)
     for (int i = 0; i < s->nmembers; i++) {
         srv_member *m = &s->members[i];
         int r = srv_view_role(v, m->role_key);
-        if (r != m->pub.role)
+        if (r != m->pub.role) {
             s->changes++;
+            s->members_changes++;
+        }
         if (r < 0)
             continue;
         m->pub.role = r;
@@ -331,7 +335,7 @@ uint64_t srv_room_changes(srv *s)
 void srv_room_get(srv *s, srv_room *out)
 {
     out->nphones = 0;
-    out->changes = 0;
+    out->changes = out->members = 0;
     out->selftests = 0;
     out->selftest_from[0] = 0;
     if (!s)
@@ -344,6 +348,7 @@ void srv_room_get(srv *s, srv_room *out)
         out->phones[i].idle_s = now - s->members[i].last;
     }
     out->changes = s->changes;
+    out->members = s->members_changes;
     out->selftests = s->selftests;
     memcpy(out->selftest_from, s->selftest_from, sizeof out->selftest_from);
     pthread_mutex_unlock(&s->rmu);

@@ -147,8 +147,10 @@ bh_status srv_roster_load(srv *s, const char *json, size_t n, bh_err *err)
         m[i].bucket = 2 * s->rate;
         s->members[s->nmembers++] = m[i];
     }
-    if (st == BH_OK && k)
+    if (st == BH_OK && k) {
         s->changes++;
+        s->members_changes++;
+    }
     pthread_mutex_unlock(&s->rmu);
     free(m);
     return st;

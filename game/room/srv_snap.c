@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "room/rv_json.h"
 #include "room/srv_internal.h"
 
@@ -32,18 +33,6 @@ void srv_snap_put(srv_snap *p)
     }
 }
 
-/* FNV-1a, 64 bits: an ETag needs to change when the text does, not to
- * resist forgery (the text is public to the room anyway). */
-static uint64_t hash(const char *t, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)t[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /* Swaps in a copy of json; `counted`: a publish of the main loop (the
  * first state, before any, is not). */
 static bh_status swap(srv *s, const char *json, size_t n, int counted, bh_err *err)
@@ -60,7 +49,10 @@ static bh_status swap(srv *s, const char *json, size_t n, int counted, bh_err *e
     json_t *od = json_object_get(o, "open_decisions");
     int open = json_is_integer(od) ? (int)json_integer_value(od) : 0;
     char etag[24];
-    snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)hash(json, n));
+    /* an ETag needs to change when the text does, not to resist forgery
+     * (the text is public to the room anyway) */
+    snprintf(etag, sizeof etag, "\"%016llx\"",
+             (unsigned long long)text_fnv(TEXT_FNV_SEED, json, n));
     pthread_mutex_lock(&s->mu);
     int same = s->snap && strcmp(s->snap->etag, etag) == 0 && s->snap->n == n;
     pthread_mutex_unlock(&s->mu);

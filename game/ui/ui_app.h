@@ -82,7 +82,9 @@ typedef struct app_room {
     bh_tally tally;           /* the phones' votes on the open decision (votes NULL: none) */
     /* the phones as last copied from the server (ui_room_sync.c) */
     srv_room *roster;         /* NULL until the first copy */
-    uint64_t roster_changes, roster_sum;
+    uint64_t roster_changes;
+    uint64_t members_saved;   /* roster->members when JOURNAL.phones was last written;
+                               * UINT64_MAX: not yet for this session */
     int roster_taken;
     const void *waiting_for;  /* the briefing whose roles the phones have (ui_room_sync.c) */
     int roster_pending;       /* JOURNAL.phones is to be read once the state is published */

@@ -67,7 +67,7 @@ void app_room_stop(app *a)
     r->roster = NULL;
     r->waiting_for = NULL;
     r->roster_taken = 0;
-    r->roster_sum = 0;
+    r->members_saved = UINT64_MAX;
     tally_free(&r->tally);
     a->show.reveal = 0;
     printf("Room: off\n");
@@ -113,6 +113,7 @@ void app_room_idle(app *a)
     bh_err e;
     srv_publish_holding(r->srv, &e); /* out of memory: the last state stays */
     r->published = 0; /* the next session publishes at once */
+    r->members_saved = UINT64_MAX; /* and writes its own JOURNAL.phones */
 }
 
 /* ---- on the console ---- */

@@ -56,38 +56,26 @@ static int build_tally(app *a, int d)
     return 1;
 }
 
-/* A text's hash (FNV-1a): the roster's file is rewritten only when it
- * would change. */
-static uint64_t text_hash(const char *t)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
-        h = (h ^ *c) * 1099511628211ull;
-    return h;
-}
-
 /* The phones' tokens beside the journal; best effort (a full disk costs
  * the phones a rejoin after a crash, never the session). */
 static void save_roster(app *a)
 {
-    /* not before the file of a resumed session is read: the empty room
-     * of a server just started would overwrite it */
-    if (!a->room.srv || !a->playing || !a->game.journal_path[0] || a->room.roster_pending)
+    app_room *r = &a->room;
+    /* only when who is in the room changed since the last write (votes do
+     * not touch the file), and not before the file of a resumed session is
+     * read: the empty room of a server just started would overwrite it */
+    if (!r->srv || !a->playing || !a->game.journal_path[0] || r->roster_pending ||
+        !r->roster || r->roster->members == r->members_saved)
         return;
     char path[PLAY_PATH_MAX + 16];
     if (snprintf(path, sizeof path, "%s.phones", a->game.journal_path) >= (int)sizeof path)
         return;
-    char *t = srv_roster_save(a->room.srv);
-    /* the path too: a new session's file is written even when the room
-     * is the same */
-    uint64_t h = t ? text_hash(t) ^ text_hash(path) : 0;
+    char *t = srv_roster_save(r->srv);
     bh_err e;
-    if (t && h != a->room.roster_sum) {
-        if (play_write_atomic(path, t, &e) == BH_OK)
-            a->room.roster_sum = h;
-        else /* tried again at the next change */
-            fprintf(stderr, "bulkhead: warning: %s\n", e.msg);
-    }
+    if (t && play_write_atomic(path, t, &e) == BH_OK)
+        r->members_saved = r->roster->members;
+    else if (t) /* tried again at the next frame's look */
+        fprintf(stderr, "bulkhead: warning: %s\n", e.msg);
     free(t);
 }
 
@@ -232,15 +220,18 @@ void app_room_sync(app *a)
     if (r->roster_pending && r->published)
         load_roster(a);
     uint64_t ch = srv_room_changes(r->srv);
+    int fresh = 0;
     if (ch != r->roster_changes || !r->roster_taken) {
         srv_room_get(r->srv, r->roster);
         r->roster_changes = ch;
         r->roster_taken = 1;
-        /* votes change the server's count too: the file is written only
-         * when who is in the room (tokens, roles, names) changed */
-        save_roster(a);
+        fresh = 1;
     }
-    build_tally(a, rv_open_decision(a->game.sim));
+    save_roster(a); /* a counter compared: also a new session's first file */
+    /* the tally only when the votes or the decision on show changed */
+    int d = rv_open_decision(a->game.sim);
+    if (fresh || d != r->tally.decision)
+        build_tally(a, d);
     take_proposals(a);
     if (a->frames % 30 == 0) /* a script runs per action: not every frame */
         prune_proposals(a);

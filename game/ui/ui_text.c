@@ -1,26 +1,18 @@
 #include "ui/ui_text.h"
 
+#include "core/text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 static uint64_t key_hash(int px, int wrap, uint32_t rgba, uint32_t bg, const char *text)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = fnv(h, &px, sizeof px);
-    h = fnv(h, &wrap, sizeof wrap);
-    h = fnv(h, &rgba, sizeof rgba);
-    h = fnv(h, &bg, sizeof bg);
-    return fnv(h, text, strlen(text));
+    uint64_t h = TEXT_FNV_SEED;
+    h = text_fnv(h, &px, sizeof px);
+    h = text_fnv(h, &wrap, sizeof wrap);
+    h = text_fnv(h, &rgba, sizeof rgba);
+    h = text_fnv(h, &bg, sizeof bg);
+    return text_fnv(h, text, strlen(text));
 }
 
 bh_status ui_text_init(ui_text_cache *c, SDL_Renderer *r, ui_font *font, int capacity,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "ui/ui_place.h"
 #include "ui/ui_proj.h"
 #include "ui/ui_screens.h"
@@ -233,10 +234,9 @@ void ws_projector_frame(app *a, double dt)
     /* the session's word for the phones: its journal's path, hashed
      * (FNV-1a), the same after a Continue, another for another session */
     char session[24];
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *c = (const unsigned char *)a->game.journal_path; *c; c++)
-        h = (h ^ *c) * 1099511628211ull;
-    snprintf(session, sizeof session, "%016llx", (unsigned long long)h);
+    snprintf(session, sizeof session, "%016llx",
+             (unsigned long long)text_fnv(TEXT_FNV_SEED, a->game.journal_path,
+                                          strlen(a->game.journal_path)));
     src.session = session;
     rv_model m;
     bh_err e;

@@ -172,6 +172,10 @@ static void test_three_phones(void)
     CHECK_INT(ts.by_option[2], 1);
     CHECK_INT(ts.top, 0);
     CHECK_INT(ts.unified, 1); /* 2 of 3 */
+    /* who is in the room moved three times (the joins), the room's state
+     * more (the votes): JOURNAL.phones is written for the first only */
+    CHECK(a->room.roster && a->room.roster->members == 3 && a->room.roster->changes > 3);
+    CHECK(a->room.members_saved == 3);
     CHECK_HAS(console.text, "Phones joined: 3");
     CHECK_HAS(console.text, "Self-test: connected. A phone reached this laptop from 127.0.0.1");
     CHECK_HAS(console.text, "Votes: 3 of 3 phones");
