@@ -150,10 +150,12 @@ static void test_notes_keys_match(void)
                 continue;
             keys++;
             const bh_fnote *note = note_of(d, id);
-            if (!note || !complete(note))
-                fprintf(stderr, "%s_notes.lua: N.%s %s\n", flagships[f], id,
-                        note ? "is not on the declaration called so"
-                             : "names no inject, action or decision");
+            if (!note)
+                fprintf(stderr, "%s_notes.lua: N.%s names no inject, action or decision\n",
+                        flagships[f], id);
+            else if (!complete(note))
+                fprintf(stderr, "%s_notes.lua: N.%s did not reach '%s' (is `facilitator = N.%s,` "
+                                "on it?)\n", flagships[f], id, id, id);
             CHECK(note && complete(note));
         }
         CHECK(keys >= 20);
