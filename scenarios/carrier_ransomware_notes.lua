@@ -13,7 +13,7 @@ local N = {}
 -- ---------------------------------------------------------------------------
 
 N.ransom_note = {
-    good = "Isolate Asia at the switch (not power off), cut the internet edge and the links between regions, take the backups offline, move the cell to out-of-band phones. Legal starts the GDPR clock now: the note itself claims the data was stolen.",
+    good = "Isolate Asia at the switch (not power off), cut the edge and the links between regions, take the backups offline, go out-of-band. Start the GDPR clock: the note itself claims the data was stolen.",
     expected = "Rooms argue about pulling plugs and who to wake. Most forget the backups, and read the data claim as a bluff to check later.",
     hint = "What does the note say besides \"encrypted\"? And what would pulling the plugs in Shanghai destroy?",
 }
@@ -49,7 +49,7 @@ N.lloyds_query = {
 }
 
 N.cbp_relief = {
-    good = "Take the relief and put one named person on US Customs with a daily list of affected sailings (good practice: the real CBP notice asked for no liaison). It is also the day to ask the FMC for filing relief, before anything is overdue.",
+    good = "Take the relief and name one person for US Customs, with a daily list of affected sailings (good practice: the real notice asked for none). Ask the FMC for filing relief the same day.",
     expected = "Rooms file it as good news and move on, and the US regulators come back to them later.",
     hint = "Which other US deadlines stopped when the systems did, and who is asking for relief on those?",
 }
@@ -295,7 +295,7 @@ N.first_statement = {
 }
 
 N.ransom = {
-    good = "Refuse to pay (CISA and the FBI advise against it), report to law enforcement and consult them, and let nobody open the chat from a networked machine. Refusing does not hand the chat to the police: they advise, you decide.",
+    good = "Refuse to pay (CISA and the FBI advise against it), report to law enforcement and consult them, and keep the chat off networked machines. Refusing does not hand the chat to the police: they advise, you decide.",
     expected = "Executives want to \"at least hear the price\", IT and legal want to refuse. Rooms that leave it find the Asia director has opened the chat himself.",
     hint = "What would paying buy that you could check? Who must know before anyone types in that chat?",
 }

@@ -13,7 +13,7 @@ local N = {}
 -- ---------------------------------------------------------------------------
 
 N.alarm = {
-    good = "An hour of triage that touches nothing, the ICT lead and management woken by phone, and the Geneva backups cut off from London early. If triage shows an attacker, isolate the web cluster at the network rather than power it off.",
+    good = "An hour of triage that touches nothing, management woken by phone, and Geneva cut off from London early. If triage shows an attacker, isolate the cluster at the network; do not power it off.",
     expected = "Rooms either pull every plug at once or wait for the day shift. Few think of Geneva.",
     hint = "What is in the servers' memory that a power-off destroys? And what in London can reach Geneva?",
 }
@@ -25,7 +25,7 @@ N.chair_call = {
 }
 
 N.maris_explainer = {
-    good = "Give member states a named address to file meanwhile, and a written note of when MARIS was down. A few days' outage is no breach: the duties come from IMO instruments, and the secretariat can record why a filing is late but cannot change the duty.",
+    good = "A named address to file meanwhile, and a dated note of the outage. A few days' outage is no breach; the duties come from IMO instruments, and the secretariat cannot change them, only record why a filing is late.",
     expected = "Rooms promise to \"extend the deadline\", which the secretariat has no power to do, or leave the email unanswered.",
     hint = "Who sets the reporting duty, and what can the secretariat truthfully put in writing?",
 }
@@ -167,7 +167,7 @@ N.say_attack = {
 -- ---------------------------------------------------------------------------
 
 N.first_words = {
-    good = "Say what you know at 07:00 and when you will say more: services are down, email and the meeting platform work, you are investigating, next update at a fixed time. Call it a cyberattack once triage shows one, the same day.",
+    good = "At 07:00 say what you know: services are down, email and the meeting platform work, you are investigating, next update at a set time. Say cyberattack once triage shows one, the same day.",
     expected = "Rooms pick \"technical issues\" as safe, or jump to \"cyberattack\" on a hunch before anyone has looked.",
     hint = "What do you know for certain at 07:00, and what could you know by 09:00?",
 }
