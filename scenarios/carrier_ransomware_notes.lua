@@ -13,7 +13,7 @@ local N = {}
 -- ---------------------------------------------------------------------------
 
 N.ransom_note = {
-    good = "Isolate Asia at the switch (not power off), cut the edge and the links between regions, take the backups offline, go out-of-band. Start the GDPR clock: the note itself claims the data was stolen.",
+    good = "Isolate Asia at the switch (not power off), cut the edge and the links between regions, take the backups offline, go out-of-band. The GDPR clock runs from now: the note itself claims the data was stolen.",
     expected = "Rooms argue about pulling plugs and who to wake. Most forget the backups, and read the data claim as a bluff to check later.",
     hint = "What does the note say besides \"encrypted\"? And what would pulling the plugs in Shanghai destroy?",
 }
@@ -89,7 +89,7 @@ N.offline_dc = {
 N.proof_files = {
     good = "Treat it as a personal-data breach now: a first notice to the DPA within 72 hours even if incomplete (Art. 33(4)), scoping of whose data, and a phishing warning to customers.",
     expected = "Rooms wait for forensics to confirm before notifying. The clock has been running since the note claimed theft, and encrypting personal data is a breach in itself.",
-    hint = "When did you become aware? Is the note's claim plus the encrypted HR files enough to send \"we suspect\"?",
+    hint = "When did you become aware? Are the note's claim and the encrypted file servers enough to send \"we suspect\"?",
 }
 
 N.exfil_signs = {
