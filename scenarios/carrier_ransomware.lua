@@ -487,12 +487,12 @@ inject { id = "portals_dark", when = function(w) return w.system.booking.status 
          effect = function(w) w.open("first_statement") end }
 
 inject { id = "switchboard_dead", at = "9h", channel = "phone", from = "Claire Morel, facilities, head office",
+         facilitator = N.switchboard_dead,
          title = "France: no phones",
          body = [[07:00, Monday. Staff arriving at head office find the desk phones dead. The switchboard runs on servers in the same domain as the PCs, and it is down. Customers calling the French numbers hear nothing at all.
 
 (Lloyd's List and others reported that CMA CGM had no phones in France on the Monday morning and that European staff were told not to use company IT.)]],
          source = "fact", ref = "krebsdaily",
-         facilitator = N.switchboard_dead,
          discuss = { "How do customers reach you now? How does the crisis cell reach its own people?" },
          effect = function(w)
              set_unless(w, "telephony", "offline", { "encrypted" })
@@ -597,13 +597,13 @@ inject { id = "servers_encrypting", when = function(w) return w.meter.spread >= 
          end }
 
 inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 end,
+         facilitator = N.ad_encrypting,
          channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "Domain controllers are going down",
          body = [[The domain controllers are encrypting, one region after another. Nobody can log in. Email has stopped, and the phone systems that depend on the domain are failing with it.
 
 (The FBI says Ragnar Locker scouts the network and runs its encryption from a virtual machine, where security tools do not see it.)]],
          source = "analogy", ref = "fbi_ragnar",
-         facilitator = N.ad_encrypting,
          discuss = { "Without Active Directory, how does anyone log in to fix anything?" },
          effect = function(w)
              w.system.ad.status = "encrypted"
@@ -614,6 +614,7 @@ inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 en
          end }
 
 inject { id = "backups_hit",
+         facilitator = N.backups_hit,
          when = function(w) return w.meter.spread >= 75 and w.system.backups.status == "online" end,
          channel = "internal", from = "Backup administrator, Paris data centre",
          title = "The backups are being deleted",
@@ -621,7 +622,6 @@ inject { id = "backups_hit",
 
 (The FBI has warned that Ragnar Locker looks for backups and deletes shadow copies before it encrypts. Checking the backups and taking them offline early is standard advice.)]],
          source = "analogy", ref = "fbi_ragnar",
-         facilitator = N.backups_hit,
          discuss = { "What can you restore from now?" },
          effect = function(w)
              w.system.backups.status = "encrypted"
@@ -1192,11 +1192,11 @@ action { id = "stop_pcs", kind = "contain",
          end }
 
 action { id = "check_backups", kind = "contain",
+         facilitator = N.check_backups,
          label = "Check the backups and take them offline",
          text = "Confirm the backups are intact, then disconnect them from the network before the attackers find them.",
          team = "it", staff = 1, takes = "2h",
          source = "fact", ref = "fbi_ragnar", func = "protect", recommended = true,
-         facilitator = N.check_backups,
          available = function(w)
              local st = w.system.backups.status
              if st == "encrypted" then return false, "Too late: the backups are encrypted" end
@@ -1260,11 +1260,11 @@ action { id = "report_police", kind = "investigate",
          end }
 
 action { id = "capture_memory", kind = "investigate",
+         facilitator = N.capture_memory,
          label = "Capture memory and image the infected machines",
          text = "Copy the memory and disks of a sample of infected machines in Asia before anything is wiped. This is how you learn what the attackers did.",
          team = "it", staff = 1, takes = "4h",
          source = "fact", ref = "cisa", func = "detect", recommended = true,
-         facilitator = N.capture_memory,
          available = function(w)
              local st = w.system.asia.status
              if st == "online" or st == "restoring" then return false, "The Asia machines have been reimaged; nothing is left to capture" end
@@ -1280,11 +1280,11 @@ action { id = "capture_memory", kind = "investigate",
          end }
 
 action { id = "trace_entry", kind = "investigate",
+         facilitator = N.trace_entry,
          label = "Trace how the attackers got in",
          text = "Work back through the images and logs to the first foothold, the accounts the attackers used, and what they took. It goes much faster with good evidence.",
          team = "it", staff = 2, takes = "12h",
          source = "fact", ref = "maritimeexec", func = "detect", recommended = true,
-         facilitator = N.trace_entry,
          repeatable = true,
          available = function(w)
              if w.flag.scoped then return false, "The entry point is known" end
@@ -1447,8 +1447,8 @@ action { id = "notify_dpa", kind = "communicate",
          label = "Send a first breach notice to the data protection authority",
          text = "A first GDPR notice: what happened, what data may be involved, what you are doing, and when you will say more.",
          team = "legal", staff = 1, takes = "6h",
-         source = "fact", ref = "gdpr", func = "respond", recommended = true,
          facilitator = N.notify_dpa,
+         source = "fact", ref = "gdpr", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.breach_known then return false, "Nothing yet shows that personal data was taken" end
              return true
@@ -1490,11 +1490,11 @@ action { id = "cbp_liaison", kind = "communicate",
          end }
 
 action { id = "fmc_relief", kind = "communicate",
+         facilitator = N.fmc_relief,
          label = "Ask the FMC for filing relief; freeze rate increases",
          text = "Ask the Federal Maritime Commission to accept tariff and service-contract filings up to 60 days late, and promise customers no rate increases without 30 days' notice.",
          team = "legal", staff = 1, takes = "6h",
          source = "fact", ref = "smmbd", func = "recover", recommended = true,
-         facilitator = N.fmc_relief,
          available = function(w)
              if w.fired("fmc_filings") == 0 then return false, "No filing is overdue yet" end
              return true

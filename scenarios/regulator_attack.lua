@@ -738,8 +738,8 @@ inject { id = "msc428", at = "5d3h", channel = "internal", from = "Director, Mar
          body = [[The Secretary-General's message to the industry goes out today. It reminds shipping companies that under the Maritime Safety Committee's 2017 resolution on cyber risk, their safety management systems must cover cyber risk by the first annual audit of the company (the Document of Compliance verification) after 1 January 2021. The draft was written before Wednesday.
 
 (The real resolution is MSC.428(98), adopted on 16 June 2017. The IMO was attacked three months before its 1 January 2021 date.)]],
-         source = "fact", ref = "msc428",
          facilitator = N.msc428,
+         source = "fact", ref = "msc428",
          discuss = { "Can a regulator that has just been hacked still set this deadline?",
                      "What would you want the industry to learn from your week?" },
          effect = function(w) w.open("industry_message") end }
@@ -880,11 +880,11 @@ action { id = "close_entry", kind = "contain",
 -- investigate ----------------------------------------------------------------
 
 action { id = "triage", kind = "investigate",
+         facilitator = N.triage,
          label = "Triage: is this a fault or an attack?",
          text = "One engineer reads the web servers' logs and the monitoring history for an hour, and touches nothing.",
          team = "ict", staff = 1, takes = "1h",
          source = "fiction", func = "identify", recommended = true,
-         facilitator = N.triage,
          effect = function(w) w.fire("triage_finding") end }
 
 action { id = "verify_platform", kind = "investigate",
@@ -916,11 +916,11 @@ action { id = "call_experts", kind = "investigate",
          end }
 
 action { id = "find_entry", kind = "investigate",
+         facilitator = N.find_entry,
          label = "Find out how they got in",
          text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used.",
          team = "ict", staff = 3, takes = "8h",
          source = "fiction", func = "detect", recommended = true,
-         facilitator = N.find_entry,
          available = function(w)
              if not w.flag.helpers then
                  return false, "Your own team cannot do this and run the incident: call UNICC or a forensic firm"
@@ -1291,11 +1291,11 @@ action { id = "announce_return", kind = "communicate",
 
 -- Opened at a fixed time: an hour after the site went dark.
 decision { id = "first_words", at = "1h", from = "Head of communications",
+           facilitator = N.first_words,
            prompt = "07:00. The website has been dark for an hour and people are asking on Twitter. The first public line goes out now. What does it say?",
            deadline = "1h30m", default = "technical",
            discuss = { "What will people think of this line when they learn the truth?",
                        "What do you know for certain at 07:00?" },
-           facilitator = N.first_words,
            options = {
                { id = "attack", label = "\"IMC is responding to a cyberattack\"", recommended = true,
                  text = "Say what is down, what still works and when the next update comes.",
