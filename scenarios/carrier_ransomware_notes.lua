@@ -87,31 +87,31 @@ N.offline_dc = {
 -- ---------------------------------------------------------------------------
 
 N.proof_files = {
-    good = "Treat it as a personal-data breach now: a first notice to the DPA within 72 hours even if incomplete (Art. 33(4)), scoping of whose data, and a phishing warning to customers.",
+    good = "Treat it as a personal-data breach now: a first notice to the CNIL (France's data protection authority) within 72 hours even if incomplete (Art. 33(4)), scoping of whose data, and a phishing warning to customers.",
     expected = "Rooms wait for forensics to confirm before notifying. The clock has been running since the note claimed theft, and encrypting personal data is a breach in itself.",
     hint = "When did you become aware? Are the note's claim and the encrypted file servers enough to send \"we suspect\"?",
 }
 
 N.exfil_signs = {
-    good = "Send the DPA notice today, or update it with what the images show, and move the scoping and customer warnings forward. Details may follow in phases (Art. 33(4)).",
+    good = "Send the CNIL its notice today, or update it with what the images show, and move the scoping and customer warnings forward. Details may follow in phases (Art. 33(4)).",
     expected = "Rooms that waited for proof notify now, late against a clock that started with the ransom note.",
     hint = "What did you know on Sunday night that you know better now? Could the first notice have said \"suspected\"?",
 }
 
 N.special_price_expires = {
-    good = "Hold the position: their deadline is not yours. Prepare for a leak: customer warnings, the DPA notice, a holding line for the press.",
+    good = "Hold the position: their deadline is not yours. Prepare for a leak: customer warnings, the notice to the CNIL, a holding line for the press.",
     expected = "Rooms wobble, and someone proposes reopening the chat \"just to buy time\".",
     hint = "If the data appears online tomorrow, who must hear from you first?",
 }
 
 N.leak_sample = {
-    good = "Confirm it: what kind of data, who is affected, what to watch for (fake invoices, changed bank details). Update the DPA notice, and tell the staff whose HR files are in it.",
+    good = "Confirm it: what kind of data, who is affected, what to watch for (fake invoices, changed bank details). Update the notice to the CNIL, and tell the staff whose HR files are in it.",
     expected = "Rooms that denied or waited scramble; rooms that told customers early only confirm. A denial gets exposed whether or not anyone paid.",
     hint = "Who on that sample list should hear from you before a journalist calls them?",
 }
 
 N.reextortion = {
-    good = "Refuse the second demand, tell law enforcement, and treat the data as public: warn customers and update the DPA. Payment bought a promise nobody can check.",
+    good = "Refuse the second demand, tell law enforcement, and treat the data as public: warn customers and update the CNIL. Payment bought a promise nobody can check.",
     expected = "Rooms that paid feel cheated, and some consider paying again to \"finish it\".",
     hint = "What did the first payment buy that you could verify?",
 }
@@ -168,7 +168,7 @@ N.regions_push = {
 
 N.fmc_filings = {
     good = "Ask the FMC for relief and freeze rate increases, as CMA CGM did on 8 October. Better still on day 1, before any filing is overdue.",
-    expected = "Rooms think of the FMC only when told filings are overdue.",
+    expected = "Rooms think of the FMC only when filings fall due, or after.",
     hint = "Which US filings stopped on the first day, and who should have asked then?",
 }
 
@@ -261,7 +261,7 @@ N.report_police = {
 }
 
 N.notify_dpa = {
-    good = "A first notice in the first hours: the note claims theft, and encrypted personal data is a breach in itself. Within 72 hours even if incomplete; details may follow (Art. 33(4)).",
+    good = "A first notice to the CNIL in the first hours: the note claims theft, and encrypted personal data is a breach in itself. Within 72 hours even if incomplete; details may follow (Art. 33(4)).",
     expected = "Legal waits for proof of theft, and the notice goes late.",
     hint = "What does Art. 33(4) let you leave out of the first notice?",
 }
@@ -313,7 +313,7 @@ N.surge = {
 }
 
 N.breach_notice = {
-    good = "Say it plainly: \"we suspect a data breach\", what kind of data, and how to spot the phishing that follows; the DPA notice goes the same day. A denial is exposed whether or not anyone paid.",
+    good = "Say it plainly: \"we suspect a data breach\", what kind of data, and how to spot the phishing that follows; the notice to the CNIL goes the same day. A denial is exposed whether or not anyone paid.",
     expected = "Legal prefers to wait for forensics, and someone floats \"no customer data was affected\" to calm the market.",
     hint = "What does a customer need to know today to avoid paying a fake invoice?",
 }
