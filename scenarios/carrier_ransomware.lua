@@ -55,7 +55,7 @@ meter { id = "spread", label = "Attacker reach", start = 20, min = 0, max = 100,
 meter { id = "ops", label = "Cargo operations", start = 95, min = 0, max = 100,
         description = "How much of the normal flow of bookings, documents and releases is getting through, by any means. Workarounds and manual work hold it up; dark systems drag it down." }
 meter { id = "trust", label = "Customer trust", start = 70, min = 0, max = 100,
-        description = "What customers, shippers' associations and partners think of how you are handling it. Good handling limits the loss; while part of the network is dark, goodwill above where it started fades." }
+        description = "What customers, shippers' associations and partners think of how you are handling it. Good handling limits the loss; it does not bring customers back above where they started, and goodwill above 66 fades." }
 meter { id = "exposure", label = "Data exposure", start = 25, min = 0, max = 100, good = "low",
         description = "How exposed customers and staff are through stolen data: leaks, phishing and fraud. It starts above zero because the attackers took data before anyone noticed." }
 meter { id = "regulatory", label = "Regulatory standing", start = 70, min = 0, max = 100,
@@ -352,7 +352,7 @@ local function finish_phase(w, n)
     end
     w.flag.phases = n
     add(w, "spread", -8)
-    add(w, "trust", 1)
+    add(w, "trust", 2)
     if w.system.backups.status == "encrypted" and not w.flag.decrypted then
         add(w, "cost", 6)
         w.note("With the backups encrypted, days of records were retyped from paper and email.")
@@ -757,7 +757,7 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
              if w.done("warn_customers") > 0 then cut = cut + 7 end
              if w.chosen("breach_notice") == "tell_now" then cut = cut + 3 end
              add(w, "exposure", 25 - cut)
-             add(w, "trust", -6)
+             add(w, "trust", -4)
              local said = w.chosen("breach_notice")
              if said == "deny" then
                  expose_denial(w, "The leak site")
@@ -858,11 +858,9 @@ inject { id = "shippers_complain", at = "3d12h", channel = "news", from = "Austr
          source = "fact", ref = "ftalliance",
          discuss = { "Which of their complaints can you fix this week?" },
          effect = function(w)
-             -- Their members lost sailings whatever Alcyon did: a good
-             -- fallback halves the damage, it does not undo it.
              local hit = 10
-             if w.done("hotline") > 0 then hit = hit - 3 end
-             if w.done("announce_workarounds") > 0 then hit = hit - 2 end
+             if w.done("hotline") > 0 then hit = hit - 4 end
+             if w.done("announce_workarounds") > 0 then hit = hit - 3 end
              add(w, "trust", -hit)
          end }
 
@@ -1153,7 +1151,7 @@ inject { id = "ecommerce_back", channel = "internal", from = "Head of digital",
          source = "fact", ref = "marinelink",
          discuss = { "What will you watch most closely this first week?" },
          effect = function(w)
-             add(w, "trust", 2)
+             add(w, "trust", 3)
          end }
 
 -- ---------------------------------------------------------------------------
@@ -1887,7 +1885,6 @@ decision { id = "surge", from = "Asia sales director",
                  effect = function(w)
                      if w.done("announce_workarounds") > 0 then
                          w.flag.surge_ok = true
-                         add(w, "trust", -2)
                          w.note("INTTRA, the Excel form and the agencies carried most of the Golden Week rush. Some exporters booked the last sailings before the holiday with carriers whose portals worked.")
                      else
                          add(w, "trust", -2)
@@ -2037,13 +2034,14 @@ end)
 
 -- Every 6 hours, customers react to how they are being treated. Below 15
 -- the customers who are left are held by contracts, not goodwill, and only
--- events move them. Above where it started, goodwill fades while any part
--- of the network is still dark: good handling limits the damage of an
--- outage, it does not make customers like the outage.
+-- events move them. Above TRUST_CEILING goodwill fades: good handling
+-- limits the damage of a fortnight without online booking, it does not
+-- make customers think better of the carrier than before the attack (70).
+local TRUST_CEILING = 66
 every("6h", function(w)
     if w.meter.trust <= 15 then return end
     if w.meter.ops < 50 then add(w, "trust", -1) end
-    if w.meter.trust > 70 and phases(w) < 4 then add(w, "trust", -1) end
+    if w.meter.trust > TRUST_CEILING then add(w, "trust", -1) end
 end)
 
 -- Every 12 hours without the portal costs goodwill, less if customers
