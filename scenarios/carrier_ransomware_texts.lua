@@ -61,7 +61,7 @@ Everything is back for the review, but not at the first attempt. Once, a restore
 What responders recommend: before you reconnect anything, the network must be contained, Active Directory rebuilt and the attackers' way in closed. A reinfection costs more time than waiting does.]]
 
 T.end_slow = [[
-The attack is contained, and nothing has come back. But the network has not come back either. At the review part of it is still dark, and customers still book by Excel form and INTTRA. Every dark day shows in the bill and in customers' patience.
+The attack is contained, and the attackers have not come back. But only part of the network has: at the review some of it is still dark, and customers still book by Excel form and INTTRA. Every dark day shows in the bill and in customers' patience.
 
 What responders recommend: once the attack is contained, work in parallel. Capture the evidence, trace the entry point, rebuild Active Directory and prepare a clean image at the same time. The restoration phases are the slowest part of the recovery, so every day before they start is a day added at the end. CMA CGM's e-commerce came back on day 14.]]
 
