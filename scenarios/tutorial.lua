@@ -81,10 +81,6 @@ reference { id = "cisa", title = "Ransomware Response Checklist",
             cite = "CISA and MS-ISAC, Ransomware Guide, September 2020 (cisa.gov)" }
 reference { id = "gdpr", title = "GDPR Articles 33 and 34",
             cite = "Regulation (EU) 2016/679, Art. 33 (72-hour notification) and Art. 34" }
-reference { id = "fbi_ragnar", title = "FBI flash alert on Ragnar Locker",
-            cite = "FBI flash alert, as reported by securityaffairs.com" }
-reference { id = "cpomagazine", title = "Reporting on Ragnar Locker's leak threats against victims who call police",
-            cite = "CPO Magazine (cpomagazine.com)" }
 reference { id = "ftalliance", title = "FTA and APSA on CMA CGM's fallback arrangements",
             cite = "Freight & Trade Alliance, advocacy item 1515, via The Loadstar (ftalliance.com.au), 2020" }
 reference { id = "maersk", title = "The task was to speak with the customers",
@@ -216,8 +212,8 @@ inject { id = "backups_hit",
          title = "The backup server is being encrypted",
          body = [[The backup console shows its catalogue being deleted and the backup volumes encrypting. The clean PC images were on it too.
 
-(The FBI has warned that Ragnar Locker looks for backups and deletes shadow copies before it encrypts. Checking and isolating backups early is standard advice.)]],
-         source = "fact", ref = "fbi_ragnar",
+(CMA CGM never said its backups were hit; this is invented. CISA's ransomware guide of September 2020 advises keeping backups offline, because many ransomware variants look for backups they can reach and delete them.)]],
+         source = "fiction",
          effect = function(w)
              w.system.backups.status = "encrypted"
              w.note("The backups were encrypted. Nobody had checked or isolated them.")
@@ -260,9 +256,9 @@ inject { id = "press_query", channel = "news", from = "Trade journalist, Singapo
 
 inject { id = "cbp_relief", at = "6h", channel = "regulator", from = "US Customs and Border Protection",
          title = "US Customs offers manifest-rule relief",
-         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, backdated to last night. It wants a named liaison to coordinate.
+         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, "effective September 27, 2020 at 2200 hrs". Your US customs team suggests naming one liaison, so that officers at the ports have somebody to call.
 
-(CBP granted CMA CGM exactly this relief in 2020, effective 27 September at 22:00.)]],
+(CBP granted CMA CGM this relief in 2020, in CSMS message #44245522, with no time zone given. CBP asked for no liaison: that part is invented for the exercise.)]],
          source = "fact", ref = "cbp" }
 
 inject { id = "exfil_signs", channel = "email", from = "Forensics team",
@@ -271,7 +267,7 @@ inject { id = "exfil_signs", channel = "email", from = "Forensics team",
 
 If personal data was taken, the GDPR gives you 72 hours to notify the data protection authority, and a first notice can be partial.
 
-(CMA CGM said it suspected a data breach three days after its attack.)]],
+(CMA CGM said on Wednesday 30 September 2020, two days after it confirmed the attack, that it suspected a data breach.)]],
          source = "fact", ref = "freshfruit",
          effect = function(w)
              w.flag.data_theft = true
@@ -280,10 +276,10 @@ If personal data was taken, the GDPR gives you 72 hours to notify the data prote
 
 inject { id = "leak_threat", channel = "email", from = "Unknown sender (chat portal)",
          title = "The attackers write again",
-         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that going to the police or the press will "make the price go up" and put the files online.
+         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that every day without an answer will "make the price go up", and that the files will go online.
 
-(Ragnar Locker reportedly threatened victims with leaks if they called the police.)]],
-         source = "fact", ref = "cpomagazine",
+(CMA CGM's ransom note reportedly claimed that data had been stolen. This second message is invented for the exercise.)]],
+         source = "fiction",
          effect = function(w)
              if w.flag.chat then
                  w.meter.trust = w.meter.trust - 5
@@ -433,7 +429,7 @@ action { id = "check_backups", kind = "investigate",
          label = "Check the backups and take them offline",
          text = "Confirm the backups and clean images are intact, then disconnect them from the network before the attackers find them.",
          team = "it", staff = 1, takes = "30m",
-         source = "fact", ref = "fbi_ragnar", func = "protect", recommended = true,
+         source = "fact", ref = "cisa", func = "protect", recommended = true,
          available = function(w)
              if w.system.backups.status == "encrypted" then
                  return false, "Too late: the backups are encrypted"
