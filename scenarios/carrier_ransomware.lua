@@ -59,7 +59,7 @@ meter { id = "trust", label = "Customer trust", start = 70, min = 0, max = 100,
 meter { id = "exposure", label = "Data exposure", start = 25, min = 0, max = 100, good = "low",
         description = "How exposed customers and staff are through stolen data: leaks, phishing and fraud. It starts above zero because the attackers took data before anyone noticed." }
 meter { id = "regulatory", label = "Regulatory standing", start = 70, min = 0, max = 100,
-        description = "How the data protection authority, US Customs, the US Federal Maritime Commission and Treasury see you." }
+        description = "How the CNIL (France's data protection authority), US Customs, the US Federal Maritime Commission and Treasury see you." }
 meter { id = "cost", label = "Cost (USD millions)", start = 0, min = 0, max = 500, good = "low",
         description = "Lost business, demurrage waivers, overtime, fees, and anything paid to the attackers. Grows with every day of lost operations." }
 meter { id = "fatigue", label = "Staff fatigue", start = 10, min = 0, max = 100, good = "low",
