@@ -2088,6 +2088,23 @@ ending { id = "recovered", title = "Back in business, with the story told straig
                  and w.meter.fatigue < 80)
          end }
 
+-- The two endings with a story of their own (the team spent, one relapse)
+-- come before the two judged on meters alone: a fortnight without a rota,
+-- or with a reinfection, also drags trust down, and the room should hear
+-- what happened, not only where trust ended.
+ending { id = "burned_out", title = "Back in business, and the team is spent", tone = "mixed",
+         text = T.end_burned_out,
+         when = function(w)
+             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
+                 and (w.flag.reinfections or 0) == 0 and w.meter.fatigue >= 80)
+         end }
+
+ending { id = "relapse", title = "Back, after a relapse", tone = "mixed", text = T.end_relapse,
+         when = function(w)
+             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
+                 and (w.flag.reinfections or 0) >= 1)
+         end }
+
 ending { id = "breach_story", title = "Systems back; the breach is the story", tone = "mixed",
          text = T.end_breach,
          when = function(w)
@@ -2098,18 +2115,6 @@ ending { id = "breach_story", title = "Systems back; the breach is the story", t
 ending { id = "trust_lost", title = "Contained, but trust lost", tone = "mixed", text = T.end_trust_lost,
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 3 and w.meter.trust < 60)
-         end }
-
-ending { id = "burned_out", title = "Back in business, and the team is spent", tone = "mixed",
-         text = T.end_burned_out,
-         when = function(w)
-             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
-                 and (w.flag.reinfections or 0) == 0 and w.meter.fatigue >= 80)
-         end }
-
-ending { id = "relapse", title = "Back, after a relapse", tone = "mixed", text = T.end_relapse,
-         when = function(w)
-             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4)
          end }
 
 ending { id = "slow", title = "Safe, but slow", tone = "mixed", text = T.end_slow,
