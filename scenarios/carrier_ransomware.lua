@@ -1101,12 +1101,15 @@ inject { id = "breach_coach", channel = "phone", from = "Breach coach appointed 
 
 "Your 72 hours with the CNIL started when the note appeared: encrypted personal data is a breach already, and they say they stole it. Send a short first notice and follow up. Hire the forensic firm through counsel. And no payment, and no talks about one, without the insurer's written consent and a sanctions check."]],
          source = "fiction",
+         facilitator = { good = "The room takes the coach's checklist into its plan, above all the notice to the CNIL within 72 hours of the note.",
+                         expected = "Start the first notice to the CNIL now; route the forensic firm through counsel; no talks about payment without the insurer and a sanctions check.",
+                         hint = "When did the 72 hours start? Look again at what the note says was done to the data." },
          discuss = { "Which of her points is the room not yet doing?" },
-         facilitator = {
-             good = "The room takes the coach's checklist into its plan, above all the notice to the CNIL within 72 hours of the note.",
-             expected = "Start the first notice to the CNIL now; route the forensic firm through counsel; no talks about payment without the insurer and a sanctions check.",
-             hint = "When did the 72 hours start? Look again at what the note says was done to the data.",
-         } }
+         effect = function(w)
+             if w.done("notify_dpa") == 0 and not w.running("notify_dpa") then
+                 w.note("The breach coach asked first whether the CNIL had been told. It had not.")
+             end
+         end }
 
 inject { id = "ir_arrives", channel = "internal", from = "Reception, head office",
          title = "The incident-response team is here",
@@ -1524,11 +1527,10 @@ action { id = "notify_dpa", kind = "communicate",
 action { id = "notify_staff", kind = "communicate",
          label = "Tell staff their HR records were taken",
          text = "Write to the employees whose HR files were on the stolen shares: what was taken, what fraud to expect, and who to ask. GDPR Article 34 requires telling people directly when the risk to them is high.",
-         team = "legal", staff = 1, takes = "4h",
-         source = "fact", ref = "gdpr", func = "respond", recommended = true,
+         team = "legal", staff = 1, takes = "4h", func = "respond", source = "fact", ref = "gdpr", recommended = true,
          available = function(w)
-             if not w.flag.breach_known then return false, "Nothing yet shows whose files were taken" end
-             return true
+             if w.flag.breach_known then return true end
+             return false, "Nothing yet shows whose files were taken"
          end,
          effect = function(w)
              add(w, "exposure", -3)

@@ -10,10 +10,8 @@
 #     breach is exposed whether or not the company paid.
 # Usage: bash tests/lessons.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
-bh="$1"
-tmp=$(mktemp -d)
+bh="$1" fails=0 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
 pass() { printf 'ok   %s\n' "$1"; }
 fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
 
