@@ -797,11 +797,9 @@ Customers whose names are in the file are already calling their agencies.]],
          source = "fiction",
          discuss = { "What should the statement have said, with what you knew then?",
                      "Who has to hear the correction first: customers, staff or the CNIL?" },
-         facilitator = {
-             good = "The room corrects the statement at once and plainly, tells the affected customers and the CNIL, and does not argue about wording.",
-             expected = "Withdraw the denial publicly, today; warn the customers named in the file about phishing; update the CNIL, whose notice (or its absence) now contradicts the press.",
-             hint = "Ask what Alcyon knew when it said no data was affected: the ransom note claimed theft on the first night.",
-         } }
+         facilitator = { hint = "Ask what Alcyon knew when it said no data was affected: the ransom note claimed theft on the first night.",
+                         good = "The room corrects the statement at once and plainly, tells the affected customers and the CNIL, and does not argue about wording.",
+                         expected = "Withdraw the denial publicly, today; warn the customers named in the file about phishing; update the CNIL, whose notice (or its absence) now contradicts the press." } }
 
 inject { id = "dpa_letter", channel = "regulator", from = "CNIL, the French data protection authority",
          title = "The CNIL writes",
