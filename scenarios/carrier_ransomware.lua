@@ -1080,7 +1080,7 @@ inject { id = "phish_wave", channel = "email", from = "Customer service, Rotterd
              w.note("Email was declared safe without being checked, and the attackers used it against customers.")
          end }
 
-inject { id = "police_reply", channel = "phone", from = "Cybercrime investigator, police; an ANSSI analyst on the line",
+inject { id = "police_reply", channel = "phone", from = "Police cybercrime unit, with ANSSI",
          title = "The police and ANSSI call back",
          body = [[The police's cybercrime investigators and ANSSI, France's national cybersecurity agency, call back together. They have seen this ransomware before. No free decryptor exists for it. They advise against paying, ask Alcyon to keep the ransom note, any chat with the attackers and the machine images, and to send ANSSI the indicators it finds.
 
@@ -1093,7 +1093,7 @@ They will not talk to the attackers for Alcyon. Whether anyone talks to them, an
              hint = "Ask who runs the chat with the attackers now that the police know. (Nobody but Alcyon: CISA advises consulting law enforcement, not handing it the decision.)",
          } }
 
-inject { id = "breach_coach", channel = "phone", from = "Breach coach appointed by the cyber insurer",
+inject { id = "breach_coach", channel = "phone", from = "The cyber insurer's breach coach",
          title = "The insurer's breach coach calls",
          body = [[The breach coach, a lawyer the insurer appoints to ransomware cases, has read the note. Her first points:
 
