@@ -694,18 +694,18 @@ inject { id = "proof_files", channel = "email", from = "Live chat, attackers' po
 
 (The note reportedly promised two files decrypted free and claimed data had been stolen.)]],
          source = "fact", ref = "portandterminal",
-         discuss = { "Does this start the GDPR clock? Who decides that?" },
+         discuss = { "The GDPR clock started with the note. What does this listing add to the notice to the CNIL, and who tells the staff in those HR files?" },
          effect = function(w) breach_known(w, "the attackers' file listing") end }
 
 inject { id = "exfil_signs", channel = "email", from = "Incident-response lead",
          title = "Forensics: data was taken before the encryption",
          body = [[The memory and disk images show archiving tools on a Shanghai file server and large uploads to an unknown server in the days before the encryption. Customer contact lists and staff records were on those shares.
 
-If personal data was taken, the GDPR gives you 72 hours from when you became aware of it to notify the data protection authority (DPA), and the first notice can be incomplete.
+The GDPR's 72 hours to notify the CNIL, France's data protection authority, started with the ransom note: personal data encrypted by ransomware is already a breach. The theft goes into the notice, or into a follow-up if a first notice has gone; the first notice can be incomplete.
 
 (CMA CGM said on Wednesday 30 September 2020, two days after it confirmed the attack, that it suspected a data breach.)]],
          source = "fact", ref = "freshfruit",
-         discuss = { "What can you tell the DPA today, and what will you say you do not know yet?" },
+         discuss = { "What can you tell the CNIL today, and what will you say you do not know yet?" },
          effect = function(w) breach_known(w, "the forensic images") end }
 
 inject { id = "special_price_expires", when = function(w) return w.flag.price_lapsed and not w.flag.paid end,
