@@ -56,11 +56,11 @@ meter { id = "spread", label = "Attacker reach", start = 20, min = 0, max = 100,
 meter { id = "ops", label = "Cargo operations", start = 95, min = 0, max = 100,
         description = "How much of the normal flow of bookings, documents and releases is getting through, by any means. Workarounds and manual work hold it up; dark systems drag it down." }
 meter { id = "trust", label = "Customer trust", start = 70, min = 0, max = 100,
-        description = "What customers, shippers' associations and partners think of how you are handling it." }
+        description = "What customers, shippers' associations and partners think of how you are handling it. Good handling limits the loss; it does not bring customers back above where they started, and goodwill above 66 fades." }
 meter { id = "exposure", label = "Data exposure", start = 25, min = 0, max = 100, good = "low",
         description = "How exposed customers and staff are through stolen data: leaks, phishing and fraud. It starts above zero because the attackers took data before anyone noticed." }
 meter { id = "regulatory", label = "Regulatory standing", start = 70, min = 0, max = 100,
-        description = "How the data protection authority, US Customs, the US Federal Maritime Commission and Treasury see you." }
+        description = "How the CNIL (France's data protection authority), US Customs, the US Federal Maritime Commission and Treasury see you." }
 meter { id = "cost", label = "Cost (USD millions)", start = 0, min = 0, max = 500, good = "low",
         description = "Lost business, demurrage waivers, overtime, fees, and anything paid to the attackers. Grows with every day of lost operations." }
 meter { id = "fatigue", label = "Staff fatigue", start = 10, min = 0, max = 100, good = "low",
@@ -112,6 +112,8 @@ reference { id = "maritimeexec", title = "CMA CGM Group Suspects Data Breach…"
             cite = "The Maritime Executive (maritime-executive.com), 2020" }
 reference { id = "kiowa", title = "Lloyd's List reporting on the CMA CGM attack",
             cite = "kiowa.tech reprint of Lloyd's List, 2020" }
+reference { id = "lemagit", title = "LeMagIT reporting on the CMA CGM attack",
+            cite = "LeMagIT (lemagit.fr), September 2020: no phones in France on the Monday morning" }
 reference { id = "krebsdaily", title = "Reporting on the CMA CGM attack and on CWT's payment to Ragnar Locker",
             cite = "krebsdaily.com, 2020" }
 reference { id = "smartmaritime", title = "CMA CGM says comms are secure…",
@@ -144,12 +146,10 @@ reference { id = "nist", title = "Computer Security Incident Handling Guide",
             cite = "NIST SP 800-61 Rev. 2, 2012: containment, eradication and recovery" }
 reference { id = "gdpr", title = "GDPR Articles 33 and 34",
             cite = "Regulation (EU) 2016/679, Art. 33 (72-hour notification) and Art. 34 (informing data subjects)" }
+reference { id = "wp250", title = "Guidelines on Personal data breach notification under Regulation 2016/679 (WP250rev.01)",
+            cite = "Article 29 Working Party, revised 6 February 2018, endorsed by the EDPB: data encrypted by ransomware is a breach of availability; awareness starts the 72 hours" }
 reference { id = "ofac", title = "Advisory on Potential Sanctions Risks for Facilitating Ransomware Payments",
             cite = "US Treasury, OFAC, 1 October 2020, as summarised by dwt.com and dlapiper.com" }
-reference { id = "fbi_ragnar", title = "FBI flash alert on Ragnar Locker",
-            cite = "FBI flash alert, as reported by securityaffairs.com" }
-reference { id = "cpomagazine", title = "Reporting on Ragnar Locker's leak threats against victims who call police",
-            cite = "CPO Magazine (cpomagazine.com)" }
 reference { id = "maersk", title = "The task was to speak with the customers",
             cite = "A.P. Moller-Maersk (maersk.com), on the 2017 NotPetya recovery" }
 reference { id = "maersk_screens", title = "When the screens went black",
@@ -174,8 +174,7 @@ reference { id = "offshore_energy", title = "IMO's website restored after cyber-
             cite = "offshore-energy.biz, October 2020" }
 reference { id = "bimco", title = "The Guidelines on Cyber Security Onboard Ships, version 4",
             cite = "BIMCO and industry partners: loss of IT is a business-continuity problem, loss of OT a safety problem" }
-reference { id = "coveware", title = "Coveware quarterly ransomware reports",
-            cite = "Coveware, as reported by msspalert.com, 2020" }
+
 
 -- ---------------------------------------------------------------------------
 -- Helpers shared by hooks
@@ -247,22 +246,50 @@ local function reinfect(w, what, risk)
     w.fire("reinfection")
 end
 
--- The organisation learns that personal data was probably taken: the GDPR
--- 72-hour clock starts, and the breach-notice decision opens.
+-- The GDPR's 72 hours run from awareness of a personal-data breach, and
+-- ransomware that encrypts personal data is one (a breach of availability,
+-- WP250rev.01), whatever is later shown about theft. Here awareness is the
+-- ransom note at T+0, which also claims the data was stolen.
+local function gdpr_aware(w)
+    w.flag.aware_at = w.time
+    w.after(48 * H, function(w2) w2.flag.gdpr_48h = true end) -- for the DPO's reminder
+    w.after(72 * H, function(w2)
+        if w2.done("notify_dpa") == 0 then w2.fire("dpa_letter") end
+    end)
+end
+
+-- Whether the first notice reached the CNIL within 72 hours of awareness.
+local function dpa_in_time(w)
+    return w.flag.dpa_at ~= nil and w.flag.aware_at ~= nil and w.flag.dpa_at - w.flag.aware_at <= 72 * H
+end
+
+-- The organisation learns that personal data was probably taken: the
+-- breach-notice decision opens, and any notice must now cover the theft.
 local function breach_known(w, how)
     if w.flag.breach_known then return end
     w.flag.breach_known = true
     w.flag.breach_at = w.time
-    w.after(48 * H, function(w2) w2.flag.gdpr_48h = true end) -- for the DPO's reminder
-    w.note("Data theft suspected at T+" .. (w.time // H) .. "h (" .. how .. "). The GDPR 72-hour clock started.")
+    if w.flag.dpa_at then
+        w.note("Data theft suspected at T+" .. (w.time // H) .. "h (" .. how .. "). The CNIL already has the first notice; the theft goes in a follow-up.")
+    else
+        w.note("Data theft suspected at T+" .. (w.time // H) .. "h (" .. how .. "). The notice to the CNIL must now cover stolen data as well as encrypted data.")
+    end
     w.open("breach_notice")
     if w.chosen("first_statement") == "it_issue" and not w.flag.corrected then
         add(w, "trust", -5)
         w.note("The \"IT issue\" has become a suspected data breach. Customers notice the change of story.")
     end
-    w.after("72h", function(w2)
-        if w2.done("notify_dpa") == 0 then w2.fire("dpa_letter") end
-    end)
+end
+
+-- A public denial of the breach meets the stolen data: whichever way the
+-- data comes out (a leak site, an extortionist's sample), paid or not.
+local function expose_denial(w, how)
+    if w.chosen("breach_notice") ~= "deny" or w.flag.denial_exposed then return end
+    w.flag.denial_exposed = true
+    add(w, "trust", -15)
+    add(w, "regulatory", -10)
+    w.note("Alcyon had said no customer data was affected. " .. how .. " showed otherwise.")
+    w.fire("denial_exposed")
 end
 
 -- Paying, by either decision. The decryptor comes, and so does the rest.
@@ -270,7 +297,6 @@ local function pay(w, millions)
     w.flag.paid = true
     w.flag.talking = false
     add(w, "cost", millions)
-    add(w, "exposure", -5)
     w.note(string.format("Paid the attackers USD %d million in bitcoin.", millions))
     w.after("1h", function(w2) w2.fire("payment_confirmed") end)
     w.after("12h", function(w2) w2.fire("decryptor_arrives") end)
@@ -445,6 +471,7 @@ inject { id = "ransom_note", at = "0m", channel = "phone", from = "Wei Lin, Shan
          effect = function(w)
              w.system.asia.status = "encrypted"
              w.flag.attack_known = true
+             gdpr_aware(w)
              -- the "special price" lapses in two days (an event, so that
              -- no condition has to watch the clock)
              w.after(2 * D, function(w2) w2.flag.price_lapsed = true end)
@@ -491,8 +518,8 @@ inject { id = "switchboard_dead", at = "9h", channel = "phone", from = "Claire M
          title = "France: no phones",
          body = [[07:00, Monday. Staff arriving at head office find the desk phones dead. The switchboard runs on servers in the same domain as the PCs, and it is down. Customers calling the French numbers hear nothing at all.
 
-(Lloyd's List and others reported that CMA CGM had no phones in France on the Monday morning and that European staff were told not to use company IT.)]],
-         source = "fact", ref = "krebsdaily",
+(The French IT news site LeMagIT reported that CMA CGM had no phones in France on the Monday morning. Lloyd's List reported that European staff were told not to use company IT.)]],
+         source = "fact", ref = "lemagit",
          discuss = { "How do customers reach you now? How does the crisis cell reach its own people?" },
          effect = function(w)
              set_unless(w, "telephony", "offline", { "encrypted" })
@@ -539,11 +566,11 @@ inject { id = "lloyds_query", channel = "news", from = "Trade journalist, Lloyd'
 
 inject { id = "cbp_relief", at = "14h", channel = "regulator", from = "US Customs and Border Protection",
          title = "US Customs suspends the 24-hour rule for Alcyon",
-         body = [[CBP's Cargo Systems Messaging Service announces that, while Alcyon's systems are down, it will not enforce the 24-hour rule or the related ISF penalties for Alcyon sailings, backdated to Sunday 22:00. CBP wants a named liaison to coordinate.
+         body = [[CBP's Cargo Systems Messaging Service announces that, while Alcyon's systems are down, it will not enforce the 24-hour rule or the related ISF penalties for Alcyon sailings, "effective September 27, 2020 at 2200 hrs". Alcyon's US customs team suggests naming one liaison, so that officers at the ports have somebody to call about the boxes the relief covers.
 
 The 24-hour rule: a carrier must file its cargo manifest with CBP 24 hours before US-bound containers are loaded at the foreign port. ISF, the Importer Security Filing, is the importer's matching declaration.
 
-(CBP granted CMA CGM exactly this relief in 2020, effective 27 September at 22:00.)]],
+(CBP granted CMA CGM this relief in 2020, in CSMS message #44245522, "effective September 27, 2020 at 2200 hrs", with no time zone given. CBP asked for no liaison: that part is invented for the exercise.)]],
          source = "fact", ref = "cbp",
          facilitator = N.cbp_relief,
          discuss = { "Who in your organisation should CBP call, and what will they need from them?" },
@@ -568,9 +595,9 @@ inject { id = "ad_warning",
          when = function(w) return w.flag.contained and not w.flag.ad_clean and (w.flag.reinfections or 0) == 0 end,
          channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "IT: \"Contained. Now, before anything comes back…\"",
-         body = [[The containment is holding: nothing new is encrypting. But the attackers used a domain administrator account. Until Active Directory is rebuilt from a clean backup, anything we reconnect joins a network where they still hold the keys. The way they got in is also still open until we find it and close it.
+         body = [[The containment is holding: nothing new is encrypting. But the attackers used a domain administrator account, and nobody knows yet how they got in. The regions are already asking when they can have their networks back.
 
-Rebuild AD, trace the entry point and close it, then restore in phases. In that order.]],
+Marc wants the crisis cell to say what has to be true before anything is reconnected.]],
          source = "fiction",
          facilitator = N.ad_warning,
          discuss = { "What would you restore first, and what has to be true before you do?" },
@@ -602,8 +629,8 @@ inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 en
          title = "Domain controllers are going down",
          body = [[The domain controllers are encrypting, one region after another. Nobody can log in. Email has stopped, and the phone systems that depend on the domain are failing with it.
 
-(The FBI says Ragnar Locker scouts the network and runs its encryption from a virtual machine, where security tools do not see it.)]],
-         source = "analogy", ref = "fbi_ragnar",
+(In 2017 NotPetya reportedly wiped almost all of Maersk's domain controllers, about 150 of them. That is Wired's account, as reported by Redmond magazine; Maersk has not confirmed the details.)]],
+         source = "analogy", ref = "redmondmag",
          discuss = { "Without Active Directory, how does anyone log in to fix anything?" },
          effect = function(w)
              w.system.ad.status = "encrypted"
@@ -620,8 +647,8 @@ inject { id = "backups_hit",
          title = "The backups are being deleted",
          body = [[The backup console shows its catalogue being deleted and the backup volumes encrypting. Shadow copies on the servers are gone as well.
 
-(The FBI has warned that Ragnar Locker looks for backups and deletes shadow copies before it encrypts. Checking the backups and taking them offline early is standard advice.)]],
-         source = "analogy", ref = "fbi_ragnar",
+(CMA CGM never said its backups were hit; this is invented. CISA's ransomware guide of September 2020 advises keeping backups offline, because many ransomware variants look for backups they can reach and delete them.)]],
+         source = "fiction",
          discuss = { "What can you restore from now?" },
          effect = function(w)
              w.system.backups.status = "encrypted"
@@ -664,9 +691,7 @@ inject { id = "reinfection", channel = "internal", from = "Marc Aubert, head of 
          title = "The restored systems are encrypting again",
          body = [[Within hours of coming back, the restored systems show the ransom note again. The attackers still had a way in. The restore work is lost, and the network is no longer contained.
 
-Stop every restore that is still running: anything reconnected now will be encrypted too. Contain again, rebuild Active Directory, then start over.
-
-(Toll Group was hit by ransomware twice in 2020.)]],
+Stop every restore that is still running: anything reconnected now will be encrypted too.]],
          source = "fiction", repeatable = true,
          discuss = { "What had to be true before anything was restored?",
                      "Who pushed for the early restore, and why?" } }
@@ -682,19 +707,19 @@ inject { id = "proof_files", channel = "email", from = "Live chat, attackers' po
 (The note reportedly promised two files decrypted free and claimed data had been stolen.)]],
          source = "fact", ref = "portandterminal",
          facilitator = N.proof_files,
-         discuss = { "Does this start the GDPR clock? Who decides that?" },
+         discuss = { "The GDPR clock started with the note. What does this listing add to the notice to the CNIL, and who tells the staff in those HR files?" },
          effect = function(w) breach_known(w, "the attackers' file listing") end }
 
 inject { id = "exfil_signs", channel = "email", from = "Incident-response lead",
          title = "Forensics: data was taken before the encryption",
          body = [[The memory and disk images show archiving tools on a Shanghai file server and large uploads to an unknown server in the days before the encryption. Customer contact lists and staff records were on those shares.
 
-If personal data was taken, the GDPR gives you 72 hours from when you became aware of it to notify the data protection authority (DPA), and the first notice can be incomplete.
+The GDPR's 72 hours to notify the CNIL, France's data protection authority, started with the ransom note: personal data encrypted by ransomware is already a breach. The theft goes into the notice, or into a follow-up if a first notice has gone; the first notice can be incomplete.
 
-(CMA CGM said it suspected a data breach three days after its attack.)]],
+(CMA CGM said on Wednesday 30 September 2020, two days after it confirmed the attack, that it suspected a data breach.)]],
          source = "fact", ref = "freshfruit",
          facilitator = N.exfil_signs,
-         discuss = { "What can you tell the DPA today, and what will you say you do not know yet?" },
+         discuss = { "What can you tell the CNIL today, and what will you say you do not know yet?" },
          effect = function(w) breach_known(w, "the forensic images") end }
 
 inject { id = "special_price_expires", when = function(w) return w.flag.price_lapsed and not w.flag.paid end,
@@ -702,7 +727,7 @@ inject { id = "special_price_expires", when = function(w) return w.flag.price_la
          title = "The \"special price\" has expired",
          body = [[Tuesday 22:00: the two days are up. A message on the attackers' portal: the special price has expired, and the data will start to appear online unless Alcyon "returns to the table".
 
-(The note reportedly gave two days for a "special price". Ragnar Locker reportedly threatened to leak data, especially if victims went to the police.)]],
+(CMA CGM's ransom note reportedly gave two days for a "special price" and claimed that data had been stolen.)]],
          source = "fact", ref = "freightwaves",
          facilitator = N.special_price_expires,
          discuss = { "Does their deadline change anything you had decided?" },
@@ -739,7 +764,7 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
          title = "Alcyon files appear on a leak site",
          body = [[The attackers' leak site lists Alcyon. The sample is real: a customer contact list from the Shanghai sales office, scanned bills of lading and an HR spreadsheet. Journalists are asking for comment.
 
-(About half of the ransomware cases Coveware handled in 2020 reportedly came with a threat to leak data.)]],
+(CMA CGM's stolen data was never reported published. Toll Group refused to pay when it was hit for the second time in 2020, in May, and data stolen from it was published.)]],
          source = "analogy", ref = "toll",
          facilitator = N.leak_sample,
          discuss = { "Who needs to hear from you before they read this in the press?" },
@@ -751,9 +776,7 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
              add(w, "trust", -4)
              local said = w.chosen("breach_notice")
              if said == "deny" then
-                 add(w, "trust", -15)
-                 add(w, "regulatory", -10)
-                 w.note("Alcyon had said no customer data was affected. The leak site showed otherwise.")
+                 expose_denial(w, "The leak site")
              elseif said ~= "tell_now" then
                  add(w, "trust", -6)
                  w.note("Customers learned from a leak site that their data had been taken.")
@@ -771,7 +794,7 @@ inject { id = "reextortion", channel = "email", from = "Unknown sender",
          title = "\"We still have your customers\"",
          body = [[A message from a new address to the chief executive and three board members: the sender still has Alcyon's customer records, and publication will follow unless a second payment is made. The attached sample is from the stolen set.
 
-(In 2021, hackers reportedly claimed to hold up to 500,000 CMA CGM customer records and demanded a ransom. CMA CGM refused to negotiate.)]],
+(CMA CGM disclosed no payment in 2020. In 2021, after a separate leak through one of its web interfaces, hackers reportedly claimed to hold up to 500,000 CMA CGM customer records and demanded a ransom; CMA CGM reportedly refused to negotiate. Stolen data can come back long after the attack that took it.)]],
          source = "analogy", ref = "loadstar2021",
          facilitator = N.reextortion,
          discuss = { "What did the first payment buy?" },
@@ -779,16 +802,36 @@ inject { id = "reextortion", channel = "email", from = "Unknown sender",
              add(w, "exposure", 25)
              add(w, "trust", -6)
              w.note("Payment bought a promise to delete the data. The data came back anyway.")
+             -- the sender copies the sample to the trade press
+             expose_denial(w, "The sample the extortionist sent to the board, and to a trade journalist,")
          end }
 
-inject { id = "dpa_letter", channel = "regulator", from = "Data protection authority",
-         title = "The data protection authority writes",
-         body = [[The lead data protection authority has read about the attack in the press. It asks why no breach notification has arrived within 72 hours of Alcyon becoming aware of the theft, and it wants a full account within a week.]],
+inject { id = "denial_exposed", channel = "news", from = "Trade journalist, Lloyd's List",
+         title = "\"Your statement said no customer data was affected\"",
+         body = [[A reporter has a file from Alcyon's customer records in front of her, sent to her by the attackers. Alcyon's statement said no customer data was affected. Does Alcyon stand by it?
+
+Customers whose names are in the file are already calling their agencies.]],
+         source = "fiction",
+         discuss = { "What should the statement have said, with what you knew then?",
+                     "Who has to hear the correction first: customers, staff or the CNIL?" },
+         facilitator = { hint = "Ask what Alcyon knew when it said no data was affected: the ransom note claimed theft on the first night.",
+                         good = "The room corrects the statement at once and plainly, tells the affected customers and the CNIL, and does not argue about wording.",
+                         expected = "Withdraw the denial publicly, today; warn the customers named in the file about phishing; update the CNIL, whose notice (or its absence) now contradicts the press." } }
+
+inject { id = "dpa_letter", channel = "regulator", from = "CNIL, the French data protection authority",
+         title = "The CNIL writes",
+         body = [[The CNIL, France's data protection authority and Alcyon's lead authority in the EU, has read about the attack in the press. Files holding personal data were encrypted, and the attackers claim to have stolen them. It asks why no breach notification has arrived within 72 hours of Alcyon becoming aware of the attack, and it wants a full account within a week.]],
          source = "fiction",
          discuss = { "What could you have sent on the first day, even without the full picture?" },
          effect = function(w)
              add(w, "regulatory", -20)
              w.note("The 72-hour GDPR deadline passed without a notification.")
+             w.after("7d", function(w2)
+                 if w2.done("notify_dpa") == 0 then
+                     add(w2, "regulatory", -10)
+                     w2.note("A week after its letter, the CNIL still had no notice from Alcyon, and opened an investigation.")
+                 end
+             end)
          end }
 
 inject { id = "gdpr_reminder",
@@ -797,7 +840,7 @@ inject { id = "gdpr_reminder",
          end,
          channel = "internal", from = "Data protection officer",
          title = "DPO: \"24 hours left on the GDPR clock\"",
-         body = [[48 of the 72 hours have gone. A first notice to the authority can be short: what happened, what data may be involved, what you are doing, and when you will say more. GDPR Article 33 allows the details to follow in phases.]],
+         body = [[48 of the 72 hours since the ransom note have gone. Files holding personal data were encrypted that night, and that alone is a breach the CNIL must hear about. A first notice can be short: what happened, what data may be involved, what you are doing, and when you will say more. GDPR Article 33 allows the details to follow in phases.]],
          source = "fact", ref = "gdpr",
          facilitator = N.gdpr_reminder,
          discuss = { "What is stopping the notice?" } }
@@ -890,7 +933,7 @@ inject { id = "regions_push", at = "5d10h", channel = "phone", from = "Regional 
          title = "The regions want their networks back",
          body = [[Saturday 3 October. The managing directors for Asia, Northern Europe and the Americas are on a call together. Their offices have been on paper for five days. They want their networks reconnected this weekend, and Asia says it is "clean enough".
 
-IT reminds the call that Toll Group, the Australian logistics company, was hit by ransomware twice this year.]],
+IT reminds the call of Maersk in 2017: it rebuilt its network and sent a clean image for about 50,000 PCs to its offices on USB sticks before it let them back on.]],
          source = "analogy", ref = "maersk_screens",
          facilitator = N.regions_push,
          discuss = { "What would you need to know before reconnecting anything?" },
@@ -905,9 +948,12 @@ inject { id = "payment_rumour", at = "6d12h", channel = "news", from = "Trade jo
              if w.flag.paid then
                  add(w, "trust", -8)
                  w.note("The payment became public. Customers asked what else they had not been told.")
-             elseif w.flag.refused then
+             elseif w.flag.refused and w.done("report_police") > 0 then
                  add(w, "trust", 2)
                  w.note("Alcyon could say truthfully that it had refused to pay and had gone to the police.")
+             elseif w.flag.refused then
+                 add(w, "trust", 1)
+                 w.note("Alcyon could say truthfully that it had refused to pay.")
              end
          end }
 
@@ -927,14 +973,18 @@ inject { id = "week_one", at = "7d", channel = "internal", from = "Chief executi
 -- ---------------------------------------------------------------------------
 
 inject { id = "fmc_filings", at = "9d14h", channel = "regulator", from = "Regulatory affairs, Alcyon USA",
-         title = "US tariff filings are overdue",
-         body = [[Wednesday 7 October. US law requires ocean carriers to publish their tariffs and file service contracts with the Federal Maritime Commission (FMC). The systems that do this have been down for ten days, and filings are overdue. The FMC can grant relief, but someone has to ask.
+         title = "US tariff filings are falling due",
+         body = [[Wednesday 7 October. US law requires ocean carriers to publish their tariffs and file service contracts with the Federal Maritime Commission (FMC). The systems that do this have been down for ten days, and filings are falling due. Without relief from the FMC they are overdue, and relief has to be asked for.
 
 (On 8 October 2020 CMA CGM asked the FMC to allow tariff and service-contract filings up to 60 days late, and promised no rate increases without 30 days' notice.)]],
          source = "fact", ref = "smmbd",
          facilitator = N.fmc_filings,
          discuss = { "What can you offer customers while filings are late?" },
          effect = function(w)
+             if w.done("fmc_relief") > 0 then
+                 w.note("The FMC's relief, asked for in advance, already covers these filings.")
+                 return
+             end
              w.after("1d12h", function(w2)
                  if w2.done("fmc_relief") == 0 then w2.fire("fmc_warning") end
              end)
@@ -970,6 +1020,13 @@ inject { id = "review", at = "13d23h", channel = "internal", from = "Chair of th
          discuss = { "What would you do differently in the first six hours?",
                      "Which decision would you defend to the board, and which would you rather not?" },
          effect = function(w)
+             -- The cyber insurer pays part of the bill if it was told in time.
+             if w.flag.insurer_at and w.flag.insurer_at - (w.flag.aware_at or 0) <= 2 * D then
+                 add(w, "cost", -math.min(8, w.meter.cost // 4))
+                 w.note("The cyber insurer, told on the first days, covered part of the response costs.")
+             elseif w.flag.insurer_at then
+                 w.note("The cyber insurer was told late and reserved its position on the claim.")
+             end
              w.note(string.format("At the review: %s, %d of 4 phases restored, %d reinfection(s); reach %d, operations %d, trust %d, exposure %d, regulatory %d, fatigue %d, cost USD %dM.",
                  w.flag.contained and "contained" or "not contained", phases(w), w.flag.reinfections or 0,
                  w.meter.spread // 1, w.meter.ops // 1, w.meter.trust // 1, w.meter.exposure // 1,
@@ -1048,6 +1105,35 @@ inject { id = "phish_wave", channel = "email", from = "Customer service, Rotterd
              add(w, "regulatory", -5)
              set_unless(w, "email", "compromised", { "encrypted", "isolated", "offline" })
              w.note("Email was declared safe without being checked, and the attackers used it against customers.")
+         end }
+
+inject { id = "police_reply", channel = "phone", from = "Police cybercrime unit, with ANSSI",
+         title = "The police and ANSSI call back",
+         body = [[The police's cybercrime investigators and ANSSI, France's national cybersecurity agency, call back together. They have seen this ransomware before. No free decryptor exists for it. They advise against paying, ask Alcyon to keep the ransom note, any chat with the attackers and the machine images, and to send ANSSI the indicators it finds.
+
+They will not talk to the attackers for Alcyon. Whether anyone talks to them, and what is said, stays Alcyon's decision; the investigators only ask to see the chat if there is one.]],
+         source = "fiction",
+         discuss = { "What do you give the investigators, and who on your side is their contact?" },
+         facilitator = {
+             good = "The room treats law enforcement as advisers and a source of intelligence, keeps the decisions, and hands over evidence.",
+             expected = "A named contact for the investigators; the note, the chat logs and the images kept and shared; the ransom position decided by Alcyon's own executives.",
+             hint = "Ask who runs the chat with the attackers now that the police know. (Nobody but Alcyon: CISA advises consulting law enforcement, not handing it the decision.)",
+         } }
+
+inject { id = "breach_coach", channel = "phone", from = "The cyber insurer's breach coach",
+         title = "The insurer's breach coach calls",
+         body = [[The breach coach, a lawyer the insurer appoints to ransomware cases, has read the note. Her first points:
+
+"Your 72 hours with the CNIL started when the note appeared: encrypted personal data is a breach already, and they say they stole it. Send a short first notice and follow up. Hire the forensic firm through counsel. And no payment, and no talks about one, without the insurer's written consent and a sanctions check."]],
+         source = "fiction",
+         facilitator = { good = "The room takes the coach's checklist into its plan, above all the notice to the CNIL within 72 hours of the note.",
+                         expected = "Start the first notice to the CNIL now; route the forensic firm through counsel; no talks about payment without the insurer and a sanctions check.",
+                         hint = "When did the 72 hours start? Look again at what the note says was done to the data." },
+         discuss = { "Which of her points is the room not yet doing?" },
+         effect = function(w)
+             if w.done("notify_dpa") == 0 and not w.running("notify_dpa") then
+                 w.note("The breach coach asked first whether the CNIL had been told. It had not.")
+             end
          end }
 
 inject { id = "ir_arrives", channel = "internal", from = "Reception, head office",
@@ -1196,7 +1282,7 @@ action { id = "check_backups", kind = "contain",
          label = "Check the backups and take them offline",
          text = "Confirm the backups are intact, then disconnect them from the network before the attackers find them.",
          team = "it", staff = 1, takes = "2h",
-         source = "fact", ref = "fbi_ragnar", func = "protect", recommended = true,
+         source = "fact", ref = "cisa", func = "protect", recommended = true,
          available = function(w)
              local st = w.system.backups.status
              if st == "encrypted" then return false, "Too late: the backups are encrypted" end
@@ -1249,22 +1335,38 @@ action { id = "call_ir_firm", kind = "investigate",
          end }
 
 action { id = "report_police", kind = "investigate",
-         label = "Report to law enforcement and the national CERT",
-         text = "Report the attack to the police, the national cyber agency and the FBI's liaison. They may know the group, and whether a decryptor exists.",
+         label = "Report to the police and to ANSSI",
+         text = "Report the attack to the police's cybercrime investigators, to ANSSI (France's national cybersecurity agency, home of the national CERT) and, for the US business, to the FBI. They may know the group, and whether a decryptor exists. They advise; the decisions stay Alcyon's.",
          team = "exec", staff = 1, takes = "2h",
          source = "fact", ref = "cisa", func = "respond", recommended = true,
          facilitator = N.report_police,
          effect = function(w)
              add(w, "regulatory", 4)
              w.note("Law enforcement was told on day " .. (w.time // D + 1) .. ".")
+             w.after("4h", function(w2) w2.fire("police_reply") end)
          end }
+
+action { id = "call_insurer", kind = "investigate",
+         label = "Notify the cyber insurer and take its breach coach",
+         text = "Tell the insurer today, as the policy requires, and accept the breach coach it appoints: a lawyer who has run many ransomware cases and coordinates the forensics, the notices and the negotiators.",
+         team = "legal", staff = 1, takes = "1h",
+         source = "fiction", func = "respond", recommended = true,
+         effect = function(w)
+             w.flag.insurer_at = w.time
+             w.after("2h", function(w2) w2.fire("breach_coach") end)
+         end,
+         facilitator = {
+             good = "The insurer hears on the first night, before the firms it would pay for are hired and before any talk of paying.",
+             expected = "Legal calls the insurer's hotline within hours; the room asks what the policy covers and what it requires (notice periods, approved firms, consent before any payment).",
+             hint = "Who pays for the incident-response firm, and what did the policy say about telling the insurer?",
+         } }
 
 action { id = "capture_memory", kind = "investigate",
          facilitator = N.capture_memory,
          label = "Capture memory and image the infected machines",
          text = "Copy the memory and disks of a sample of infected machines in Asia before anything is wiped. This is how you learn what the attackers did.",
          team = "it", staff = 1, takes = "4h",
-         source = "fact", ref = "cisa", func = "detect", recommended = true,
+         source = "fact", ref = "cisa", func = "respond", recommended = true,
          available = function(w)
              local st = w.system.asia.status
              if st == "online" or st == "restoring" then return false, "The Asia machines have been reimaged; nothing is left to capture" end
@@ -1284,7 +1386,7 @@ action { id = "trace_entry", kind = "investigate",
          label = "Trace how the attackers got in",
          text = "Work back through the images and logs to the first foothold, the accounts the attackers used, and what they took. It goes much faster with good evidence.",
          team = "it", staff = 2, takes = "12h",
-         source = "fact", ref = "maritimeexec", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          repeatable = true,
          available = function(w)
              if w.flag.scoped then return false, "The entry point is known" end
@@ -1293,7 +1395,7 @@ action { id = "trace_entry", kind = "investigate",
          effect = function(w)
              if w.meter.evidence >= 65 then
                  w.flag.scoped = true
-                 w.note("The trace found the way in: a remote-access account in an Asian office, then a domain administrator's password.")
+                 w.note("The trace found the way in: a remote-access account in an Asian office, then a domain administrator's password. (Invented for the exercise: press reports said only that CMA CGM's attackers came in through its offices in China or Asia.)")
                  w.fire("exfil_signs")
              else
                  add(w, "evidence", 15)
@@ -1444,23 +1546,40 @@ action { id = "declare_safe", kind = "communicate",
          end }
 
 action { id = "notify_dpa", kind = "communicate",
-         label = "Send a first breach notice to the data protection authority",
-         text = "A first GDPR notice: what happened, what data may be involved, what you are doing, and when you will say more.",
+         label = "Send a first breach notice to the CNIL",
+         text = "A first GDPR notice to the CNIL, France's data protection authority: what happened, what data may be involved, what you are doing, and when you will say more. Encrypted personal data is already a breach, and the note claims theft; the details can follow.",
          team = "legal", staff = 1, takes = "6h",
          facilitator = N.notify_dpa,
          source = "fact", ref = "gdpr", func = "respond", recommended = true,
-         available = function(w)
-             if not w.flag.breach_known then return false, "Nothing yet shows that personal data was taken" end
-             return true
-         end,
          effect = function(w)
-             if w.time - (w.flag.breach_at or 0) <= 72 * H then
+             w.flag.dpa_at = w.time
+             if dpa_in_time(w) then
                  add(w, "regulatory", 5)
-                 w.note("First GDPR notice sent inside the 72-hour limit.")
+                 w.note(string.format("First GDPR notice sent to the CNIL at T+%dh, inside the 72 hours.", w.time // H))
              else
-                 w.note("The GDPR notice went late, with reasons for the delay.")
+                 add(w, "regulatory", 4)
+                 w.note(string.format("The GDPR notice reached the CNIL late, at T+%dh, with reasons for the delay.", w.time // H))
              end
          end }
+
+action { id = "notify_staff", kind = "communicate",
+         label = "Tell staff their HR records were taken",
+         text = "Write to the employees whose HR files were on the stolen shares: what was taken, what fraud to expect, and who to ask. GDPR Article 34 requires telling people directly when the risk to them is high.",
+         team = "legal", staff = 1, takes = "4h", func = "respond", source = "fact", ref = "gdpr", recommended = true,
+         available = function(w)
+             if w.flag.breach_known then return true end
+             return false, "Nothing yet shows whose files were taken"
+         end,
+         effect = function(w)
+             add(w, "exposure", -3)
+             add(w, "fatigue", -2)
+             w.note("Staff heard from Alcyon, not from the press, that their HR records had been taken.")
+         end,
+         facilitator = {
+             good = "Staff are told soon after the theft is known, before any leak, with concrete advice.",
+             expected = "The employees whose HR files were on the stolen shares hear what was taken, what fraud to expect and who to ask; the notice to the CNIL covers staff data too.",
+             hint = "The attackers' listing mentions HR spreadsheets. Whose data is that, and who tells them?",
+         } }
 
 action { id = "warn_customers", kind = "communicate",
          label = "Warn customers about phishing and possible data theft",
@@ -1495,13 +1614,16 @@ action { id = "fmc_relief", kind = "communicate",
          text = "Ask the Federal Maritime Commission to accept tariff and service-contract filings up to 60 days late, and promise customers no rate increases without 30 days' notice.",
          team = "legal", staff = 1, takes = "6h",
          source = "fact", ref = "smmbd", func = "recover", recommended = true,
-         available = function(w)
-             if w.fired("fmc_filings") == 0 then return false, "No filing is overdue yet" end
-             return true
-         end,
          effect = function(w)
-             add(w, "regulatory", 4)
-             add(w, "trust", 2)
+             if w.fired("fmc_filings") == 0 then
+                 add(w, "regulatory", 6)
+                 add(w, "trust", 2)
+                 w.note("Asked the FMC for relief before any filing was late: the relief covers the filings to come.")
+             else
+                 add(w, "regulatory", 2)
+                 add(w, "trust", 1)
+                 w.note("Asked the FMC for relief after filings went overdue: relief runs from the request, and the missed filings stay on the record.")
+             end
          end }
 
 action { id = "shipper_meeting", kind = "communicate",
@@ -1734,8 +1856,8 @@ decision { id = "ransom", at = "1h", from = "Chief executive",
                        "Who must be involved before anyone talks to the attackers?" },
            facilitator = N.ransom,
            options = {
-               { id = "refuse", label = "Refuse: no contact except through law enforcement", recommended = true,
-                 text = "CISA and the FBI advise against paying. Expect the attackers to publish some data to put on pressure.",
+               { id = "refuse", label = "Refuse to pay or to talk; consult law enforcement", recommended = true,
+                 text = "CISA and the FBI advise against paying, and advise asking law enforcement, who may know the group and whether a decryptor exists. The decision stays yours. Expect the attackers to publish some data to put on pressure.",
                  effect = function(w)
                      w.flag.refused = true
                      if w.done("report_police") == 0 and not w.running("report_police") then
@@ -1777,7 +1899,8 @@ decision { id = "final_demand", from = "Chief executive",
            discuss = { "If you pay, whose name is on the payment, and what will OFAC ask them?" },
            facilitator = N.final_demand,
            options = {
-               { id = "stop", label = "End the talks and hand the chat to the police", recommended = true,
+               { id = "stop", label = "End the talks, and give law enforcement the chat logs", recommended = true,
+                 text = "The police and ANSSI do not run the chat for you; they can use what it shows.",
                  effect = function(w)
                      w.flag.talking = false
                      w.flag.refused = true
@@ -1809,7 +1932,7 @@ decision { id = "surge", from = "Asia sales director",
                  effect = function(w)
                      if w.done("announce_workarounds") > 0 then
                          w.flag.surge_ok = true
-                         add(w, "trust", 2)
+                         w.note("INTTRA, the Excel form and the agencies carried most of the Golden Week rush. Some exporters booked the last sailings before the holiday with carriers whose portals worked.")
                      else
                          add(w, "trust", -2)
                          w.note("Sales was told to use workarounds that nobody had announced to customers.")
@@ -1848,7 +1971,7 @@ decision { id = "breach_notice", from = "Data protection officer",
            facilitator = N.breach_notice,
            options = {
                { id = "tell_now", label = "\"We suspect a data breach\": say so, with phishing advice", recommended = true,
-                 text = "CMA CGM said publicly that it suspected a data breach three days after its attack.",
+                 text = "CMA CGM said publicly on Wednesday 30 September, two days after it confirmed the attack, that it suspected a data breach.",
                  effect = function(w)
                      add(w, "trust", -2)
                      add(w, "exposure", -3)
@@ -1961,10 +2084,14 @@ end)
 
 -- Every 6 hours, customers react to how they are being treated. Below 15
 -- the customers who are left are held by contracts, not goodwill, and only
--- events move them.
+-- events move them. Above TRUST_CEILING goodwill fades: good handling
+-- limits the damage of a fortnight without online booking, it does not
+-- make customers think better of the carrier than before the attack (70).
+local TRUST_CEILING = 66
 every("6h", function(w)
     if w.meter.trust <= 15 then return end
     if w.meter.ops < 50 then add(w, "trust", -1) end
+    if w.meter.trust > TRUST_CEILING then add(w, "trust", -1) end
 end)
 
 -- Every 12 hours without the portal costs goodwill, less if customers
@@ -2011,6 +2138,23 @@ ending { id = "recovered", title = "Back in business, with the story told straig
                  and w.meter.fatigue < 80)
          end }
 
+-- The two endings with a story of their own (the team spent, one relapse)
+-- come before the two judged on meters alone: a fortnight without a rota,
+-- or with a reinfection, also drags trust down, and the room should hear
+-- what happened, not only where trust ended.
+ending { id = "burned_out", title = "Back in business, and the team is spent", tone = "mixed",
+         text = T.end_burned_out,
+         when = function(w)
+             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
+                 and (w.flag.reinfections or 0) == 0 and w.meter.fatigue >= 80)
+         end }
+
+ending { id = "relapse", title = "Back, after a relapse", tone = "mixed", text = T.end_relapse,
+         when = function(w)
+             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
+                 and (w.flag.reinfections or 0) >= 1)
+         end }
+
 ending { id = "breach_story", title = "Systems back; the breach is the story", tone = "mixed",
          text = T.end_breach,
          when = function(w)
@@ -2021,18 +2165,6 @@ ending { id = "breach_story", title = "Systems back; the breach is the story", t
 ending { id = "trust_lost", title = "Contained, but trust lost", tone = "mixed", text = T.end_trust_lost,
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 3 and w.meter.trust < 60)
-         end }
-
-ending { id = "burned_out", title = "Back in business, and the team is spent", tone = "mixed",
-         text = T.end_burned_out,
-         when = function(w)
-             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4
-                 and (w.flag.reinfections or 0) == 0 and w.meter.fatigue >= 80)
-         end }
-
-ending { id = "relapse", title = "Back, after a relapse", tone = "mixed", text = T.end_relapse,
-         when = function(w)
-             return truthy(w.flag.review and w.flag.contained and phases(w) >= 4)
          end }
 
 ending { id = "slow", title = "Safe, but slow", tone = "mixed", text = T.end_slow,
@@ -2088,8 +2220,8 @@ objective { id = "keep_the_evidence",
             end }
 
 objective { id = "notify_dpa",
-            text = "Send the data protection authority a first breach notice",
-            met = function(w) return w.done("notify_dpa") > 0 end }
+            text = "Send the CNIL (the data protection authority) a first breach notice within 72 hours of becoming aware of the attack",
+            met = function(w) return dpa_in_time(w) end }
 
 objective { id = "tell_customers_of_the_breach",
             text = "Tell customers plainly that their data may have been taken: never deny it",

@@ -295,7 +295,7 @@ N.first_statement = {
 }
 
 N.ransom = {
-    good = "Refuse to pay (CISA and the FBI advise against it), report to law enforcement and consult them, and keep the chat off networked machines. Refusing does not hand the chat to the police: they advise, you decide.",
+    good = "Refuse to pay (CISA and the FBI advise against it), report to law enforcement and consult them, and keep the chat off networked machines. Refusing keeps the chat in your hands: law enforcement advise, you decide.",
     expected = "Executives want to \"at least hear the price\", IT and legal want to refuse. Rooms that leave it find the Asia director has opened the chat himself.",
     hint = "What would paying buy that you could check? Who must know before anyone types in that chat?",
 }

@@ -81,8 +81,6 @@ reference { id = "cisa", title = "Ransomware Response Checklist",
             cite = "CISA and MS-ISAC, Ransomware Guide, September 2020 (cisa.gov)" }
 reference { id = "gdpr", title = "GDPR Articles 33 and 34",
             cite = "Regulation (EU) 2016/679, Art. 33 (72-hour notification) and Art. 34" }
-reference { id = "fbi_ragnar", title = "FBI flash alert MU-000140-MW on Ragnar Locker",
-            cite = "FBI, November 2020 (after the CMA CGM attack), as reported by securityaffairs.com" }
 reference { id = "ftalliance", title = "FTA and APSA on CMA CGM's fallback arrangements",
             cite = "Freight & Trade Alliance, advocacy item 1515, via The Loadstar (ftalliance.com.au), 2020" }
 reference { id = "maersk", title = "The task was to speak with the customers",
@@ -214,8 +212,8 @@ inject { id = "backups_hit",
          title = "The backup server is being encrypted",
          body = [[The backup console shows its catalogue being deleted and the backup volumes encrypting. The clean PC images were on it too.
 
-(In November 2020, after this attack, an FBI flash alert described Ragnar Locker scouting for backups and deleting shadow copies before it encrypts. CISA's ransomware guide of September 2020 already advised keeping backups offline.)]],
-         source = "analogy", ref = "fbi_ragnar",
+(CMA CGM never said its backups were hit; this is invented. CISA's ransomware guide of September 2020 advises keeping backups offline, because many ransomware variants look for backups they can reach and delete them.)]],
+         source = "fiction",
          effect = function(w)
              w.system.backups.status = "encrypted"
              w.note("The backups were encrypted. Nobody had checked or isolated them.")
@@ -258,9 +256,9 @@ inject { id = "press_query", channel = "news", from = "Trade journalist, Singapo
 
 inject { id = "cbp_relief", at = "6h", channel = "regulator", from = "US Customs and Border Protection",
          title = "US Customs offers manifest-rule relief",
-         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, backdated to last night.
+         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, "effective September 27, 2020 at 2200 hrs". Your US customs team suggests naming one liaison, so that officers at the ports have somebody to call.
 
-(CBP granted CMA CGM this relief in 2020. Its notice to the trade said "effective September 27, 2020 at 2200 hrs", with no time zone.)]],
+(CBP granted CMA CGM this relief in 2020, in CSMS message #44245522, with no time zone given. CBP asked for no liaison: that part is invented for the exercise.)]],
          source = "fact", ref = "cbp" }
 
 inject { id = "exfil_signs", channel = "email", from = "Forensics team",
@@ -269,7 +267,7 @@ inject { id = "exfil_signs", channel = "email", from = "Forensics team",
 
 Personal data was taken, not only locked: the 72 hours the GDPR gives you to notify the data protection authority run from when you became aware of a breach, and a first notice can be partial.
 
-(CMA CGM said it suspected a data breach on the Wednesday afternoon, under three days after its attack.)]],
+(CMA CGM said on Wednesday 30 September 2020, two days after it confirmed the attack, that it suspected a data breach.)]],
          source = "fact", ref = "freshfruit",
          effect = function(w)
              w.flag.data_theft = true
@@ -278,10 +276,10 @@ Personal data was taken, not only locked: the 72 hours the GDPR gives you to not
 
 inject { id = "leak_threat", channel = "email", from = "Unknown sender (chat portal)",
          title = "The attackers write again",
-         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that the "special price" will not last and that the files will go online if you do not pay.
+         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that every day without an answer will "make the price go up", and that the files will go online.
 
-(CMA CGM's ransom note reportedly claimed that data had been stolen and offered a "special price" for two days.)]],
-         source = "fact", ref = "freightwaves",
+(CMA CGM's ransom note reportedly claimed that data had been stolen. This second message is invented for the exercise.)]],
+         source = "fiction",
          effect = function(w)
              if w.flag.chat then
                  w.meter.trust = w.meter.trust - 5
@@ -631,8 +629,8 @@ action { id = "gdpr_notify", kind = "communicate",
          end }
 
 action { id = "cbp_liaison", kind = "communicate",
-         label = "Tell US-bound shippers about the Customs relief",
-         text = "Tell shippers and their customs brokers that CBP will not enforce the 24-hour rule for your sailings, so US-bound cargo keeps moving.",
+         label = "Name a liaison for US Customs",
+         text = "Give CBP's officers at the ports one named contact, so US-bound cargo keeps moving under the relief. (CBP did not ask CMA CGM for one: this is the exercise's.)",
          team = "ops", staff = 1, takes = "30m",
          source = "fiction", func = "recover",
          available = function(w)
