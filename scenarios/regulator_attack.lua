@@ -276,9 +276,9 @@ Every hour the cluster stays on the network, they can read, change or delete mor
 
 inject { id = "maris_explainer", at = "3h", channel = "email", from = "Reporting desk, a flag state's maritime administration",
          title = "A member state cannot file its mandatory report",
-         body = [["Our marine casualty investigation report is due in MARIS this week and MARIS is not responding. Our minister asks whether the deadline stands. What do we do?"
+         body = [["Our marine casualty investigation report is due in MARIS this week and MARIS is not responding. Our minister asks whether we will be recorded as late. What do we do?"
 
-MARIS (the Maritime Reporting and Information System) is how member states meet the reporting duties the conventions give them: casualty investigations, port reception facilities, recognised organisations, security contact points. While it is down they are in breach through no fault of their own.
+MARIS (the Maritime Reporting and Information System) is how member states meet the reporting duties the conventions give them: casualty investigations, port reception facilities, recognised organisations, security contact points. Those duties come from the conventions, not from the secretariat, which can neither set nor move their dates. A few days without MARIS puts nobody in breach, but administrations need to know how else to submit, and that the outage is on record.
 
 (GISIS, the IMO's equivalent, has run since 2005 and is how member states meet their mandatory reporting duties. It was among the services the 2020 attack took down.)]],
          source = "fact", ref = "gisis",
@@ -368,6 +368,10 @@ inject { id = "press_first", at = "9h", channel = "news", from = "Trade journali
                  w.note("The story: the body that writes shipping's cyber guidance blames \"technical issues\", and will not say more.")
              elseif said == "incident" then
                  w.meter.credibility = w.meter.credibility - 1
+                 if w.flag.triaged then
+                     w.meter.credibility = w.meter.credibility - 1
+                     w.note("Hours after ICT had found someone inside, the public line still spoke of \"a disruption\". The journalist filed \"IMC would not say whether it was attacked\".")
+                 end
              else
                  w.meter.credibility = w.meter.credibility - 6
                  w.note("The story ran with \"IMC did not respond to requests for comment\".")
@@ -409,7 +413,7 @@ Attackers who want leverage go for the backups first. Checking the backups and c
 inject { id = "fatigue_mistake", channel = "internal", from = "ICT & security",
          when = function(w) return w.meter.fatigue >= 60 end,
          title = "A tired hand",
-         body = [[At 04:10 an engineer who has been up since Wednesday restored the DocNet test database over the live one. Undoing it took two hours, and he has been sent home to sleep until tomorrow.]],
+         body = [[An engineer who has not been home since the alarm restored the DocNet test database over the live one. Undoing it took two hours, and he has been sent home to sleep. He is back in twelve hours.]],
          source = "fiction",
          discuss = { "Who decides when people go home?" },
          effect = function(w)
@@ -520,8 +524,10 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
                  if (w.flag.said_attack_at or 0) <= 9 * H then
                      w.meter.credibility = w.meter.credibility + 1
                      w.note("Reuters quoted your own Wednesday statement. It was your story, told your way.")
-                 else
+                 elseif w.chosen("first_words") == "technical" then
                      w.note("Reuters quoted your correction, and the \"technical issues\" line before it.")
+                 else
+                     w.note("Reuters quoted your statement that it was a cyberattack, and noted that it had come late in the day.")
                  end
              elseif said == "technical" then
                  w.meter.credibility = w.meter.credibility - 12
@@ -529,7 +535,7 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
                  w.note("Reuters confirmed the attack from sources, next to your \"technical issues\" tweet. It reads as a cover-up.")
              elseif said == "incident" then
                  w.meter.credibility = w.meter.credibility - 4
-                 w.note("Reuters called it a cyberattack while you still said \"security incident\".")
+                 w.note("Reuters called it a cyberattack while you still spoke of \"a disruption\".")
              else
                  w.meter.credibility = w.meter.credibility - 10
                  w.meter.confidence = w.meter.confidence - 5
@@ -558,8 +564,8 @@ Scammers read the news too.]],
 inject { id = "reports_piling", channel = "email", from = "Permanent representative of a member state",
          after = "30h",
          when = function(w) return not up(w, "maris") and not w.flag.workaround end,
-         title = "\"We are in breach because you are down\"",
-         body = [[Four administrations have written: their filing deadlines have passed, MARIS is down, and nobody has told them how else to file or whether the deadlines still stand. One minister's office wants it in writing that they are not at fault.
+         title = "\"Will this count against us?\"",
+         body = [[Four administrations have written: reports they meant to file this week are waiting, MARIS is down, and nobody has told them how else to submit or whether a late entry will be held against them. One minister's office wants it in writing that the delay is the secretariat's outage, not theirs.
 
 (Member states meet their mandatory reporting duties through GISIS, the IMO's equivalent of MARIS.)]],
          source = "fact", ref = "gisis",
@@ -720,12 +726,12 @@ inject { id = "full_service", channel = "internal", from = "ICT & security",
          end }
 
 inject { id = "msc428", at = "5d3h", channel = "internal", from = "Director, Maritime Safety Division",
-         title = "Three months to the cyber deadline",
-         body = [[The Secretary-General's message to the industry goes out today. It reminds shipping companies that under the Maritime Safety Committee's 2017 resolution on cyber risk, their safety management systems must cover cyber risk by the first annual audit of the company (the Document of Compliance verification) after 1 January 2021. The draft was written before Wednesday.
+         title = "Three months to the cyber date",
+         body = [[The Secretary-General's message to the industry goes out today. It recalls the Maritime Safety Committee's 2017 resolution on cyber risk, which encourages Administrations to ensure that shipping companies' safety management systems address cyber risk no later than the first annual verification of the company's Document of Compliance after 1 January 2021. The draft was written before Wednesday.
 
 (The real resolution is MSC.428(98), adopted on 16 June 2017. The IMO was attacked three months before its 1 January 2021 date.)]],
          source = "fact", ref = "msc428",
-         discuss = { "Can a regulator that has just been hacked still set this deadline?",
+         discuss = { "Can a regulator that has just been hacked still hold the industry to this date?",
                      "What would you want the industry to learn from your week?" },
          effect = function(w) w.open("industry_message") end }
 
@@ -864,7 +870,7 @@ action { id = "triage", kind = "investigate",
          label = "Triage: is this a fault or an attack?",
          text = "One engineer reads the web servers' logs and the monitoring history for an hour, and touches nothing.",
          team = "ict", staff = 1, takes = "1h",
-         source = "fiction", func = "identify", recommended = true,
+         source = "fiction", func = "detect", recommended = true,
          effect = function(w) w.fire("triage_finding") end }
 
 action { id = "verify_platform", kind = "investigate",
@@ -899,7 +905,7 @@ action { id = "find_entry", kind = "investigate",
          label = "Find out how they got in",
          text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used.",
          team = "ict", staff = 3, takes = "8h",
-         source = "fiction", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.helpers then
                  return false, "Your own team cannot do this and run the incident: call UNICC or a forensic firm"
@@ -922,7 +928,7 @@ action { id = "sweep", kind = "investigate",
          label = "Sweep every server for other footholds",
          text = "Search the whole estate for the attackers' tools and accounts, not only where they came in.",
          team = "ict", staff = 2, takes = "6h",
-         source = "fiction", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.entry_found then return false, "You do not yet know what to look for" end
              if w.flag.swept then return false, "The second web shell has already been found and removed" end
@@ -966,7 +972,7 @@ action { id = "scope_data", kind = "investigate",
          label = "Check MARIS data against the Geneva copy",
          text = "Compare the live MARIS records with the pre-attack copy, so you can tell member states whether anything was altered.",
          team = "ict", staff = 1, takes = "4h",
-         source = "fiction", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.contained then return false, "Not while the attackers can still change the records" end
              return true
@@ -988,7 +994,7 @@ action { id = "incident_log", kind = "investigate",
          label = "Start a decision log",
          text = "One person records what is known, what was decided, by whom and when. On paper if need be: the intranet is down.",
          team = "mgmt", staff = 1, takes = "1h",
-         source = "fiction", func = "identify", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          effect = function(w)
              if w.time > DAY then
                  w.note("The decision log was started on day two, and its first day was reconstructed from memory.")
@@ -1173,7 +1179,7 @@ action { id = "promise_rhythm", kind = "communicate",
 
 action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
-         text = "Correct the first line: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. The longer you wait, the more it costs.",
+         text = "Say what you now know: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. After \"a disruption\" it is an update; after \"technical issues\" it is a correction. The longer you wait, the more it costs.",
          team = "comms", staff = 1, takes = "30m",
          source = "fact", ref = "infosecbuzz", func = "respond",
          available = function(w)
@@ -1185,6 +1191,10 @@ action { id = "say_attack", kind = "communicate",
              if w.fired("press_first") > 0 then
                  w.meter.credibility = w.meter.credibility - 4
                  w.note("Correcting the first line after the press had asked looked like being caught out.")
+             elseif w.flag.said == "incident" then
+                 -- "investigating a disruption", then "it was an attack": an
+                 -- update, not a correction, if it comes before anyone asks
+                 w.note("The update built on the first line, which had claimed nothing it could not keep.")
              else
                  w.meter.credibility = w.meter.credibility - 2
              end
@@ -1213,7 +1223,7 @@ action { id = "brief_states", kind = "communicate",
 
 action { id = "reporting_workaround", kind = "communicate",
          label = "Tell member states how to file meanwhile",
-         text = "A named email address for mandatory reports while MARIS is down, and a note that deadlines falling this week are extended.",
+         text = "A circular letter and a MARIS downtime notice: a named email address for reports while MARIS is down, the outage's dates on record so that nobody's late entry is held against them, and how reports sent by email will be entered once it is back. The dates themselves are the conventions', not the secretariat's to move.",
          team = "legal", staff = 1, takes = "2h",
          source = "fact", ref = "gisis", func = "recover", recommended = true,
          available = function(w)
@@ -1270,26 +1280,38 @@ decision { id = "first_words", at = "1h", from = "Head of communications",
            prompt = "07:00. The website has been dark for an hour and people are asking on Twitter. The first public line goes out now. What does it say?",
            deadline = "1h30m", default = "technical",
            discuss = { "What will people think of this line when they learn the truth?",
-                       "What do you know for certain at 07:00?" },
+                       "What do you know for certain at 07:00, and who told you?" },
+           -- The lesson: say what you know when you know it. "Cyberattack"
+           -- is right once triage has shown someone inside, and a guess
+           -- before; "investigating a disruption" is honest before triage,
+           -- and needs to become "cyberattack" soon after it; "technical
+           -- issues" after the evidence is the one line that is untrue.
            options = {
                { id = "attack", label = "\"IMC is responding to a cyberattack\"", recommended = true,
-                 text = "Say what is down, what still works and when the next update comes.",
+                 text = "Say what is down, what still works and when the next update comes. Right if ICT has found someone inside; a guess if nobody has looked yet.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility - 2
                      w.meter.confidence = w.meter.confidence + 2
                      w.flag.said = "attack"
                      w.flag.said_attack_at = w.time
                      w.flag.last_update = w.time
-                     if not w.flag.triaged then
-                         w.note("You said \"cyberattack\" before ICT had confirmed it. It turned out to be true.")
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 1
+                     else
+                         w.meter.credibility = w.meter.credibility - 4
+                         w.flag.guessed = true
+                         w.note("You said \"cyberattack\" before anyone had read a log. It turned out to be true, but at 07:00 nobody knew that: a regulator that guesses in public is quoted the day it guesses wrong.")
                      end
                  end },
-               { id = "incident", label = "\"We are investigating a security incident\"",
-                 text = "True, and it commits you to less.",
+               { id = "incident", label = "\"We are investigating a disruption to our web services\"", recommended = true,
+                 text = "What is down, what works, the next update at 09:00, and no cause yet. Honest before triage; once ICT finds someone inside, say so.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 1
                      w.flag.said = "incident"
                      w.flag.last_update = w.time
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 1
+                         w.note("ICT had already found someone inside when the line said only \"a disruption\".")
+                     end
                  end },
                { id = "technical", label = "\"We are experiencing technical issues\"",
                  text = "The holding line in the template, and what goes out if nobody decides. (The IMO's first tweet used these words.)",
@@ -1297,6 +1319,11 @@ decision { id = "first_words", at = "1h", from = "Head of communications",
                      w.meter.credibility = w.meter.credibility + 1
                      w.flag.said = "technical"
                      w.flag.last_update = w.time
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 4
+                         w.flag.misled = true
+                         w.note("ICT had told you someone was inside before the line went out. \"Technical issues\" was not a holding line any more; it was wrong.")
+                     end
                  end },
                { id = "silence", label = "Say nothing until we know more",
                  effect = function(w)
@@ -1408,7 +1435,7 @@ decision { id = "iso_question", from = "Head of communications",
                      w.meter.confidence = w.meter.confidence + 1
                      w.flag.review_promised = true
                  end },
-               { id = "defend", label = "\"A sophisticated attack that overcame robust controls\"",
+               { id = "defend", label = "\"A sophisticated attack that overcame robust security measures\"",
                  text = "True as far as it goes; the IMO used these words. On its own it reads as defensive.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 4
@@ -1423,12 +1450,12 @@ decision { id = "iso_question", from = "Head of communications",
 
 -- Opened by the msc428 inject (w.open).
 decision { id = "industry_message", from = "Office of the Secretary-General",
-           prompt = "The Secretary-General's message to the industry goes out today. It reminds companies of the 1 January 2021 cyber deadline, and it was drafted before the attack. What happens to it?",
+           prompt = "The Secretary-General's message to the industry goes out today. It recalls the 1 January 2021 cyber date, and it was drafted before the attack. What happens to it?",
            deadline = "2h", default = "as_drafted",
            discuss = { "What would a shipowner think reading each version?" },
            options = {
-               { id = "lead", label = "Keep the deadline, and add what we learned", recommended = true,
-                 text = "Same deadline, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
+               { id = "lead", label = "Keep the date, and add what we learned", recommended = true,
+                 text = "Same date, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility + 4
                      w.meter.confidence = w.meter.confidence + 1
@@ -1441,14 +1468,14 @@ decision { id = "industry_message", from = "Office of the Secretary-General",
                  text = "What goes out if nobody changes it.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 5
-                     w.note("Trade press: the regulator reminds shipping of its cyber deadline, six days after its own systems went dark, without a word about them.")
+                     w.note("Trade press: the regulator reminds shipping of its cyber date, five days after its own systems went dark, without a word about them.")
                  end },
                { id = "delay", label = "Suggest member states consider a delay",
                  text = "If it can happen to the regulator, perhaps the industry needs more time.",
                  effect = function(w)
                      w.meter.confidence = w.meter.confidence - 6
                      w.meter.credibility = w.meter.credibility - 4
-                     w.note("Member states that had already written the deadline into national law were not pleased, and neither were the companies that had met it.")
+                     w.note("Administrations that had already told their companies to be ready by the date were not pleased, and neither were the companies that were ready.")
                  end },
            } }
 
