@@ -151,6 +151,7 @@ local function relapse(w, id, why)
     w.flag.relapses = (w.flag.relapses or 0) + 1
     local announced = (id == "maris" or id == "docs") and w.flag.announced
     if announced then
+        w.flag.announced_relapse = true
         w.meter.credibility = w.meter.credibility - 14
         w.meter.confidence = w.meter.confidence - 10
         w.note(NAME[id] .. " went dark again after you had announced its return.")
@@ -636,7 +637,7 @@ inject { id = "member_letter", at = "3d8h", channel = "email", from = "Chair of 
          discuss = { "What can you say about the data, and how sure are you?" },
          effect = function(w)
              if w.done("scope_data") > 0 then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
                  w.note("You could answer the data question: MARIS had been compared record by record with the pre-attack copy.")
              else
                  w.meter.confidence = w.meter.confidence - 4
@@ -903,8 +904,8 @@ action { id = "call_experts", kind = "investigate",
 
 action { id = "find_entry", kind = "investigate",
          label = "Find out how they got in",
-         text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used.",
-         team = "ict", staff = 3, takes = "8h",
+         text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used. Even with the memory saved and outside help, it takes the rest of the day and the night.",
+         team = "ict", staff = 3, takes = "16h",
          source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.helpers then
@@ -986,7 +987,10 @@ action { id = "scope_data", kind = "investigate",
                  w.note("Some MARIS records were changed while the attackers had access. They have been put right from the pre-attack copy.")
              else
                  w.meter.integrity = w.meter.integrity + 4
-                 w.note("No MARIS record was altered. Some were read.")
+                 -- good news about the records, bad news about the states' data
+                 w.meter.confidence = w.meter.confidence - 3
+                 w.flag.records_read = true
+                 w.note("No MARIS record was altered. Some were read, and the member states whose records they were must be told.")
              end
          end }
 
@@ -1029,7 +1033,9 @@ action { id = "restore_maris", kind = "restore",
          label = "Restore MARIS from the Geneva backups",
          text = "Rebuild MARIS from the last good copy and bring it online for member states.",
          team = "ict", staff = 2, takes = "6h",
-         source = "fact", ref = "fathom", func = "recover", recommended = true, repeatable = true,
+         -- Not `recommended`: whether it is wise depends on when (the way
+         -- in closed, the accounts reset), which a static hint cannot say.
+         source = "fact", ref = "fathom", func = "recover", repeatable = true,
          available = function(w) return restore_available(w, "maris") end,
          start = restore_start("maris"), effect = restore_effect("maris") }
 
@@ -1062,8 +1068,8 @@ action { id = "restore_epubs", kind = "restore",
 
 action { id = "restore_intranet", kind = "restore",
          label = "Restore the intranet",
-         text = "Rebuild the staff portal: procedures, forms, contact lists, with every integration checked before it is reconnected.",
-         team = "ict", staff = 2, takes = "24h",
+         text = "Rebuild the staff portal: procedures, forms, contact lists, HR and finance links, with every integration checked before it is reconnected. Three days of work, whatever else is going on.",
+         team = "ict", staff = 2, takes = "3d",
          source = "fact", ref = "maritimepro", func = "recover", repeatable = true,
          available = function(w)
              if not w.flag.swept then return false, "The older servers have not been swept for other footholds" end
@@ -1431,8 +1437,7 @@ decision { id = "iso_question", from = "Head of communications",
                { id = "explain", label = "Explain what it covers, and commit to an independent review", recommended = true,
                  text = "The certificate shows you manage security risks. It is why the backups were in Geneva and tested. It does not promise that nobody gets in. An independent review will report to member states.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility + 3
-                     w.meter.confidence = w.meter.confidence + 1
+                     w.meter.credibility = w.meter.credibility + 2
                      w.flag.review_promised = true
                  end },
                { id = "defend", label = "\"A sophisticated attack that overcame robust security measures\"",
@@ -1457,10 +1462,9 @@ decision { id = "industry_message", from = "Office of the Secretary-General",
                { id = "lead", label = "Keep the date, and add what we learned", recommended = true,
                  text = "Same date, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility + 4
-                     w.meter.confidence = w.meter.confidence + 1
+                     w.meter.credibility = w.meter.credibility + 2
                      if w.flag.review_promised then
-                         w.meter.credibility = w.meter.credibility + 2
+                         w.meter.credibility = w.meter.credibility + 1
                          w.note("The message pointed to the independent review promised on Friday. The industry press called it leading by example.")
                      end
                  end },
@@ -1541,6 +1545,12 @@ every("1h", function(w)
             delta = raw + (night and 2 or 0)
         end
     end
+    -- Rest wears the week off only so far: a rota keeps people going, but
+    -- nobody comes out of an incident week fresher than they went in.
+    local floor = 20
+    if delta < 0 and w.meter.fatigue + delta < floor then
+        delta = math.min(0, floor - w.meter.fatigue)
+    end
     w.meter.fatigue = w.meter.fatigue + delta
 end)
 
@@ -1558,6 +1568,11 @@ every("3h", function(w)
     if not up(w, "website") and (every12 or (odd and early)) then
         w.meter.credibility = w.meter.credibility - 1
     end
+    -- Good news fades. A well-run response keeps trust where it was; praise
+    -- for it does not outlast the memory that the regulator was hacked, so
+    -- neither meter of trust stays far above where the week began.
+    if w.meter.credibility > 70 then w.meter.credibility = w.meter.credibility - 1 end
+    if w.meter.confidence > 72 then w.meter.confidence = w.meter.confidence - 1 end
 end)
 
 -- ---------------------------------------------------------------------------
@@ -1567,9 +1582,10 @@ end)
 ending { id = "overrun", title = "The attackers had the run of it", tone = "bad", text = T.end_overrun,
          when = function(w) return not w.flag.contained and w.meter.integrity <= 20 end }
 
--- Also reached at once through w.finish, on the second relapse.
+-- Also reached at once through w.finish, on the second relapse. One quiet
+-- relapse of something nobody had announced costs meters, not the week.
 ending { id = "second_outage", title = "Back, then dark again", tone = "bad", text = T.end_second_outage,
-         when = function(w) return truthy(w.flag.review and (w.flag.relapses or 0) >= 1) end }
+         when = function(w) return truthy(w.flag.review and w.flag.announced_relapse) end }
 
 ending { id = "exemplary", title = "Back, secure and believed", tone = "good", text = T.end_exemplary,
          when = function(w)

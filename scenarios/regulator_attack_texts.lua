@@ -31,7 +31,7 @@ The attackers spent most of a day inside with nothing in their way. They moved f
 The lesson: shut the web services down early, even in committee week. The IMO's technicians took key systems offline to prevent further damage. Isolate them at the network rather than power them off, so the evidence survives, and cut the backups off before the attackers find them.]]
 
 T.end_second_outage = [[
-MARIS came back and was announced, then went dark again because the attackers used the same way in. Each return you announced made the next outage look worse. Member states now plan around your outages, not your timelines.
+What you restored came back, and went dark again, because the attackers used the same way in: a return you had announced, or a second one. Each return you announced made the next outage look worse. Member states now plan around your outages, not your timelines.
 
 The lesson: restoring before you know how they got in does not save time. Find the entry point, close it, reset the accounts, then restore from clean backups. The IMO also took its systems offline again, for a few hours, a day after announcing their return. It did so as a security precaution, and it said so.]]
 
