@@ -392,6 +392,64 @@ inject { id = "files_hit", channel = "internal", from = "ICT & security",
          effect = function(w)
              w.system.files.status = "compromised"
              w.meter.confidence = w.meter.confidence - 3
+             -- Copying out a share takes a while: two hours more inside, and
+             -- the HR files go.
+             w.after("2h", function(w2)
+                 if not w2.flag.contained then w2.fire("hr_taken") end
+             end)
+         end }
+
+-- The data-protection side: staff files, not member states' data.
+inject { id = "hr_taken", channel = "internal", from = "ICT & security",
+         title = "The HR share was copied out",
+         body = [[The file servers' logs show the HR share copied to an address abroad: personnel files for about 300 staff, with home addresses, bank details, passport copies and the medical certificates behind sick leave. Nothing has been published that anyone can find.
+
+The IMC is a UN agency. Its privileges and immunities mean that national data protection law, such as the GDPR, does not bind it as it binds a company; its own data protection policy and the UN system's principles on personal data do. Whatever the law, the people at risk are your staff.]],
+         source = "fiction",
+         discuss = { "Who are the victims here, and what do they need to know first?",
+                     "Would your answer change if the IMC were a company under the GDPR?" },
+         effect = function(w)
+             w.flag.hr_taken_at = w.time
+             w.open("hr_notice")
+             w.after("1d", function(w2) w2.fire("hr_fraud") end)
+         end }
+
+inject { id = "hr_fraud", channel = "email", from = "Staff association",
+         title = "Staff are being targeted",
+         body = [[Staff are getting calls from "the IMC's bank" that quote their staff numbers and home addresses, and two have had loan applications made in their names. The staff association asks what the administration knew, and when it knew it.]],
+         source = "fiction",
+         discuss = { "What would staff have needed to hear yesterday to hang up on these calls?" },
+         effect = function(w)
+             local told = w.flag.staff_told_at
+             if told then
+                 w.note("Staff had been told what was taken and what to watch for. Most hung up, and the banks stopped the two loans.")
+             else
+                 w.meter.credibility = w.meter.credibility - 5
+                 w.meter.confidence = w.meter.confidence - 2
+                 w.meter.fatigue = w.meter.fatigue + 4
+                 w.note("Staff learned from the fraudsters what the administration had known for a day. The staff association's letter reached the press.")
+                 if w.chosen("hr_notice") == "no_duty" then
+                     w.meter.credibility = w.meter.credibility - 3
+                     w.note("\"National data protection law does not bind us\" was quoted back at the secretariat, word for word.")
+                 end
+             end
+             if w.flag.police then
+                 w.note("The police took the loan applications into the case they had already opened.")
+             end
+         end }
+
+inject { id = "police_case", channel = "phone", from = "Police cyber crime unit (host country)",
+         title = "The police have opened a case",
+         body = [[A detective from the police cyber crime unit has the logs and server images the secretariat handed over. The addresses match a case they are working on with other countries' police, and they will share what they learn about the attackers. They cannot say when, or whether, anyone will be charged.
+
+Because the IMC's premises and records are inviolable, the police see only what the secretariat chooses to give them.]],
+         source = "fiction",
+         discuss = { "What did you give the police, who decided, and what did you keep back?" },
+         effect = function(w)
+             w.meter.confidence = w.meter.confidence + 1
+             if w.flag.memory_lost then
+                 w.note("With the servers' memory gone, the police had disks and logs to work from and little else.")
+             end
          end }
 
 inject { id = "backups_hit", channel = "phone", from = "Backup team, Geneva",
@@ -1261,6 +1319,43 @@ action { id = "notify_authorities", kind = "communicate",
              w.after("6h", function(w2) w2.fire("ncsc_indicators") end)
          end }
 
+action { id = "report_police", kind = "communicate",
+         label = "Report the crime to the police",
+         text = "Report the attack to the host country's police cyber crime unit, and hand over the logs and server images the IMC chooses to share. Its premises and records are inviolable, so the police can act only on what you give them, and only if you give it before the logs roll over.",
+         team = "legal", staff = 1, takes = "1h",
+         source = "fiction", func = "respond", recommended = true,
+         facilitator = { good = "Reporting the crime in the first day, and deciding early what evidence to share.",
+                         expected = "Rooms at an international organisation often assume immunity means the police have no part, or that the national cyber centre is the police.",
+                         hint = "A crime was committed against the IMC, and perhaps against its staff: who investigates crimes?" },
+         available = function(w)
+             if w.flag.police then return false, "The police already have the case" end
+             return true
+         end,
+         effect = function(w)
+             w.flag.police = true
+             w.after("12h", function(w2) w2.fire("police_case") end)
+         end }
+
+action { id = "tell_staff", kind = "communicate",
+         label = "Tell staff what was taken from the HR files",
+         text = "What was copied, what to watch for (calls and emails in their names, bank fraud), a named contact, and help for those whose passports or bank details were in the files.",
+         team = "mgmt", staff = 1, takes = "1h",
+         source = "fiction", func = "respond", recommended = true,
+         facilitator = { good = "Telling staff the same day, before anyone can use their data against them.",
+                         expected = "Rooms wait for the forensic report to say exactly what was copied.",
+                         hint = "What does a member of staff need to know tonight to protect their bank account?" },
+         available = function(w)
+             if w.fired("hr_taken") == 0 then return false, "Nothing shows that staff files were taken" end
+             if w.flag.staff_told_at then return false, "Staff have been told" end
+             return true
+         end,
+         effect = function(w)
+             w.flag.staff_told_at = w.time
+             if w.fired("hr_fraud") > 0 then
+                 w.note("Staff were told after the fraudsters had already called them.")
+             end
+         end }
+
 action { id = "announce_return", kind = "communicate",
          label = "Announce that MARIS is back",
          text = "Tell member states and the public that MARIS, and DocNet if it is back too, can be used again.",
@@ -1428,6 +1523,33 @@ decision { id = "maris_again", from = "UNICC monitoring desk",
                  end },
            } }
 
+-- Opened by the hr_taken inject (w.open).
+decision { id = "hr_notice", from = "Head of human resources",
+           prompt = "About 300 staff files were copied, with bank details and passport copies. The staff association has heard rumours. What do you tell staff, and when?",
+           deadline = "4h", default = "wait",
+           discuss = { "What is the harm to a member of staff, and how soon can it happen?" },
+           facilitator = { good = "Telling staff today what was taken and what to watch for, and recording the breach under the organisation's own data protection policy.",
+                           expected = "Most rooms want the forensic report first, and some argue that immunity from national law means there is no duty to tell anyone.",
+                           hint = "The GDPR's test for telling people is a high risk to them. Whether or not it binds you, does this pass it?" },
+           options = {
+               { id = "tell_now", label = "Tell staff today what was taken and what to do", recommended = true,
+                 text = "What was copied, what to watch for, a named contact and practical help. Record the breach under the IMC's data protection policy, and tell the police that staff are victims too.",
+                 effect = function(w)
+                     w.flag.staff_told_at = w.time
+                     w.meter.fatigue = w.meter.fatigue + 1
+                 end },
+               { id = "wait", label = "Wait until the investigators know exactly which files were copied",
+                 text = "More precise, and days later. What happens if nobody decides.",
+                 effect = function(w)
+                     w.note("Staff were not told that their files had been copied.")
+                 end },
+               { id = "no_duty", label = "Say nothing: national data protection law does not bind the IMC",
+                 text = "Legally arguable. The staff are still the people at risk.",
+                 effect = function(w)
+                     w.note("The secretariat decided that immunity from national law meant it need tell its staff nothing.")
+                 end },
+           } }
+
 -- Opened by the iso_press inject (w.open).
 decision { id = "iso_question", from = "Head of communications",
            prompt = "The columnist wants an answer for tomorrow's edition: what was your ISO 27001 certificate worth? What do you say?",
@@ -1573,6 +1695,15 @@ every("3h", function(w)
     -- neither meter of trust stays far above where the week began.
     if w.meter.credibility > 70 then w.meter.credibility = w.meter.credibility - 1 end
     if w.meter.confidence > 72 then w.meter.confidence = w.meter.confidence - 1 end
+    -- A line the world knows to be untrue: once Reuters has called it a
+    -- cyberattack, every update under "technical issues" reads as spin.
+    if w.flag.said == "technical" and w.fired("reuters_story") > 0 and w.meter.credibility > 55 then
+        w.meter.credibility = w.meter.credibility - 2
+        if not w.flag.noted_spin then
+            w.flag.noted_spin = true
+            w.note("The public line still said \"technical issues\" after Reuters had reported a cyberattack. Each update under it read as spin.")
+        end
+    end
 end)
 
 -- ---------------------------------------------------------------------------
