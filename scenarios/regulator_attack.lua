@@ -215,6 +215,12 @@ local function restore_available(w, id)
     if w.running("power_down") or w.running("isolate_web") then
         return false, "The web cluster is being shut down"
     end
+    -- Evidence first: nobody writes over servers the investigators are
+    -- still reading, or front ends that are being rebuilt.
+    if w.running("find_entry") then
+        return false, "The investigators are still working on these servers: a restore now would overwrite the evidence"
+    end
+    if w.running("close_entry") then return false, "The front ends are being rebuilt" end
     if not is_one_of(w.system[id].status, RESTORABLE) then
         return false, "It does not need restoring"
     end
@@ -226,6 +232,13 @@ end
 local function on_slot(w)
     local c = clock(w)
     return math.abs(c - 9 * H) <= H or math.abs(c - 17 * H) <= H
+end
+
+-- Evidence of an attack, as opposed to a guess: what ICT or the
+-- investigators have found.
+local function attack_known(w)
+    return truthy(w.flag.triaged or w.flag.entry_found or w.fired("files_hit") > 0
+        or w.fired("backups_hit") > 0 or w.fired("relapse") > 0)
 end
 
 local function statement_made(w)
@@ -1245,10 +1258,11 @@ action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
          text = "Say what you now know: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. After \"a disruption\" it is an update; after \"technical issues\" it is a correction. The longer you wait, the more it costs.",
          team = "comms", staff = 1, takes = "30m",
-         source = "fact", ref = "infosecbuzz", func = "respond",
+         source = "fact", ref = "infosecbuzz", func = "respond", recommended = true,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              if w.flag.said == "attack" then return false, "You already call it a cyberattack" end
+             if not attack_known(w) then return false, "Nobody has looked yet: triage first, then say what it is" end
              return true
          end,
          effect = function(w)
