@@ -1258,7 +1258,9 @@ action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
          text = "Say what you now know: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. After \"a disruption\" it is an update; after \"technical issues\" it is a correction. The longer you wait, the more it costs.",
          team = "comms", staff = 1, takes = "30m",
-         source = "fact", ref = "infosecbuzz", func = "respond", recommended = true,
+         -- Not `recommended`: the debrief would list it as advice missed by a
+         -- room whose first line already said "cyberattack".
+         source = "fact", ref = "infosecbuzz", func = "respond",
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              if w.flag.said == "attack" then return false, "You already call it a cyberattack" end
@@ -1354,7 +1356,9 @@ action { id = "tell_staff", kind = "communicate",
          label = "Tell staff what was taken from the HR files",
          text = "What was copied, what to watch for (calls and emails in their names, bank fraud), a named contact, and help for those whose passports or bank details were in the files.",
          team = "mgmt", staff = 1, takes = "1h",
-         source = "fiction", func = "respond", recommended = true,
+         -- Not `recommended`: most sessions never see HR files taken, and the
+         -- debrief would list it as advice missed. hr_notice's tell_now is.
+         source = "fiction", func = "respond",
          facilitator = { good = "Telling staff the same day, before anyone can use their data against them.",
                          expected = "Rooms wait for the forensic report to say exactly what was copied.",
                          hint = "What does a member of staff need to know tonight to protect their bank account?" },
@@ -1417,7 +1421,7 @@ decision { id = "first_words", at = "1h", from = "Head of communications",
                          w.note("You said \"cyberattack\" before anyone had read a log. It turned out to be true, but at 07:00 nobody knew that: a regulator that guesses in public is quoted the day it guesses wrong.")
                      end
                  end },
-               { id = "incident", label = "\"We are investigating a disruption to our web services\"", recommended = true,
+               { id = "incident", label = "\"We are investigating a disruption to our web services\"",
                  text = "What is down, what works, the next update at 09:00, and no cause yet. Honest before triage; once ICT finds someone inside, say so.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 1
