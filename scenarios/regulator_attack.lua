@@ -689,7 +689,7 @@ inject { id = "weekend", at = "3d3h", channel = "internal", from = "Human resour
          body = [["Eleven people have badged in every day since Wednesday, some of them until past midnight. Who is on duty this weekend, and who is off?"
 
 (In its 2017 recovery, Maersk ran shift-based work streams with a duty manager.)]],
-         source = "fact", ref = "maersk_shifts",
+         source = "analogy", ref = "maersk_shifts",
          discuss = { "Who could run this if you were off for a day?" },
          effect = function(w)
              if w.flag.rota then
@@ -1174,7 +1174,7 @@ action { id = "shift_rota", kind = "restore",
          label = "Set up a shift rota and a duty manager",
          text = "Split the crisis team into two shifts with a named duty manager for each. It costs you one ICT engineer at any moment, who is asleep.",
          team = "mgmt", staff = 1, takes = "1h",
-         source = "fact", ref = "maersk_shifts", func = "respond", recommended = true,
+         source = "analogy", ref = "maersk_shifts", func = "respond", recommended = true,
          effect = function(w)
              w.flag.rota = true
              w.team.ict.staff = w.team.ict.staff - 1
@@ -1243,7 +1243,7 @@ action { id = "promise_rhythm", kind = "communicate",
          label = "Promise updates at 09:00 and 17:00",
          text = "Announce a fixed schedule: an update every day at 09:00 and 17:00 London time, even if there is nothing new. Then keep it.",
          team = "comms", staff = 1, takes = "15m",
-         source = "fact", ref = "m2shipping", func = "respond", recommended = true,
+         source = "analogy", ref = "m2shipping", func = "respond", recommended = true,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              return true
