@@ -5,9 +5,11 @@
 -- member states' reporting database in the middle of a committee week.
 -- Modeled on public reporting of the cyberattack on the International
 -- Maritime Organization, 30 September to early October 2020. Facts the IMO
--- confirmed are tagged source = "fact" with a reference. The IMO never said
--- what malware hit it, how the attackers got in or who they were, so
--- everything about the attackers is tagged source = "fiction".
+-- confirmed are tagged source = "fact" with a reference; practice taken from
+-- another incident (Maersk's shifts, CMA CGM's updates) is "analogy". The
+-- IMO never said what malware hit it, how the attackers got in or who they
+-- were, so everything about the attackers is tagged source = "fiction", and
+-- so are the stolen HR files and the police case.
 --
 -- The model, in short:
 --   * Until the web services are shut down (isolated or powered off), the
@@ -15,9 +17,15 @@
 --     file servers, then the Geneva backups.
 --   * A restore is clean only when the way in is closed (find_entry, then
 --     close_entry) and the accounts are reset. Anything restored earlier
---     comes back compromised a few hours later: a second outage.
---   * Credibility follows what you say and how regularly you say it:
---     "technical issues" is cheap on Wednesday and expensive on Thursday.
+--     comes back compromised a few hours later: a second outage. Nothing is
+--     restored over servers the investigators are still reading.
+--   * Credibility follows what you say, when you knew it, and how regularly
+--     you say it: "cyberattack" before triage is a guess, "investigating a
+--     disruption" is honest until triage and stale after it, and "technical
+--     issues" after the evidence is wrong.
+--   * Even a strong week costs: the investigators need the night, the
+--     slower rebuilds take days, praise fades, and fatigue never falls
+--     below where it was. The real IMO took about a week.
 --   * Fatigue follows how many of your own people are busy, and a shift
 --     rota is the only thing that brings it down while work goes on.
 --   * Tuesday 09:00 (the member-state briefing) sets flag.review, and the
