@@ -23,7 +23,7 @@ The Intergovernmental Maritime Council (fictional) is a UN specialised agency wi
 Your people: ICT & security (4), communications (2), conference services (3), legal & external relations (2), and senior management (2, you among them).]]
 
 T.stakes = [[
-The conventions ask member states to file their reports through MARIS. A few days' outage puts nobody in breach, but administrations need to know how to submit meanwhile, and only the secretariat can tell them. Delegates need their papers for today's session. In three months comes the date your own committee set: from the first annual audit of a shipping company after 1 January 2021, Administrations are encouraged to make sure its safety management system covers cyber risk. The industry will watch how you handle yours.]]
+The conventions ask member states to file their reports through MARIS. A few days' outage puts nobody in breach, but administrations need to know how to submit meanwhile, and only the secretariat can tell them. Delegates need their papers for today's session. In three months comes the date your own committee set: Administrations are encouraged to make sure that every shipping company's safety management system covers cyber risk by the first annual verification of its Document of Compliance after 1 January 2021. The industry will watch how you handle yours.]]
 
 T.end_overrun = [[
 The attackers spent most of a day inside with nothing in their way. They moved from the web cluster to the London file servers, and on to the Geneva backups unless someone cut them off. Nobody can say which MARIS records are genuine. The rebuild will take weeks, and member states will check every record they ever filed.

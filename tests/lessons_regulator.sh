@@ -127,6 +127,21 @@ EOF
 check "no restore over the servers the investigators are still reading" \
   eval '! ok_run restore_during_forensics && has restore_during_forensics "overwrite the evidence"'
 
+# --- A second outage is what the ending says it is ---------------------------
+play quiet_relapse <<'EOF'
+0m      start restore_docs
+10h     start isolate_web
+EOF
+play announced_relapse <<'EOF'
+0m      start restore_maris
+9h      start announce_return
+10h05m  start isolate_web
+EOF
+check "one quiet relapse of something never announced costs meters, not the week" \
+  eval 'has quiet_relapse "Restored, and compromised again" && ! has quiet_relapse "ENDING    second_outage"'
+check "a relapse after its return was announced ends the week in second_outage" \
+  eval 'has announced_relapse "went dark again after you had announced its return" && has announced_relapse "ENDING    second_outage"'
+
 # --- Missing actors: the police, and the staff whose files were taken --------
 play police <<'EOF'
 0m      start report_police
