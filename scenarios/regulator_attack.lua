@@ -392,7 +392,7 @@ inject { id = "press_first", at = "9h", channel = "news", from = "Trade journali
                  w.meter.credibility = w.meter.credibility - 1
                  if w.flag.triaged then
                      w.meter.credibility = w.meter.credibility - 1
-                     w.note("Hours after ICT had found someone inside, the public line still spoke of \"a disruption\". The journalist filed \"IMC would not say whether it was attacked\".")
+                     w.note("ICT had found someone inside, and the public line still spoke of \"a disruption\". The journalist filed \"IMC would not say whether it was attacked\".")
                  end
              else
                  w.meter.credibility = w.meter.credibility - 6
@@ -573,7 +573,7 @@ inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
 
 inject { id = "relapse", channel = "internal", from = "ICT & security",
          title = "Restored, and compromised again",
-         body = [[The restored system shows the same service-account logins and the same unknown scripts as on Wednesday. ICT is pulling it off the network again.
+         body = [[The restored system shows the same service-account logins and the same unknown scripts as when the alarm went. ICT is pulling it off the network again.
 
 Something the attackers could use was still open when it came back, and they used it.]],
          source = "fiction", repeatable = true,
