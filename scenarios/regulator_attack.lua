@@ -425,7 +425,9 @@ inject { id = "hr_taken", channel = "internal", from = "ICT & security",
          title = "The HR share was copied out",
          body = [[The file servers' logs show the HR share copied to an address abroad: personnel files for about 300 staff, with home addresses, bank details, passport copies and the medical certificates behind sick leave. Nothing has been published that anyone can find.
 
-The IMC is a UN agency. Its privileges and immunities mean that national data protection law, such as the GDPR, does not bind it as it binds a company; its own data protection policy and the UN system's principles on personal data do. Whatever the law, the people at risk are your staff.]],
+The IMC is a UN agency. Its privileges and immunities mean that national data protection law, such as the GDPR, does not bind it as it binds a company; its own data protection policy and the UN system's principles on personal data do. Whatever the law, the people at risk are your staff.
+
+(The UN system's Principles on Personal Data Protection and Privacy were adopted on 11 October 2018. The GDPR does not say whether it applies to international organisations, which rely on their immunities; the question is disputed.)]],
          source = "fiction",
          discuss = { "Who are the victims here, and what do they need to know first?",
                      "Would your answer change if the IMC were a company under the GDPR?" },
