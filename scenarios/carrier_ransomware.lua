@@ -27,6 +27,7 @@
 --     even contained), the session runs out into the fallback ending.
 
 local T = include("carrier_ransomware_texts.lua")
+local N = include("carrier_ransomware_notes.lua")
 
 local H = 3600        -- one hour in seconds (w.time is in seconds)
 local D = 24 * H
@@ -438,6 +439,7 @@ inject { id = "ransom_note", at = "0m", channel = "phone", from = "Wei Lin, Shan
 
 (Press reports say CMA CGM's ransom note read like this: a live chat within two days, a "special price", two files as proof, a claim of stolen data, no amount.)]],
          source = "fact", ref = "portandterminal",
+         facilitator = N.ransom_note,
          discuss = { "Who do you call first, and on what phone?",
                      "Should Shanghai pull the plugs? What would be lost?" },
          effect = function(w)
@@ -467,6 +469,7 @@ inject { id = "peripheral_servers", at = "3h", channel = "internal", from = "Mar
 
 (CMA CGM said the attack hit "peripheral servers". Its Australian branch was reportedly hit too.)]],
          source = "fact", ref = "freightwaves",
+         facilitator = N.peripheral_servers,
          discuss = { "What does 'peripheral' tell you about where the attackers are heading?" },
          effect = function(w)
              if not w.flag.edge_cut then add(w, "spread", 3) end
@@ -479,10 +482,12 @@ inject { id = "portals_dark", when = function(w) return w.system.booking.status 
 
 (CMA CGM's group sites went down on Monday morning, and customers were sent to their local agencies.)]],
          source = "fact", ref = "cybeta",
+         facilitator = N.portals_dark,
          discuss = { "What will customers think when they learn the truth later?" },
          effect = function(w) w.open("first_statement") end }
 
 inject { id = "switchboard_dead", at = "9h", channel = "phone", from = "Claire Morel, facilities, head office",
+         facilitator = N.switchboard_dead,
          title = "France: no phones",
          body = [[07:00, Monday. Staff arriving at head office find the desk phones dead. The switchboard runs on servers in the same domain as the PCs, and it is down. Customers calling the French numbers hear nothing at all.
 
@@ -499,6 +504,7 @@ inject { id = "linkedin_leak", at = "10h", channel = "social", from = "LinkedIn"
 
 (A screenshot of CMA CGM's ransom note reportedly circulated the same way.)]],
          source = "fact", ref = "freightwaves",
+         facilitator = N.linkedin_leak,
          discuss = { "Does this match what you have told customers?" },
          effect = function(w)
              local said = w.chosen("first_statement")
@@ -521,6 +527,7 @@ inject { id = "lloyds_query", channel = "news", from = "Trade journalist, Lloyd'
 
 (Lloyd's List reported that the CMA CGM attack was Ragnar Locker and that the company confirmed it. CMA CGM's own statements never named it.)]],
          source = "fact", ref = "securityaffairs",
+         facilitator = N.lloyds_query,
          discuss = { "What can you confirm today without guessing?" },
          effect = function(w)
              if w.chosen("first_statement") == "cyberattack" then
@@ -538,6 +545,7 @@ The 24-hour rule: a carrier must file its cargo manifest with CBP 24 hours befor
 
 (CBP granted CMA CGM exactly this relief in 2020, effective 27 September at 22:00.)]],
          source = "fact", ref = "cbp",
+         facilitator = N.cbp_relief,
          discuss = { "Who in your organisation should CBP call, and what will they need from them?" },
          effect = function(w)
              w.after("1d", function(w2)
@@ -564,6 +572,7 @@ inject { id = "ad_warning",
 
 Rebuild AD, trace the entry point and close it, then restore in phases. In that order.]],
          source = "fiction",
+         facilitator = N.ad_warning,
          discuss = { "What would you restore first, and what has to be true before you do?" },
          effect = function(w)
              if w.system.ad.status == "online" then w.system.ad.status = "compromised" end
@@ -588,6 +597,7 @@ inject { id = "servers_encrypting", when = function(w) return w.meter.spread >= 
          end }
 
 inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 end,
+         facilitator = N.ad_encrypting,
          channel = "internal", from = "Marc Aubert, head of IT operations",
          title = "Domain controllers are going down",
          body = [[The domain controllers are encrypting, one region after another. Nobody can log in. Email has stopped, and the phone systems that depend on the domain are failing with it.
@@ -604,6 +614,7 @@ inject { id = "ad_encrypting", when = function(w) return w.meter.spread >= 60 en
          end }
 
 inject { id = "backups_hit",
+         facilitator = N.backups_hit,
          when = function(w) return w.meter.spread >= 75 and w.system.backups.status == "online" end,
          channel = "internal", from = "Backup administrator, Paris data centre",
          title = "The backups are being deleted",
@@ -646,6 +657,7 @@ It is the only clean copy you have. Rebuilding from it will be slow and must be 
 
 (Wired reported that Maersk's 2017 recovery depended on a single domain controller in Ghana that had been offline during a power cut. Maersk has not confirmed the details.)]],
          source = "analogy", ref = "redmondmag",
+         facilitator = N.offline_dc,
          discuss = { "How do you get a copy of it to head office safely?" } }
 
 inject { id = "reinfection", channel = "internal", from = "Marc Aubert, head of IT operations",
@@ -669,6 +681,7 @@ inject { id = "proof_files", channel = "email", from = "Live chat, attackers' po
 
 (The note reportedly promised two files decrypted free and claimed data had been stolen.)]],
          source = "fact", ref = "portandterminal",
+         facilitator = N.proof_files,
          discuss = { "Does this start the GDPR clock? Who decides that?" },
          effect = function(w) breach_known(w, "the attackers' file listing") end }
 
@@ -680,6 +693,7 @@ If personal data was taken, the GDPR gives you 72 hours from when you became awa
 
 (CMA CGM said it suspected a data breach three days after its attack.)]],
          source = "fact", ref = "freshfruit",
+         facilitator = N.exfil_signs,
          discuss = { "What can you tell the DPA today, and what will you say you do not know yet?" },
          effect = function(w) breach_known(w, "the forensic images") end }
 
@@ -690,6 +704,7 @@ inject { id = "special_price_expires", when = function(w) return w.flag.price_la
 
 (The note reportedly gave two days for a "special price". Ragnar Locker reportedly threatened to leak data, especially if victims went to the police.)]],
          source = "fact", ref = "freightwaves",
+         facilitator = N.special_price_expires,
          discuss = { "Does their deadline change anything you had decided?" },
          effect = function(w)
              if w.done("oob_comms") == 0 and not w.flag.ad_clean then
@@ -726,6 +741,7 @@ inject { id = "leak_sample", channel = "news", from = "Trade journalist, Lloyd's
 
 (About half of the ransomware cases Coveware handled in 2020 reportedly came with a threat to leak data.)]],
          source = "analogy", ref = "toll",
+         facilitator = N.leak_sample,
          discuss = { "Who needs to hear from you before they read this in the press?" },
          effect = function(w)
              local cut = 0
@@ -757,6 +773,7 @@ inject { id = "reextortion", channel = "email", from = "Unknown sender",
 
 (In 2021, hackers reportedly claimed to hold up to 500,000 CMA CGM customer records and demanded a ransom. CMA CGM refused to negotiate.)]],
          source = "analogy", ref = "loadstar2021",
+         facilitator = N.reextortion,
          discuss = { "What did the first payment buy?" },
          effect = function(w)
              add(w, "exposure", 25)
@@ -782,6 +799,7 @@ inject { id = "gdpr_reminder",
          title = "DPO: \"24 hours left on the GDPR clock\"",
          body = [[48 of the 72 hours have gone. A first notice to the authority can be short: what happened, what data may be involved, what you are doing, and when you will say more. GDPR Article 33 allows the details to follow in phases.]],
          source = "fact", ref = "gdpr",
+         facilitator = N.gdpr_reminder,
          discuss = { "What is stopping the notice?" } }
 
 -- ---------------------------------------------------------------------------
@@ -794,6 +812,7 @@ inject { id = "golden_week_rush", at = "1d10h", channel = "phone", from = "Asia 
 
 (TradeWinds reported that the CMA CGM outage hit during the rush to ship before Golden Week.)]],
          source = "fact", ref = "tradewinds",
+         facilitator = N.golden_week_rush,
          discuss = { "What is the real risk of reopening anything this week?" },
          effect = function(w) w.open("surge") end }
 
@@ -803,6 +822,7 @@ inject { id = "imo_down", at = "2d18h", channel = "news", from = "Shipping news 
 
 (On 30 September 2020 the IMO first tweeted about "technical issues" and confirmed a cyberattack the next day.)]],
          source = "fact", ref = "imo_buzz",
+         facilitator = N.imo_down,
          discuss = { "What do you say if asked about a connection you know nothing about?" } }
 
 inject { id = "shippers_complain", at = "3d12h", channel = "news", from = "Australian shippers' associations",
@@ -811,6 +831,7 @@ inject { id = "shippers_complain", at = "3d12h", channel = "news", from = "Austr
 
 (The Freight & Trade Alliance and APSA reportedly made these complaints about CMA CGM's fallback in 2020.)]],
          source = "fact", ref = "ftalliance",
+         facilitator = N.shippers_complain,
          discuss = { "Which of their complaints can you fix this week?" },
          effect = function(w)
              local hit = 10
@@ -825,6 +846,7 @@ inject { id = "ofac_advisory", at = "3d17h", channel = "regulator", from = "Gene
 
 Nobody knows who is behind the chat.]],
          source = "fact", ref = "ofac",
+         facilitator = N.ofac_advisory,
          discuss = { "Who in the room would sign a payment now?" },
          effect = function(w)
              if w.flag.paid then
@@ -855,6 +877,7 @@ inject { id = "arrival_notices", at = "4d10h", channel = "email", from = "Head o
 
 (Expeditors put the net cost of its 2022 cyberattack at USD 60 million, most of it demurrage.)]],
          source = "analogy", ref = "expeditors",
+         facilitator = N.arrival_notices,
          discuss = { "Who should pay for boxes that could not be collected because of your outage?" },
          effect = function(w)
              if w.system.backoffice.status ~= "online" and w.done("manual_notices") == 0 then
@@ -869,6 +892,7 @@ inject { id = "regions_push", at = "5d10h", channel = "phone", from = "Regional 
 
 IT reminds the call that Toll Group, the Australian logistics company, was hit by ransomware twice this year.]],
          source = "analogy", ref = "maersk_screens",
+         facilitator = N.regions_push,
          discuss = { "What would you need to know before reconnecting anything?" },
          effect = function(w) w.open("reconnect") end }
 
@@ -908,6 +932,7 @@ inject { id = "fmc_filings", at = "9d14h", channel = "regulator", from = "Regula
 
 (On 8 October 2020 CMA CGM asked the FMC to allow tariff and service-contract filings up to 60 days late, and promised no rate increases without 30 days' notice.)]],
          source = "fact", ref = "smmbd",
+         facilitator = N.fmc_filings,
          discuss = { "What can you offer customers while filings are late?" },
          effect = function(w)
              w.after("1d12h", function(w2)
@@ -966,6 +991,7 @@ inject { id = "gate_queues", when = function(w) return w.meter.ops <= 45 end,
 
 (In 2017, without Maersk's systems, the Elizabeth, NJ terminal ran its gates on paper. Queues reached about 800 trucks and waits of up to six hours.)]],
          source = "analogy", ref = "landlinemag",
+         facilitator = N.gate_queues,
          discuss = { "What could the terminal do with a spreadsheet from you?" },
          effect = function(w)
              add(w, "trust", -5)
@@ -1003,6 +1029,7 @@ inject { id = "burnout", when = function(w) return w.meter.fatigue >= 90 end,
 
 (Maersk ran its 2017 recovery in shift-based work streams with a duty manager.)]],
          source = "analogy", ref = "safety4sea",
+         facilitator = N.burnout,
          discuss = { "How would you staff a fortnight like this from the first night?" },
          effect = function(w)
              w.team.it.staff = w.team.it.staff - 2
@@ -1040,6 +1067,7 @@ inject { id = "backoffice_back", channel = "internal", from = "Head of shared se
 
 (CMA CGM reconnected its Shared Services Centre back offices step by step from 30 September.)]],
          source = "fact", ref = "freshfruit",
+         facilitator = N.backoffice_back,
          discuss = { "What do you tell customers, and what do you not promise yet?" } }
 
 inject { id = "subsidiaries_back", channel = "internal", from = "Head of shared services",
@@ -1048,6 +1076,7 @@ inject { id = "subsidiaries_back", channel = "internal", from = "Head of shared 
 
 (Around 5 October, CMA CGM's Mercosul and Containerships subsidiaries were back.)]],
          source = "fact", ref = "containernews",
+         facilitator = N.subsidiaries_back,
          discuss = { "Which customers should hear this first?" } }
 
 inject { id = "agencies_back", channel = "internal", from = "Head of shared services",
@@ -1056,6 +1085,7 @@ inject { id = "agencies_back", channel = "internal", from = "Head of shared serv
 
 (CMA CGM's agencies reconnected gradually from early October. A later notice said all agencies and back offices were fully running.)]],
          source = "fact", ref = "trasportoeuropa",
+         facilitator = N.agencies_back,
          discuss = { "What would make you disconnect an office again?" } }
 
 inject { id = "ecommerce_back", channel = "internal", from = "Head of digital",
@@ -1064,6 +1094,7 @@ inject { id = "ecommerce_back", channel = "internal", from = "Head of digital",
 
 (CMA CGM restored its e-commerce on Sunday 11 October 2020, two weeks after the attack.)]],
          source = "fact", ref = "marinelink",
+         facilitator = N.ecommerce_back,
          discuss = { "What will you watch most closely this first week?" },
          effect = function(w)
              add(w, "trust", 3)
@@ -1092,6 +1123,7 @@ action { id = "isolate_asia", kind = "contain",
          text = "Take the infected offices off the network at the switch and leave the machines running, so their memory survives for the investigators.",
          team = "it", staff = 2, takes = "3h",
          source = "fact", ref = "cisa", func = "respond", recommended = true,
+         facilitator = N.isolate_asia,
          available = function(w)
              if w.running("power_down_asia") then return false, "The Asia machines are being powered down" end
              local st = w.system.asia.status
@@ -1111,6 +1143,7 @@ action { id = "power_down_asia", kind = "contain",
          text = "Fast, and one person can do it by phone. But powering down destroys the memory evidence. CISA advises it only as a last resort.",
          team = "it", staff = 1, takes = "1h",
          source = "fact", ref = "cisa", func = "respond",
+         facilitator = N.power_down_asia,
          available = function(w)
              if w.running("isolate_asia") then return false, "Isolation at the switch is under way" end
              local st = w.system.asia.status
@@ -1159,6 +1192,7 @@ action { id = "stop_pcs", kind = "contain",
          end }
 
 action { id = "check_backups", kind = "contain",
+         facilitator = N.check_backups,
          label = "Check the backups and take them offline",
          text = "Confirm the backups are intact, then disconnect them from the network before the attackers find them.",
          team = "it", staff = 1, takes = "2h",
@@ -1188,6 +1222,7 @@ action { id = "close_entry", kind = "contain",
          text = "Disable the accounts and remote access the attackers used, patch what they exploited, and remove the backdoors the investigators found.",
          team = "it", staff = 2, takes = "6h",
          source = "fact", ref = "nist", func = "respond", recommended = true,
+         facilitator = N.close_entry,
          available = function(w)
              if not w.flag.scoped then return false, "Nobody knows yet how they got in" end
              if w.flag.eradicated then return false, "Already closed" end
@@ -1218,12 +1253,14 @@ action { id = "report_police", kind = "investigate",
          text = "Report the attack to the police, the national cyber agency and the FBI's liaison. They may know the group, and whether a decryptor exists.",
          team = "exec", staff = 1, takes = "2h",
          source = "fact", ref = "cisa", func = "respond", recommended = true,
+         facilitator = N.report_police,
          effect = function(w)
              add(w, "regulatory", 4)
              w.note("Law enforcement was told on day " .. (w.time // D + 1) .. ".")
          end }
 
 action { id = "capture_memory", kind = "investigate",
+         facilitator = N.capture_memory,
          label = "Capture memory and image the infected machines",
          text = "Copy the memory and disks of a sample of infected machines in Asia before anything is wiped. This is how you learn what the attackers did.",
          team = "it", staff = 1, takes = "4h",
@@ -1243,6 +1280,7 @@ action { id = "capture_memory", kind = "investigate",
          end }
 
 action { id = "trace_entry", kind = "investigate",
+         facilitator = N.trace_entry,
          label = "Trace how the attackers got in",
          text = "Work back through the images and logs to the first foothold, the accounts the attackers used, and what they took. It goes much faster with good evidence.",
          team = "it", staff = 2, takes = "12h",
@@ -1392,6 +1430,7 @@ action { id = "declare_safe", kind = "communicate",
          text = "Reassure customers that messages from Alcyon addresses and EDI links can be trusted.",
          team = "comms", staff = 1, takes = "1h",
          source = "fact", ref = "smartmaritime", func = "respond",
+         facilitator = N.declare_safe,
          available = needs_first_line,
          effect = function(w)
              if w.flag.verified and not is_one_of(w.system.email.status, { "compromised", "encrypted" }) then
@@ -1408,6 +1447,7 @@ action { id = "notify_dpa", kind = "communicate",
          label = "Send a first breach notice to the data protection authority",
          text = "A first GDPR notice: what happened, what data may be involved, what you are doing, and when you will say more.",
          team = "legal", staff = 1, takes = "6h",
+         facilitator = N.notify_dpa,
          source = "fact", ref = "gdpr", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.breach_known then return false, "Nothing yet shows that personal data was taken" end
@@ -1450,6 +1490,7 @@ action { id = "cbp_liaison", kind = "communicate",
          end }
 
 action { id = "fmc_relief", kind = "communicate",
+         facilitator = N.fmc_relief,
          label = "Ask the FMC for filing relief; freeze rate increases",
          text = "Ask the Federal Maritime Commission to accept tariff and service-contract filings up to 60 days late, and promise customers no rate increases without 30 days' notice.",
          team = "legal", staff = 1, takes = "6h",
@@ -1537,6 +1578,7 @@ action { id = "rebuild_ad", kind = "restore",
          text = "Build new domain controllers from a clean backup, reset every privileged password, and rejoin nothing until it is done.",
          team = "it", staff = 3, takes = "1d",
          source = "fact", ref = "redmondmag", func = "recover", recommended = true,
+         facilitator = N.rebuild_ad,
          repeatable = true,
          available = function(w)
              if w.flag.ad_clean then return false, "Active Directory has been rebuilt" end
@@ -1627,6 +1669,7 @@ action { id = "run_decryptor", kind = "restore",
          text = "Use the tool the attackers sent to decrypt the encrypted servers in place and put them back on the network.",
          team = "it", staff = 2, takes = "12h",
          source = "fiction", func = "recover",
+         facilitator = N.run_decryptor,
          available = function(w)
              if w.fired("decryptor_arrives") == 0 then return false, "There is no decryptor" end
              return true
@@ -1659,6 +1702,7 @@ decision { id = "first_statement", from = "Head of communications",
            prompt = "Customers are asking what is going on, and the website needs a line within hours. What does it say?",
            deadline = "6h", default = "it_issue",
            discuss = { "What will customers think when they learn the truth?" },
+           facilitator = N.first_statement,
            options = {
                { id = "cyberattack", label = "\"We are responding to a cyberattack\"", recommended = true,
                  text = "Say what happened, what you have cut off to protect customers, and how to book in the meantime.",
@@ -1688,6 +1732,7 @@ decision { id = "ransom", at = "1h", from = "Chief executive",
            deadline = "8h", default = "no_line",
            discuss = { "What does paying buy you, and what does it not buy?",
                        "Who must be involved before anyone talks to the attackers?" },
+           facilitator = N.ransom,
            options = {
                { id = "refuse", label = "Refuse: no contact except through law enforcement", recommended = true,
                  text = "CISA and the FBI advise against paying. Expect the attackers to publish some data to put on pressure.",
@@ -1730,6 +1775,7 @@ decision { id = "final_demand", from = "Chief executive",
            prompt = "The attackers now want USD 10 million and say the data goes online within two days. Counsel has read this afternoon's Treasury advisory. What do you do?",
            deadline = "12h", default = "keep_talking",
            discuss = { "If you pay, whose name is on the payment, and what will OFAC ask them?" },
+           facilitator = N.final_demand,
            options = {
                { id = "stop", label = "End the talks and hand the chat to the police", recommended = true,
                  effect = function(w)
@@ -1757,6 +1803,7 @@ decision { id = "surge", from = "Asia sales director",
            prompt = "Exporters are queuing to ship before Golden Week. Sales wants to reopen the booking portal for China today, on the old servers. What do you tell them?",
            deadline = "6h", default = "turn_away",
            discuss = { "What has to be true before any system comes back?" },
+           facilitator = N.surge,
            options = {
                { id = "workarounds", label = "Keep it dark; push INTTRA, the Excel form and the agencies", recommended = true,
                  effect = function(w)
@@ -1798,6 +1845,7 @@ decision { id = "breach_notice", from = "Data protection officer",
            prompt = "Personal data was probably taken. What do you tell customers now?",
            deadline = "12h", default = "wait",
            discuss = { "What does a customer need to know to protect themselves?" },
+           facilitator = N.breach_notice,
            options = {
                { id = "tell_now", label = "\"We suspect a data breach\": say so, with phishing advice", recommended = true,
                  text = "CMA CGM said publicly that it suspected a data breach three days after its attack.",
@@ -1820,6 +1868,7 @@ decision { id = "demurrage", from = "Head of US imports",
            prompt = "Consignees could not collect boxes because arrival notices never came. Terminals are billing demurrage. Who pays?",
            deadline = "12h", default = "bill",
            discuss = { "What will shippers remember about this fortnight?" },
+           facilitator = N.demurrage,
            options = {
                { id = "waive", label = "Waive demurrage and detention caused by the outage", recommended = true,
                  effect = function(w)
@@ -1845,6 +1894,7 @@ decision { id = "reconnect", from = "Regional managing directors",
            prompt = "The regions want their networks back this weekend. What do you tell them?",
            deadline = "8h", default = "regions_decide",
            discuss = { "What would you need to know before reconnecting anything?" },
+           facilitator = N.reconnect,
            options = {
                { id = "phased", label = "In phases: back office, subsidiaries, agencies, then e-commerce", recommended = true,
                  text = "Each phase on a monitored segment, after Active Directory is rebuilt and the way in is closed. Publish the order so the regions can plan.",

@@ -32,6 +32,7 @@
 --     endings are judged then; two bad endings can come earlier.
 
 local T = include("regulator_attack_texts.lua")
+local N = include("regulator_attack_notes.lua")
 
 local H = 3600
 local DAY = 24 * H
@@ -265,6 +266,7 @@ Ravi has not touched anything. He is asking whether to start pulling plugs.
 
 (On 30 September 2020 the IMO's public website, intranet and other web services, including GISIS, IMODOCS and Virtual Publications, went down.)]],
          source = "fact", ref = "shipandbunker",
+         facilitator = N.alarm,
          discuss = { "What do you need to know before you shut anything down?",
                      "Who do you wake, and how do you reach them if the contact lists are on the intranet?" },
          effect = function(w)
@@ -283,6 +285,7 @@ The chair's office has seen that the website is down. It asks two things: will d
 
 (The IMO's Facilitation Committee met on its virtual platform with simultaneous interpretation on 30 September and 2 October 2020, while the website was down.)]],
          source = "fact", ref = "smartmaritime",
+         facilitator = N.chair_call,
          discuss = { "What would you check before you answer the chair?",
                      "How do delegates get their papers if DocNet stays down?" } }
 
@@ -304,6 +307,7 @@ MARIS (the Maritime Reporting and Information System) is how member states meet 
 
 (GISIS, the IMO's equivalent, has run since 2005 and is how member states meet their mandatory reporting duties. It was among the services the 2020 attack took down.)]],
          source = "fact", ref = "gisis",
+         facilitator = N.maris_explainer,
          discuss = { "What can member states do instead, and who tells them?" } }
 
 inject { id = "session_wed", at = "6h", channel = "internal", from = "Conference services",
@@ -312,6 +316,7 @@ inject { id = "session_wed", at = "6h", channel = "internal", from = "Conference
 
 (The IMO held its Facilitation Committee session on the platform on 30 September 2020. The attack did not affect the platform or email.)]],
          source = "fact", ref = "smartmaritime",
+         facilitator = N.session_wed,
          discuss = { "What did you tell delegates about the platform, and what was it based on?" },
          effect = function(w)
              local c = w.chosen("platform")
@@ -379,6 +384,7 @@ inject { id = "press_first", at = "9h", channel = "news", from = "Trade journali
 
 (The IMO's first tweet on 30 September spoke of "technical issues". The next day it said this had been a cyberattack.)]],
          source = "fact", ref = "infosecbuzz",
+         facilitator = N.press_first,
          discuss = { "What did your first line commit you to?" },
          effect = function(w)
              local said = w.flag.said
@@ -528,6 +534,7 @@ ICT & security has three more people.
 
 (The IMO worked with UNICC to restore its services in 2020.)]],
          source = "fact", ref = "offshore_energy",
+         facilitator = N.unicc_arrives,
          discuss = { "What do you hand them first: logs, servers, or the authority to decide?" },
          effect = function(w)
              w.team.ict.staff = w.team.ict.staff + 3
@@ -570,6 +577,7 @@ inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
 
 (The IMO keeps its file servers in the UK and its backups in Geneva, and said it tests backup and restore regularly.)]],
          source = "fact", ref = "fathom",
+         facilitator = N.test_result,
          discuss = { "What does this test tell you, and what does it not?" },
          effect = function(w) w.meter.integrity = w.meter.integrity + 2 end }
 
@@ -599,6 +607,7 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
 
 (Reuters reported the attack on the IMO and the services it took down: the website, the intranet and web services including GISIS, IMODOCS and Virtual Publications.)]],
          source = "fact", ref = "reuters",
+         facilitator = N.reuters_story,
          discuss = { "Does the story match what you have said so far?" },
          effect = function(w)
              local said = w.flag.said
@@ -651,6 +660,7 @@ inject { id = "reports_piling", channel = "email", from = "Permanent representat
 
 (Member states meet their mandatory reporting duties through GISIS, the IMO's equivalent of MARIS.)]],
          source = "fact", ref = "gisis",
+         facilitator = N.reports_piling,
          discuss = { "Who in the secretariat owns the answer to this?" },
          effect = function(w) w.meter.confidence = w.meter.confidence - 5 end }
 
@@ -660,6 +670,7 @@ inject { id = "session_fri", at = "2d6h", channel = "internal", from = "Conferen
 
 (The IMO's Facilitation Committee met on the platform again on 2 October 2020.)]],
          source = "fact", ref = "smartmaritime",
+         facilitator = N.session_fri,
          discuss = { "What would the committee have lost if this session had not happened?" },
          effect = function(w)
              if w.flag.platform_incident and not w.flag.platform_verified then
@@ -687,6 +698,7 @@ Certification means an auditor checked that you run a management system for secu
 
 (The IMO has held ISO/IEC 27001:2013 certification since 2015, the first UN body to do so.)]],
          source = "fact", ref = "fathom",
+         facilitator = N.iso_press,
          discuss = { "What does your certificate promise, and to whom?" },
          effect = function(w) w.open("iso_question") end }
 
@@ -700,6 +712,7 @@ inject { id = "weekend", at = "3d3h", channel = "internal", from = "Human resour
 
 (In its 2017 recovery, Maersk ran shift-based work streams with a duty manager.)]],
          source = "analogy", ref = "maersk_shifts",
+         facilitator = N.weekend,
          discuss = { "Who could run this if you were off for a day?" },
          effect = function(w)
              if w.flag.rota then
@@ -801,6 +814,7 @@ inject { id = "full_service", channel = "internal", from = "ICT & security",
 
 (The IMO's full services came back about a week after the attack, the first attack ever to disable its services.)]],
          source = "fact", ref = "maritimepro",
+         facilitator = N.full_service,
          discuss = { "What do you still not know?" },
          effect = function(w)
              w.meter.confidence = w.meter.confidence + 1
@@ -812,6 +826,7 @@ inject { id = "msc428", at = "5d3h", channel = "internal", from = "Director, Mar
          body = [[The Secretary-General's message to the industry goes out today. It recalls the Maritime Safety Committee's 2017 resolution on cyber risk, which encourages Administrations to ensure that shipping companies' safety management systems address cyber risk no later than the first annual verification of the company's Document of Compliance after 1 January 2021. The draft was written before Wednesday.
 
 (The real resolution is MSC.428(98), adopted on 16 June 2017. The IMO was attacked three months before its 1 January 2021 date.)]],
+         facilitator = N.msc428,
          source = "fact", ref = "msc428",
          discuss = { "Can a regulator that has just been hacked still hold the industry to this date?",
                      "What would you want the industry to learn from your week?" },
@@ -859,6 +874,7 @@ action { id = "isolate_web", kind = "contain",
          text = "Cut the web cluster off at the network: website, intranet, MARIS, DocNet and e-Publications. Leave the servers running so the investigators can read their memory. The IMO's technicians shut down key systems to prevent further damage.",
          team = "ict", staff = 2, takes = "1h",
          source = "fact", ref = "shipandbunker", func = "respond", recommended = true,
+         facilitator = N.isolate_web,
          available = function(w)
              if w.flag.contained then return false, "The web services are already shut down" end
              if w.running("power_down") then return false, "The servers are being powered off" end
@@ -871,6 +887,7 @@ action { id = "power_down", kind = "contain",
          text = "Quicker, and one engineer can do it. But the memory of the servers, where the attackers' tools run, is lost. CISA advises powering down only as a last resort.",
          team = "ict", staff = 1, takes = "20m",
          source = "fact", ref = "cisa", func = "respond",
+         facilitator = N.power_down,
          available = function(w)
              if w.flag.contained then return false, "The web services are already shut down" end
              if w.running("isolate_web") then return false, "The cluster is being isolated at the network" end
@@ -919,6 +936,7 @@ action { id = "protect_backups", kind = "contain",
          text = "Break the replication link and the admin access from London, and check that last night's copies are intact. Restores will run from Geneva on request.",
          team = "ict", staff = 1, takes = "45m",
          source = "fact", ref = "fathom", func = "protect", recommended = true,
+         facilitator = N.protect_backups,
          available = function(w)
              if w.system.backups.status == "compromised" then return false, "Too late: the attackers reached Geneva" end
              return true
@@ -933,6 +951,7 @@ action { id = "close_entry", kind = "contain",
          text = "Rebuild the website's content system and the MARIS and DocNet front ends on new, patched servers, without the plug-in the attackers used.",
          team = "ict", staff = 2, takes = "8h",
          source = "fiction", func = "protect", recommended = true,
+         facilitator = N.close_entry,
          available = function(w)
              if not w.flag.entry_found then return false, "Nobody knows yet how they got in" end
              return true
@@ -949,6 +968,7 @@ action { id = "close_entry", kind = "contain",
 -- investigate ----------------------------------------------------------------
 
 action { id = "triage", kind = "investigate",
+         facilitator = N.triage,
          label = "Triage: is this a fault or an attack?",
          text = "One engineer reads the web servers' logs and the monitoring history for an hour, and touches nothing.",
          team = "ict", staff = 1, takes = "1h",
@@ -984,6 +1004,7 @@ action { id = "call_experts", kind = "investigate",
          end }
 
 action { id = "find_entry", kind = "investigate",
+         facilitator = N.find_entry,
          label = "Find out how they got in",
          text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used. Even with the memory saved and outside help, it takes the rest of the day and the night.",
          team = "ict", staff = 3, takes = "16h",
@@ -1271,6 +1292,7 @@ action { id = "say_attack", kind = "communicate",
          -- Not `recommended`: the debrief would list it as advice missed by a
          -- room whose first line already said "cyberattack".
          source = "fact", ref = "infosecbuzz", func = "respond",
+         facilitator = N.say_attack,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              if w.flag.said == "attack" then return false, "You already call it a cyberattack" end
@@ -1316,6 +1338,7 @@ action { id = "reporting_workaround", kind = "communicate",
          text = "A circular letter and a MARIS downtime notice: a named email address for reports while MARIS is down, the outage's dates on record so that nobody's late entry is held against them, and how reports sent by email will be entered once it is back. The dates themselves are the conventions', not the secretariat's to move.",
          team = "legal", staff = 1, takes = "2h",
          source = "fact", ref = "gisis", func = "recover", recommended = true,
+         facilitator = N.reporting_workaround,
          available = function(w)
              if up(w, "maris") then return false, "MARIS is working" end
              return true
@@ -1340,6 +1363,7 @@ action { id = "notify_authorities", kind = "communicate",
          text = "Report the attack to the host country's National Cyber Security Centre and to the UN system's security focal points. They may have seen the same attackers elsewhere.",
          team = "legal", staff = 1, takes = "1h",
          source = "fiction", func = "respond", recommended = true,
+         facilitator = N.notify_authorities,
          effect = function(w)
              w.meter.confidence = w.meter.confidence + 1
              w.after("6h", function(w2) w2.fire("ncsc_indicators") end)
@@ -1406,6 +1430,7 @@ action { id = "announce_return", kind = "communicate",
 
 -- Opened at a fixed time: an hour after the site went dark.
 decision { id = "first_words", at = "1h", from = "Head of communications",
+           facilitator = N.first_words,
            prompt = "07:00. The website has been dark for an hour and people are asking on Twitter. The first public line goes out now. What does it say?",
            deadline = "1h30m", default = "technical",
            discuss = { "What will people think of this line when they learn the truth?",
@@ -1468,6 +1493,7 @@ decision { id = "platform", at = "2h", from = "Chair of the Facilitation Committ
            deadline = "2h", default = "say_nothing",
            discuss = { "What would you need to have checked before saying \"safe\"?",
                        "What does postponing cost the member states?" },
+           facilitator = N.platform,
            options = {
                { id = "check_first", label = "\"ICT is checking it and will confirm before 12:00\"", recommended = true,
                  text = "Open on time if the check is done by then; if not, postpone.",
@@ -1501,6 +1527,7 @@ decision { id = "maris_again", from = "UNICC monitoring desk",
            deadline = "2h", default = "keep_up",
            discuss = { "What does taking it down again say about your announcement of its return?",
                        "What do you gain by keeping it up, and who carries the risk?" },
+           facilitator = N.maris_again,
            options = {
                { id = "offline_explain", label = "Take it offline for a few hours, and say why", recommended = true,
                  text = "Check and patch with MARIS offline, and post that it is offline as a precaution and when it will return. (The IMO did this early on 2 October, a day after announcing that its systems were back.)",
@@ -1583,6 +1610,7 @@ decision { id = "iso_question", from = "Head of communications",
            prompt = "The columnist wants an answer for tomorrow's edition: what was your ISO 27001 certificate worth? What do you say?",
            deadline = "2h", default = "no_comment",
            discuss = { "What is the difference between being certified and being secure?" },
+           facilitator = N.iso_question,
            options = {
                { id = "explain", label = "Explain what it covers, and commit to an independent review", recommended = true,
                  text = "The certificate shows you manage security risks. It is why the backups were in Geneva and tested. It does not promise that nobody gets in. An independent review will report to member states.",
@@ -1608,6 +1636,7 @@ decision { id = "industry_message", from = "Office of the Secretary-General",
            prompt = "The Secretary-General's message to the industry goes out today. It recalls the 1 January 2021 cyber date, and it was drafted before the attack. What happens to it?",
            deadline = "2h", default = "as_drafted",
            discuss = { "What would a shipowner think reading each version?" },
+           facilitator = N.industry_message,
            options = {
                { id = "lead", label = "Keep the date, and add what we learned", recommended = true,
                  text = "Same date, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",

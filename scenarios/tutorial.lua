@@ -81,10 +81,8 @@ reference { id = "cisa", title = "Ransomware Response Checklist",
             cite = "CISA and MS-ISAC, Ransomware Guide, September 2020 (cisa.gov)" }
 reference { id = "gdpr", title = "GDPR Articles 33 and 34",
             cite = "Regulation (EU) 2016/679, Art. 33 (72-hour notification) and Art. 34" }
-reference { id = "fbi_ragnar", title = "FBI flash alert on Ragnar Locker",
-            cite = "FBI flash alert, as reported by securityaffairs.com" }
-reference { id = "cpomagazine", title = "Reporting on Ragnar Locker's leak threats against victims who call police",
-            cite = "CPO Magazine (cpomagazine.com)" }
+reference { id = "fbi_ragnar", title = "FBI flash alert MU-000140-MW on Ragnar Locker",
+            cite = "FBI, November 2020 (after the CMA CGM attack), as reported by securityaffairs.com" }
 reference { id = "ftalliance", title = "FTA and APSA on CMA CGM's fallback arrangements",
             cite = "Freight & Trade Alliance, advocacy item 1515, via The Loadstar (ftalliance.com.au), 2020" }
 reference { id = "maersk", title = "The task was to speak with the customers",
@@ -216,8 +214,8 @@ inject { id = "backups_hit",
          title = "The backup server is being encrypted",
          body = [[The backup console shows its catalogue being deleted and the backup volumes encrypting. The clean PC images were on it too.
 
-(The FBI has warned that Ragnar Locker looks for backups and deletes shadow copies before it encrypts. Checking and isolating backups early is standard advice.)]],
-         source = "fact", ref = "fbi_ragnar",
+(In November 2020, after this attack, an FBI flash alert described Ragnar Locker scouting for backups and deleting shadow copies before it encrypts. CISA's ransomware guide of September 2020 already advised keeping backups offline.)]],
+         source = "analogy", ref = "fbi_ragnar",
          effect = function(w)
              w.system.backups.status = "encrypted"
              w.note("The backups were encrypted. Nobody had checked or isolated them.")
@@ -260,18 +258,18 @@ inject { id = "press_query", channel = "news", from = "Trade journalist, Singapo
 
 inject { id = "cbp_relief", at = "6h", channel = "regulator", from = "US Customs and Border Protection",
          title = "US Customs offers manifest-rule relief",
-         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, backdated to last night. It wants a named liaison to coordinate.
+         body = [[CBP says it will not enforce the 24-hour advance-manifest rule or the related ISF penalties for your sailings while your systems are down, backdated to last night.
 
-(CBP granted CMA CGM exactly this relief in 2020, effective 27 September at 22:00.)]],
+(CBP granted CMA CGM this relief in 2020. Its notice to the trade said "effective September 27, 2020 at 2200 hrs", with no time zone.)]],
          source = "fact", ref = "cbp" }
 
 inject { id = "exfil_signs", channel = "email", from = "Forensics team",
          title = "Forensics: data was probably taken",
          body = [[The forensic images show archiving tools and large uploads to an unknown server in the hours before encryption. Customer and staff records were on those shares.
 
-If personal data was taken, the GDPR gives you 72 hours to notify the data protection authority, and a first notice can be partial.
+Personal data was taken, not only locked: the 72 hours the GDPR gives you to notify the data protection authority run from when you became aware of a breach, and a first notice can be partial.
 
-(CMA CGM said it suspected a data breach three days after its attack.)]],
+(CMA CGM said it suspected a data breach on the Wednesday afternoon, under three days after its attack.)]],
          source = "fact", ref = "freshfruit",
          effect = function(w)
              w.flag.data_theft = true
@@ -280,10 +278,10 @@ If personal data was taken, the GDPR gives you 72 hours to notify the data prote
 
 inject { id = "leak_threat", channel = "email", from = "Unknown sender (chat portal)",
          title = "The attackers write again",
-         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that going to the police or the press will "make the price go up" and put the files online.
+         body = [[A new message from the attackers. They repeat that they hold your data, and they warn that the "special price" will not last and that the files will go online if you do not pay.
 
-(Ragnar Locker reportedly threatened victims with leaks if they called the police.)]],
-         source = "fact", ref = "cpomagazine",
+(CMA CGM's ransom note reportedly claimed that data had been stolen and offered a "special price" for two days.)]],
+         source = "fact", ref = "freightwaves",
          effect = function(w)
              if w.flag.chat then
                  w.meter.trust = w.meter.trust - 5
@@ -433,7 +431,7 @@ action { id = "check_backups", kind = "investigate",
          label = "Check the backups and take them offline",
          text = "Confirm the backups and clean images are intact, then disconnect them from the network before the attackers find them.",
          team = "it", staff = 1, takes = "30m",
-         source = "fact", ref = "fbi_ragnar", func = "protect", recommended = true,
+         source = "fact", ref = "cisa", func = "protect", recommended = true,
          available = function(w)
              if w.system.backups.status == "encrypted" then
                  return false, "Too late: the backups are encrypted"
@@ -619,22 +617,24 @@ action { id = "gdpr_notify", kind = "communicate",
          text = "A first GDPR breach notice: what you know, what you don't, and when you will tell them more.",
          team = "duty", staff = 1, takes = "30m",
          source = "fact", ref = "gdpr", func = "respond", recommended = true,
-         available = function(w)
-             if not w.flag.data_theft then
-                 return false, "Nothing yet shows that personal data was taken"
-             end
-             return true
-         end,
+         -- Possible from the first minutes: the ransom note claims the data
+         -- was taken, and personal data encrypted is itself a breach (of
+         -- availability, in the EDPB's guidelines 01/2021). Proof of theft
+         -- is not the trigger; awareness is.
          effect = function(w)
              w.meter.trust = w.meter.trust + 3
-             w.note("First GDPR notice sent within hours, well inside the 72-hour limit.")
+             if w.flag.data_theft then
+                 w.note("First GDPR notice sent within hours, well inside the 72-hour limit.")
+             else
+                 w.note("First GDPR notice sent on what was known: encrypted personal data and a claim of theft. The details can follow.")
+             end
          end }
 
 action { id = "cbp_liaison", kind = "communicate",
-         label = "Name a liaison for US Customs",
-         text = "Give CBP a named contact so US-bound cargo keeps moving under the relief.",
+         label = "Tell US-bound shippers about the Customs relief",
+         text = "Tell shippers and their customs brokers that CBP will not enforce the 24-hour rule for your sailings, so US-bound cargo keeps moving.",
          team = "ops", staff = 1, takes = "30m",
-         source = "fact", ref = "cbp", func = "recover",
+         source = "fiction", func = "recover",
          available = function(w)
              if w.fired("cbp_relief") == 0 then return false, "US Customs has not been in touch" end
              return true
@@ -789,15 +789,43 @@ ending { id = "clean_handover", title = "A clean handover", tone = "good", text 
                  and w.meter.evidence >= 50 and w.meter.trust >= 60)
          end }
 
+-- An ending's findings name only what this session did: each `when` is
+-- judged once at the end, and only those that hold are shown under the text.
 ending { id = "trust_lost", title = "Contained, but the story got away", tone = "mixed",
          text = T.end_trust_lost,
          when = function(w)
              return truthy(w.flag.handover and w.flag.contained and w.meter.trust < 60)
-         end }
+         end,
+         findings = {
+             { text = "The first statement called it \"an internal IT infrastructure issue\"; then the ransom note went round LinkedIn.",
+               when = function(w) return w.chosen("first_statement") == "it_issue" end },
+             { text = "The website said nothing while customers could not book.",
+               when = function(w) return w.chosen("first_statement") == "silence" end },
+             { text = "Email was declared safe without being checked, and attackers used it against customers.",
+               when = function(w) return w.fired("phish_wave") > 0 end },
+             { text = "Customers were never told how to book while the portal was down.",
+               when = function(w)
+                   return w.system.portal.status ~= "online" and w.done("announce_workarounds") == 0
+               end },
+             { text = "No customer update followed the first statement.",
+               when = function(w) return w.chosen("first_statement") ~= nil and w.done("customer_update") == 0 end },
+             { text = "Calls went unanswered until the shippers' association went public.",
+               when = function(w) return w.fired("customer_calls") > 0 end },
+         } }
 
 ending { id = "slow_recovery", title = "Contained, and little else", tone = "mixed",
          text = T.end_slow,
-         when = function(w) return truthy(w.flag.handover and w.flag.contained) end }
+         when = function(w) return truthy(w.flag.handover and w.flag.contained) end,
+         findings = {
+             { text = "Nothing was restored: the Asia offices were not reimaged before the handover.",
+               when = function(w) return not w.flag.restored end },
+             { text = "Memory was never captured, so nobody knows how the attackers got in or what they took.",
+               when = function(w) return not w.flag.scoped end },
+             { text = "The forensic evidence is thin (below 50 at handover).",
+               when = function(w) return w.meter.evidence < 50 end },
+             { text = "The backups were encrypted before anyone took them offline.",
+               when = function(w) return w.system.backups.status == "encrypted" end },
+         } }
 
 -- Reached only through w.finish (see reinfect and reconnect_all).
 ending { id = "reinfected", title = "Reinfected", tone = "bad", text = T.end_reinfected }

@@ -30,12 +30,12 @@ The day shift finds the attack contained, the Asia offices reimaged from clean i
 It is not over. Real recoveries like this one took about two weeks. But you handed over an incident, not a disaster.]]
 
 T.end_trust_lost = [[
-Technically, the night went well: the malware is boxed in and the evidence is safe. But customers heard little, or heard "IT issue" and then saw the ransom note on LinkedIn. The day shift inherits a contained attack and a credibility problem.
+Technically, the night went well enough: the malware is boxed in. But customers' trust is well below where it started, and the day shift inherits a contained attack and a credibility problem.
 
-The lesson: say "cyberattack" early, tell customers how to book meanwhile, and keep updates coming on a schedule.]]
+The lesson: say "cyberattack" early, tell customers how to book meanwhile, check a channel before you call it safe, and keep updates coming on a schedule.]]
 
 T.end_slow = [[
-The malware is contained, and that was the most important thing. But little else got done. Nothing is restored, or the evidence that would show how the attackers got in is thin or gone. The day shift starts almost from scratch.
+The malware is contained, and that was the most important thing. But little else got done, and the day shift starts almost from scratch.
 
 The lesson: once you have contained it, use your people for the next steps. Capture evidence before you wipe anything, check the backups, then restore.]]
 

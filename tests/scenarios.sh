@@ -14,6 +14,11 @@
 #     # expect-objective: notify_dpa met        (or: not-met)
 # and every objective of a scenario must be met in one of its plans and not
 # met in another, so that each `met` is shown to answer both ways.
+# Every ending a scenario declares is reached by at least one of its plans
+# that uses only the players' own inputs (start, cancel, choose; notes and
+# the room's annotations change nothing): a facilitator's fire, extend,
+# freeze, unfreeze, adjust, message or end could reach anything, so such a
+# plan does not count as showing that an ending is reachable.
 # Usage: bash tests/scenarios.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
 bh="$1"
@@ -76,6 +81,9 @@ for plan in tests/plans/*.plan; do
   got=$(ending_of "$tmp/out")
   if [ "$got" = "$want" ]; then pass "$name reaches $want${cut:+ in cut $cut}"
   else fail "$name: ended '$got', wanted '$want'"; continue; fi
+  if grep -Eq '^[^#[:space:]]+[[:space:]]+(fire|extend|freeze|unfreeze|adjust|message|end)([[:space:]]|$)' "$plan"
+  then echo "${name%_*} $want facilitator $name" >>"$tmp/reached"
+  else echo "${name%_*} $want players $name" >>"$tmp/reached"; fi
   # The objectives as judged ("met", "not-met", "not-judged"), against the plan's lines.
   sed -n '/^Objectives:$/,/^$/s/^  \(met\|not met\|not judged\) *\([A-Za-z0-9_.-]*\):.*/\2 \1/p' "$tmp/out" |
     sed 's/ not met$/ not-met/; s/ not judged$/ not-judged/' | sort >"$tmp/judged"
@@ -107,6 +115,19 @@ for scn in scenarios/*.lua; do
     else
       fail "$base: objective $id needs a plan where it is met and one where it is not"
     fi
+  done
+done
+
+# Every ending a scenario declares is reached by a plan of players' inputs only.
+touch "$tmp/reached"
+for scn in scenarios/*.lua; do
+  base=$(basename "$scn" .lua)
+  for id in $(sed -n 's/^[[:space:]]*ending[[:space:]]*{[[:space:]]*id[[:space:]]*=[[:space:]]*"\([A-Za-z0-9_]*\)".*/\1/p' "$scn"); do
+    by=$(awk -v b="$base" -v e="$id" '$1 == b && $2 == e && $3 == "players" { print $4; exit }' "$tmp/reached")
+    if [ -n "$by" ]; then pass "$base: ending $id is reached by $by"
+    elif grep -q "^$base $id facilitator " "$tmp/reached"; then
+      fail "$base: ending $id is reached only with the facilitator's interventions; add a plan of players' inputs"
+    else fail "$base: ending $id has no plan that reaches it (tests/plans/${base}_KIND.plan with '# expect-ending: $id')"; fi
   done
 done
 

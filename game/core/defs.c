@@ -63,6 +63,9 @@ void defs_free(bh_defs *d)
     }
     for (size_t i = 0; i < d->nendings; i++) {
         free(d->endings[i].id); free(d->endings[i].title); free(d->endings[i].text);
+        for (size_t k = 0; k < d->endings[i].nfindings; k++)
+            free(d->endings[i].findings[k].text);
+        free(d->endings[i].findings);
     }
     for (size_t i = 0; i < d->ncuts; i++) {
         free(d->cuts[i].id); free(d->cuts[i].label); free(d->cuts[i].ending_id);

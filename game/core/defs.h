@@ -142,8 +142,18 @@ typedef struct bh_decision_def {
     bh_loc loc;
 } bh_decision_def;
 
+/* One of an ending's findings: a sentence shown under the ending only
+ * when its `when` held at the end of the session (sim_judge.c), so that an
+ * ending names the failures (or successes) this session actually had. */
+typedef struct bh_finding_def {
+    char *text;
+    bh_hook when;
+} bh_finding_def;
+
 typedef struct bh_ending_def {
     char *id, *title, *text;
+    bh_finding_def *findings; /* judged at the end, in order; see sim_finding */
+    size_t nfindings;
     bh_hook when;
     bh_time after; /* `when` is first checked at this time */
     int fallback;

@@ -243,6 +243,15 @@ typedef enum { OBJ_NOT_JUDGED = 0, OBJ_MET, OBJ_NOT_MET } bh_obj_result;
 /* Objective i's result; *error (when asked) is its error or NULL. */
 bh_obj_result sim_objective(const bh_sim *s, int i, const char **error);
 const char *sim_obj_result_name(bh_obj_result r); /* "met", "not met", "not judged" */
+/* Finding i of the ending reached (defs_ending_at(d, sim_ending(s))->
+ * findings[i]), judged with the objectives: OBJ_MET when its `when` held
+ * (the ending shows its text), OBJ_NOT_MET when not, OBJ_NOT_JUDGED before
+ * the end or when `when` failed (*error says why, as for objectives). */
+bh_obj_result sim_finding(const bh_sim *s, int i, const char **error);
+/* The ending's text followed by "In this session:" and a bullet per finding
+ * that held, as the screens show it; malloc'd (the caller frees), or NULL
+ * before the end, for no declared ending, or out of memory. */
+char *sim_ending_text(const bh_sim *s);
 
 double sim_meter(const bh_sim *s, int i);
 const bh_point *sim_meter_history(const bh_sim *s, int i, size_t *n);

@@ -131,8 +131,12 @@ struct bh_sim {
     int vote_groups;         /* tallies logged so far: each LOG_VOTE's `to` names its group */
 
     /* ---- exercise objectives (sim_judge.c): NULL until judged ---- */
+    int judged;              /* sim_judge ran */
     unsigned char *obj;      /* a bh_obj_result per objective */
     char **obj_err;          /* its error, or NULL */
+    unsigned char *fnd;      /* a bh_obj_result per finding of the ending reached */
+    char **fnd_err;
+    size_t nfnd;
 };
 
 /* Record that a condition read an item (a no-op outside conditions). */
@@ -178,8 +182,9 @@ static inline sim_memo *sim_memo_of(const bh_sim *s, bh_cond_kind k, size_t i)
 bh_status sim_cond(bh_sim *s, bh_hook h, bh_hook_kind kind, sim_memo *m, char *reason,
                    const char *fmt, const char *id, bh_hook_result *out, bh_err *err);
 bh_status sim_end(bh_sim *s, int ending, int time_up, bh_err *err);
-/* Judge every objective (sim_end calls it once, after the ending is
- * logged): 0, or -1 when out of memory; free what it kept (sim_destroy). */
+/* Judge every objective and the findings of the ending reached (sim_end
+ * calls it once, after the ending is logged): 0, or -1 when out of memory;
+ * free what it kept (sim_destroy). */
 int sim_judge(bh_sim *s);
 void sim_judge_free(bh_sim *s);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);

@@ -221,6 +221,29 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
     return n;
 }
 
+/* The ending's findings that held, one per line under "In this session:";
+ * a finding whose `when` failed shows its error instead, so an author
+ * sees it rather than a silently shorter list. */
+static void put_findings(FILE *f, const bh_sim *s, const bh_ending_def *e)
+{
+    int head = 0;
+    for (size_t i = 0; e && i < e->nfindings; i++) {
+        const char *why;
+        bh_obj_result r = sim_finding(s, (int)i, &why);
+        if (r != OBJ_MET && !why)
+            continue;
+        if (!head++)
+            fputs("\nIn this session:\n", f);
+        if (why) {
+            fprintf(f, "  ! finding %zu not judged: ", i + 1);
+            put_text(f, why, "\n");
+        } else {
+            fputs("  - ", f);
+            put_text(f, e->findings[i].text, "\n");
+        }
+    }
+}
+
 void transcript_footer(FILE *f, const bh_sim *s)
 {
     const bh_defs *d = sim_defs(s);
@@ -234,6 +257,7 @@ void transcript_footer(FILE *f, const bh_sim *s)
                 e ? e->title : "time ran out");
         if (e && e->text)
             fprintf(f, "%s\n", e->text);
+        put_findings(f, s, e);
         if (sim_end_reason(s)) {
             fputs("The facilitator's reason: ", f);
             put_text(f, sim_end_reason(s), "\n");

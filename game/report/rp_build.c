@@ -94,6 +94,9 @@ static json_t *ending(const bh_sim *s)
         json_object_set_new(o, "reason", str(sim_end_reason(s)));
     }
     json_object_set_new(o, "tone", str(en && en->tone ? defs_tone_name(en->tone) : "none"));
+    json_t *found = rp_findings(s);
+    if (found)
+        json_object_set_new(o, "findings", found);
     int by_length = 0;
     for (size_t i = 0; i < n; i++)
         if (log[i].kind == LOG_ENDING)

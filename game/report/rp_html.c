@@ -65,6 +65,29 @@ static const char *css =
 
 static const rp_markup markup; /* below, with the writers it needs */
 
+/* The ending's findings that held in this session, as a list. */
+static void findings(FILE *f, const json_t *list)
+{
+    if (!json_array_size(list))
+        return;
+    fputs("<p>In this session:</p>\n<ul class=\"findings\">\n", f);
+    size_t i;
+    const json_t *x;
+    json_array_foreach(list, i, x)
+    {
+        fputs("<li>", f);
+        if (rp_str(x, "error")[0]) {
+            fputs("(a finding could not be judged: ", f);
+            esc(f, rp_str(x, "error"));
+            fputs(")", f);
+        } else {
+            esc(f, rp_str(x, "text"));
+        }
+        fputs("</li>\n", f);
+    }
+    fputs("</ul>\n", f);
+}
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -111,6 +134,7 @@ static void overview(FILE *f, const json_t *r)
                                   : strcmp(tone, "bad") == 0 ? "a bad outcome"
                                   : strcmp(tone, "mixed") == 0 ? "a mixed outcome" : "the end");
         paras(f, rp_str(en, "text"));
+        findings(f, json_object_get(en, "findings"));
     }
     if (rp_str(se, "error")[0]) {
         fputs("<p><strong>The scenario stopped with an error:</strong> ", f);

@@ -67,6 +67,24 @@ static void changes(FILE *f, const json_t *ev)
 
 static const rp_markup markup; /* below, with the writers it needs */
 
+/* The ending's findings that held in this session, as a list. */
+static void findings(FILE *f, const json_t *list)
+{
+    if (!json_array_size(list))
+        return;
+    fputs("In this session:\n\n", f);
+    size_t i;
+    const json_t *x;
+    json_array_foreach(list, i, x)
+    {
+        char buf[1600];
+        if (rp_str(x, "error")[0])
+            snprintf(buf, sizeof buf, "(a finding could not be judged: %s)", rp_str(x, "error"));
+        bullet(f, rp_str(x, "error")[0] ? buf : rp_str(x, "text"));
+    }
+    fputs("\n", f);
+}
+
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
@@ -109,6 +127,7 @@ static void overview(FILE *f, const json_t *r)
         inline_text(f, rp_str(en, "title"));
         fprintf(f, " (%s)\n\n", rp_str(en, "tone"));
         para(f, rp_str(en, "text"));
+        findings(f, json_object_get(en, "findings"));
     }
     if (rp_str(se, "error")[0])
         fprintf(f, "**The scenario stopped with an error:** %s\n\n", rp_str(se, "error"));

@@ -1,4 +1,6 @@
-/* rp_objective: the exercise objectives in the report. The model's
+/* rp_objective: the exercise objectives in the report, and the findings of
+ * the ending reached (the ending's "findings": [{text, error?}], those whose
+ * `when` held, present only when the ending declares findings). The model's
  * top-level "objectives" is [{id, text, met: true | false | null, error?}]
  * (null: not judged, because the session did not end or `met` failed; the
  * error then says why, with the scenario's file:line), present only when
@@ -22,6 +24,25 @@ json_t *rp_objectives(const bh_sim *s)
         json_object_set_new(o, "id", json_string(d->objectives[i].id));
         json_object_set_new(o, "text", json_string(d->objectives[i].text));
         json_object_set_new(o, "met", r == OBJ_NOT_JUDGED ? json_null() : json_boolean(r == OBJ_MET));
+        if (why)
+            json_object_set_new(o, "error", json_string(why));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *rp_findings(const bh_sim *s)
+{
+    const bh_ending_def *en = defs_ending_at(sim_defs(s), sim_ending(s));
+    if (!sim_ended(s) || !en || !en->nfindings)
+        return NULL;
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < en->nfindings; i++) {
+        const char *why;
+        if (sim_finding(s, (int)i, &why) != OBJ_MET && !why)
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_string(en->findings[i].text));
         if (why)
             json_object_set_new(o, "error", json_string(why));
         json_array_append_new(a, o);

@@ -101,6 +101,9 @@ void rp_room_section(FILE *f, const json_t *r, const rp_markup *m);
  * how the room did on each: 1 when written, 0 when the report has none
  * (the writer then shows the stakes there, as before). */
 json_t *rp_objectives(const bh_sim *s);
+/* The ending's findings that held (or failed, with "error"), or NULL when
+ * the session has not ended or its ending declares none. */
+json_t *rp_findings(const bh_sim *s);
 int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m);
 /* The heading the scenario's stakes go under: "Objectives" when there are
  * no objectives (as before), else "What is at stake", or NULL (no stakes). */

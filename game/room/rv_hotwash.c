@@ -225,6 +225,16 @@ static void question_row(const json_t *it, char *meta, size_t nm, char *text, si
     snprintf(text, nt, "%s", rp_str(it, "question"));
 }
 
+/* The exercise's objectives head the hot wash: what the room set out to
+ * do, and whether it did, before the questions about why. */
+static void objective_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
+{
+    const json_t *met = json_object_get(it, "met");
+    snprintf(meta, nm, "Objective: %s", json_is_true(met) ? "met" : json_is_false(met) ? "not met"
+                                                                                       : "not judged");
+    snprintf(text, nt, "%s", rp_str(it, "text"));
+}
+
 static void fact_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
 {
     rp_source_line(it, meta, nm);
@@ -253,7 +263,10 @@ bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
     case RV_TAB_METERS: each(&r, json_object_get(report, "meters"), meter_row); break;
     case RV_TAB_DECISIONS: decisions(&r, s, json_object_get(report, "decisions")); break;
     case RV_TAB_FUNCTIONS: functions(&r, json_object_get(report, "functions"), sim_ended(s)); break;
-    case RV_TAB_HOTWASH: each(&r, json_object_get(report, "questions"), question_row); break;
+    case RV_TAB_HOTWASH:
+        each(&r, json_object_get(report, "objectives"), objective_row);
+        each(&r, json_object_get(report, "questions"), question_row);
+        break;
     case RV_TAB_FACTS: each(&r, json_object_get(report, "fact_check"), fact_row); break;
     default: break;
     }

@@ -208,8 +208,11 @@ static bh_status build_ending(rv_model *m, const bh_sim *s)
     const bh_ending_def *en = defs_ending_at(sim_defs(s), sim_ending(s));
     /* the ending's own text: a facilitator's reason for `end` stays theirs */
     m->ending_title = rv_dup(en ? en->title : "Time ran out");
-    m->ending_text =
-        rv_dup(en ? en->text : "The exercise reached its length without reaching an ending.");
+    if (en && en->nfindings) /* with the findings that held, as the game shows them */
+        m->ending_text = sim_ending_text(s);
+    else
+        m->ending_text =
+            rv_dup(en ? en->text : "The exercise reached its length without reaching an ending.");
     m->ending_tone = en ? en->tone : TONE_NONE;
     return m->ending_title && m->ending_text ? BH_OK : BH_ENOMEM;
 }

@@ -304,12 +304,60 @@ static int d_decision(lua_State *L)
     return 0;
 }
 
+/* An ending's findings: { { text = "...", when = function(w) ... end }, ... },
+ * judged when the session ends (sim_judge.c) as read-only conditions. */
+static void read_findings(lhd_ctx *c, bh_ending_def *x)
+{
+    lua_State *L = c->L;
+    int t = lhd_field(c, "findings");
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (t != LUA_TTABLE) {
+        LHD_ERR(c, "field 'findings' must be a list of { text = ..., when = function(w) ... end }");
+        lua_pop(L, 1);
+        return;
+    }
+    int list = lua_gettop(L);
+    size_t n = lua_rawlen(L, list);
+    if (n > 24) {
+        LHD_ERR(c, "at most 24 findings, not %zu", n);
+        n = 24;
+    }
+    x->findings = mem_calloc(n ? n : 1, sizeof *x->findings);
+    if (!x->findings)
+        lh_error(L, "out of memory while reading the declarations");
+    for (size_t i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, list, (lua_Integer)i) != LUA_TTABLE) {
+            LHD_ERR(c, "finding %zu must be a table { text = ..., when = function(w) ... end }", i);
+            lua_pop(L, 1);
+            continue;
+        }
+        lhd_ctx fc = *c;
+        fc.t = lua_gettop(L);
+        static const char *const f[] = {"text", "when", NULL};
+        lhd_check_fields(&fc, fc.t, f, "finding");
+        bh_finding_def *o = &x->findings[x->nfindings++];
+        o->text = lhd_str(&fc, "text", 1);
+        int wt = lhd_field(&fc, "when");
+        lua_pop(L, 1);
+        if (wt == LUA_TNIL)
+            LHD_ERR(c, "finding %zu: missing field 'when' (a function(w) that returns true when "
+                       "the session had it)", i);
+        else
+            o->when = lhd_fn(&fc, "when");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 static int d_ending(lua_State *L)
 {
     lhd_ctx c;
     bh_ending_def *x;
     static const char *const f[] = {"id", "title", "text", "when", "after", "fallback", "tone",
-                                    NULL};
+                                    "findings", NULL};
     DECL_OPEN(c, "ending", endings, LH_IDX_ENDING, bh_ending_def, f, x);
     if (x->id && strcmp(x->id, DEFS_ENDING_FACILITATOR) == 0)
         LHD_ERR(&c, "the id '%s' is reserved: the facilitator's `end` input ends a session "
@@ -320,6 +368,7 @@ static int d_ending(lua_State *L)
     lhd_after(&c, x->when, &x->after);
     lhd_bool(&c, "fallback", &x->fallback);
     x->tone = (bh_tone)lhd_enum(&c, "tone", defs_parse_tone, "good, mixed, bad", 0, TONE_NONE);
+    read_findings(&c, x);
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "ui/ui_facil.h"
 
 static const char *tone_word(bh_tone t, ui_icon_kind *k, ui_theme_color *c)
@@ -115,8 +117,11 @@ static void ending(app *a)
     SDL_Rect view = {x, y, colw, bottom - y - u->pad};
     ui_scroll_begin(u, &a->sc_ending, view);
     int cy = y;
+    /* the findings that held in this session follow the ending's text */
+    char *full = en->nfindings ? sim_ending_text(s) : NULL;
     cy += ui_label(u, (SDL_Rect){x, cy, colw - 2 * u->gap, 0}, u->px_body, TC_TEXT, UI_WRAP,
-                   en->text) + 2 * u->pad;
+                   full ? full : en->text) + 2 * u->pad;
+    free(full);
     int half = (colw - 3 * u->pad) / 2;
     if (half > 22 * u->px_body) {
         int h1 = meters(a, x, cy, half);

@@ -299,6 +299,13 @@
 ---@field after? Duration Check `when` only from this time on (instead of starting it with `w.time >= ...`, which is checked every `check` interval while it waits).
 ---@field fallback? boolean The ending used when `length` runs out.
 ---@field tone? Tone good | mixed | bad.
+---@field findings? Finding[] Sentences shown under the text only when their `when` held at the end of this session (at most 24).
+
+---One of an ending's findings: judged once when the session ends, like an
+---objective's `met` (read-only); shown only when it held.
+---@class Finding
+---@field text Text What this session did, e.g. "The first statement called it an IT issue."
+---@field when Condition True when the session had it.
 
 ---`cut { }`: a shorter session of the scenario, fitted to a workshop. A
 ---session played in a cut lasts `length` instead of the scenario's length,

@@ -403,6 +403,9 @@ static void test_hotwash_and_ending(void)
     r.show.hotwash_tab = RV_TAB_HOTWASH;
     build(&r);
     CHECK(any_row_has(&r.m, "Who do you call first"));
+    /* the objectives head it: not judged while the session runs */
+    CHECK(r.m.nrows > 0 && strstr(r.m.rows[0].meta, "Objective: not judged") != NULL);
+    CHECK(any_row_has(&r.m, "Contain the spread without powering machines off"));
     r.show.hotwash_tab = RV_TAB_FACTS;
     build(&r);
     CHECK(any_row_has(&r.m, "Fact, from public reporting"));
