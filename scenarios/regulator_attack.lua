@@ -5,9 +5,11 @@
 -- member states' reporting database in the middle of a committee week.
 -- Modeled on public reporting of the cyberattack on the International
 -- Maritime Organization, 30 September to early October 2020. Facts the IMO
--- confirmed are tagged source = "fact" with a reference. The IMO never said
--- what malware hit it, how the attackers got in or who they were, so
--- everything about the attackers is tagged source = "fiction".
+-- confirmed are tagged source = "fact" with a reference; practice taken from
+-- another incident (Maersk's shifts, CMA CGM's updates) is "analogy". The
+-- IMO never said what malware hit it, how the attackers got in or who they
+-- were, so everything about the attackers is tagged source = "fiction", and
+-- so are the stolen HR files and the police case.
 --
 -- The model, in short:
 --   * Until the web services are shut down (isolated or powered off), the
@@ -15,9 +17,15 @@
 --     file servers, then the Geneva backups.
 --   * A restore is clean only when the way in is closed (find_entry, then
 --     close_entry) and the accounts are reset. Anything restored earlier
---     comes back compromised a few hours later: a second outage.
---   * Credibility follows what you say and how regularly you say it:
---     "technical issues" is cheap on Wednesday and expensive on Thursday.
+--     comes back compromised a few hours later: a second outage. Nothing is
+--     restored over servers the investigators are still reading.
+--   * Credibility follows what you say, when you knew it, and how regularly
+--     you say it: "cyberattack" before triage is a guess, "investigating a
+--     disruption" is honest until triage and stale after it, and "technical
+--     issues" after the evidence is wrong.
+--   * Even a strong week costs: the investigators need the night, the
+--     slower rebuilds take days, praise fades, and fatigue never falls
+--     below where it was. The real IMO took about a week.
 --   * Fatigue follows how many of your own people are busy, and a shift
 --     rota is the only thing that brings it down while work goes on.
 --   * Tuesday 09:00 (the member-state briefing) sets flag.review, and the
@@ -152,6 +160,7 @@ local function relapse(w, id, why)
     w.flag.relapses = (w.flag.relapses or 0) + 1
     local announced = (id == "maris" or id == "docs") and w.flag.announced
     if announced then
+        w.flag.announced_relapse = true
         w.meter.credibility = w.meter.credibility - 14
         w.meter.confidence = w.meter.confidence - 10
         w.note(NAME[id] .. " went dark again after you had announced its return.")
@@ -215,6 +224,12 @@ local function restore_available(w, id)
     if w.running("power_down") or w.running("isolate_web") then
         return false, "The web cluster is being shut down"
     end
+    -- Evidence first: nobody writes over servers the investigators are
+    -- still reading, or front ends that are being rebuilt.
+    if w.running("find_entry") then
+        return false, "The investigators are still working on these servers: a restore now would overwrite the evidence"
+    end
+    if w.running("close_entry") then return false, "The front ends are being rebuilt" end
     if not is_one_of(w.system[id].status, RESTORABLE) then
         return false, "It does not need restoring"
     end
@@ -226,6 +241,13 @@ end
 local function on_slot(w)
     local c = clock(w)
     return math.abs(c - 9 * H) <= H or math.abs(c - 17 * H) <= H
+end
+
+-- Evidence of an attack, as opposed to a guess: what ICT or the
+-- investigators have found.
+local function attack_known(w)
+    return truthy(w.flag.triaged or w.flag.entry_found or w.fired("files_hit") > 0
+        or w.fired("backups_hit") > 0 or w.fired("relapse") > 0)
 end
 
 local function statement_made(w)
@@ -279,9 +301,9 @@ Every hour the cluster stays on the network, they can read, change or delete mor
 
 inject { id = "maris_explainer", at = "3h", channel = "email", from = "Reporting desk, a flag state's maritime administration",
          title = "A member state cannot file its mandatory report",
-         body = [["Our marine casualty investigation report is due in MARIS this week and MARIS is not responding. Our minister asks whether the deadline stands. What do we do?"
+         body = [["Our marine casualty investigation report is due in MARIS this week and MARIS is not responding. Our minister asks whether we will be recorded as late. What do we do?"
 
-MARIS (the Maritime Reporting and Information System) is how member states meet the reporting duties the conventions give them: casualty investigations, port reception facilities, recognised organisations, security contact points. While it is down they are in breach through no fault of their own.
+MARIS (the Maritime Reporting and Information System) is how member states meet the reporting duties the conventions give them: casualty investigations, port reception facilities, recognised organisations, security contact points. Those duties come from the conventions, not from the secretariat, which can neither set nor move their dates. A few days without MARIS puts nobody in breach, but administrations need to know how else to submit, and that the outage is on record.
 
 (GISIS, the IMO's equivalent, has run since 2005 and is how member states meet their mandatory reporting duties. It was among the services the 2020 attack took down.)]],
          source = "fact", ref = "gisis",
@@ -374,6 +396,10 @@ inject { id = "press_first", at = "9h", channel = "news", from = "Trade journali
                  w.note("The story: the body that writes shipping's cyber guidance blames \"technical issues\", and will not say more.")
              elseif said == "incident" then
                  w.meter.credibility = w.meter.credibility - 1
+                 if w.flag.triaged then
+                     w.meter.credibility = w.meter.credibility - 1
+                     w.note("ICT had found someone inside, and the public line still spoke of \"a disruption\". The journalist filed \"IMC would not say whether it was attacked\".")
+                 end
              else
                  w.meter.credibility = w.meter.credibility - 6
                  w.note("The story ran with \"IMC did not respond to requests for comment\".")
@@ -393,6 +419,66 @@ inject { id = "files_hit", channel = "internal", from = "ICT & security",
          effect = function(w)
              w.system.files.status = "compromised"
              w.meter.confidence = w.meter.confidence - 3
+             -- Copying out a share takes a while: two hours more inside, and
+             -- the HR files go.
+             w.after("2h", function(w2)
+                 if not w2.flag.contained then w2.fire("hr_taken") end
+             end)
+         end }
+
+-- The data-protection side: staff files, not member states' data.
+inject { id = "hr_taken", channel = "internal", from = "ICT & security",
+         title = "The HR share was copied out",
+         body = [[The file servers' logs show the HR share copied to an address abroad: personnel files for about 300 staff, with home addresses, bank details, passport copies and the medical certificates behind sick leave. Nothing has been published that anyone can find.
+
+The IMC is a UN agency. Its privileges and immunities mean that national data protection law, such as the GDPR, does not bind it as it binds a company; its own data protection policy and the UN system's principles on personal data do. Whatever the law, the people at risk are your staff.
+
+(The UN system's Principles on Personal Data Protection and Privacy were adopted on 11 October 2018. The GDPR does not say whether it applies to international organisations, which rely on their immunities; the question is disputed.)]],
+         source = "fiction",
+         discuss = { "Who are the victims here, and what do they need to know first?",
+                     "Would your answer change if the IMC were a company under the GDPR?" },
+         effect = function(w)
+             w.flag.hr_taken_at = w.time
+             w.open("hr_notice")
+             w.after("1d", function(w2) w2.fire("hr_fraud") end)
+         end }
+
+inject { id = "hr_fraud", channel = "email", from = "Staff association",
+         title = "Staff are being targeted",
+         body = [[Staff are getting calls from "the IMC's bank" that quote their staff numbers and home addresses, and two have had loan applications made in their names. The staff association asks what the administration knew, and when it knew it.]],
+         source = "fiction",
+         discuss = { "What would staff have needed to hear yesterday to hang up on these calls?" },
+         effect = function(w)
+             local told = w.flag.staff_told_at
+             if told then
+                 w.note("Staff had been told what was taken and what to watch for. Most hung up, and the banks stopped the two loans.")
+             else
+                 w.meter.credibility = w.meter.credibility - 5
+                 w.meter.confidence = w.meter.confidence - 2
+                 w.meter.fatigue = w.meter.fatigue + 4
+                 w.note("Staff learned from the fraudsters what the administration had known for a day. The staff association's letter reached the press.")
+                 if w.chosen("hr_notice") == "no_duty" then
+                     w.meter.credibility = w.meter.credibility - 3
+                     w.note("\"National data protection law does not bind us\" was quoted back at the secretariat, word for word.")
+                 end
+             end
+             if w.flag.police then
+                 w.note("The police took the loan applications into the case they had already opened.")
+             end
+         end }
+
+inject { id = "police_case", channel = "phone", from = "Police cyber crime unit (host country)",
+         title = "The police have opened a case",
+         body = [[A detective from the police cyber crime unit has the logs and server images the secretariat handed over. The addresses match a case they are working on with other countries' police, and they will share what they learn about the attackers. They cannot say when, or whether, anyone will be charged.
+
+Because the IMC's premises and records are inviolable, the police see only what the secretariat chooses to give them.]],
+         source = "fiction",
+         discuss = { "What did you give the police, who decided, and what did you keep back?" },
+         effect = function(w)
+             w.meter.confidence = w.meter.confidence + 1
+             if w.flag.memory_lost then
+                 w.note("With the servers' memory gone, the police had disks and logs to work from and little else.")
+             end
          end }
 
 inject { id = "backups_hit", channel = "phone", from = "Backup team, Geneva",
@@ -415,7 +501,7 @@ Attackers who want leverage go for the backups first. Checking the backups and c
 inject { id = "fatigue_mistake", channel = "internal", from = "ICT & security",
          when = function(w) return w.meter.fatigue >= 60 end,
          title = "A tired hand",
-         body = [[At 04:10 an engineer who has been up since Wednesday restored the DocNet test database over the live one. Undoing it took two hours, and he has been sent home to sleep until tomorrow.]],
+         body = [[An engineer who has not been home since the alarm restored the DocNet test database over the live one. Undoing it took two hours, and he has been sent home to sleep. He is back in twelve hours.]],
          source = "fiction",
          discuss = { "Who decides when people go home?" },
          effect = function(w)
@@ -497,7 +583,7 @@ inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
 
 inject { id = "relapse", channel = "internal", from = "ICT & security",
          title = "Restored, and compromised again",
-         body = [[The restored system shows the same service-account logins and the same unknown scripts as on Wednesday. ICT is pulling it off the network again.
+         body = [[The restored system shows the same service-account logins and the same unknown scripts as when the alarm went. ICT is pulling it off the network again.
 
 Something the attackers could use was still open when it came back, and they used it.]],
          source = "fiction", repeatable = true,
@@ -529,8 +615,10 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
                  if (w.flag.said_attack_at or 0) <= 9 * H then
                      w.meter.credibility = w.meter.credibility + 1
                      w.note("Reuters quoted your own Wednesday statement. It was your story, told your way.")
-                 else
+                 elseif w.chosen("first_words") == "technical" then
                      w.note("Reuters quoted your correction, and the \"technical issues\" line before it.")
+                 else
+                     w.note("Reuters quoted your statement that it was a cyberattack, and noted that it had come late in the day.")
                  end
              elseif said == "technical" then
                  w.meter.credibility = w.meter.credibility - 12
@@ -538,7 +626,7 @@ inject { id = "reuters_story", at = "1d4h", channel = "news", from = "Reuters, L
                  w.note("Reuters confirmed the attack from sources, next to your \"technical issues\" tweet. It reads as a cover-up.")
              elseif said == "incident" then
                  w.meter.credibility = w.meter.credibility - 4
-                 w.note("Reuters called it a cyberattack while you still said \"security incident\".")
+                 w.note("Reuters called it a cyberattack while you still spoke of \"a disruption\".")
              else
                  w.meter.credibility = w.meter.credibility - 10
                  w.meter.confidence = w.meter.confidence - 5
@@ -567,8 +655,8 @@ Scammers read the news too.]],
 inject { id = "reports_piling", channel = "email", from = "Permanent representative of a member state",
          after = "30h",
          when = function(w) return not up(w, "maris") and not w.flag.workaround end,
-         title = "\"We are in breach because you are down\"",
-         body = [[Four administrations have written: their filing deadlines have passed, MARIS is down, and nobody has told them how else to file or whether the deadlines still stand. One minister's office wants it in writing that they are not at fault.
+         title = "\"Will this count against us?\"",
+         body = [[Four administrations have written: reports they meant to file this week are waiting, MARIS is down, and nobody has told them how else to submit or whether a late entry will be held against them. One minister's office wants it in writing that the delay is the secretariat's outage, not theirs.
 
 (Member states meet their mandatory reporting duties through GISIS, the IMO's equivalent of MARIS.)]],
          source = "fact", ref = "gisis",
@@ -623,7 +711,7 @@ inject { id = "weekend", at = "3d3h", channel = "internal", from = "Human resour
          body = [["Eleven people have badged in every day since Wednesday, some of them until past midnight. Who is on duty this weekend, and who is off?"
 
 (In its 2017 recovery, Maersk ran shift-based work streams with a duty manager.)]],
-         source = "fact", ref = "maersk_shifts",
+         source = "analogy", ref = "maersk_shifts",
          facilitator = N.weekend,
          discuss = { "Who could run this if you were off for a day?" },
          effect = function(w)
@@ -643,7 +731,7 @@ inject { id = "member_letter", at = "3d8h", channel = "email", from = "Chair of 
          discuss = { "What can you say about the data, and how sure are you?" },
          effect = function(w)
              if w.done("scope_data") > 0 then
-                 w.meter.confidence = w.meter.confidence + 2
+                 w.meter.confidence = w.meter.confidence + 1
                  w.note("You could answer the data question: MARIS had been compared record by record with the pre-attack copy.")
              else
                  w.meter.confidence = w.meter.confidence - 4
@@ -734,13 +822,13 @@ inject { id = "full_service", channel = "internal", from = "ICT & security",
          end }
 
 inject { id = "msc428", at = "5d3h", channel = "internal", from = "Director, Maritime Safety Division",
-         title = "Three months to the cyber deadline",
-         body = [[The Secretary-General's message to the industry goes out today. It reminds shipping companies that under the Maritime Safety Committee's 2017 resolution on cyber risk, their safety management systems must cover cyber risk by the first annual audit of the company (the Document of Compliance verification) after 1 January 2021. The draft was written before Wednesday.
+         title = "Three months to the cyber date",
+         body = [[The Secretary-General's message to the industry goes out today. It recalls the Maritime Safety Committee's 2017 resolution on cyber risk, which encourages Administrations to ensure that shipping companies' safety management systems address cyber risk no later than the first annual verification of the company's Document of Compliance after 1 January 2021. The draft was written before Wednesday.
 
 (The real resolution is MSC.428(98), adopted on 16 June 2017. The IMO was attacked three months before its 1 January 2021 date.)]],
          facilitator = N.msc428,
          source = "fact", ref = "msc428",
-         discuss = { "Can a regulator that has just been hacked still set this deadline?",
+         discuss = { "Can a regulator that has just been hacked still hold the industry to this date?",
                      "What would you want the industry to learn from your week?" },
          effect = function(w) w.open("industry_message") end }
 
@@ -884,7 +972,7 @@ action { id = "triage", kind = "investigate",
          label = "Triage: is this a fault or an attack?",
          text = "One engineer reads the web servers' logs and the monitoring history for an hour, and touches nothing.",
          team = "ict", staff = 1, takes = "1h",
-         source = "fiction", func = "identify", recommended = true,
+         source = "fiction", func = "detect", recommended = true,
          effect = function(w) w.fire("triage_finding") end }
 
 action { id = "verify_platform", kind = "investigate",
@@ -918,9 +1006,9 @@ action { id = "call_experts", kind = "investigate",
 action { id = "find_entry", kind = "investigate",
          facilitator = N.find_entry,
          label = "Find out how they got in",
-         text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used.",
-         team = "ict", staff = 3, takes = "8h",
-         source = "fiction", func = "detect", recommended = true,
+         text = "Forensic work on the web servers' memory, disks and logs: the entry point, the tools, the accounts used. Even with the memory saved and outside help, it takes the rest of the day and the night.",
+         team = "ict", staff = 3, takes = "16h",
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.helpers then
                  return false, "Your own team cannot do this and run the incident: call UNICC or a forensic firm"
@@ -943,7 +1031,7 @@ action { id = "sweep", kind = "investigate",
          label = "Sweep every server for other footholds",
          text = "Search the whole estate for the attackers' tools and accounts, not only where they came in.",
          team = "ict", staff = 2, takes = "6h",
-         source = "fiction", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.entry_found then return false, "You do not yet know what to look for" end
              if w.flag.swept then return false, "The second web shell has already been found and removed" end
@@ -987,7 +1075,7 @@ action { id = "scope_data", kind = "investigate",
          label = "Check MARIS data against the Geneva copy",
          text = "Compare the live MARIS records with the pre-attack copy, so you can tell member states whether anything was altered.",
          team = "ict", staff = 1, takes = "4h",
-         source = "fiction", func = "detect", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          available = function(w)
              if not w.flag.contained then return false, "Not while the attackers can still change the records" end
              return true
@@ -1001,7 +1089,10 @@ action { id = "scope_data", kind = "investigate",
                  w.note("Some MARIS records were changed while the attackers had access. They have been put right from the pre-attack copy.")
              else
                  w.meter.integrity = w.meter.integrity + 4
-                 w.note("No MARIS record was altered. Some were read.")
+                 -- good news about the records, bad news about the states' data
+                 w.meter.confidence = w.meter.confidence - 3
+                 w.flag.records_read = true
+                 w.note("No MARIS record was altered. Some were read, and the member states whose records they were must be told.")
              end
          end }
 
@@ -1009,7 +1100,7 @@ action { id = "incident_log", kind = "investigate",
          label = "Start a decision log",
          text = "One person records what is known, what was decided, by whom and when. On paper if need be: the intranet is down.",
          team = "mgmt", staff = 1, takes = "1h",
-         source = "fiction", func = "identify", recommended = true,
+         source = "fiction", func = "respond", recommended = true,
          effect = function(w)
              if w.time > DAY then
                  w.note("The decision log was started on day two, and its first day was reconstructed from memory.")
@@ -1044,7 +1135,9 @@ action { id = "restore_maris", kind = "restore",
          label = "Restore MARIS from the Geneva backups",
          text = "Rebuild MARIS from the last good copy and bring it online for member states.",
          team = "ict", staff = 2, takes = "6h",
-         source = "fact", ref = "fathom", func = "recover", recommended = true, repeatable = true,
+         -- Not `recommended`: whether it is wise depends on when (the way
+         -- in closed, the accounts reset), which a static hint cannot say.
+         source = "fact", ref = "fathom", func = "recover", repeatable = true,
          available = function(w) return restore_available(w, "maris") end,
          start = restore_start("maris"), effect = restore_effect("maris") }
 
@@ -1077,8 +1170,8 @@ action { id = "restore_epubs", kind = "restore",
 
 action { id = "restore_intranet", kind = "restore",
          label = "Restore the intranet",
-         text = "Rebuild the staff portal: procedures, forms, contact lists, with every integration checked before it is reconnected.",
-         team = "ict", staff = 2, takes = "24h",
+         text = "Rebuild the staff portal: procedures, forms, contact lists, HR and finance links, with every integration checked before it is reconnected. Three days of work, whatever else is going on.",
+         team = "ict", staff = 2, takes = "3d",
          source = "fact", ref = "maritimepro", func = "recover", repeatable = true,
          available = function(w)
              if not w.flag.swept then return false, "The older servers have not been swept for other footholds" end
@@ -1112,7 +1205,7 @@ action { id = "shift_rota", kind = "restore",
          label = "Set up a shift rota and a duty manager",
          text = "Split the crisis team into two shifts with a named duty manager for each. It costs you one ICT engineer at any moment, who is asleep.",
          team = "mgmt", staff = 1, takes = "1h",
-         source = "fact", ref = "maersk_shifts", func = "respond", recommended = true,
+         source = "analogy", ref = "maersk_shifts", func = "respond", recommended = true,
          effect = function(w)
              w.flag.rota = true
              w.team.ict.staff = w.team.ict.staff - 1
@@ -1181,7 +1274,7 @@ action { id = "promise_rhythm", kind = "communicate",
          label = "Promise updates at 09:00 and 17:00",
          text = "Announce a fixed schedule: an update every day at 09:00 and 17:00 London time, even if there is nothing new. Then keep it.",
          team = "comms", staff = 1, takes = "15m",
-         source = "fact", ref = "m2shipping", func = "respond", recommended = true,
+         source = "analogy", ref = "m2shipping", func = "respond", recommended = true,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              return true
@@ -1194,19 +1287,26 @@ action { id = "promise_rhythm", kind = "communicate",
 
 action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
-         text = "Correct the first line: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. The longer you wait, the more it costs.",
+         text = "Say what you now know: this is a cyberattack, these systems were shut down to protect member states' data, and this is what still works. After \"a disruption\" it is an update; after \"technical issues\" it is a correction. The longer you wait, the more it costs.",
          team = "comms", staff = 1, takes = "30m",
+         -- Not `recommended`: the debrief would list it as advice missed by a
+         -- room whose first line already said "cyberattack".
          source = "fact", ref = "infosecbuzz", func = "respond",
          facilitator = N.say_attack,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              if w.flag.said == "attack" then return false, "You already call it a cyberattack" end
+             if not attack_known(w) then return false, "Nobody has looked yet: triage first, then say what it is" end
              return true
          end,
          effect = function(w)
              if w.fired("press_first") > 0 then
                  w.meter.credibility = w.meter.credibility - 4
                  w.note("Correcting the first line after the press had asked looked like being caught out.")
+             elseif w.flag.said == "incident" then
+                 -- "investigating a disruption", then "it was an attack": an
+                 -- update, not a correction, if it comes before anyone asks
+                 w.note("The update built on the first line, which had claimed nothing it could not keep.")
              else
                  w.meter.credibility = w.meter.credibility - 2
              end
@@ -1235,7 +1335,7 @@ action { id = "brief_states", kind = "communicate",
 
 action { id = "reporting_workaround", kind = "communicate",
          label = "Tell member states how to file meanwhile",
-         text = "A named email address for mandatory reports while MARIS is down, and a note that deadlines falling this week are extended.",
+         text = "A circular letter and a MARIS downtime notice: a named email address for reports while MARIS is down, the outage's dates on record so that nobody's late entry is held against them, and how reports sent by email will be entered once it is back. The dates themselves are the conventions', not the secretariat's to move.",
          team = "legal", staff = 1, takes = "2h",
          source = "fact", ref = "gisis", func = "recover", recommended = true,
          facilitator = N.reporting_workaround,
@@ -1269,6 +1369,45 @@ action { id = "notify_authorities", kind = "communicate",
              w.after("6h", function(w2) w2.fire("ncsc_indicators") end)
          end }
 
+action { id = "report_police", kind = "communicate",
+         label = "Report the crime to the police",
+         text = "Report the attack to the host country's police cyber crime unit, and hand over the logs and server images the IMC chooses to share. Its premises and records are inviolable, so the police can act only on what you give them, and only if you give it before the logs roll over.",
+         team = "legal", staff = 1, takes = "1h",
+         source = "fiction", func = "respond", recommended = true,
+         facilitator = { good = "Reporting the crime in the first day, and deciding early what evidence to share.",
+                         expected = "Rooms at an international organisation often assume immunity means the police have no part, or that the national cyber centre is the police.",
+                         hint = "A crime was committed against the IMC, and perhaps against its staff: who investigates crimes?" },
+         available = function(w)
+             if w.flag.police then return false, "The police already have the case" end
+             return true
+         end,
+         effect = function(w)
+             w.flag.police = true
+             w.after("12h", function(w2) w2.fire("police_case") end)
+         end }
+
+action { id = "tell_staff", kind = "communicate",
+         label = "Tell staff what was taken from the HR files",
+         text = "What was copied, what to watch for (calls and emails in their names, bank fraud), a named contact, and help for those whose passports or bank details were in the files.",
+         team = "mgmt", staff = 1, takes = "1h",
+         -- Not `recommended`: most sessions never see HR files taken, and the
+         -- debrief would list it as advice missed. hr_notice's tell_now is.
+         source = "fiction", func = "respond",
+         facilitator = { good = "Telling staff the same day, before anyone can use their data against them.",
+                         expected = "Rooms wait for the forensic report to say exactly what was copied.",
+                         hint = "What does a member of staff need to know tonight to protect their bank account?" },
+         available = function(w)
+             if w.fired("hr_taken") == 0 then return false, "Nothing shows that staff files were taken" end
+             if w.flag.staff_told_at then return false, "Staff have been told" end
+             return true
+         end,
+         effect = function(w)
+             w.flag.staff_told_at = w.time
+             if w.fired("hr_fraud") > 0 then
+                 w.note("Staff were told after the fraudsters had already called them.")
+             end
+         end }
+
 action { id = "announce_return", kind = "communicate",
          label = "Announce that MARIS is back",
          text = "Tell member states and the public that MARIS, and DocNet if it is back too, can be used again.",
@@ -1295,26 +1434,38 @@ decision { id = "first_words", at = "1h", from = "Head of communications",
            prompt = "07:00. The website has been dark for an hour and people are asking on Twitter. The first public line goes out now. What does it say?",
            deadline = "1h30m", default = "technical",
            discuss = { "What will people think of this line when they learn the truth?",
-                       "What do you know for certain at 07:00?" },
+                       "What do you know for certain at 07:00, and who told you?" },
+           -- The lesson: say what you know when you know it. "Cyberattack"
+           -- is right once triage has shown someone inside, and a guess
+           -- before; "investigating a disruption" is honest before triage,
+           -- and needs to become "cyberattack" soon after it; "technical
+           -- issues" after the evidence is the one line that is untrue.
            options = {
                { id = "attack", label = "\"IMC is responding to a cyberattack\"", recommended = true,
-                 text = "Say what is down, what still works and when the next update comes.",
+                 text = "Say what is down, what still works and when the next update comes. Right if ICT has found someone inside; a guess if nobody has looked yet.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility - 2
                      w.meter.confidence = w.meter.confidence + 2
                      w.flag.said = "attack"
                      w.flag.said_attack_at = w.time
                      w.flag.last_update = w.time
-                     if not w.flag.triaged then
-                         w.note("You said \"cyberattack\" before ICT had confirmed it. It turned out to be true.")
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 1
+                     else
+                         w.meter.credibility = w.meter.credibility - 4
+                         w.flag.guessed = true
+                         w.note("You said \"cyberattack\" before anyone had read a log. It turned out to be true, but at 07:00 nobody knew that: a regulator that guesses in public is quoted the day it guesses wrong.")
                      end
                  end },
-               { id = "incident", label = "\"We are investigating a security incident\"",
-                 text = "True, and it commits you to less.",
+               { id = "incident", label = "\"We are investigating a disruption to our web services\"",
+                 text = "What is down, what works, the next update at 09:00, and no cause yet. Honest before triage; once ICT finds someone inside, say so.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 1
                      w.flag.said = "incident"
                      w.flag.last_update = w.time
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 1
+                         w.note("ICT had already found someone inside when the line said only \"a disruption\".")
+                     end
                  end },
                { id = "technical", label = "\"We are experiencing technical issues\"",
                  text = "The holding line in the template, and what goes out if nobody decides. (The IMO's first tweet used these words.)",
@@ -1322,6 +1473,11 @@ decision { id = "first_words", at = "1h", from = "Head of communications",
                      w.meter.credibility = w.meter.credibility + 1
                      w.flag.said = "technical"
                      w.flag.last_update = w.time
+                     if w.flag.triaged then
+                         w.meter.credibility = w.meter.credibility - 4
+                         w.flag.misled = true
+                         w.note("ICT had told you someone was inside before the line went out. \"Technical issues\" was not a holding line any more; it was wrong.")
+                     end
                  end },
                { id = "silence", label = "Say nothing until we know more",
                  effect = function(w)
@@ -1422,6 +1578,33 @@ decision { id = "maris_again", from = "UNICC monitoring desk",
                  end },
            } }
 
+-- Opened by the hr_taken inject (w.open).
+decision { id = "hr_notice", from = "Head of human resources",
+           prompt = "About 300 staff files were copied, with bank details and passport copies. The staff association has heard rumours. What do you tell staff, and when?",
+           deadline = "4h", default = "wait",
+           discuss = { "What is the harm to a member of staff, and how soon can it happen?" },
+           facilitator = { good = "Telling staff today what was taken and what to watch for, and recording the breach under the organisation's own data protection policy.",
+                           expected = "Most rooms want the forensic report first, and some argue that immunity from national law means there is no duty to tell anyone.",
+                           hint = "The GDPR's test for telling people is a high risk to them. Whether or not it binds you, does this pass it?" },
+           options = {
+               { id = "tell_now", label = "Tell staff today what was taken and what to do", recommended = true,
+                 text = "What was copied, what to watch for, a named contact and practical help. Record the breach under the IMC's data protection policy, and tell the police that staff are victims too.",
+                 effect = function(w)
+                     w.flag.staff_told_at = w.time
+                     w.meter.fatigue = w.meter.fatigue + 1
+                 end },
+               { id = "wait", label = "Wait until the investigators know exactly which files were copied",
+                 text = "More precise, and days later. What happens if nobody decides.",
+                 effect = function(w)
+                     w.note("Staff were not told that their files had been copied.")
+                 end },
+               { id = "no_duty", label = "Say nothing: national data protection law does not bind the IMC",
+                 text = "Legally arguable. The staff are still the people at risk.",
+                 effect = function(w)
+                     w.note("The secretariat decided that immunity from national law meant it need tell its staff nothing.")
+                 end },
+           } }
+
 -- Opened by the iso_press inject (w.open).
 decision { id = "iso_question", from = "Head of communications",
            prompt = "The columnist wants an answer for tomorrow's edition: what was your ISO 27001 certificate worth? What do you say?",
@@ -1432,11 +1615,10 @@ decision { id = "iso_question", from = "Head of communications",
                { id = "explain", label = "Explain what it covers, and commit to an independent review", recommended = true,
                  text = "The certificate shows you manage security risks. It is why the backups were in Geneva and tested. It does not promise that nobody gets in. An independent review will report to member states.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility + 3
-                     w.meter.confidence = w.meter.confidence + 1
+                     w.meter.credibility = w.meter.credibility + 2
                      w.flag.review_promised = true
                  end },
-               { id = "defend", label = "\"A sophisticated attack that overcame robust controls\"",
+               { id = "defend", label = "\"A sophisticated attack that overcame robust security measures\"",
                  text = "True as far as it goes; the IMO used these words. On its own it reads as defensive.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 4
@@ -1451,18 +1633,17 @@ decision { id = "iso_question", from = "Head of communications",
 
 -- Opened by the msc428 inject (w.open).
 decision { id = "industry_message", from = "Office of the Secretary-General",
-           prompt = "The Secretary-General's message to the industry goes out today. It reminds companies of the 1 January 2021 cyber deadline, and it was drafted before the attack. What happens to it?",
+           prompt = "The Secretary-General's message to the industry goes out today. It recalls the 1 January 2021 cyber date, and it was drafted before the attack. What happens to it?",
            deadline = "2h", default = "as_drafted",
            discuss = { "What would a shipowner think reading each version?" },
            facilitator = N.industry_message,
            options = {
-               { id = "lead", label = "Keep the deadline, and add what we learned", recommended = true,
-                 text = "Same deadline, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
+               { id = "lead", label = "Keep the date, and add what we learned", recommended = true,
+                 text = "Same date, plus a paragraph on the IMC's own week: what worked (backups in a second city, outside help) and what it is changing.",
                  effect = function(w)
-                     w.meter.credibility = w.meter.credibility + 4
-                     w.meter.confidence = w.meter.confidence + 1
+                     w.meter.credibility = w.meter.credibility + 2
                      if w.flag.review_promised then
-                         w.meter.credibility = w.meter.credibility + 2
+                         w.meter.credibility = w.meter.credibility + 1
                          w.note("The message pointed to the independent review promised on Friday. The industry press called it leading by example.")
                      end
                  end },
@@ -1470,14 +1651,14 @@ decision { id = "industry_message", from = "Office of the Secretary-General",
                  text = "What goes out if nobody changes it.",
                  effect = function(w)
                      w.meter.credibility = w.meter.credibility - 5
-                     w.note("Trade press: the regulator reminds shipping of its cyber deadline, six days after its own systems went dark, without a word about them.")
+                     w.note("Trade press: the regulator reminds shipping of its cyber date, five days after its own systems went dark, without a word about them.")
                  end },
                { id = "delay", label = "Suggest member states consider a delay",
                  text = "If it can happen to the regulator, perhaps the industry needs more time.",
                  effect = function(w)
                      w.meter.confidence = w.meter.confidence - 6
                      w.meter.credibility = w.meter.credibility - 4
-                     w.note("Member states that had already written the deadline into national law were not pleased, and neither were the companies that had met it.")
+                     w.note("Administrations that had already told their companies to be ready by the date were not pleased, and neither were the companies that were ready.")
                  end },
            } }
 
@@ -1543,6 +1724,12 @@ every("1h", function(w)
             delta = raw + (night and 2 or 0)
         end
     end
+    -- Rest wears the week off only so far: a rota keeps people going, but
+    -- nobody comes out of an incident week fresher than they went in.
+    local floor = 20
+    if delta < 0 and w.meter.fatigue + delta < floor then
+        delta = math.min(0, floor - w.meter.fatigue)
+    end
     w.meter.fatigue = w.meter.fatigue + delta
 end)
 
@@ -1560,6 +1747,20 @@ every("3h", function(w)
     if not up(w, "website") and (every12 or (odd and early)) then
         w.meter.credibility = w.meter.credibility - 1
     end
+    -- Good news fades. A well-run response keeps trust where it was; praise
+    -- for it does not outlast the memory that the regulator was hacked, so
+    -- neither meter of trust stays far above where the week began.
+    if w.meter.credibility > 70 then w.meter.credibility = w.meter.credibility - 1 end
+    if w.meter.confidence > 72 then w.meter.confidence = w.meter.confidence - 1 end
+    -- A line the world knows to be untrue: once Reuters has called it a
+    -- cyberattack, every update under "technical issues" reads as spin.
+    if w.flag.said == "technical" and w.fired("reuters_story") > 0 and w.meter.credibility > 55 then
+        w.meter.credibility = w.meter.credibility - 2
+        if not w.flag.noted_spin then
+            w.flag.noted_spin = true
+            w.note("The public line still said \"technical issues\" after Reuters had reported a cyberattack. Each update under it read as spin.")
+        end
+    end
 end)
 
 -- ---------------------------------------------------------------------------
@@ -1569,9 +1770,10 @@ end)
 ending { id = "overrun", title = "The attackers had the run of it", tone = "bad", text = T.end_overrun,
          when = function(w) return not w.flag.contained and w.meter.integrity <= 20 end }
 
--- Also reached at once through w.finish, on the second relapse.
+-- Also reached at once through w.finish, on the second relapse. One quiet
+-- relapse of something nobody had announced costs meters, not the week.
 ending { id = "second_outage", title = "Back, then dark again", tone = "bad", text = T.end_second_outage,
-         when = function(w) return truthy(w.flag.review and (w.flag.relapses or 0) >= 1) end }
+         when = function(w) return truthy(w.flag.review and w.flag.announced_relapse) end }
 
 ending { id = "exemplary", title = "Back, secure and believed", tone = "good", text = T.end_exemplary,
          when = function(w)

@@ -23,7 +23,7 @@ The Intergovernmental Maritime Council (fictional) is a UN specialised agency wi
 Your people: ICT & security (4), communications (2), conference services (3), legal & external relations (2), and senior management (2, you among them).]]
 
 T.stakes = [[
-Member states must file reports in MARIS by deadlines their own laws set; while it is down they are in breach through no fault of their own. Delegates need their papers for today's session. In three months, on 1 January 2021, your own rule takes effect: every shipping company must cover cyber risk in its safety management system. The industry will watch how you handle yours.]]
+The conventions ask member states to file their reports through MARIS. A few days' outage puts nobody in breach, but administrations need to know how to submit meanwhile, and only the secretariat can tell them. Delegates need their papers for today's session. In three months comes the date your own committee set: Administrations are encouraged to make sure that every shipping company's safety management system covers cyber risk by the first annual verification of its Document of Compliance after 1 January 2021. The industry will watch how you handle yours.]]
 
 T.end_overrun = [[
 The attackers spent most of a day inside with nothing in their way. They moved from the web cluster to the London file servers, and on to the Geneva backups unless someone cut them off. Nobody can say which MARIS records are genuine. The rebuild will take weeks, and member states will check every record they ever filed.
@@ -31,14 +31,14 @@ The attackers spent most of a day inside with nothing in their way. They moved f
 The lesson: shut the web services down early, even in committee week. The IMO's technicians took key systems offline to prevent further damage. Isolate them at the network rather than power them off, so the evidence survives, and cut the backups off before the attackers find them.]]
 
 T.end_second_outage = [[
-MARIS came back and was announced, then went dark again because the attackers used the same way in. Each return you announced made the next outage look worse. Member states now plan around your outages, not your timelines.
+What you restored came back, and went dark again, because the attackers used the same way in: a return you had announced, or a second one. Each return you announced made the next outage look worse. Member states now plan around your outages, not your timelines.
 
 The lesson: restoring before you know how they got in does not save time. Find the entry point, close it, reset the accounts, then restore from clean backups. The IMO also took its systems offline again, for a few hours, a day after announcing their return. It did so as a security precaution, and it said so.]]
 
 T.end_exemplary = [[
 By Tuesday's briefing the website, MARIS and DocNet are back on rebuilt servers. The way in is closed, and nothing you restored came back compromised. The committee got its work done. Member states and the press believe what you tell them, and the people who did the work are still on their feet.
 
-It is not over: the IMO's full services took about a week to come back. But you can stand in front of the member states and ask the industry to do what you did.]]
+It was not quick, and it was not free. Member states went without MARIS while the investigators worked through the night, the slower rebuilds took days, your people are tired, and praise for the response faded faster than the memory that the regulator was hacked. It is not over either: the IMO's full services took about a week to come back. But you can stand in front of the member states and ask the industry to do what you did.]]
 
 T.end_discredited = [[
 The technical recovery worked. The systems are back and the way in is closed. But the story ran ahead of you, through a "technical issues" line that had to be corrected, gaps between updates, or answers that sounded defensive. Member states and the press remember how it was told more than how it was fixed.
@@ -56,7 +56,7 @@ You got everything back, running on adrenaline. Two engineers are off sick, the 
 The lesson: a recovery that lasts a week needs a rota and a duty manager from the first day. Maersk ran its 2017 recovery in shift-based work streams. Tired people make mistakes, and in an incident mistakes cost data.]]
 
 T.end_safe_slow = [[
-The attack is contained and the way in is understood. But by Tuesday the core services are still not all back, or the committee week was lost to postponements and missing papers. Caution cost member states a week of their reporting and their committee.
+The attack is contained and the way in is understood. But by Tuesday the core services are still not all back, or the committee week was lost to postponements and missing papers. Caution cost member states their reporting for the week, their committee's work, or both.
 
 The lesson: once you know how they got in and the backups are tested, restore in order: MARIS, then DocNet, then the website. Keep the committee going with papers by email and a meeting platform you have checked.]]
 
@@ -72,7 +72,7 @@ The lesson: shutting down buys time and nothing more. Bring in the UN Internatio
 T.end_council_chair = [[
 Thursday 1 October, 11:00. The Secretary-General goes in to see the Council chair with what you have given her: the line the IMC has said in public, what happened at yesterday's committee session, and a time for MARIS, or an honest reason why there is none yet. Reuters has run its story. Whatever she says out loud now, member states will hold you to.
 
-A good first day reads on the board: data integrity stopped falling early, because the web services were shut down at the network with the servers left running for the investigators; the Geneva backups were cut off and a restore tested; UNICC or outside experts are on the bridge and the way in is being traced; the first public line said "cyberattack", so Reuters quoted you instead of correcting you; the committee met on a platform someone had checked, with papers sent another way; member states know how to file while MARIS is dark; and there is a rota. A poor one has integrity still falling, a "technical issues" line behind it, and a time for MARIS that nobody can keep.
+A good first day reads on the board: data integrity stopped falling early, because the web services were shut down at the network with the servers left running for the investigators; the Geneva backups were cut off and a restore tested; UNICC or outside experts are on the bridge and the way in is being traced; the public line said "cyberattack" as soon as triage had shown someone inside, and not before, so Reuters quoted you instead of correcting you; the committee met on a platform someone had checked, with papers sent another way; member states know how to file while MARIS is dark; and there is a rota. A poor one has integrity still falling, a "technical issues" line behind it, and a time for MARIS that nobody can keep.
 
 In 2020 the IMO spoke of "technical issues" on the Wednesday and said on the Thursday that it had been a cyberattack; its technicians shut key systems down to prevent further damage. GISIS, IMODOCS and Virtual Publications came back that Thursday, 1 October.]]
 
