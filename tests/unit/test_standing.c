@@ -1,0 +1,311 @@
+/* test_standing: standing commitments (an action's `every`), through real Lua.
+ *
+ * Started once, a standing action holds its staff until cancelled; its
+ * effect runs when `takes` has elapsed and then at each interval (or at
+ * each of its times of the day), each run a completion counted by
+ * w.done, logged and shown in the transcript. A cancel stops it, runs its
+ * `cancel` hook and frees the staff; it can be started again. A journal
+ * cut mid-commitment and replayed ends exactly as the uninterrupted
+ * session. Each refusal of a bad `every` names its file:line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "check_session.h"
+#include "core/journal.h"
+#include "core/session.h"
+#include "script/lh_host.h"
+
+#define H 3600
+
+static char tmpdir[256];
+
+/* T+0 is Sunday 22:00; the session lasts three days. */
+#define HEAD                                                                                \
+    "scenario { id = 't', title = 'T', start = '2020-09-27 22:00', length = '3d' }\n"       \
+    "ending { id = 'timeout', title = 'Time', fallback = true }\n"                          \
+    "team { id = 'comms', label = 'Comms', staff = 2 }\n"
+
+/* Line 4 on. */
+#define BODY                                                                                \
+    "meter { id = 'm', label = 'M', start = 0, min = 0, max = 100 }\n"                      \
+    "action { id = 'daily', kind = 'communicate', label = 'Daily', team = 'comms',\n"       \
+    "         takes = '1h', every = '1d', source = 'fiction',\n"                            \
+    "         start = function(w) w.flag.starts = (w.flag.starts or 0) + 1 end,\n"          \
+    "         cancel = function(w) w.flag.cancels = (w.flag.cancels or 0) + 1 end,\n"       \
+    "         effect = function(w) w.meter.m = w.meter.m + 1 end }\n"                       \
+    "action { id = 'slots', kind = 'communicate', label = 'Slots', team = 'comms',\n"       \
+    "         takes = '30m', every = { '09:00', '17:00' }, source = 'fiction',\n"           \
+    "         effect = function(w) w.flag.last = w.time end }\n"
+
+typedef struct run {
+    lh_host *h;
+    bh_sim *s;
+    const bh_defs *d;
+} run;
+
+static int start(run *r)
+{
+    memset(r, 0, sizeof *r);
+    char diag[4096];
+    r->h = check_load_text(tmpdir, HEAD BODY, diag, sizeof diag);
+    CHECK_STR(diag, "");
+    if (!r->h)
+        return -1;
+    r->d = lh_defs(r->h);
+    bh_err e;
+    CHECK_INT(sim_create(&r->s, r->d, lh_hooks(r->h), 7, &e), BH_OK);
+    return r->s ? 0 : -1;
+}
+
+static void stop(run *r)
+{
+    sim_destroy(r->s);
+    lh_free(r->h);
+}
+
+static void to(run *r, bh_time t)
+{
+    bh_err e;
+    CHECK_INT(sim_advance(r->s, t, &e), BH_OK);
+}
+
+/* An input at time t through the journal j (or none): its status. */
+static bh_status input(run *r, bh_journal *j, bh_input_kind kind, const char *action, bh_time t)
+{
+    bh_err e;
+    to(r, t);
+    bh_input in = {.time = t, .kind = kind, .a = defs_action(r->d, action)};
+    return session_input(r->s, j, &in, &e);
+}
+
+static bh_action_status status(run *r, const char *action)
+{
+    bh_action_status st;
+    bh_err e;
+    CHECK_INT(sim_action_status(r->s, defs_action(r->d, action), &st, &e), BH_OK);
+    return st;
+}
+
+static double flag_num(run *r, const char *name)
+{
+    bh_value v = sim_flag(r->s, name);
+    return v.type == VAL_NUM ? v.n : -1;
+}
+
+/* The times of action a's completions, in order; their count. */
+static int done_times(run *r, const char *action, bh_time *out, int max)
+{
+    size_t n;
+    const bh_log_entry *log = sim_log(r->s, &n);
+    int a = defs_action(r->d, action), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (log[i].kind == LOG_DONE && log[i].a == a && k < max)
+            out[k++] = log[i].time;
+    return k;
+}
+
+static void test_runs_each_interval_holding_staff(void)
+{
+    run r;
+    if (start(&r) != 0)
+        return;
+    int comms = defs_team(r.d, "comms"), m = defs_meter(r.d, "m");
+    CHECK_INT(r.d->actions[defs_action(r.d, "daily")].every, 24 * H);
+    CHECK_INT(input(&r, NULL, IN_START, "daily", 0), BH_OK);
+    to(&r, 30 * 60);
+    bh_action_status st = status(&r, "daily");
+    CHECK_INT(st.state, ACT_RUNNING);
+    CHECK_INT(st.standing, 1);
+    CHECK_INT(st.ends, H); /* the first run, when `takes` has elapsed */
+    CHECK_INT(sim_team_free(r.s, comms), 1);
+    to(&r, 2 * H);
+    CHECK_INT(sim_action_done(r.s, defs_action(r.d, "daily")), 1);
+    CHECK(sim_meter(r.s, m) == 1);
+    st = status(&r, "daily");
+    CHECK_INT(st.state, ACT_RUNNING); /* still standing, still holding */
+    CHECK_INT(st.ends, 25 * H);
+    CHECK_INT(sim_team_free(r.s, comms), 1);
+    /* starting it again while it stands is refused */
+    CHECK_INT(input(&r, NULL, IN_START, "daily", 2 * H), BH_EINPUT);
+    to(&r, 50 * H);
+    bh_time t[8];
+    CHECK_INT(done_times(&r, "daily", t, 8), 3);
+    CHECK_INT(t[0], H);
+    CHECK_INT(t[1], 25 * H);
+    CHECK_INT(t[2], 49 * H);
+    CHECK(sim_meter(r.s, m) == 3);
+    CHECK_INT(sim_action_done(r.s, defs_action(r.d, "daily")), 3);
+    CHECK_INT(sim_team_free(r.s, comms), 1);
+    stop(&r);
+}
+
+static void test_cancel_frees_and_restarts(void)
+{
+    run r;
+    if (start(&r) != 0)
+        return;
+    int comms = defs_team(r.d, "comms"), daily = defs_action(r.d, "daily");
+    CHECK_INT(input(&r, NULL, IN_START, "daily", 0), BH_OK);
+    CHECK_INT(input(&r, NULL, IN_CANCEL, "daily", 26 * H), BH_OK);
+    CHECK_INT(sim_team_free(r.s, comms), 2);
+    CHECK(flag_num(&r, "cancels") == 1);
+    CHECK_INT(sim_action_done(r.s, daily), 2);
+    bh_action_status st = status(&r, "daily");
+    CHECK_INT(st.state, ACT_AVAILABLE); /* not "done": it may be made again */
+    to(&r, 30 * H);
+    CHECK_INT(sim_action_done(r.s, daily), 2); /* no run after the cancel */
+    CHECK_INT(input(&r, NULL, IN_START, "daily", 30 * H), BH_OK);
+    CHECK(flag_num(&r, "starts") == 2);
+    to(&r, 60 * H);
+    bh_time t[8];
+    CHECK_INT(done_times(&r, "daily", t, 8), 4);
+    CHECK_INT(t[2], 31 * H); /* the new commitment's own times */
+    CHECK_INT(t[3], 55 * H);
+    stop(&r);
+}
+
+static void test_times_of_the_day(void)
+{
+    run r;
+    if (start(&r) != 0)
+        return;
+    const bh_action_def *x = &r.d->actions[defs_action(r.d, "slots")];
+    CHECK_INT(x->ndaily, 2);
+    char buf[80];
+    CHECK_STR(defs_standing_text(x, buf, sizeof buf), "every day at 09:00 and 17:00");
+    /* Sunday 22:00 + 30m: the first time is Monday 09:00 (T+11h) */
+    CHECK_INT(input(&r, NULL, IN_START, "slots", 0), BH_OK);
+    to(&r, 36 * H);
+    bh_time t[8];
+    CHECK_INT(done_times(&r, "slots", t, 8), 3);
+    CHECK_INT(t[0], 11 * H);
+    CHECK_INT(t[1], 19 * H);
+    CHECK_INT(t[2], 35 * H);
+    CHECK(flag_num(&r, "last") == 35 * H);
+    /* started at 09:00 itself: `takes` first, so 17:00 comes first */
+    CHECK_INT(input(&r, NULL, IN_CANCEL, "slots", 36 * H), BH_OK);
+    CHECK_INT(input(&r, NULL, IN_START, "slots", 59 * H), BH_OK); /* Tuesday 09:00 */
+    CHECK_INT(status(&r, "slots").ends, 67 * H);
+    stop(&r);
+}
+
+static void test_transcript_says_standing(void)
+{
+    run r;
+    if (start(&r) != 0)
+        return;
+    CHECK_INT(input(&r, NULL, IN_START, "slots", 0), BH_OK);
+    CHECK_INT(input(&r, NULL, IN_START, "daily", H), BH_OK);
+    to(&r, 20 * H);
+    char *t = check_transcript(r.s, "s.lua");
+    CHECK_HAS(t, "START     slots: Slots (Comms, 1 staff, 30m, standing every day at 09:00 "
+                 "and 17:00 until cancelled)\n");
+    CHECK_HAS(t, "START     daily: Daily (Comms, 1 staff, 1h, standing every 1d until "
+                 "cancelled)\n");
+    CHECK_HAS(t, "DONE      slots: Slots\n");
+    free(t);
+    stop(&r);
+}
+
+/* A journal cut mid-commitment, replayed and carried on, ends as the
+ * session that was never interrupted. */
+static void test_resume_replays_exactly(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/s.journal", tmpdir);
+    bh_err e;
+    run a;
+    if (start(&a) != 0)
+        return;
+    CHECK_INT(input(&a, NULL, IN_START, "daily", 0), BH_OK);
+    CHECK_INT(input(&a, NULL, IN_START, "slots", 2 * H), BH_OK);
+    CHECK_INT(input(&a, NULL, IN_CANCEL, "daily", 30 * H), BH_OK);
+    CHECK_INT(input(&a, NULL, IN_START, "daily", 40 * H), BH_OK);
+    CHECK_INT(session_finish(a.s, &e), BH_OK);
+    char *want = check_transcript(a.s, "s.lua");
+    stop(&a);
+
+    run b; /* the first half, journaled, then dropped mid-commitment */
+    if (start(&b) != 0) {
+        free(want);
+        return;
+    }
+    bh_journal j;
+    CHECK_INT(journal_create(&j, path, "s.lua", 7, &e), BH_OK);
+    CHECK_INT(input(&b, &j, IN_START, "daily", 0), BH_OK);
+    CHECK_INT(input(&b, &j, IN_START, "slots", 2 * H), BH_OK);
+    to(&b, 20 * H);
+    journal_close(&j);
+    stop(&b);
+
+    run c; /* resumed from the journal */
+    if (start(&c) != 0) {
+        free(want);
+        return;
+    }
+    char *text = check_slurp(path);
+    bh_plan p;
+    CHECK_INT(journal_parse(path, text, strlen(text), &p, &e), BH_OK);
+    bh_replay_result res;
+    CHECK_INT(session_replay(c.s, NULL, &p, &res, &e), BH_OK);
+    CHECK_INT(input(&c, NULL, IN_CANCEL, "daily", 30 * H), BH_OK);
+    CHECK_INT(input(&c, NULL, IN_START, "daily", 40 * H), BH_OK);
+    CHECK_INT(session_finish(c.s, &e), BH_OK);
+    char *got = check_transcript(c.s, "s.lua");
+    CHECK_STR(got, want);
+    CHECK_HAS(got, "CANCEL    daily: Daily\n");
+    journal_plan_free(&p);
+    free(text);
+    free(got);
+    free(want);
+    stop(&c);
+}
+
+/* Each bad `every` alone, at line 4: `want` among the errors. */
+static void expect_error(const char *fields, const char *want)
+{
+    char src[2048], diag[4096];
+    snprintf(src, sizeof src,
+             "%saction { id = 'a', kind = 'contain', label = 'A', team = 'comms', "
+             "takes = '1h', source = 'fiction', %s }\n",
+             HEAD, fields);
+    lh_host *h = check_load_text(tmpdir, src, diag, sizeof diag);
+    CHECK_HAS(diag, want);
+    CHECK_HAS(diag, "4:error:");
+    CHECK(h == NULL);
+    lh_free(h);
+}
+
+static void test_check_refuses_bad_every(void)
+{
+    expect_error("every = '5m'", "action 'a': every = \"5m\" must be from 10m to the scenario's "
+                                 "length (3d)");
+    expect_error("every = '4d'", "action 'a': every = \"4d\" must be from 10m");
+    expect_error("every = 'soon'", "action 'a': field 'every': \"soon\" is not a duration");
+    expect_error("every = true", "action 'a': field 'every' must be a duration string or a "
+                                 "number of seconds, not a boolean");
+    expect_error("every = '0s'", "action 'a': field 'every' must be longer than 0");
+    expect_error("every = '1d', repeatable = true",
+                 "action 'a': a standing commitment ('every') runs until cancelled");
+    expect_error("every = { '25:00' }",
+                 "action 'a': field 'every': item 1 is not a time of the day like \"18:00\"");
+    expect_error("every = { 9 }", "item 1 is not a time of the day");
+    expect_error("every = {}", "action 'a': field 'every' lists 0 times of the day");
+    expect_error("every = { '17:00', '09:00' }",
+                 "action 'a': field 'every': times of the day must be in order, each once");
+}
+
+int main(int argc, char **argv)
+{
+    static const check_case cases[] = {
+        {"runs_each_interval_holding_staff", test_runs_each_interval_holding_staff},
+        {"cancel_frees_and_restarts", test_cancel_frees_and_restarts},
+        {"times_of_the_day", test_times_of_the_day},
+        {"transcript_says_standing", test_transcript_says_standing},
+        {"resume_replays_exactly", test_resume_replays_exactly},
+        {"check_refuses_bad_every", test_check_refuses_bad_every},
+        {NULL, NULL}};
+    return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "standing");
+}
