@@ -6,7 +6,9 @@
  * w.done, logged and shown in the transcript. A cancel stops it, runs its
  * `cancel` hook and frees the staff; it can be started again. A journal
  * cut mid-commitment and replayed ends exactly as the uninterrupted
- * session. Each refusal of a bad `every` names its file:line. */
+ * session. The room's model (projector, phones) says "standing" and when
+ * it runs next, not a progress to a finish. Each refusal of a bad `every`
+ * names its file:line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,8 @@
 #include "check_session.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "room/rv_json.h"
+#include "room/rv_model.h"
 #include "script/lh_host.h"
 
 #define H 3600
@@ -263,6 +267,33 @@ static void test_resume_replays_exactly(void)
     stop(&c);
 }
 
+/* The room sees a standing commitment as such: its rhythm and its next
+ * run, no progress; an ordinary action keeps its progress. */
+static void test_room_model_says_standing(void)
+{
+    run r;
+    if (start(&r) != 0)
+        return;
+    CHECK_INT(input(&r, NULL, IN_START, "daily", 0), BH_OK);
+    to(&r, 2 * H);
+    rv_source src = {.sim = r.s, .speed = 1, .started = 1};
+    rv_show show = {0};
+    rv_model m;
+    bh_err e;
+    CHECK_INT(rv_build(&m, &src, &show, &e), BH_OK);
+    CHECK_INT(m.nrunning, 1);
+    if (m.nrunning == 1) {
+        CHECK_STR(m.running[0].standing, "every 1d");
+        CHECK(m.running[0].done == 0);
+        CHECK_INT(m.running[0].left, 23 * H); /* to its next run at T+25h */
+    }
+    char *json = rv_json_text(&m, NULL);
+    CHECK_HAS(json, "\"standing\":\"every 1d\"");
+    free(json);
+    rv_free(&m);
+    stop(&r);
+}
+
 /* Each bad `every` alone, at line 4: `want` among the errors. */
 static void expect_error(const char *fields, const char *want)
 {
@@ -305,6 +336,7 @@ int main(int argc, char **argv)
         {"times_of_the_day", test_times_of_the_day},
         {"transcript_says_standing", test_transcript_says_standing},
         {"resume_replays_exactly", test_resume_replays_exactly},
+        {"room_model_says_standing", test_room_model_says_standing},
         {"check_refuses_bad_every", test_check_refuses_bad_every},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "standing");
