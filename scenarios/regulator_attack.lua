@@ -1100,6 +1100,14 @@ action { id = "shift_rota", kind = "restore",
 
 -- communicate ----------------------------------------------------------------
 
+-- A note the first time something happens: the first time is the lesson.
+local function note_once(w, flag, text)
+    if not w.flag[flag] then
+        w.flag[flag] = true
+        w.note(text)
+    end
+end
+
 -- One posted update: it informs; only a kept schedule builds trust beyond
 -- that. The standing rhythm and the one-off update both post this way.
 local function post(w)
@@ -1116,17 +1124,11 @@ local function post(w)
         end
     elseif w.meter.credibility >= 70 then
         gain = 0
-        if not w.flag.noted_rhythm then
-            w.flag.noted_rhythm = true
-            w.note("Updates with no schedule keep people informed, but they stop building trust: nobody knows when the next one comes.")
-        end
+        note_once(w, "noted_rhythm", "Updates with no schedule keep people informed, but they stop building trust: nobody knows when the next one comes.")
     end
     if not up(w, "website") and not w.flag.social_hub then
         gain = 0
-        if not w.flag.noted_hub then
-            w.flag.noted_hub = true
-            w.note("The update went out, but delegates still check the dead website for news. Nobody told them where to look.")
-        end
+        note_once(w, "noted_hub", "The update went out, but delegates still check the dead website for news. Nobody told them where to look.")
     end
     w.meter.credibility = w.meter.credibility + gain
     if w.flag.said == "silence" then w.flag.said = "incident" end

@@ -249,26 +249,20 @@ static void test_resume_replays_exactly(void)
         free(want);
         return;
     }
-    char *text = check_slurp(path);
-    bh_plan p;
-    CHECK_INT(journal_parse(path, text, strlen(text), &p, &e), BH_OK);
-    bh_replay_result res;
-    CHECK_INT(session_replay(c.s, NULL, &p, &res, &e), BH_OK);
+    CHECK_INT(check_replay_file(c.s, path), BH_OK);
     CHECK_INT(input(&c, NULL, IN_CANCEL, "daily", 30 * H), BH_OK);
     CHECK_INT(input(&c, NULL, IN_START, "daily", 40 * H), BH_OK);
     CHECK_INT(session_finish(c.s, &e), BH_OK);
     char *got = check_transcript(c.s, "s.lua");
     CHECK_STR(got, want);
     CHECK_HAS(got, "CANCEL    daily: Daily\n");
-    journal_plan_free(&p);
-    free(text);
     free(got);
     free(want);
     stop(&c);
 }
 
 /* The room sees a standing commitment as such: its rhythm and its next
- * run, no progress; an ordinary action keeps its progress. */
+ * run, no progress. */
 static void test_room_model_says_standing(void)
 {
     run r;
@@ -297,16 +291,12 @@ static void test_room_model_says_standing(void)
 /* Each bad `every` alone, at line 4: `want` among the errors. */
 static void expect_error(const char *fields, const char *want)
 {
-    char src[2048], diag[4096];
+    char src[2048];
     snprintf(src, sizeof src,
              "%saction { id = 'a', kind = 'contain', label = 'A', team = 'comms', "
              "takes = '1h', source = 'fiction', %s }\n",
              HEAD, fields);
-    lh_host *h = check_load_text(tmpdir, src, diag, sizeof diag);
-    CHECK_HAS(diag, want);
-    CHECK_HAS(diag, "4:error:");
-    CHECK(h == NULL);
-    lh_free(h);
+    check_load_fails(tmpdir, src, 4, want);
 }
 
 static void test_check_refuses_bad_every(void)
