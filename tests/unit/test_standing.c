@@ -6,7 +6,9 @@
  * w.done, logged and shown in the transcript. A cancel stops it, runs its
  * `cancel` hook and frees the staff; it can be started again. A journal
  * cut mid-commitment and replayed ends exactly as the uninterrupted
- * session. The room's model (projector, phones) says "standing" and when
+ * session. The carrier's daily update keeps its lesson: a kept promise
+ * never draws the broken-promise note, a cancelled one does, and costs
+ * trust. The room's model (projector, phones) says "standing" and when
  * it runs next, not a progress to a finish. Each refusal of a bad `every`
  * names its file:line. */
 #include <stdio.h>
@@ -288,6 +290,59 @@ static void test_room_model_says_standing(void)
     stop(&r);
 }
 
+/* The carrier's daily update, promised at 1h05 (Sunday 23:05): one
+ * decision, then an update at 18:00 each day. Kept, it never draws the
+ * broken-promise note; cancelled on Monday night, Tuesday's 22:00 check
+ * costs trust and says so. `cancel_at` 0 keeps it. */
+static void carrier_promise(bh_time cancel_at, int *done, double *trust, int *broken)
+{
+    check_run r;
+    *done = -1;
+    *broken = -1;
+    if (check_run_start(&r, "scenarios/carrier_ransomware.lua", 1) != 0) {
+        CHECK(0);
+        return;
+    }
+    bh_err e;
+    struct { bh_time t; bh_input_kind k; const char *id, *opt; } in[] = {
+        {2 * 60, IN_START, "cut_external", NULL},
+        {H + 5 * 60, IN_CHOOSE, "first_statement", "cyberattack"},
+        {H + 5 * 60, IN_START, "announce_schedule", NULL},
+        {cancel_at, IN_CANCEL, "announce_schedule", NULL}};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        if (in[i].k == IN_CANCEL && !cancel_at)
+            break;
+        CHECK_INT(sim_advance(r.s, in[i].t, &e), BH_OK);
+        int a = in[i].k == IN_CHOOSE ? defs_decision(r.d, in[i].id) : defs_action(r.d, in[i].id);
+        int b = in[i].opt ? defs_option(&r.d->decisions[a], in[i].opt) : 0;
+        bh_input x = {.time = in[i].t, .kind = in[i].k, .a = a, .b = b};
+        CHECK_INT(session_input(r.s, NULL, &x, &e), BH_OK);
+    }
+    CHECK_INT(sim_advance(r.s, 3 * 24 * H + H, &e), BH_OK); /* Wednesday 23:00 */
+    *done = sim_action_done(r.s, defs_action(r.d, "announce_schedule"));
+    *trust = sim_meter(r.s, defs_meter(r.d, "trust"));
+    size_t n;
+    const bh_log_entry *log = sim_log(r.s, &n);
+    *broken = 0;
+    for (size_t i = 0; i < n; i++)
+        *broken += log[i].kind == LOG_NOTE && log[i].text &&
+                   strstr(log[i].text, "the promised daily update did not come") != NULL;
+    check_run_stop(&r);
+}
+
+static void test_carrier_promise_kept_and_broken(void)
+{
+    int done_kept, done_broken, notes_kept, notes_broken;
+    double trust_kept, trust_broken;
+    carrier_promise(0, &done_kept, &trust_kept, &notes_kept);
+    carrier_promise(24 * H + H, &done_broken, &trust_broken, &notes_broken);
+    CHECK_INT(done_kept, 3);   /* Monday, Tuesday and Wednesday at 18:00 */
+    CHECK_INT(done_broken, 1); /* Monday's only */
+    CHECK_INT(notes_kept, 0);
+    CHECK_INT(notes_broken, 2); /* Tuesday and Wednesday at 22:00 */
+    CHECK(trust_kept > trust_broken);
+}
+
 /* Each bad `every` alone, at line 4: `want` among the errors. */
 static void expect_error(const char *fields, const char *want)
 {
@@ -328,6 +383,7 @@ int main(int argc, char **argv)
         {"resume_replays_exactly", test_resume_replays_exactly},
         {"room_model_says_standing", test_room_model_says_standing},
         {"check_refuses_bad_every", test_check_refuses_bad_every},
+        {"carrier_promise_kept_and_broken", test_carrier_promise_kept_and_broken},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "standing");
 }
