@@ -6,7 +6,7 @@
  * w.done, logged and shown in the transcript. A cancel stops it, runs its
  * `cancel` hook and frees the staff; it can be started again. A journal
  * cut mid-commitment and replayed ends exactly as the uninterrupted
- * session. The carrier's daily update keeps its lesson: a kept promise
+ * session, and a what-if branch with the same choice is the original. The carrier's daily update keeps its lesson: a kept promise
  * never draws the broken-promise note, a cancelled one does, and costs
  * trust. The room's model (projector, phones) says "standing" and when
  * it runs next, not a progress to a finish. Each refusal of a bad `every`
@@ -19,6 +19,7 @@
 #include "check_session.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "report/rp_whatif.h"
 #include "room/rv_json.h"
 #include "room/rv_model.h"
 #include "script/lh_host.h"
@@ -343,6 +344,39 @@ static void test_carrier_promise_kept_and_broken(void)
     CHECK(trust_kept > trust_broken);
 }
 
+/* What-if replays a standing commitment exactly: the carrier's expert
+ * plan (the daily update standing for 14 days) branched at its first
+ * statement with the same choice is the original session. */
+static void test_whatif_replays_standing(void)
+{
+    const char *scn = "scenarios/carrier_ransomware.lua",
+               *path = "tests/plans/carrier_ransomware_expert.plan";
+    bh_plan p = {0};
+    bh_err e;
+    CHECK_INT(journal_read(path, &p, &e), BH_OK);
+    check_run r;
+    char *want = NULL;
+    if (check_run_start(&r, scn, p.has_seed ? p.seed : 1) == 0) {
+        bh_replay_result res;
+        CHECK_INT(session_replay(r.s, NULL, &p, &res, &e), BH_OK);
+        CHECK_INT(session_finish(r.s, &e), BH_OK);
+        CHECK_INT(sim_action_done(r.s, defs_action(r.d, "announce_schedule")), 14);
+        want = check_transcript(r.s, scn);
+    }
+    check_run_stop(&r);
+    rp_branch b;
+    CHECK_INT(rp_whatif(scn, &p, "first_statement", "cyberattack", 1, &b, &e), BH_OK);
+    if (b.sim) {
+        char *got = check_transcript(b.sim, scn);
+        CHECK_STR(got, want);
+        CHECK_INT(b.refused, 0);
+        free(got);
+    }
+    rp_branch_free(&b);
+    journal_plan_free(&p);
+    free(want);
+}
+
 /* Each bad `every` alone, at line 4: `want` among the errors. */
 static void expect_error(const char *fields, const char *want)
 {
@@ -384,6 +418,7 @@ int main(int argc, char **argv)
         {"room_model_says_standing", test_room_model_says_standing},
         {"check_refuses_bad_every", test_check_refuses_bad_every},
         {"carrier_promise_kept_and_broken", test_carrier_promise_kept_and_broken},
+        {"whatif_replays_standing", test_whatif_replays_standing},
         {NULL, NULL}};
     return check_main_in_tmpdir(argc, argv, cases, tmpdir, sizeof tmpdir, "standing");
 }
