@@ -111,6 +111,10 @@ void lh_decl_finish(lh_host *h)
                         "(%s): a standing commitment is for a rhythm, not a busy loop",
                         x->id, dur_format(x->every, a, 32), dur_format(LH_MIN_STANDING, b, 32),
                         dur_format(len, b + 16, 16));
+        if (x->id && defs_standing(x) && !x->effect)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "action '%s' is a standing commitment ('every') with no 'effect': it "
+                        "holds its staff and does nothing at its times", x->id);
     }
     for (size_t i = 0; i < d->ninjects; i++) {
         bh_inject_def *x = &d->injects[i];

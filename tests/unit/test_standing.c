@@ -390,6 +390,14 @@ static void expect_error(const char *fields, const char *want)
 
 static void test_check_refuses_bad_every(void)
 {
+    char src[1024], diag[1024];
+    snprintf(src, sizeof src, "%saction { id = 'a', kind = 'contain', label = 'A', "
+             "team = 'comms', takes = '1h', source = 'fiction', every = '1d' }\n", HEAD);
+    lh_host *h = check_load_text(tmpdir, src, diag, sizeof diag);
+    CHECK_HAS(diag, "4:warning:action 'a' is a standing commitment ('every') with no 'effect'");
+    CHECK(h != NULL); /* a warning only */
+    lh_free(h);
+
     expect_error("every = '5m'", "action 'a': every = \"5m\" must be from 10m to the scenario's "
                                  "length (3d)");
     expect_error("every = '4d'", "action 'a': every = \"4d\" must be from 10m");
