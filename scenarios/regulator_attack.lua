@@ -1214,6 +1214,42 @@ action { id = "shift_rota", kind = "restore",
 
 -- communicate ----------------------------------------------------------------
 
+-- A note the first time something happens: the first time is the lesson.
+local function note_once(w, flag, text)
+    if not w.flag[flag] then
+        w.flag[flag] = true
+        w.note(text)
+    end
+end
+
+-- One posted update: it informs; only a kept schedule builds trust beyond
+-- that. The standing rhythm and the one-off update both post this way.
+local function post(w)
+    -- Updates inform; only a kept schedule builds trust beyond that.
+    local gap = w.time - (w.flag.last_update or -DAY)
+    local gain = 1
+    if gap < 2 * H then
+        gain = 0
+        w.note("Two updates within two hours added noise, not trust.")
+    elseif w.flag.rhythm then
+        if not on_slot(w) then
+            gain = 0
+            w.note("An update off the promised schedule: people were waiting for the next slot.")
+        end
+    elseif w.meter.credibility >= 70 then
+        gain = 0
+        note_once(w, "noted_rhythm", "Updates with no schedule keep people informed, but they stop building trust: nobody knows when the next one comes.")
+    end
+    if not up(w, "website") and not w.flag.social_hub then
+        gain = 0
+        note_once(w, "noted_hub", "The update went out, but delegates still check the dead website for news. Nobody told them where to look.")
+    end
+    w.meter.credibility = w.meter.credibility + gain
+    if w.flag.said == "silence" then w.flag.said = "incident" end
+    w.flag.last_update = w.time
+    w.flag.updates = (w.flag.updates or 0) + 1
+end
+
 action { id = "post_update", kind = "communicate",
          label = "Post an update",
          text = "A short, dated update: what is down, what works, what you are doing, when the next update comes. While the website is dark, it goes on social media.",
@@ -1224,37 +1260,7 @@ action { id = "post_update", kind = "communicate",
              if not statement_made(w) then return false, "Agree the first public line first" end
              return true
          end,
-         effect = function(w)
-             -- Updates inform; only a kept schedule builds trust beyond that.
-             local gap = w.time - (w.flag.last_update or -DAY)
-             local gain = 1
-             if gap < 2 * H then
-                 gain = 0
-                 w.note("Two updates within two hours added noise, not trust.")
-             elseif w.flag.rhythm then
-                 if not on_slot(w) then
-                     gain = 0
-                     w.note("An update off the promised schedule: people were waiting for the next slot.")
-                 end
-             elseif w.meter.credibility >= 70 then
-                 gain = 0
-                 if not w.flag.noted_rhythm then
-                     w.flag.noted_rhythm = true
-                     w.note("Updates with no schedule keep people informed, but they stop building trust: nobody knows when the next one comes.")
-                 end
-             end
-             if not up(w, "website") and not w.flag.social_hub then
-                 gain = 0
-                 if not w.flag.noted_hub then
-                     w.flag.noted_hub = true
-                     w.note("The update went out, but delegates still check the dead website for news. Nobody told them where to look.")
-                 end
-             end
-             w.meter.credibility = w.meter.credibility + gain
-             if w.flag.said == "silence" then w.flag.said = "incident" end
-             w.flag.last_update = w.time
-             w.flag.updates = (w.flag.updates or 0) + 1
-         end }
+         effect = post }
 
 action { id = "social_hub", kind = "communicate",
          label = "Make social media the official channel",
@@ -1270,20 +1276,30 @@ action { id = "social_hub", kind = "communicate",
              w.meter.credibility = w.meter.credibility + 2
          end }
 
+-- A standing commitment: the promise is one decision, and one person in
+-- communications then posts at every slot until it is cancelled. A
+-- cancelled promise still stands in people's eyes: the slots it misses
+-- cost credibility (the rhythm check in the every("1h") below).
 action { id = "promise_rhythm", kind = "communicate",
          label = "Promise updates at 09:00 and 17:00",
-         text = "Announce a fixed schedule: an update every day at 09:00 and 17:00 London time, even if there is nothing new. Then keep it.",
-         team = "comms", staff = 1, takes = "15m",
+         text = "Announce a fixed schedule: an update every day at 09:00 and 17:00 London time, even if there is nothing new. One person in communications posts them until you stop.",
+         team = "comms", staff = 1, takes = "15m", every = { "09:00", "17:00" },
          source = "analogy", ref = "m2shipping", func = "respond", recommended = true,
          available = function(w)
              if not statement_made(w) then return false, "Agree the first public line first" end
              return true
          end,
-         effect = function(w)
-             w.flag.rhythm = true
-             w.flag.rhythm_at = w.time
-             w.meter.credibility = w.meter.credibility + 1
-         end }
+         start = function(w)
+             if not w.flag.rhythm then
+                 w.flag.rhythm = true
+                 w.flag.rhythm_at = w.time
+                 w.meter.credibility = w.meter.credibility + 1
+             end
+         end,
+         cancel = function(w)
+             w.note("The twice-daily updates were stopped, but people had been promised them at 09:00 and 17:00.")
+         end,
+         effect = post }
 
 action { id = "say_attack", kind = "communicate",
          label = "Call it a cyberattack",
@@ -1707,6 +1723,8 @@ every("1h", function(w)
         local n = w.team[id].staff - w.team[id].free
         -- outside helpers carry about half of ICT's work themselves
         if id == "ict" then n = math.max(0, n - (w.flag.external or 0) // 2) end
+        -- the standing updates hold a person for half an hour a slot, not all day
+        if id == "comms" and w.running("promise_rhythm") then n = n - 1 end
         busy = busy + n
     end
     local acute = not core_restored(w)

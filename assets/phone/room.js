@@ -89,10 +89,13 @@
     return listPart('running', 'Under way', running, function (s, r) {
       var row = add(s, el('div', 'act'));
       add(row, el('span', 'alabel', str(r.label)));
-      var meta = [str(r.team), typeof r.left_s === 'number' ? 'about ' + BH.minutes(r.left_s) + ' left' : '']
+      var standing = str(r.standing);
+      var when = typeof r.left_s === 'number'
+        ? (standing ? 'next in about ' : 'about ') + BH.minutes(r.left_s) + (standing ? '' : ' left') : '';
+      var meta = [str(r.team), standing ? 'standing, ' + standing + ', until cancelled' : '', when]
         .filter(Boolean).join(' · ');
       if (meta) add(row, el('p', 'meta', meta));
-      add(row, BH.bar(num(r.done, 0)));
+      if (!standing) add(row, BH.bar(num(r.done, 0)));
     });
   };
 

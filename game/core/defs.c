@@ -1,5 +1,6 @@
 #include "core/defs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,4 +172,53 @@ const char *defs_func_list(void) { return "identify, protect, detect, respond, r
 const char *defs_status_list(void)
 {
     return "online, degraded, compromised, encrypted, isolated, offline, restoring";
+}
+
+/* ---- standing commitments ---- */
+
+#define DAY_S ((bh_time)86400)
+
+/* Seconds after midnight of T+t on the scenario's calendar (a floor
+ * modulo: the calendar is proleptic and starts may precede 1970). */
+static bh_time time_of_day(const bh_defs *d, bh_time t)
+{
+    int64_t c = d->scenario.start_epoch + t;
+    int64_t m = c % DAY_S;
+    return m < 0 ? m + DAY_S : m;
+}
+
+bh_time defs_standing_next(const bh_defs *d, const bh_action_def *x, bh_time t, int first)
+{
+    if (x->every > 0)
+        return first ? t : t + x->every;
+    if (!first)
+        t++; /* strictly after the run at t */
+    bh_time tod = time_of_day(d, t), best = -1;
+    for (int i = 0; i < x->ndaily; i++) {
+        bh_time wait = x->daily[i] - tod;
+        if (wait < 0)
+            wait += DAY_S;
+        if (best < 0 || wait < best)
+            best = wait;
+    }
+    return t + (best < 0 ? 0 : best);
+}
+
+char *defs_standing_text(const bh_action_def *x, char *buf, size_t n)
+{
+    if (n == 0)
+        return buf;
+    buf[0] = '\0';
+    if (x->every > 0) {
+        char a[32];
+        snprintf(buf, n, "every %s", dur_format(x->every, a, sizeof a));
+        return buf;
+    }
+    size_t used = (size_t)snprintf(buf, n, "every day at");
+    for (int i = 0; i < x->ndaily && used < n; i++) {
+        const char *sep = i == 0 ? " " : i == x->ndaily - 1 ? " and " : ", ";
+        used += (size_t)snprintf(buf + used, n - used, "%s%02d:%02d", sep,
+                                 x->daily[i] / 3600, x->daily[i] / 60 % 60);
+    }
+    return buf;
 }

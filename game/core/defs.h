@@ -106,6 +106,10 @@ typedef struct bh_inject_def {
     bh_loc loc;
 } bh_inject_def;
 
+#define DEFS_MAX_DAILY 8 /* times of the day a standing action may name */
+
+typedef struct bh_defs bh_defs;
+
 typedef struct bh_action_def {
     char *id, *label, *text, *ref;
     char *team_id; /* resolved into `team` after loading */
@@ -117,9 +121,31 @@ typedef struct bh_action_def {
     bh_source source;
     bh_hook available, on_start, on_cancel, effect;
     int repeatable, recommended;
+    /* A standing commitment (the field `every`): once started it holds its
+     * staff until cancelled, and its effect runs at each of its times
+     * (defs_standing_next), each run a completion. Either an interval
+     * (every > 0) or times of the day (ndaily > 0: seconds after midnight
+     * on the scenario's calendar, ascending); both 0 for an ordinary
+     * action. */
+    bh_time every;
+    int ndaily;
+    int daily[DEFS_MAX_DAILY];
     bh_fnote facilitator;
     bh_loc loc;
 } bh_action_def;
+
+/* 1 when action x is a standing commitment. */
+static inline int defs_standing(const bh_action_def *x)
+{
+    return x->every > 0 || x->ndaily > 0;
+}
+/* When standing action x runs next: its first run when `first` (`t` is
+ * then when `takes` has elapsed: the interval's first run is at t, the
+ * daily times' at the first one at or after t), else the run after the
+ * one at t. Uses the scenario's calendar for times of the day. */
+bh_time defs_standing_next(const bh_defs *d, const bh_action_def *x, bh_time t, int first);
+/* "every 1d" or "every day at 09:00 and 17:00", for people. */
+char *defs_standing_text(const bh_action_def *x, char *buf, size_t n);
 
 typedef struct bh_option_def {
     char *id, *label, *text;
@@ -194,7 +220,7 @@ typedef struct bh_every_def {
     type *name;                \
     size_t n##name, cap_##name
 
-typedef struct bh_defs {
+struct bh_defs {
     int has_scenario;
     bh_scenario_def scenario;
     DEFS_ARRAY(bh_meter_def, meters);
@@ -209,7 +235,7 @@ typedef struct bh_defs {
     DEFS_ARRAY(bh_cut_def, cuts);
     DEFS_ARRAY(bh_objective_def, objectives);
     DEFS_ARRAY(char *, files); /* interned file names for bh_loc */
-} bh_defs;
+};
 
 void defs_init(bh_defs *d);
 void defs_free(bh_defs *d);

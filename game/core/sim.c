@@ -347,6 +347,23 @@ static bh_status cut_out(bh_sim *s, bh_err *err)
     return sim_end(s, e >= 0 ? e : fallback_ending(s->d), 1, err);
 }
 
+/* A standing commitment's run: a completion like any other (logged,
+ * counted, its effect run), but it keeps its staff and is queued again for
+ * its next time, with the same generation so that a cancel stops it. */
+static bh_status standing_run(bh_sim *s, int i, bh_err *err)
+{
+    const bh_action_def *x = &s->d->actions[i];
+    sim_act *a = &s->act[i];
+    a->done++;
+    a->last = s->now;
+    a->ends = defs_standing_next(s->d, x, s->now, 0);
+    sim_touch(s, &s->st_act[i]);
+    if (sched_push(&s->q, a->ends, 0, EV_ACTION_DONE, i, a->gen, 0) != 0 ||
+        sim_log_push(s, LOG_DONE, i, 0, 0, 0, NULL) != 0)
+        return sim_oom(s, err);
+    return sim_effect(s, x->effect, &(bh_what){.fmt = "effect of action '%s'", .a = x->id}, err);
+}
+
 static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
 {
     const bh_defs *d = s->d;
@@ -367,6 +384,8 @@ static bh_status handle(bh_sim *s, const bh_event *ev, bh_err *err)
         const bh_action_def *x = &d->actions[ev->idx];
         if (!a->running || a->gen != ev->gen)
             return BH_OK; /* cancelled */
+        if (defs_standing(x))
+            return standing_run(s, ev->idx, err);
         a->running = 0;
         a->done++;
         s->busy[x->team] -= x->staff;

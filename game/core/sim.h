@@ -278,8 +278,10 @@ typedef struct bh_action_status {
     bh_act_state state;
     char reason[256];   /* why it is blocked (or done) */
     bh_time started, ends;
-    double progress;    /* 0..1 while running */
+    double progress;    /* 0..1 while running (a standing one: to its next run) */
     int done;           /* completions so far */
+    int standing;       /* a standing commitment: `ends` is its next run, and it
+                           runs until cancelled */
 } bh_action_status;
 /* Where an action stands now, with the reason it cannot start. Runs its
  * availability condition, so it can fail with a script error. */

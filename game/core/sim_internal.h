@@ -8,7 +8,8 @@
 typedef struct sim_act {
     int running;
     unsigned gen; /* bumped on start and cancel: stale completions are skipped */
-    bh_time started, ends;
+    bh_time started, ends; /* a standing action: `ends` is its next run */
+    bh_time last;          /* a standing action's last run (or its start) */
     int done;
 } sim_act;
 

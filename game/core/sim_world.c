@@ -187,16 +187,18 @@ bh_status sim_action_status(bh_sim *s, int i, bh_action_status *out, bh_err *err
     out->started = out->ends = 0;
     out->progress = 0;
     out->done = a->done;
+    out->standing = defs_standing(x);
     if (a->running) {
         out->state = ACT_RUNNING;
         out->started = a->started;
         out->ends = a->ends;
-        bh_time span = a->ends - a->started;
-        out->progress = span > 0 ? (double)(s->now - a->started) / (double)span : 1.0;
-        set_reason(out, "already running");
+        bh_time span = a->ends - a->last;
+        out->progress = span > 0 ? (double)(s->now - a->last) / (double)span : 1.0;
+        set_reason(out, out->standing ? "already standing" : "already running");
         return BH_OK;
     }
-    if (a->done && !x->repeatable) {
+    /* A standing commitment, once cancelled, may be made again. */
+    if (a->done && !x->repeatable && !out->standing) {
         out->state = ACT_DONE;
         set_reason(out, "already done");
         return BH_OK;
@@ -301,8 +303,9 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         sim_act *a = &s->act[in->a];
         a->running = 1;
         a->gen++;
-        a->started = s->now;
-        a->ends = s->now + x->takes;
+        a->started = a->last = s->now;
+        a->ends = defs_standing(x) ? defs_standing_next(d, x, s->now + x->takes, 1)
+                                   : s->now + x->takes;
         s->busy[x->team] += x->staff;
         sim_touch(s, &s->st_act[in->a]);
         sim_touch(s, &s->st_team[x->team]);

@@ -165,8 +165,14 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
         }
         case LOG_START: {
             const bh_action_def *x = &d->actions[e->a];
-            fprintf(f, "START     %s: %s (%s, %d staff, %s)\n", x->id, x->label,
-                    d->teams[x->team].label, x->staff, dur_format(x->takes, a, sizeof a));
+            char every[96] = "";
+            if (defs_standing(x)) { /* it runs until cancelled: say when */
+                char t[80];
+                snprintf(every, sizeof every, ", standing %s until cancelled",
+                         defs_standing_text(x, t, sizeof t));
+            }
+            fprintf(f, "START     %s: %s (%s, %d staff, %s%s)\n", x->id, x->label,
+                    d->teams[x->team].label, x->staff, dur_format(x->takes, a, sizeof a), every);
             break;
         }
         case LOG_CANCEL:

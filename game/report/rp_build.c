@@ -201,6 +201,14 @@ static json_t *event(const bh_sim *s, const bh_log_entry *e)
         const bh_action_def *ad = &d->actions[e->a];
         json_object_set_new(o, "id", str(ad->id));
         json_object_set_new(o, "title", str(ad->label));
+        if (e->kind == LOG_START && defs_standing(ad)) {
+            /* a commitment, not a task: every reader says so where it starts */
+            char every[80], title[600];
+            defs_standing_text(ad, every, sizeof every);
+            snprintf(title, sizeof title, "%s (standing, %s, until cancelled)", ad->label, every);
+            json_object_set_new(o, "title", str(title));
+            json_object_set_new(o, "standing", str(every));
+        }
         json_object_set_new(o, "text", str(ad->text));
         json_object_set_new(o, "team", str(d->teams[ad->team].label));
         json_object_set_new(o, "function", str(ad->func ? defs_func_name(ad->func) : "none"));

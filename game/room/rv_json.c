@@ -140,6 +140,8 @@ static json_t *running(jb *b, const rv_model *m, size_t i)
     put(b, x, "team", str(b, r->team));
     put(b, x, "done", num(b, json_real(r->done)));
     put(b, x, "left_s", num(b, json_integer(r->left)));
+    if (r->standing) /* left_s is then the time to its next run */
+        put(b, x, "standing", str(b, r->standing));
     return x;
 }
 

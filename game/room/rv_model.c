@@ -117,6 +117,12 @@ static bh_status build_world(rv_model *m, const bh_sim *s)
         r->team = rv_dup(d->teams[d->actions[i].team].label);
         if (!r->label || !r->team)
             return BH_ENOMEM;
+        if (defs_standing(&d->actions[i])) { /* no finish: its next run instead */
+            char every[80];
+            r->done = 0;
+            if (!(r->standing = rv_dup(defs_standing_text(&d->actions[i], every, sizeof every))))
+                return BH_ENOMEM;
+        }
     }
     return BH_OK;
 }
@@ -339,6 +345,7 @@ void rv_free(rv_model *m)
     for (size_t i = 0; i < m->nrunning; i++) {
         free(m->running[i].label);
         free(m->running[i].team);
+        free(m->running[i].standing);
     }
     free(m->running);
     free(m->latest.from);

@@ -96,8 +96,9 @@ typedef struct rv_team {
 
 typedef struct rv_running {
     char *label, *team;
-    double done;            /* 0..1 */
-    bh_time left;           /* simulated seconds to completion */
+    double done;            /* 0..1 (0 for a standing one: it has no finish) */
+    bh_time left;           /* simulated seconds to completion, or to the next run */
+    char *standing;         /* a standing commitment: "every day at 18:00"; else NULL */
 } rv_running;
 
 typedef struct rv_option {

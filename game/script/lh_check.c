@@ -1,7 +1,8 @@
 /* lh_check.c: the checks that need the whole scenario, run once its file
  * has loaded: cross-references (an action's team, a ref's reference),
  * fact/fiction tags, times past the end, endings, and the bounds on
- * periodic work. Each finding names its declaration's file:line. */
+ * periodic work and standing commitments. Each finding names its
+ * declaration's file:line. */
 #include "script/lh_internal.h"
 
 #include <stddef.h>
@@ -44,6 +45,9 @@ static void check_ref(lh_host *h, const bh_loc *loc, const char *kind, const cha
                             sizeof *h->defs.references, offsetof(bh_reference_def, id), hint,
                             sizeof hint));
 }
+
+/* The shortest interval of a standing commitment (`every` on an action). */
+#define LH_MIN_STANDING ((bh_time)600)
 
 /* Cuts: the ending each names, and a length within the scenario's. */
 static void check_cuts(lh_host *h, int fallbacks)
@@ -101,6 +105,16 @@ void lh_decl_finish(lh_host *h)
         }
         if (x->id)
             check_ref(h, &x->loc, "action", x->id, x->source, x->ref);
+        if (x->every > 0 && (x->every < LH_MIN_STANDING || x->every > len))
+            lh_diag_add(h, LH_ERROR, x->loc.file, x->loc.line, NULL,
+                        "action '%s': every = \"%s\" must be from %s to the scenario's length "
+                        "(%s): a standing commitment is for a rhythm, not a busy loop",
+                        x->id, dur_format(x->every, a, 32), dur_format(LH_MIN_STANDING, b, 32),
+                        dur_format(len, b + 16, 16));
+        if (x->id && defs_standing(x) && !x->effect)
+            lh_diag_add(h, LH_WARNING, x->loc.file, x->loc.line, NULL,
+                        "action '%s' is a standing commitment ('every') with no 'effect': it "
+                        "holds its staff and does nothing at its times", x->id);
     }
     for (size_t i = 0; i < d->ninjects; i++) {
         bh_inject_def *x = &d->injects[i];

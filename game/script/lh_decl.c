@@ -197,14 +197,67 @@ static int d_inject(lua_State *L)
     return 0;
 }
 
+/* "HH:MM" as seconds after midnight, or -1. */
+static int time_of_day(const char *s)
+{
+    if (strlen(s) != 5 || s[2] != ':')
+        return -1;
+    for (int i = 0; i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    return h > 23 || m > 59 ? -1 : h * 3600 + m * 60;
+}
+
+/* An action's `every`: a duration (a standing commitment that runs at that
+ * interval) or a list of times of the day { "09:00", "17:00" }. Its bounds
+ * against the scenario's length are checked once it has loaded
+ * (lh_check.c); here, its form, and that it is not also `repeatable`. */
+static void read_every(lhd_ctx *c, bh_action_def *a)
+{
+    lua_State *L = c->L;
+    int t = lhd_field(c, "every");
+    if (t == LUA_TTABLE) {
+        int list = lua_gettop(L);
+        size_t n = lua_rawlen(L, list);
+        if (n == 0 || n > DEFS_MAX_DAILY)
+            LHD_ERR(c, "field 'every' lists %zu times of the day; give 1 to %d, e.g. "
+                    "every = { \"09:00\", \"17:00\" }", n, DEFS_MAX_DAILY);
+        for (size_t i = 1; i <= n && i <= DEFS_MAX_DAILY; i++) {
+            int tod = lua_rawgeti(L, list, (lua_Integer)i) == LUA_TSTRING
+                          ? time_of_day(lua_tostring(L, -1)) : -1;
+            lua_pop(L, 1);
+            if (tod < 0) {
+                LHD_ERR(c, "field 'every': item %zu is not a time of the day like \"18:00\"", i);
+                a->ndaily = 0;
+                break;
+            }
+            if (a->ndaily > 0 && tod <= a->daily[a->ndaily - 1]) {
+                LHD_ERR(c, "field 'every': times of the day must be in order, each once");
+                a->ndaily = 0;
+                break;
+            }
+            a->daily[a->ndaily++] = tod;
+        }
+        lua_pop(L, 1);
+    } else {
+        lua_pop(L, 1);
+        if (t != LUA_TNIL && lhd_dur(c, "every", 0, &a->every) && a->every <= 0)
+            LHD_ERR(c, "field 'every' must be longer than 0");
+    }
+    if (defs_standing(a) && a->repeatable)
+        LHD_ERR(c, "a standing commitment ('every') runs until cancelled and may be started "
+                "again after a cancel: drop 'repeatable'");
+}
+
 static int d_action(lua_State *L)
 {
     lhd_ctx c;
     bh_action_def *a;
     static const char *const f[] = {"id", "kind", "label", "text", "team", "staff", "takes",
                                     "source", "ref", "func", "recommended", "available",
-                                    "start", "cancel", "effect", "repeatable", "facilitator",
-                                    NULL};
+                                    "start", "cancel", "effect", "repeatable", "every",
+                                    "facilitator", NULL};
     DECL_OPEN(c, "action", actions, LH_IDX_ACTION, bh_action_def, f, a);
     a->team = -1;
     a->kind = (bh_kind)lhd_enum(&c, "kind", defs_parse_kind, defs_kind_list(), 1, KIND_CONTAIN);
@@ -222,6 +275,7 @@ static int d_action(lua_State *L)
     a->on_cancel = lhd_fn(&c, "cancel");
     a->effect = lhd_fn(&c, "effect");
     lhd_bool(&c, "repeatable", &a->repeatable);
+    read_every(&c, a);
     lhd_fnote(&c, &a->facilitator);
     return 0;
 }

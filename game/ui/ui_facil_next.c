@@ -63,7 +63,8 @@ static int gather(app *a, next_item *v)
         bh_action_status as;
         bh_err e;
         if (sim_action_running(s, (int)i) && sim_action_status(s, (int)i, &as, &e) == BH_OK)
-            n = add(v, n, as.ends, "Done: %s", d->actions[i].label);
+            n = add(v, n, as.ends, as.standing ? "Standing, runs: %s" : "Done: %s",
+                    d->actions[i].label);
     }
     n = add(v, n, end, "%s", "The session ends");
     qsort(v, (size_t)n, sizeof *v, by_time);

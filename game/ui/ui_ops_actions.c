@@ -49,15 +49,28 @@ void ops_actions(app *a, SDL_Rect col)
             }
             if (st.state == ACT_DONE && !ad->repeatable)
                 continue; /* finished work moves to the timeline */
-            char meta[300], takes[32], state[300] = "";
+            char meta[300], takes[32], state[300] = "", every[80] = "", next[32] = "";
             fmt_takes(ad->takes, takes, sizeof takes);
             snprintf(meta, sizeof meta, "%s  ·  %d staff  ·  %s", d->teams[ad->team].label,
                      ad->staff, takes);
+            if (st.standing) {
+                defs_standing_text(ad, every, sizeof every);
+                ops_stamp(&a->game, st.ends, next, sizeof next);
+            }
             ui_icon_kind ik = ICON_DOT;
             ui_theme_color ic = TC_ACCENT;
-            if (st.state == ACT_RUNNING) {
+            int bar = st.state == ACT_RUNNING && !st.standing;
+            if (st.state == ACT_RUNNING && st.standing) {
+                /* a commitment has no finish to make progress to */
+                snprintf(state, sizeof state, "Standing: %s until you cancel. Next: %s; done %d "
+                         "time%s", every, next, st.done, st.done == 1 ? "" : "s");
+                ik = ICON_CYCLE;
+            } else if (st.state == ACT_RUNNING) {
                 snprintf(state, sizeof state, "Running: %.0f%%", st.progress * 100);
                 ik = ICON_CYCLE;
+            } else if (st.state == ACT_AVAILABLE && st.standing) {
+                snprintf(state, sizeof state, "Standing commitment: %s until you cancel; it "
+                         "holds its staff", every);
             } else if (st.state == ACT_BLOCKED) {
                 snprintf(state, sizeof state, "Not now: %s", st.reason[0] ? st.reason : "unavailable");
                 ik = ICON_BLOCK;
@@ -78,10 +91,16 @@ void ops_actions(app *a, SDL_Rect col)
             char tip[700], left[32] = "";
             if (st.state == ACT_RUNNING)
                 fmt_takes(st.ends > sim_now(s) ? st.ends - sim_now(s) : 0, left, sizeof left);
-            snprintf(tip, sizeof tip, "%s%s%s%s%s", ad->text ? ad->text : ad->label,
-                     st.state == ACT_AVAILABLE ? "  Enter or click to start." : "",
-                     st.state == ACT_RUNNING ? "  Running, " : "", left,
-                     st.state == ACT_RUNNING ? " left. Cancel it from the running list." : "");
+            if (st.standing)
+                snprintf(tip, sizeof tip, "%s  A standing commitment: %s after %s, %s, until "
+                         "you cancel it from the running list.%s", ad->text ? ad->text : ad->label,
+                         st.state == ACT_RUNNING ? "it runs" : "it will run", takes, every,
+                         st.state == ACT_AVAILABLE ? "  Enter or click to start." : "");
+            else
+                snprintf(tip, sizeof tip, "%s%s%s%s%s", ad->text ? ad->text : ad->label,
+                         st.state == ACT_AVAILABLE ? "  Enter or click to start." : "",
+                         st.state == ACT_RUNNING ? "  Running, " : "", left,
+                         st.state == ACT_RUNNING ? " left. Cancel it from the running list." : "");
             uint32_t id = ui_idn(u, "act", (int)i);
             int hit = ui_area(u, id, r, ad->label, tip, &hot);
             SDL_Rect sr = r;
@@ -93,17 +112,20 @@ void ops_actions(app *a, SDL_Rect col)
             ui_label(u, (SDL_Rect){tx, y + u->gap + h1, tw, h2}, u->px_small, TC_TEXT_DIM, UI_WRAP,
                      meta);
             if (h3) {
-                if (st.state == ACT_RUNNING)
+                if (bar)
                     ui_bar(u, (SDL_Rect){tx, y + u->gap + h1 + h2, tw / 3, h3 - 2}, st.progress,
                            TC_ACCENT);
-                ui_label(u, (SDL_Rect){st.state == ACT_RUNNING ? tx + tw / 3 + u->gap : tx,
+                ui_label(u, (SDL_Rect){bar ? tx + tw / 3 + u->gap : tx,
                                        y + u->gap + h1 + h2, tw, h3},
                          u->px_small, ic, UI_WRAP, state);
             }
             y += r.h + u->gap / 2;
             if (hit) {
                 if (st.state == ACT_RUNNING)
-                    screen_toast(a, "Already running. Cancel it from the running list below.");
+                    screen_toast(a, st.standing ? "Already standing. Cancel it from the running "
+                                                  "list below."
+                                                : "Already running. Cancel it from the running "
+                                                  "list below.");
                 else
                     ops_send(a, IN_START, (int)i, 0);
             }
@@ -166,10 +188,20 @@ void ops_running(app *a, SDL_Rect col)
         int tw = w - cw - u->gap;
         int h = ui_label(u, (SDL_Rect){x, y, tw, 0}, u->px_small, TC_TEXT, UI_WRAP,
                          d->actions[i].label);
-        ui_bar(u, (SDL_Rect){x, y + h + 2, tw, u->gap}, st.progress, TC_ACCENT);
         char tip[300];
-        snprintf(tip, sizeof tip, "Stop '%s' and free its staff. Work done so far is lost.",
-                 d->actions[i].label);
+        if (st.standing) { /* no finish to show: say when it runs next instead */
+            char every[80], next[32], line[160];
+            defs_standing_text(&d->actions[i], every, sizeof every);
+            ops_stamp(&a->game, st.ends, next, sizeof next);
+            snprintf(line, sizeof line, "Standing, %s. Next: %s", every, next);
+            h += ui_label(u, (SDL_Rect){x, y + h, tw, 0}, u->px_small, TC_ACCENT, UI_WRAP, line);
+            snprintf(tip, sizeof tip, "End the commitment '%s' and free its staff. What it "
+                     "did so far stays done.", d->actions[i].label);
+        } else {
+            ui_bar(u, (SDL_Rect){x, y + h + 2, tw, u->gap}, st.progress, TC_ACCENT);
+            snprintf(tip, sizeof tip, "Stop '%s' and free its staff. Work done so far is lost.",
+                     d->actions[i].label);
+        }
         if (ui_button(u, ui_idn(u, "cancel", (int)i), (SDL_Rect){x + w - cw, y, cw, bh},
                       "Cancel", 0, tip))
             ops_send(a, IN_CANCEL, (int)i, 0);

@@ -269,12 +269,16 @@ static void running(ui *u, const rv_model *m, SDL_Rect r)
         }
         char left[32], pct[64];
         dur_format(a->left, left, sizeof left);
-        snprintf(pct, sizeof pct, "%.0f%%, %s", a->done * 100, left);
+        if (a->standing) /* a commitment: when it runs next, not how far along */
+            snprintf(pct, sizeof pct, "standing, next in %s", left);
+        else
+            snprintf(pct, sizeof pct, "%.0f%%, %s", a->done * 100, left);
         int pw = ui_text_w(u, u->px_body, TC_TEXT_DIM, pct);
         proj_line(u, (SDL_Rect){r.x, y, r.w - pw - u->gap, lh}, u->px_body, TC_TEXT, 0, a->label);
         ui_label(u, (SDL_Rect){r.x + r.w - pw, y, pw, lh}, u->px_body, TC_TEXT_DIM, 0, pct);
         y += lh;
-        ui_bar(u, (SDL_Rect){r.x, y, r.w, u->gap}, a->done, TC_ACCENT);
+        if (!a->standing)
+            ui_bar(u, (SDL_Rect){r.x, y, r.w, u->gap}, a->done, TC_ACCENT);
         y += 2 * u->gap;
     }
     y += u->gap;
@@ -316,8 +320,11 @@ static void strip(ui *u, const rv_model *m, SDL_Rect r, int one)
     if (m->nrunning && !one) {
         size_t o = (size_t)snprintf(line, sizeof line, "Under way:");
         for (size_t i = 0; i < m->nrunning && o < sizeof line - 1; i++)
-            o += (size_t)snprintf(line + o, sizeof line - o, "%s %s %.0f%%", i ? "  ·" : "",
-                                  m->running[i].label, m->running[i].done * 100);
+            o += m->running[i].standing
+                     ? (size_t)snprintf(line + o, sizeof line - o, "%s %s (standing)",
+                                        i ? "  ·" : "", m->running[i].label)
+                     : (size_t)snprintf(line + o, sizeof line - o, "%s %s %.0f%%", i ? "  ·" : "",
+                                        m->running[i].label, m->running[i].done * 100);
         proj_line(u, (SDL_Rect){r.x, y, r.w, lh}, u->px_body, TC_TEXT_DIM, 0, line);
     }
 }

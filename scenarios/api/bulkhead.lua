@@ -241,9 +241,9 @@
 ---@field facilitator? Text|FacilitatorNote Guidance for the facilitator alone (the console, the pack); never shown to the players.
 
 ---`action { }`: something the players can start. It is unavailable while it
----runs, after it completed (unless `repeatable`), when `available` says so,
----and when its team lacks free staff. Cancelling a running action frees its
----staff; its `effect` never runs.
+---runs, after it completed (unless `repeatable`, or standing: see `every`),
+---when `available` says so, and when its team lacks free staff. Cancelling a
+---running action frees its staff; its `effect` never runs again.
 ---@class ActionDecl
 ---@field id Id The action's id, as in `w.done("<id>")`.
 ---@field kind Kind contain | communicate | restore | investigate.
@@ -261,6 +261,7 @@
 ---@field cancel? Effect Runs when players cancel the running action: undo what `start` set up.
 ---@field effect? Effect Runs when the action completes (not when it is cancelled).
 ---@field repeatable? boolean If true, it may be done again after it completes (default false).
+---@field every? Duration|string[] A standing commitment: once started it holds its staff until cancelled, and `effect` runs when `takes` has elapsed and then every `every` ("1d"; 10 minutes to the scenario's length), or at each time of the day in the list ({ "09:00", "17:00" }). Each run counts in `w.done`; after a cancel it may start again. Not with `repeatable`.
 ---@field facilitator? Text|FacilitatorNote Guidance for the facilitator alone (the console, the pack); never shown to the players.
 
 ---One option of a `decision { }`.

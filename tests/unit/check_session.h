@@ -1,7 +1,8 @@
 /* check_session.h: helpers the engine's unit tests share for sessions of
  * real scenarios: a scenario loaded with a session of it (check_run), a
- * scenario loaded from text with its diagnostics as one string, and a
- * session's whole transcript as one string (to compare two sessions).
+ * scenario loaded from text with its diagnostics as one string, a journal
+ * file replayed into a session, and a session's whole transcript as one
+ * string (to compare two sessions).
  * Header-only like check.h; include after it. */
 #ifndef CHECK_SESSION_H
 #define CHECK_SESSION_H
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/journal.h"
+#include "core/session.h"
 #include "core/transcript.h"
 #include "script/lh_host.h"
 
@@ -63,6 +66,39 @@ __attribute__((unused)) static lh_host *check_load_text(const char *dir, const c
                                  d.v[i].sev == LH_ERROR ? "error" : "warning", d.v[i].msg);
     lh_diags_free(&d);
     return h;
+}
+
+/* `src` must fail to load with an error at `line` whose message has
+ * `want` (include check.h first: it CHECKs). */
+__attribute__((unused)) static void check_load_fails(const char *dir, const char *src, int line,
+                                                     const char *want)
+{
+    char diag[4096], at[32];
+    lh_host *h = check_load_text(dir, src, diag, sizeof diag);
+    snprintf(at, sizeof at, "%d:error:", line);
+    CHECK_HAS(diag, want);
+    CHECK_HAS(diag, at);
+    CHECK(h == NULL);
+    lh_free(h);
+}
+
+/* Replay the journal (or plan) file at `path` into session s, as a
+ * resumed game does: BH_OK, or the status of the read, parse or replay. */
+__attribute__((unused)) static bh_status check_replay_file(bh_sim *s, const char *path)
+{
+    char *text = check_slurp(path);
+    if (!text)
+        return BH_EIO;
+    bh_plan p;
+    bh_err e;
+    bh_status st = journal_parse(path, text, strlen(text), &p, &e);
+    if (st == BH_OK) {
+        bh_replay_result res;
+        st = session_replay(s, NULL, &p, &res, &e);
+        journal_plan_free(&p);
+    }
+    free(text);
+    return st;
 }
 
 /* The session's transcript (header, entries, footer) as a string the

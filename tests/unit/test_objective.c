@@ -126,13 +126,9 @@ static void test_declarations_load(void)
 /* Each bad declaration alone, at line 4: `want` among the errors. */
 static void expect_error(const char *decl, const char *want)
 {
-    char src[2048], diag[4096];
+    char src[2048];
     snprintf(src, sizeof src, "%s%s\n", HEAD, decl);
-    lh_host *h = check_load_text(tmpdir, src, diag, sizeof diag);
-    CHECK_HAS(diag, want);
-    CHECK_HAS(diag, "4:error:");
-    CHECK(h == NULL);
-    lh_free(h);
+    check_load_fails(tmpdir, src, 4, want);
 }
 
 static void test_declaration_errors(void)
@@ -302,18 +298,12 @@ static void test_replay_judges_the_same(void)
         free(want);
         return;
     }
-    char *text = check_slurp(path);
-    bh_plan p;
-    CHECK_INT(journal_parse(path, text, strlen(text), &p, &e), BH_OK);
-    bh_replay_result res;
-    CHECK_INT(session_replay(r.s, NULL, &p, &res, &e), BH_OK);
+    CHECK_INT(check_replay_file(r.s, path), BH_OK);
     CHECK_INT(session_finish(r.s, &e), BH_OK);
     char *got = check_transcript(r.s, "s.lua");
     CHECK_STR(got, want);
     CHECK_HAS(got, "  met         fixed: Fix it early\n");
     CHECK_INT(sim_objective(r.s, 0, NULL), OBJ_MET);
-    journal_plan_free(&p);
-    free(text);
     free(got);
     free(want);
     stop(&r);

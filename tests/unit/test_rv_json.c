@@ -84,7 +84,7 @@ static rv_model *full_model(full *f)
     tm[0] = (rv_team){"IT", 5, 2};
     m->teams = tm;
     m->nteams = 1;
-    ru[0] = (rv_running){"Isolate", "IT", 0.25, 900};
+    ru[0] = (rv_running){"Isolate", "IT", 0.25, 900, NULL};
     m->running = ru;
     m->nrunning = 1;
     m->latest = (rv_message){1, "CEO", "Call me", "Now.", CH_PHONE, 600};

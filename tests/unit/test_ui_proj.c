@@ -245,7 +245,7 @@ static void stress_model(rv_model *m, rv_meter *mt, rv_system *sy, rv_option *op
                             "and does not guarantee the data stays private.",
                             i == 3, 0};
     for (int i = 0; i < 5; i++)
-        ru[i] = (rv_running){(char *)systems[i], "IT & security on call", 0.2 * i, 3600};
+        ru[i] = (rv_running){(char *)systems[i], "IT & security on call", 0.2 * i, 3600, NULL};
     m->meters = mt;
     m->nmeters = many ? 4 : 8;
     m->systems = sy;
