@@ -2136,6 +2136,7 @@ every("1d", function(w)
             add(w, "trust", 1)
         else
             add(w, "trust", -3)
+            w.flag.promises_broken = (w.flag.promises_broken or 0) + 1 -- for the endings' findings
             w.note(string.format("Day %d: the promised daily update did not come.", w.time // D))
         end
     elseif not fresh then
@@ -2147,11 +2148,30 @@ end)
 -- Endings (checked in this order)
 -- ---------------------------------------------------------------------------
 
+-- Each ending's `findings` name only what this session did: they are
+-- judged once, at the end, and only those that hold are shown under the
+-- text, so a room is never told of a failure it did not have.
 ending { id = "reinfected", title = "Fast recovery, then reinfection", tone = "bad", text = T.end_reinfected,
-         when = function(w) return (w.flag.reinfections or 0) >= 2 end }
+         when = function(w) return (w.flag.reinfections or 0) >= 2 end,
+         findings = {
+             { text = "The network was not contained: the internet edge, the Asia offices and the links between regions were not all cut.",
+               when = function(w) return not w.flag.contained end },
+             { text = "Active Directory was never rebuilt, so the attackers' accounts were still in it.",
+               when = function(w) return not w.flag.ad_clean end },
+             { text = "The way the attackers came in was never closed.",
+               when = function(w) return w.done("close_entry") == 0 end },
+         } }
 
 ending { id = "paid", title = "Paid, and it bought little", tone = "bad", text = T.end_paid,
-         when = function(w) return truthy(w.flag.review and w.flag.paid) end }
+         when = function(w) return truthy(w.flag.review and w.flag.paid) end,
+         findings = {
+             { text = "The attackers kept a copy of the data anyway and came back for more.",
+               when = function(w) return w.fired("reextortion") > 0 end },
+             { text = "US Treasury wants to know who received the money: its advisory of 1 October 2020 warned that paying a sanctioned group is a violation even if you did not know who they were.",
+               when = function(w) return w.fired("treasury_letter") > 0 end },
+             { text = "The breach was denied in public, and the stolen data showed otherwise.",
+               when = function(w) return w.flag.denial_exposed == true end },
+         } }
 
 ending { id = "recovered", title = "Back in business, with the story told straight", tone = "good",
          text = T.end_recovered,
@@ -2184,17 +2204,57 @@ ending { id = "breach_story", title = "Systems back; the breach is the story", t
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 3
                  and (w.meter.regulatory < 60 or w.meter.exposure >= 50))
-         end }
+         end,
+         findings = {
+             { text = "The CNIL never had a notice from you; it wrote to you instead.",
+               when = function(w) return w.done("notify_dpa") == 0 end },
+             { text = "The first notice reached the CNIL after the 72 hours.",
+               when = function(w) return w.flag.dpa_at ~= nil and not dpa_in_time(w) end },
+             { text = "The breach was denied in public, and the stolen data showed otherwise.",
+               when = function(w) return w.flag.denial_exposed == true end },
+             { text = "Customers were never told what to watch for, so stolen records were used against them.",
+               when = function(w) return w.done("warn_customers") == 0 end },
+             { text = "Staff whose HR files were taken were never told.",
+               when = function(w) return w.flag.breach_known == true and w.done("notify_staff") == 0 end },
+             { text = "US filings fell due without a request for relief from the FMC.",
+               when = function(w) return w.fired("fmc_warning") > 0 end },
+         } }
 
 ending { id = "trust_lost", title = "Contained, but trust lost", tone = "mixed", text = T.end_trust_lost,
          when = function(w)
              return truthy(w.flag.review and w.flag.contained and phases(w) >= 3 and w.meter.trust < 60)
-         end }
+         end,
+         findings = {
+             { text = "The first statement called it \"an internal IT infrastructure issue\"; the ransom note on LinkedIn said otherwise.",
+               when = function(w) return w.chosen("first_statement") == "it_issue" end },
+             { text = "The first public line was silence, while customers could not book.",
+               when = function(w) return w.chosen("first_statement") == "silence" end },
+             { text = "A channel was declared safe before anyone checked it, and attackers used it against customers.",
+               when = function(w) return w.fired("phish_wave") > 0 end },
+             { text = "The breach was denied in public, and the stolen data showed otherwise.",
+               when = function(w) return w.flag.denial_exposed == true end },
+             { text = "Some days the promised daily update did not come.",
+               when = function(w) return (w.flag.promises_broken or 0) > 0 end },
+             { text = "Customers were never told when to expect the next update.",
+               when = function(w) return w.done("announce_schedule") == 0 end },
+             { text = "Customers were never told how to book while the portal was down.",
+               when = function(w) return w.done("announce_workarounds") == 0 end },
+             { text = "Calls went unanswered until the shippers' associations went public.",
+               when = function(w) return w.done("hotline") == 0 end },
+         } }
 
 ending { id = "slow", title = "Safe, but slow", tone = "mixed", text = T.end_slow,
          when = function(w) return truthy(w.flag.review and w.flag.contained and phases(w) >= 1) end }
 
-ending { id = "adrift", title = "Still adrift", tone = "bad", text = T.end_adrift, fallback = true }
+ending { id = "adrift", title = "Still adrift", tone = "bad", text = T.end_adrift, fallback = true,
+         findings = {
+             { text = "The attackers were never shut in, so every restore would have been a gamble and every statement could be overtaken by the next encrypted server.",
+               when = function(w) return not w.flag.contained end },
+             { text = "The attack was contained, and then the network was left dark: no restoration phase was finished.",
+               when = function(w) return w.flag.contained == true end },
+             { text = "Active Directory was never rebuilt.",
+               when = function(w) return not w.flag.ad_clean end },
+         } }
 
 -- ---------------------------------------------------------------------------
 -- Session cuts: shorter workshops with their own endings

@@ -26,12 +26,12 @@ T.stakes = [[
 A day of Alcyon's shipping brings in about USD 65 million. In 2017 Maersk put the cost of about ten days without IT at USD 200 to 300 million. Chinese exporters are rushing to ship before the Golden Week holiday closes factories on 1 October. Three regulators have clocks running: the EU's 72 hours to report a data breach, US Customs' manifest rules, and the US Federal Maritime Commission's filing deadlines. Whatever you say will be set beside what the attackers and the press say.]]
 
 T.end_reinfected = [[
-The restored systems came back, and so did the ransom note. Twice something was restored or reconnected while the attackers still had a way in. Either the network was not contained, or Active Directory still held their accounts, or the door they came in by was still open. Each time the work of days was lost, and the regions stopped believing IT's dates.
+The restored systems came back, and so did the ransom note. Twice something was restored or reconnected while the attackers still had a way in. Each time the work of days was lost, and the regions stopped believing IT's dates.
 
 What responders recommend: contain first. Then eradicate: rebuild Active Directory and close the way in. Only then restore, in phases, on monitored segments. If you paid, paying changed none of this. A decryptor unlocks files; it does not remove the attackers.]]
 
 T.end_paid = [[
-You paid. The decryptor worked, slowly, on the servers it was run on. The attackers kept a copy of the data anyway and came back for more. And US Treasury wants to know who received the money: its advisory of 1 October 2020 warned that paying a sanctioned group is a violation even if you did not know who they were. The network still had to be rebuilt, at the same pace as if you had not paid.
+You paid. The decryptor worked, slowly, on the servers it was run on. The network still had to be rebuilt, at the same pace as if you had not paid.
 
 In the real case, CMA CGM recovered over about two weeks and disclosed no payment. Toll Group refused to pay both times it was hit in 2020; the Port of San Diego refused in 2018 and recovered from its backups. CISA and the FBI advise against paying: it funds the next attack and guarantees nothing.]]
 
@@ -41,12 +41,12 @@ Sunday 11 October. Booking, tracking, quotes and invoices are back online. The b
 It was not painless. Manual work, waivers and overtime cost real money, and the stolen data is still out there. Customers trust you a little less than before the attack: good handling limited the damage of a fortnight without online booking, it did not undo it, and some Golden Week cargo went to other carriers. But this was a planned recovery, not a rescue. CMA CGM took about two weeks over the same sequence in 2020, and its fourth quarter was a record.]]
 
 T.end_breach = [[
-The network is back. The story now is the breach. The CNIL, France's data protection authority, heard from you late, or not at all. Customers did not know what to watch for until stolen records were being used against them. A deadline passed without a request for relief. The regulators' letters will keep legal busy long after IT has gone home.
+The network is back. The story now is the breach, and the regulators' letters will keep legal busy long after IT has gone home.
 
 What responders recommend: treat suspected data theft as a breach as soon as you suspect it. Ransomware that encrypts personal data is already a breach, so the 72 hours start with the note. Send a first notice to the authority within them, even an incomplete one: GDPR Article 33 allows the details to follow. Never deny what the attackers can prove. Tell customers what to watch for. Ask for regulatory relief before a deadline passes, not after.]]
 
 T.end_trust_lost = [[
-Technically, a good fortnight: the attack was contained, the network rebuilt and reconnected. Customers remember the first days differently. There was an "IT issue" that turned out to be ransomware, or a channel declared safe that was not, or silence between updates and phones nobody answered. Shippers' associations want compensation, and some volume has gone to competitors for the season.
+Technically, a good fortnight: the attack was contained, the network rebuilt and reconnected. Customers remember the first days differently. Shippers' associations want compensation, and some volume has gone to competitors for the season.
 
 What responders recommend: say "cyberattack" as soon as you know it is one. Publish updates on a fixed schedule and keep to it. Tell customers how to book in the meantime. Check a channel before you call it safe.]]
 
@@ -66,7 +66,7 @@ The attack is contained, and the attackers have not come back. But only part of 
 What responders recommend: once the attack is contained, work in parallel. Capture the evidence, trace the entry point, rebuild Active Directory and prepare a clean image at the same time. The restoration phases are the slowest part of the recovery, so every day before they start is a day added at the end. CMA CGM's e-commerce came back on day 14.]]
 
 T.end_adrift = [[
-The fortnight ends with nothing restored. The business is running on paper, goodwill and overtime, and the bill is still rising. If the attackers are still inside, every restore is a gamble and every statement can be overtaken by the next encrypted server. If they were shut in, the network was then left dark.
+The fortnight ends with nothing restored. The business is running on paper, goodwill and overtime, and the bill is still rising.
 
 What responders recommend: contain first. Cut external access at the internet edge, isolate the infected offices at the switch, and cut the links between regions. Each takes a few hours. Together they stop the spread; each alone only slows it. Then rebuild Active Directory and start the restoration phases. Each phase takes days, and nothing comes back by itself.]]
 

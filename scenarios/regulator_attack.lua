@@ -1711,6 +1711,7 @@ every("1h", function(w)
         local last = w.flag.last_update or -DAY
         if last < w.time - 3 * H then
             w.meter.credibility = w.meter.credibility - 3
+            w.flag.rhythm_missed = (w.flag.rhythm_missed or 0) + 1 -- for the endings' findings
             w.note(string.format("The promised %s update did not come.", h == 11 and "09:00" or "17:00"))
         end
     end
@@ -1785,6 +1786,9 @@ end)
 -- Endings (checked in this order)
 -- ---------------------------------------------------------------------------
 
+-- Each ending's `findings` name only what this session did: they are
+-- judged once, at the end, and only those that hold are shown under the
+-- text, so a room is never told of a failure it did not have.
 ending { id = "overrun", title = "The attackers had the run of it", tone = "bad", text = T.end_overrun,
          when = function(w) return not w.flag.contained and w.meter.integrity <= 20 end }
 
@@ -1805,12 +1809,40 @@ ending { id = "discredited", title = "Restored, but credibility lost", tone = "m
          when = function(w)
              return truthy(w.flag.review and core_restored(w)
                  and (w.meter.credibility < 60 or w.meter.confidence < 60))
-         end }
+         end,
+         findings = {
+             { text = "The first public line spoke of \"technical issues\", and the attack came out anyway.",
+               when = function(w) return w.chosen("first_words") == "technical" end },
+             { text = "The first public line said \"cyberattack\" before anyone had read a log: right by luck, and it looked it.",
+               when = function(w) return w.flag.guessed == true end },
+             { text = "The first public line was silence while the website was dark.",
+               when = function(w) return w.chosen("first_words") == "silence" end },
+             { text = "Some of the promised 09:00 and 17:00 updates did not come.",
+               when = function(w) return (w.flag.rhythm_missed or 0) > 0 end },
+             { text = "Nobody was told when the next update would come.",
+               when = function(w) return not w.flag.rhythm end },
+             { text = "Asked what the ISO 27001 certificate was worth, the answer sounded defensive.",
+               when = function(w) return w.chosen("iso_question") == "defend" end },
+             { text = "The column about the certificate ran under \"IMC declined to comment\".",
+               when = function(w) return w.chosen("iso_question") == "no_comment" end },
+             { text = "Staff whose HR files were taken were told the IMC owed them nothing.",
+               when = function(w) return w.chosen("hr_notice") == "no_duty" end },
+         } }
 
 ending { id = "data_doubts", title = "Back online, on an old copy", tone = "mixed", text = T.end_data_doubts,
          when = function(w)
              return truthy(w.flag.review and core_restored(w) and w.meter.integrity < 60)
-         end }
+         end,
+         findings = {
+             { text = "The attackers reached the Geneva backups before anyone cut them off.",
+               when = function(w) return w.system.backups.status == "compromised" end },
+             { text = "Restores came from the monthly offline copy: four weeks of member-state filings must be re-entered.",
+               when = function(w) return w.flag.tape_used == true end },
+             { text = "The attackers were on the London file servers before the network was contained.",
+               when = function(w) return w.fired("files_hit") > 0 end },
+             { text = "No restore was tested before the services came back.",
+               when = function(w) return w.done("test_restore") == 0 end },
+         } }
 
 ending { id = "exhausted", title = "Recovered on empty", tone = "mixed", text = T.end_exhausted,
          when = function(w)
@@ -1818,10 +1850,22 @@ ending { id = "exhausted", title = "Recovered on empty", tone = "mixed", text = 
          end }
 
 ending { id = "safe_slow", title = "Safe, but the week was lost", tone = "mixed", text = T.end_safe_slow,
-         when = function(w) return truthy(w.flag.review and w.flag.understood) end }
+         when = function(w) return truthy(w.flag.review and w.flag.understood) end,
+         findings = {
+             { text = "By Tuesday MARIS, DocNet and the website were not all back.",
+               when = function(w) return not core_restored(w) end },
+             { text = "The committee week was lost to postponements and missing papers.",
+               when = function(w) return w.meter.continuity < 50 end },
+         } }
 
 ending { id = "still_dark", title = "Shut, and still shut", tone = "bad", text = T.end_still_dark,
-         fallback = true }
+         fallback = true,
+         findings = {
+             { text = "Nobody brought in UNICC or outside experts.",
+               when = function(w) return w.done("call_unicc") == 0 and w.done("call_experts") == 0 end },
+             { text = "Nobody started looking for the way in.",
+               when = function(w) return w.done("find_entry") == 0 end },
+         } }
 
 -- ---------------------------------------------------------------------------
 -- Session cuts: shorter workshops with their own endings

@@ -41,12 +41,12 @@ By Tuesday's briefing the website, MARIS and DocNet are back on rebuilt servers.
 It was not quick, and it was not free. Member states went without MARIS while the investigators worked through the night, the slower rebuilds took days, your people are tired, and praise for the response faded faster than the memory that the regulator was hacked. It is not over either: the IMO's full services took about a week to come back. But you can stand in front of the member states and ask the industry to do what you did.]]
 
 T.end_discredited = [[
-The technical recovery worked. The systems are back and the way in is closed. But the story ran ahead of you, through a "technical issues" line that had to be corrected, gaps between updates, or answers that sounded defensive. Member states and the press remember how it was told more than how it was fixed.
+The technical recovery worked. The systems are back and the way in is closed. But the story ran ahead of you. Member states and the press remember how it was told more than how it was fixed.
 
 The lesson: call it an attack as soon as you know, post updates on a fixed schedule (social media while the site is down), and do not declare anything safe until you have checked it.]]
 
 T.end_data_doubts = [[
-The services are back, but not on data anyone can vouch for. The attackers had time to reach the files and the Geneva backups. Some restores came from an old offline copy, and member states must re-enter weeks of filings and check the rest.
+The services are back, but not on data anyone can vouch for, and member states must check what they filed.
 
 The lesson: offsite backups help only if the attackers cannot reach them. Cut them off in the first hour, test a restore, and compare the restored data against them.]]
 
@@ -56,7 +56,7 @@ You got everything back, running on adrenaline. Two engineers are off sick, the 
 The lesson: a recovery that lasts a week needs a rota and a duty manager from the first day. Maersk ran its 2017 recovery in shift-based work streams. Tired people make mistakes, and in an incident mistakes cost data.]]
 
 T.end_safe_slow = [[
-The attack is contained and the way in is understood. But by Tuesday the core services are still not all back, or the committee week was lost to postponements and missing papers. Caution cost member states their reporting for the week, their committee's work, or both.
+The attack is contained and the way in is understood. But caution cost the member states part of their week.
 
 The lesson: once you know how they got in and the backups are tested, restore in order: MARIS, then DocNet, then the website. Keep the committee going with papers by email and a meeting platform you have checked.]]
 

@@ -8,6 +8,10 @@
 #     the first minutes, and its timing is judged; FMC relief can be asked
 #     for on day 1; paying buys no drop in data exposure; a denial of the
 #     breach is exposed whether or not the company paid.
+#   - Endings name only the failures a session had (their findings): the
+#     trust_lost plan said "IT issue" and was phished, and was never silent;
+#     the breach plan never notified the CNIL and never let an FMC filing
+#     fall due; the expert's good ending lists nothing.
 # Usage: bash tests/lessons.sh PATH_TO_BULKHEAD   (from the repository root)
 set -u
 bh="$1" fails=0 tmp=$(mktemp -d)
@@ -94,6 +98,33 @@ for case in paid:1 breach:0; do
   then pass "carrier: a denial is exposed when the company $([ "$paid" = 1 ] && echo paid || echo did not pay)"
   else fail "carrier: the denial was never exposed in $plan"; fi
 done
+
+# ---- Endings say what this session did, and nothing it did not.
+findings() { sed -n '/^In this session:$/,/^$/p' "$1"; }
+check_findings() { # NAME SCENARIO PLAN_KIND WANT... -- NOT_WANT...
+  local name=$1 base=$2 kind=$3; shift 3
+  local plan=tests/plans/${base}_$kind.plan scn=scenarios/$base.lua
+  if ! run "$plan" "$tmp/f_$kind"; then fail "$name: $plan did not replay cleanly"; return; fi
+  findings "$tmp/f_$kind" >"$tmp/f_$kind.list"
+  local ok=1 want=1 line
+  for line in "$@"; do
+    if [ "$line" = "--" ]; then want=0; continue; fi
+    if [ $want = 1 ] && ! has "$tmp/f_$kind.list" "$line"; then ok=0; echo "    missing: $line"; fi
+    if [ $want = 0 ] && has "$tmp/f_$kind.list" "$line"; then ok=0; echo "    wrongly listed: $line"; fi
+  done
+  if [ $ok = 1 ]; then pass "$name"; else fail "$name"; sed 's/^/    /' "$tmp/f_$kind.list"; fi
+}
+check_findings "carrier: trust_lost names the \"IT issue\" and the unchecked channel, not silence" \
+  carrier_ransomware trustlost "an internal IT infrastructure issue" "A channel was declared safe" \
+  -- "was silence" "daily update did not come" "The breach was denied"
+check_findings "carrier: breach_story names the missing notice and the denial, not the FMC" \
+  carrier_ransomware breach "The CNIL never had a notice from you" "The breach was denied in public" \
+  -- "without a request for relief" "after the 72 hours"
+if run tests/plans/carrier_ransomware_expert.plan "$tmp/fx" && ! has "$tmp/fx" "In this session:"
+then pass "carrier: the expert's good ending lists no failure"
+else fail "carrier: the expert's ending lists findings"; fi
+check_findings "regulator: discredited names the \"technical issues\" line, not a guess or silence" \
+  regulator_attack discredited "technical issues" -- "before anyone had read a log" "was silence"
 
 [ "$fails" -eq 0 ] || { echo "$fails lesson test(s) failed"; exit 1; }
 echo "all lesson tests passed"
