@@ -6,8 +6,10 @@
 -- investigate with too few hands. Modeled on public reporting of the CMA CGM
 -- attack of 27-28 September 2020; [R] facts are presented as reported.
 --
--- This file deliberately uses every part of the scenario API at least once,
--- so it doubles as a worked example for scenario authors.
+-- This file deliberately uses almost every part of the scenario API at least
+-- once, so it doubles as a worked example for scenario authors. Standing
+-- commitments (`every` on an action) are shown in carrier_ransomware.lua's
+-- daily update: a ten-hour night has no promise that repeats.
 
 local T = include("tutorial_texts.lua")
 
