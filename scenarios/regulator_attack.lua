@@ -306,7 +306,7 @@ inject { id = "maris_explainer", at = "3h", channel = "email", from = "Reporting
 MARIS (the Maritime Reporting and Information System) is how member states meet the reporting duties the conventions give them: casualty investigations, port reception facilities, recognised organisations, security contact points. Those duties come from the conventions, not from the secretariat, which can neither set nor move their dates. A few days without MARIS puts nobody in breach, but administrations need to know how else to submit, and that the outage is on record.
 
 (GISIS, the IMO's equivalent, has run since 2005 and is how member states meet their mandatory reporting duties. It was among the services the 2020 attack took down.)]],
-         source = "fact", ref = "gisis",
+         source = "fiction",
          facilitator = N.maris_explainer,
          discuss = { "What can member states do instead, and who tells them?" } }
 
@@ -576,7 +576,7 @@ inject { id = "test_result", channel = "internal", from = "Backup team, Geneva",
          body = [[Last night's MARIS copy has been restored into an isolated test environment in Geneva. It took 2 hours 40 minutes, holds data up to 02:00 Wednesday, before the first sign of the attackers, and its checksums match.
 
 (The IMO keeps its file servers in the UK and its backups in Geneva, and said it tests backup and restore regularly.)]],
-         source = "fact", ref = "fathom",
+         source = "fiction",
          facilitator = N.test_result,
          discuss = { "What does this test tell you, and what does it not?" },
          effect = function(w) w.meter.integrity = w.meter.integrity + 2 end }
@@ -659,7 +659,7 @@ inject { id = "reports_piling", channel = "email", from = "Permanent representat
          body = [[Four administrations have written: reports they meant to file this week are waiting, MARIS is down, and nobody has told them how else to submit or whether a late entry will be held against them. One minister's office wants it in writing that the delay is the secretariat's outage, not theirs.
 
 (Member states meet their mandatory reporting duties through GISIS, the IMO's equivalent of MARIS.)]],
-         source = "fact", ref = "gisis",
+         source = "fiction",
          facilitator = N.reports_piling,
          discuss = { "Who in the secretariat owns the answer to this?" },
          effect = function(w) w.meter.confidence = w.meter.confidence - 5 end }
