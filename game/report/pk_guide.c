@@ -111,7 +111,7 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
         const bh_decision_def *x = &p->d->decisions[rows[r].i];
         fputs("<tr>", f);
         hm(f, p->briefing + (double)rows[r].t / p->rate / 60 + k++ * p->per_pause);
-        fprintf(f, "<td>Decision D%d opens (%s): ", dnum(p, rows[r].i),
+        fprintf(f, "<td>Decision D%d opens at %s: ", dnum(p, rows[r].i),
                 pk_sim(p, rows[r].t, sim, sizeof sim));
         pk_text(f, x->prompt);
         fputs("</td><td>Facilitator: the clock pauses; put the questions up; extend or freeze "
@@ -331,6 +331,7 @@ void pk_guide(FILE *f, const pk_plan *p)
     timeline(f, p, rows, n);
     decisions(f, p);
     free(rows);
+    pk_guide_endings(f, p);
     pk_guide_notes(f, p);
     pk_guide_interventions(f);
     pk_guide_sources(f, p);

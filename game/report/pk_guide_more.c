@@ -95,6 +95,35 @@ void pk_guide_interventions(FILE *f)
           "moving the session.</p>\n", f);
 }
 
+/* How the session can end: each ending's title and tone, and when it
+ * comes, as far as the declarations say. */
+void pk_guide_endings(FILE *f, const pk_plan *p)
+{
+    const bh_defs *d = p->d;
+    if (!d->nendings)
+        return;
+    fputs("<h2>How it can end</h2>\n<table>\n<thead><tr><th>Ending</th><th>Tone</th><th>When"
+          "</th></tr></thead>\n", f);
+    for (size_t i = 0; i < d->nendings; i++) {
+        const bh_ending_def *e = &d->endings[i];
+        int cut_end = p->cut && p->cut->ending == (int)i;
+        int fallback = e->fallback && !(p->cut && p->cut->ending >= 0);
+        if (!e->when && !fallback && !cut_end)
+            continue; /* another cut's, or one a cut's own ending replaces */
+        fputs("<tr><td>", f);
+        pk_text(f, e->title);
+        fprintf(f, "</td><td>%s</td><td>", e->tone ? defs_tone_name(e->tone) : "");
+        if (cut_end)
+            fputs("when time is up, unless an ending whose condition holds comes first", f);
+        else if (e->when)
+            fputs("as soon as its condition holds", f);
+        else
+            fputs("when time is up and no other ending came", f);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
 static const char *kind_word(bh_source s)
 {
     return s == SRC_FACT ? "Fact" : s == SRC_ANALOGY ? "Analogy" : s == SRC_FICTION ? "Fiction"

@@ -1,5 +1,5 @@
-/* pk_internal: what the pack's three files share (pk_pack.c: the document,
- * the plan of the day and small writers; pk_manual.c: the participants'
+/* pk_internal: what the pack's files share (pk_pack.c: the document and
+ * the plan of the day; pk_util.c: small writers; pk_manual.c: the participants'
  * situation manual; pk_guide.c + pk_guide_more.c: the facilitator's guide). */
 #ifndef PK_INTERNAL_H
 #define PK_INTERNAL_H
@@ -56,9 +56,10 @@ void pk_discuss(FILE *f, const bh_texts *q);
 void pk_manual(FILE *f, const pk_plan *p);
 void pk_guide(FILE *f, const pk_plan *p);
 /* The guide's second half: notes on messages and actions, interventions,
- * sources (pk_guide_more.c). */
+ * sources, the endings (pk_guide_more.c). */
 void pk_guide_notes(FILE *f, const pk_plan *p);
 void pk_guide_sources(FILE *f, const pk_plan *p);
 void pk_guide_interventions(FILE *f);
+void pk_guide_endings(FILE *f, const pk_plan *p);
 
 #endif
