@@ -91,8 +91,8 @@ row 0:45 'T+0d 01:30 (Wed 10:30)' "D1's deadline: without a choice the clock tak
 row 2:00 'T+0d 04:00 (Wed 13:00)' '<strong>Time is up.</strong> Unless another ending came first, the session ends with <em>FONLY_END_CUT</em>'
 grep -q 'PLAY_LATE_TITLE' "$tmp/cut.html" && bad="$bad late-in-cut"
 grep -q 'PLAY_LATE_TITLE' "$tmp/all_f.html" || bad="$bad late-not-in-whole"
-grep -q 'PLAY_WAITS_TITLE.*when its condition holds, not before T+0d 02:00 (Wed 11:00), real 1:00 (came in [0-9]* of 200 explored sessions' "$tmp/cut.html" || bad="$bad waits"
-grep -q 'PLAY_HOOKED_TITLE.*when the scenario.s code sends it (came in' "$tmp/cut.html" || bad="$bad hooked"
+grep -q 'PLAY_WAITS_TITLE.*when its condition holds, not before T+0d 02:00 (Wed 11:00), real 1:00</td><td class="t">[0-9]* of 200 (' "$tmp/cut.html" || bad="$bad waits"
+grep -q 'PLAY_HOOKED_TITLE.*when the scenario.s code sends it</td><td class="t">[0-9]* of 200 (' "$tmp/cut.html" || bad="$bad hooked"
 grep -q 'PSAFE_STANDING <em>(standing: every day at 17:00 until cancelled)</em>' "$tmp/cut_p.html" || bad="$bad standing"
 grep -q '30 minutes: briefing 5, play 15, hot wash 10' "$tmp/cut.html" || bad="$bad agenda"
 if [ -z "$bad" ]; then pass "the timeline's times at the cut's rate; what waits on the room, and how often it came"

@@ -53,22 +53,21 @@ static void head(FILE *f, const pk_plan *p)
     pk_text(f, s->title ? s->title : "");
     fputs("</h1>\n<table>\n", f);
     fputs("<tr><th>Session</th><td>", f);
+    if (p->file[0])
+        pk_text(f, p->file), fputs(", ", f);
     if (p->cut) {
         pk_text(f, p->cut->label ? p->cut->label : p->cut->id);
         fputs(" (cut <code>", f), pk_text(f, p->cut->id), fputs("</code>)", f);
     } else {
-        fputs("The whole scenario", f);
+        fputs("the whole scenario", f);
     }
-    fprintf(f, "</td></tr>\n<tr><th>Simulated time</th><td>%s</td></tr>\n",
-            pk_dur(p->length, len, sizeof len));
+    fprintf(f, ": %s of simulated time</td></tr>\n", pk_dur(p->length, len, sizeof len));
     fprintf(f, "<tr><th>Pace</th><td>rate %g: a simulated hour every %.0f real seconds at 1x; "
                "the clock runs %.1f real minutes in all</td></tr>\n",
             p->rate, 3600 / p->rate, p->clock_min);
     fprintf(f, "<tr><th>Agenda</th><td>%d minutes%s: briefing %d, play %d, hot wash %d</td>"
                "</tr>\n", p->agenda, p->agenda_given ? "" : " (suggested: the scenario plans "
                "none; the clock at 1x about a third of it)", p->briefing, p->play, p->hotwash);
-    if (p->file[0])
-        fputs("<tr><th>Scenario file</th><td>", f), pk_text(f, p->file), fputs("</td></tr>\n", f);
     fputs("</table>\n", f);
     if (p->play < p->clock_min)
         fprintf(f, "<p class=\"warn\">The play block (%d minutes) is shorter than the clock "
@@ -93,7 +92,7 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
                    "1x and about %.0f minutes of discussion at each of the %d decisions that "
                    "may open in this session (the clock pauses itself when one opens). Write "
                    "the day's clock times in the last column.</p>\n", p->per_pause, p->pauses);
-    fputs("<table>\n<thead><tr><th>Time</th><th>What happens</th><th>Who does what</th>"
+    fputs("<table class=\"sheet\">\n<thead><tr><th>Time</th><th>What happens</th><th>Who does what</th>"
           "<th>Your time</th></tr></thead>\n<tr>", f);
     hm(f, 0);
     fputs("<td><strong>Briefing</strong></td><td>Facilitator: welcome; the objectives, the "
@@ -111,19 +110,28 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
         const bh_decision_def *x = &p->d->decisions[rows[r].i];
         fputs("<tr>", f);
         hm(f, p->briefing + (double)rows[r].t / p->rate / 60 + k++ * p->per_pause);
-        fprintf(f, "<td>Decision D%d opens at %s: ", dnum(p, rows[r].i),
+        fprintf(f, "<td>Decision D%d opens at %s: <small>", dnum(p, rows[r].i),
                 pk_sim(p, rows[r].t, sim, sizeof sim));
         pk_text(f, x->prompt);
-        fputs("</td><td>Facilitator: the clock pauses; put the questions up; extend or freeze "
+        fputs("</small></td><td>Facilitator: the clock pauses; put the questions up; extend or freeze "
               "the deadline if the room needs it. Room: discuss and choose.</td>"
               "<td class=\"you\"></td></tr>\n", f);
     }
-    int cond = p->pauses - k;
-    if (cond > 0)
-        fprintf(f, "<tr><td></td><td>%d more decision%s may open when the room's play leads "
-                   "to %s (see the timeline)</td><td>Facilitator: allow about %.0f minutes "
-                   "each.</td><td class=\"you\"></td></tr>\n", cond, cond == 1 ? "" : "s",
-                cond == 1 ? "it" : "them", p->per_pause);
+    /* the decisions without a time: when the room's play leads to them */
+    for (size_t i = 0; i < p->d->ndecisions; i++) {
+        const bh_decision_def *x = &p->d->decisions[i];
+        if (x->has_at || !pk_decision_in(p, x) || pk_seen(p, 1, i) == 0)
+            continue;
+        int seen = pk_seen(p, 1, i);
+        fprintf(f, "<tr><td class=\"t\">&ndash;</td><td>Decision D%d, no fixed time",
+                dnum(p, i));
+        if (seen >= 0)
+            fprintf(f, " (came in %.0f%% of the explored sessions)", 100.0 * seen / p->runs);
+        fputs(": <small>", f);
+        pk_text(f, x->prompt);
+        fprintf(f, "</small></td><td>As above; allow about %.0f minutes.</td><td class=\"you\"></td>"
+                   "</tr>\n", p->per_pause);
+    }
     fputs("<tr>", f);
     hm(f, p->briefing + p->play);
     fputs("<td><strong>Hot wash</strong></td><td>Facilitator: the debrief on the projector; "
@@ -211,7 +219,9 @@ static void wait_row(FILE *f, const pk_plan *p, int is_decision, size_t i)
         source_mark(f, x->source);
     }
     fputs("</td><td>", f);
-    pk_trigger(f, p, is_decision, i);
+    pk_trigger(f, p, is_decision, i, 0);
+    if (p->runs)
+        fputs("</td><td class=\"t\">", f), pk_share(f, p, is_decision, i);
     fputs("</td></tr>\n", f);
 }
 
@@ -231,13 +241,20 @@ static void waits(FILE *f, const pk_plan *p)
                 unseen++;
                 continue;
             }
-            if (!any++)
+            if (!any++) {
                 fputs("<h3>What waits on the room</h3>\n<p>These have no fixed time. They come "
                       "when their condition holds, or when the scenario's code sends them "
                       "(after something the room does, or another event): when, and whether, "
-                      "depends on the room. Where sessions were explored, the share of them in "
-                      "which each came says how likely it is.</p>\n<table>\n<thead><tr><th>"
-                      "What</th><th>Comes</th></tr></thead>\n", f);
+                      "depends on the room.", f);
+                if (p->runs)
+                    fprintf(f, " <em>Explored</em>: in how many of %d sessions played by simple "
+                               "players (random, following the advice, cautious, idle) it "
+                               "came.", p->runs);
+                fputs("</p>\n<table>\n<thead><tr><th>What</th><th>Comes</th>", f);
+                if (p->runs)
+                    fputs("<th>Explored</th>", f);
+                fputs("</tr></thead>\n", f);
+            }
             wait_row(f, p, pass, i);
         }
     if (any)
@@ -280,7 +297,7 @@ static void decisions(FILE *f, const pk_plan *p)
             fprintf(f, "Opens at %s, real %s. ", pk_sim(p, x->at, sim, sizeof sim),
                     pk_real(p, x->at, real, sizeof real));
         else
-            fputs("Opens ", f), pk_trigger(f, p, 1, i), fputs(". ", f);
+            fputs("Opens ", f), pk_trigger(f, p, 1, i, 1), fputs(". ", f);
         fprintf(f, "Deadline %s after it opens (%s real at 1x).</p>\n",
                 pk_dur(x->deadline, dur, sizeof dur), pk_real(p, x->deadline, real, sizeof real));
         fputs("<table>\n<thead><tr><th>Option</th><th>What it means</th></tr></thead>\n", f);

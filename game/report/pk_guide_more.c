@@ -34,7 +34,7 @@ void pk_guide_notes(FILE *f, const pk_plan *p)
             fprintf(f, "Arrives at %s, real %s.", pk_sim(p, x->at, sim, sizeof sim),
                     pk_real(p, x->at, real, sizeof real));
         else
-            fputs("Arrives ", f), pk_trigger(f, p, 0, i), fputs(".", f);
+            fputs("Arrives ", f), pk_trigger(f, p, 0, i, 1), fputs(".", f);
         fputs("</p>\n", f);
         pk_fnote(f, &x->facilitator);
         pk_discuss(f, &x->discuss);

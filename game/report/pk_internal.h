@@ -46,8 +46,11 @@ int pk_decision_in(const pk_plan *p, const bh_decision_def *x);
 int pk_seen(const pk_plan *p, int is_decision, size_t i);
 /* When an inject or decision without `at` arrives, honestly: "when its
  * condition holds, not before T+..." or "when the scenario's code sends
- * it", and how often explored sessions saw it. */
-void pk_trigger(FILE *f, const pk_plan *p, int is_decision, size_t i);
+ * it", and (with `share`) how often explored sessions saw it. */
+void pk_trigger(FILE *f, const pk_plan *p, int is_decision, size_t i, int share);
+/* "65 of 200 (32%)": in how many explored sessions it came (nothing when
+ * not explored). */
+void pk_share(FILE *f, const pk_plan *p, int is_decision, size_t i);
 /* A facilitator note's parts as a definition list (nothing when empty). */
 void pk_fnote(FILE *f, const bh_fnote *n);
 /* Discussion questions as a list (nothing when none). */

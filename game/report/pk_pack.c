@@ -75,7 +75,7 @@ static const char *css =
     "th,td{border:1px solid #c5ced8;padding:.25em .45em;text-align:left;vertical-align:top}\n"
     "th{background:#eef2f6}\n"
     "td.t{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    "td.you{width:5.5em}\n"
+    "td.you{width:5.5em}\ntable.sheet{font-size:.86em}\n"
     ".lead{font-weight:bold;margin:.6em 0 .2em}\n"
     "dl.fnote{margin:.3em 0 .6em;padding:.3em .6em;border-left:3px solid #8a1c1c;"
     "background:#fbf3f2}\n"

@@ -101,7 +101,7 @@ int pk_seen(const pk_plan *p, int is_decision, size_t i)
     return v && p->runs > 0 && !timed ? v[i] : -1;
 }
 
-void pk_trigger(FILE *f, const pk_plan *p, int is_decision, size_t i)
+void pk_trigger(FILE *f, const pk_plan *p, int is_decision, size_t i, int share)
 {
     char t[64];
     bh_hook when = is_decision ? p->d->decisions[i].when : p->d->injects[i].when;
@@ -113,12 +113,19 @@ void pk_trigger(FILE *f, const pk_plan *p, int is_decision, size_t i)
     if (after > 0)
         fprintf(f, ", not before %s, real %s", pk_sim(p, after, t, sizeof t),
                 pk_real(p, after, (char[24]){0}, 24));
-    int seen = pk_seen(p, is_decision, i);
+    int seen = share ? pk_seen(p, is_decision, i) : -1;
     if (seen > 0)
         fprintf(f, " (came in %d of %d explored sessions, %.0f%%)", seen, p->runs,
                 100.0 * seen / p->runs);
     else if (seen == 0)
         fprintf(f, " (came in none of %d explored sessions)", p->runs);
+}
+
+void pk_share(FILE *f, const pk_plan *p, int is_decision, size_t i)
+{
+    int seen = pk_seen(p, is_decision, i);
+    if (seen >= 0)
+        fprintf(f, "%d of %d (%.0f%%)", seen, p->runs, 100.0 * seen / p->runs);
 }
 
 void pk_fnote(FILE *f, const bh_fnote *n)
