@@ -149,10 +149,11 @@ void pk_guide_sources(FILE *f, const pk_plan *p)
     const bh_defs *d = p->d;
     int count[4] = {0};
     for (size_t i = 0; i < d->ninjects; i++)
-        if (pk_inject_in(p, &d->injects[i]))
+        if (pk_inject_in(p, &d->injects[i]) && pk_seen(p, 0, i) != 0)
             count[d->injects[i].source]++;
     fputs("<h2 class=\"newpage\">Sources: fact, analogy and fiction</h2>\n", f);
-    fprintf(f, "<p>Of the messages this session can bring, %d are facts from public reporting "
+    fprintf(f, "<p>Of the messages this session can bring (the unlikely ones aside), %d are "
+               "facts from public reporting "
                "of the incident, %d are analogies from another real incident, and %d are "
                "fiction written for the exercise%s. The table lists each one that cites a source. "
                "Say which is which when the room asks; "
@@ -166,7 +167,8 @@ void pk_guide_sources(FILE *f, const pk_plan *p)
             const char *label = pass ? d->actions[i].label : d->injects[i].title;
             bh_source s = pass ? d->actions[i].source : d->injects[i].source;
             const char *ref = pass ? d->actions[i].ref : d->injects[i].ref;
-            if ((!pass && !pk_inject_in(p, &d->injects[i])) || ((s == SRC_FICTION || s == SRC_NONE) && !ref))
+            int likely = pass || (pk_inject_in(p, &d->injects[i]) && pk_seen(p, 0, i) != 0);
+            if (!likely || ((s == SRC_FICTION || s == SRC_NONE) && !ref))
                 continue;
             fputs("<tr><td>", f);
             pk_text(f, label);
