@@ -92,8 +92,8 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
                    "1x and about %.0f minutes of discussion at each of the %d decisions that "
                    "may open in this session (the clock pauses itself when one opens). Write "
                    "the day's clock times in the last column.</p>\n", p->per_pause, p->pauses);
-    fputs("<table class=\"sheet\">\n<thead><tr><th>Time</th><th>What happens</th><th>Who does what</th>"
-          "<th>Your time</th></tr></thead>\n<tr>", f);
+    fputs("<table class=\"sheet\">\n<thead><tr><th>Time</th><th>What happens</th>"
+          "<th>Who does what</th><th>Your time</th></tr></thead>\n<tr>", f);
     hm(f, 0);
     fputs("<td><strong>Briefing</strong></td><td>Facilitator: welcome; the objectives, the "
           "background, the roles and the rules from the situation manual. Participants: sit "
@@ -113,8 +113,8 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
         fprintf(f, "<td>Decision D%d opens at %s: <small>", dnum(p, rows[r].i),
                 pk_sim(p, rows[r].t, sim, sizeof sim));
         pk_text(f, x->prompt);
-        fputs("</small></td><td>Facilitator: the clock pauses; put the questions up; extend or freeze "
-              "the deadline if the room needs it. Room: discuss and choose.</td>"
+        fputs("</small></td><td>Facilitator: the clock pauses; put the questions up; extend or "
+              "freeze the deadline if the room needs it. Room: discuss and choose.</td>"
               "<td class=\"you\"></td></tr>\n", f);
     }
     /* the decisions without a time: when the room's play leads to them */
@@ -129,8 +129,8 @@ static void run_sheet(FILE *f, const pk_plan *p, const row *rows, size_t n)
             fprintf(f, " (came in %.0f%% of the explored sessions)", 100.0 * seen / p->runs);
         fputs(": <small>", f);
         pk_text(f, x->prompt);
-        fprintf(f, "</small></td><td>As above; allow about %.0f minutes.</td><td class=\"you\"></td>"
-                   "</tr>\n", p->per_pause);
+        fprintf(f, "</small></td><td>As above; allow about %.0f minutes.</td>"
+                   "<td class=\"you\"></td></tr>\n", p->per_pause);
     }
     fputs("<tr>", f);
     hm(f, p->briefing + p->play);
