@@ -98,7 +98,7 @@ static void roles(FILE *f, const bh_defs *d)
 {
     if (!d->nteams)
         return;
-    fputs("<h2 class=\"newpage\">The roles</h2>\n<p>Each team is played by one or more people "
+    fputs("<h2>The roles</h2>\n<p>Each team is played by one or more people "
           "in the room. A team has a number of staff; an action holds its staff from its start "
           "until it is done. Some actions become possible only as the situation develops.</p>\n",
           f);
