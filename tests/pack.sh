@@ -129,6 +129,11 @@ if [ "$(cat "$tmp/keep.html")" = old ]; then pass "a failed pack leaves the old 
 if head -c 15 "$tmp/keep.html" | grep -q '<!DOCTYPE html>' && [ ! -e "$tmp/keep.html.tmp" ]
 then pass "written over the old pack, no temporary left"; else fail "written over the old pack"; fi
 "$bh" pack "$fx" --runs 0 2>/dev/null | cmp -s - "$tmp/all.html" && pass "standard output without -o" || fail "standard output without -o"
+if [ -w /dev/full ]; then
+  "$bh" pack "$fx" >/dev/full 2>"$tmp/err"; rc=$?
+  if [ $rc -eq 1 ] && grep -q 'standard output: error: cannot write the pack' "$tmp/err"; then pass "a full disk is an error"
+  else fail "a full disk (exit $rc)"; indent "$tmp/err"; fi
+fi
 
 # Chromium prints it: pages, and each part starts on a page of its own.
 chrome=$(command -v chromium || command -v chromium-browser || true)
