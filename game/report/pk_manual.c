@@ -160,9 +160,9 @@ static void rules(FILE *f, const pk_plan *p)
               "repeat at their times until the room cancels them. A promise made and then "
               "broken counts against the room.</li>\n", f);
     fputs("<li><strong>Messages.</strong> Emails, calls, news and notes from inside the "
-          "organisation arrive in the inbox as the story unfolds. Some are marked as taken "
-          "from public reporting of a real incident; the rest are written for the "
-          "exercise.</li>\n"
+          "organisation arrive in the inbox as the story unfolds. Some are marked as based "
+          "on public reporting of the incident, or on another real incident; the rest are "
+          "written for the exercise.</li>\n"
           "<li><strong>The facilitator</strong> runs the clock and may extend a deadline, "
           "pause it, send a message or end the session; the room's choices are its "
           "own.</li>\n</ul>\n", f);
