@@ -170,9 +170,10 @@ static void mattered(FILE *f, const json_t *sum, const rp_markup *m)
     }
     char line[400];
     snprintf(line, sizeof line, "Each other option of each decision was played from the moment "
-             "of the choice, with the room's later moves, to the end (%d replays, at most %d); "
+             "of the choice, with the room's later moves, to the end (%d replay%s, at most %d); "
              "the decisions whose alternatives changed the most come first.",
-             (int)rp_num(w, "replays"), (int)rp_num(w, "limit"));
+             (int)rp_num(w, "replays"), rp_num(w, "replays") == 1 ? "" : "s",
+             (int)rp_num(w, "limit"));
     text(f, m, line);
     fprintf(f, "%s%s", m->p_end, m->ul);
     size_t i;
