@@ -207,8 +207,9 @@ void rp_exec_part(FILE *f, const json_t *r, const rp_markup *m)
     rp_objectives_section(f, r, m);
     heading(f, m, "Strengths and areas for improvement");
     fputs(m->p, f);
-    text(f, m, "The three that matter most of each, by the rule in the README; the full lists "
-               "follow the analysis by function.");
+    text(f, m, "The three that matter most of each: a broken promise, then a decision left to "
+               "the clock, then advice not taken come first among the improvements; the full "
+               "lists follow the analysis by function.");
     fputs(m->p_end, f);
     three(f, m, "Strengths", json_object_get(sum, "strengths"));
     three(f, m, "Areas for improvement", json_object_get(sum, "improvements"));

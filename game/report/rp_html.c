@@ -50,8 +50,8 @@ static const char *css =
     "th,td{border:1px solid #c5ced8;padding:.3em .5em;text-align:left;vertical-align:top}\n"
     "th{background:#eef2f6}\n"
     "td.t{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    "tr.bg td{background:#f6f8fa;color:#33414f}\n"
-    ".exec h3{margin:.6em 0 .2em}.exec ul{margin:.2em 0 .6em}\n"
+    "tr.bg td{background:#f6f8fa;color:#33414f}table.tl td.t{width:1%}table.tl td:nth-child(4){width:30%}\n"
+    ".exec h3{margin:.6em 0 .2em}.exec ul{margin:.2em 0 .6em}.exec th:has(+td){width:30%}\n"
     ".tone{font-weight:bold}.good{color:#1d7a46}.bad{color:#b3261e}.mixed{color:#8a5a00}\n"
     ".fact{font-size:.8em;border:1px solid #1d7a46;color:#1d7a46;padding:0 .3em;border-radius:3px}\n"
     ".analogy{font-size:.8em;border:1px dashed #8a5a00;color:#8a5a00;padding:0 .3em;"
@@ -219,7 +219,7 @@ static void background(FILE *f, const json_t *r, long after)
             snprintf(when, sizeof when, "Day %d", (int)rp_num(ev, "day"));
         else
             snprintf(when, sizeof when, "%s", rp_str(ev, "stamp"));
-        fprintf(f, "<tr class=\"bg\"><td class=\"t\">%s</td><td class=\"t\">%s&ndash;%s</td>"
+        fprintf(f, "<tr class=\"bg\"><td class=\"t\">%s</td><td>%s&ndash; %s</td>"
                    "<td><strong>Background</strong>: ", when, rp_str(ev, "clock"),
                 rp_str(ev, "until_clock"));
         esc(f, rp_str(ev, "title"));
@@ -241,7 +241,7 @@ static void timeline(FILE *f, const json_t *r)
 {
     fputs("<h2>Timeline</h2>\n<p>Background consequences of earlier choices are folded into "
           "one row a day (an hour or a few in a short session); the appendix lists each one.</p>"
-          "\n<table>\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
+          "\n<table class=\"tl\">\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
           "<th>What it changed</th></tr></thead>\n", f);
     size_t i;
     const json_t *ev;

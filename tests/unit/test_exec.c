@@ -61,6 +61,13 @@ static void test_cover_html(void)
     CHECK(before(h, "<tr><th>IT &amp; security</th><td>A. Chen &lt;lead&gt;, R. Haddad</td></tr>", end));
     CHECK(before(h, "<tr><th>Observer</th><td>The auditor</td></tr>", end));
     CHECK(strstr(h, "<lead>") == NULL);
+    /* for people to look at (and the README's screenshot) */
+    const char *keep = getenv("BH_EXEC_HTML");
+    FILE *k = keep ? fopen(keep, "w") : NULL;
+    if (k) {
+        fputs(h, k);
+        fclose(k);
+    }
     free(h);
     json_decref(r);
 }
