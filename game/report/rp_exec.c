@@ -14,6 +14,14 @@
 
 static void text(FILE *f, const rp_markup *m, const char *s) { m->text(f, s); }
 
+/* One list item. */
+static void item(FILE *f, const rp_markup *m, const char *s)
+{
+    fputs(m->li, f);
+    text(f, m, s);
+    fputs(m->li_end, f);
+}
+
 static void heading(FILE *f, const rp_markup *m, const char *h)
 {
     fputs(m->h2, f);
@@ -143,17 +151,9 @@ static void three(FILE *f, const rp_markup *m, const char *title, const json_t *
     fprintf(f, "%s%s", m->h3_end, m->ul);
     size_t i;
     const json_t *x;
-    json_array_foreach(list, i, x)
-    {
-        fputs(m->li, f);
-        text(f, m, rp_str(x, "text"));
-        fputs(m->li_end, f);
-    }
-    if (!json_array_size(list)) {
-        fputs(m->li, f);
-        text(f, m, "None recorded.");
-        fputs(m->li_end, f);
-    }
+    json_array_foreach(list, i, x) item(f, m, rp_str(x, "text"));
+    if (!json_array_size(list))
+        item(f, m, "None recorded.");
     fputs(m->ul_end, f);
 }
 
@@ -191,11 +191,8 @@ static void mattered(FILE *f, const json_t *sum, const rp_markup *m)
         text(f, m, rp_str(x, "text"));
         fputs(m->li_end, f);
     }
-    if (!json_array_size(list)) {
-        fputs(m->li, f);
-        text(f, m, "No decision was taken, so none could be weighed.");
-        fputs(m->li_end, f);
-    }
+    if (!json_array_size(list))
+        item(f, m, "No decision was taken, so none could be weighed.");
     fputs(m->ul_end, f);
 }
 
@@ -267,4 +264,31 @@ void rp_appendix(FILE *f, const json_t *r, const rp_markup *m)
         fprintf(f, "%s%s%s%s%s%s%s", m->td_end, m->td, m->td_end, m->td, m->td_end, m->tr_end, "");
     }
     fputs(m->table_end, f);
+}
+
+/* The story rows that follow timeline item `after`. */
+static void rows_after(FILE *f, const json_t *r, long after,
+                       void (*bg)(FILE *f, const json_t *row))
+{
+    size_t j;
+    const json_t *row;
+    json_array_foreach(json_object_get(r, "timeline_story"), j, row)
+    {
+        if ((long)rp_num(row, "after") == after)
+            bg(f, row);
+    }
+}
+
+void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t *ev),
+                   void (*bg)(FILE *f, const json_t *row))
+{
+    const json_t *tl = json_object_get(r, "timeline"), *ev;
+    size_t i;
+    rows_after(f, r, -1, bg);
+    json_array_foreach(tl, i, ev)
+    {
+        if (strcmp(rp_str(ev, "kind"), "change") != 0) /* else folded, in full in the appendix */
+            event(f, ev);
+        rows_after(f, r, (long)i, bg);
+    }
 }

@@ -206,35 +206,57 @@ static void chart(FILE *f, const json_t *r)
 
 /* The days' background consequences that follow timeline item `after`
  * ("timeline_story"), folded: each meter's net change. */
-static void background(FILE *f, const json_t *r, long after)
+static void background(FILE *f, const json_t *ev)
 {
-    size_t j, k;
-    const json_t *ev, *c;
-    json_array_foreach(json_object_get(r, "timeline_story"), j, ev)
+    size_t k;
+    const json_t *c;
+    char when[32], buf[400];
+    if (rp_num(ev, "bucket_s") >= 86400)
+        snprintf(when, sizeof when, "Day %d", (int)rp_num(ev, "day"));
+    else
+        snprintf(when, sizeof when, "%s", rp_str(ev, "stamp"));
+    fprintf(f, "<tr class=\"bg\"><td class=\"t\">%s</td><td>%s&ndash; %s</td>"
+               "<td><strong>Background</strong>: ", when, rp_str(ev, "clock"),
+            rp_str(ev, "until_clock"));
+    esc(f, rp_str(ev, "title"));
+    fputs("</td><td>", f);
+    json_array_foreach(json_object_get(ev, "changes"), k, c)
     {
-        if ((long)rp_num(ev, "after") != after)
-            continue;
-        char when[32];
-        if (rp_num(ev, "bucket_s") >= 86400)
-            snprintf(when, sizeof when, "Day %d", (int)rp_num(ev, "day"));
-        else
-            snprintf(when, sizeof when, "%s", rp_str(ev, "stamp"));
-        fprintf(f, "<tr class=\"bg\"><td class=\"t\">%s</td><td>%s&ndash; %s</td>"
-                   "<td><strong>Background</strong>: ", when, rp_str(ev, "clock"),
-                rp_str(ev, "until_clock"));
-        esc(f, rp_str(ev, "title"));
-        fputs("</td><td>", f);
-        json_array_foreach(json_object_get(ev, "changes"), k, c)
-        {
-            fputs(k ? "<br>" : "", f);
-            esc(f, rp_str(c, "label"));
-            if (json_is_number(json_object_get(c, "from")))
-                fprintf(f, " %+.0f", rp_num(c, "delta"));
-            else
-                fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
-        }
-        fputs("</td></tr>\n", f);
+        rp_net_text(c, buf, sizeof buf);
+        fputs(k ? "<br>" : "", f);
+        esc(f, buf);
     }
+    fputs("</td></tr>\n", f);
+}
+
+static void event_row(FILE *f, const json_t *ev)
+{
+    fprintf(f, "<tr><td class=\"t\">%s</td><td class=\"t\">%s</td><td><strong>",
+            rp_str(ev, "stamp"), rp_str(ev, "clock"));
+    esc(f, rp_event_word(rp_str(ev, "kind")));
+    fputs("</strong>: ", f);
+    esc(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
+    if (rp_str(ev, "option")[0]) {
+        fputs(" &rarr; ", f);
+        esc(f, rp_str(ev, "text"));
+    }
+    if (strcmp(rp_str(ev, "source"), "fact") == 0)
+        fputs(" <span class=\"fact\">fact</span>", f);
+    else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+        fputs(" <span class=\"analogy\" title=\"from another incident\">analogy</span>", f);
+    fputs("</td><td>", f);
+    size_t k;
+    const json_t *c;
+    json_array_foreach(json_object_get(ev, "changes"), k, c)
+    {
+        fputs(k ? "<br>" : "", f);
+        esc(f, rp_str(c, "label"));
+        if (json_is_number(json_object_get(c, "from")))
+            fprintf(f, " %.0f &rarr; %.0f", rp_num(c, "from"), rp_num(c, "to"));
+        else
+            fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
+    }
+    fputs("</td></tr>\n", f);
 }
 
 static void timeline(FILE *f, const json_t *r)
@@ -243,43 +265,7 @@ static void timeline(FILE *f, const json_t *r)
           "one row a day (an hour or a few in a short session); the appendix lists each one.</p>"
           "\n<table class=\"tl\">\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
           "<th>What it changed</th></tr></thead>\n", f);
-    size_t i;
-    const json_t *ev;
-    const json_t *tl = json_object_get(r, "timeline");
-    json_array_foreach(tl, i, ev)
-    {
-        if (i)
-            background(f, r, (long)i - 1);
-        if (strcmp(rp_str(ev, "kind"), "change") == 0)
-            continue; /* folded into the day's row, in full in the appendix */
-        fprintf(f, "<tr><td class=\"t\">%s</td><td class=\"t\">%s</td><td><strong>",
-                rp_str(ev, "stamp"), rp_str(ev, "clock"));
-        esc(f, rp_event_word(rp_str(ev, "kind")));
-        fputs("</strong>: ", f);
-        esc(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
-        if (rp_str(ev, "option")[0]) {
-            fputs(" &rarr; ", f);
-            esc(f, rp_str(ev, "text"));
-        }
-        if (strcmp(rp_str(ev, "source"), "fact") == 0)
-            fputs(" <span class=\"fact\">fact</span>", f);
-        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
-            fputs(" <span class=\"analogy\" title=\"from another incident\">analogy</span>", f);
-        fputs("</td><td>", f);
-        size_t k;
-        const json_t *c;
-        json_array_foreach(json_object_get(ev, "changes"), k, c)
-        {
-            fputs(k ? "<br>" : "", f);
-            esc(f, rp_str(c, "label"));
-            if (json_is_number(json_object_get(c, "from")))
-                fprintf(f, " %.0f &rarr; %.0f", rp_num(c, "from"), rp_num(c, "to"));
-            else
-                fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
-        }
-        fputs("</td></tr>\n", f);
-    }
-    background(f, r, (long)json_array_size(tl) - 1);
+    rp_story_rows(f, r, event_row, background);
     fputs("</table>\n<h2>Meters</h2>\n", f);
     chart(f, r);
 }

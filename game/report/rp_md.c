@@ -70,36 +70,47 @@ static void net_changes(FILE *f, const json_t *ev)
 {
     size_t i;
     const json_t *c;
+    char buf[400];
     json_array_foreach(json_object_get(ev, "changes"), i, c)
     {
+        rp_net_text(c, buf, sizeof buf);
         fputs(i ? "; " : "", f);
-        cell(f, rp_str(c, "label"));
-        if (json_is_number(json_object_get(c, "from")))
-            fprintf(f, " %+.0f", rp_num(c, "delta"));
-        else
-            fprintf(f, " %s → %s", rp_str(c, "from"), rp_str(c, "to"));
+        cell(f, buf);
     }
 }
 
-/* The days' background rows that follow timeline item `after`. */
-static void background(FILE *f, const json_t *r, long after)
+/* A day's background row of the timeline story. */
+static void background(FILE *f, const json_t *ev)
 {
-    size_t i;
-    const json_t *ev;
-    json_array_foreach(json_object_get(r, "timeline_story"), i, ev)
-    {
-        if ((long)rp_num(ev, "after") != after)
-            continue;
-        if (rp_num(ev, "bucket_s") >= 86400)
-            fprintf(f, "| Day %d", (int)rp_num(ev, "day"));
-        else
-            fprintf(f, "| %s", rp_str(ev, "stamp"));
-        fprintf(f, " | %s–%s | **Background** ", rp_str(ev, "clock"), rp_str(ev, "until_clock"));
-        cell(f, rp_str(ev, "title"));
-        fputs(" | ", f);
-        net_changes(f, ev);
-        fputs(" |\n", f);
+    if (rp_num(ev, "bucket_s") >= 86400)
+        fprintf(f, "| Day %d", (int)rp_num(ev, "day"));
+    else
+        fprintf(f, "| %s", rp_str(ev, "stamp"));
+    fprintf(f, " | %s–%s | **Background** ", rp_str(ev, "clock"), rp_str(ev, "until_clock"));
+    cell(f, rp_str(ev, "title"));
+    fputs(" | ", f);
+    net_changes(f, ev);
+    fputs(" |\n", f);
+}
+
+/* One event of the timeline. */
+static void event_row(FILE *f, const json_t *ev)
+{
+    fputs("| ", f);
+    stamp_of(f, ev);
+    fprintf(f, " | %s | **%s** ", rp_str(ev, "clock"), rp_event_word(rp_str(ev, "kind")));
+    cell(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
+    if (rp_str(ev, "option")[0]) {
+        fputs(": ", f);
+        cell(f, rp_str(ev, "text"));
     }
+    if (strcmp(rp_str(ev, "source"), "fact") == 0)
+        fputs(" (fact)", f);
+    else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+        fputs(" (analogy)", f);
+    fputs(" | ", f);
+    changes(f, ev);
+    fputs(" |\n", f);
 }
 
 static const rp_markup markup; /* below, with the writers it needs */
@@ -151,32 +162,8 @@ static void timeline(FILE *f, const json_t *r)
     fputs("## Timeline\n\nBackground consequences of earlier choices are folded into one row "
           "a day (an hour or a few in a short session); the appendix lists each one.\n\n| Time | Clock | Event | What it changed |\n"
           "|---|---|---|---|\n", f);
+    rp_story_rows(f, r, event_row, background);
     size_t i;
-    const json_t *ev;
-    const json_t *tl = json_object_get(r, "timeline");
-    json_array_foreach(tl, i, ev)
-    {
-        if (i)
-            background(f, r, (long)i - 1);
-        if (strcmp(rp_str(ev, "kind"), "change") == 0)
-            continue; /* folded into the day's row, in full in the appendix */
-        fputs("| ", f);
-        stamp_of(f, ev);
-        fprintf(f, " | %s | **%s** ", rp_str(ev, "clock"), rp_event_word(rp_str(ev, "kind")));
-        cell(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
-        if (rp_str(ev, "option")[0]) {
-            fputs(": ", f);
-            cell(f, rp_str(ev, "text"));
-        }
-        if (strcmp(rp_str(ev, "source"), "fact") == 0)
-            fputs(" (fact)", f);
-        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
-            fputs(" (analogy)", f);
-        fputs(" | ", f);
-        changes(f, ev);
-        fputs(" |\n", f);
-    }
-    background(f, r, (long)json_array_size(tl) - 1);
     fputs("\n## Meters\n\n| Meter | Start | Final | Better |\n|---|---|---|---|\n", f);
     const json_t *m;
     json_array_foreach(json_object_get(r, "meters"), i, m)

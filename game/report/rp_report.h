@@ -66,6 +66,9 @@ const char *rp_event_word(const char *kind);
 /* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)
  * and "clock" (the scenario's calendar, Sun 22:25). */
 void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t);
+/* A background row's change (rp_story) for people: "Customer trust -6"
+ * (the background's net effect), or "Portal offline → online". */
+void rp_net_text(const json_t *c, char *buf, size_t n);
 /* Cut a string that snprintf may have cut inside a UTF-8 character back
  * to its last whole character (Jansson refuses invalid UTF-8). */
 char *rp_whole(char *s);
@@ -143,5 +146,10 @@ json_t *rp_mattered(const bh_sim *s, const rp_meta *m, const json_t *decisions, 
  * every background consequence, one row each. */
 void rp_exec_part(FILE *f, const json_t *r, const rp_markup *m);
 void rp_appendix(FILE *f, const json_t *r, const rp_markup *m);
+/* The timeline as a story: `event` for each item of "timeline" but its
+ * background changes, `bg` for each row of "timeline_story" after the
+ * item it follows. */
+void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t *ev),
+                   void (*bg)(FILE *f, const json_t *row));
 
 #endif
