@@ -146,7 +146,7 @@ static void test_only_what_held(void)
     f = open_memstream(&buf, &n);
     rp_write_html(f, rep);
     fclose(f);
-    CHECK_HAS(buf, "<ul class=\"findings\">\n<li>You waited.</li>\n<li>(a finding could not be judged: ");
+    CHECK_HAS(buf, "<p>In this session:</p>\n<ul>\n<li>You waited.</li>\n<li>(a finding could not be judged: ");
     free(buf);
     json_decref(rep);
     sim_destroy(s);
