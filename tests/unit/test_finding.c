@@ -170,6 +170,7 @@ static void test_other_way(void)
     CHECK(strstr(t, "You waited") == NULL);
     free(t);
     sim_destroy(s);
+    lh_free(h);
 
     /* an ending without findings: the text alone, no list */
     if (start(&s, &h, HEAD "ending { id = 'plain', title = 'P', fallback = true, text = 'Plain.' }\n") != 0)
