@@ -221,6 +221,12 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
                 snprintf(buf, sizeof buf, "Chose %s when asked %s: what responders advise.",
                          quoted(op->label, q1, sizeof q1), quoted(dd->prompt, q2, sizeof q2));
                 lesson(strengths, "advice", 0, buf, dd->id);
+                if (dd->from && dd->from[0]) { /* the summary's shorter line */
+                    snprintf(buf, sizeof buf, "Chose %s, as responders advise (asked by %s).",
+                             quoted(op->label, q1, sizeof q1), dd->from);
+                    json_object_set_new(json_array_get(strengths, json_array_size(strengths) - 1),
+                                        "short", composed(buf));
+                }
             } else if (any_rec) {
                 snprintf(buf, sizeof buf, "Asked %s, the room chose %s; responders advise "
                          "otherwise (see the decisions review).", quoted(dd->prompt, q2, sizeof q2),

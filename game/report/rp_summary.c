@@ -14,7 +14,8 @@
  * whose alternatives would have been worst first, when replays tell), a
  * meter that ended better (the biggest gain first), a standing commitment
  * kept to the end, advised work done (the earliest first). Only what
- * happened is a strength: see action_lessons in rp_build.c. */
+ * happened is a strength: see action_lessons in rp_build.c. A lesson's
+ * "short" text, when it has one, stands in the summary for its "text". */
 #include <string.h>
 
 #include "report/rp_report.h"
@@ -60,7 +61,7 @@ static json_t *pick(const json_t *items, const char **order)
     {
         json_t *o = json_object();
         json_object_set(o, "kind", json_object_get(x, "kind"));
-        json_object_set(o, "text", json_object_get(x, "text"));
+        json_object_set(o, "text", json_object_get(x, json_object_get(x, "short") ? "short" : "text"));
         json_array_append_new(out, o);
     }
     json_decref(picked);
