@@ -117,6 +117,14 @@ assert r["summary"]["improvements"][0]["kind"] == "broken_commitment", r["summar
 assert "Commit to a daily update" in r["summary"]["improvements"][0]["text"]
 e = json.load(open(sys.argv[2]))
 assert any(x.startswith("Kept \"Commit to a daily update") for x in e["strengths"]), e["strengths"]
+# what-if: the decisions that mattered, each with the same choice at its deadline
+m, d = e["summary"]["mattered"], {x["id"]: x for x in e["decisions"]}
+assert len(m) == 3 and m[0]["decision"] == "ransom" and not m[0]["same_ending"], m[0]
+assert [x["score"] for x in m] == sorted((x["score"] for x in m), reverse=True)
+for x in m:
+    t = x["timing"]
+    assert t["at_s"] == d[x["decision"]]["deadline_s"] - 60 and t["text"].startswith("Deciding the same"), t
+assert e["summary"]["whatif"]["replays"] <= e["summary"]["whatif"]["limit"]
 ' "$tmp/cc.json" tests/reports/carrier_ransomware_expert.json 2>"$tmp/chk"
 then pass "the carrier's daily update: kept is a strength, cancelled is a broken promise"
 else fail "the carrier's daily update"; cat "$tmp/chk"; fi

@@ -170,8 +170,9 @@ static void mattered(FILE *f, const json_t *sum, const rp_markup *m)
     }
     char line[400];
     snprintf(line, sizeof line, "Each other option of each decision was played from the moment "
-             "of the choice, with the room's later moves, to the end (%d replay%s, at most %d); "
-             "the decisions whose alternatives changed the most come first.",
+             "of the choice, with the room's later moves, to the end, and so was each choice made "
+             "early, at its deadline instead (%d replay%s, at most %d); the decisions whose "
+             "alternatives changed the most come first.",
              (int)rp_num(w, "replays"), rp_num(w, "replays") == 1 ? "" : "s",
              (int)rp_num(w, "limit"));
     text(f, m, line);
@@ -189,6 +190,11 @@ static void mattered(FILE *f, const json_t *sum, const rp_markup *m)
         text(f, m, rp_str(x, "chosen_label"));
         text(f, m, ". ");
         text(f, m, rp_str(x, "text"));
+        const json_t *late = json_object_get(x, "timing");
+        if (json_is_object(late)) {
+            text(f, m, " ");
+            text(f, m, rp_str(late, "text"));
+        }
         fputs(m->li_end, f);
     }
     if (!json_array_size(list))

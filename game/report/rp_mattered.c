@@ -18,6 +18,7 @@
  * ended session whose journal is at hand (rp_meta.plan); decisions beyond
  * the limit are listed as not replayed. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,41 +73,53 @@ static json_t *compare(const bh_sim *s, const bh_sim *b, double *score)
 }
 
 /* The sentence: what choosing the alternative would have done. */
-static void say(json_t *o, const char *cur_title)
+/* Append to buf (of size RP_SAY) at *n, never past its end. */
+#define RP_SAY 3000
+static void put(char *buf, int *n, const char *fmt, ...)
 {
-    char buf[3000], q[1200], t[1200];
-    const char *alt = rp_str(o, "alternative_label");
-    int dflt = json_is_true(json_object_get(o, "by_default"));
-    int n = snprintf(buf, sizeof buf, "Choosing %s%s instead ",
-                     quoted(alt, q, sizeof q), dflt ? " when it opened" : "");
-    const json_t *ms = json_object_get(o, "meters");
-    if (json_is_true(json_object_get(o, "failed")))
-        snprintf(buf + n, sizeof buf - n, "stopped the replay with a script error.");
-    else if (!json_is_true(json_object_get(o, "same_ending")))
-        n += snprintf(buf + n, sizeof buf - n, "would have ended in %s (%s), not %s",
-                      quoted(rp_str(o, "ending_title"), q, sizeof q),
-                      tone_words(rp_str(o, "tone")), quoted(cur_title, t, sizeof t));
-    else if (!json_array_size(ms))
-        snprintf(buf + n, sizeof buf - n, "would have made little difference: the same ending, "
-                 "and no meter 5%% of its range apart.");
-    else
-        n += snprintf(buf + n, sizeof buf - n, "would have ended the same way");
-    if (json_array_size(ms) && !json_is_true(json_object_get(o, "failed"))) {
-        size_t i;
-        const json_t *x;
-        json_array_foreach(ms, i, x)
-        {
-            if (i == 3 || n >= (int)sizeof buf - 200)
-                break;
-            double dv = rp_num(x, "delta");
-            n += snprintf(buf + n, sizeof buf - n, "%s %s %.0f %s%s", i ? "," : ", with",
-                          rp_str(x, "label"), fabs(dv), dv > 0 ? "higher" : "lower",
-                          json_is_true(json_object_get(x, "better")) ? " (better)" : " (worse)");
-        }
+    va_list ap;
+    va_start(ap, fmt);
+    if (*n < RP_SAY - 1) {
+        int k = vsnprintf(buf + *n, (size_t)(RP_SAY - *n), fmt, ap);
+        *n = k < 0 ? *n : *n + k < RP_SAY ? *n + k : RP_SAY - 1;
     }
-    if (!json_is_true(json_object_get(o, "failed")) &&
-        (json_array_size(ms) || !json_is_true(json_object_get(o, "same_ending"))))
-        snprintf(buf + n, sizeof buf - n, ".");
+    va_end(ap);
+}
+
+static void say(json_t *o, const char *lead, const char *cur_title)
+{
+    char buf[RP_SAY] = "", q[1200], t[1200];
+    int n = 0, failed = json_is_true(json_object_get(o, "failed"));
+    put(buf, &n, "%s ", lead);
+    const json_t *ms = json_object_get(o, "meters");
+    if (failed)
+        put(buf, &n, "stopped the replay with a script error.");
+    else if (!json_is_true(json_object_get(o, "same_ending")))
+        put(buf, &n, "would have ended in %s (%s), not %s",
+            quoted(rp_str(o, "ending_title"), q, sizeof q), tone_words(rp_str(o, "tone")),
+            quoted(cur_title, t, sizeof t));
+    else if (!json_array_size(ms))
+        put(buf, &n, "would have made little difference: the same ending, and no meter 5%% of "
+                     "its range apart.");
+    else
+        put(buf, &n, "would have ended the same way");
+    size_t i;
+    const json_t *x;
+    json_array_foreach(failed ? NULL : ms, i, x)
+    {
+        if (i == 3)
+            break;
+        double dv = rp_num(x, "delta");
+        put(buf, &n, "%s %s %.0f %s%s", i ? "," : ", with", rp_str(x, "label"), fabs(dv),
+            dv > 0 ? "higher" : "lower",
+            json_is_true(json_object_get(x, "better")) ? " (better)" : " (worse)");
+    }
+    if (!failed && (json_array_size(ms) || !json_is_true(json_object_get(o, "same_ending"))))
+        put(buf, &n, ".");
+    int refused = (int)rp_num(o, "refused");
+    if (refused > 0) /* the replay could not play all of the room's game */
+        put(buf, &n, " (%d of the room's later moves %s no longer possible there.)", refused,
+            refused == 1 ? "was" : "were");
     json_object_set_new(o, "text", json_string(rp_whole(buf)));
 }
 
@@ -173,6 +186,39 @@ static json_t *decision(const bh_sim *s, const rp_meta *m, const json_t *dj, int
     return best;
 }
 
+/* The same choice a minute before its deadline: did the timing matter?
+ * Only for a choice the room made, with at least ten minutes to spare. */
+static json_t *timing(const bh_sim *s, const rp_meta *m, const json_t *dj, int *budget,
+                      int *replays)
+{
+    if (json_is_true(json_object_get(dj, "by_default")) || *budget <= 0)
+        return NULL;
+    size_t line = m->plan->n;
+    for (size_t i = 0; i < m->plan->n && line == m->plan->n; i++)
+        if (m->plan->v[i].verb == JV_CHOOSE && strcmp(m->plan->v[i].a, rp_str(dj, "id")) == 0)
+            line = i;
+    bh_time at = (bh_time)rp_num(dj, "deadline_s") - 60;
+    if (line == m->plan->n || at - m->plan->v[line].time < 600)
+        return NULL;
+    (*budget)--;
+    (*replays)++;
+    rp_branch b;
+    bh_err err;
+    err_clear(&err);
+    json_t *o = NULL;
+    if (rp_whatif_moved(m->scenario_path, m->plan, line, at, &b, &err) == BH_OK && b.sim &&
+        sim_ended(b.sim)) {
+        double score;
+        o = compare(s, b.sim, &score);
+        json_object_set_new(o, "at_s", json_integer(at));
+        json_object_set_new(o, "was_s", json_integer(m->plan->v[line].time));
+        json_object_set_new(o, "refused", json_integer((json_int_t)b.refused));
+        json_object_set_new(o, "score", json_real(round(score)));
+    }
+    rp_branch_free(&b);
+    return o;
+}
+
 json_t *rp_mattered(const bh_sim *s, const rp_meta *m, const json_t *decisions, int *replays)
 {
     *replays = 0;
@@ -190,7 +236,23 @@ json_t *rp_mattered(const bh_sim *s, const rp_meta *m, const json_t *decisions, 
         json_t *o = decision(s, m, dj, &budget, replays);
         if (!o)
             continue;
-        say(o, en ? en->title : "Time ran out");
+        char lead[1400], q[1200];
+        snprintf(lead, sizeof lead, "Choosing %s%s instead",
+                 quoted(rp_str(o, "alternative_label"), q, sizeof q),
+                 json_is_true(json_object_get(o, "by_default")) ? " when it opened" : "");
+        say(o, rp_whole(lead), en ? en->title : "Time ran out");
+        json_t *late = timing(s, m, dj, &budget, replays);
+        if (late) {
+            char at[32], was[32];
+            dur_stamp((bh_time)rp_num(late, "at_s"), at, sizeof at);
+            dur_stamp((bh_time)rp_num(late, "was_s"), was, sizeof was);
+            snprintf(lead, sizeof lead, "Deciding the same just before the deadline (%s) "
+                     "instead of at %s", at, was);
+            say(late, lead, en ? en->title : "Time ran out");
+            if (rp_num(late, "score") > rp_num(o, "score"))
+                json_object_set(o, "score", json_object_get(late, "score"));
+            json_object_set_new(o, "timing", late);
+        }
         /* highest score first; equal scores keep the decisions' order */
         size_t at = json_array_size(all);
         while (at > 0 && rp_num(json_array_get(all, at - 1), "score") < rp_num(o, "score"))
