@@ -200,6 +200,14 @@ local function set_unless(w, id, status, keep)
     end
 end
 
+-- Customers remember being misled: an "IT issue" the ransom note
+-- contradicted, a denial the data disproved, a channel called safe that
+-- was not. Each lowers, for good, how far goodwill can recover (the
+-- ceiling in the every("6h") below), so a strong finish does not erase it.
+local function remember(w, n)
+    w.flag.scar = (w.flag.scar or 0) + n
+end
+
 local function phases(w) return w.flag.phases or 0 end
 
 -- Containment needs three things at once: the internet edge cut, the Asia
@@ -287,6 +295,7 @@ local function expose_denial(w, how)
     if w.chosen("breach_notice") ~= "deny" or w.flag.denial_exposed then return end
     w.flag.denial_exposed = true
     add(w, "trust", -15)
+    remember(w, 10)
     add(w, "regulatory", -10)
     w.note("Alcyon had said no customer data was affected. " .. how .. " showed otherwise.")
     w.fire("denial_exposed")
@@ -540,12 +549,14 @@ inject { id = "linkedin_leak", at = "10h", channel = "social", from = "LinkedIn"
              local said = w.chosen("first_statement")
              if said == "it_issue" then
                  add(w, "trust", -15)
+                 remember(w, 8)
                  w.note("The \"IT issue\" advisory now sits next to a ransom note. It reads as a cover-up.")
              elseif said == "cyberattack" then
                  add(w, "trust", -2)
              else
                  add(w, "trust", -10)
                  w.flag.linkedin_first = true -- for the endings' findings
+                 remember(w, 4)
                  w.note("Customers learned about the attack from LinkedIn, not from Alcyon.")
              end
              w.open("first_statement")
@@ -1105,6 +1116,7 @@ inject { id = "phish_wave", channel = "email", from = "Customer service, Rotterd
          discuss = { "What did 'safe' rest on?" },
          effect = function(w)
              add(w, "trust", -10)
+             remember(w, 6)
              add(w, "exposure", 15)
              add(w, "regulatory", -5)
              set_unless(w, "email", "compromised", { "encrypted", "isolated", "offline" })
@@ -2117,11 +2129,13 @@ end)
 -- events move them. Above TRUST_CEILING goodwill fades: good handling
 -- limits the damage of a fortnight without online booking, it does not
 -- make customers think better of the carrier than before the attack (70).
+-- What customers caught Alcyon out in lowers that ceiling for good
+-- (w.flag.scar, see remember()): later good work cannot buy it back.
 local TRUST_CEILING = 66
 every("6h", function(w)
     if w.meter.trust <= 15 then return end
     if w.meter.ops < 50 then add(w, "trust", -1) end
-    if w.meter.trust > TRUST_CEILING then add(w, "trust", -1) end
+    if w.meter.trust > TRUST_CEILING - (w.flag.scar or 0) then add(w, "trust", -1) end
 end)
 
 -- Every 12 hours without the portal costs goodwill, less if customers
