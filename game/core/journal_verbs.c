@@ -71,8 +71,11 @@ char *jverb_word(char **s)
 
 int jverb_annotation(const char *word)
 {
-    static const char *const later[] = {"details"};
-    for (size_t i = 0; i < sizeof later / sizeof *later; i++)
+    /* The annotation kinds DESIGN.md names before this build implements
+     * them, ending with NULL. `details` was the last one (issue 18); a
+     * kind a later issue plans goes here until it is built. */
+    static const char *const later[] = {NULL};
+    for (size_t i = 0; later[i]; i++)
         if (strcmp(word, later[i]) == 0)
             return 1;
     return 0;
