@@ -177,6 +177,8 @@ void details_form(app *a)
     }
     u->layer = 2;
     int bh = u->line + 2 * u->gap, session = a->playing && a->game.sim;
+    if (!session) /* the briefing's own Enter and Esc must not show beside the form's */
+        ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, TC_BACKGROUND);
     SDL_Rect in = screen_dialog(a, u->px_body * 40, u->h, "Exercise details");
     int y = in.y;
     y += ui_label(u, (SDL_Rect){in.x, y, in.w, 0}, u->px_small, TC_TEXT_DIM, UI_WRAP,
