@@ -67,14 +67,8 @@ int jdet_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, cons
     l->a = mem_strdup(key);
     l->b = role ? mem_strdup(role) : NULL;
     l->text = jverb_unescape(args, n);
-    if (!l->a || (role && !l->b) || !l->text) {
-        free(l->a);
-        free(l->b);
-        free(l->text);
-        l->a = l->b = l->text = NULL;
-        *st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
-        return 1;
-    }
+    if (!l->a || (role && !l->b) || !l->text)
+        return jverb_oom(l, st, err);
     *st = BH_OK;
     return 1;
 }

@@ -139,14 +139,8 @@ int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, con
     }
     l->a = mem_strdup(a);
     l->b = mem_strdup(role);
-    if (!l->a || !l->b) {
-        free(l->a);
-        free(l->b);
-        free(l->text);
-        l->a = l->b = l->text = NULL;
-        *st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
-        return 1;
-    }
+    if (!l->a || !l->b)
+        return jverb_oom(l, st, err);
     *st = BH_OK;
     return 1;
 }

@@ -81,6 +81,16 @@ int jverb_annotation(const char *word)
     return 0;
 }
 
+int jverb_oom(bh_jline *l, bh_status *st, bh_err *err)
+{
+    free(l->a);
+    free(l->b);
+    free(l->text);
+    l->a = l->b = l->text = NULL;
+    *st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    return 1;
+}
+
 static char *skip_blank(char *s)
 {
     while (*s == ' ' || *s == '\t')

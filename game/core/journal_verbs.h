@@ -49,6 +49,9 @@ int jverb_escape(char *buf, int len, size_t n, const char *text);
  * `hint` ends every error. */
 int jverb_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,
                 bh_status *st, bh_err *err);
+/* Out of memory while parsing l: its ids and text freed (and NULL), *st
+ * BH_ENOMEM; returns 1, as a parser that took the line does. */
+int jverb_oom(bh_jline *l, bh_status *st, bh_err *err);
 /* 1 when `word` is an annotation kind this build does not know yet. */
 int jverb_annotation(const char *word);
 /* journal_resolve and journal_format for the facilitator's verbs. */

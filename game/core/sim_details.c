@@ -67,11 +67,7 @@ bh_status sim_details_check(const bh_sim *s, const bh_input *in, bh_err *err)
         return err_set(err, BH_EINPUT, "", 0, "no such detail");
     if (in->a == DETAIL_PARTICIPANTS && (in->b < -1 || in->b >= (int)s->d->nteams))
         return err_set(err, BH_EINPUT, "", 0, "no such role");
-    char what[64];
-    snprintf(what, sizeof what, "the %s", keys[in->a]);
-    return sim_text_check(what, in->text,
-                          in->a == DETAIL_PARTICIPANTS ? SIM_MAX_DETAIL_NAMES : SIM_MAX_DETAIL,
-                          err);
+    return BH_OK; /* the text is checked by sim_check_input, as a note's is */
 }
 
 bh_status sim_details_apply(bh_sim *s, const bh_input *in, bh_err *err)

@@ -196,6 +196,7 @@ bh_status sim_open_now(bh_sim *s, int i, bh_err *err);
 bh_status sim_settle(bh_sim *s, bh_err *err);
 
 /* ---- the exercise's details (sim_details.c) ---- */
+/* The field and role; sim_check_input checks the text. */
 bh_status sim_details_check(const bh_sim *s, const bh_input *in, bh_err *err);
 bh_status sim_details_apply(bh_sim *s, const bh_input *in, bh_err *err);
 void sim_details_free(bh_sim *s);

@@ -244,9 +244,15 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
      * stopped. */
     int note = in->kind == IN_NOTE || in->kind == IN_DETAILS;
     if (note) {
-        if ((in->kind == IN_NOTE
-                 ? sim_text_check("a note", in->text, SIM_MAX_NOTE_BYTES, err)
-                 : sim_details_check(s, in, err)) != BH_OK)
+        char what[40] = "a note";
+        size_t max = SIM_MAX_NOTE_BYTES;
+        if (in->kind == IN_DETAILS) {
+            if (sim_details_check(s, in, err) != BH_OK)
+                return err->status;
+            snprintf(what, sizeof what, "the %s", sim_detail_key((bh_detail)in->a));
+            max = in->a == DETAIL_PARTICIPANTS ? SIM_MAX_DETAIL_NAMES : SIM_MAX_DETAIL;
+        }
+        if (sim_text_check(what, in->text, max, err) != BH_OK)
             return err->status;
         if (s->ended && in->time >= s->now)
             return BH_OK;

@@ -22,15 +22,6 @@ static int count(const char *hay, const char *needle)
     return n;
 }
 
-/* Was a string containing `needle` drawn (it is in the text cache)? */
-static int drawn(const app *a, const char *needle)
-{
-    const ui_text_cache *c = &a->u.text;
-    for (int i = 0; i < c->cap; i++)
-        if (c->e[i].text && strstr(c->e[i].text, needle))
-            return 1;
-    return 0;
-}
 
 static void clear_field(app *a, const char *label)
 {
@@ -54,8 +45,8 @@ static void test_briefing_form_and_flags(void)
     CHECK_INT(a->screen, SCR_BRIEFING);
     CHECK(a->details.given);
     app_frame(a, 0);
-    CHECK(drawn(a, "Date: 8 December 2026"));
-    CHECK(drawn(a, "Observer: Ed Park"));
+    CHECK(ui_drawn(a, "Date: 8 December 2026"));
+    CHECK(ui_drawn(a, "Observer: Ed Park"));
     CHECK(click(a, "Exercise details"));
     CHECK_INT(a->overlay, OV_DETAILS);
     CHECK_STR(a->details.v[DETAIL_DATE], "8 December 2026"); /* the flag's, not today's */
