@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "ui/ui_app.h"
+#include "ui/ui_screens.h"
 #include "ui_drive.h"
 
 #define TUTORIAL BH_SOURCE_DIR "/scenarios/tutorial.lua"
@@ -30,16 +31,27 @@ static void clear_field(app *a, const char *label)
         key(a, SDLK_BACKSPACE);
 }
 
-static void test_briefing_form_and_flags(void)
+/* The tutorial's workshop briefing in a new data folder, with the flags'
+ * `date` and one `participant` when given: the app, or NULL. */
+static app *briefing(char *date, char *participant)
 {
     cw_fresh_dir();
-    app *a = calloc(1, sizeof *a);
     app_opts o = cw_opts(TUTORIAL, 1);
+    o.detail[DETAIL_DATE] = date;
+    o.participant[0] = participant;
+    o.nparticipants = participant != NULL;
+    app *a = calloc(1, sizeof *a);
+    if (a && cw_init(a, &o))
+        return a;
+    CHECK(0);
+    free(a);
+    return NULL;
+}
+
+static void test_briefing_form_and_flags(void)
+{
     char date[] = "8 December 2026", part[] = "observer=Ed Park";
-    o.detail[0] = date;
-    o.participant[0] = part;
-    o.nparticipants = 1;
-    CHECK(a && cw_init(a, &o));
+    app *a = briefing(date, part);
     if (!a)
         return;
     CHECK_INT(a->screen, SCR_BRIEFING);
@@ -88,6 +100,18 @@ static void test_briefing_form_and_flags(void)
     CHECK_INT(count(j, " details "), 7);
     free(j);
     CHECK(sim_detail(a->game.sim, DETAIL_PARTICIPANTS, -1) == NULL);
+    /* the debrief's notes tab shows them, as the report model has them */
+    CHECK(!ui_drawn(a, "Venue: Board room, 4th floor"));
+    screen_ask(a, REQ_DEBRIEF, NULL);
+    app_frame(a, 0);
+    CHECK_INT(a->screen, SCR_DEBRIEF);
+    a->dtab = 6; /* notes */
+    app_frame(a, 0);
+    app_frame(a, 0);
+    CHECK(ui_drawn(a, "Venue: Board room, 4th floor"));
+    CHECK(ui_drawn(a, "IT & security on call: Ana Lopez, Bo Chen"));
+    key(a, SDLK_ESCAPE);
+    CHECK_INT(a->screen, SCR_OPS);
     /* Esc closes without journaling */
     char *before = journal_text(a);
     CHECK(click(a, "Exercise details"));
@@ -103,10 +127,7 @@ static void test_briefing_form_and_flags(void)
 /* Skipping is one key, and nothing is journaled; play has no form. */
 static void test_skip(void)
 {
-    cw_fresh_dir();
-    app *a = calloc(1, sizeof *a);
-    app_opts o = cw_opts(TUTORIAL, 1);
-    CHECK(a && cw_init(a, &o));
+    app *a = briefing(NULL, NULL);
     if (!a)
         return;
     CHECK(!a->details.given);
