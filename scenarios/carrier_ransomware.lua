@@ -545,6 +545,7 @@ inject { id = "linkedin_leak", at = "10h", channel = "social", from = "LinkedIn"
                  add(w, "trust", -2)
              else
                  add(w, "trust", -10)
+                 w.flag.linkedin_first = true -- for the endings' findings
                  w.note("Customers learned about the attack from LinkedIn, not from Alcyon.")
              end
              w.open("first_statement")
@@ -1480,8 +1481,15 @@ end
 -- customers cannot see it costs some. Both the standing daily update and
 -- the one-off update publish this way.
 local function publish(w)
-    local last = w.flag.last_update or -10 * D
-    local gain = (w.time - last >= 8 * H) and 1 or 0
+    -- A steady rhythm earns goodwill, bursts do not: at most one update in
+    -- 20 hours gains trust, whether it came from the standing daily update
+    -- or a one-off, so extra updates never cost the promised one its credit.
+    local gained = w.flag.last_gain or -10 * D
+    local gain = 0
+    if w.time - gained >= 20 * H then
+        gain = 1
+        w.flag.last_gain = w.time
+    end
     if w.system.ecommerce.status ~= "online" and w.done("social_channel") == 0 then
         gain = gain - 1
         if not w.flag.dark_site_noted then
@@ -2229,6 +2237,8 @@ ending { id = "trust_lost", title = "Contained, but trust lost", tone = "mixed",
                when = function(w) return w.chosen("first_statement") == "it_issue" end },
              { text = "The first public line was silence, while customers could not book.",
                when = function(w) return w.chosen("first_statement") == "silence" end },
+             { text = "Customers learned about the attack from a photo of the ransom note on LinkedIn, before any statement from Alcyon.",
+               when = function(w) return w.flag.linkedin_first == true end },
              { text = "A channel was declared safe before anyone checked it, and attackers used it against customers.",
                when = function(w) return w.fired("phish_wave") > 0 end },
              { text = "The breach was denied in public, and the stolen data showed otherwise.",

@@ -1337,13 +1337,22 @@ action { id = "brief_states", kind = "communicate",
          text = "A circular letter to all member states and a call with the permanent representatives: what happened, what is down, what to do meanwhile, when they will hear next.",
          team = "legal", staff = 2, takes = "2h",
          source = "fiction", func = "respond", recommended = true, repeatable = true,
+         -- Permanent representatives are briefed at most twice a day: a
+         -- circular letter every two hours is noise, and the legal team it
+         -- would keep busy is the one that tires (greedy play used to brief
+         -- 67 times in a week and end "exhausted").
+         available = function(w)
+             local last = w.flag.last_brief
+             if last ~= nil and w.time - last < 12 * H then
+                 return false, "The member states were briefed less than 12 hours ago"
+             end
+             return true
+         end,
          effect = function(w)
              local last = w.flag.last_brief
              if last == nil then
                  w.meter.confidence = w.meter.confidence + 3
              elseif w.time - last >= 20 * H then
-                 w.meter.confidence = w.meter.confidence + 1
-             else
                  w.meter.confidence = w.meter.confidence + 1
              end
              w.flag.last_brief = w.time

@@ -77,6 +77,74 @@ if python3 tests/html_check.py "$tmp/o.html" >"$tmp/chk" &&
    grep -q '<td><strong>Not judged</strong> (its check failed: .*objectives.lua:15: no meter &#39;nope&#39;)</td>' "$tmp/o.html"
 then pass "objectives in HTML"; else fail "objectives in HTML"; cat "$tmp/chk"; grep -A8 '<h2>Objectives' "$tmp/o.html"; fi
 
+# Broken promises (issue 18), on a fixture whose ids share nothing with the
+# flagships': a standing commitment cancelled, advised work started and then
+# cancelled, a decision the clock took. Each is an improvement, never a
+# strength, in the full lists and in the summary's three.
+fx=tests/fixtures/report/promises
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format json >"$tmp/p.json" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format md >"$tmp/p.md" 2>/dev/null
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+s, i = r["strengths"], r["improvements"]
+for label in ("Brief the council", "Lock out remote access"):
+    assert not any(label in x for x in s), (label, s)
+    assert not any(label in x["text"] for x in r["summary"]["strengths"]), label
+assert any(x.startswith("Broke a standing commitment: promised \"Brief the council every two hours\"") for x in i), i
+assert any(x.startswith("Started \"Lock out remote access to the plant\", then cancelled it") for x in i), i
+assert any(x.startswith("The clock decided \"Issue a boil-water notice?\"") for x in i), i
+kinds = [x["kind"] for x in r["summary"]["improvements"]]
+assert kinds == ["broken_commitment", "default", "cancelled"], kinds
+assert [x["kind"] for x in r["summary"]["strengths"]] == ["done"], r["summary"]["strengths"]
+m = r["summary"]["mattered"]
+assert [(x["decision"], x["alternative"], x["by_default"]) for x in m] == [("boil_notice", "issue", True)], m
+assert r["summary"]["whatif"] == {"replays": 1, "limit": 24}, r["summary"]["whatif"]
+' "$tmp/p.json" 2>"$tmp/chk" &&
+   sed -n '/^### Areas for improvement/,/^## Decisions that mattered/p' "$tmp/p.md" | grep -q '^- Broke a standing commitment' &&
+   ! sed -n '/^### Strengths/,/^### Areas/p' "$tmp/p.md" | grep -q 'council'
+then pass "broken promises are improvements, never strengths (fixture)"
+else fail "broken promises (fixture)"; cat "$tmp/chk"; fi
+# ... and the flagship's daily update, cancelled on day 3 of the expert plan.
+sed '/^3d12h05m start shipper_meeting$/i 3d cancel announce_schedule' \
+  tests/plans/carrier_ransomware_expert.plan >"$tmp/cancel.plan"
+"$bh" report "$tmp/cancel.plan" --scenario scenarios/carrier_ransomware.lua --format json >"$tmp/cc.json" 2>/dev/null
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert not any("daily update" in x for x in r["strengths"]), r["strengths"]
+assert r["summary"]["improvements"][0]["kind"] == "broken_commitment", r["summary"]["improvements"]
+assert "Commit to a daily update" in r["summary"]["improvements"][0]["text"]
+e = json.load(open(sys.argv[2]))
+assert any(x.startswith("Kept \"Commit to a daily update") for x in e["strengths"]), e["strengths"]
+# what-if: the decisions that mattered, each with the same choice at its deadline
+m, d = e["summary"]["mattered"], {x["id"]: x for x in e["decisions"]}
+assert len(m) == 3 and m[0]["decision"] == "ransom" and not m[0]["same_ending"], m[0]
+assert [x["score"] for x in m] == sorted((x["score"] for x in m), reverse=True)
+for x in m:
+    t = x["timing"]
+    assert t["at_s"] == d[x["decision"]]["deadline_s"] - 60 and t["text"].startswith("Deciding the same"), t
+assert e["summary"]["whatif"]["replays"] <= e["summary"]["whatif"]["limit"]
+' "$tmp/cc.json" tests/reports/carrier_ransomware_expert.json 2>"$tmp/chk"
+then pass "the carrier's daily update: kept is a strength, cancelled is a broken promise"
+else fail "the carrier's daily update"; cat "$tmp/chk"; fi
+
+# The timeline as a story: background rows folded, each in the appendix.
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+tl, st = r["timeline"], r["timeline_story"]
+bg = [e for e in tl if e["kind"] == "change"]
+assert len(bg) > 60 and 10 <= len(st) <= 16, (len(bg), len(st))
+assert sum(x["effects"] for x in st) == len(bg)
+assert all(x["bucket_s"] == 86400 and x["title"].startswith("Day %d: " % x["day"]) for x in st)
+assert [x["after"] for x in st] == sorted(x["after"] for x in st)
+' tests/reports/carrier_ransomware_expert.json 2>"$tmp/chk" &&
+   [ "$(grep -c 'Consequences of earlier choices' tests/reports/carrier_ransomware_expert.md)" = 0 ] &&
+   [ "$(sed -n '/^## Appendix: every consequence/,$p' tests/reports/carrier_ransomware_expert.md | grep -c '^| T+')" -gt 60 ]
+then pass "timeline story: background folded by day, in full in the appendix"
+else fail "timeline story"; cat "$tmp/chk"; fi
+
 # The JSON is valid and carries what other tools need.
 "$bh" report tests/plans/tutorial_expert.plan --scenario scenarios/tutorial.lua --format json >"$tmp/e.json" 2>/dev/null
 "$bh" report tests/plans/tutorial_idle.plan --scenario scenarios/tutorial.lua --format md >"$tmp/i.md" 2>/dev/null
@@ -218,6 +286,36 @@ if [ -n "$chrome" ]; then
   else
     fail "chromium could not render the report"; sed 's/^/    /' "$tmp/c1" "$tmp/c2" | tail -5
   fi
+
+  # The executive part (cover, summary, objectives, strengths and
+  # improvements, decisions that mattered) fits on three A4 pages for both
+  # flagships' expert sessions, and nothing there is under 9 pt. The
+  # Overview starts a new page in print: the executive part is every page
+  # before it. Sizes from pdftotext's word boxes: body text is 10 pt, so a
+  # word's box height over the body's (the commonest) times 10 is its size.
+  for name in carrier_ransomware_expert regulator_attack_expert; do
+    timeout 90 "$chrome" "${flags[@]}" --print-to-pdf="$tmp/$name.pdf" --no-pdf-header-footer \
+      "file://$tmp/$name.html" >"$tmp/c3" 2>&1
+    pages=$(pdfinfo "$tmp/$name.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+    ov=0
+    for p in $(seq 1 "${pages:-0}"); do
+      if pdftotext -f "$p" -l "$p" "$tmp/$name.pdf" - 2>/dev/null | grep -m1 -v '^\s*$' | grep -qx 'Overview'
+      then ov=$p; break; fi
+    done
+    exec_pages=$((ov - 1))
+    if [ "$ov" -gt 1 ] && [ "$exec_pages" -le 3 ]; then
+      pass "$name: the executive part is $exec_pages A4 page(s) (at most 3)"
+    else fail "$name: the executive part is not within 3 pages (Overview on page $ov of ${pages:-?})"; fi
+    if [ "$ov" -gt 1 ] && pdftotext -bbox -f 1 -l "$exec_pages" "$tmp/$name.pdf" - 2>/dev/null | python3 -c '
+import re, sys, collections
+hs = [float(b) - float(a) for a, b in re.findall(r"yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\"", sys.stdin.read())]
+body = collections.Counter(round(h, 1) for h in hs).most_common(1)[0][0]
+small = min(hs) / body * 10
+print("smallest %.1f pt" % small)
+sys.exit(0 if small >= 8.95 else 1)' >"$tmp/sz"
+    then pass "$name: no text in the executive part under 9 pt ($(cat "$tmp/sz"))"
+    else fail "$name: text under 9 pt in the executive part ($(cat "$tmp/sz" 2>/dev/null))"; fi
+  done
 else
   fail "chromium is not installed: run scripts/setup"
 fi

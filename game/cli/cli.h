@@ -47,6 +47,8 @@ int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
+/* `bulkhead pack FILE.lua`: the workshop's pack to print (cli_pack.c). */
+int cmd_pack(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 /* `bulkhead workshop FILE`: a facilitated workshop (cli_workshop.c). */
 int cmd_workshop(int argc, char **argv);

@@ -124,7 +124,7 @@ int cmd_report(int argc, char **argv)
         print_err(&err, "error");
         goto done;
     }
-    rp_meta meta = {scenario, journal};
+    rp_meta meta = {scenario, journal, &plan};
     rep = rp_build(sim, &meta);
     if (!rep) {
         fprintf(stderr, "bulkhead: error: out of memory\n");

@@ -24,6 +24,10 @@ static const char *usage_text =
     "                                    replay a plan headless and print the transcript\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
     "                                    the after-action report of a session or plan\n"
+    "  bulkhead pack FILE.lua [--cut ID] [--part all|participants|facilitator] [-o OUT.html]\n"
+    "                                    the workshop's pack to print: the participants'\n"
+    "                                    situation manual and the facilitator's guide\n"
+    "                                    (see pack --help)\n"
     "  bulkhead explore FILE.lua [--runs N] [--seed N] [--policy NAME] [--json] [--dot OUT]\n"
     "                                    play N sessions with simple players: endings, meters,\n"
     "                                    content never seen, failures (see explore --help)\n"
@@ -82,6 +86,8 @@ int main(int argc, char **argv)
         return cmd_new(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "pack") == 0)
+        return cmd_pack(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);

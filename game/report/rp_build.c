@@ -10,20 +10,26 @@ static json_t *str(const char *s) { return json_string(s ? s : ""); }
 /* For text this file composed in a fixed buffer. */
 static json_t *composed(char *s) { return json_string(rp_whole(s)); }
 
+/* A strength or an area for improvement as the summary ranks it (see
+ * rp_summary.c): its kind, a weight within the kind (higher first) and,
+ * for a decision, its id. rp_build flattens them to their texts. */
+static void lesson(json_t *a, const char *kind, double weight, char *text, const char *decision)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "kind", json_string(kind));
+    json_object_set_new(o, "text", composed(text));
+    json_object_set_new(o, "weight", json_real(weight));
+    if (decision)
+        json_object_set_new(o, "decision", json_string(decision));
+    json_array_append_new(a, o);
+}
+
 static json_t *texts(const bh_texts *t)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < t->n; i++)
         json_array_append_new(a, str(t->v[i]));
     return a;
-}
-
-static const char *source_name(bh_source s)
-{
-    return s == SRC_FACT      ? "fact"
-           : s == SRC_FICTION ? "fiction"
-           : s == SRC_ANALOGY ? "analogy"
-                              : "unmarked";
 }
 
 static json_t *overview(const bh_sim *s, const rp_meta *m)
@@ -137,154 +143,6 @@ static json_t *meters(const bh_sim *s)
     return a;
 }
 
-static json_t *change(const bh_sim *s, const bh_log_entry *e)
-{
-    const bh_defs *d = sim_defs(s);
-    json_t *c = json_object();
-    if (e->kind == LOG_METER) {
-        json_object_set_new(c, "meter", str(d->meters[e->a].id));
-        json_object_set_new(c, "label", str(d->meters[e->a].label));
-        json_object_set_new(c, "from", json_real(e->from));
-        json_object_set_new(c, "to", json_real(e->to));
-    } else if (e->kind == LOG_SYSTEM) {
-        json_object_set_new(c, "system", str(d->systems[e->a].id));
-        json_object_set_new(c, "label", str(d->systems[e->a].label));
-        json_object_set_new(c, "from", str(defs_status_name((bh_status_word)e->from)));
-        json_object_set_new(c, "to", str(defs_status_name((bh_status_word)e->to)));
-    } else {
-        json_object_set_new(c, "team", str(d->teams[e->a].id));
-        json_object_set_new(c, "label", str(d->teams[e->a].label));
-        json_object_set_new(c, "from", json_integer((json_int_t)e->from));
-        json_object_set_new(c, "to", json_integer((json_int_t)e->to));
-    }
-    return c;
-}
-
-static const char *kind_name(bh_log_kind k)
-{
-    static const char *n[] = {"inject", "decision_opened", "action_started", "action_cancelled",
-                              "action_done", "decision_chosen", "decision_defaulted", "meter",
-                              "system", "team", "note", "facilitator_note", "ending"};
-    return (size_t)k < sizeof n / sizeof n[0] ? n[k] : "other";
-}
-
-/* One timeline item for a log entry; changes are attached afterwards. */
-static void cite(json_t *o, const bh_defs *d, const char *ref)
-{
-    int r = ref ? defs_reference(d, ref) : -1;
-    if (r < 0)
-        return;
-    json_object_set_new(o, "ref", str(ref));
-    json_object_set_new(o, "cite", str(d->references[r].cite));
-}
-
-static json_t *event(const bh_sim *s, const bh_log_entry *e)
-{
-    const bh_defs *d = sim_defs(s);
-    json_t *o = json_object();
-    rp_set_stamp(o, s, e->time);
-    json_object_set_new(o, "kind", str(e->kind == LOG_FACIL ? rp_facil_kind(e->a)
-                                                             : kind_name(e->kind)));
-    switch (e->kind) {
-    case LOG_INJECT: {
-        const bh_inject_def *in = &d->injects[e->a];
-        json_object_set_new(o, "id", str(in->id));
-        json_object_set_new(o, "title", str(in->title));
-        json_object_set_new(o, "channel", str(defs_channel_name(in->channel)));
-        json_object_set_new(o, "from", str(in->from));
-        json_object_set_new(o, "text", str(in->body));
-        json_object_set_new(o, "source", str(source_name(in->source)));
-        cite(o, d, in->ref);
-        break;
-    }
-    case LOG_START: case LOG_CANCEL: case LOG_DONE: {
-        const bh_action_def *ad = &d->actions[e->a];
-        json_object_set_new(o, "id", str(ad->id));
-        json_object_set_new(o, "title", str(ad->label));
-        if (e->kind == LOG_START && defs_standing(ad)) {
-            /* a commitment, not a task: every reader says so where it starts */
-            char every[80], title[600];
-            defs_standing_text(ad, every, sizeof every);
-            snprintf(title, sizeof title, "%s (standing, %s, until cancelled)", ad->label, every);
-            json_object_set_new(o, "title", str(title));
-            json_object_set_new(o, "standing", str(every));
-        }
-        json_object_set_new(o, "text", str(ad->text));
-        json_object_set_new(o, "team", str(d->teams[ad->team].label));
-        json_object_set_new(o, "function", str(ad->func ? defs_func_name(ad->func) : "none"));
-        json_object_set_new(o, "source", str(source_name(ad->source)));
-        cite(o, d, ad->ref);
-        break;
-    }
-    case LOG_OPEN: case LOG_CHOOSE: case LOG_DEFAULT: {
-        const bh_decision_def *dd = &d->decisions[e->a];
-        json_object_set_new(o, "id", str(dd->id));
-        json_object_set_new(o, "title", str(dd->prompt));
-        if (e->kind != LOG_OPEN) {
-            json_object_set_new(o, "option", str(dd->options[e->b].id));
-            json_object_set_new(o, "text", str(dd->options[e->b].label));
-        }
-        break;
-    }
-    case LOG_NOTE: case LOG_FNOTE:
-        json_object_set_new(o, "text", str(e->text));
-        break;
-    case LOG_ENDING:
-        json_object_set_new(o, "id", str(e->a >= 0 ? defs_ending_at(d, e->a)->id : ""));
-        json_object_set_new(o, "title", str(e->a >= 0 ? defs_ending_at(d, e->a)->title : "Time ran out"));
-        break;
-    case LOG_FACIL:
-        rp_facil_event(o, s, e);
-        break;
-    default:
-        break;
-    }
-    return o;
-}
-
-static json_t *timeline(const bh_sim *s)
-{
-    size_t n;
-    const bh_log_entry *log = sim_log(s, &n);
-    json_t *a = json_array(), *last = NULL;
-    bh_time last_t = -1;
-    int last_bg = 0; /* `last` gathers what background effects changed */
-    for (size_t i = 0; i < n; i++) {
-        const bh_log_entry *e = &log[i];
-        if (e->kind == LOG_VOTE || e->kind == LOG_PROPOSAL)
-            continue; /* the room's annotations: in "room", never the timeline */
-        int is_change = e->kind == LOG_METER || e->kind == LOG_SYSTEM || e->kind == LOG_TEAM;
-        if (is_change) {
-            /* what the event just before (at the same moment) did: the core
-             * logs an effect's changes after it returns, so a w.note made
-             * during the effect comes first and is not the cause */
-            if (!last || last_t != e->time || (e->b && !last_bg)) {
-                last = json_object();
-                rp_set_stamp(last, s, e->time);
-                json_object_set_new(last, "kind", str("change"));
-                json_object_set_new(last, "title", str("Consequences of earlier choices"));
-                json_array_append_new(a, last);
-                last_t = e->time;
-                last_bg = 1;
-            }
-            json_t *ch = json_object_get(last, "changes");
-            if (!ch) {
-                ch = json_array();
-                json_object_set_new(last, "changes", ch);
-            }
-            json_array_append_new(ch, change(s, e));
-            continue;
-        }
-        json_t *ev = event(s, e);
-        json_array_append_new(a, ev);
-        if (e->kind != LOG_NOTE && e->kind != LOG_FNOTE) {
-            last = ev;
-            last_t = e->time;
-            last_bg = 0;
-        }
-    }
-    return a;
-}
 
 static int option_recommended(const bh_decision_def *dd, int k) { return dd->options[k].recommended; }
 
@@ -358,17 +216,28 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
                 snprintf(buf, sizeof buf,
                          "The clock decided %s: nobody chose before the deadline, so the "
                          "default happened (%s).", quoted(dd->prompt, q1, sizeof q1), op->label);
-                json_array_append_new(improve, composed(buf));
+                lesson(improve, "default", -(double)ds.opened, buf, dd->id);
             } else if (any_rec && op->recommended) {
                 snprintf(buf, sizeof buf, "Chose %s when asked %s: what responders advise.",
                          quoted(op->label, q1, sizeof q1), quoted(dd->prompt, q2, sizeof q2));
-                json_array_append_new(strengths, composed(buf));
+                lesson(strengths, "advice", 0, buf, dd->id);
+                if (dd->from && dd->from[0]) { /* the summary's shorter line */
+                    snprintf(buf, sizeof buf, "Chose %s, as responders advise (asked by %s).",
+                             quoted(op->label, q1, sizeof q1), dd->from);
+                    json_object_set_new(json_array_get(strengths, json_array_size(strengths) - 1),
+                                        "short", composed(buf));
+                }
             } else if (any_rec) {
                 snprintf(buf, sizeof buf, "Asked %s, the room chose %s; responders advise "
                          "otherwise (see the decisions review).", quoted(dd->prompt, q2, sizeof q2),
                          quoted(op->label, q1, sizeof q1));
-                json_array_append_new(improve, composed(buf));
+                lesson(improve, "against_advice", 0, buf, dd->id);
             }
+        } else if (ds.state == DEC_OPEN && sim_ended(s)) {
+            /* a deadline the session's end overtook: nobody answered */
+            snprintf(buf, sizeof buf, "Never answered %s: it was still open when the "
+                     "session ended.", quoted(dd->prompt, q1, sizeof q1));
+            lesson(improve, "default", -(double)ds.opened, buf, dd->id);
         }
         json_t *room = rp_room_decision(s, (int)i);
         if (room) /* only with votes: reports without them stay as they were */
@@ -377,6 +246,58 @@ static json_t *decisions(const bh_sim *s, json_t *strengths, json_t *improve)
     }
     free(order);
     return a;
+}
+
+/* What became of an action, from the log: what happened, not what was
+ * started. A standing commitment (`every`) cancelled before the end is a
+ * promise broken, whether or not responders advise it; one held to the end
+ * is a promise kept. An advised action counts as done only when it ran to
+ * completion at least once; started and then cancelled before it ever
+ * completed, it is an improvement; never started, too. */
+static void action_lessons(const bh_sim *s, int a, json_t *strengths, json_t *improve)
+{
+    const bh_defs *d = sim_defs(s);
+    const bh_action_def *ad = &d->actions[a];
+    size_t n;
+    const bh_log_entry *log = sim_log(s, &n);
+    int started = 0, done = 0, cancels = 0;
+    bh_time first = -1, cancelled = -1;
+    for (size_t k = 0; k < n; k++) {
+        if (log[k].a != a)
+            continue;
+        if (log[k].kind == LOG_START && !started++)
+            first = log[k].time;
+        done += log[k].kind == LOG_DONE;
+        if (log[k].kind == LOG_CANCEL && !cancels++)
+            cancelled = log[k].time;
+    }
+    char buf[2400], q[2000], every[80], t[32];
+    quoted(ad->label, q, sizeof q);
+    if (defs_standing(ad) && cancels) {
+        defs_standing_text(ad, every, sizeof every);
+        dur_stamp(cancelled, t, sizeof t);
+        snprintf(buf, sizeof buf, "Broke a standing commitment: promised %s (%s), then "
+                 "cancelled it at %s%s.", q, every, t, cancels > 1 ? ", more than once" : "");
+        lesson(improve, "broken_commitment", -(double)cancelled, buf, NULL);
+        return;
+    }
+    if (!ad->recommended)
+        return;
+    if (defs_standing(ad) && started) {
+        defs_standing_text(ad, every, sizeof every);
+        snprintf(buf, sizeof buf, "Kept %s (%s) to the end: what responders advise.", q, every);
+        lesson(strengths, "kept_commitment", -(double)first, buf, NULL);
+    } else if (done) {
+        snprintf(buf, sizeof buf, "Did %s: what responders advise.", q);
+        lesson(strengths, "done", -(double)first, buf, NULL);
+    } else if (cancels) {
+        snprintf(buf, sizeof buf, "Started %s, then cancelled it before it was done, though "
+                 "responders advise it.", q);
+        lesson(improve, "cancelled", -(double)cancelled, buf, NULL);
+    } else if (!started) {
+        snprintf(buf, sizeof buf, "Never did %s, which responders advise.", q);
+        lesson(improve, "never_done", 0, buf, NULL);
+    }
 }
 
 static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
@@ -424,23 +345,11 @@ static json_t *functions(const bh_sim *s, json_t *strengths, json_t *improve)
         }
         json_object_set_new(o, "gap", gap ? composed(buf) : json_null());
         if (gap)
-            json_array_append_new(improve, composed(buf));
+            lesson(improve, "gap", -(double)first, buf, NULL);
         json_array_append_new(a, o);
     }
-    /* advised actions taken, or never taken */
-    for (size_t i = 0; i < d->nactions; i++) {
-        const bh_action_def *ad = &d->actions[i];
-        if (!ad->recommended)
-            continue;
-        int started = 0;
-        for (size_t k = 0; k < n; k++)
-            started |= log[k].kind == LOG_START && log[k].a == (int)i;
-        char q[2000];
-        snprintf(buf, sizeof buf, started ? "Did %s: what responders advise."
-                                          : "Never did %s, which responders advise.",
-                 quoted(ad->label, q, sizeof q));
-        json_array_append_new(started ? strengths : improve, composed(buf));
-    }
+    for (size_t i = 0; i < d->nactions; i++)
+        action_lessons(s, (int)i, strengths, improve);
     return a;
 }
 
@@ -456,7 +365,7 @@ static void meter_lessons(const bh_sim *s, json_t *strengths, json_t *improve)
             continue; /* moved too little to call */
         snprintf(buf, sizeof buf, "%s %s from %.0f to %.0f.", m->label,
                  v > m->start ? "rose" : "fell", m->start, v);
-        json_array_append_new(gain > 0 ? strengths : improve, composed(buf));
+        lesson(gain > 0 ? strengths : improve, "meter", fabs(gain) / span, buf, NULL);
     }
 }
 
@@ -478,7 +387,7 @@ static json_t *questions_and_facts(const bh_sim *s, json_t **facts)
         json_t *f = json_object();
         json_object_set_new(f, "id", str(in->id));
         json_object_set_new(f, "title", str(in->title));
-        json_object_set_new(f, "source", str(source_name(in->source)));
+        json_object_set_new(f, "source", str(rp_source_name(in->source)));
         int r = in->ref ? defs_reference(d, in->ref) : -1;
         if (r >= 0) {
             json_object_set_new(f, "ref", str(in->ref));
@@ -535,12 +444,18 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     if (objectives) /* only then: reports of scenarios without objectives stay as they were */
         json_object_set_new(r, "objectives", objectives);
     json_object_set_new(r, "meters", meters(s));
-    json_object_set_new(r, "timeline", timeline(s));
+    json_t *tl = rp_timeline(s);
+    json_object_set_new(r, "timeline", tl);
+    json_object_set_new(r, "timeline_story", rp_story(tl, (long)sim_now(s)));
     json_object_set_new(r, "decisions", decisions(s, strengths, improve));
     json_object_set_new(r, "functions", functions(s, strengths, improve));
     meter_lessons(s, strengths, improve);
-    json_object_set_new(r, "strengths", strengths);
-    json_object_set_new(r, "improvements", improve);
+    json_object_set_new(r, "summary", rp_summary(s, m, json_object_get(r, "decisions"), strengths,
+                                                 improve));
+    json_object_set_new(r, "strengths", rp_texts_of(strengths));
+    json_object_set_new(r, "improvements", rp_texts_of(improve));
+    json_decref(strengths);
+    json_decref(improve);
     json_object_set_new(r, "questions", questions_and_facts(s, &facts));
     json_object_set_new(r, "fact_check", facts);
     json_object_set_new(r, "notes", notes(s));

@@ -50,6 +50,8 @@ static const char *css =
     "th,td{border:1px solid #c5ced8;padding:.3em .5em;text-align:left;vertical-align:top}\n"
     "th{background:#eef2f6}\n"
     "td.t{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    "tr.bg td{background:#f6f8fa;color:#33414f}table.tl td.t{width:1%}table.tl td:nth-child(4){width:30%}\n"
+    ".exec h3{margin:.6em 0 .2em}.exec ul{margin:.2em 0 .6em}.exec th:has(+td){width:30%}\n"
     ".tone{font-weight:bold}.good{color:#1d7a46}.bad{color:#b3261e}.mixed{color:#8a5a00}\n"
     ".fact{font-size:.8em;border:1px solid #1d7a46;color:#1d7a46;padding:0 .3em;border-radius:3px}\n"
     ".analogy{font-size:.8em;border:1px dashed #8a5a00;color:#8a5a00;padding:0 .3em;"
@@ -57,7 +59,7 @@ static const char *css =
     ".blank{height:2.2em}\n"
     "figure{margin:1em 0}figcaption{font-size:.85em;color:#4a5866}\n"
     "svg text{font-family:'DejaVu Sans',Arial,sans-serif}\n"
-    "@media print{body{margin:0;max-width:none;font-size:10pt}"
+    "@media print{body{margin:0;max-width:none;font-size:10pt}.after-exec{break-before:page}"
     "h2{break-after:avoid}table.small,figure,.decision{break-inside:avoid}"
     "thead{display:table-header-group}"
     "tr{break-inside:avoid}a{color:inherit;text-decoration:none}}\n"
@@ -65,36 +67,16 @@ static const char *css =
 
 static const rp_markup markup; /* below, with the writers it needs */
 
-/* The ending's findings that held in this session, as a list. */
-static void findings(FILE *f, const json_t *list)
-{
-    if (!json_array_size(list))
-        return;
-    fputs("<p>In this session:</p>\n<ul class=\"findings\">\n", f);
-    size_t i;
-    const json_t *x;
-    json_array_foreach(list, i, x)
-    {
-        fputs("<li>", f);
-        if (rp_str(x, "error")[0]) {
-            fputs("(a finding could not be judged: ", f);
-            esc(f, rp_str(x, "error"));
-            fputs(")", f);
-        } else {
-            esc(f, rp_str(x, "text"));
-        }
-        fputs("</li>\n", f);
-    }
-    fputs("</ul>\n", f);
-}
-
 static void overview(FILE *f, const json_t *r)
 {
     const json_t *sc = json_object_get(r, "scenario"), *se = json_object_get(r, "session"),
                  *en = json_object_get(r, "ending");
     fputs("<h1>After-action report: ", f);
     esc(f, rp_str(sc, "title"));
-    fputs("</h1>\n<h2>Overview</h2>\n<table class=\"small\">\n", f);
+    fputs("</h1>\n<section class=\"exec\">\n", f);
+    rp_exec_part(f, r, &markup);
+    /* the executive part ends here: the rest starts on a new page */
+    fputs("</section>\n<h2 class=\"after-exec\">Overview</h2>\n<table class=\"small\">\n", f);
     char cut[300] = "";
     const json_t *c = json_object_get(sc, "cut");
     if (json_is_object(c))
@@ -121,21 +103,9 @@ static void overview(FILE *f, const json_t *r)
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
-    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    const char *stakes = rp_stakes_heading(json_is_array(json_object_get(r, "objectives")), r);
     if (stakes)
         fprintf(f, "<h2>%s</h2>\n", stakes), paras(f, rp_str(sc, "stakes"));
-    if (json_is_object(en)) {
-        const char *tone = rp_str(en, "tone");
-        fputs("<h2>Outcome</h2>\n<p class=\"tone ", f);
-        esc(f, tone);
-        fputs("\">", f);
-        esc(f, rp_str(en, "title"));
-        fprintf(f, " (%s)</p>\n", strcmp(tone, "good") == 0 ? "a good outcome"
-                                  : strcmp(tone, "bad") == 0 ? "a bad outcome"
-                                  : strcmp(tone, "mixed") == 0 ? "a mixed outcome" : "the end");
-        paras(f, rp_str(en, "text"));
-        findings(f, json_object_get(en, "findings"));
-    }
     if (rp_str(se, "error")[0]) {
         fputs("<p><strong>The scenario stopped with an error:</strong> ", f);
         esc(f, rp_str(se, "error"));
@@ -234,41 +204,68 @@ static void chart(FILE *f, const json_t *r)
           "the order of the decisions review.</figcaption></figure>\n", f);
 }
 
+/* The days' background consequences that follow timeline item `after`
+ * ("timeline_story"), folded: each meter's net change. */
+static void background(FILE *f, const json_t *ev)
+{
+    size_t k;
+    const json_t *c;
+    char when[32], buf[400];
+    if (rp_num(ev, "bucket_s") >= 86400)
+        snprintf(when, sizeof when, "Day %d", (int)rp_num(ev, "day"));
+    else
+        snprintf(when, sizeof when, "%s", rp_str(ev, "stamp"));
+    fprintf(f, "<tr class=\"bg\"><td class=\"t\">%s</td><td>%s&ndash; %s</td>"
+               "<td><strong>Background</strong>: ", when, rp_str(ev, "clock"),
+            rp_str(ev, "until_clock"));
+    esc(f, rp_str(ev, "title"));
+    fputs("</td><td>", f);
+    json_array_foreach(json_object_get(ev, "changes"), k, c)
+    {
+        rp_net_text(c, buf, sizeof buf);
+        fputs(k ? "<br>" : "", f);
+        esc(f, buf);
+    }
+    fputs("</td></tr>\n", f);
+}
+
+static void event_row(FILE *f, const json_t *ev)
+{
+    fprintf(f, "<tr><td class=\"t\">%s</td><td class=\"t\">%s</td><td><strong>",
+            rp_str(ev, "stamp"), rp_str(ev, "clock"));
+    esc(f, rp_event_word(rp_str(ev, "kind")));
+    fputs("</strong>: ", f);
+    esc(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
+    if (rp_str(ev, "option")[0]) {
+        fputs(" &rarr; ", f);
+        esc(f, rp_str(ev, "text"));
+    }
+    if (strcmp(rp_str(ev, "source"), "fact") == 0)
+        fputs(" <span class=\"fact\">fact</span>", f);
+    else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+        fputs(" <span class=\"analogy\" title=\"from another incident\">analogy</span>", f);
+    fputs("</td><td>", f);
+    size_t k;
+    const json_t *c;
+    json_array_foreach(json_object_get(ev, "changes"), k, c)
+    {
+        fputs(k ? "<br>" : "", f);
+        esc(f, rp_str(c, "label"));
+        if (json_is_number(json_object_get(c, "from")))
+            fprintf(f, " %.0f &rarr; %.0f", rp_num(c, "from"), rp_num(c, "to"));
+        else
+            fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
+    }
+    fputs("</td></tr>\n", f);
+}
+
 static void timeline(FILE *f, const json_t *r)
 {
-    fputs("<h2>Timeline</h2>\n<table>\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
+    fputs("<h2>Timeline</h2>\n<p>Background consequences of earlier choices are folded into "
+          "one row a day (an hour or a few in a short session); the appendix lists each one.</p>"
+          "\n<table class=\"tl\">\n<thead><tr><th>Time</th><th>Clock</th><th>Event</th>"
           "<th>What it changed</th></tr></thead>\n", f);
-    size_t i;
-    const json_t *ev;
-    json_array_foreach(json_object_get(r, "timeline"), i, ev)
-    {
-        fprintf(f, "<tr><td class=\"t\">%s</td><td class=\"t\">%s</td><td><strong>",
-                rp_str(ev, "stamp"), rp_str(ev, "clock"));
-        esc(f, rp_event_word(rp_str(ev, "kind")));
-        fputs("</strong>: ", f);
-        esc(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
-        if (rp_str(ev, "option")[0]) {
-            fputs(" &rarr; ", f);
-            esc(f, rp_str(ev, "text"));
-        }
-        if (strcmp(rp_str(ev, "source"), "fact") == 0)
-            fputs(" <span class=\"fact\">fact</span>", f);
-        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
-            fputs(" <span class=\"analogy\" title=\"from another incident\">analogy</span>", f);
-        fputs("</td><td>", f);
-        size_t k;
-        const json_t *c;
-        json_array_foreach(json_object_get(ev, "changes"), k, c)
-        {
-            fputs(k ? "<br>" : "", f);
-            esc(f, rp_str(c, "label"));
-            if (json_is_number(json_object_get(c, "from")))
-                fprintf(f, " %.0f &rarr; %.0f", rp_num(c, "from"), rp_num(c, "to"));
-            else
-                fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
-        }
-        fputs("</td></tr>\n", f);
-    }
+    rp_story_rows(f, r, event_row, background);
     fputs("</table>\n<h2>Meters</h2>\n", f);
     chart(f, r);
 }
@@ -285,7 +282,8 @@ static const rp_markup markup = {
     .table = "<table class=\"small\">\n", .table_end = "</table>\n", .tr = "<tr>",
     .tr_end = "</tr>\n", .hd = "<th>", .hd_end = "</th>", .td = "<td>", .td_end = "</td>",
     .em = "<th>", .em_end = "</th>", .tm = "<td class=\"t\">", .tm_end = "</td>",
-    .head_end = no_rule,
+    .ul = "<ul>\n", .ul_end = "</ul>\n", .li = "<li>", .li_end = "</li>\n",
+    .long_table = "<table>\n", .head_end = no_rule,
 };
 
 static void decisions(FILE *f, const json_t *r)
@@ -425,6 +423,7 @@ void rp_write_html(FILE *f, const json_t *r)
     decisions(f, r);
     analysis(f, r);
     extras(f, r);
+    rp_appendix(f, r, &markup);
     fputs("<footer><p><small>Made by Bulkhead from the session's journal.</small></p></footer>\n"
           "</body>\n</html>\n", f);
 }

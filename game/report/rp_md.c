@@ -65,25 +65,55 @@ static void changes(FILE *f, const json_t *ev)
     }
 }
 
-static const rp_markup markup; /* below, with the writers it needs */
-
-/* The ending's findings that held in this session, as a list. */
-static void findings(FILE *f, const json_t *list)
+/* A day's background consequences: each one's net change. */
+static void net_changes(FILE *f, const json_t *ev)
 {
-    if (!json_array_size(list))
-        return;
-    fputs("In this session:\n\n", f);
     size_t i;
-    const json_t *x;
-    json_array_foreach(list, i, x)
+    const json_t *c;
+    char buf[400];
+    json_array_foreach(json_object_get(ev, "changes"), i, c)
     {
-        char buf[1600];
-        if (rp_str(x, "error")[0])
-            snprintf(buf, sizeof buf, "(a finding could not be judged: %s)", rp_str(x, "error"));
-        bullet(f, rp_str(x, "error")[0] ? buf : rp_str(x, "text"));
+        rp_net_text(c, buf, sizeof buf);
+        fputs(i ? "; " : "", f);
+        cell(f, buf);
     }
-    fputs("\n", f);
 }
+
+/* A day's background row of the timeline story. */
+static void background(FILE *f, const json_t *ev)
+{
+    if (rp_num(ev, "bucket_s") >= 86400)
+        fprintf(f, "| Day %d", (int)rp_num(ev, "day"));
+    else
+        fprintf(f, "| %s", rp_str(ev, "stamp"));
+    fprintf(f, " | %s–%s | **Background** ", rp_str(ev, "clock"), rp_str(ev, "until_clock"));
+    cell(f, rp_str(ev, "title"));
+    fputs(" | ", f);
+    net_changes(f, ev);
+    fputs(" |\n", f);
+}
+
+/* One event of the timeline. */
+static void event_row(FILE *f, const json_t *ev)
+{
+    fputs("| ", f);
+    stamp_of(f, ev);
+    fprintf(f, " | %s | **%s** ", rp_str(ev, "clock"), rp_event_word(rp_str(ev, "kind")));
+    cell(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
+    if (rp_str(ev, "option")[0]) {
+        fputs(": ", f);
+        cell(f, rp_str(ev, "text"));
+    }
+    if (strcmp(rp_str(ev, "source"), "fact") == 0)
+        fputs(" (fact)", f);
+    else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
+        fputs(" (analogy)", f);
+    fputs(" | ", f);
+    changes(f, ev);
+    fputs(" |\n", f);
+}
+
+static const rp_markup markup; /* below, with the writers it needs */
 
 static void overview(FILE *f, const json_t *r)
 {
@@ -92,6 +122,7 @@ static void overview(FILE *f, const json_t *r)
     fputs("# After-action report: ", f);
     inline_text(f, rp_str(sc, "title"));
     fputs("\n\n", f);
+    rp_exec_part(f, r, &markup);
     fputs("## Overview\n\n| | |\n|---|---|\n", f);
     fputs("| Scenario | ", f);
     cell(f, rp_str(sc, "title"));
@@ -117,17 +148,10 @@ static void overview(FILE *f, const json_t *r)
         fputs(" |\n", f);
     }
     fputs("\n", f);
-    const char *stakes = rp_stakes_heading(rp_objectives_section(f, r, &markup), r);
+    const char *stakes = rp_stakes_heading(json_is_array(json_object_get(r, "objectives")), r);
     if (stakes) {
         fprintf(f, "## %s\n\n", stakes);
         para(f, rp_str(sc, "stakes"));
-    }
-    if (json_is_object(en)) {
-        fputs("## Outcome: ", f);
-        inline_text(f, rp_str(en, "title"));
-        fprintf(f, " (%s)\n\n", rp_str(en, "tone"));
-        para(f, rp_str(en, "text"));
-        findings(f, json_object_get(en, "findings"));
     }
     if (rp_str(se, "error")[0])
         fprintf(f, "**The scenario stopped with an error:** %s\n\n", rp_str(se, "error"));
@@ -135,27 +159,11 @@ static void overview(FILE *f, const json_t *r)
 
 static void timeline(FILE *f, const json_t *r)
 {
-    fputs("## Timeline\n\n| Time | Clock | Event | What it changed |\n|---|---|---|---|\n", f);
+    fputs("## Timeline\n\nBackground consequences of earlier choices are folded into one row "
+          "a day (an hour or a few in a short session); the appendix lists each one.\n\n| Time | Clock | Event | What it changed |\n"
+          "|---|---|---|---|\n", f);
+    rp_story_rows(f, r, event_row, background);
     size_t i;
-    const json_t *ev;
-    json_array_foreach(json_object_get(r, "timeline"), i, ev)
-    {
-        fputs("| ", f);
-        stamp_of(f, ev);
-        fprintf(f, " | %s | **%s** ", rp_str(ev, "clock"), rp_event_word(rp_str(ev, "kind")));
-        cell(f, rp_str(ev, "title")[0] ? rp_str(ev, "title") : rp_str(ev, "text"));
-        if (rp_str(ev, "option")[0]) {
-            fputs(": ", f);
-            cell(f, rp_str(ev, "text"));
-        }
-        if (strcmp(rp_str(ev, "source"), "fact") == 0)
-            fputs(" (fact)", f);
-        else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
-            fputs(" (analogy)", f);
-        fputs(" | ", f);
-        changes(f, ev);
-        fputs(" |\n", f);
-    }
     fputs("\n## Meters\n\n| Meter | Start | Final | Better |\n|---|---|---|---|\n", f);
     const json_t *m;
     json_array_foreach(json_object_get(r, "meters"), i, m)
@@ -186,7 +194,8 @@ static const rp_markup markup = {
     .text = cell, .h2 = "## ", .h2_end = "\n\n", .h3 = "### ", .h3_end = "\n\n", .p = "",
     .p_end = "\n\n", .strong = "**", .strong_end = "**", .table = "", .table_end = "\n",
     .tr = "|", .tr_end = "\n", .hd = " ", .hd_end = " |", .td = " ", .td_end = " |",
-    .em = " **", .em_end = "** |", .tm = " ", .tm_end = " |", .head_end = rule,
+    .em = " **", .em_end = "** |", .tm = " ", .tm_end = " |", .ul = "", .ul_end = "\n",
+    .li = "- ", .li_end = "\n", .long_table = "", .head_end = rule,
 };
 
 static void decisions(FILE *f, const json_t *r)
@@ -316,4 +325,6 @@ void rp_write_md(FILE *f, const json_t *r)
     decisions(f, r);
     analysis(f, r);
     extras(f, r);
+    fputs("\n", f);
+    rp_appendix(f, r, &markup);
 }

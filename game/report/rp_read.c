@@ -100,3 +100,12 @@ const char *rp_event_word(const char *kind)
             return t[i].w;
     return kind;
 }
+
+void rp_net_text(const json_t *c, char *buf, size_t n)
+{
+    if (json_is_number(json_object_get(c, "from")))
+        snprintf(buf, n, "%s %+.0f", rp_str(c, "label"), rp_num(c, "delta"));
+    else
+        snprintf(buf, n, "%s %s \xe2\x86\x92 %s", rp_str(c, "label"), rp_str(c, "from"), rp_str(c, "to"));
+    rp_whole(buf);
+}

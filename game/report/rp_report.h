@@ -16,11 +16,15 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "core/journal.h"
 #include "core/sim.h"
 
 typedef struct rp_meta {
     const char *scenario_path; /* as recorded in the journal */
     const char *journal_path;  /* NULL when not from a file */
+    /* The session's inputs, for the what-if replays of the executive
+     * summary's "decisions that mattered" (rp_mattered.c); NULL: none. */
+    const bh_plan *plan;
 } rp_meta;
 
 /* The report as JSON (a new reference; json_decref it). NULL on no memory. */
@@ -62,6 +66,9 @@ const char *rp_event_word(const char *kind);
 /* A moment as the model writes it: "t" (seconds), "stamp" (T+0d 00:25:00)
  * and "clock" (the scenario's calendar, Sun 22:25). */
 void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t);
+/* A background row's change (rp_story) for people: "Customer trust -6"
+ * (the background's net effect), or "Portal offline → online". */
+void rp_net_text(const json_t *c, char *buf, size_t n);
 /* Cut a string that snprintf may have cut inside a UTF-8 character back
  * to its last whole character (Jansson refuses invalid UTF-8). */
 char *rp_whole(char *s);
@@ -90,6 +97,8 @@ typedef struct rp_markup {
     const char *h2, *h2_end, *h3, *h3_end, *p, *p_end, *strong, *strong_end;
     const char *table, *table_end, *tr, *tr_end, *hd, *hd_end, *td, *td_end, *em, *em_end;
     const char *tm, *tm_end;
+    /* a list and its items; a long table (may break across pages) */
+    const char *ul, *ul_end, *li, *li_end, *long_table;
     void (*head_end)(FILE *f, int n);
 } rp_markup;
 /* The room's votes on one decision (its "room", NULL: nothing), and the
@@ -112,5 +121,39 @@ json_t *rp_details(const bh_sim *s);
 /* The heading the scenario's stakes go under: "Objectives" when there are
  * no objectives (as before), else "What is at stake", or NULL (no stakes). */
 const char *rp_stakes_heading(int has_objectives, const json_t *r);
+
+/* The timeline (rp_timeline.c): every event with what it changed, and the
+ * story, where background consequences are folded into one row a day;
+ * a source kind as the model names it ("fact", "analogy", ...). */
+json_t *rp_timeline(const bh_sim *s);
+json_t *rp_story(const json_t *timeline, long elapsed);
+const char *rp_source_name(bh_source s);
+
+/* The executive summary (rp_summary.c): three strengths and three areas
+ * for improvement picked from the builder's lessons ([{kind, text, weight,
+ * decision?}]) by the rule documented there, and the decisions that
+ * mattered most; rp_texts_of: the lessons' texts, for "strengths" and
+ * "improvements". */
+json_t *rp_summary(const bh_sim *s, const rp_meta *m, const json_t *decisions,
+                   json_t *strengths, json_t *improve);
+json_t *rp_texts_of(const json_t *lessons);
+/* The decisions that mattered most, by what-if replays (rp_mattered.c),
+ * highest score first, or NULL without a plan or an ended session;
+ * `replays` says how many replays it made (at most RP_WHATIF_LIMIT). */
+#define RP_WHATIF_LIMIT 24
+json_t *rp_mattered(const bh_sim *s, const rp_meta *m, const json_t *decisions, int *replays);
+
+/* The executive part for Markdown and HTML alike (rp_exec.c): the cover
+ * (the journal's exercise details, when the report has "details"), then
+ * the summary: outcome, objectives, strengths and improvements, decisions
+ * that mattered. rp_story_rows: the timeline story's rows; rp_appendix:
+ * every background consequence, one row each. */
+void rp_exec_part(FILE *f, const json_t *r, const rp_markup *m);
+void rp_appendix(FILE *f, const json_t *r, const rp_markup *m);
+/* The timeline as a story: `event` for each item of "timeline" but its
+ * background changes, `bg` for each row of "timeline_story" after the
+ * item it follows. */
+void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t *ev),
+                   void (*bg)(FILE *f, const json_t *row));
 
 #endif

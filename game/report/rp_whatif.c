@@ -1,5 +1,6 @@
 #include "report/rp_whatif.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -64,6 +65,69 @@ static bh_status branch_point(const char *scenario, const bh_plan *plan, int dec
     return BH_OK;
 }
 
+/* Apply plan lines from `from` on, skipping those the branch's story no
+ * longer allows, then run to the end. */
+static bh_status play_on(rp_branch *b, const bh_plan *plan, size_t from, bh_err *err)
+{
+    const bh_defs *d = sim_defs(b->sim);
+    bh_status st = BH_OK;
+    for (size_t i = from; i < plan->n && !sim_ended(b->sim); i++) {
+        bh_input li;
+        if ((st = journal_resolve(plan, &plan->v[i], d, &li, err)) != BH_OK)
+            return st;
+        if (li.time < sim_now(b->sim))
+            li.time = sim_now(b->sim);
+        st = session_input(b->sim, NULL, &li, err);
+        if (st == BH_EINPUT) {
+            if (!b->refused)
+                b->first_refused_line = plan->v[i].line;
+            b->refused++;
+            st = BH_OK;
+            continue;
+        }
+        if (st != BH_OK)
+            break;
+        b->later++;
+    }
+    if (st == BH_OK)
+        st = session_finish(b->sim, err);
+    /* a script error in the branch's future is part of its story: the
+     * report shows the session as failed, with the error */
+    return sim_failed(b->sim) ? BH_OK : st;
+}
+
+bh_status rp_whatif_moved(const char *scenario, const bh_plan *plan, size_t line, bh_time at,
+                          rp_branch *b, bh_err *err)
+{
+    memset(b, 0, sizeof *b);
+    if (line >= plan->n)
+        return err_set(err, BH_EUSAGE, plan->name, 0, "no plan line %zu to move", line);
+    bh_jline *v = malloc(plan->n * sizeof *v);
+    if (!v)
+        return err_set(err, BH_ENOMEM, plan->name, 0, "out of memory");
+    /* the same lines, the moved one at its new time, still in time order */
+    size_t n = 0;
+    bh_jline moved = plan->v[line];
+    moved.time = at;
+    for (size_t i = 0; i < plan->n; i++)
+        if (i != line)
+            v[n++] = plan->v[i];
+    size_t k = n; /* after every line at or before its new time */
+    while (k > 0 && v[k - 1].time > at)
+        k--;
+    memmove(v + k + 1, v + k, (n - k) * sizeof *v);
+    v[k] = moved;
+    bh_plan p = *plan;
+    p.v = v;
+    p.n = n + 1;
+    bh_status st = load(scenario, plan->has_seed ? plan->seed : 1, b, err);
+    if (st == BH_OK)
+        st = play_on(b, &p, 0, err);
+    b->at = at;
+    free(v);
+    return st;
+}
+
 bh_status rp_whatif(const char *scenario, const bh_plan *plan, const char *decision,
                     const char *option, int same_later_inputs, rp_branch *b, bh_err *err)
 {
@@ -98,28 +162,7 @@ bh_status rp_whatif(const char *scenario, const bh_plan *plan, const char *decis
                           strcmp(plan->v[cut].a, decision) == 0
                       ? cut + 1
                       : cut;
-    for (size_t i = from; i < plan->n && !sim_ended(b->sim); i++) {
-        bh_input li;
-        if ((st = journal_resolve(plan, &plan->v[i], d, &li, err)) != BH_OK)
-            return st;
-        if (li.time < sim_now(b->sim))
-            li.time = sim_now(b->sim);
-        st = session_input(b->sim, NULL, &li, err);
-        if (st == BH_EINPUT) {
-            if (!b->refused)
-                b->first_refused_line = plan->v[i].line;
-            b->refused++;
-            continue;
-        }
-        if (st != BH_OK)
-            break;
-        b->later++;
-    }
-    if (st == BH_OK)
-        st = session_finish(b->sim, err);
-    /* a script error in the branch's future is part of its story: the
-     * report shows the session as failed, with the error */
-    return sim_failed(b->sim) ? BH_OK : st;
+    return play_on(b, plan, from, err);
 }
 
 void rp_branch_free(rp_branch *b)

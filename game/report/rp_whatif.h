@@ -33,6 +33,13 @@ bh_status rp_whatif(const char *scenario, const bh_plan *plan, const char *decis
                     const char *option, int same_later_inputs, rp_branch *out, bh_err *err);
 void rp_branch_free(rp_branch *b);
 
+/* The same session with plan line `line` moved to time `at` (the rest in
+ * order, each applied where the new story still allows it), played to its
+ * end: "what if the room had decided later?". The original is untouched;
+ * `later` and `refused` count the lines applied and refused. */
+bh_status rp_whatif_moved(const char *scenario, const bh_plan *plan, size_t line, bh_time at,
+                          rp_branch *out, bh_err *err);
+
 /* Write the branch's inputs up to and including the new choice as a new
  * journal at `path` (which must not exist), so the game can resume it and
  * play on. */

@@ -133,7 +133,7 @@ static bh_status run(tour *t, const bh_plan *p, bh_err *err)
         st = session_finish(t->s, err);
     if (st == BH_OK)
         st = show(t, "ended", &src, &sh, err);
-    rp_meta meta = {t->o->scenario, NULL};
+    rp_meta meta = {t->o->scenario, NULL, NULL};
     json_t *report = st == BH_OK ? rp_build(t->s, &meta) : NULL;
     if (st == BH_OK && !report)
         st = err_set(err, BH_ENOMEM, t->o->scenario, 0, "out of memory building the report");

@@ -17,7 +17,7 @@ static const char *tab_names[DB_TABS] = {"1 Timeline", "2 Meters",   "3 Decision
 int debrief_build(app *a)
 {
     json_decref(a->debrief);
-    rp_meta m = {a->game.scenario, a->game.journal_path};
+    rp_meta m = {a->game.scenario, a->game.journal_path, NULL};
     a->debrief = rp_build(a->game.sim, &m);
     if (!a->debrief)
         screen_toast(a, "Out of memory for the debrief.");

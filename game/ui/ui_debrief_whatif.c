@@ -77,7 +77,7 @@ static void whatif_run(app *a, const json_t *d, const char *option, int play_on)
         return;
     }
     json_decref(a->wi_result);
-    rp_meta m = {a->game.scenario, NULL};
+    rp_meta m = {a->game.scenario, NULL, NULL};
     a->wi_result = rp_build(b.sim, &m);
     a->wi_refused = (int)b.refused;
     snprintf(a->wi_option, sizeof a->wi_option, "%s", option);

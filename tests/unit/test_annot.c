@@ -451,7 +451,7 @@ static void test_report_is_the_tally(void)
     bh_replay_result res;
     CHECK_INT(replay_file(&r, ROOM_PLAN, &res), BH_OK);
     CHECK_INT(session_finish(r.s, &r.err), BH_OK);
-    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, ROOM_PLAN});
+    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, ROOM_PLAN, NULL});
     CHECK(rep != NULL);
     static const char *const ids[] = {"ransom", "first_statement", "reconnect"};
     for (size_t k = 0; k < 3; k++) {
@@ -539,7 +539,7 @@ static void test_no_room_without_votes(void)
     CHECK(start(&r) == 0);
     bh_replay_result res;
     CHECK_INT(replay_file(&r, EXPERT_PLAN, &res), BH_OK);
-    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL});
+    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL, NULL});
     CHECK(!json_object_get(rep, "room"));
     CHECK(!room_of(rep, "ransom"));
     json_decref(rep);
@@ -553,7 +553,7 @@ static void test_open_and_silent(void)
     CHECK(start(&r) == 0);
     bh_replay_result res;
     CHECK_INT(replay_text(&r, "25m vote ransom it 3\n25m vote ransom observer 2\n", &res), BH_OK);
-    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL});
+    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL, NULL});
     const json_t *rm = room_of(rep, "ransom");
     CHECK(rm != NULL);
     CHECK_INT(rp_num(rm, "voters"), 0);

@@ -283,7 +283,7 @@ static void test_report_details(void)
     CHECK_INT(journal_read(DETAILS_PLAN, &p, &r.err), BH_OK);
     CHECK_INT(session_replay(r.s, NULL, &p, &res, &r.err), BH_OK);
     journal_plan_free(&p);
-    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, DETAILS_PLAN});
+    json_t *rep = rp_build(r.s, &(rp_meta){TUTORIAL, DETAILS_PLAN, NULL});
     const json_t *d = json_object_get(rep, "details");
     CHECK(d != NULL);
     CHECK_STR(rp_str(d, "date"), "8 December 2026");
@@ -302,16 +302,16 @@ static void test_report_details(void)
     stop(&r);
     /* no details line (or only cleared ones): no "details" at all */
     CHECK(start(&r) == 0);
-    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL});
+    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL, NULL});
     CHECK(json_object_get(rep, "details") == NULL);
     json_decref(rep);
     CHECK_INT(replay_text(&r, "0s details venue Room 4\n0s details venue\n"), BH_OK);
-    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL});
+    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL, NULL});
     CHECK(json_object_get(rep, "details") == NULL);
     json_decref(rep);
     /* only participants: no empty fields */
     CHECK_INT(replay_text(&r, "0s details participants ops Kim\n"), BH_OK);
-    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL});
+    rep = rp_build(r.s, &(rp_meta){TUTORIAL, NULL, NULL});
     d = json_object_get(rep, "details");
     CHECK_INT((int)json_object_size(d), 1);
     CHECK_STR(rp_str(json_array_get(json_object_get(d, "participants"), 0), "role"),

@@ -128,7 +128,7 @@ static void test_only_what_held(void)
     char *full = sim_ending_text(s);
     CHECK_STR(full, "It went wrong.\n\nIn this session:\n\u2022 You waited.");
     free(full);
-    rp_meta meta = {"s.lua", NULL};
+    rp_meta meta = {"s.lua", NULL, NULL};
     json_t *rep = rp_build(s, &meta);
     json_t *list = json_object_get(json_object_get(rep, "ending"), "findings");
     CHECK_INT((int)json_array_size(list), 2);
@@ -146,7 +146,7 @@ static void test_only_what_held(void)
     f = open_memstream(&buf, &n);
     rp_write_html(f, rep);
     fclose(f);
-    CHECK_HAS(buf, "<ul class=\"findings\">\n<li>You waited.</li>\n<li>(a finding could not be judged: ");
+    CHECK_HAS(buf, "<p>In this session:</p>\n<ul>\n<li>You waited.</li>\n<li>(a finding could not be judged: ");
     free(buf);
     json_decref(rep);
     sim_destroy(s);
@@ -170,6 +170,7 @@ static void test_other_way(void)
     CHECK(strstr(t, "You waited") == NULL);
     free(t);
     sim_destroy(s);
+    lh_free(h);
 
     /* an ending without findings: the text alone, no list */
     if (start(&s, &h, HEAD "ending { id = 'plain', title = 'P', fallback = true, text = 'Plain.' }\n") != 0)
@@ -178,7 +179,7 @@ static void test_other_way(void)
     t = check_transcript(s, "s.lua");
     CHECK(strstr(t, "In this session") == NULL);
     free(t);
-    rp_meta meta = {"s.lua", NULL};
+    rp_meta meta = {"s.lua", NULL, NULL};
     json_t *rep = rp_build(s, &meta);
     CHECK(json_object_get(json_object_get(rep, "ending"), "findings") == NULL);
     json_decref(rep);

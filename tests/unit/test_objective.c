@@ -232,7 +232,7 @@ static void test_facilitator_end_and_unfinished(void)
     CHECK_HAS(t, "  not judged  calm: Never hold\n");
     free(t);
     /* the report says so: met is null, with no error */
-    rp_meta meta = {"s.lua", NULL};
+    rp_meta meta = {"s.lua", NULL, NULL};
     json_t *rep = rp_build(r.s, &meta);
     const json_t *obj = json_object_get(rep, "objectives");
     CHECK_INT(json_array_size(obj), 3);

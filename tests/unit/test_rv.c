@@ -85,7 +85,7 @@ static int start_at(run *r, bh_time t)
  * session now; the caller json_decref's the report. */
 static json_t *hotwash_on(run *r, int tab)
 {
-    rp_meta meta = {TUTORIAL, NULL};
+    rp_meta meta = {TUTORIAL, NULL, NULL};
     json_t *rep = rp_build(r->s, &meta);
     r->src.report = rep;
     r->show.hotwash = 1;

@@ -412,7 +412,7 @@ static void state(drive *r, const char *name)
 {
     json_t *report = NULL;
     if (r->show.hotwash) {
-        rp_meta meta = {MARKERS, NULL};
+        rp_meta meta = {MARKERS, NULL, NULL};
         report = rp_build(r->s, &meta);
         CHECK(report != NULL);
     }

@@ -73,7 +73,7 @@ static void publish(drive *r, const char *name)
     r->src.acts = r->acts;
     json_t *report = NULL;
     if (r->show.hotwash) {
-        rp_meta meta = {MARKERS, NULL};
+        rp_meta meta = {MARKERS, NULL, NULL};
         report = rp_build(r->s, &meta);
     }
     r->src.report = report;

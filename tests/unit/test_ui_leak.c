@@ -79,7 +79,7 @@ static void draw(run *r, const char *state)
     bh_err e;
     json_t *report = NULL;
     if (r->show.hotwash) {
-        rp_meta meta = {r->fixture, NULL};
+        rp_meta meta = {r->fixture, NULL, NULL};
         report = rp_build(r->s, &meta);
     }
     r->src.report = report;

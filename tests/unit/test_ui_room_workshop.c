@@ -297,7 +297,7 @@ static void test_three_phones(void)
     }
 
     /* the report shows the split */
-    json_t *rep = rp_build(a->game.sim, &(rp_meta){"tutorial.lua", NULL});
+    json_t *rep = rp_build(a->game.sim, &(rp_meta){"tutorial.lua", NULL, NULL});
     char *rt = rep ? json_dumps(rep, 0) : NULL;
     json_t *dr = json_object_get(json_array_get(json_object_get(rep, "decisions"), (size_t)d),
                                  "room");
