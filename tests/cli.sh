@@ -93,9 +93,16 @@ done
 # of a later version is skipped with a warning; the reserved ending is refused.
 printf 'seed 1\n1m fire ransom_note\n' >"$tmp/refused.plan"
 expect facilitator-refused 1 "refused.plan:2: error: at T\+0d 00:01:00: cannot fire 'ransom_note': it has already arrived" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/refused.plan"
-printf 'seed 1\n1m details venue=Room 4\n2m details room=B\n3h end Out of time\n' >"$tmp/later.plan"
-expect facilitator-annotation-skipped 0 "later.plan:2: warning: skipped 2 lines of an annotation kind this build does not know \('details' first\)" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/later.plan"
-grep -q 'ENDING    ended_by_facilitator' "$tmp/out" && pass "facilitator end after skipped annotations" || fail "facilitator end after skipped annotations"
+# `details` was such a kind until issue 18: now read, and a malformed one refused at its line.
+printf 'seed 1\n1m details venue Room 4\n2m details participants it Ana\n3h end Out of time\n' >"$tmp/later.plan"
+expect details-read 0 "" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/later.plan"
+grep -q 'ENDING    ended_by_facilitator' "$tmp/out" && ! grep -q warning "$tmp/err" && pass "facilitator end after details" || fail "facilitator end after details"
+# Annotations never change the session: the expert's plan with details reads as the expert's.
+cmp -s tests/plans/tutorial_details.transcript tests/plans/tutorial_expert.transcript &&
+  cmp -s "$tmp/tutorial_details.out" tests/plans/tutorial_expert.transcript &&
+  pass "details: the same transcript as without" || fail "details: the same transcript as without"
+printf 'seed 1\n1m details venue=Room 4\n' >"$tmp/baddetails.plan"
+expect details-malformed 1 "baddetails.plan:2: error: no detail 'venue=Room'" -- "$bh" run scenarios/tutorial.lua --plan "$tmp/baddetails.plan"
 expect facilitator-reserved-ending 1 "reserved_ending.lua:4: error: .*the id 'ended_by_facilitator' is reserved" -- "$bh" check tests/fixtures/facilitator/reserved_ending.lua
 grep -q '^Ending at .*: A clean handover' tests/plans/tutorial_expert.transcript && pass "expert plan wins" || fail "expert plan wins"
 grep -q '^Ending at .*: Everything encrypted' tests/plans/tutorial_idle.transcript && pass "idle plan loses" || fail "idle plan loses"

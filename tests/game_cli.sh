@@ -78,6 +78,19 @@ expect play-port 2 'for workshops' -- "$bh" play scenarios/tutorial.lua --port 9
 expect workshop-port-range 2 "--port wants a port .*not '70000'" -- "$bh" workshop "$scn" --room --port 70000
 expect workshop-port-word 2 "--port wants a port .*not 'eighty'" -- "$bh" workshop "$scn" --room --port eighty
 expect workshop-port-value 2 "option '--port' needs a value" -- "$bh" workshop "$scn" --port
+# The exercise's details as flags (issue 18): checked before any window opens; a role
+# the scenario does not have names the ones it has; the good case opens (tests/unit/
+# test_ui_details.c follows the flags into the journal).
+expect details-unknown-role 2 "tutorial\.lua: --participant: no role 'legal' in this scenario; the roles are duty \(You \(duty manager\)\), it \(IT & security on call\), comms \(Press officer\), ops \(Operations desk\), and observer" -- "$bh" workshop scenarios/tutorial.lua --participant legal=Ana
+expect details-no-equals 2 "--participant wants ROLE=NAMES" -- "$bh" workshop scenarios/tutorial.lua --participant Ana
+expect details-empty 2 "--venue wants a value" -- "$bh" workshop scenarios/tutorial.lua --venue '   '
+long=$(printf 'x%.0s' $(seq 1 201))
+expect details-too-long 2 "--date is 201 bytes long; at most 200" -- "$bh" workshop scenarios/tutorial.lua --date "$long"
+expect details-play 2 "the details of a workshop" -- "$bh" play scenarios/tutorial.lua --org Northwind
+expect details-good 0 '' -- "${oneframe[@]}" "$bh" workshop scenarios/tutorial.lua --date ' 2026-12-08 ' \
+  --venue 'Board room' --org Northwind --facilitator Dana --participant 'it = Ana, Bo' \
+  --participant observer=Ed --data-dir "$tmp/data"
+expect workshop-help-details 0 '--participant ROLE=NAMES' -- "$bh" workshop --help
 # A bad --bind or a port in use is not bad usage: the workshop opens with the room off and the
 # console says why (tests/unit/test_ui_room.c)
 expect workshop-room-bad-bind 0 '--bind wants one such as' -- "${oneframe[@]}" "$bh" workshop \

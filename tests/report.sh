@@ -223,6 +223,24 @@ assert "room" not in e and not any("room" in x for x in e["decisions"])
    grep -q '<h2>The room</h2>' "$tmp/room.html" && grep -q 'IT &amp; security on call: 2' "$tmp/room.html"
 then pass "room: the report's numbers are the journal's votes"; else fail "room: the report's numbers"; fi
 
+# The exercise's details (issue 18): the top-level "details" of the plan's
+# `details` lines (the latest line for a field wins); otherwise the report is
+# the expert's, whose plan it is, and reports without details have none.
+if python3 -c '
+import json, sys
+d, e = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+x = d.pop("details")
+assert x == {"date": "8 December 2026", "venue": "Board room, 4th floor",
+             "organisation": "Northwind Shipping", "facilitator": "Dana Reyes-Holm",
+             "participants": [{"role": "You (duty manager)", "names": "Sam Okafor"},
+                              {"role": "IT & security on call", "names": "Ana Lopez, Bo Chen\nCarl Diaz"},
+                              {"role": "Press officer", "names": "Priya Nair"},
+                              {"role": "Observer", "names": "Ed Park (audit)"}]}, x
+d["session"]["journal"] = e["session"]["journal"]
+assert d == e and "details" not in e
+' tests/reports/tutorial_details.json tests/reports/tutorial_expert.json
+then pass "details: the report JSON's top-level details"; else fail "details: the report JSON's top-level details"; fi
+
 # A game journal: a clock file says where the session stood.
 printf 'scenario scenarios/tutorial.lua\nseed 1\n2m start isolate_switch\n' >"$tmp/game.journal"
 printf '3600\n' >"$tmp/game.journal.clock"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_details.h"
 #include "cli/cli_game.h"
 #include "cli/cli_paths.h"
 
@@ -53,7 +54,7 @@ static int run_game_module(const char *path, const app_opts *o)
 int cli_game_opts(int argc, char **argv, app_opts *out)
 {
     enum { O_SEED = 1, O_RESUME, O_FULL, O_FONT, O_DATA, O_SIZE, O_THEME, O_SCALE, O_SOFT, O_DEV,
-           O_CUT, O_ROOM, O_PORT, O_BIND };
+           O_CUT, O_ROOM, O_PORT, O_BIND, O_DATE, O_VENUE, O_ORG, O_FACIL, O_PARTICIPANT };
     static const struct option opts[] = {
         {"seed", required_argument, 0, O_SEED},   {"resume", required_argument, 0, O_RESUME},
         {"fullscreen", no_argument, 0, O_FULL},   {"font", required_argument, 0, O_FONT},
@@ -62,6 +63,9 @@ int cli_game_opts(int argc, char **argv, app_opts *out)
         {"software", no_argument, 0, O_SOFT},     {"dev", no_argument, 0, O_DEV},
         {"cut", required_argument, 0, O_CUT},     {"room", no_argument, 0, O_ROOM},
         {"port", required_argument, 0, O_PORT},   {"bind", required_argument, 0, O_BIND},
+        {"date", required_argument, 0, O_DATE},   {"venue", required_argument, 0, O_VENUE},
+        {"org", required_argument, 0, O_ORG},     {"facilitator", required_argument, 0, O_FACIL},
+        {"participant", required_argument, 0, O_PARTICIPANT},
         {0, 0, 0, 0}};
     app_opts o = {0};
     o.room_port = -1;
@@ -106,6 +110,14 @@ int cli_game_opts(int argc, char **argv, app_opts *out)
             o.room_port = (int)v;
             break;
         case O_BIND: o.room_bind = optarg; break;
+        case O_DATE: case O_VENUE: case O_ORG: case O_FACIL: /* checked by cli_details_check */
+            o.detail[ch - O_DATE] = optarg;
+            break;
+        case O_PARTICIPANT:
+            if (o.nparticipants == APP_MAX_PARTICIPANTS)
+                return usage_error("at most %s --participant flags", "32");
+            o.participant[o.nparticipants++] = optarg;
+            break;
         default:
             if (optopt)
                 return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -134,6 +146,10 @@ int cmd_game(int argc, char **argv, int with_file)
     if (o.room || o.room_port >= 0 || o.room_bind)
         return usage_error("%s", "--room, --port and --bind are for workshops: bulkhead "
                                  "workshop FILE.lua --room [--port N] [--bind ADDR]");
+    if (cli_details_given(&o))
+        return usage_error("%s", "--date, --venue, --org, --facilitator and --participant are "
+                                 "the details of a workshop: bulkhead workshop FILE.lua --date D "
+                                 "...");
     if (o.cut && !o.scenario)
         return usage_error("%s", "--cut plays a scenario in one of its cuts: bulkhead play "
                                  "FILE.lua --cut ID (a journal's own cut line comes with --resume)");

@@ -9,12 +9,15 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_details.h"
 #include "cli/cli_game.h"
 
 #include "script/lh_host.h"
 
 static const char *workshop_help =
     "Usage: bulkhead workshop FILE.lua [--cut ID] [--room] [--port N] [--bind ADDR]\n"
+    "                         [--date D] [--venue V] [--org O] [--facilitator F]\n"
+    "                         [--participant ROLE=NAMES]...\n"
     "                         [--data-dir DIR] [--seed N]\n"
     "                         [--size WxH] [--fullscreen] [--theme NAME] [--text-scale PCT]\n"
     "                         [--font FILE] [--software]\n"
@@ -34,18 +37,32 @@ static const char *workshop_help =
     "--room starts with it on and prints the addresses to open and the room code.\n"
     "  --port N     the port it listens on (default 8417; 0: any free port)\n"
     "  --bind ADDR  the address it listens on (default 0.0.0.0: every network;\n"
-    "               127.0.0.1: this computer only)\n";
+    "               127.0.0.1: this computer only)\n"
+    "\n"
+    "The exercise's details, for the report's cover (all optional; the console's\n"
+    "Exercise details form asks for them too, and corrects them later):\n"
+    "  --date D              when it takes place, as you would write it (2026-12-08)\n"
+    "  --venue V             where\n"
+    "  --org O               the organisation exercised\n"
+    "  --facilitator F       who runs it\n"
+    "  --participant ROLE=NAMES\n"
+    "                        who plays a role: ROLE is a team id of the scenario or\n"
+    "                        observer (repeat the flag for each role)\n"
+    "They are journaled as `details` lines when the workshop starts.\n";
 
-/* The cut must be one the scenario declares; a scenario that does not load
- * is left to the game, whose error screen shows every problem. */
-static int check_cut(const char *path, const char *cut)
+/* The cut must be one the scenario declares, and the participants' roles
+ * its teams; a scenario that does not load is left to the game, whose
+ * error screen shows every problem. */
+static int check_scenario(const char *path, const app_opts *o)
 {
     lh_opts lo;
     lh_opts_default(&lo);
     lh_host *h = NULL;
     lh_diags d = {0};
     int rc = 0;
-    if (lh_load(path, &lo, &h, &d) == BH_OK && h && cli_check_cut(lh_defs(h), cut, path) != 0)
+    if (lh_load(path, &lo, &h, &d) == BH_OK && h &&
+        ((o->cut && cli_check_cut(lh_defs(h), o->cut, path) != 0) ||
+         cli_details_roles(o, lh_defs(h), path) != 0))
         rc = EXIT_USAGE;
     lh_free(h);
     lh_diags_free(&d);
@@ -75,7 +92,9 @@ int cmd_workshop(int argc, char **argv)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (access(o.scenario, R_OK) != 0)
         return cli_game_launch(&o); /* says it cannot be read, and why */
-    if (o.cut && (rc = check_cut(o.scenario, o.cut)) != 0)
+    if ((rc = cli_details_check(&o)) != 0)
+        return rc;
+    if ((o.cut || o.nparticipants) && (rc = check_scenario(o.scenario, &o)) != 0)
         return rc;
     o.workshop = 1;
     return cli_game_launch(&o);

@@ -178,7 +178,8 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
     } else {
         bh_status st = BH_OK;
         if (!jverb_parse(p, verb, s, &l, hint, &st, err) &&
-            !jroom_parse(p, verb, s, &l, hint, &st, err))
+            !jroom_parse(p, verb, s, &l, hint, &st, err) &&
+            !jdet_parse(p, verb, s, &l, hint, &st, err))
             return err_set(err, BH_EJOURNAL, p->name, lineno, "unknown input '%s' (expected %s)%s",
                            verb, VERB_LIST, hint);
         if (st != BH_OK) {
@@ -318,6 +319,8 @@ bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,
         return BH_OK;
     case JV_VOTE: case JV_PROPOSAL:
         return jroom_resolve(p, l, d, out, err);
+    case JV_DETAILS:
+        return jdet_resolve(p, l, d, out, err);
     default:
         return jverb_resolve(p, l, d, out, err);
     }
@@ -343,6 +346,8 @@ int journal_format(const bh_defs *d, const bh_input *in, char *buf, size_t n)
     }
     case IN_VOTE: case IN_PROPOSAL:
         return jroom_format(d, in, buf, n);
+    case IN_DETAILS:
+        return jdet_format(d, in, buf, n);
     default:
         return jverb_format(d, in, buf, n);
     }

@@ -9,6 +9,7 @@
  *     1h30m  choose ransom refuse
  *     2h     cancel restore_backups
  *     2h5m   note The room wants to call the regulator first
+ *     2h5m   details venue Board room, 3rd floor
  *
  * A plan is a journal written by hand. Reading never changes the file;
  * writing only ever appends, and every appended line is flushed with fsync
@@ -42,7 +43,9 @@ typedef enum {
     /* the facilitator's inputs (journal_verbs.c) */
     JV_FIRE, JV_EXTEND, JV_FREEZE, JV_UNFREEZE, JV_ADJUST, JV_MESSAGE, JV_END,
     /* the room's annotations (journal_room.c) */
-    JV_VOTE, JV_PROPOSAL
+    JV_VOTE, JV_PROPOSAL,
+    /* the exercise's details (journal_details.c) */
+    JV_DETAILS
 } bh_jverb;
 
 typedef struct bh_jline {
@@ -50,13 +53,14 @@ typedef struct bh_jline {
     bh_time time;
     bh_jverb verb;
     char *a, *b;  /* ids: action, decision and option, inject, meter; a vote's or a
-                   * proposal's role */
+                   * proposal's role; a detail's field and (participants) role */
     char *text;   /* free text, unescaped: a note, a reason, a message's title; a
                    * vote's OPTION=L/M/H words as written (checked) */
     char *body;   /* a message's body, unescaped */
     bh_time dur;  /* extend */
     double amount; /* adjust */
-    int count;    /* vote: the phones joined; proposal: the people who asked */
+    int count;    /* vote: the phones joined; proposal: the people who asked;
+                   * details: the field (bh_detail) */
 } bh_jline;
 
 typedef struct bh_plan {

@@ -139,21 +139,13 @@ int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, con
     }
     l->a = mem_strdup(a);
     l->b = mem_strdup(role);
-    if (!l->a || !l->b) {
-        free(l->a);
-        free(l->b);
-        free(l->text);
-        l->a = l->b = l->text = NULL;
-        *st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
-        return 1;
-    }
+    if (!l->a || !l->b)
+        return jverb_oom(l, st, err);
     *st = BH_OK;
     return 1;
 }
 
-/* The role l->b names in *role: a team's index, -1 for observer. 0, or -1 with
- * the error when it names none. */
-static int role_of(const bh_plan *p, const bh_jline *l, const bh_defs *d, int *role, bh_err *err)
+int jroom_role(const bh_plan *p, const bh_jline *l, const bh_defs *d, int *role, bh_err *err)
 {
     if (strcmp(l->b, "observer") == 0) {
         *role = -1;
@@ -181,14 +173,14 @@ bh_status jroom_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, b
         if ((out->a = defs_action(d, l->a)) < 0)
             return jverb_no_such(p, l, "action", d->actions, d->nactions, sizeof *d->actions,
                                  offsetof(bh_action_def, id), err);
-        return role_of(p, l, d, &out->b, err) ? err->status : BH_OK;
+        return jroom_role(p, l, d, &out->b, err) ? err->status : BH_OK;
     }
     out->kind = IN_VOTE;
     out->joined = l->count;
     if ((out->a = defs_decision(d, l->a)) < 0)
         return jverb_no_such(p, l, "decision", d->decisions, d->ndecisions, sizeof *d->decisions,
                              offsetof(bh_decision_def, id), err);
-    if (role_of(p, l, d, &out->b, err))
+    if (jroom_role(p, l, d, &out->b, err))
         return err->status;
     return opt_words(p, l, &d->decisions[out->a], out->votes, "", err);
 }

@@ -21,9 +21,14 @@
  *     1h30m vote ransom observer 1
  *     1h10m proposal isolate_switch comms 2
  *
- * Lines of annotation kinds that later issues add (details) are skipped
- * with a warning by a build that does not know them. Only journal.c and
- * journal_room.c include this header. */
+ * The exercise's details (journal_details.c, issue 18):
+ *
+ *     0s    details venue Board room, 3rd floor
+ *     0s    details participants it Ana Lopez, Bo Chen
+ *
+ * Lines of annotation kinds that later issues add are skipped with a
+ * warning by a build that does not know them (details, by the builds
+ * before issue 18). Only the journal*.c files include this header. */
 #ifndef BH_JOURNAL_VERBS_H
 #define BH_JOURNAL_VERBS_H
 
@@ -44,6 +49,9 @@ int jverb_escape(char *buf, int len, size_t n, const char *text);
  * `hint` ends every error. */
 int jverb_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,
                 bh_status *st, bh_err *err);
+/* Out of memory while parsing l: its ids and text freed (and NULL), *st
+ * BH_ENOMEM; returns 1, as a parser that took the line does. */
+int jverb_oom(bh_jline *l, bh_status *st, bh_err *err);
 /* 1 when `word` is an annotation kind this build does not know yet. */
 int jverb_annotation(const char *word);
 /* journal_resolve and journal_format for the facilitator's verbs. */
@@ -64,5 +72,19 @@ int jroom_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, con
 bh_status jroom_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
                         bh_err *err);
 int jroom_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
+/* The role l->b names in *role: a team's index, -1 for `observer`. 0, or
+ * -1 with the error at the line when it names none. */
+int jroom_role(const bh_plan *p, const bh_jline *l, const bh_defs *d, int *role, bh_err *err);
+
+/* The same three for the exercise's `details` (journal_details.c):
+ *
+ *     0s details date 8 December 2026
+ *     0s details participants it Ana Lopez, Bo Chen
+ */
+int jdet_parse(const bh_plan *p, const char *word, char *args, bh_jline *l, const char *hint,
+               bh_status *st, bh_err *err);
+bh_status jdet_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh_input *out,
+                       bh_err *err);
+int jdet_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
 
 #endif

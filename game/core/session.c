@@ -8,7 +8,7 @@ bh_status session_input(bh_sim *s, bh_journal *j, const bh_input *in, bh_err *er
     bh_status st = sim_advance(s, in->time, err);
     if (st != BH_OK)
         return st;
-    if (sim_ended(s) && in->kind != IN_NOTE)
+    if (sim_ended(s) && in->kind != IN_NOTE && in->kind != IN_DETAILS)
         return err_set(err, BH_EINPUT, "", 0, "the session has ended");
     if ((st = sim_check_input(s, in, err)) != BH_OK)
         return st;
@@ -55,7 +55,7 @@ bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_r
         }
         if ((st = sim_advance(s, in.time, err)) != BH_OK)
             return st;
-        if (sim_ended(s) && in.kind != IN_NOTE) {
+        if (sim_ended(s) && in.kind != IN_NOTE && in.kind != IN_DETAILS) {
             if (!res->skipped)
                 res->first_skipped_line = l->line;
             res->skipped++;

@@ -148,6 +148,7 @@ void sim_destroy(bh_sim *s)
     free(s->clock_conds);
     sim_facil_free(s);
     sim_judge_free(s);
+    sim_details_free(s);
     free(s);
 }
 

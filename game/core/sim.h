@@ -85,8 +85,21 @@ typedef enum {
     /* The room's annotations (sim_room.c): logged, never changing the world */
     IN_VOTE,     /* a = decision (open), b = role (team index, -1 = Observer): `joined`
                   * phones of that role were in the room and cast `votes` */
-    IN_PROPOSAL  /* a = action, b = role: `count` more people of that role asked for it */
+    IN_PROPOSAL, /* a = action, b = role: `count` more people of that role asked for it */
+    /* The exercise's details (sim_details.c): an annotation, kept beside the
+     * session, never in its log */
+    IN_DETAILS   /* a = the field (bh_detail), b = the role for DETAIL_PARTICIPANTS (team
+                  * index, -1 = Observer), text = the value ("" clears it) */
 } bh_input_kind;
+
+/* The exercise's details: where, when, who ran it and who took part. */
+typedef enum {
+    DETAIL_DATE, DETAIL_VENUE, DETAIL_ORGANISATION, DETAIL_FACILITATOR, DETAIL_PARTICIPANTS,
+    DETAIL_COUNT
+} bh_detail;
+/* Bytes of one detail; a role's participants may be longer (a list of names). */
+#define SIM_MAX_DETAIL 200
+#define SIM_MAX_DETAIL_NAMES 1000
 
 typedef struct bh_input {
     bh_time time;
@@ -229,6 +242,21 @@ int sim_failed(const bh_sim *s);     /* 1 after a script error stopped it */
  * ending is then defs_ending_facilitator(defs). */
 const char *sim_end_reason(const bh_sim *s);
 const bh_err *sim_error(const bh_sim *s);
+
+/* ---- the exercise's details (sim_details.c) ----
+ * What `details` annotations said: the latest line for a field replaces
+ * the earlier ones (the facilitator corrects a typo), an empty value
+ * clears it. They change nothing else and are not in the log, so a
+ * session plays, and its transcript reads, the same with them or without. */
+/* "date", "venue", "organisation", "facilitator", "participants". */
+const char *sim_detail_key(bh_detail k);
+/* The field a key names, or -1. */
+int sim_detail_of(const char *key);
+/* The field's value (for DETAIL_PARTICIPANTS, role's: a team index or -1
+ * for the Observers), or NULL when unset or cleared. */
+const char *sim_detail(const bh_sim *s, bh_detail k, int role);
+/* 1 when any field holds a value. */
+int sim_has_details(const bh_sim *s);
 
 /* ---- exercise objectives (sim_judge.c) ----
  * Each objective's `met` is judged once, when the session ends (by an

@@ -131,6 +131,9 @@ struct bh_sim {
     /* ---- the room's annotations (sim_room.c) ---- */
     int vote_groups;         /* tallies logged so far: each LOG_VOTE's `to` names its group */
 
+    /* ---- the exercise's details (sim_details.c): NULL until a line ---- */
+    char **det;              /* DETAIL_PARTICIPANTS + nteams + 1 values, NULL when unset */
+
     /* ---- exercise objectives (sim_judge.c): NULL until judged ---- */
     int judged;              /* sim_judge ran */
     unsigned char *obj;      /* a bh_obj_result per objective */
@@ -191,6 +194,12 @@ void sim_judge_free(bh_sim *s);
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err);
 bh_status sim_open_now(bh_sim *s, int i, bh_err *err);
 bh_status sim_settle(bh_sim *s, bh_err *err);
+
+/* ---- the exercise's details (sim_details.c) ---- */
+/* The field and role; sim_check_input checks the text. */
+bh_status sim_details_check(const bh_sim *s, const bh_input *in, bh_err *err);
+bh_status sim_details_apply(bh_sim *s, const bh_input *in, bh_err *err);
+void sim_details_free(bh_sim *s);
 
 /* ---- the facilitator's interventions (sim_facil.c) ---- */
 /* Check or apply IN_FIRE .. IN_END (the clock and the end are checked). */

@@ -240,9 +240,19 @@ static bh_status refuse(bh_err *err, const char *fmt, const char *a, const char 
 bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
 {
     const bh_defs *d = s->d;
-    /* Notes are welcome even after the end, when the clock has stopped. */
-    if (in->kind == IN_NOTE) {
-        if (sim_text_check("a note", in->text, SIM_MAX_NOTE_BYTES, err) != BH_OK)
+    /* Notes and details are welcome even after the end, when the clock has
+     * stopped. */
+    int note = in->kind == IN_NOTE || in->kind == IN_DETAILS;
+    if (note) {
+        char what[40] = "a note";
+        size_t max = SIM_MAX_NOTE_BYTES;
+        if (in->kind == IN_DETAILS) {
+            if (sim_details_check(s, in, err) != BH_OK)
+                return err->status;
+            snprintf(what, sizeof what, "the %s", sim_detail_key((bh_detail)in->a));
+            max = in->a == DETAIL_PARTICIPANTS ? SIM_MAX_DETAIL_NAMES : SIM_MAX_DETAIL;
+        }
+        if (sim_text_check(what, in->text, max, err) != BH_OK)
             return err->status;
         if (s->ended && in->time >= s->now)
             return BH_OK;
@@ -250,7 +260,7 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
     if (in->time != s->now)
         return err_set(err, BH_EUSAGE, "", 0, "input stamped %lld but the session is at %lld",
                        (long long)in->time, (long long)s->now);
-    if (in->kind == IN_NOTE)
+    if (note)
         return BH_OK; /* notes are welcome even after the end */
     if (s->failed)
         return err_set(err, BH_EINPUT, "", 0, "the session stopped on a script error");
@@ -283,7 +293,7 @@ bh_status sim_check_input(bh_sim *s, const bh_input *in, bh_err *err)
                           s->dec[in->a].state == DEC_DECIDED ? "it was already decided"
                                                              : "it is not open");
         return BH_OK;
-    case IN_NOTE:
+    case IN_NOTE: case IN_DETAILS:
         break;
     case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
     case IN_MESSAGE: case IN_END:
@@ -357,6 +367,8 @@ bh_status sim_apply_input(bh_sim *s, const bh_input *in, bh_err *err)
         return BH_OK;
     case IN_VOTE: case IN_PROPOSAL:
         return sim_room_apply(s, in, err); /* annotations: nothing to settle */
+    case IN_DETAILS:
+        return sim_details_apply(s, in, err);
     case IN_FIRE: case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: case IN_ADJUST:
     case IN_MESSAGE: case IN_END:
         if (sim_facil_apply(s, in, err) != BH_OK)

@@ -438,6 +438,7 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     json_object_set_new(r, "bulkhead_report", json_integer(1));
     json_object_set_new(r, "scenario", overview(s, m));
     json_object_set_new(r, "session", session(s, m));
+    json_object_set_new(r, "details", rp_details(s)); /* NULL (no details): left out */
     json_object_set_new(r, "ending", ending(s));
     json_t *objectives = rp_objectives(s);
     if (objectives) /* only then: reports of scenarios without objectives stay as they were */

@@ -114,6 +114,10 @@ json_t *rp_objectives(const bh_sim *s);
  * the session has not ended or its ending declares none. */
 json_t *rp_findings(const bh_sim *s);
 int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m);
+/* The exercise's details (rp_details.c): the model's top-level "details",
+ * {date?, venue?, organisation?, facilitator?, participants?: [{role,
+ * names}]}, or NULL when no `details` line left any field set. */
+json_t *rp_details(const bh_sim *s);
 /* The heading the scenario's stakes go under: "Objectives" when there are
  * no objectives (as before), else "What is at stake", or NULL (no stakes). */
 const char *rp_stakes_heading(int has_objectives, const json_t *r);

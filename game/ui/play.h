@@ -234,4 +234,25 @@ bh_status play_catalogue_scan(play_catalogue *c, const char *shipped, const char
                               bh_err *err);
 void play_catalogue_free(play_catalogue *c);
 
+/* ---- the exercise's details (play_details.c, issue 18) ----
+ * A form's slots: 0 to 3 the date, venue, organisation and facilitator,
+ * then one per team in the scenario's order, then the Observers. */
+int play_details_slots(const bh_defs *d);
+/* Slot's field; *role its team (-1: Observers, or not a participants slot). */
+bh_detail play_details_field(const bh_defs *d, int slot, int *role);
+/* "Date", ..., a team's label, "Observer". */
+const char *play_details_label(const bh_defs *d, int slot);
+/* The slot of a role (a team id or "observer"), or -1. */
+int play_details_slot_of(const bh_defs *d, const char *role);
+/* The session's value of a slot, or NULL (unset). */
+const char *play_details_value(const play *p, int slot);
+/* Journal slot's value (NULL or "": clear it) through play_input when it
+ * differs from the session's; BH_OK doing nothing when it is the same. */
+bh_status play_details_set(play *p, int slot, const char *value, bh_err *err);
+/* The form's pre-fills: the organisation's name at the start of the
+ * scenario's organisation text ("" when none reads as one), and today's
+ * date as YYYY-MM-DD. */
+void play_details_org(const bh_defs *d, char *out, size_t n);
+void play_details_today(char *out, size_t n);
+
 #endif

@@ -107,6 +107,7 @@ void app_open_briefing(app *a, const char *path)
     }
     memset(&a->sc_brief, 0, sizeof a->sc_brief);
     a->brief_cut = brief_default_cut(a);
+    details_briefing(a); /* the flags' details, for their scenario */
     a->screen = SCR_BRIEFING;
     a->u.focus = 0;
 }
@@ -156,6 +157,7 @@ void app_begin(app *a)
     enter_ops(a);
     if (a->game.workshop) {
         a->workshop = 1;
+        details_begin(a); /* journaled first thing, at 0s */
         app_projector_open(a);
     }
 }

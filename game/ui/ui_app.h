@@ -28,8 +28,25 @@ typedef enum {
 
 #define DB_TABS 7 /* timeline, meters, decisions, functions, hot wash, facts, notes */
 
-/* OV_FACIL: the facilitator typing an intervention (ui_facil_dialog.c) */
-typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV, OV_FACIL } app_overlay;
+/* OV_FACIL: the facilitator typing an intervention (ui_facil_dialog.c);
+ * OV_DETAILS: the exercise's details form (ui_details.c), over a
+ * workshop's briefing or its console */
+typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV, OV_FACIL, OV_DETAILS } app_overlay;
+
+/* The exercise's details form (ui_details.c, issue 18): one text per slot
+ * (play_details.h: date, venue, organisation, facilitator, then each
+ * team's participants and the Observers'). On a briefing it is a draft,
+ * journaled when the workshop starts; over a session it shows the
+ * session's values, and saving journals the ones changed. */
+#define APP_DETAIL_SLOTS 36
+typedef struct app_details {
+    char v[APP_DETAIL_SLOTS][SIM_MAX_DETAIL_NAMES + 1];
+    int n;            /* the slots in use (the scenario's, at most APP_DETAIL_SLOTS) */
+    int given;        /* the flags or the briefing's form gave them: journal at the start */
+    int filled;       /* the pre-fills (today, the organisation) were offered */
+    char said[600];   /* why saving was refused; "" */
+    ui_scroll sc;
+} app_details;
 
 /* What the player asked a screen for that only the shell can do: open or
  * close a session, or leave for a screen that needs one set up. Screens
@@ -168,6 +185,7 @@ typedef struct app {
     char proj_warning[300];   /* what the console must say about the displays (mirrored,
                                * or the projector failed to open); "" when all is well */
     facil_state facil;        /* the console's facilitator panel (ui_facil*.c) */
+    app_details details;      /* the exercise's details form (ui_details.c) */
     app_room room;            /* the phones' server (issue 14) */
 
     double last_frame_ms;

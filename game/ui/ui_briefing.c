@@ -31,6 +31,9 @@ void screen_briefing(app *a)
 {
     ui *u = &a->u;
     u->scope = 2;
+    if (a->overlay == OV_DETAILS && !a->want_workshop)
+        a->overlay = OV_NONE;
+    u->modal = a->overlay == OV_DETAILS ? 2 : 0; /* the form is over it */
     const bh_defs *d = lh_defs(a->brief);
     const bh_scenario_def *sc = &d->scenario;
     int colw = u->w * 7 / 10;
@@ -54,8 +57,10 @@ void screen_briefing(app *a)
     view.h -= 2 * u->gap;
     ui_scroll_begin(u, &a->sc_brief, view);
     int cy = view.y, w = colw - 2 * u->gap;
-    if (a->want_workshop)
+    if (a->want_workshop) {
         cy += brief_workshop_cuts(a, x, cy, w);
+        cy += details_brief_section(a, x, cy, w);
+    }
     cy += section(u, x, cy, w, "The situation", sc->briefing);
     cy += section(u, x, cy, w, "Your organisation", sc->organisation);
     char teams[2000] = "";
@@ -106,6 +111,8 @@ void screen_briefing(app *a)
     if (ui_button(u, ui_id(u, "back"), (SDL_Rect){x, bottom, b2, bh}, "Back [Esc]",
                   SDLK_ESCAPE, "Return to the scenario list."))
         screen_ask(a, REQ_TITLE, NULL);
+    if (a->overlay == OV_DETAILS)
+        details_form(a);
 }
 
 /* ---- a scenario that failed to load ---- */

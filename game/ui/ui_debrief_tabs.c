@@ -168,6 +168,30 @@ static int objectives(app *a, int x, int y, int w)
     return y - y0;
 }
 
+/* The exercise's details (the model's "details", issue 18) as one row
+ * at the top of the notes; 0 when there are none. */
+static int details_row(app *a, int x, int y, int w)
+{
+    const json_t *d = json_object_get(a->debrief, "details");
+    if (!d)
+        return 0;
+    static const char *const keys[4] = {"date", "venue", "organisation", "facilitator"};
+    static const char *const names[4] = {"Date", "Venue", "Organisation", "Facilitator"};
+    char text[1600] = "";
+    size_t o = 0, i;
+    for (int k = 0; k < 4; k++)
+        if (rp_str(d, keys[k])[0] && o < sizeof text)
+            o += (size_t)snprintf(text + o, sizeof text - o, "%s%s: %s", o ? "\n" : "", names[k],
+                                  rp_str(d, keys[k]));
+    const json_t *p;
+    json_array_foreach(json_object_get(d, "participants"), i, p) if (o < sizeof text) o +=
+        (size_t)snprintf(text + o, sizeof text - o, "%s%s: %s", o ? "\n" : "", rp_str(p, "role"),
+                         rp_str(p, "names"));
+    int h = debrief_row(a, ui_id(&a->u, "details"), x, y, w, "Exercise details", text, TC_TEXT,
+                        0);
+    return h < 0 ? -h : h;
+}
+
 void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which)
 {
     ui *u = &a->u;
@@ -175,6 +199,8 @@ void debrief_tab_list(app *a, SDL_Rect r, const char *key, int which)
     int x = r.x, w = r.w - 3 * u->gap, y = r.y;
     if (which == 4)
         y += objectives(a, x, y, w);
+    if (which == 6)
+        y += details_row(a, x, y, w);
     size_t i;
     const json_t *it;
     json_array_foreach(json_object_get(a->debrief, key), i, it)

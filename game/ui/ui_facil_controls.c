@@ -70,9 +70,15 @@ int facil_act(app *a, int x, int y, int w)
     const bh_sim *s = a->game.sim;
     const bh_defs *d = sim_defs(s);
     int y0 = y, bh = u->line + 2 * u->gap;
+    /* not an intervention: an annotation, welcome even after the end */
+    if (button(a, x, y, w, ui_id(u, "fdetails"), "Exercise details…",
+               "The date, venue, organisation, facilitator and participants, for the "
+               "report's cover. A correction is journaled as a new line."))
+        details_open(a);
+    y += bh + u->pad;
     if (sim_ended(s))
-        return facil_para(a, x, y, w, u->px_body, TC_TEXT_DIM,
-                          "The session has ended: no more interventions.");
+        return y - y0 + facil_para(a, x, y, w, u->px_body, TC_TEXT_DIM,
+                                   "The session has ended: no more interventions.");
     y += deadline(a, x, y, w) + u->gap;
     if (button(a, x, y, w, ui_id(u, "fadjust"), "Adjust a meter…",
                "Add to or take from a meter, with your reason (the room sees the change)."))

@@ -202,4 +202,6 @@ void screen_ops(app *a)
         ops_note_box(a);
     else if (a->overlay == OV_FACIL)
         facil_dialog(a);
+    else if (a->overlay == OV_DETAILS)
+        details_form(a);
 }

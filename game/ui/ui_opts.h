@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#define APP_MAX_PARTICIPANTS 32 /* --participant flags */
+
 typedef struct app_opts {
     const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
     const char *resume;    /* --resume JOURNAL: straight into that session */
@@ -40,6 +42,15 @@ typedef struct app_opts {
     int room_port;         /* --port N; 0: a free port; -1 (the command line's
                             * default): SRV_DEFAULT_PORT */
     const char *room_bind; /* --bind ADDR; NULL: every network (0.0.0.0) */
+    /* The exercise's details (issue 18): `bulkhead workshop FILE --date D
+     * --venue V --org O --facilitator F --participant ROLE=NAMES...`,
+     * trimmed and checked by the command line (cli_details.c), journaled
+     * as `details` lines when the workshop starts. detail[]: the date, the
+     * venue, the organisation and the facilitator in that order (NULL: not
+     * given); participant[]: "ROLE=NAMES", ROLE a team id or `observer`. */
+    const char *detail[4];
+    const char *participant[APP_MAX_PARTICIPANTS];
+    int nparticipants;
 } app_opts;
 
 /* The module's entry point: run the game until the player quits. Prints

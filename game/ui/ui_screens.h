@@ -56,6 +56,21 @@ int brief_workshop_toggle(app *a, SDL_Rect r);
  * in the briefing's scroll area; the height used. Sets a->brief_cut. */
 int brief_workshop_cuts(app *a, int x, int y, int w);
 
+/* ---- the exercise's details (ui_details.c, issue 18) ---- */
+/* A briefing opened: the draft starts from the command line's flags when
+ * it is their scenario (they are then journaled at the start), else empty. */
+void details_briefing(app *a);
+/* A workshop began: journal the draft when the flags or the form gave it. */
+void details_begin(app *a);
+/* On a workshop's briefing: what the draft holds and the button that opens
+ * the form; returns the height used. */
+int details_brief_section(app *a, int x, int y, int w);
+/* Open the form (OV_DETAILS): over a session its values, else the draft
+ * with today's date and the organisation's name offered once. */
+void details_open(app *a);
+/* Draw the form; Save journals (a session) or keeps the draft. */
+void details_form(app *a);
+
 /* ---- settings applied to the running game (ui_prefs.c) ---- */
 void prefs_set_theme(app *a, const char *name);
 void prefs_set_text_scale(app *a, int percent);

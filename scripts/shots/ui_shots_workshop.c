@@ -1,18 +1,30 @@
 /* ui_shots_workshop: `ui_shots --workshop OUTDIR WIDTHxHEIGHT THEME
  * [TEXT_SCALE]`, both windows of a workshop to BMP, headless: the title in
  * workshop mode, a workshop's briefing with its session cuts
- * (carrier_ransomware, which declares some), then the tutorial as a
+ * (carrier_ransomware, which declares some) and its exercise details
+ * form, filled in, then the tutorial as a
  * workshop: the console and the projector before the clock starts, and at
  * the busiest moment of the expert plan with a decision open. Each window
  * is read from its own renderer and checked like every other shot. */
 #include <stdio.h>
 
 #include "ui_shots.h"
+#include "ui/ui_screens.h"
 
 static void settle(app *a)
 {
     a->toast_left = 0;
     app_frame(a, 0); /* the first lays out and fills the text caches */
+    app_frame(a, 0);
+}
+
+/* Save the form as its Enter key does. */
+static void key_save(app *a)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_RETURN;
+    SDL_PushEvent(&e);
     app_frame(a, 0);
 }
 
@@ -37,6 +49,21 @@ bh_status shots_workshop(app *a, shots *s, bh_err *err)
     app_open_briefing(a, BH_SOURCE_DIR "/scenarios/carrier_ransomware.lua");
     settle(a);
     shot_ui(s, &a->u, "workshop-briefing");
+    /* the exercise's details form over it: today and the organisation
+     * offered, some fields typed (a long list of names wraps) */
+    details_open(a);
+    snprintf(a->details.v[DETAIL_DATE], sizeof a->details.v[0], "2026-12-08");
+    snprintf(a->details.v[DETAIL_VENUE], sizeof a->details.v[0], "Board room, 3rd floor");
+    snprintf(a->details.v[DETAIL_FACILITATOR], sizeof a->details.v[0], "Dana Reyes");
+    snprintf(a->details.v[DETAIL_PARTICIPANTS], sizeof a->details.v[0],
+             "Ana Lopez, Bo Chen, Carl Diaz, Dora Ekwueme, Erik Lindqvist, Fatima Haddad, "
+             "Guo Wei");
+    settle(a);
+    shot_ui(s, &a->u, "workshop-details-form");
+    a->u.focus = 0;
+    key_save(a);
+    settle(a);
+    shot_ui(s, &a->u, "workshop-details-briefing");
     app_open_briefing(a, BH_SOURCE_DIR "/scenarios/tutorial.lua");
     app_begin(a);
     if (!a->playing || !a->has_proj)
@@ -47,6 +74,12 @@ bh_status shots_workshop(app *a, shots *s, bh_err *err)
     SDL_GetWindowSize(a->u.win, &w, &h);
     SDL_SetWindowSize(a->proj.win, w, h);
     bh_status st = both(a, s, "workshop-before", err);
+    /* the console's details form over the session: the draft was skipped,
+     * so all empty; then closed again */
+    details_open(a);
+    settle(a);
+    shot_ui(s, &a->u, "workshop-details-console");
+    a->overlay = OV_NONE;
     a->started = 1;
     if (st == BH_OK)
         st = tour_drive(a, BH_SOURCE_DIR "/tests/plans/tutorial_expert.plan", -1,

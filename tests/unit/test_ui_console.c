@@ -89,15 +89,6 @@ static int start(app *a, const char *name, int workshop)
 
 static void frame(app *a) { app_frame(a, 0); }
 
-/* Was a string containing `needle` drawn (it is in the text cache)? */
-static int drawn(const app *a, const char *needle)
-{
-    const ui_text_cache *c = &a->u.text;
-    for (int i = 0; i < c->cap; i++)
-        if (c->e[i].text && strstr(c->e[i].text, needle))
-            return 1;
-    return 0;
-}
 
 static int dec_state(const app *a, const char *id)
 {
@@ -134,31 +125,31 @@ static void test_next_guide_projector(void)
     if (!a)
         return;
     CHECK_INT(a->game.speed, 0); /* a workshop starts paused */
-    CHECK(drawn(a, "Clock: not started"));
-    CHECK(drawn(a, "Time used: 0 min")); /* no cut: no agenda */
+    CHECK(ui_drawn(a, "Clock: not started"));
+    CHECK(ui_drawn(a, "Time used: 0 min")); /* no cut: no agenda */
     /* what comes next: the scheduled message with its time, the one
      * waiting on a condition without one, the decision, the end */
     CHECK_INT(a->facil.tab, FT_NEXT);
-    CHECK(drawn(a, "Message: Later news"));
-    CHECK(drawn(a, "T+0d 00:10:00  (in 10m)"));
-    CHECK(drawn(a, "Decision opens: Which way?"));
-    CHECK(drawn(a, "When its condition holds"));
-    CHECK(drawn(a, "Message: Conditional news"));
-    CHECK(drawn(a, "The session ends"));
-    CHECK(!drawn(a, "Message: Hello")); /* it came in at 0 */
+    CHECK(ui_drawn(a, "Message: Later news"));
+    CHECK(ui_drawn(a, "T+0d 00:10:00  (in 10m)"));
+    CHECK(ui_drawn(a, "Decision opens: Which way?"));
+    CHECK(ui_drawn(a, "When its condition holds"));
+    CHECK(ui_drawn(a, "Message: Conditional news"));
+    CHECK(ui_drawn(a, "The session ends"));
+    CHECK(!ui_drawn(a, "Message: Hello")); /* it came in at 0 */
 
     CHECK(click(a, "Start clock"));
     CHECK(a->game.speed > 0);
     CHECK(a->started);
     frame(a);
-    CHECK(drawn(a, "Clock: running at"));
+    CHECK(ui_drawn(a, "Clock: running at"));
     CHECK(click(a, "Jump to next decision"));
     CHECK_INT(sim_now(a->game.sim), 20 * 60);
     CHECK_INT(dec_state(a, "d1"), DEC_OPEN);
     CHECK_INT(a->game.speed, 0);
     frame(a);
-    CHECK(drawn(a, "Clock: paused, because a decision opened"));
-    CHECK(drawn(a, "Deadline: Which way?"));
+    CHECK(ui_drawn(a, "Clock: paused, because a decision opened"));
+    CHECK(ui_drawn(a, "Deadline: Which way?"));
     /* no second decision to jump to: the reason shows */
     CHECK(click(a, "Jump to next decision"));
     CHECK(a->facil.said_bad);
@@ -170,29 +161,29 @@ static void test_next_guide_projector(void)
      * questions, and the button that puts them up */
     CHECK(click(a, "Guide"));
     frame(a);
-    CHECK(drawn(a, "Good: MARK-GOOD"));
-    CHECK(drawn(a, "Hint: MARK-HINT"));
-    CHECK(drawn(a, "Recommended: B  Bravo"));
-    CHECK(drawn(a, "MARK-DEC-Q"));
+    CHECK(ui_drawn(a, "Good: MARK-GOOD"));
+    CHECK(ui_drawn(a, "Hint: MARK-HINT"));
+    CHECK(ui_drawn(a, "Recommended: B  Bravo"));
+    CHECK(ui_drawn(a, "MARK-DEC-Q"));
     CHECK(click(a, "Put the questions up"));
     CHECK_INT(a->show.slide, RV_SLIDE_DECISION);
     CHECK_INT(a->show.slide_index, defs_decision(sim_defs(a->game.sim), "d1"));
     frame(a);
-    CHECK(drawn(a, "Projector: discussion questions"));
+    CHECK(ui_drawn(a, "Projector: discussion questions"));
     CHECK(click(a, "Take the questions down"));
     CHECK_INT(a->show.slide, RV_SLIDE_NONE);
     /* and for the message selected in the inbox */
     a->inbox_sel = 0;
     frame(a);
     frame(a);
-    CHECK(drawn(a, "Note: MARK-INJ-NOTE"));
-    CHECK(drawn(a, "MARK-INJ-Q"));
+    CHECK(ui_drawn(a, "Note: MARK-INJ-NOTE"));
+    CHECK(ui_drawn(a, "MARK-INJ-Q"));
 
     /* the projector: '.' blanks it, the hot wash builds the report model */
     key(a, SDLK_PERIOD);
     CHECK(a->show.blank);
     frame(a);
-    CHECK(drawn(a, "Projector: blank"));
+    CHECK(ui_drawn(a, "Projector: blank"));
     key(a, SDLK_PERIOD);
     CHECK(!a->show.blank);
     CHECK(click(a, "Debrief on projector"));
@@ -228,9 +219,9 @@ static void test_agenda(void)
     frame(a);
     /* 1h of simulated time at rate 1 and 1x is 60 real minutes: 40 late;
      * at 4x it is 15, within the 20 left */
-    CHECK(drawn(a, "Agenda: 10 of 30 min (20 left)"));
-    CHECK(drawn(a, "Finish at about 70 min at 1×: 40 min late"));
-    CHECK(drawn(a, "Slowest speed that fits: 4×"));
+    CHECK(ui_drawn(a, "Agenda: 10 of 30 min (20 left)"));
+    CHECK(ui_drawn(a, "Finish at about 70 min at 1×: 40 min late"));
+    CHECK(ui_drawn(a, "Slowest speed that fits: 4×"));
     CHECK_INT(a->u.overflows, 0);
     finish(a);
 }
@@ -299,7 +290,7 @@ static void test_interventions(void)
     CHECK_HAS(a->facil.said, "already arrived");
     CHECK(journal_unchanged(a, before));
     frame(a);
-    CHECK(drawn(a, "Refused: cannot fire 'hello'"));
+    CHECK(ui_drawn(a, "Refused: cannot fire 'hello'"));
     CHECK(tab_to(a, "Fire: Conditional news")); /* below the fold: the keyboard reaches it */
     key(a, SDLK_RETURN);
     CHECK(!a->facil.said_bad);
@@ -315,7 +306,7 @@ static void test_interventions(void)
     CHECK_INT(a->overlay, OV_FACIL);
     CHECK_HAS(a->facil.said, "by 0");
     frame(a);
-    CHECK(drawn(a, "Refused: cannot adjust 'm' by 0"));
+    CHECK(ui_drawn(a, "Refused: cannot adjust 'm' by 0"));
     CHECK(click(a, "Amount"));
     key(a, SDLK_BACKSPACE);
     type_text(a, "-3");
@@ -351,7 +342,7 @@ static void test_interventions(void)
     key(a, SDLK_RETURN);
     CHECK_INT(dec_state(a, "d1"), DEC_OPEN);
     frame(a);
-    CHECK(drawn(a, "Commit B: Bravo? Enter to confirm, Esc to go back"));
+    CHECK(ui_drawn(a, "Commit B: Bravo? Enter to confirm, Esc to go back"));
     key(a, SDLK_ESCAPE);
     CHECK_INT(a->overlay, OV_NONE);
     CHECK(!a->dec_confirm);
@@ -449,7 +440,7 @@ static void test_preview(void)
     CHECK_STR(a->facil.pv[1].ending, "Bravo end");
     CHECK_HAS(a->facil.pv[1].meters, "Morale 50");
     frame(a);
-    CHECK(drawn(a, "→ Bravo end"));
+    CHECK(ui_drawn(a, "→ Bravo end"));
     CHECK(sim_version(a->game.sim) == v);
     size_t n1;
     sim_log(a->game.sim, &n1);
@@ -520,7 +511,7 @@ static void note_shown(int workshop)
             !strstr(c->e[i].text, "MARK-FNOTE|") && !strstr(c->e[i].text, "T+0d 00:00:00  MARK"))
             elsewhere++;
     CHECK_INT(elsewhere, 0);
-    CHECK_INT(drawn(a, "T+0d 00:00:00  MARK-FNOTE"), workshop);
+    CHECK_INT(ui_drawn(a, "T+0d 00:00:00  MARK-FNOTE"), workshop);
     finish(a);
 }
 

@@ -464,7 +464,7 @@ static bh_status intervene(play *p, const intervention *iv, bh_err *e)
     case IN_ADJUST: in.a = defs_meter(d, iv->a); in.text = iv->b; break;
     case IN_EXTEND: case IN_FREEZE: case IN_UNFREEZE: in.a = defs_decision(d, iv->a); break;
     case IN_MESSAGE: case IN_END: in.text = iv->b; break;
-    case IN_VOTE: case IN_PROPOSAL: break;
+    case IN_VOTE: case IN_PROPOSAL: case IN_DETAILS: break;
     }
     return play_input(p, &in, e);
 }

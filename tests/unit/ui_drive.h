@@ -78,6 +78,17 @@ __attribute__((unused)) static int tab_to(app *a, const char *label)
     return 0;
 }
 
+/* Was a string containing `needle` drawn on the console (it is in the
+ * text cache)? */
+__attribute__((unused)) static int ui_drawn(const app *a, const char *needle)
+{
+    const ui_text_cache *c = &a->u.text;
+    for (int i = 0; i < c->cap; i++)
+        if (c->e[i].text && strstr(c->e[i].text, needle))
+            return 1;
+    return 0;
+}
+
 /* The session's journal as it is on disk (the caller frees it), or NULL. */
 __attribute__((unused)) static char *journal_text(const app *a)
 {
