@@ -134,6 +134,21 @@ if [ -w /dev/full ]; then
   if [ $rc -eq 1 ] && grep -q 'standard output: error: cannot write the pack' "$tmp/err"; then pass "a full disk is an error"
   else fail "a full disk (exit $rc)"; indent "$tmp/err"; fi
 fi
+# A device or a pipe is written in place, never renamed over: as root, a
+# rename replaced /dev/full (or /dev/stdout) with a plain file, and said "wrote".
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fromfifo" &
+reader=$!
+timeout 60 "$bh" pack "$fx" --runs 0 -o "$tmp/fifo" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 0 ] && [ -p "$tmp/fifo" ] && { wait "$reader"; cmp -s "$tmp/fromfifo" "$tmp/all.html"; }
+then pass "a pipe is written in place"; piped=1; else fail "a pipe was renamed over (exit $rc)"; indent "$tmp/err"; piped=0; fi
+kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null
+# (only when a pipe was written in place: a build that renames would replace /dev/full)
+if [ $piped = 1 ] && [ -c /dev/full ] && [ -w /dev/full ]; then
+  "$bh" pack "$fx" --runs 0 -o /dev/full 2>"$tmp/err"; rc=$?
+  if [ $rc -eq 1 ] && [ -c /dev/full ] && grep -q '/dev/full: error: cannot write the pack' "$tmp/err"; then pass "-o /dev/full is an error"
+  else fail "-o /dev/full (exit $rc)"; indent "$tmp/err"; fi
+fi
 
 # Chromium prints it: pages, and each part starts on a page of its own.
 chrome=$(command -v chromium || command -v chromium-browser || true)

@@ -53,6 +53,34 @@ static int write_out(const char *out, const bh_defs *d, const pk_opts *o)
         }
         return 0;
     }
+    /* A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
+     * place: renamed over, it would be replaced by a plain file (as root,
+     * even /dev/full), and a full device would go unnoticed. */
+    struct stat st;
+    if (stat(out, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        FILE *f = fopen(out, "w");
+        if (!f) {
+            fprintf(stderr, "%s: error: cannot write the pack: %s\n", out, strerror(errno));
+            return EXIT_PROBLEMS;
+        }
+        bh_status ws = pk_write(f, out, d, o, &err);
+        int bad = ws == BH_OK && (fflush(f) != 0 || ferror(f));
+        int e = errno;
+        if (fclose(f) != 0 && ws == BH_OK && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (ws != BH_OK) {
+            print_err(&err, "error");
+            return EXIT_PROBLEMS;
+        }
+        if (bad) {
+            fprintf(stderr, "%s: error: cannot write the pack: %s\n", out, strerror(e));
+            return EXIT_PROBLEMS;
+        }
+        fprintf(stderr, "wrote %s\n", out);
+        return 0;
+    }
     if (snprintf(tmp, sizeof tmp, "%s.tmp", out) >= (int)sizeof tmp) {
         fprintf(stderr, "%s: error: the name is too long\n", out);
         return EXIT_PROBLEMS;
