@@ -263,6 +263,21 @@ if [ $rc -eq 0 ] && grep -q 'not a clock' "$tmp/err"; then pass "a bad clock fil
 "$bh" report "$tmp/game.journal" -o "$tmp/R.HTML" 2>/dev/null
 if head -c 15 "$tmp/R.HTML" | grep -q '<!DOCTYPE html>' && [ ! -e "$tmp/R.HTML.tmp" ]
 then pass "format from the name, any case; no temporary left"; else fail "format from .HTML"; fi
+# A device or a pipe is written in place, never renamed over (as root a rename
+# replaced /dev/full with a plain file, and said "wrote").
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fromfifo" &
+reader=$!
+timeout 60 "$bh" report tests/plans/tutorial_details.plan --scenario scenarios/tutorial.lua --format md -o "$tmp/fifo" 2>"$tmp/err"; rc=$?
+if [ $rc -eq 0 ] && [ -p "$tmp/fifo" ] && { wait "$reader"; grep -q '^| Venue | Board room, 4th floor |$' "$tmp/fromfifo"; }
+then pass "a pipe is written in place"; piped=1; else fail "a pipe was renamed over (exit $rc)"; head "$tmp/err"; piped=0; fi
+kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null
+# (only when a pipe was written in place: a build that renames would replace /dev/full)
+if [ $piped = 1 ] && [ -c /dev/full ] && [ -w /dev/full ]; then
+  "$bh" report tests/plans/tutorial_details.plan --scenario scenarios/tutorial.lua -o /dev/full --format md 2>"$tmp/err"; rc=$?
+  if [ $rc -eq 1 ] && [ -c /dev/full ] && grep -q '/dev/full: error: cannot write the report' "$tmp/err"; then pass "-o /dev/full is an error"
+  else fail "-o /dev/full (exit $rc)"; head "$tmp/err"; fi
+fi
 
 # Errors name the fix.
 "$bh" report tests/plans/tutorial_idle.plan >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -98,6 +98,7 @@ int cmd_report(int argc, char **argv)
     json_t *rep = NULL;
     FILE *f = NULL;
     char tmp[4200] = "";
+    int direct = 0; /* out is a device or a pipe, written in place */
     bh_err err;
     err_clear(&err);
     lh_opts lo;
@@ -137,12 +138,17 @@ int cmd_report(int argc, char **argv)
                         "choose another name for the report\n", out);
         goto done;
     }
-    /* A new file renamed over the old one: a failure leaves the old report. */
-    if (out && snprintf(tmp, sizeof tmp, "%s.tmp", out) >= (int)sizeof tmp) {
+    /* A new file renamed over the old one: a failure leaves the old report.
+     * A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
+     * place: renamed over, it would become a plain file (as root, even
+     * /dev/full), and a full device would go unnoticed. */
+    struct stat ost;
+    direct = out && stat(out, &ost) == 0 && !S_ISREG(ost.st_mode) && !S_ISDIR(ost.st_mode);
+    if (out && !direct && snprintf(tmp, sizeof tmp, "%s.tmp", out) >= (int)sizeof tmp) {
         fprintf(stderr, "%s: error: the name is too long\n", out);
         goto done;
     }
-    f = out ? fopen(tmp, "w") : stdout;
+    f = direct ? fopen(out, "w") : out ? fopen(tmp, "w") : stdout;
     if (!f) {
         fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
         goto done;
@@ -151,8 +157,22 @@ int cmd_report(int argc, char **argv)
         print_err(&err, "error");
         goto done;
     }
-    if (out && (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0 ||
-                (f = NULL, rename(tmp, out) != 0))) {
+    if (direct) {
+        FILE *g = f;
+        f = NULL;
+        int bad = fflush(g) != 0 || ferror(g);
+        int e = errno;
+        if (fclose(g) != 0 && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (bad) {
+            fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(e));
+            goto done;
+        }
+    }
+    if (out && !direct && (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0 ||
+                           (f = NULL, rename(tmp, out) != 0))) {
         fprintf(stderr, "%s: error: cannot write the report: %s\n", out, strerror(errno));
         f = NULL;
         goto done;
@@ -167,7 +187,8 @@ int cmd_report(int argc, char **argv)
 done:
     if (f && f != stdout) { /* a failed write: drop the half-written file */
         fclose(f);
-        unlink(tmp);
+        if (!direct)
+            unlink(tmp);
     }
     json_decref(rep);
     sim_destroy(sim);
