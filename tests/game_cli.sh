@@ -91,6 +91,16 @@ expect details-good 0 '' -- "${oneframe[@]}" "$bh" workshop scenarios/tutorial.l
   --venue 'Board room' --org Northwind --facilitator Dana --participant 'it = Ana, Bo' \
   --participant observer=Ed --data-dir "$tmp/data"
 expect workshop-help-details 0 '--participant ROLE=NAMES' -- "$bh" workshop --help
+# The details form holds a fixed number of participants' rows (APP_DETAIL_SLOTS): a
+# role beyond them was accepted, then silently dropped when the window opened.
+{ printf 'scenario { id = "teams40", title = "Forty teams", start = "2020-01-01 09:00", length = "1h" }\n'
+  printf 'meter { id = "m", label = "M", start = 50, min = 0, max = 100 }\n'
+  for i in $(seq 1 40); do printf 'team { id = "t%d", label = "Team %d", staff = 1 }\n' "$i" "$i"; done
+  printf 'action { id = "a", kind = "contain", label = "A", text = "x", team = "t1", staff = 1, takes = "1h", source = "fiction" }\n'
+  printf 'ending { id = "e", title = "E", tone = "mixed", fallback = true }\n'; } >"$tmp/teams40.lua"
+expect details-role-beyond-form 2 "teams40\.lua: --participant: .*40 teams.*'observer'" -- "${oneframe[@]}" "$bh" workshop "$tmp/teams40.lua" \
+  --participant observer=Ed --data-dir "$tmp/data40"
+expect details-role-in-form 0 '' -- "${oneframe[@]}" "$bh" workshop "$tmp/teams40.lua" --participant t1=Ana --data-dir "$tmp/data40"
 # A bad --bind or a port in use is not bad usage: the workshop opens with the room off and the
 # console says why (tests/unit/test_ui_room.c)
 expect workshop-room-bad-bind 0 '--bind wants one such as' -- "${oneframe[@]}" "$bh" workshop \

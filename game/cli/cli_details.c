@@ -78,7 +78,16 @@ int cli_details_roles(const app_opts *o, const bh_defs *d, const char *path)
         size_t n = strcspn(p, "=");
         char role[128];
         snprintf(role, sizeof role, "%.*s", (int)(n < sizeof role - 1 ? n : sizeof role - 1), p);
-        if (strcmp(role, "observer") == 0 || defs_team(d, role) >= 0)
+        int team = strcmp(role, "observer") == 0 ? (int)d->nteams : defs_team(d, role);
+        /* the form's row for the role: after the four fields, teams then observers */
+        if (team >= 0 && DETAIL_PARTICIPANTS + team >= APP_DETAIL_SLOTS) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s: --participant: this scenario has %zu teams, more than "
+                     "the details form holds (the first %d): no row for '%.128s'", path,
+                     d->nteams, APP_DETAIL_SLOTS - DETAIL_PARTICIPANTS - 1, role);
+            return usage_error("%s", msg);
+        }
+        if (team >= 0)
             continue;
         char roles[1200] = "";
         size_t o_ = 0;

@@ -38,7 +38,6 @@ typedef enum { OV_NONE, OV_PAUSE, OV_ERROR, OV_NOTE, OV_DEV, OV_FACIL, OV_DETAIL
  * team's participants and the Observers'). On a briefing it is a draft,
  * journaled when the workshop starts; over a session it shows the
  * session's values, and saving journals the ones changed. */
-#define APP_DETAIL_SLOTS 36
 typedef struct app_details {
     char v[APP_DETAIL_SLOTS][SIM_MAX_DETAIL_NAMES + 1];
     int n;            /* the slots in use (the scenario's, at most APP_DETAIL_SLOTS) */

@@ -10,6 +10,11 @@
 #include <stdint.h>
 
 #define APP_MAX_PARTICIPANTS 32 /* --participant flags */
+/* Rows of the exercise's details form (ui_details.c): the four fields, then
+ * each team's participants and the Observers', in play_details.h's order.
+ * A scenario with more teams than fit has no row for the rest (nor for the
+ * Observers): cli_details_roles refuses their flags. */
+#define APP_DETAIL_SLOTS 36
 
 typedef struct app_opts {
     const char *scenario;  /* `bulkhead play FILE`: straight to its briefing */
