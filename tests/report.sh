@@ -302,6 +302,16 @@ if [ -n "$chrome" ]; then
     fail "chromium could not render the report"; sed 's/^/    /' "$tmp/c1" "$tmp/c2" | tail -5
   fi
 
+  # A word longer than the page (a URL, addresses without spaces) wraps in
+  # print, never runs off the page's edge and out of the PDF.
+  word=$(printf 'W%.0s' $(seq 1 150))END
+  printf 'seed 1\n0s details venue %s\n3h end Out\n' "$word" >"$tmp/longword.plan"
+  "$bh" report "$tmp/longword.plan" --scenario scenarios/tutorial.lua -o "$tmp/longword.html" 2>/dev/null
+  timeout 90 "$chrome" "${flags[@]}" --print-to-pdf="$tmp/longword.pdf" --no-pdf-header-footer \
+    "file://$tmp/longword.html" >"$tmp/c4" 2>&1
+  if pdftotext -f 1 -l 1 "$tmp/longword.pdf" - 2>/dev/null | tr -d ' \n' | grep -q "$word"
+  then pass "a long word wraps inside the printed page"; else fail "a long word runs off the printed page"; fi
+
   # The executive part (cover, summary, objectives, strengths and
   # improvements, decisions that mattered) fits on three A4 pages for both
   # flagships' expert sessions, and nothing there is under 9 pt. The

@@ -42,7 +42,7 @@ static void paras(FILE *f, const char *s)
 
 static const char *css =
     "body{font-family:'DejaVu Sans',Arial,sans-serif;color:#17202a;max-width:60em;margin:2em auto;"
-    "padding:0 1em;line-height:1.45}\n"
+    "padding:0 1em;line-height:1.45;overflow-wrap:anywhere}\n"
     "h1{font-size:1.8em;border-bottom:3px solid #1f6fb2;padding-bottom:.2em}\n"
     "h2{font-size:1.3em;color:#1f6fb2;margin-top:1.6em;border-bottom:1px solid #c5ced8}\n"
     "h3{font-size:1.05em;margin-bottom:.3em}\n"
