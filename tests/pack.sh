@@ -174,6 +174,13 @@ else
     then pass "chromium prints $name: $n pages, the manual from page 1, the guide from page $guide"
     else fail "chromium prints $name: $n pages, page 1 '$first', guide page $guide"; indent "$tmp/c"; fi
   done
+  # a word longer than the page wraps in print, never runs off its edge
+  word=$(printf 'W%.0s' $(seq 1 150))END
+  sed "s/PSAFE_ORG & co/$word/; s/PSAFE_STAKES/$word/" "$fx" >"$tmp/longword.lua"
+  "$bh" pack "$tmp/longword.lua" --runs 0 -o "$tmp/longword.html" 2>/dev/null
+  pdf "$tmp/longword.html" "$tmp/longword.pdf"
+  if [ "$(pdftotext "$tmp/longword.pdf" - 2>/dev/null | tr -d ' \n' | grep -o "$word" | wc -l)" -ge 2 ]
+  then pass "a long word wraps inside the printed page"; else fail "a long word runs off the printed page"; fi
   # one part alone prints alone
   "$bh" pack scenarios/carrier_ransomware.lua --cut first48h --part participants -o "$tmp/p.html" 2>/dev/null
   pdf "$tmp/p.html" "$tmp/p.pdf"

@@ -63,6 +63,7 @@ static void plan_make(pk_plan *p, const bh_defs *d, const pk_opts *o)
 
 static const char *css =
     "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#17202a;max-width:60em;"
+    "overflow-wrap:anywhere;"
     "margin:2em auto;padding:0 1em;line-height:1.4}\n"
     "h1{font-size:1.7em;margin:.2em 0 .1em}\n"
     "h2{font-size:1.25em;color:#1f6fb2;margin:1.3em 0 .4em;border-bottom:1px solid #c5ced8}\n"
