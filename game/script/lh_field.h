@@ -59,4 +59,9 @@ void lhd_texts(lhd_ctx *c, const char *name, bh_texts *out);
 /* The `facilitator` field: a text, or { good = ..., expected = ..., hint = ... }. */
 void lhd_fnote(lhd_ctx *c, bh_fnote *out);
 
+/* The lists nested in a declaration (lh_decl_list.c). */
+void lhd_read_options(lhd_ctx *c, bh_decision_def *x);
+void lhd_read_every(lhd_ctx *c, bh_action_def *a);
+void lhd_read_findings(lhd_ctx *c, bh_ending_def *x);
+
 #endif
