@@ -90,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (session_replay(sim, NULL, &p, &res, &err) == BH_OK || sim_failed(sim)) {
         if (!sim_failed(sim))
             session_finish(sim, &err);
-        rp_meta meta = {"scenarios/tutorial.lua", "fuzz.journal"};
+        rp_meta meta = {"scenarios/tutorial.lua", "fuzz.journal", NULL};
         json_t *rep = rp_build(sim, &meta);
         if (rep) {
             write_checked(rep, RP_JSON);

@@ -142,7 +142,7 @@ static void step(bh_sim *sim, const bh_defs *d, uint8_t byte)
 
 static void report(const bh_sim *sim)
 {
-    rp_meta meta = {path, NULL};
+    rp_meta meta = {path, NULL, NULL};
     json_t *rep = rp_build(sim, &meta);
     if (!rep)
         return;
