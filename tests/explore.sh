@@ -122,11 +122,19 @@ for j in fails/explore-FAIL-hostile-*.journal; do
   [ $rc -eq 1 ] && [ -n "$want" ] && [ "$got" = "$want" ] && pass "bulkhead run reproduces: $want" ||
     { fail "replay of $j (exit $rc): got '$got', wanted '$want'"; }
 done
-# without --out: the current directory; a second exploration reuses the same files
-"$bh" explore "$fix/hostile.lua" --runs 48 >/dev/null 2>&1
+# without --out: a folder of their own here, said on stderr; a second exploration reuses the files
+"$bh" explore "$fix/hostile.lua" --runs 48 >/dev/null 2>err1
 "$bh" explore "$fix/hostile.lua" --runs 48 --workers 1 >/dev/null 2>&1
-n=$(ls explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
-[ "$n" -eq 3 ] && pass "journals in the current directory, reused on a rerun" || fail "cwd journals: $n"
+n=$(ls explore-hostile/explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
+[ "$n" -eq 3 ] && pass "journals in explore-hostile/, reused on a rerun" || fail "default journals: $n"
+grep -q "^explore: 3 journals of failed runs in explore-hostile/" err1 && pass "says where the journals went" ||
+  { fail "where the journals went"; cat err1; }
+ls explore-FAIL-* >/dev/null 2>&1 && fail "journals in the current folder itself" || pass "none in the current folder itself"
+# beside the other output: --dot's folder, --journals DIR, --witness DIR
+mkdir -p graphs
+"$bh" explore "$fix/hostile.lua" --runs 48 --dot graphs/g.dot >/dev/null 2>err
+n=$(ls graphs/explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
+[ "$n" -eq 3 ] && grep -q "in graphs/" err && pass "failure journals beside --dot" || fail "beside --dot: $n""
 
 # ---- isolation end to end: each run is a fresh `bulkhead run` of its journal ----
 mkdir runs

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +25,24 @@ static const char *usage_text =
     "                   [--json] [--dot OUT.dot] [--out DIR] [--meter ID] [--each]\n"
     "                   [--journals DIR] [--isolation rewind|reload|fork] [--mem-limit MIB]\n"
     "                   [--verify] [--cut ID]\n"
+    "  bulkhead explore FILE.lua --search [--budget N] [--witness DIR] [--runs CAP] ...\n"
     "\n"
     "Plays N headless sessions (default 100) with simple player policies and prints the\n"
     "endings reached, the final meters, what never happened, the session length, the\n"
     "actions that most change the outcome, and every run that stopped on an error.\n"
     "Run i (from 0) uses seed S+i, S from --seed (default 1): each replays alone.\n"
     "\n"
+    "  --search         search instead of playing at random: keep the runs that reached\n"
+    "                   something new (an inject, an action, an option, an ending, a\n"
+    "                   meter further out) and vary them (another option, an input\n"
+    "                   earlier or later, a cancel, an input dropped or added); --runs\n"
+    "                   is then a cap (default 200000) and --seed seeds the search\n"
+    "  --budget N       search: stop after N runs in a row found nothing new (default\n"
+    "                   3000); counted in runs, so any build finds the same things\n"
+    "  --witness DIR    search: write a minimal plan for every ending, inject and option\n"
+    "                   reached, as DIR/ending-ID.plan (it starts `# expect-ending: ID`),\n"
+    "                   DIR/inject-ID.plan and DIR/option-DECISION-OPTION.plan; each\n"
+    "                   uses only the players' inputs: bulkhead run FILE.lua --plan IT\n"
     "  --policy NAME    random, greedy, cautious, idle, all (default), or a list such\n"
     "                   as random,greedy; runs take the chosen policies in turn\n"
     "                     random    rules out a random half of the actions for the run,\n"
@@ -42,9 +55,11 @@ static const char *usage_text =
     "  --workers N      processes to share the runs (default: one per CPU)\n"
     "  --json           the statistics as JSON instead of text\n"
     "  --dot OUT.dot    write the story graph for Graphviz (dot -Tsvg OUT.dot)\n"
-    "  --out DIR        where the journals of failed runs go (default: here), named\n"
-    "                   explore-FAIL-<scenario>-<seed>.journal; replay one with\n"
-    "                   bulkhead run FILE.lua --plan THAT.journal\n"
+    "  --out DIR        where the journals of failed runs go, named\n"
+    "                   explore-FAIL-<scenario>-<seed>.journal (default: beside the other\n"
+    "                   output: --witness DIR, else --journals DIR, else the folder of\n"
+    "                   --dot, else explore-<scenario>/ here, made when a run fails);\n"
+    "                   replay one with bulkhead run FILE.lua --plan THAT.journal\n"
     "  --meter ID       rank actions by this meter's final value instead of by the\n"
     "                   tone of the ending\n"
     "  --each           also print one line per run (seed, policy, ending, meters)\n"
@@ -81,14 +96,14 @@ static unsigned parse_policies(const char *s)
 
 typedef struct cli {
     ex_opts ex;
-    int json, each;
-    const char *dot, *out, *journals;
+    int json, each, has_runs;
+    const char *dot, *out, *journals, *witness;
 } cli;
 
 static int parse(int argc, char **argv, cli *c)
 {
     enum { O_RUNS = 1, O_SEED, O_POLICY, O_WORKERS, O_JSON, O_DOT, O_OUT, O_METER, O_EACH,
-           O_JOURNALS, O_ISO, O_MEM, O_VERIFY, O_CUT };
+           O_JOURNALS, O_ISO, O_MEM, O_VERIFY, O_CUT, O_SEARCH, O_BUDGET, O_WITNESS };
     static const struct option opts[] = {
         {"runs", required_argument, 0, O_RUNS},       {"seed", required_argument, 0, O_SEED},
         {"policy", required_argument, 0, O_POLICY},   {"workers", required_argument, 0, O_WORKERS},
@@ -97,7 +112,8 @@ static int parse(int argc, char **argv, cli *c)
         {"each", no_argument, 0, O_EACH},             {"journals", required_argument, 0, O_JOURNALS},
         {"isolation", required_argument, 0, O_ISO},   {"mem-limit", required_argument, 0, O_MEM},
         {"verify", no_argument, 0, O_VERIFY},         {"cut", required_argument, 0, O_CUT},
-        {0, 0, 0, 0}};
+        {"search", no_argument, 0, O_SEARCH},         {"budget", required_argument, 0, O_BUDGET},
+        {"witness", required_argument, 0, O_WITNESS}, {0, 0, 0, 0}};
     opterr = 0;
     optind = 1;
     int ch;
@@ -109,7 +125,16 @@ static int parse(int argc, char **argv, cli *c)
                 return usage_error("--runs wants a number of runs from 1 to 1000000, not '%s'",
                                    optarg);
             c->ex.runs = (int)v;
+            c->has_runs = 1;
             break;
+        case O_SEARCH: c->ex.search = 1; break;
+        case O_BUDGET:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > EX_MAX_RUNS)
+                return usage_error("--budget wants a number of runs from 1 to 1000000, not '%s'",
+                                   optarg);
+            c->ex.budget = (int)v;
+            break;
+        case O_WITNESS: c->witness = optarg; c->ex.witness = 1; break;
         case O_SEED:
             if (parse_u64(optarg, &c->ex.seed) != 0)
                 return usage_error("--seed wants a whole number from 0 to 2^64-1, not '%s'", optarg);
@@ -161,6 +186,13 @@ static int parse(int argc, char **argv, cli *c)
         return usage_error("--out wants an existing folder, not '%s'", c->out);
     if (c->journals && (stat(c->journals, &st) != 0 || !S_ISDIR(st.st_mode)))
         return usage_error("--journals wants an existing folder, not '%s'", c->journals);
+    if ((c->ex.budget || c->witness) && !c->ex.search)
+        return usage_error("%s", "--budget and --witness are for --search");
+    if (c->witness && (stat(c->witness, &st) != 0 || !S_ISDIR(st.st_mode)) &&
+        mkdir(c->witness, 0777) != 0)
+        return usage_error("--witness wants a folder it can make or use, not '%s'", c->witness);
+    if (c->ex.search && !c->has_runs)
+        c->ex.runs = EX_DEFAULT_CAP;
     return 0;
 }
 
@@ -173,13 +205,18 @@ typedef struct progress {
 static void on_progress(void *ud, int done, int total)
 {
     progress *p = ud;
-    int tenth = (int)((long long)done * 10 / total);
-    if (tenth <= p->shown)
-        return;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double s = (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
-    if (s < 1.0)
+    if (total < 0) { /* a search: its end is not known; say it is alive every 2 s */
+        if (s >= 2.0 * (p->shown + 1)) {
+            p->shown = (int)(s / 2.0);
+            fprintf(stderr, "explore: searching: %d runs, %.1f s\n", done, s);
+        }
+        return;
+    }
+    int tenth = (int)((long long)done * 10 / total);
+    if (tenth <= p->shown || s < 1.0)
         return;
     p->shown = tenth;
     fprintf(stderr, "explore: %d%% (%d of %d runs, %.1f s)\n", tenth * 10, done, total, s);
@@ -244,12 +281,50 @@ static int write_dot(const json_t *m, const char *path, const char *scenario)
     return 0;
 }
 
+/* The witnesses into DIR, each naming the scenario by a path that works
+ * from anywhere. */
+static int cli_write_witnesses(ex_result *r, const char *dir, bh_err *err)
+{
+    char ref[PATH_MAX];
+    if (!realpath(r->scenario, ref))
+        snprintf(ref, sizeof ref, "%s", r->scenario);
+    return ex_write_witnesses(r, dir, ref, err) == BH_OK ? 0 : -1;
+}
+
+/* Where failure journals go when --out is not given: beside the other
+ * output the command was asked for, else a folder of their own here, so
+ * the current folder does not fill up with journals (made only when a
+ * run failed). */
+static const char *failure_dir(const cli *c, const ex_result *r, char *buf, size_t n)
+{
+    if (c->out)
+        return c->out;
+    if (c->witness)
+        return c->witness;
+    if (c->journals)
+        return c->journals;
+    if (c->dot && strchr(c->dot, '/')) {
+        snprintf(buf, n, "%.*s", (int)(strrchr(c->dot, '/') - c->dot), c->dot);
+        return buf[0] ? buf : "/";
+    }
+    snprintf(buf, n, "explore-%s", r->defs->scenario.id ? r->defs->scenario.id : "scenario");
+    if (r->failed && mkdir(buf, 0777) != 0 && errno != EEXIST)
+        return "."; /* cannot make it: here, as before */
+    return buf;
+}
+
 static int report(cli *c, ex_result *r)
 {
     int status = r->failed ? EXIT_PROBLEMS : 0;
     bh_err err;
     err_clear(&err);
-    if (ex_save_failures(r, c->out, EX_MAX_FAIL_FILES, &err) != BH_OK) {
+    char dir[4200];
+    const char *fdir = failure_dir(c, r, dir, sizeof dir);
+    if (ex_save_failures(r, fdir, EX_MAX_FAIL_FILES, &err) != BH_OK) {
+        print_err(&err, "error");
+        status = EXIT_PROBLEMS;
+    }
+    if (c->witness && cli_write_witnesses(r, c->witness, &err) != 0) {
         print_err(&err, "error");
         status = EXIT_PROBLEMS;
     }
@@ -271,6 +346,12 @@ static int report(cli *c, ex_result *r)
     fflush(stdout);
     if (c->dot && write_dot(m, c->dot, c->ex.scenario) != 0)
         status = EXIT_PROBLEMS;
+    int saved = 0;
+    for (int i = 0; i < r->ngroups; i++)
+        saved += r->groups[i].path != NULL;
+    if (saved) /* on stderr: stdout is the report (and may be JSON) */
+        fprintf(stderr, "explore: %d journal%s of failed runs in %s/\n", saved,
+                saved == 1 ? "" : "s", fdir);
     json_decref(m);
     return status;
 }

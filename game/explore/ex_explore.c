@@ -17,7 +17,8 @@
 
 #include "core/text.h"
 
-static const char *const policy_names[EX_NPOLICIES] = {"random", "greedy", "cautious", "idle"};
+static const char *const policy_names[EX_NKINDS] = {"random", "greedy", "cautious", "idle",
+                                                    "varied"};
 
 void ex_opts_default(ex_opts *o)
 {
@@ -48,7 +49,7 @@ int ex_isolation_parse(const char *s, ex_isolation *out)
 
 const char *ex_policy_name(ex_policy p)
 {
-    return p >= 0 && p < EX_NPOLICIES ? policy_names[p] : "?";
+    return p >= 0 && p < EX_NKINDS ? policy_names[p] : "?";
 }
 
 unsigned ex_parse_policy(const char *s)
@@ -61,13 +62,7 @@ unsigned ex_parse_policy(const char *s)
     return 0;
 }
 
-typedef struct gather {
-    ex_result *r;
-    unsigned char *seen;  /* runs received */
-    int *firsts;          /* per group: run indices of its first runs, sorted */
-    size_t edge_cap;
-    int done;
-} gather;
+typedef ex_gather gather;
 
 /* Sort the edges and add up the runs of duplicates. */
 static void merge_edges(ex_result *r)
@@ -142,6 +137,21 @@ static int add_failure(gather *g, const ex_rec *x)
     ex_group *grp = group_for(g, x->error[0] ? x->error : "unknown error", &gi);
     if (!grp)
         return -3;
+    if (!grp->file) { /* "file:line: message": its parts, for a finding at that line */
+        size_t fl = (size_t)x->err_flen;
+        const char *msg = x->error + fl;
+        if (fl && x->err_line > 0 && *msg == ':') {
+            msg = strchr(msg + 1, ':');
+            msg = msg && msg[1] == ' ' ? msg + 2 : x->error + fl;
+        } else if (fl && msg[0] == ':' && msg[1] == ' ') {
+            msg += 2;
+        }
+        grp->line = fl ? x->err_line : 0;
+        grp->file = strndup(x->error, fl);
+        grp->msg = strdup(fl ? msg : x->error);
+        if (!grp->file || !grp->msg)
+            return -3;
+    }
     g->r->runs[x->run].group = gi;
     grp->runs++;
     int *firsts = g->firsts + (size_t)gi * EX_MAX_SEEDS, n = grp->nseeds, k = n;
@@ -172,11 +182,11 @@ static int add_failure(gather *g, const ex_rec *x)
 static int rec_valid(const ex_result *r, const ex_rec *x, const unsigned char *seen)
 {
     return x->run >= 0 && x->run < r->nruns && !seen[x->run] && x->policy >= 0 &&
-           x->policy < EX_NPOLICIES && x->status >= EX_ENDED && x->status <= EX_CRASHED &&
+           x->policy < EX_NKINDS && x->status >= EX_ENDED && x->status <= EX_CRASHED &&
            x->ending >= -1 && x->ending < (int)r->defs->nendings;
 }
 
-static int absorb(void *ud, const ex_rec *x)
+int ex_absorb(void *ud, const ex_rec *x)
 {
     gather *g = ud;
     ex_result *r = g->r;
@@ -185,7 +195,7 @@ static int absorb(void *ud, const ex_rec *x)
         return -2;
     g->seen[x->run] = 1;
     ex_run *run = &r->runs[x->run];
-    run->seed = ex_run_seed(&r->opts, x->run);
+    run->seed = x->seed;
     run->policy = (ex_policy)x->policy;
     run->status = (ex_run_status)x->status;
     run->ending = x->ending;
@@ -252,7 +262,7 @@ static int order_groups(gather *g)
     for (int i = 0; i < n; i++) {
         ex_group *x = &r->groups[i];
         for (int k = 0; k < x->nseeds; k++)
-            x->seeds[k] = ex_run_seed(&r->opts, g->firsts[(size_t)i * EX_MAX_SEEDS + k]);
+            x->seeds[k] = r->runs[g->firsts[(size_t)i * EX_MAX_SEEDS + k]].seed;
         int rank = 0; /* firsts are distinct run indices */
         for (int j = 0; j < n; j++)
             rank += r->groups[j].first < x->first;
@@ -282,7 +292,7 @@ static void name_missing_run(const ex_result *r, const unsigned char *seen, bh_e
                  ex_policy_name(ex_run_policy(&r->opts, i)));
 }
 
-static double mono_s(void)
+double ex_mono_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -340,11 +350,19 @@ void ex_result_free(ex_result *r)
     free(r->runs);
     for (int i = 0; i < r->ngroups; i++) {
         free(r->groups[i].error);
+        free(r->groups[i].file);
+        free(r->groups[i].msg);
         free(r->groups[i].trace);
         free(r->groups[i].journal);
         free(r->groups[i].path);
     }
     free(r->groups);
+    for (int i = 0; i < r->ntargets; i++) {
+        free(r->targets[i].best);
+        free(r->targets[i].witness);
+        free(r->targets[i].path);
+    }
+    free(r->targets);
     free(r->fired);
     free(r->clock_calls);
     free(r->stale);
@@ -373,17 +391,17 @@ static int resolve_workers(const ex_opts *o)
     return (int)(w > o->runs ? o->runs : w);
 }
 
-bh_status ex_explore(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *err)
+bh_status ex_begin(const ex_opts *o, ex_gather *g, lh_diags *diags, bh_err *err)
 {
-    *out = NULL;
+    memset(g, 0, sizeof *g);
     if (!o->scenario || o->runs < 1 || o->runs > EX_MAX_RUNS || !(o->policies & EX_ALL_POLICIES))
         return err_set(err, BH_EUSAGE, "", 0, "explore needs a scenario, 1 to %d runs and a "
                        "policy", EX_MAX_RUNS);
     ex_result *r = calloc(1, sizeof *r);
-    gather g = {.r = r};
     bh_status st = BH_ENOMEM;
     if (!r)
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+    g->r = r;
     r->opts = *o;
     r->nruns = o->runs;
     r->workers = r->opts.workers = resolve_workers(o);
@@ -408,31 +426,61 @@ bh_status ex_explore(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err 
         goto fail;
     }
     st = BH_ENOMEM;
-    if (result_alloc(r) != 0 || !(g.seen = calloc((size_t)r->nruns, 1)))
+    if (result_alloc(r) != 0 || !(g->seen = calloc((size_t)r->nruns, 1)))
         goto fail;
-    double t0 = mono_s();
-    if ((st = ex_pool_run(&r->opts, r->host, r->workers, absorb, &g, err)) != BH_OK) {
-        name_missing_run(r, g.seen, err);
-        goto fail;
-    }
-    r->seconds = mono_s() - t0;
-    st = BH_ENOMEM;
-    if (order_groups(&g) != 0)
-        goto fail;
-    merge_edges(r);
-    if (g.done != r->nruns) {
-        st = err_set(err, BH_EIO, "", 0, "only %d of %d runs came back", g.done, r->nruns);
-        goto fail;
-    }
-    free(g.seen);
-    free(g.firsts);
-    *out = r;
     return BH_OK;
 fail:
     if (st == BH_ENOMEM)
         err_set(err, BH_ENOMEM, "", 0, "out of memory exploring %s", o->scenario);
-    free(g.seen);
-    free(g.firsts);
-    ex_result_free(r);
+    ex_gather_free(g);
     return st;
+}
+
+void ex_gather_free(ex_gather *g)
+{
+    free(g->seen);
+    free(g->firsts);
+    ex_result_free(g->r);
+    memset(g, 0, sizeof *g);
+}
+
+bh_status ex_end(ex_gather *g, int played, ex_result **out, bh_err *err)
+{
+    ex_result *r = g->r;
+    if (g->done != played) {
+        err_set(err, BH_EIO, "", 0, "only %d of %d runs came back", g->done, played);
+        ex_gather_free(g);
+        return BH_EIO;
+    }
+    r->nruns = played; /* a search stops before its cap */
+    if (order_groups(g) != 0) {
+        ex_gather_free(g);
+        return err_set(err, BH_ENOMEM, "", 0, "out of memory exploring %s", r->opts.scenario);
+    }
+    merge_edges(r);
+    free(g->seen);
+    free(g->firsts);
+    memset(g, 0, sizeof *g);
+    *out = r;
+    return BH_OK;
+}
+
+bh_status ex_explore(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *err)
+{
+    *out = NULL;
+    if (o->search)
+        return ex_search(o, out, diags, err);
+    ex_gather g;
+    bh_status st = ex_begin(o, &g, diags, err);
+    if (st != BH_OK)
+        return st;
+    ex_result *r = g.r;
+    double t0 = ex_mono_s();
+    if ((st = ex_pool_run(&r->opts, r->host, r->workers, ex_absorb, &g, err)) != BH_OK) {
+        name_missing_run(r, g.seen, err);
+        ex_gather_free(&g);
+        return st;
+    }
+    r->seconds = ex_mono_s() - t0;
+    return ex_end(&g, r->nruns, out, err);
 }

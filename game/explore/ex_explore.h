@@ -44,7 +44,10 @@
  *             at a time: no new action while one it started still runs,
  *             never a restore, never a team's last free person;
  *   idle      never does anything. */
-typedef enum { EX_RANDOM, EX_GREEDY, EX_CAUTIOUS, EX_IDLE, EX_NPOLICIES } ex_policy;
+typedef enum { EX_RANDOM, EX_GREEDY, EX_CAUTIOUS, EX_IDLE, EX_NPOLICIES,
+               EX_VARIED = EX_NPOLICIES /* a search's run made from an earlier one */
+} ex_policy;
+#define EX_NKINDS (EX_NPOLICIES + 1) /* the policies, and the search's varied runs */
 #define EX_ALL_POLICIES ((1 << EX_NPOLICIES) - 1)
 
 /* rewind: the worker loads the scenario once into a rewindable heap and
@@ -58,6 +61,30 @@ typedef enum { EX_RANDOM, EX_GREEDY, EX_CAUTIOUS, EX_IDLE, EX_NPOLICIES } ex_pol
 typedef enum { EX_ISO_REWIND, EX_ISO_RELOAD, EX_ISO_FORK } ex_isolation;
 
 typedef enum { EX_ENDED, EX_FAILED, EX_CRASHED } ex_run_status;
+
+#define EX_DEFAULT_BUDGET 3000   /* search: runs in a row with nothing new before it stops */
+#define EX_DEFAULT_CAP 200000    /* search: runs at most, unless --runs says otherwise */
+
+/* What the search looks for and proves with a witness plan. */
+typedef enum { EX_T_ENDING, EX_T_INJECT, EX_T_OPTION } ex_target_kind;
+
+typedef struct ex_target {
+    ex_target_kind kind;
+    int index;             /* the ending, the inject, or the option (every decision's in turn) */
+    int decision, option;  /* EX_T_OPTION: which */
+    size_t feature;        /* the search's feature that says it happened */
+    int run;               /* the first run that reached it; -1: never */
+    double at;             /* seconds into the search when it did */
+    int runs;              /* runs that reached it */
+    char *best;            /* the journal lines of the run with the fewest inputs that did */
+    uint64_t seed;         /* that run's */
+    int cut;               /* the cut it played in, -1: the whole scenario */
+    int best_inputs;
+    char *witness;         /* --witness: those lines cut down (ex_minimize), or NULL */
+    int witness_inputs;
+    int reproduced;        /* the witness was played again and reached it */
+    char *path;            /* where ex_write_witnesses put it */
+} ex_target;
 
 #define EX_MAX_RUNS 1000000   /* about 200 bytes each are kept */
 #define EX_MAX_WORKERS 64
@@ -76,6 +103,12 @@ typedef struct ex_opts {
     const char *meter;      /* impact measure: this meter's final value; NULL = ending tone */
     const char *cut;        /* play every run in this session cut; NULL = the whole scenario */
     lh_opts lua;
+    /* --search: coverage-guided (ex_search.c); `runs` is then its cap. It stops
+     * when `budget` runs in a row found nothing new (0: EX_DEFAULT_BUDGET). */
+    int search, budget;
+    int witness;            /* search: cut each target's run down to a witness plan */
+    /* The search sets this for its generations: run i plays cands[i] (ex_internal.h). */
+    const struct ex_cand *cands;
     /* Called in the calling process as runs come back (any order). */
     void (*progress)(void *ud, int done, int total);
     void *progress_ud;
@@ -114,6 +147,8 @@ typedef struct ex_run {
 /* The runs that failed with the same error, in order of their first run. */
 typedef struct ex_group {
     char *error;           /* "file:line: message" */
+    char *file, *msg;      /* its parts: file ("" when none), message */
+    int line;              /* 0 when unknown */
     char *trace;           /* of the first run, "" when none */
     int runs;
     int first;             /* index of the first run */
@@ -153,6 +188,14 @@ typedef struct ex_result {
     int failed;            /* runs that failed or crashed */
     int workers;
     double seconds;        /* wall time of the runs */
+    /* --search only */
+    ex_target *targets;    /* endings, then injects, then options */
+    int ntargets;
+    int generations, corpus; /* generations played; runs kept to build on */
+    int quiet;             /* runs in a row at the end that found nothing new */
+    double search_t0;      /* when the search started (ex_mono_s) */
+    int minimize_runs;     /* runs spent cutting witnesses down */
+    double minimize_seconds;
 } ex_result;
 
 /* Play the runs. BH_OK with *out set even when runs failed (see
@@ -170,6 +213,13 @@ bh_status ex_save_failures(ex_result *r, const char *dir, int max, bh_err *err);
  * there is kept (BH_OK when it holds exactly this journal, else BH_EIO). */
 bh_status ex_write_journal(const ex_result *r, int run, const char *journal, const char *path,
                            bh_err *err);
+
+/* Write every witness into DIR as ending-ID.plan, inject-ID.plan and
+ * option-DECISION-OPTION.plan; `scenario_ref` is the scenario line to write
+ * (a path that works from DIR). A file there that is not a witness is never
+ * replaced. Sets each target's path. */
+bh_status ex_write_witnesses(ex_result *r, const char *dir, const char *scenario_ref,
+                             bh_err *err);
 
 /* The statistics as one JSON document (version 1; shape in ex_model.c).
  * `timing` adds the wall time and speed, the only part that differs

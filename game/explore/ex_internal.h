@@ -27,6 +27,9 @@ void ex_buf_free(ex_buf *b);
 typedef struct ex_rec {
     int run, policy, status, ending, by_length, inputs;
     bh_time end_time;
+    uint64_t seed;                 /* the session's */
+    int err_line, err_flen;        /* failed: the error's line, and how many bytes of
+                                      `error` are its file ("file:line: message") */
     const double *meters;          /* nmeters: final values */
     const double *lo, *hi;         /* nmeters: lowest and highest at any time */
     const ex_edge *edges;          /* distinct story successions; runs = 1 */
@@ -42,6 +45,27 @@ typedef struct ex_rec {
     const unsigned char *chosen;   /* every decision's options in turn (ex_noptions) */
     const char *error, *trace, *journal; /* "" when none */
 } ex_rec;
+
+/* A search candidate (ex_search.c): inputs the player applies at their
+ * times, in order (a refused one is dropped, as a click would be), and
+ * then a policy that plays on from the last of them (EX_IDLE: nothing
+ * more). With ex_opts.cands set, run i plays cands[i] instead of the seed
+ * and policy of ex_run_seed / ex_run_policy. */
+typedef struct ex_step {
+    bh_time time;
+    int kind;      /* IN_START, IN_CANCEL or IN_CHOOSE: the players' own inputs */
+    int a, b;
+} ex_step;
+
+typedef struct ex_cand {
+    uint64_t seed;         /* the session's */
+    uint64_t pseed;        /* the policy's own generator */
+    ex_policy policy;      /* after the steps */
+    int cut;               /* the session cut it plays in, -1: the whole scenario */
+    double forget;         /* greedy: the chance it never thinks of a recommended action */
+    const ex_step *steps;
+    int nsteps;
+} ex_cand;
 
 /* Records are padded to this, so each one starts aligned in a stream. */
 #define EX_REC_ALIGN 8
@@ -69,10 +93,50 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out);
 /* The record of a run whose process died or could not load the scenario. */
 int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why, ex_buf *out);
 
+typedef int (*ex_sink)(void *ud, const ex_rec *r);
+
+/* Gathering runs into a result, in any order (ex_explore.c). */
+typedef struct ex_gather {
+    ex_result *r;
+    unsigned char *seen;  /* runs received */
+    int *firsts;          /* per group: run indices of its first runs, sorted */
+    size_t edge_cap;
+    int done;
+} ex_gather;
+/* Load the scenario and make room for o->runs runs (the search's cap). */
+bh_status ex_begin(const ex_opts *o, ex_gather *g, lh_diags *diags, bh_err *err);
+/* An ex_sink: file one run's record. */
+int ex_absorb(void *ud, const ex_rec *x);
+/* The first `played` runs all came back: the result, in *out (g is emptied). */
+bh_status ex_end(ex_gather *g, int played, ex_result **out, bh_err *err);
+void ex_gather_free(ex_gather *g);
+double ex_mono_s(void);
+/* The coverage-guided search (ex_search.c), behind ex_explore with o->search. */
+bh_status ex_search(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *err);
+
+/* Play candidates c[0..n) in the pool; records carry local run indices. */
+bh_status ex_run_cands(const ex_result *r, const ex_cand *c, int n, ex_sink sink, void *ud,
+                       bh_err *err);
+/* The search's features, one index space: injects fired, actions started,
+ * options taken, decisions opened, endings reached (ex_witness.c). */
+typedef enum { EX_F_INJECT, EX_F_ACTION, EX_F_OPTION, EX_F_DECISION, EX_F_ENDING } ex_feat;
+size_t ex_feature(const bh_defs *d, ex_feat kind, size_t i);
+size_t ex_nfeatures(const bh_defs *d);
+/* Targets (ex_witness.c): make them, note a run that reached some (hit:
+ * per feature; journal NULL for a failed run), and cut each target's best
+ * run down to a witness (opts.witness). */
+int ex_targets_init(ex_result *r, double t0);
+int ex_target_seen(ex_result *r, int run, int status, const unsigned char *hit,
+                   const char *journal, uint64_t seed, int cut, int inputs, double now);
+bh_status ex_minimize(ex_result *r, bh_err *err);
+
+/* The model's "search" part, and its text (ex_search_out.c). */
+json_t *ex_build_search(const ex_result *r, int timing);
+void ex_write_search(FILE *f, const json_t *m);
+
 /* Run every run in `workers` processes; `sink` gets each record in the
  * calling process (any order) and returns 0, or stops it with -2 (a record
  * that makes no sense) or -3 (out of memory). */
-typedef int (*ex_sink)(void *ud, const ex_rec *r);
 bh_status ex_pool_run(const ex_opts *o, lh_host *h, int workers, ex_sink sink, void *ud,
                       bh_err *err);
 

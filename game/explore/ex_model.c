@@ -75,7 +75,7 @@ static const char *tone_word(bh_tone t)
 static json_t *by_policy(const ex_result *r, int ending, int failed)
 {
     json_t *o = json_object();
-    for (int p = 0; p < EX_NPOLICIES; p++) {
+    for (int p = 0; p < EX_NKINDS; p++) {
         if (!(r->opts.policies & (1u << p)))
             continue;
         int n = 0;
@@ -250,7 +250,7 @@ typedef struct ex_cell {
 typedef struct ex_effect {
     int action, with, without;
     double delta;
-    ex_cell by[EX_NPOLICIES];
+    ex_cell by[EX_NKINDS];
 } ex_effect;
 
 static int effect_cmp(const void *a, const void *b)
@@ -281,7 +281,7 @@ static int measure(const ex_result *r, int a, int meter, ex_effect *e)
         }
     }
     double num = 0, den = 0;
-    for (int p = 0; p < EX_NPOLICIES; p++) {
+    for (int p = 0; p < EX_NKINDS; p++) {
         const ex_cell *c = &e->by[p];
         if (!c->with || !c->without)
             continue;
@@ -298,7 +298,7 @@ static int measure(const ex_result *r, int a, int meter, ex_effect *e)
 static json_t *effect_json(const bh_defs *d, const ex_effect *e)
 {
     json_t *by = json_array();
-    for (int p = 0; p < EX_NPOLICIES; p++) {
+    for (int p = 0; p < EX_NKINDS; p++) {
         const ex_cell *c = &e->by[p];
         if (c->with && c->without)
             json_array_append_new(by, json_pack("{s:s, s:i, s:f, s:i, s:f}",
@@ -482,7 +482,7 @@ static json_t *stale(const ex_result *r)
 static json_t *policies(const ex_result *r)
 {
     json_t *a = json_array();
-    for (int p = 0; p < EX_NPOLICIES; p++) {
+    for (int p = 0; p < EX_NKINDS; p++) {
         if (!(r->opts.policies & (1u << p)))
             continue;
         int n = 0;
@@ -527,6 +527,14 @@ json_t *ex_build(const ex_result *r, int timing)
         json_object_set_new(m, "clock", clock(r));
         if (r->opts.verify)
             json_object_set_new(m, "stale", stale(r));
+        if (r->targets) {
+            json_object_del(m, "last_seed"); /* a search's seeds are drawn, not counted */
+            json_object_set_new(m, "search", ex_build_search(r, timing));
+            if (!json_object_get(m, "search")) {
+                json_decref(m);
+                m = NULL;
+            }
+        }
     }
     if (m && timing)
         json_object_set_new(m, "timing", json_pack("{s:f, s:f, s:i, s:s}", "seconds", r->seconds,

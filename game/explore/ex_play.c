@@ -41,6 +41,8 @@ typedef struct player {
     size_t nedges, cap_edges;
     ex_buf journal;
     int inputs;
+    const ex_cand *cand;     /* a search's candidate, or NULL */
+    int next_step;           /* its first step not yet applied */
     bh_err err;
 } player;
 
@@ -96,7 +98,7 @@ static bh_status act(player *p, bh_input_kind kind, int a, int b)
     if (st == BH_OK) {
         p->inputs++;
         if (kind == IN_START)
-            p->started[a] = 1;
+            p->started[a] = p->avail_ever[a] = 1; /* a search's step starts it unlooked */
     }
     return st;
 }
@@ -156,7 +158,7 @@ static bh_status look_greedy(player *p)
     }
     int n = 0;
     for (size_t i = 0; i < p->d->nactions; i++)
-        if (p->avail[i] && p->d->actions[i].recommended)
+        if (p->avail[i] && p->d->actions[i].recommended && p->allowed[i])
             p->pick[n++] = (int)i;
     for (int k = n - 1; k > 0; k--) { /* in a random order: staff may not stretch to all */
         int j = (int)rng_range(&p->rng, 0, k), t = p->pick[k];
@@ -218,21 +220,49 @@ static bh_status look(player *p)
 }
 
 /* Advance to the next event or look, whichever comes first, until the end. */
+/* A candidate's steps due now, in order; then the policy takes over. */
+static bh_status apply_steps(player *p, bh_time *next_look)
+{
+    const ex_cand *c = p->cand;
+    bh_status st = BH_OK;
+    while (st == BH_OK && p->next_step < c->nsteps && c->steps[p->next_step].time <= sim_now(p->sim) &&
+           !sim_ended(p->sim)) {
+        const ex_step *x = &c->steps[p->next_step++];
+        st = act(p, (bh_input_kind)x->kind, x->a, x->b);
+    }
+    if (p->next_step >= c->nsteps && p->policy != EX_IDLE)
+        *next_look = sim_now(p->sim);
+    return st;
+}
+
 static bh_status play_loop(player *p)
 {
     bh_sim *s = p->sim;
-    bh_time next_look = p->policy == EX_IDLE ? -1 : 0, patrol = sim_span(p, EX_PATROL_S);
+    bh_time next_look = p->policy == EX_IDLE || (p->cand && p->cand->nsteps) ? -1 : 0,
+            patrol = sim_span(p, EX_PATROL_S);
     uint64_t seen = sim_version(s);
     int reacting = 0;
     while (!sim_ended(s) && !sim_failed(s)) {
         bh_time target = sim_next_event(s);
         if (next_look >= 0 && (target < 0 || next_look < target))
             target = next_look;
+        int stepping = p->cand && p->next_step < p->cand->nsteps;
+        bh_time step_at = stepping ? p->cand->steps[p->next_step].time : -1;
+        if (stepping && step_at < sim_now(s))
+            step_at = sim_now(s);
+        if (stepping && (target < 0 || step_at < target))
+            target = step_at;
         if (target < 0)
             break; /* nothing pending: cannot happen while the length event waits */
         bh_status st = sim_advance(s, target, &p->err);
         if (st != BH_OK)
             return st;
+        if (stepping && !sim_ended(s) && sim_now(s) >= step_at) {
+            if ((st = apply_steps(p, &next_look)) != BH_OK)
+                return st;
+            seen = sim_version(s);
+            continue;
+        }
         if (sim_ended(s) || next_look < 0)
             continue;
         if (sim_now(s) >= next_look) {
@@ -360,7 +390,11 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
     char msg[sizeof e->file + sizeof e->msg + 32] = "";
     if (failed)
         err_format(e, msg, sizeof msg);
-    ex_rec r = {.run = run, .policy = p->policy, .status = failed ? EX_FAILED : EX_ENDED,
+    int flen = failed && e->file[0] ? (int)strnlen(e->file, sizeof e->file) : 0;
+    if (flen >= (int)strlen(msg))
+        flen = 0;
+    ex_rec r = {.run = run, .policy = p->cand && p->cand->nsteps ? EX_VARIED : p->policy, .status = failed ? EX_FAILED : EX_ENDED,
+                .seed = sim_seed(p->sim), .err_line = failed ? e->line : 0, .err_flen = flen,
                 .ending = failed ? -1 : sim_ending(p->sim), .inputs = p->inputs,
                 .end_time = sim_now(p->sim), .meters = meters, .lo = meters + nm,
                 .hi = meters + 2 * nm, .chosen = chosen, .edges = p->edges, .clock_calls = clock,
@@ -397,13 +431,14 @@ static void player_free(player *p)
 int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
 {
     const bh_defs *d = lh_defs(h);
-    uint64_t seed = ex_run_seed(o, run);
+    const ex_cand *cand = o->cands ? &o->cands[run] : NULL;
+    uint64_t seed = cand ? cand->seed : ex_run_seed(o, run);
     size_t na = d->nactions + 1, picks = na;
     for (size_t i = 0; i < d->ndecisions; i++)
         picks = d->decisions[i].noptions + 1 > picks ? d->decisions[i].noptions + 1 : picks;
-    player p = {.d = d, .policy = ex_run_policy(o, run)};
+    player p = {.d = d, .policy = cand ? cand->policy : ex_run_policy(o, run), .cand = cand};
     err_clear(&p.err);
-    rng_seed(&p.rng, seed ^ EX_POLICY_SALT);
+    rng_seed(&p.rng, (cand ? cand->pseed : seed) ^ EX_POLICY_SALT);
     p.allowed = calloc(na, 1);
     p.avail = calloc(na, 1);
     p.avail_ever = calloc(na, 1);
@@ -418,12 +453,14 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     /* Random play rules out a random half of the actions for the whole run,
      * so every action has runs with it and runs without it to compare. */
     for (size_t i = 0; i < d->nactions; i++)
-        p.allowed[i] = p.policy == EX_RANDOM && rng_unit(&p.rng) < 0.5;
+        p.allowed[i] = p.policy == EX_RANDOM ? rng_unit(&p.rng) < 0.5
+                       : cand && cand->forget > 0 ? rng_unit(&p.rng) >= cand->forget : 1;
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
     if (st == BH_OK && o->verify)
         sim_verify_memos(p.sim, 1);
-    if (st == BH_OK && o->cut)
-        st = sim_set_cut(p.sim, defs_cut(d, o->cut), &p.err);
+    int cut = cand ? cand->cut : o->cut ? defs_cut(d, o->cut) : -1;
+    if (st == BH_OK && cut >= 0)
+        st = sim_set_cut(p.sim, cut, &p.err);
     if (st == BH_OK)
         st = play_loop(&p);
     if (!p.sim) {
@@ -446,7 +483,11 @@ int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why
     unsigned char *zero = calloc(big, 1);
     if (!zero)
         return -1;
-    ex_rec r = {.run = run, .policy = ex_run_policy(o, run), .status = EX_CRASHED, .ending = -1,
+    ex_rec r = {.run = run,
+                .policy = !o->cands                ? ex_run_policy(o, run)
+                          : o->cands[run].nsteps ? EX_VARIED : o->cands[run].policy,
+                .seed = o->cands ? o->cands[run].seed : ex_run_seed(o, run),
+                .status = EX_CRASHED, .ending = -1,
                 .meters = (const double *)zero, .lo = (const double *)zero,
                 .hi = (const double *)zero, .fired = zero, .opened = zero, .avail = zero,
                 .started = zero, .chosen = zero, .clock_calls = (const uint32_t *)(void *)zero,

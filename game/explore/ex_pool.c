@@ -12,10 +12,12 @@
  * crashed). Every way, no session can see what an earlier one left in Lua
  * locals or upvalues.
  *
- * Runs go to workers in blocks of EX_BLOCK, round robin, so every worker
- * gets a fair share of each policy. Records come back over one pipe per
- * worker, read as they arrive with poll(); their order does not matter,
- * because the caller files each under its run index. */
+ * Runs go to workers in blocks of up to EX_BLOCK, each worker taking the
+ * next block when it is free (a counter in memory the workers share), so
+ * a worker that drew long sessions does not hold the others up; small
+ * batches (a search's replays) get blocks of one. Records come back over
+ * one pipe per worker, read as they arrive with poll(); their order does
+ * not matter, because the caller files each under its run index. */
 #include "explore/ex_internal.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -153,17 +156,18 @@ static int run_rewound(const ex_opts *o, lh_host *rw, const bh_defs *d, int run,
     return rc;
 }
 
-static int worker_main(const ex_opts *o, lh_host *h, int w, int workers, int fd)
+static int worker_main(const ex_opts *o, lh_host *h, int block, long *next, int fd)
 {
     ex_buf b = {0};
     int rc = 0;
     lh_host *rw = o->isolation == EX_ISO_REWIND ? load_rewindable(o, lh_defs(h)) : NULL;
-    for (long blk = w; rc == 0 && blk * EX_BLOCK < o->runs; blk += workers) {
-        int end = (int)(blk * EX_BLOCK + EX_BLOCK < o->runs ? blk * EX_BLOCK + EX_BLOCK : o->runs);
+    for (long blk; rc == 0 && (blk = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED)) * block <
+                                  o->runs;) {
+        int end = (int)(blk * block + block < o->runs ? blk * block + block : o->runs);
         /* a block's records go in one write: a write per run was a tenth
          * of the time with sessions this quick */
         b.n = 0;
-        for (int run = (int)(blk * EX_BLOCK); rc == 0 && run < end; run++)
+        for (int run = (int)(blk * block); rc == 0 && run < end; run++)
             rc = o->isolation == EX_ISO_REWIND   ? run_rewound(o, rw, lh_defs(h), run, &b)
                  : o->isolation == EX_ISO_RELOAD ? run_reloaded(o, lh_defs(h), run, &b)
                                                  : run_forked(o, h, run, fd, &b);
@@ -197,8 +201,10 @@ static int drain(feed *f, const bh_defs *d, ex_sink sink, void *ud)
     return rc;
 }
 
-static int start_workers(const ex_opts *o, lh_host *h, feed *f, int workers)
+static int start_workers(const ex_opts *o, lh_host *h, feed *f, int workers, long *next)
 {
+    int block = o->runs / (workers * 4);
+    block = block < 1 ? 1 : block > EX_BLOCK ? EX_BLOCK : block;
     for (int w = 0; w < workers; w++) {
         int fds[2];
         if (pipe(fds) != 0)
@@ -213,7 +219,7 @@ static int start_workers(const ex_opts *o, lh_host *h, feed *f, int workers)
             close(fds[0]);
             for (int k = 0; k < w; k++)
                 close(f[k].fd);
-            _exit(worker_main(o, h, w, workers, fds[1]));
+            _exit(worker_main(o, h, block, next, fds[1]));
         }
         close(fds[1]);
         f[w].fd = fds[0];
@@ -270,7 +276,12 @@ bh_status ex_pool_run(const ex_opts *o, lh_host *h, int workers, ex_sink sink, v
     if (workers < 1 || workers > EX_MAX_WORKERS)
         return err_set(err, BH_EUSAGE, "", 0, "workers must be from 1 to %d", EX_MAX_WORKERS);
     fflush(NULL); /* nothing buffered may be written twice by a child */
-    int rc = start_workers(o, h, f, workers);
+    long *next = mmap(NULL, sizeof *next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                      -1, 0);
+    if (next == MAP_FAILED)
+        return err_set(err, BH_EIO, "", 0, "cannot share the run counter: %s", strerror(errno));
+    *next = 0;
+    int rc = start_workers(o, h, f, workers, next);
     if (rc == 0)
         rc = collect(f, workers, lh_defs(h), sink, ud);
     int died = 0;
@@ -285,6 +296,7 @@ bh_status ex_pool_run(const ex_opts *o, lh_host *h, int workers, ex_sink sink, v
             died = 1;
         ex_buf_free(&f[w].buf);
     }
+    munmap(next, sizeof *next);
     if (rc == -1)
         return err_set(err, BH_EIO, "", 0, "cannot run the workers: %s", strerror(errno));
     if (rc == -2)

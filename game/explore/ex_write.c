@@ -74,8 +74,12 @@ static void head(FILE *f, const json_t *m)
     const json_t *cut = json_object_get(sc, "cut");
     fprintf(f, "Explored %s: \"%s\" (%s)%s%s\n", rp_str(sc, "file"), rp_str(sc, "title"),
             rp_str(sc, "id"), cut ? ", in cut " : "", cut ? rp_str(cut, "id") : "");
-    fprintf(f, "%d runs, seeds %s to %s; policies:", count(m, "runs"), rp_str(m, "seed"),
-            rp_str(m, "last_seed"));
+    if (json_object_get(m, "search"))
+        fprintf(f, "%d runs of a search (seed %s); policies:", count(m, "runs"),
+                rp_str(m, "seed"));
+    else
+        fprintf(f, "%d runs, seeds %s to %s; policies:", count(m, "runs"), rp_str(m, "seed"),
+                rp_str(m, "last_seed"));
     size_t i;
     json_t *p;
     json_array_foreach(json_object_get(m, "policies"), i, p)
@@ -290,6 +294,7 @@ void ex_write_text(FILE *f, const json_t *m)
     impact(f, m);
     clock(f, m);
     stale(f, m);
+    ex_write_search(f, m);
     failures(f, m);
     const json_t *t = json_object_get(m, "timing");
     if (t)
