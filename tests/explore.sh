@@ -134,7 +134,7 @@ ls explore-FAIL-* >/dev/null 2>&1 && fail "journals in the current folder itself
 mkdir -p graphs
 "$bh" explore "$fix/hostile.lua" --runs 48 --dot graphs/g.dot >/dev/null 2>err
 n=$(ls graphs/explore-FAIL-hostile-*.journal 2>/dev/null | wc -l)
-[ "$n" -eq 3 ] && grep -q "in graphs/" err && pass "failure journals beside --dot" || fail "beside --dot: $n""
+[ "$n" -eq 3 ] && grep -q "in graphs/" err && pass "failure journals beside --dot" || fail "beside --dot: $n"
 
 # ---- isolation end to end: each run is a fresh `bulkhead run` of its journal ----
 mkdir runs
