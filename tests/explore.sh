@@ -164,4 +164,62 @@ echo "# edited" >>runs/explore-isolation-3.journal
   grep -q "# edited" runs/explore-isolation-3.journal && pass "an edited journal is never overwritten" ||
   { fail "edited journal (exit $rc)"; cat err; }
 
+# ---- check --explore: clean means nothing crashed ----
+# hooks.lua has an error in an action's `available`, `start` and `cancel`
+# and in an inject's `when`, each in a rare branch; every one must come out
+# as an error at its line, with its traceback and a journal that replays it.
+mkdir chk && cd chk
+"$bh" check --explore 300 "$fix/hooks.lua" >out 2>&1; rc=$?
+[ $rc -eq 1 ] && pass "check --explore exits 1 when a session crashed" || { fail "check exit $rc"; cat out; }
+for want in "24:the gate's availability check broke:availability of action 'gate'" \
+            "31:the third rush broke its start hook:start of action 'rush'" \
+            "35:calling off the halt broke its cancel hook:cancel of action 'halt'" \
+            "41:the alarm's condition broke:condition of inject 'alarm'"; do
+  line=${want%%:*}; rest=${want#*:}; msg=${rest%%:*}; hook=${rest#*:}
+  if grep -qF "$fix/hooks.lua:$line: error: $msg (an explored session stopped on this error" out &&
+     grep -qF "while running the $hook" out; then pass "check --explore reports $hook at :$line"
+  else fail "check --explore lacks $hook at :$line"; fi
+  j=$(grep -F "hooks.lua:$line: error: $msg" out | sed -n 's/.*--plan \([^)]*\)).*/\1/p')
+  "$bh" run "$fix/hooks.lua" --plan "$j" >/dev/null 2>err; r=$?
+  [ $r -eq 1 ] && grep -qF "hooks.lua:$line: error: $msg" err && pass "its journal $j replays it" ||
+    { fail "journal of :$line (exit $r, '$j')"; head -3 err; }
+done
+grep -q "stack traceback" out && pass "tracebacks shown" || fail "no traceback"
+ls explore-hooks/explore-FAIL-hooks-*.journal >/dev/null 2>&1 && pass "journals in explore-hooks/" ||
+  fail "no journals in explore-hooks/"
+"$bh" check --explore 300 --format json "$fix/hooks.lua" >j.json 2>/dev/null
+python3 - j.json <<'EOF2' && pass "check --format json: the crashes as errors with traces" || fail "check json"
+import json, sys
+m = json.load(open(sys.argv[1]))
+errs = [d for d in m["diagnostics"] if d["severity"] == "error"]
+assert sorted(d["line"] for d in errs) == [24, 31, 35, 41], errs
+assert all(d["trace"] and "stack traceback" in d["trace"] for d in errs)
+assert m["errors"] == 4
+EOF2
+mkdir kept
+"$bh" check --explore 100 --out kept "$fix/hooks.lua" >/dev/null 2>&1
+ls kept/explore-FAIL-hooks-*.journal >/dev/null 2>&1 && pass "check --out DIR keeps them there" ||
+  fail "check --out"
+"$bh" check --out kept "$fix/hooks.lua" >/dev/null 2>err; [ $? -eq 2 ] && pass "--out without --explore: usage" ||
+  fail "--out without --explore"
+# the clean fixture stays clean of errors, and the fallback warning comes once
+"$bh" check --explore 200 "$fix/known.lua" >out 2>&1
+grep -q ": error:" out && fail "known.lua: an error under --explore" || pass "known.lua: no error under --explore"
+sed 's/fallback = true//' "$fix/known.lua" >nofallback.lua
+"$bh" check --explore 50 nofallback.lua >out 2>&1
+[ "$(grep -c 'no ending has fallback' out)" -eq 1 ] && pass "the fallback warning once under --explore" ||
+  { fail "fallback warning count"; cat out; }
+cd ..
+
+# ---- the random player uses the whole API: cancels, and repeats what repeats ----
+mkdir api
+"$bh" explore "$fix/hooks.lua" --runs 400 --policy random --journals api >/dev/null 2>&1
+grep -l " cancel " api/*.journal >/dev/null 2>&1 && pass "random players cancel running actions" ||
+  fail "no random player cancelled anything"
+rep=0
+for j in api/*.journal; do
+  [ "$(grep -c ' start rush$' "$j")" -ge 2 ] && { rep=1; break; }
+done
+[ $rep -eq 1 ] && pass "random players repeat a repeatable action" || fail "no repeat of 'rush'"
+
 [ $fails -eq 0 ]

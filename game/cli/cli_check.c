@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -17,30 +18,40 @@
 #include "explore/ex_explore.h"
 #include "script/lh_host.h"
 
-/* `check --explore N`: content no explored session reached. Explore plays
- * N sessions with its simple players; what none of them met is reported
- * as a warning at its declaration: perhaps unreachable, perhaps only
- * reachable by play the players do not try. Conditions that kept waiting
- * on the clock are pointed out too. */
-static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void add_diag(lh_diags *d, const bh_loc *loc, const char *fmt, ...)
+/* `check --explore N`: the playtester's search (explore --search) plays
+ * until N sessions in a row found nothing new. Every session that stopped
+ * on an error is an error at the failing line, with its traceback and the
+ * journal that replays it: a scenario is clean only when nothing crashed.
+ * What no session met is a warning at its declaration: perhaps
+ * unreachable, perhaps only reachable by play the search did not try.
+ * Conditions that kept waiting on the clock are pointed out too. */
+static void add_finding(lh_diags *d, lh_severity sev, const char *file, int line,
+                        const char *trace, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void add_finding(lh_diags *d, lh_severity sev, const char *file, int line,
+                        const char *trace, const char *fmt, ...)
 {
     if (VEC_PUSH(d->v, d->n, d->cap) != 0)
         return;
-    char msg[400];
+    char msg[1600];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     lh_diag *g = &d->v[d->n++];
     memset(g, 0, sizeof *g);
-    g->sev = LH_WARNING;
-    g->file = strdup(loc->file);
-    g->line = loc->line;
+    g->sev = sev;
+    g->file = strdup(file);
+    g->line = line;
     g->msg = strdup(msg);
-    d->warnings++;
+    g->trace = trace && trace[0] ? strdup(trace) : NULL;
+    if (sev == LH_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
 }
+
+#define add_diag(d, loc, ...) add_finding(d, LH_WARNING, (loc)->file, (loc)->line, NULL, __VA_ARGS__)
 
 /* Is ending i one that a cut other than `cut` (the one explored, NULL for
  * the whole scenario) ends with? */
@@ -52,23 +63,62 @@ static int cut_ending(const bh_defs *d, int i, const char *cut)
     return 0;
 }
 
-static void explore_findings(const char *path, int runs, const char *cut, const lh_opts *lua,
-                             lh_diags *out)
+/* Every distinct error an explored session stopped on, at its line, with
+ * the journal that replays it (written to `dir`, made when needed). */
+static void failure_findings(ex_result *r, const char *dir, lh_diags *out)
+{
+    if (!r->failed)
+        return;
+    char made[300];
+    if (!dir) {
+        snprintf(made, sizeof made, "explore-%s", r->defs->scenario.id);
+        dir = mkdir(made, 0777) == 0 || errno == EEXIST ? made : ".";
+    }
+    bh_err e;
+    err_clear(&e);
+    if (ex_save_failures(r, dir, 10, &e) != BH_OK)
+        add_finding(out, LH_ERROR, e.file, e.line, NULL, "cannot keep the journal of a failed "
+                    "session: %s", e.msg);
+    for (int i = 0; i < r->ngroups; i++) {
+        const ex_group *g = &r->groups[i];
+        char replay[4400];
+        if (g->path)
+            snprintf(replay, sizeof replay, "replay: bulkhead run %s --plan %s", r->scenario,
+                     g->path);
+        else
+            snprintf(replay, sizeof replay, "its process died; replay alone with bulkhead "
+                     "explore %s --runs 1 --seed %llu --isolation fork", r->scenario,
+                     (unsigned long long)g->seeds[0]);
+        add_finding(out, LH_ERROR, g->file && g->file[0] ? g->file : r->scenario, g->line,
+                    g->trace, "%s (an explored session stopped on this error: %d of %d "
+                    "sessions did; %s)", g->msg ? g->msg : g->error, g->runs, r->nruns, replay);
+    }
+}
+
+static void explore_findings(const char *path, int budget, const char *cut, const lh_opts *lua,
+                             const char *out_dir, lh_diags *out)
 {
     ex_opts o;
     ex_opts_default(&o);
     o.scenario = path;
     o.cut = cut; /* --cut: explore sessions of that cut */
-    o.runs = runs;
+    o.search = 1;
+    o.budget = budget;
+    o.runs = budget > EX_DEFAULT_CAP / 20 ? EX_DEFAULT_CAP : budget * 20;
     o.lua = *lua;
     o.verify = 1; /* a lint: find conditions that read more than `w` */
     ex_result *r = NULL;
     lh_diags d = {0};
     bh_err e;
+    err_clear(&e);
     if (ex_explore(&o, &r, &d, &e) != BH_OK || !r) {
+        if (!d.n) /* else it loaded for check a moment ago; load errors are reported there */
+            add_finding(out, LH_ERROR, path, 0, NULL, "the exploration could not run: %s",
+                        e.msg);
         lh_diags_free(&d);
-        return; /* it loaded for check a moment ago; load errors are reported there */
+        return;
     }
+    failure_findings(r, out_dir, out);
     const bh_defs *df = r->defs;
     int n = r->nruns;
     for (size_t i = 0; i < df->ninjects; i++)
@@ -141,10 +191,18 @@ int cmd_check(int argc, char **argv)
 {
     /* --format and --explore are check's own; the rest are the common options */
     int json = 0, explore = 0;
+    const char *out_dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int is_explore = strncmp(argv[i], "--explore", 9) == 0;
-        if (!is_explore && strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+        int is_out = strcmp(argv[i], "--out") == 0 || strncmp(argv[i], "--out=", 6) == 0;
+        if (is_out && strchr(argv[i], '='))
+            v = argv[i] + 6;
+        else if (is_out && i + 1 < argc)
+            v = argv[i + 1];
+        else if (is_out)
+            return usage_error("%s", "--out needs a folder");
+        else if (!is_explore && strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             v = argv[i + 1];
         else if (!is_explore && strncmp(argv[i], "--format=", 9) == 0)
             v = argv[i] + 9;
@@ -154,7 +212,12 @@ int cmd_check(int argc, char **argv)
             v = argv[i] + 10;
         else
             continue;
-        if (is_explore) {
+        if (is_out) {
+            struct stat st;
+            if (stat(v, &st) != 0 || !S_ISDIR(st.st_mode))
+                return usage_error("--out wants an existing folder, not '%s'", v);
+            out_dir = v;
+        } else if (is_explore) {
             uint64_t nr;
             if (parse_u64(v, &nr) != 0 || nr < 1 || nr > 100000)
                 return usage_error("--explore wants a number of sessions from 1 to 100000, not '%s'", v);
@@ -178,6 +241,9 @@ int cmd_check(int argc, char **argv)
         return usage_error("%s", "check takes only scenario files (and --mem-limit)");
     if (c.cut && !explore)
         return usage_error("%s", "--cut is for check --explore N: explore sessions of that cut");
+    if (out_dir && !explore)
+        return usage_error("%s", "--out is for check --explore N: where journals of failed "
+                                 "sessions go");
     if (optind >= argc)
         return usage_error("%s", "check needs at least one scenario file");
     int problems = 0, errors = 0, warnings = 0;
@@ -196,7 +262,7 @@ int cmd_check(int argc, char **argv)
             }
             d.errors++;
         } else if (h && explore && d.errors == 0) {
-            explore_findings(argv[i], explore, c.cut, &c.lua, &d);
+            explore_findings(argv[i], explore, c.cut, &c.lua, out_dir, &d);
         }
         if (json)
             add_json_diags(all, &d);

@@ -196,6 +196,7 @@ int ex_absorb(void *ud, const ex_rec *x)
     g->seen[x->run] = 1;
     ex_run *run = &r->runs[x->run];
     run->seed = x->seed;
+    run->cut = x->cut;
     run->policy = (ex_policy)x->policy;
     run->status = (ex_run_status)x->status;
     run->ending = x->ending;

@@ -132,6 +132,7 @@ unsigned ex_parse_policy(const char *s);
 
 typedef struct ex_run {
     uint64_t seed;
+    int cut;               /* the session cut it played in, -1: the whole scenario */
     ex_policy policy;
     ex_run_status status;
     int ending;            /* index, or -1 (failed, or no fallback ending) */

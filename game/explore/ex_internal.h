@@ -28,6 +28,7 @@ typedef struct ex_rec {
     int run, policy, status, ending, by_length, inputs;
     bh_time end_time;
     uint64_t seed;                 /* the session's */
+    int cut;                       /* the session cut it played in, -1: none */
     int err_line, err_flen;        /* failed: the error's line, and how many bytes of
                                       `error` are its file ("file:line: message") */
     const double *meters;          /* nmeters: final values */

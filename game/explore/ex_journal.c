@@ -33,8 +33,8 @@ static int journal_text(const ex_result *r, int run, const char *journal, ex_buf
     if (!strchr(r->scenario, '\n'))
         ex_buf_printf(b, "scenario %s\n", r->scenario);
     ex_buf_printf(b, "seed %llu\n", (unsigned long long)x->seed);
-    if (r->opts.cut)
-        ex_buf_printf(b, "cut %s\n", r->opts.cut);
+    if (x->cut >= 0 && (size_t)x->cut < r->defs->ncuts)
+        ex_buf_printf(b, "cut %s\n", r->defs->cuts[x->cut].id);
     return ex_buf_add(b, journal ? journal : "", journal ? strlen(journal) : 0);
 }
 

@@ -42,6 +42,7 @@ typedef struct player {
     ex_buf journal;
     int inputs;
     const ex_cand *cand;     /* a search's candidate, or NULL */
+    int cut;                 /* the session cut played in, or -1 */
     int next_step;           /* its first step not yet applied */
     bh_err err;
 } player;
@@ -394,7 +395,7 @@ static int encode(player *p, int run, bh_status st, ex_buf *out)
     if (flen >= (int)strlen(msg))
         flen = 0;
     ex_rec r = {.run = run, .policy = p->cand && p->cand->nsteps ? EX_VARIED : p->policy, .status = failed ? EX_FAILED : EX_ENDED,
-                .seed = sim_seed(p->sim), .err_line = failed ? e->line : 0, .err_flen = flen,
+                .seed = sim_seed(p->sim), .cut = p->cut, .err_line = failed ? e->line : 0, .err_flen = flen,
                 .ending = failed ? -1 : sim_ending(p->sim), .inputs = p->inputs,
                 .end_time = sim_now(p->sim), .meters = meters, .lo = meters + nm,
                 .hi = meters + 2 * nm, .chosen = chosen, .edges = p->edges, .clock_calls = clock,
@@ -458,9 +459,9 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
     if (st == BH_OK && o->verify)
         sim_verify_memos(p.sim, 1);
-    int cut = cand ? cand->cut : o->cut ? defs_cut(d, o->cut) : -1;
-    if (st == BH_OK && cut >= 0)
-        st = sim_set_cut(p.sim, cut, &p.err);
+    p.cut = cand ? cand->cut : o->cut ? defs_cut(d, o->cut) : -1;
+    if (st == BH_OK && p.cut >= 0)
+        st = sim_set_cut(p.sim, p.cut, &p.err);
     if (st == BH_OK)
         st = play_loop(&p);
     if (!p.sim) {
@@ -487,6 +488,7 @@ int ex_play_crashed(const ex_opts *o, const bh_defs *d, int run, const char *why
                 .policy = !o->cands                ? ex_run_policy(o, run)
                           : o->cands[run].nsteps ? EX_VARIED : o->cands[run].policy,
                 .seed = o->cands ? o->cands[run].seed : ex_run_seed(o, run),
+                .cut = o->cands ? o->cands[run].cut : o->cut ? defs_cut(d, o->cut) : -1,
                 .status = EX_CRASHED, .ending = -1,
                 .meters = (const double *)zero, .lo = (const double *)zero,
                 .hi = (const double *)zero, .fired = zero, .opened = zero, .avail = zero,

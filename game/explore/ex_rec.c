@@ -72,7 +72,7 @@ typedef struct rec_head {
     int32_t run, policy, status, ending, by_length, inputs;
     int64_t end_time;
     uint64_t seed;
-    int32_t err_line, err_flen;
+    int32_t err_line, err_flen, cut, pad_;
     uint32_t nmeters, ninjects, ndecisions, nactions, noptions;
     uint32_t nedges, error_len, trace_len, journal_len, nendings;
 } rec_head;
@@ -146,7 +146,7 @@ size_t ex_noptions(const bh_defs *d)
 int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out)
 {
     rec_head h = {EX_REC_MAGIC, 0, r->run, r->policy, r->status, r->ending, r->by_length,
-                  r->inputs, r->end_time, r->seed, r->err_line, r->err_flen, (uint32_t)d->nmeters, (uint32_t)d->ninjects,
+                  r->inputs, r->end_time, r->seed, r->err_line, r->err_flen, r->cut, 0, (uint32_t)d->nmeters, (uint32_t)d->ninjects,
                   (uint32_t)d->ndecisions, (uint32_t)d->nactions, (uint32_t)ex_noptions(d),
                   (uint32_t)r->nedges, (uint32_t)strlen(r->error), (uint32_t)strlen(r->trace),
                   (uint32_t)strlen(r->journal), (uint32_t)d->nendings};
@@ -195,7 +195,8 @@ int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out)
     const char *q = p + sizeof h;
     *out = (ex_rec){.run = h.run, .policy = h.policy, .status = h.status, .ending = h.ending,
                     .by_length = h.by_length, .inputs = h.inputs, .end_time = h.end_time,
-                    .seed = h.seed, .err_line = h.err_line, .err_flen = h.err_flen};
+                    .seed = h.seed, .err_line = h.err_line, .err_flen = h.err_flen,
+                    .cut = h.cut};
     out->meters = (const double *)(const void *)q;
     q += h.nmeters * sizeof(double);
     out->lo = (const double *)(const void *)q;
@@ -226,7 +227,8 @@ int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out)
     out->journal = q;
     /* the strings must end where the header says */
     if (out->error[h.error_len] || out->trace[h.trace_len] || out->journal[h.journal_len] ||
-        h.err_flen < 0 || (uint32_t)h.err_flen > h.error_len)
+        h.err_flen < 0 || (uint32_t)h.err_flen > h.error_len || h.cut < -1 ||
+        h.cut >= (int32_t)d->ncuts)
         return -1;
     return 0;
 }

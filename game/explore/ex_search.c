@@ -339,7 +339,9 @@ static void make_cand(search *S, int i)
     static const ex_policy fresh[] = {EX_RANDOM, EX_RANDOM, EX_GREEDY,
                                       EX_GREEDY, EX_GREEDY, EX_CAUTIOUS};
     const bh_defs *d = S->d;
-    *c = (ex_cand){.seed = rng_next(&S->rng), .pseed = rng_next(&S->rng), .steps = v,
+    /* seeds short enough to type: the session's draws need no more */
+    *c = (ex_cand){.seed = (uint64_t)rng_range(&S->rng, 1, 999999), .pseed = rng_next(&S->rng),
+                   .steps = v,
                    .cut = S->cut};
     entry *e = S->ncorpus && rng_unit(&S->rng) >= EX_FRESH ? pick_parent(S) : NULL;
     if (!e || parse_entry(S, e) != 0) {
