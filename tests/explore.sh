@@ -222,4 +222,10 @@ for j in api/*.journal; do
 done
 [ $rep -eq 1 ] && pass "random players repeat a repeatable action" || fail "no repeat of 'rush'"
 
+# ---- the meter table never cuts a label ----
+sed 's/label = "M"/label = "Trucks waiting at the gate, in hundreds"/' "$fix/hostile.lua" >longlabel.lua
+"$bh" explore longlabel.lua --runs 8 --out . >out 2>/dev/null
+grep -q "^  m  *Trucks waiting at the gate, in hundreds  *[0-9]" out && pass "a long meter label is shown whole" ||
+  { fail "long meter label cut"; grep Trucks out; }
+
 [ $fails -eq 0 ]

@@ -1,7 +1,9 @@
 /* cli_check: `bulkhead check FILE.lua...`. Loads each scenario, prints
  * every finding as "file:line: error|warning: message" (or all of them as
- * JSON with --format json), and with --explore N also plays N sessions and
- * warns about content none of them reached. Exit 0 clean, 1 problems. */
+ * JSON with --format json), and with --explore N also searches play (as
+ * explore --search) until N sessions in a row find nothing new, reports
+ * every session that crashed as an error at the failing line, and warns
+ * about content none of them reached. Exit 0 clean, 1 problems. */
 #include <stdarg.h>
 #include <errno.h>
 #include <getopt.h>

@@ -34,6 +34,7 @@ typedef struct player {
     ex_policy policy;
     bh_rng rng;
     unsigned char *allowed;  /* random: the actions this run may start */
+    bh_time *ready;          /* a forgetful greedy player: when each action occurs to it */
     unsigned char *avail;    /* startable at this look */
     unsigned char *avail_ever, *started, *fired, *opened;
     int *pick;               /* scratch list of action indices */
@@ -159,7 +160,8 @@ static bh_status look_greedy(player *p)
     }
     int n = 0;
     for (size_t i = 0; i < p->d->nactions; i++)
-        if (p->avail[i] && p->d->actions[i].recommended && p->allowed[i])
+        if (p->avail[i] && p->d->actions[i].recommended && p->allowed[i] &&
+            p->ready[i] <= sim_now(p->sim))
             p->pick[n++] = (int)i;
     for (int k = n - 1; k > 0; k--) { /* in a random order: staff may not stretch to all */
         int j = (int)rng_range(&p->rng, 0, k), t = p->pick[k];
@@ -418,6 +420,7 @@ done:
 static void player_free(player *p)
 {
     free(p->allowed);
+    free(p->ready);
     free(p->avail);
     free(p->avail_ever);
     free(p->started);
@@ -441,6 +444,7 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     err_clear(&p.err);
     rng_seed(&p.rng, (cand ? cand->pseed : seed) ^ EX_POLICY_SALT);
     p.allowed = calloc(na, 1);
+    p.ready = calloc(na, sizeof *p.ready);
     p.avail = calloc(na, 1);
     p.avail_ever = calloc(na, 1);
     p.started = calloc(na, 1);
@@ -448,14 +452,24 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
     p.opened = calloc(d->ndecisions + 1, 1);
     p.pick = calloc(picks, sizeof *p.pick);
     int rc = -1;
-    if (!p.allowed || !p.avail || !p.avail_ever || !p.started || !p.fired || !p.opened ||
+    if (!p.allowed || !p.ready || !p.avail || !p.avail_ever || !p.started || !p.fired || !p.opened ||
         !p.pick)
         goto done;
     /* Random play rules out a random half of the actions for the whole run,
      * so every action has runs with it and runs without it to compare. */
     for (size_t i = 0; i < d->nactions; i++)
-        p.allowed[i] = p.policy == EX_RANDOM ? rng_unit(&p.rng) < 0.5
-                       : cand && cand->forget > 0 ? rng_unit(&p.rng) >= cand->forget : 1;
+        p.allowed[i] = p.policy == EX_RANDOM ? rng_unit(&p.rng) < 0.5 : 1;
+    /* A search's forgetful expert: some recommended actions occur to it
+     * late, some never; so are the "all good but one thing" stories met. */
+    bh_time span = d->scenario.length > 0 ? d->scenario.length : 1;
+    for (size_t i = 0; cand && cand->forget > 0 && i < d->nactions; i++) {
+        if (rng_unit(&p.rng) >= cand->forget)
+            continue;
+        if (rng_unit(&p.rng) < 0.4)
+            p.allowed[i] = 0;
+        else
+            p.ready[i] = (bh_time)rng_range(&p.rng, 1, span / 2 + 1);
+    }
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
     if (st == BH_OK && o->verify)
         sim_verify_memos(p.sim, 1);
