@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "core/rng.h"
+
 #include "explore/ex_explore.h"
 
 /* A growable byte buffer; `oom` sticks once an append failed. */
@@ -82,6 +84,10 @@ int ex_rec_encode(const ex_rec *r, const bh_defs *d, ex_buf *out);
  * and its decoding: 0, or -1 when the bytes are not a record for these defs. */
 size_t ex_rec_size(const char *p, size_t n);
 int ex_rec_decode(const char *p, size_t n, const bh_defs *d, ex_rec *out);
+
+/* A while: from a minute to half the span, as likely minutes as hours or
+ * days (log-uniform), which is how late a player's second thoughts come. */
+bh_time ex_log_span(bh_rng *r, bh_time span);
 
 /* The seed and policy of run `run`. */
 uint64_t ex_run_seed(const ex_opts *o, int run);

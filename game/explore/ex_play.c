@@ -11,6 +11,7 @@
  * the session's, so looking cannot change what the scenario draws. */
 #include "explore/ex_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,12 @@ typedef struct player {
     int next_step;           /* its first step not yet applied */
     bh_err err;
 } player;
+
+bh_time ex_log_span(bh_rng *r, bh_time span)
+{
+    double lo = log(60.0), hi = log(span > 240 ? (double)span / 2 : 120.0);
+    return (bh_time)exp(lo + (hi - lo) * rng_unit(r));
+}
 
 uint64_t ex_run_seed(const ex_opts *o, int run)
 {
@@ -468,7 +475,7 @@ int ex_play(const ex_opts *o, lh_host *h, int run, ex_buf *out)
         if (rng_unit(&p.rng) < 0.4)
             p.allowed[i] = 0;
         else
-            p.ready[i] = (bh_time)rng_range(&p.rng, 1, span / 2 + 1);
+            p.ready[i] = ex_log_span(&p.rng, span);
     }
     bh_status st = sim_create(&p.sim, d, lh_hooks(h), seed, &p.err);
     if (st == BH_OK && o->verify)

@@ -228,9 +228,9 @@ static int mutate_once(search *S, ex_step *v, int n, int *tail)
         break;
     case 2: /* earlier or later */
         if (n) {
-            bh_time t = v[k].time;
-            v[k].time = rng_unit(&S->rng) < 0.5 ? rand_time(S, 0, t)
-                                                : rand_time(S, t, t + (S->span - t) / 4 + 1);
+            bh_time t = v[k].time, by = ex_log_span(&S->rng, S->span);
+            v[k].time = rng_unit(&S->rng) < 0.5 ? (t > by ? t - by : 0)
+                                                : (t + by < S->span ? t + by : S->span);
             qsort(v, (size_t)n, sizeof *v, step_cmp);
             return n;
         }
@@ -239,8 +239,7 @@ static int mutate_once(search *S, ex_step *v, int n, int *tail)
         for (int t = 0; t < n && n < EX_MAX_STEPS; t++) {
             ex_step *x = &v[(k + t) % n];
             if (x->kind == IN_START) {
-                v[n++] = (ex_step){rand_time(S, x->time, x->time + S->span / 8 + 1), IN_CANCEL,
-                                   x->a, 0};
+                v[n++] = (ex_step){x->time + ex_log_span(&S->rng, S->span), IN_CANCEL, x->a, 0};
                 qsort(v, (size_t)n, sizeof *v, step_cmp);
                 return n;
             }
@@ -377,16 +376,19 @@ static int judge(search *S, int *news)
     const bh_defs *d = S->d;
     for (int i = 0; i < S->nbatch; i++) {
         seen_run *s = &S->batch[i];
-        int run = S->base + i, fresh = 0;
+        /* fresh: something the report counts (coverage); guide: a step
+         * towards what is still unseen, kept to build on but no reason to
+         * search on, so the budget bounds the search */
+        int run = S->base + i, fresh = 0, guide = 0;
         for (size_t f = 0; f < S->nfeat; f++)
             if (s->hit[f] && S->hits[f]++ == 0)
                 fresh = 1;
         for (size_t m = 0; m < S->nends_key && s->status == EX_ENDED && s->ending >= 0; m++) {
             size_t k = ends_key(S, s, m);
-            fresh |= k != SIZE_MAX && !S->ends_at[k]++;
+            guide |= k != SIZE_MAX && !S->ends_at[k]++;
         }
         if (s->status == EX_ENDED && s->ending >= 0)
-            fresh |= ending_extreme(S, s);
+            guide |= ending_extreme(S, s);
         for (size_t m = 0; m < d->nmeters && s->status != EX_CRASHED; m++) {
             if (s->lo[m] < S->best_lo[m] || s->hi[m] > S->best_hi[m])
                 fresh |= run > 0; /* the first run sets the marks */
@@ -396,11 +398,9 @@ static int judge(search *S, int *news)
         if (ex_target_seen(S->r, run, s->status, s->hit, s->journal, s->seed, s->cut,
                            s->inputs, ex_mono_s()) != 0)
             return -1;
-        if (!fresh) {
-            (*news)++;
+        *news = fresh ? 0 : *news + 1;
+        if (!fresh && !guide)
             continue;
-        }
-        *news = 0;
         if (!s->journal)
             continue; /* a new failure: listed, but nothing to build on */
         if (S->ncorpus == S->cap) {
