@@ -228,4 +228,68 @@ sed 's/label = "M"/label = "Trucks waiting at the gate, in hundreds"/' "$fix/hos
 grep -q "^  m  *Trucks waiting at the gate, in hundreds  *[0-9]" out && pass "a long meter label is shown whole" ||
   { fail "long meter label cut"; grep Trucks out; }
 
+# ---- explore --search on both flagships: a witness plan for every ending ----
+# The search must reach every declared ending (cut endings included) and
+# hand back, for each, a plan of the players' own inputs that `bulkhead
+# run` turns into that ending; every inject and option witness must
+# reproduce its target too. The budget is counted in runs, so this finds
+# the same in any build.
+for sc in carrier_ransomware regulator_attack; do
+  S="$root/scenarios/$sc.lua"
+  W="$tmp/wit-$sc"
+  "$bh" explore "$S" --search --seed 1 --witness "$W" --json >"$sc.json" 2>"$sc.err"; rc=$?
+  [ $rc -eq 0 ] && pass "$sc: the search ran clean" || { fail "$sc: search exit $rc"; cat "$sc.err"; }
+  missing=0
+  for id in $(grep -o '^ending { id = "[a-z0-9_]*"' "$S" | sed 's/.*"\(.*\)"/\1/'); do
+    p="$W/ending-$id.plan"
+    if [ ! -f "$p" ]; then fail "$sc: no witness for ending $id"; missing=1; continue; fi
+    [ "$(head -1 "$p")" = "# expect-ending: $id" ] || fail "$sc: $p does not start with # expect-ending: $id"
+    bad=$(grep -v '^#' "$p" | grep -vE '^(scenario|seed|cut) ' | grep -vE '^[0-9dhms]+ (start|cancel|choose) ' | head -1)
+    [ -z "$bad" ] || fail "$sc: $p has a line that is not the players' own: $bad"
+    got=$("$bh" run "$S" --plan "$p" 2>/dev/null | sed -n 's/.* ENDING *\([a-z0-9_]*\):.*/\1/p')
+    [ "$got" = "$id" ] || { fail "$sc: $p reaches '$got', not $id"; missing=1; }
+  done
+  [ $missing -eq 0 ] && pass "$sc: every ending has a witness that bulkhead run reproduces"
+  python3 - "$bh" "$S" "$W" "$sc.json" <<'EOF2' && pass "$sc: every inject and option witness reproduces its target" || fail "$sc: inject/option witnesses"
+import json, subprocess, sys, glob, os
+bh, scen, wdir, model = sys.argv[1:5]
+m = json.load(open(model))
+s = m["search"]
+assert all(e["reached"] for e in s["endings"]), [e["id"] for e in s["endings"] if not e["reached"]]
+assert s["never"] == [] or all(x["kind"] != "ending" for x in s["never"])
+checked = 0
+for t in s["injects"] + s["options"]:
+    if not t["reached"]:
+        continue
+    w = t["witness"]
+    assert w["reproduced"] and w["inputs"] <= w["from"], t
+    path = w["file"]
+    r = json.loads(subprocess.run([bh, "report", path, "--format", "json", "--scenario", scen],
+                                  capture_output=True, text=True, check=True).stdout)
+    if "." in t["id"]:
+        dec, opt = t["id"].split(".", 1)
+        d = [x for x in r["decisions"] if x["id"] == dec][0]
+        assert d.get("chosen") == opt, (path, d.get("chosen"), opt)
+    else:
+        assert any(e["kind"] == "inject" and e["id"] == t["id"] for e in r["timeline"]), path
+    checked += 1
+assert checked == len(glob.glob(os.path.join(wdir, "inject-*.plan"))) + len(glob.glob(os.path.join(wdir, "option-*.plan")))
+EOF2
+done
+# the search does not depend on the number of workers
+"$bh" explore "$fix/known.lua" --search --workers 1 --json >s1.json 2>/dev/null
+"$bh" explore "$fix/known.lua" --search --workers 2 --json >s2.json 2>/dev/null
+python3 - s1.json s2.json <<'EOF2' && pass "--search: the same with 1 and 2 workers" || fail "--search differs by workers"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for m in (a, b):
+    m.pop("timing")
+    for k in ("endings", "injects", "options"):
+        for t in m["search"][k]:
+            t.pop("seconds", None)
+    m["search"].pop("endings_s", None)
+assert a == b
+assert a["search"]["runs"] >= 256 and a["never"]["endings"] == ["unreachable"]
+EOF2
+
 [ $fails -eq 0 ]
