@@ -262,8 +262,16 @@ static int order_groups(gather *g)
     }
     for (int i = 0; i < n; i++) {
         ex_group *x = &r->groups[i];
-        for (int k = 0; k < x->nseeds; k++)
-            x->seeds[k] = r->runs[g->firsts[(size_t)i * EX_MAX_SEEDS + k]].seed;
+        int ns = 0; /* a search's runs share seeds: each listed once */
+        for (int k = 0; k < x->nseeds; k++) {
+            uint64_t sd = r->runs[g->firsts[(size_t)i * EX_MAX_SEEDS + k]].seed;
+            int dup = 0;
+            for (int j = 0; j < ns; j++)
+                dup |= x->seeds[j] == sd;
+            if (!dup)
+                x->seeds[ns++] = sd;
+        }
+        x->nseeds = ns;
         int rank = 0; /* firsts are distinct run indices */
         for (int j = 0; j < n; j++)
             rank += r->groups[j].first < x->first;

@@ -377,8 +377,13 @@ static int drawn(const json_t *e, int runs)
 void ex_write_dot(FILE *f, const json_t *m)
 {
     int runs = count(m, "runs");
+    char seeds[120];
+    if (json_object_get(m, "search")) /* a search draws its seeds */
+        snprintf(seeds, sizeof seeds, "a search from seed %s", rp_str(m, "seed"));
+    else
+        snprintf(seeds, sizeof seeds, "seeds %s to %s", rp_str(m, "seed"), rp_str(m, "last_seed"));
     fprintf(f,
-            "// The story graph of `bulkhead explore %s` (%d runs, seeds %s to %s).\n"
+            "// The story graph of `bulkhead explore %s` (%d runs, %s).\n"
             "// Nodes: injects (boxes), decisions (diamonds) and endings (double octagons,\n"
             "// green good, yellow mixed, pink bad), each with the share of runs in which it\n"
             "// fired, opened or was reached; dashed grey ones never happened.\n"
@@ -389,8 +394,7 @@ void ex_write_dot(FILE *f, const json_t *m)
             "// in at least 1%% of the runs. Dashed: B came later; drawn when seen in at least\n"
             "// 10%% of the runs (the --json graph has every edge).\n"
             "// Render: dot -Tsvg THIS.dot -o graph.svg\n",
-            rp_str(json_object_get(m, "scenario"), "file"), runs, rp_str(m, "seed"),
-            rp_str(m, "last_seed"));
+            rp_str(json_object_get(m, "scenario"), "file"), runs, seeds);
     fprintf(f, "digraph explore {\n  rankdir=LR;\n  node [fontname=\"DejaVu Sans\", "
                "fontsize=10];\n  edge [fontname=\"DejaVu Sans\", fontsize=8];\n");
     dot_nodes(f, m, runs);
