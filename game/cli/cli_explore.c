@@ -188,6 +188,9 @@ static int parse(int argc, char **argv, cli *c)
         return usage_error("--journals wants an existing folder, not '%s'", c->journals);
     if ((c->ex.budget || c->witness) && !c->ex.search)
         return usage_error("%s", "--budget and --witness are for --search");
+    if (c->ex.search && c->ex.policies != EX_ALL_POLICIES)
+        return usage_error("%s", "--policy is for random exploration: --search chooses its own "
+                                 "players");
     if (c->witness && (stat(c->witness, &st) != 0 || !S_ISDIR(st.st_mode)) &&
         mkdir(c->witness, 0777) != 0)
         return usage_error("--witness wants a folder it can make or use, not '%s'", c->witness);
@@ -250,8 +253,11 @@ static int write_journals(const ex_result *r, const char *dir)
     bh_err err;
     for (int i = 0; i < r->nruns; i++) {
         err_clear(&err);
-        snprintf(path, sizeof path, "%s/explore-%s-%llu.journal", dir, r->defs->scenario.id,
-                 (unsigned long long)r->runs[i].seed);
+        if (r->targets) /* a search's runs share seeds: named by run */
+            snprintf(path, sizeof path, "%s/explore-%s-run%d.journal", dir, r->defs->scenario.id, i);
+        else
+            snprintf(path, sizeof path, "%s/explore-%s-%llu.journal", dir, r->defs->scenario.id,
+                     (unsigned long long)r->runs[i].seed);
         if (ex_write_journal(r, i, r->runs[i].journal, path, &err) != BH_OK) {
             print_err(&err, "error");
             return -1;
