@@ -38,12 +38,12 @@ usage "$fix/known.lua" --runs
 usage "$fix/known.lua" --json --each
 usage "$fix/known.lua" --out "$tmp/no/such/dir"
 usage "$fix/known.lua" --meter nope --runs 2
+grep -q "no meter 'nope'" err && pass "--meter names the missing meter" || fail "--meter message"
 usage "$fix/known.lua" --budget 10
 usage "$fix/known.lua" --witness wdir
 usage "$fix/known.lua" --search --budget 0
 usage "$fix/known.lua" --search --policy greedy
 usage "$fix/known.lua" --search --witness /proc/no/such
-grep -q "no meter 'nope'" err && pass "--meter names the missing meter" || fail "--meter message"
 
 "$bh" explore --help >out 2>err && grep -q "bulkhead explore FILE.lua" out && grep -q -- "--policy" out &&
   pass "--help" || fail "--help"
