@@ -124,7 +124,7 @@ else fail "explore --cut thre (exit $rc)"; indent "$tmp/err"; fi
 
 # check --explore --cut explores that cut; --cut alone is bad usage.
 "$bh" check "$scn" --explore 12 --cut two >"$tmp/out" 2>&1
-if grep -qF "ending 'hot' was never reached in 12 explored sessions" "$tmp/out"; then
+if grep -qE "ending 'hot' was never reached in [0-9]+ explored sessions" "$tmp/out"; then
   pass "check --explore --cut explores the cut (hot is past its end)"
 else fail "check --explore --cut"; indent "$tmp/out"; fi
 "$bh" check "$scn" --explore 12 >"$tmp/out" 2>&1

@@ -307,3 +307,14 @@ bh_status ex_pool_run(const ex_opts *o, lh_host *h, int workers, ex_sink sink, v
         return err_set(err, BH_EIO, "", 0, "a worker process stopped before finishing its runs");
     return BH_OK;
 }
+
+bh_status ex_run_cands(const ex_result *r, const ex_cand *c, int n, ex_sink sink, void *ud,
+                       bh_err *err)
+{
+    ex_opts o = r->opts;
+    o.runs = n;
+    o.cands = c;
+    o.progress = NULL;
+    o.keep_journals = 0;
+    return ex_pool_run(&o, r->host, r->workers < n ? r->workers : n, sink, ud, err);
+}

@@ -493,17 +493,6 @@ static void search_free(search *S)
     free(S->end_hi);
 }
 
-bh_status ex_run_cands(const ex_result *r, const ex_cand *c, int n, ex_sink sink, void *ud,
-                       bh_err *err)
-{
-    ex_opts o = r->opts;
-    o.runs = n;
-    o.cands = c;
-    o.progress = NULL;
-    o.keep_journals = 0;
-    return ex_pool_run(&o, r->host, r->workers < n ? r->workers : n, sink, ud, err);
-}
-
 bh_status ex_search(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *err)
 {
     search S = {.o = o};
@@ -515,7 +504,8 @@ bh_status ex_search(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *
     const bh_defs *d = S.d;
     S.nfeat = ex_nfeatures(d);
     S.r->opts.progress = NULL; /* the search reports per generation, not per run */
-    S.r->opts.policies |= 1u << EX_VARIED;
+    /* the players a search uses, and its varied runs (never idle ones) */
+    S.r->opts.policies = 1u << EX_RANDOM | 1u << EX_GREEDY | 1u << EX_CAUTIOUS | 1u << EX_VARIED;
     S.cut = o->cut ? defs_cut(d, o->cut) : -1;
     rng_seed(&S.rng, o->seed ^ EX_SEARCH_SALT);
     double t0 = ex_mono_s();
