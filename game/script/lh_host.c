@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/mem.h"
 #include "core/text.h"
@@ -208,6 +209,19 @@ static int setup(lua_State *L)
     return 0;
 }
 
+/* "cannot open scenario 'x.lua': why", at the file, not at a line 1 that
+ * would read like a syntax error. */
+static void cannot_open(lh_host *h, const char *path, const bh_err *e)
+{
+    static const char prefix[] = "cannot open: ";
+    const char *why = strncmp(e->msg, prefix, sizeof prefix - 1) == 0
+                          ? e->msg + sizeof prefix - 1 : e->msg;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        why = "it is a folder, not a scenario file";
+    lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': %s", path, why);
+}
+
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
 {
     *out = NULL;
@@ -239,7 +253,8 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     if (!h->realdir) {
-        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open: no such folder");
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': no folder '%s'",
+                    path, h->dir);
         st = BH_EIO;
         goto fail;
     }
@@ -269,7 +284,10 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     if (lh_loadfile(h, path, path, NULL, &e) != 0) {
-        lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
+        if (e.status == BH_EIO) /* the file, not its text: no line to point at */
+            cannot_open(h, path, &e);
+        else
+            lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;
     }
