@@ -75,8 +75,16 @@ bh_status jexpect_comment(bh_plan *p, const char *rest, int lineno, const char *
     while (*rest == ' ' || *rest == '\t')
         rest++;
     int ending = comment_is(rest, EXPECT_ENDING);
-    if (!ending && !comment_is(rest, EXPECT_OBJECTIVE))
-        return BH_OK;
+    if (!ending && !comment_is(rest, EXPECT_OBJECTIVE)) {
+        /* "# expect-endng: x" would check nothing, silently */
+        if (strncmp(rest, "expect-", 7) != 0)
+            return BH_OK;
+        size_t n = strcspn(rest, ": \t");
+        return err_set(err, BH_EJOURNAL, p->name, lineno,
+                       "unknown expectation '%.*s' (a plan may say '# " EXPECT_ENDING ": ID' "
+                       "and '# " EXPECT_OBJECTIVE ": ID met')%s", (int)(n > 40 ? 40 : n), rest,
+                       hint);
+    }
     const char *key = ending ? EXPECT_ENDING : EXPECT_OBJECTIVE;
     const char *s = rest + strlen(key);
     if (*s != ':')

@@ -100,10 +100,12 @@ void journal_scenario_warning(const bh_plan *p, const char *plan_path, const cha
     char ref[PATH_MAX];
     if (journal_scenario_ref(found, plan_path, ref, sizeof ref) != 0)
         snprintf(ref, sizeof ref, "%s", found);
-    snprintf(buf, n, "%s:%d: warning: no '%s' in the journal's folder, so '%s' was read "
-             "relative to the current folder; an old journal's scenario line works only from "
-             "there: write 'scenario %s' (relative to the journal's folder) instead",
-             p->name ? p->name : plan_path, p->scenario_line, p->scenario, found, ref);
+    size_t fl = folder_len(plan_path);
+    snprintf(buf, n, "%s:%d: warning: no '%.*s%s' beside the journal, so '%s' was read "
+             "relative to the current folder; this old journal works only from there: make the "
+             "line 'scenario %s' (%s) to replay it from anywhere",
+             p->name ? p->name : plan_path, p->scenario_line, (int)fl, plan_path, p->scenario,
+             found, ref, ref[0] == '/' ? "absolute" : "relative to the journal's folder");
 }
 
 bh_status journal_scenario_find(const bh_plan *p, const char *plan_path, const char *fix,
