@@ -11,15 +11,6 @@
 #include "core/text.h"
 #include "core/vec.h"
 
-void jline_free(bh_jline *l)
-{
-    free(l->a);
-    free(l->b);
-    free(l->text);
-    free(l->body);
-    l->a = l->b = l->text = l->body = NULL;
-}
-
 void journal_plan_free(bh_plan *p)
 {
     for (size_t i = 0; i < p->n; i++)
