@@ -119,10 +119,15 @@ bh_status journal_scenario_find(const bh_plan *p, const char *plan_path, const c
         if (!out[0])
             return err_set(err, BH_EJOURNAL, name, p->scenario_line,
                            "the scenario's path is too long: %s", fix);
+        struct stat sb;
+        int e = stat(out, &sb) != 0 ? errno : ENOENT;
+        if (p->scenario[0] == '/')
+            return err_set(err, BH_EIO, name, p->scenario_line,
+                           "cannot open scenario '%s': %s; %s", out, strerror(e), fix);
         return err_set(err, BH_EIO, name, p->scenario_line,
-                       "cannot open scenario '%s': %s (read relative to the journal's folder%s); "
-                       "%s", out, strerror(ENOENT), p->scenario[0] == '/' ? ", or absolute" :
-                       ", and not in the current folder either", fix);
+                       "cannot open scenario '%s': %s (the line is read relative to the "
+                       "journal's folder, and '%s' is not in the current folder either); %s",
+                       out, strerror(e), p->scenario, fix);
     }
     /* It exists; it must also open as a file. A FIFO must not block. */
     int fd = open(out, O_RDONLY | O_NONBLOCK | O_CLOEXEC);

@@ -209,17 +209,21 @@ static int setup(lua_State *L)
     return 0;
 }
 
-/* "cannot open scenario 'x.lua': why", at the file, not at a line 1 that
- * would read like a syntax error. */
-static void cannot_open(lh_host *h, const char *path, const bh_err *e)
+/* A file that does not open (missing, unreadable, a folder): "cannot open
+ * scenario 'x.lua': why", at the file, not at a line 1 that would read like
+ * a syntax error. Other read errors (too big, a FIFO) keep their line. */
+static void load_failed(lh_host *h, const char *path, const bh_err *e)
 {
     static const char prefix[] = "cannot open: ";
-    const char *why = strncmp(e->msg, prefix, sizeof prefix - 1) == 0
-                          ? e->msg + sizeof prefix - 1 : e->msg;
     struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        why = "it is a folder, not a scenario file";
-    lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': %s", path, why);
+    if (e->status == BH_EIO && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        lh_diag_add(h, LH_ERROR, path, 0, NULL,
+                    "cannot open scenario '%s': it is a folder, not a scenario file", path);
+    else if (e->status == BH_EIO && strncmp(e->msg, prefix, sizeof prefix - 1) == 0)
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': %s", path,
+                    e->msg + sizeof prefix - 1);
+    else
+        lh_diag_add(h, LH_ERROR, e->file, e->line, NULL, "%s", e->msg);
 }
 
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
@@ -284,10 +288,7 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     if (lh_loadfile(h, path, path, NULL, &e) != 0) {
-        if (e.status == BH_EIO) /* the file, not its text: no line to point at */
-            cannot_open(h, path, &e);
-        else
-            lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
+        load_failed(h, path, &e);
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;
     }
