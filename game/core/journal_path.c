@@ -81,8 +81,11 @@ int journal_scenario_path(const bh_plan *p, const char *plan_path, char *out, si
     struct stat sb;
     size_t fl = p->scenario[0] == '/' ? 0 : folder_len(plan_path);
     int w = snprintf(out, n, "%.*s%s", (int)fl, plan_path, p->scenario);
-    if (w < 0 || (size_t)w >= n)
+    if (w < 0 || (size_t)w >= n) {
+        if (n)
+            out[0] = '\0'; /* journal_scenario_find: "too long", not a cut-off name */
         return -1;
+    }
     if (stat(out, &sb) == 0)
         return 0;
     /* An old journal: its path worked from the folder it was run in. */

@@ -342,6 +342,21 @@ static void test_scenario_path(void)
     CHECK_INT(journal_scenario_find(&p, plan_path, "FIX", out, sizeof out, &fb, &e), BH_EIO);
     CHECK_HAS(e.msg, "it is a folder, not a scenario file; FIX");
     journal_plan_free(&p);
+    /* a line as long as a line may be: too long to be a path, said so */
+    char *longline = malloc(4200);
+    if (longline) {
+        memcpy(longline, "scenario ", 9);
+        memset(longline + 9, 'a', 4080);
+        strcpy(longline + 9 + 4080, ".lua\n");
+        CHECK_INT(parse(longline, &p, &e), BH_OK);
+        CHECK_INT(journal_scenario_path(&p, plan_path, out, sizeof out, &fb), -1);
+        CHECK_STR(out, "");
+        CHECK_INT(journal_scenario_find(&p, plan_path, "FIX", out, sizeof out, &fb, &e),
+                  BH_EJOURNAL);
+        CHECK_HAS(e.msg, "the scenario's path is too long: FIX");
+        journal_plan_free(&p);
+        free(longline);
+    }
     /* same file, spelt differently */
     snprintf(text, sizeof text, "%s/p/../p/s.lua", tmpdir);
     CHECK(journal_same_file(text, s));
