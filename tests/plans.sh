@@ -93,14 +93,16 @@ printf 'scenario %s\n# expect-ending: jammed\n' "$tmp/game/gates.lua" >"$tmp/els
 run_in / "an absolute scenario line works from anywhere" 0 '' -- "$bh" run --plan "$tmp/elsewhere/abs.plan"
 
 # FILE.lua wins; the same file spelt otherwise is no cause for a warning.
+# (a plain plan, so that only the warning is tested here)
+printf 'scenario gates.lua\nseed 1\n1h start call_it\n' >"$tmp/game/rec.plan"
 run_in "$tmp/game" "FILE.lua by its absolute path: no 'recorded for' warning" 0 '' -- \
-  "$bh" run "$tmp/game/gates.lua" --plan staffed.plan && quiet "  ... nothing on stderr"
+  "$bh" run "$tmp/game/gates.lua" --plan rec.plan && quiet "  ... nothing on stderr"
 run_in "$tmp" "  ... nor by another relative spelling" 0 '' -- \
-  "$bh" run ./game/sub/../gates.lua --plan game/staffed.plan && quiet "  ... nothing on stderr"
+  "$bh" run ./game/sub/../gates.lua --plan game/rec.plan && quiet "  ... nothing on stderr"
 cp "$tmp/game/gates.lua" "$tmp/elsewhere/copy.lua"
 run_in "$tmp" "another file: 'recorded for' warns at the scenario line" 0 \
-  'staffed\.plan:3: warning: this journal was recorded for gates\.lua, not elsewhere/copy\.lua' -- \
-  "$bh" run elsewhere/copy.lua --plan game/staffed.plan
+  'rec\.plan:1: warning: this journal was recorded for gates\.lua, not elsewhere/copy\.lua' -- \
+  "$bh" run elsewhere/copy.lua --plan game/rec.plan
 
 # Journals written by run name the scenario from their own folder.
 mkdir -p "$tmp/game/runs"
