@@ -159,8 +159,8 @@ int journal_same_file(const char *a, const char *b);
 bh_status journal_expect_check(const bh_plan *p, const bh_defs *d, bh_err *err);
 /* The session as it ended against the plan's expectations: 0 when it
  * meets them all (or there are none); else the number missed, each written
- * as "PLAN:LINE: expected ending 'x', the session ended with 'y'" into buf
- * (lines separated by newlines; cut short to fit n). */
+ * as "PLAN:LINE: error: expected ending 'x', the session ended with 'y'"
+ * into buf (lines separated by newlines; cut short to fit n). */
 int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t n);
 
 /* Turn a parsed line into an input for these defs; errors name file:line. */

@@ -121,15 +121,13 @@ bh_status journal_expect_check(const bh_plan *p, const bh_defs *d, bh_err *err)
     return BH_OK;
 }
 
-/* One missed expectation, appended to buf[*at..n) as its own line. */
-static void missed(char *buf, size_t n, size_t *at, const char *fmt, const char *file, int line,
-                   const char *a, const char *b)
+/* One missed expectation, `msg`, appended to buf[*at..n) as its own line. */
+static void missed(char *buf, size_t n, size_t *at, const bh_plan *p, int line, const char *msg)
 {
     if (*at >= n)
         return;
-    char msg[400];
-    snprintf(msg, sizeof msg, fmt, a, b);
-    int w = snprintf(buf + *at, n - *at, "%s%s:%d: error: %s", *at ? "\n" : "", file, line, msg);
+    int w = snprintf(buf + *at, n - *at, "%s%s:%d: error: %s", *at ? "\n" : "", p->name, line,
+                     msg);
     *at = w < 0 ? n : *at + (size_t)w;
 }
 
@@ -137,6 +135,7 @@ int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t 
 {
     size_t at = 0;
     int count = 0;
+    char msg[400];
     if (n)
         buf[0] = '\0';
     const bh_defs *d = sim_defs(s);
@@ -144,9 +143,13 @@ int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t 
         const bh_ending_def *e = sim_ended(s) ? defs_ending_at(d, sim_ending(s)) : NULL;
         if (!e || strcmp(e->id, p->expect_ending) != 0) {
             count++;
-            missed(buf, n, &at, e ? "expected ending '%s', the session ended with '%s'"
-                                  : "expected ending '%s', the session did not end%s",
-                   p->name, p->expect_ending_line, p->expect_ending, e ? e->id : "");
+            if (e)
+                snprintf(msg, sizeof msg, "expected ending '%s', the session ended with '%s'",
+                         p->expect_ending, e->id);
+            else
+                snprintf(msg, sizeof msg, "expected ending '%s', the session did not end",
+                         p->expect_ending);
+            missed(buf, n, &at, p, p->expect_ending_line, msg);
         }
     }
     for (size_t i = 0; i < p->nexpect_obj; i++) {
@@ -156,13 +159,12 @@ int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t 
         if (r == (x->met ? OBJ_MET : OBJ_NOT_MET))
             continue;
         count++;
-        missed(buf, n, &at, "expected objective '%s' %s", p->name, x->line, x->id,
-               r == OBJ_NOT_JUDGED ? (x->met ? "met, the session did not judge it (see the "
-                                               "transcript's Objectives)"
-                                             : "not met, the session did not judge it (see the "
-                                               "transcript's Objectives)")
-               : x->met ? "met, the session judged it not met"
-                        : "not met, the session judged it met");
+        snprintf(msg, sizeof msg, "expected objective '%s' %s, the session %s", x->id,
+                 x->met ? "met" : "not met",
+                 r == OBJ_NOT_JUDGED ? "did not judge it (see the transcript's Objectives)"
+                 : x->met            ? "judged it not met"
+                                     : "judged it met");
+        missed(buf, n, &at, p, x->line, msg);
     }
     return count;
 }
