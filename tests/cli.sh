@@ -27,7 +27,7 @@ expect() {
   pass "$name"
 }
 
-expect help 0 'bulkhead run \[FILE.lua\] --plan PLAN' -- "$bh" --help
+expect help 0 'bulkhead run FILE.lua --plan PLAN' -- "$bh" --help
 expect version 0 '^bulkhead [0-9]+\.[0-9]+\.[0-9]+$' -- "$bh" --version
 expect unknown-command 2 "unknown command 'frobnicate'" -- "$bh" frobnicate
 expect unknown-option 2 "unknown option '--bogus'" -- "$bh" run scenarios/tutorial.lua --bogus
