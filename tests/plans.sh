@@ -172,6 +172,9 @@ run_in "$tmp" "an unknown ending id: its line, with did you mean" 1 \
 sed 's/keep_open met/keep_open not-met/' "$tmp/game/staffed.plan" >"$tmp/game/obj.plan"
 run_in "$tmp" "a missed expect-objective exits 1" 1 \
   "obj\.plan:2: error: expected objective 'keep_open' not met, the session judged it met" -- "$bh" run --plan game/obj.plan
+sed 's/keep_open met/keep_open not-judged/' "$tmp/game/staffed.plan" >"$tmp/game/obj3.plan"
+run_in "$tmp" "  ... and 'not-judged' (tests/scenarios.sh's third word) is understood" 1 \
+  "obj3\.plan:2: error: expected objective 'keep_open' not judged, the session judged it met" -- "$bh" run --plan game/obj3.plan
 sed 's/keep_open met/keep_opn met/' "$tmp/game/staffed.plan" >"$tmp/game/obj2.plan"
 run_in "$tmp" "an unknown objective id, with did you mean" 1 "obj2\.plan:2: error: no objective 'keep_opn'.*did you mean 'keep_open'" -- \
   "$bh" run --plan game/obj2.plan

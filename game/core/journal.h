@@ -70,10 +70,10 @@ typedef struct bh_jline {
 #define JOURNAL_MAX_REPEAT 10000      /* inputs from one repeat line */
 #define JOURNAL_MAX_REPEATED 100000   /* inputs from all the repeat lines of a plan */
 
-/* A `# expect-objective: ID met|not-met` comment. */
+/* A `# expect-objective: ID met|not-met|not-judged` comment. */
 typedef struct bh_jexpect {
     char *id;
-    int met;  /* 1: met; 0: not met */
+    int met;  /* 1: met; 0: not met; -1: not judged (its `met` fails) */
     int line;
 } bh_jexpect;
 
@@ -96,7 +96,7 @@ typedef struct bh_plan {
     char skipped_kind[24];
     /* What the plan says it shows, from its comments (a test's expectations):
      *     # expect-ending: ID
-     *     # expect-objective: ID met      (or not-met)
+     *     # expect-objective: ID met      (or not-met, not-judged)
      * `bulkhead run` checks them (journal_expect.c); NULL / 0 when absent. */
     char *expect_ending;
     int expect_ending_line;

@@ -2,7 +2,7 @@
  * shows, so that `bulkhead run` can fail (exit 1) when it no longer does:
  *
  *     # expect-ending: clean_handover
- *     # expect-objective: notify_dpa met        (or: not-met)
+ *     # expect-objective: notify_dpa met        (or: not-met, not-judged)
  *
  * They are comments, so a build that does not know them still replays the
  * plan. Read here while the plan is parsed (a malformed one is an error at
@@ -50,11 +50,12 @@ static bh_status read_objective(bh_plan *p, char *s, int lineno, const char *hin
                                 bh_err *err)
 {
     char *id = jverb_word(&s), *how = jverb_word(&s);
-    int met = how && strcmp(how, "met") == 0;
-    if (!id || !how || (!met && strcmp(how, "not-met") != 0) || jverb_word(&s))
+    int met = !how ? -2 : strcmp(how, "met") == 0 ? 1 : strcmp(how, "not-met") == 0 ? 0
+            : strcmp(how, "not-judged") == 0 ? -1 : -2;
+    if (!id || met == -2 || jverb_word(&s))
         return err_set(err, BH_EJOURNAL, p->name, lineno,
-                       "'# " EXPECT_OBJECTIVE ":' takes an objective id and 'met' or "
-                       "'not-met', e.g. '# " EXPECT_OBJECTIVE ": notify_dpa met'%s", hint);
+                       "'# " EXPECT_OBJECTIVE ":' takes an objective id and 'met', 'not-met' "
+                       "or 'not-judged', e.g. '# " EXPECT_OBJECTIVE ": notify_dpa met'%s", hint);
     for (size_t i = 0; i < p->nexpect_obj; i++)
         if (strcmp(p->expect_obj[i].id, id) == 0)
             return err_set(err, BH_EJOURNAL, p->name, lineno,
@@ -156,14 +157,15 @@ int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t 
         const bh_jexpect *x = &p->expect_obj[i];
         int k = defs_objective(d, x->id);
         bh_obj_result r = k >= 0 ? sim_objective(s, k, NULL) : OBJ_NOT_JUDGED;
-        if (r == (x->met ? OBJ_MET : OBJ_NOT_MET))
+        bh_obj_result want = x->met > 0 ? OBJ_MET : x->met == 0 ? OBJ_NOT_MET : OBJ_NOT_JUDGED;
+        if (r == want)
             continue;
         count++;
         snprintf(msg, sizeof msg, "expected objective '%s' %s, the session %s", x->id,
-                 x->met ? "met" : "not met",
+                 sim_obj_result_name(want),
                  r == OBJ_NOT_JUDGED ? "did not judge it (see the transcript's Objectives)"
-                 : x->met            ? "judged it not met"
-                                     : "judged it met");
+                 : r == OBJ_MET      ? "judged it met"
+                                     : "judged it not met");
         missed(buf, n, &at, p, x->line, msg);
     }
     return count;

@@ -165,13 +165,14 @@ static void test_expect_comments(void)
     journal_plan_free(&p);
     CHECK_INT(parse("# a plan\n#expect-ending:  burned_out  \n"
                     "# expect-objective: notify_dpa met\n"
-                    "  # expect-objective: pay not-met\n# expected: nothing\nseed 1\n",
+                    "  # expect-objective: pay not-met\n# expected: nothing\n"
+                    "# expect-objective: broken not-judged\nseed 1\n",
                     &p, &e),
               BH_OK);
     CHECK_STR(p.expect_ending, "burned_out");
     CHECK_INT(p.expect_ending_line, 2);
-    CHECK_INT(p.nexpect_obj, 2);
-    CHECK(p.nexpect_obj == 2 && p.expect_obj[0].met == 1 && p.expect_obj[1].met == 0 &&
+    CHECK_INT(p.nexpect_obj, 3);
+    CHECK(p.nexpect_obj == 3 && p.expect_obj[2].met == -1 && p.expect_obj[0].met == 1 && p.expect_obj[1].met == 0 &&
           p.expect_obj[1].line == 4 && strcmp(p.expect_obj[1].id, "pay") == 0);
     journal_plan_free(&p);
 
@@ -181,7 +182,8 @@ static void test_expect_comments(void)
         {"# expect-ending a\n", "'expect-ending' wants a colon", 1},
         {"# expect-ending:\n", "takes one ending id", 1},
         {"# expect-ending: a b\n", "takes one ending id", 1},
-        {"# expect-objective: a\n", "takes an objective id and 'met' or 'not-met'", 1},
+        {"# expect-objective: a\n", "takes an objective id and 'met', 'not-met' or 'not-judged'",
+         1},
         {"# expect-objective: a maybe\n", "takes an objective id and 'met'", 1},
         {"# expect-objective: a met\n# expect-objective: a not-met\n",
          "objective 'a' is already expected on line 1", 2},
