@@ -97,7 +97,7 @@ for plan in tests/plans/*.plan; do
   sed "s|^|${name%_*} |" "$tmp/judged" >>"$tmp/all_judged"
   [ -n "$cut" ] || continue
   if grep -q " ENDING .*(time ran out)" "$tmp/out"; then
-    grep -v '^cut[[:space:]]' "$plan" >"$tmp/full.plan"
+    grep -v -e '^cut[[:space:]]' -e '^# *expect-' "$plan" >"$tmp/full.plan"
     "$bh" run "$scn" --plan "$tmp/full.plan" >"$tmp/full" 2>/dev/null
     full=$(ending_of "$tmp/full")
     if [ -n "$full" ] && [ "$full" != "$want" ]; then pass "$name: without the cut it ends '$full'"

@@ -84,6 +84,7 @@ bh_status ack_replay(bh_sim *s, bh_journal *j, const bh_plan *p, int fd, long *l
             res->first_skipped_line = r.first_skipped_line;
         res->skipped += r.skipped;
         res->applied += r.applied;
+        res->refused += r.refused;
         if (st != BH_OK)
             return st;
         if (r.applied && (st = ack_write(fd, ++*line, err)) != BH_OK)

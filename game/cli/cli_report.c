@@ -1,9 +1,12 @@
 /* cli_report: `bulkhead report JOURNAL`, the after-action report of a
  * journal or a plan, as HTML, Markdown or JSON (game/report). A journal the
- * game wrote is replayed to where its clock stood (JOURNAL.clock). */
+ * game wrote is replayed to where its clock stood (JOURNAL.clock). Its
+ * scenario is --scenario FILE.lua, else the journal's `scenario` line, read
+ * relative to the journal's folder (journal_path.c). */
 #include <sys/stat.h>
 #include <unistd.h>
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,13 +17,6 @@
 #include "core/session.h"
 #include "report/rp_report.h"
 #include "script/lh_host.h"
-
-static int same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return a && b && stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
-           x.st_ino == y.st_ino;
-}
 
 /* Where a journal's session stood: the game keeps the clock beside the
  * journal (JOURNAL.clock); a plan written by hand has none, and is run on
@@ -97,7 +93,7 @@ int cmd_report(int argc, char **argv)
     bh_sim *sim = NULL;
     json_t *rep = NULL;
     FILE *f = NULL;
-    char tmp[4200] = "";
+    char tmp[4200] = "", found[PATH_MAX];
     int direct = 0; /* out is a device or a pipe, written in place */
     bh_err err;
     err_clear(&err);
@@ -105,12 +101,20 @@ int cmd_report(int argc, char **argv)
     lh_opts_default(&lo);
     if (read_plan(journal, &plan) != BH_OK)
         goto done;
-    if (!scenario)
-        scenario = plan.scenario;
+    /* The journal's own scenario, read relative to its folder. */
     if (!scenario) {
-        fprintf(stderr, "%s: error: no 'scenario' line, so it does not say which scenario it "
-                        "belongs to: add --scenario FILE.lua\n", journal);
-        goto done;
+        int fallback = 0;
+        if (journal_scenario_find(&plan, journal, "add --scenario FILE.lua", found, sizeof found,
+                                  &fallback, &err) != BH_OK) {
+            print_err(&err, "error");
+            goto done;
+        }
+        if (fallback) {
+            char warn[3 * PATH_MAX];
+            journal_scenario_warning(&plan, journal, found, warn, sizeof warn);
+            fprintf(stderr, "%s\n", warn);
+        }
+        scenario = found;
     }
     lh_load(scenario, &lo, &h, &d);
     print_diags(&d);
@@ -132,8 +136,8 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     /* Never write a report over the session it came from. */
-    if (out && (same_file(out, journal) || same_file(out, scenario) ||
-                (snprintf(tmp, sizeof tmp, "%s.clock", journal), same_file(out, tmp)))) {
+    if (out && (journal_same_file(out, journal) || journal_same_file(out, scenario) ||
+                (snprintf(tmp, sizeof tmp, "%s.clock", journal), journal_same_file(out, tmp)))) {
         fprintf(stderr, "%s: error: that is the session's own journal, clock or scenario; "
                         "choose another name for the report\n", out);
         goto done;

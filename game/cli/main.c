@@ -26,6 +26,8 @@ static const char *usage_text =
     "                                    explore-ID/), what none reached a warning\n"
     "  bulkhead run FILE.lua --plan PLAN [--seed N] [--cut ID] [--journal OUT [--ack-fd N]]\n"
     "                                    replay a plan headless and print the transcript\n"
+    "                                    (FILE.lua may be left out when the plan names its\n"
+    "                                    scenario); exit 1 when `# expect-ending:` misses\n"
     "  bulkhead report JOURNAL [--format html|md|json] [-o OUT] [--scenario FILE.lua]\n"
     "                                    the after-action report of a session or plan\n"
     "  bulkhead pack FILE.lua [--cut ID] [--part all|participants|facilitator] [-o OUT.html]\n"

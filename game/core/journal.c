@@ -13,12 +13,12 @@
 
 void journal_plan_free(bh_plan *p)
 {
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->v[i].a);
-        free(p->v[i].b);
-        free(p->v[i].text);
-        free(p->v[i].body);
-    }
+    for (size_t i = 0; i < p->n; i++)
+        jline_free(&p->v[i]);
+    for (size_t i = 0; i < p->nexpect_obj; i++)
+        free(p->expect_obj[i].id);
+    free(p->expect_obj);
+    free(p->expect_ending);
     free(p->v);
     free(p->name);
     free(p->scenario);
@@ -91,8 +91,12 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         ? " (this last line has no newline: the file may have been cut off while being written)"
         : "";
     char *s = line;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '#')
+        return jexpect_comment(p, s + 1, lineno, hint, err);
     char *first = jverb_word(&s);
-    if (!first || first[0] == '#')
+    if (!first)
         return BH_OK;
     if (strcmp(first, "cut") == 0 || strcmp(first, "mode") == 0)
         return parse_session_line(p, first, s, lineno, hint, err);
@@ -134,24 +138,33 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             free(p->scenario);
             if (!(p->scenario = mem_strdup(arg)))
                 return err_set(err, BH_ENOMEM, "", 0, "out of memory");
+            p->scenario_line = lineno;
         }
         return BH_OK;
     }
-    bh_time t;
-    if (dur_parse(first, &t) != 0)
+    bh_time t, step = 0;
+    size_t count = 0; /* a repeat line's inputs; 0 for a plain line */
+    if (strstr(first, "..")) {
+        bh_status st = jrepeat_range(p, first, &s, lineno, hint, &t, &step, &count, err);
+        if (st != BH_OK)
+            return st;
+    } else if (dur_parse(first, &t) != 0) {
         return err_set(err, BH_EJOURNAL, p->name, lineno,
                        "expected a time such as 45m or 1h30m at the start of the line, "
                        "not '%s'%s", first, hint);
+    }
     char *verb = jverb_word(&s);
     if (!verb)
         return err_set(err, BH_EJOURNAL, p->name, lineno, "expected %s after the time%s",
                        VERB_LIST, hint);
     bh_jline l = {.line = lineno, .time = t};
-    if (p->n > 0 && t < p->v[p->n - 1].time) {
+    /* A repeat line is placed by its first time; its later inputs fall in
+     * among the lines after it (journal_parse sorts them in). */
+    if (p->last_line > 0 && t < p->last_time) {
         char a[32], b[32];
         return err_set(err, BH_EJOURNAL, p->name, lineno,
                        "time goes backwards: %s comes after %s on line %d", dur_format(t, a, 32),
-                       dur_format(p->v[p->n - 1].time, b, 32), p->v[p->n - 1].line);
+                       dur_format(p->last_time, b, 32), p->last_line);
     }
     int want = 0;
     if (strcmp(verb, "start") == 0) {
@@ -183,10 +196,7 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
             return err_set(err, BH_EJOURNAL, p->name, lineno, "unknown input '%s' (expected %s)%s",
                            verb, VERB_LIST, hint);
         if (st != BH_OK) {
-            free(l.a);
-            free(l.b);
-            free(l.text);
-            free(l.body);
+            jline_free(&l);
             return st;
         }
     }
@@ -199,16 +209,16 @@ static bh_status parse_line(bh_plan *p, char *line, int lineno, int last_untermi
         l.a = mem_strdup(a);
         l.b = b ? mem_strdup(b) : NULL;
         if (!l.a || (b && !l.b)) {
-            free(l.a);
-            free(l.b);
+            jline_free(&l);
             return err_set(err, BH_ENOMEM, "", 0, "out of memory");
         }
     }
+    p->last_time = t;
+    p->last_line = lineno;
+    if (count)
+        return jrepeat_push(p, &l, step, count, err);
     if (VEC_PUSH(p->v, p->n, p->cap) != 0) {
-        free(l.a);
-        free(l.b);
-        free(l.text);
-        free(l.body);
+        jline_free(&l);
         return err_set(err, BH_ENOMEM, "", 0, "out of memory");
     }
     p->v[p->n++] = l;
@@ -260,6 +270,7 @@ bh_status journal_parse(const char *name, const char *text, size_t len, bh_plan 
                            "written, so this input never took effect (Continue in the game removes "
                            "the line; or remove it by hand)");
     }
+    jrepeat_sort(out);
     return BH_OK;
 }
 

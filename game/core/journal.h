@@ -61,13 +61,29 @@ typedef struct bh_jline {
     double amount; /* adjust */
     int count;    /* vote: the phones joined; proposal: the people who asked;
                    * details: the field (bh_detail) */
+    int repeat;   /* 1 when a repeat line ("2h..3d every 8h ...") made this input: the
+                   * session may refuse it, and it is then skipped (session_replay) */
 } bh_jline;
+
+/* The repeat form's limits: a plan is untrusted input, and a repeat line
+ * turns a few bytes into many inputs. Checked before anything is made. */
+#define JOURNAL_MAX_REPEAT 10000      /* inputs from one repeat line */
+#define JOURNAL_MAX_REPEATED 100000   /* inputs from all the repeat lines of a plan */
+
+/* A `# expect-objective: ID met|not-met|not-judged` comment. */
+typedef struct bh_jexpect {
+    char *id;
+    int met;  /* 1: met; 0: not met; -1: not judged (its `met` fails) */
+    int line;
+} bh_jexpect;
 
 typedef struct bh_plan {
     char *name;      /* file name for messages */
     int has_seed;
     uint64_t seed;
-    char *scenario;  /* from a "scenario" line, or NULL */
+    char *scenario;  /* from a "scenario" line, or NULL: a path relative to the plan's
+                      * own folder, or absolute (see journal_scenario_path) */
+    int scenario_line;
     char *cut;       /* from a "cut ID" line, or NULL (resolve with journal_plan_cut) */
     int cut_line;    /* that line, for errors */
     int workshop;    /* 1 with a "mode workshop" line */
@@ -78,6 +94,20 @@ typedef struct bh_plan {
     size_t skipped;
     int first_skipped_line;
     char skipped_kind[24];
+    /* What the plan says it shows, from its comments (a test's expectations):
+     *     # expect-ending: ID
+     *     # expect-objective: ID met      (or not-met, not-judged)
+     * `bulkhead run` checks them (journal_expect.c); NULL / 0 when absent. */
+    char *expect_ending;
+    int expect_ending_line;
+    bh_jexpect *expect_obj;
+    size_t nexpect_obj, cap_expect_obj;
+    /* While reading: the first time and line of the last input line (a
+     * repeat line counts by its first time), and the inputs repeat lines
+     * made so far (capped at JOURNAL_MAX_REPEATED). */
+    bh_time last_time;
+    int last_line;
+    size_t repeated;
 } bh_plan;
 
 /* Read and parse a journal or plan. Errors name file:line. */
@@ -92,6 +122,46 @@ int journal_plan_warning(const bh_plan *p, char *buf, size_t n);
 /* The index of the plan's cut in these defs: -1 when it names none, or
  * BH_EJOURNAL at the cut line when the scenario declares no such cut. */
 bh_status journal_plan_cut(const bh_plan *p, const bh_defs *d, int *cut, bh_err *err);
+
+/* ---- the scenario a journal names (journal_path.c) ----
+ * A journal's `scenario` line is read relative to the journal's own folder
+ * (or is absolute), so a folder of journal and scenario can move together
+ * and a journal replays from any current folder. Journals written before
+ * that named the scenario from the current folder: those still open, with
+ * a warning (journal_scenario_warning). */
+
+/* The scenario path to write in the header of a journal or plan that will live at
+ * `journal`: relative to the journal's folder when that works, else absolute.
+ * 0, or -1 when it does not fit in n / the scenario cannot be resolved. */
+int journal_scenario_ref(const char *scenario, const char *journal, char *out, size_t n);
+/* The scenario a plan read from `plan_path` names, as a path that opens from the current
+ * folder: relative to the plan's folder; else, for old journals, the current folder
+ * (*fallback set to 1: warn). 0, or -1 when the plan names none or nothing exists. */
+int journal_scenario_path(const bh_plan *p, const char *plan_path, char *out, size_t n,
+                          int *fallback);
+/* journal_scenario_path, and the scenario is a file that opens: BH_OK; else
+ * BH_EIO at the plan's scenario line (BH_EJOURNAL at the plan when it names
+ * none), saying which path was tried and why, ending with `fix` (what the
+ * user can do instead, e.g. "give the scenario with --scenario FILE.lua"). */
+bh_status journal_scenario_find(const bh_plan *p, const char *plan_path, const char *fix,
+                                char *out, size_t n, int *fallback, bh_err *err);
+/* "PLAN:LINE: warning: ... read relative to the current folder; ..." for a
+ * fallback that journal_scenario_path took to `found`. */
+void journal_scenario_warning(const bh_plan *p, const char *plan_path, const char *found,
+                              char *buf, size_t n);
+/* 1 when a and b name the same file (device and inode), 0 otherwise. */
+int journal_same_file(const char *a, const char *b);
+
+/* ---- a plan's expectations (journal_expect.c) ---- */
+
+/* The plan's expect-ending and expect-objective ids exist in these defs:
+ * BH_OK, else BH_EJOURNAL at the line, with "did you mean". */
+bh_status journal_expect_check(const bh_plan *p, const bh_defs *d, bh_err *err);
+/* The session as it ended against the plan's expectations: 0 when it
+ * meets them all (or there are none); else the number missed, each written
+ * as "PLAN:LINE: error: expected ending 'x', the session ended with 'y'"
+ * into buf (lines separated by newlines; cut short to fit n). */
+int journal_expect_verdict(const bh_plan *p, const bh_sim *s, char *buf, size_t n);
 
 /* Turn a parsed line into an input for these defs; errors name file:line. */
 bh_status journal_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d,

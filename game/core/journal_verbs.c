@@ -81,12 +81,18 @@ int jverb_annotation(const char *word)
     return 0;
 }
 
-int jverb_oom(bh_jline *l, bh_status *st, bh_err *err)
+void jline_free(bh_jline *l)
 {
     free(l->a);
     free(l->b);
     free(l->text);
-    l->a = l->b = l->text = NULL;
+    free(l->body);
+    l->a = l->b = l->text = l->body = NULL;
+}
+
+int jverb_oom(bh_jline *l, bh_status *st, bh_err *err)
+{
+    jline_free(l);
     *st = err_set(err, BH_ENOMEM, "", 0, "out of memory");
     return 1;
 }

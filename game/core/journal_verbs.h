@@ -87,4 +87,28 @@ bh_status jdet_resolve(const bh_plan *p, const bh_jline *l, const bh_defs *d, bh
                        bh_err *err);
 int jdet_format(const bh_defs *d, const bh_input *in, char *buf, size_t n);
 
+/* A parsed line's ids and text freed (and NULL). */
+void jline_free(bh_jline *l);
+
+/* The repeat form (journal_repeat.c): `FROM..TO every STEP VERB ...` is the
+ * input at FROM, FROM+STEP, ... up to and including TO. jrepeat_range reads
+ * `first` (FROM..TO) and `every STEP` from *s, checks them and the caps
+ * (JOURNAL_MAX_REPEAT, JOURNAL_MAX_REPEATED) before anything is made, and
+ * sets *from, *step and *count. */
+bh_status jrepeat_range(const bh_plan *p, const char *first, char **s, int lineno,
+                        const char *hint, bh_time *from, bh_time *step, size_t *count,
+                        bh_err *err);
+/* `count` copies of l (whose time is FROM), STEP apart, appended with
+ * repeat set; l's strings are taken (freed, also on failure). */
+bh_status jrepeat_push(bh_plan *p, bh_jline *l, bh_time step, size_t count, bh_err *err);
+/* Once the whole plan is read: its inputs in time order, lines of the
+ * same moment in the file's order. Nothing moves in a plan without repeats. */
+void jrepeat_sort(bh_plan *p);
+
+/* A comment line (`rest` is what follows its '#'): the plan's
+ * `expect-ending:` and `expect-objective:` lines (journal_expect.c) are
+ * kept in p; any other comment is ignored. */
+bh_status jexpect_comment(bh_plan *p, const char *rest, int lineno, const char *hint,
+                          bh_err *err);
+
 #endif

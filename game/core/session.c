@@ -56,9 +56,20 @@ bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_r
         if ((st = sim_advance(s, in.time, err)) != BH_OK)
             return st;
         if (sim_ended(s) && in.kind != IN_NOTE && in.kind != IN_DETAILS) {
+            if (l->repeat) { /* a repeat's "up to" may outlast the session */
+                res->refused++;
+                continue;
+            }
             if (!res->skipped)
                 res->first_skipped_line = l->line;
             res->skipped++;
+            continue;
+        }
+        /* A repeat line says "whenever it can": an input the session
+         * refuses (the action is still running) is skipped. A plain line is
+         * the author saying "now", so its refusal stays an error. */
+        if (l->repeat && sim_check_input(s, &in, err) == BH_EINPUT && !sim_failed(s)) {
+            res->refused++;
             continue;
         }
         st = session_input(s, j, &in, err);

@@ -19,6 +19,8 @@ typedef struct bh_replay_result {
     size_t applied;   /* inputs applied */
     size_t skipped;   /* inputs left after the session ended */
     int first_skipped_line;
+    size_t refused;   /* inputs of repeat lines the session refused, or that came
+                       * after it ended: skipped, not errors (bh_jline.repeat) */
 } bh_replay_result;
 
 /* Put the session in the plan's cut (its `cut` line), if it names one and
@@ -29,7 +31,8 @@ bh_status session_plan_cut(bh_sim *s, const bh_plan *p, bh_err *err);
 
 /* Apply every line of `p` in order. Each error names the plan's file:line.
  * Inputs after the session ended are not applied; they are counted in
- * `res` so the caller can warn. */
+ * `res` so the caller can warn. An input a repeat line made is skipped
+ * when the session refuses it or has ended (counted in res->refused). */
 bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_result *res,
                          bh_err *err);
 

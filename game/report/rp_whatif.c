@@ -178,7 +178,11 @@ bh_status rp_branch_journal(const char *scenario, const bh_plan *plan, const rp_
 {
     bh_journal j = {.fd = -1};
     const bh_defs *d = sim_defs(b->sim);
-    bh_jhead head = {.scenario = scenario, .seed = plan->has_seed ? plan->seed : 1,
+    char ref[4096];
+    if (journal_scenario_ref(scenario, path, ref, sizeof ref) != 0)
+        return err_set(err, BH_EIO, path, 0, "cannot name the scenario %s from this journal's "
+                       "folder", scenario);
+    bh_jhead head = {.scenario = ref, .seed = plan->has_seed ? plan->seed : 1,
                      .cut = plan->cut, .workshop = plan->workshop}; /* the same kind of session */
     bh_status st = journal_create_head(&j, path, &head, err);
     int created = st == BH_OK;

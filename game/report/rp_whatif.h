@@ -42,7 +42,8 @@ bh_status rp_whatif_moved(const char *scenario, const bh_plan *plan, size_t line
 
 /* Write the branch's inputs up to and including the new choice as a new
  * journal at `path` (which must not exist), so the game can resume it and
- * play on. */
+ * play on. `scenario` opens from the current folder; the journal names it
+ * from its own (journal_scenario_ref). */
 bh_status rp_branch_journal(const char *scenario, const bh_plan *plan, const rp_branch *b,
                             const char *decision, const char *option, const char *path,
                             bh_err *err);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/mem.h"
 #include "core/text.h"
@@ -208,6 +209,23 @@ static int setup(lua_State *L)
     return 0;
 }
 
+/* A file that does not open (missing, unreadable, a folder): "cannot open
+ * scenario 'x.lua': why", at the file, not at a line 1 that would read like
+ * a syntax error. Other read errors (too big, a FIFO) keep their line. */
+static void load_failed(lh_host *h, const char *path, const bh_err *e)
+{
+    static const char prefix[] = "cannot open: ";
+    struct stat sb;
+    if (e->status == BH_EIO && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        lh_diag_add(h, LH_ERROR, path, 0, NULL,
+                    "cannot open scenario '%s': it is a folder, not a scenario file", path);
+    else if (e->status == BH_EIO && strncmp(e->msg, prefix, sizeof prefix - 1) == 0)
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': %s", path,
+                    e->msg + sizeof prefix - 1);
+    else
+        lh_diag_add(h, LH_ERROR, e->file, e->line, NULL, "%s", e->msg);
+}
+
 bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags *diags)
 {
     *out = NULL;
@@ -239,7 +257,8 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     if (!h->realdir) {
-        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open: no such folder");
+        lh_diag_add(h, LH_ERROR, path, 0, NULL, "cannot open scenario '%s': no folder '%s'",
+                    path, h->dir);
         st = BH_EIO;
         goto fail;
     }
@@ -269,7 +288,7 @@ bh_status lh_load(const char *path, const lh_opts *opts, lh_host **out, lh_diags
         goto fail;
     }
     if (lh_loadfile(h, path, path, NULL, &e) != 0) {
-        lh_diag_add(h, LH_ERROR, e.file, e.line, NULL, "%s", e.msg);
+        load_failed(h, path, &e);
         st = e.status == BH_EIO ? BH_EIO : BH_ESCRIPT;
         goto fail;
     }

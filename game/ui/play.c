@@ -137,7 +137,12 @@ static bh_status create_journal(play *p, const char *id, const char *scenario, b
                            safe[0] ? safe : "session", stamp, suffix);
         if (len < 0 || (size_t)len >= sizeof p->journal_path)
             return err_set(err, BH_EIO, real, 0, "the path is too long");
-        bh_jhead head = {.scenario = scenario, .seed = p->seed,
+        /* Named from the journal's folder (absolute when they share only
+         * the root): Continue may be chosen from a game started anywhere. */
+        char ref[PLAY_PATH_MAX];
+        if (journal_scenario_ref(scenario, p->journal_path, ref, sizeof ref) != 0)
+            return err_set(err, BH_EIO, scenario, 0, "cannot name the scenario from %s", real);
+        bh_jhead head = {.scenario = ref, .seed = p->seed,
                          .cut = p->cut[0] ? p->cut : NULL, .workshop = p->workshop};
         st = journal_create_head(&p->journal, p->journal_path, &head, err);
         if (st == BH_OK || p->journal.fd >= 0 || access(p->journal_path, F_OK) != 0)
@@ -180,7 +185,6 @@ bh_status play_start_how(play *p, const char *scenario, const char *data_dir, ui
     play_reset(p, data_dir);
     p->cut_index = -1;
     p->seed = seed;
-    char abs_scenario[PLAY_PATH_MAX];
     bh_status st = BH_OK;
     if (snprintf(p->scenario, sizeof p->scenario, "%s", scenario) >= (int)sizeof p->scenario)
         st = err_set(err, BH_EUSAGE, scenario, 0, "the path is too long");
@@ -195,12 +199,8 @@ bh_status play_start_how(play *p, const char *scenario, const char *data_dir, ui
         st = sim_create(&p->sim, lh_defs(p->host), lh_hooks(p->host), seed, err);
     if (st == BH_OK)
         st = choose_cut(p, how, scenario, err);
-    /* The journal names the scenario absolutely: "Continue" may be chosen
-     * from a game started in any folder. */
     if (st == BH_OK)
-        st = play_absolute(scenario, abs_scenario, sizeof abs_scenario, err);
-    if (st == BH_OK)
-        st = create_journal(p, lh_defs(p->host)->scenario.id, abs_scenario, err);
+        st = create_journal(p, lh_defs(p->host)->scenario.id, scenario, err);
     if (st == BH_OK)
         st = point_last(p, err);
     if (st != BH_OK) {

@@ -3,8 +3,10 @@
  * ahead), and noticing when the scenario's files change on disk. Below
  * play.c: it reads journals and loads scenarios, and never touches the
  * session in progress. */
+#include <stdlib.h>
 #include <sys/stat.h>
 
+#include "core/mem.h"
 #include "core/session.h"
 #include "ui/play.h"
 #include "ui/play_internal.h"
@@ -37,6 +39,19 @@ bh_status play_load_session(const char *journal, bh_plan *plan, lh_host **h, bh_
     if (!plan->scenario)
         return err_set(err, BH_EJOURNAL, journal, 0,
                        "names no scenario (the 'scenario FILE' line is missing)");
+    /* Read relative to the journal's folder (an old journal's from the
+     * current one); from here on plan->scenario is a path that opens. */
+    char scn[PLAY_PATH_MAX];
+    int fallback;
+    if ((st = journal_scenario_find(plan, journal, "put the scenario back, or correct the "
+                                    "journal's 'scenario' line", scn, sizeof scn, &fallback,
+                                    err)) != BH_OK)
+        return st;
+    char *copy = mem_strdup(scn);
+    if (!copy)
+        return err_set(err, BH_ENOMEM, journal, 0, "out of memory");
+    free(plan->scenario);
+    plan->scenario = copy;
     st = lh_load(plan->scenario, NULL, h, d);
     if (!*h)
         return play_load_error(d, st, plan->scenario, err);

@@ -64,9 +64,9 @@ static void whatif_run(app *a, const json_t *d, const char *option, int play_on)
                             "too many branches exist.");
             goto done;
         }
-        /* the journal's own (absolute) scenario path, so Continue works anywhere */
-        const char *scn = plan.scenario ? plan.scenario : a->game.scenario;
-        if (rp_branch_journal(scn, &plan, &b, dec, option, path, &e) != BH_OK) {
+        /* the session's scenario, which the new journal names from its own
+         * folder, so Continue works anywhere */
+        if (rp_branch_journal(a->game.scenario, &plan, &b, dec, option, path, &e) != BH_OK) {
             screen_toast(a, err_format(&e, buf, sizeof buf));
             goto done;
         }

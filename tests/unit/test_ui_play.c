@@ -141,11 +141,13 @@ static void test_start_creates_journal_and_last(void)
     bh_err e;
     CHECK_INT(journal_read(p.journal_path, &plan, &e), BH_OK);
     CHECK(plan.has_seed && plan.seed == 7);
-    char *abs_scenario = realpath(SCENARIO, NULL);
-    CHECK_STR(plan.scenario, abs_scenario);
+    /* named from the journal's folder: it opens from anywhere */
+    char found[1024];
+    int fallback = 1;
+    CHECK_INT(journal_scenario_path(&plan, p.journal_path, found, sizeof found, &fallback), 0);
+    CHECK(!fallback && journal_same_file(found, SCENARIO));
     CHECK_INT(plan.n, 0);
     journal_plan_free(&plan);
-    free(abs_scenario);
 
     CHECK_INT(p.speed, 1);
     CHECK_INT(p.seed, 7);
@@ -423,6 +425,46 @@ static void test_resume_clock_file(void)
     CHECK(!exists(last));
 }
 
+/* Continue finds the scenario from the journal's own folder, whatever
+ * the current folder; an old journal's path from the current folder still
+ * works (the CLI warns about it); a scenario that is gone is named. */
+static void test_resume_scenario_paths(void)
+{
+    char data[300], path[400], text[PLAY_PATH_MAX + 64], ref[PLAY_PATH_MAX];
+    fresh_dir(data, sizeof data, "paths");
+    play p;
+    bh_err e;
+    /* a copy of the scenario in a folder beside the journal's */
+    snprintf(text, sizeof text, "mkdir -p '%s/scn' '%s/j' && cp scenarios/tutorial.lua "
+             "scenarios/tutorial_texts.lua '%s/scn/'", data, data, data);
+    CHECK(system(text) == 0);
+    snprintf(path, sizeof path, "%s/j/rel.journal", data);
+    snprintf(text, sizeof text, "%s/scn/tutorial.lua", data);
+    CHECK_INT(journal_scenario_ref(text, path, ref, sizeof ref), 0);
+    CHECK_STR(ref, "../scn/tutorial.lua");
+    snprintf(text, sizeof text, "scenario %s\nseed 1\n1m start report_police\n", ref);
+    write_file(path, text);
+    CHECK_INT(resume(&p, path, data, &e), BH_OK);
+    snprintf(text, sizeof text, "%s/scn/tutorial.lua", data);
+    CHECK(journal_same_file(p.scenario, text));
+    play_close(&p);
+
+    snprintf(path, sizeof path, "%s/old.journal", data);
+    write_file(path, "scenario " SCENARIO "\nseed 1\n1m start report_police\n");
+    CHECK_INT(resume(&p, path, data, &e), BH_OK);
+    CHECK_STR(p.scenario, SCENARIO);
+    play_close(&p);
+
+    snprintf(path, sizeof path, "%s/gone.journal", data);
+    write_file(path, "seed 1\nscenario gone.lua\n1m start report_police\n");
+    char buf[2048];
+    CHECK_INT(resume(&p, path, data, &e), BH_EIO);
+    CHECK_INT(e.line, 2);
+    CHECK_HAS(err_format(&e, buf, sizeof buf), "cannot open scenario '");
+    CHECK_HAS(buf, "/gone.lua': No such file or directory");
+    play_close(&p);
+}
+
 static void test_resume_errors(void)
 {
     char data[300], path[400], buf[2048];
@@ -629,6 +671,7 @@ int main(int argc, char **argv)
         {"kill_and_resume", test_kill_and_resume},
         {"resume_clock_file", test_resume_clock_file},
         {"resume_errors", test_resume_errors},
+        {"resume_scenario_paths", test_resume_scenario_paths},
         {"script_error_stops_the_session", test_script_error_stops_the_session},
         {"hot_reload", test_hot_reload},
         {NULL, NULL}};
