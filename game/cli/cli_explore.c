@@ -7,7 +7,6 @@
 #include "cli/cli.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,16 +286,6 @@ static int write_dot(const json_t *m, const char *path, const char *scenario)
     return 0;
 }
 
-/* The witnesses into DIR, each naming the scenario by a path that works
- * from anywhere. */
-static int cli_write_witnesses(ex_result *r, const char *dir, bh_err *err)
-{
-    char ref[PATH_MAX];
-    if (!realpath(r->scenario, ref))
-        snprintf(ref, sizeof ref, "%s", r->scenario);
-    return ex_write_witnesses(r, dir, ref, err) == BH_OK ? 0 : -1;
-}
-
 /* Where failure journals go when --out is not given: beside the other
  * output the command was asked for, else a folder of their own here, so
  * the current folder does not fill up with journals (made only when a
@@ -330,7 +319,7 @@ static int report(cli *c, ex_result *r)
         print_err(&err, "error");
         status = EXIT_PROBLEMS;
     }
-    if (c->witness && cli_write_witnesses(r, c->witness, &err) != 0) {
+    if (c->witness && ex_write_witnesses(r, c->witness, &err) != BH_OK) {
         print_err(&err, "error");
         status = EXIT_PROBLEMS;
     }

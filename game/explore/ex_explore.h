@@ -216,11 +216,10 @@ bh_status ex_write_journal(const ex_result *r, int run, const char *journal, con
                            bh_err *err);
 
 /* Write every witness into DIR as ending-ID.plan, inject-ID.plan and
- * option-DECISION-OPTION.plan; `scenario_ref` is the scenario line to write
- * (a path that works from DIR). A file there that is not a witness is never
- * replaced. Sets each target's path. */
-bh_status ex_write_witnesses(ex_result *r, const char *dir, const char *scenario_ref,
-                             bh_err *err);
+ * option-DECISION-OPTION.plan, each naming the scenario relative to DIR
+ * (or absolutely). A file there that is not a witness is never replaced.
+ * Sets each target's path. */
+bh_status ex_write_witnesses(ex_result *r, const char *dir, bh_err *err);
 
 /* The statistics as one JSON document (version 1; shape in ex_model.c).
  * `timing` adds the wall time and speed, the only part that differs

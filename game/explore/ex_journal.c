@@ -15,10 +15,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/journal.h"
 #include "core/text.h"
 
-static int journal_text(const ex_result *r, int run, const char *journal, ex_buf *b)
+/* `where`: the path the journal will have; its scenario line is written
+ * relative to that folder (or absolute), so it replays from anywhere. */
+static int journal_text(const ex_result *r, int run, const char *journal, const char *where,
+                        ex_buf *b)
 {
+    char ref[4200];
+    if (journal_scenario_ref(r->scenario, where, ref, sizeof ref) != 0)
+        snprintf(ref, sizeof ref, "%s", r->scenario);
     const ex_run *x = &r->runs[run];
     ex_buf_printf(b, "# Bulkhead journal: inputs with their simulated times.\n"
                      "# bulkhead explore %s: policy %s, seed %llu\n",
@@ -30,8 +37,8 @@ static int journal_text(const ex_result *r, int run, const char *journal, ex_buf
             ex_buf_add(b, *p == '\n' || *p == '\r' ? " " : p, 1);
         ex_buf_add(b, "\n", 1);
     }
-    if (!strchr(r->scenario, '\n'))
-        ex_buf_printf(b, "scenario %s\n", r->scenario);
+    if (!strchr(ref, '\n'))
+        ex_buf_printf(b, "scenario %s\n", ref);
     ex_buf_printf(b, "seed %llu\n", (unsigned long long)x->seed);
     if (x->cut >= 0 && (size_t)x->cut < r->defs->ncuts)
         ex_buf_printf(b, "cut %s\n", r->defs->cuts[x->cut].id);
@@ -90,7 +97,7 @@ bh_status ex_write_journal(const ex_result *r, int run, const char *journal, con
 {
     ex_buf b = {0};
     bh_status st = BH_ENOMEM;
-    if (journal_text(r, run, journal, &b) == 0)
+    if (journal_text(r, run, journal, path, &b) == 0)
         st = write_or_reuse(path, &b, err);
     else
         err_set(err, BH_ENOMEM, path, 0, "out of memory");
@@ -105,7 +112,8 @@ static bh_status save_one(ex_result *r, ex_group *grp, const char *base, bh_err 
     ex_buf b = {0};
     char path[4200];
     bh_status st = BH_ENOMEM;
-    if (journal_text(r, grp->first, grp->journal, &b) != 0)
+    snprintf(path, sizeof path, "%s.journal", base);
+    if (journal_text(r, grp->first, grp->journal, path, &b) != 0)
         goto done;
     for (int k = 1; k < 100; k++) {
         if (k == 1)

@@ -350,8 +350,7 @@ static bh_status write_file(const char *path, const ex_buf *b, bh_err *err)
     return BH_OK;
 }
 
-bh_status ex_write_witnesses(ex_result *r, const char *dir, const char *scenario_ref,
-                             bh_err *err)
+bh_status ex_write_witnesses(ex_result *r, const char *dir, bh_err *err)
 {
     for (int i = 0; i < r->ntargets; i++) {
         ex_target *t = &r->targets[i];
@@ -374,8 +373,11 @@ bh_status ex_write_witnesses(ex_result *r, const char *dir, const char *scenario
                           "needed).\n",
                       t->witness_inputs, t->witness_inputs == 1 ? "" : "s", what, t->run,
                       t->best_inputs);
-        if (!strchr(scenario_ref, '\n'))
-            ex_buf_printf(&b, "scenario %s\n", scenario_ref);
+        char ref[4200]; /* relative to the plan's folder: the folder can move with it */
+        if (journal_scenario_ref(r->scenario, path, ref, sizeof ref) != 0)
+            snprintf(ref, sizeof ref, "%s", r->scenario);
+        if (!strchr(ref, '\n'))
+            ex_buf_printf(&b, "scenario %s\n", ref);
         ex_buf_printf(&b, "seed %llu\n", (unsigned long long)t->seed);
         if (t->cut >= 0)
             ex_buf_printf(&b, "cut %s\n", r->defs->cuts[t->cut].id);
