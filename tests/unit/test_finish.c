@@ -50,115 +50,97 @@ static int before(const char *text, const char *a, const char *b)
     return x && y && x < y;
 }
 
-static int ended_with(const check_run *r, const char *id)
+#define IN(title) "INJECT    [email] " title
+#define ENDING "ENDING    done"
+
+/* Play case `id`: it must end with 'done' (not fail), and the transcript
+ * must hold the lines of `seq` (NULL-terminated) in that order. Leaves the
+ * session in r for more checks; check_run_stop after. */
+static void play_done(check_run *r, const char *id, const char *const *seq)
 {
-    return sim_ended(r->s) && !sim_failed(r->s) &&
-           strcmp(defs_ending_at(r->d, sim_ending(r->s))->id, id) == 0;
+    char *t = play(r, id, NULL);
+    CHECK(sim_ended(r->s) && !sim_failed(r->s));
+    CHECK_STR(sim_ended(r->s) ? defs_ending_at(r->d, sim_ending(r->s))->id : "", "done");
+    for (size_t k = 0; seq[k] && seq[k + 1]; k++)
+        if (!before(t, seq[k], seq[k + 1])) {
+            CHECK(!"in this order");
+            fprintf(stderr, "    %s: '%s' before '%s' in\n%s\n", id, seq[k], seq[k + 1], t);
+        }
+    free(t);
+}
+
+static int fired(const check_run *r, const char *inject)
+{
+    return sim_inject_fired(r->s, defs_inject(r->d, inject));
 }
 
 static void test_fired_injects_arrive_before_the_ending(void)
 {
     check_run r;
-    char *t = play(&r, "fire_two", NULL);
-    CHECK(ended_with(&r, "done"));
-    CHECK(before(t, "INJECT    [email] Alpha", "INJECT    [email] Bravo"));
-    CHECK(before(t, "INJECT    [email] Bravo", "ENDING"));
-    CHECK_INT(sim_inject_fired(r.s, defs_inject(r.d, "a")), 1);
-    CHECK_INT(sim_inject_fired(r.s, defs_inject(r.d, "b")), 1);
+    play_done(&r, "fire_two", (const char *const[]){IN("Alpha"), IN("Bravo"), ENDING, NULL});
+    CHECK_INT(fired(&r, "a"), 1);
+    CHECK_INT(fired(&r, "b"), 1);
     CHECK(sim_meter(r.s, 0) == 11); /* both effects ran */
     size_t n;
     sim_inbox(r.s, &n);
     CHECK_INT(n, 2);
-    free(t);
     check_run_stop(&r);
 }
 
-static void test_first_finish_wins(void)
+static void test_first_finish_wins_and_chains_come(void)
 {
     check_run r;
-    char *t = play(&r, "first_wins", NULL);
-    CHECK(ended_with(&r, "done"));
-    CHECK(before(t, "INJECT    [email] Again", "ENDING"));
-    free(t);
+    play_done(&r, "first_wins", (const char *const[]){IN("Again"), ENDING, NULL});
+    check_run_stop(&r);
+    play_done(&r, "chained", (const char *const[]){IN("Chain"), IN("Alpha"), ENDING, NULL});
+    check_run_stop(&r);
+    /* the order in the hook does not matter */
+    play_done(&r, "finish_first", (const char *const[]){IN("Alpha"), ENDING, NULL});
     check_run_stop(&r);
 }
 
-static void test_what_they_fire_comes_too(void)
+/* A chain that never ends, and an effect that fails: the session stops on
+ * the error (file:line), it does not end. */
+static void test_errors_stop_the_session(void)
 {
     check_run r;
-    char *t = play(&r, "chained", NULL);
-    CHECK(ended_with(&r, "done"));
-    CHECK(before(t, "INJECT    [email] Chain", "INJECT    [email] Alpha"));
-    CHECK(before(t, "INJECT    [email] Alpha", "ENDING"));
-    free(t);
-    check_run_stop(&r);
-}
-
-static void test_endless_chain_is_an_error(void)
-{
-    check_run r;
-    char *t = play(&r, "forever", NULL);
-    CHECK(sim_failed(r.s));
-    CHECK(!sim_ended(r.s));
+    free(play(&r, "forever", NULL));
+    CHECK(sim_failed(r.s) && !sim_ended(r.s));
     CHECK_HAS(sim_error(r.s)->msg, "event limit reached");
     CHECK_HAS(sim_error(r.s)->file, "finish.lua");
-    CHECK(sim_inject_fired(r.s, defs_inject(r.d, "loop")) >= SIM_MAX_EVENTS_PER_INSTANT - 1);
-    free(t);
+    CHECK(fired(&r, "loop") >= SIM_MAX_EVENTS_PER_INSTANT - 1);
     check_run_stop(&r);
-}
 
-static void test_failing_effect_stops_the_session(void)
-{
-    check_run r;
-    char *t = play(&r, "fails", NULL);
-    CHECK(sim_failed(r.s));
-    CHECK(!sim_ended(r.s));
+    free(play(&r, "fails", NULL));
+    CHECK(sim_failed(r.s) && !sim_ended(r.s));
     CHECK_HAS(sim_error(r.s)->msg, "nope");
     CHECK_INT(sim_error(r.s)->line, 20);
-    free(t);
     check_run_stop(&r);
 }
 
 static void test_open_and_after_zero(void)
 {
     check_run r;
-    char *t = play(&r, "opens", NULL);
-    CHECK(ended_with(&r, "done"));
+    play_done(&r, "opens", (const char *const[]){"DECISION  d: D?", ENDING, NULL});
     bh_decision_status ds;
     sim_decision_status(r.s, defs_decision(r.d, "d"), &ds);
     CHECK_INT(ds.state, DEC_OPEN);
-    CHECK(before(t, "DECISION  d: D?", "ENDING"));
-    free(t);
     check_run_stop(&r);
 
-    t = play(&r, "afters", NULL);
-    CHECK(ended_with(&r, "done"));
+    play_done(&r, "afters", (const char *const[]){"meter     M 0 -> 100", ENDING, NULL});
     CHECK(sim_meter(r.s, 0) == 100); /* w.after(0) ran; clamped at max */
-    CHECK_INT(sim_inject_fired(r.s, defs_inject(r.d, "b")), 0); /* w.after(60) did not */
+    CHECK_INT(fired(&r, "b"), 0);    /* w.after(60) did not */
     CHECK_INT(sim_now(r.s), 0);
-    free(t);
     check_run_stop(&r);
 }
 
-static void test_order_in_the_hook_does_not_matter(void)
-{
-    check_run r;
-    char *t = play(&r, "finish_first", NULL);
-    CHECK(ended_with(&r, "done"));
-    CHECK(before(t, "INJECT    [email] Alpha", "ENDING"));
-    free(t);
-    check_run_stop(&r);
-}
-
+/* A conditional inject that fires and finishes: no other condition is
+ * asked after it, though when_b's holds too. */
 static void test_conditional_finish_stops_settling(void)
 {
     check_run r;
-    char *t = play(&r, "conditional", NULL);
-    CHECK(ended_with(&r, "done"));
-    CHECK(before(t, "INJECT    [email] When A", "INJECT    [email] Bravo"));
-    CHECK(before(t, "INJECT    [email] Bravo", "ENDING"));
-    CHECK_INT(sim_inject_fired(r.s, defs_inject(r.d, "when_b")), 0);
-    free(t);
+    play_done(&r, "conditional", (const char *const[]){IN("When A"), IN("Bravo"), ENDING, NULL});
+    CHECK_INT(fired(&r, "when_b"), 0);
     check_run_stop(&r);
 }
 
@@ -192,12 +174,9 @@ int main(int argc, char **argv)
 {
     static const check_case cases[] = {
         {"fired_injects_arrive_before_the_ending", test_fired_injects_arrive_before_the_ending},
-        {"first_finish_wins", test_first_finish_wins},
-        {"what_they_fire_comes_too", test_what_they_fire_comes_too},
-        {"endless_chain_is_an_error", test_endless_chain_is_an_error},
-        {"failing_effect_stops_the_session", test_failing_effect_stops_the_session},
+        {"first_finish_wins_and_chains_come", test_first_finish_wins_and_chains_come},
+        {"errors_stop_the_session", test_errors_stop_the_session},
         {"open_and_after_zero", test_open_and_after_zero},
-        {"order_in_the_hook_does_not_matter", test_order_in_the_hook_does_not_matter},
         {"conditional_finish_stops_settling", test_conditional_finish_stops_settling},
         {"journal_replays_the_same", test_journal_replays_the_same},
         {NULL, NULL},
