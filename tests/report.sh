@@ -105,6 +105,40 @@ assert r["summary"]["whatif"] == {"replays": 1, "limit": 24}, r["summary"]["what
    ! sed -n '/^### Strengths/,/^### Areas/p' "$tmp/p.md" | grep -q 'council'
 then pass "broken promises are improvements, never strengths (fixture)"
 else fail "broken promises (fixture)"; cat "$tmp/chk"; fi
+# Meter values (issue 16): as many decimals as the meter's scale and the
+# change need, so that a change never reads "0 → 0"; whole numbers stay
+# whole; a small meter's background change is shown, not folded away; the
+# JSON keeps the numbers as they are. Each line is checked in every format.
+fx=tests/fixtures/report/decimals
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format md >"$tmp/d.md" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" --format json >"$tmp/d.json" 2>/dev/null
+"$bh" report "$fx.plan" --scenario "$fx.lua" -o "$tmp/d.html" 2>/dev/null
+"$bh" run "$fx.lua" --plan "$fx.plan" >"$tmp/d.txt" 2>/dev/null
+dec_ok=1
+for want in '| Cost (USD millions) 0 → 0.2 |' '| Share of berths working 0.5 → 0.55 |' \
+            '| Customer trust 70 → 75 |' '| Share of berths working +0.1 |' \
+            '| Cost (USD millions) | 0 | 0.2 | lower |' '| Share of berths working | 0.5 | 0.85 | higher |' \
+            '- Share of berths working rose from 0.5 to 0.85.' \
+            '| Share of berths working 0.55 to 0.65 |'; do
+  grep -qF -- "$want" "$tmp/d.md" || { echo "    md lacks: $want"; dec_ok=0; }
+done
+for want in 'Cost (USD millions) 0 &rarr; 0.2' 'Share of berths working 0.5 &rarr; 0.55' \
+            'Customer trust 70 &rarr; 75' 'Share of berths working +0.1'; do
+  grep -qF -- "$want" "$tmp/d.html" || { echo "    html lacks: $want"; dec_ok=0; }
+done
+for want in 'meter     Cost (USD millions) 0 -> 0.16' 'meter     Share of berths working 0.5 -> 0.55' \
+            'meter     Customer trust 70 -> 75'; do
+  grep -qF -- "$want" "$tmp/d.txt" || { echo "    transcript lacks: $want"; dec_ok=0; }
+done
+python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+ch = [c for e in r["timeline"] for c in e.get("changes", []) if c.get("meter") == "cost"]
+assert ch and ch[0]["from"] == 0 and abs(ch[0]["to"] - 0.16) < 1e-12, ch
+' "$tmp/d.json" 2>"$tmp/chk" || { cat "$tmp/chk"; dec_ok=0; }
+[ $dec_ok = 1 ] && pass "meter values: the decimals the scale and the change need (md, html, transcript, json)" ||
+  fail "meter values: decimals"
+
 # ... and the flagship's daily update, cancelled on day 3 of the expert plan.
 sed '/^3d12h05m start shipper_meeting$/i 3d cancel announce_schedule' \
   tests/plans/carrier_ransomware_expert.plan >"$tmp/cancel.plan"

@@ -1,6 +1,7 @@
-/* sim.c: session life cycle, the event loop and condition settling.
- * Inputs and the world API live in sim_world.c, hooks in sim_hook.c, and
- * the history, log and ending in sim_record.c. */
+/* sim.c: the event loop and condition settling, and the end a hook asks
+ * for with w.finish. Creating and freeing a session is sim_life.c; inputs
+ * and the world API live in sim_world.c, hooks in sim_hook.c, and the
+ * history, log and ending in sim_record.c. */
 #include "core/sim_internal.h"
 
 #include <stdio.h>
@@ -9,148 +10,6 @@
 
 #include "core/mem.h"
 #include "core/vec.h"
-
-static void *xcalloc(size_t n, size_t size)
-{
-    return mem_calloc(n ? n : 1, size);
-}
-
-bh_status sim_create(bh_sim **out, const bh_defs *d, bh_hooks hooks, uint64_t seed,
-                     bh_err *err)
-{
-    *out = NULL;
-    bh_sim *s = mem_calloc(1, sizeof *s);
-    if (!s)
-        return err_set(err, BH_ENOMEM, "", 0, "out of memory");
-    static uint64_t serials; /* per process; only ever compared for equality */
-    s->serial = ++serials;
-    s->d = d;
-    s->hooks = hooks;
-    s->seed = seed;
-    s->ending = -1;
-    s->cut = -1;
-    s->length = d->scenario.length;
-    s->burst_time = -1;
-    rng_seed(&s->rng, seed);
-    sched_init(&s->q);
-    s->meter = xcalloc(d->nmeters, sizeof *s->meter);
-    s->snap_meter = xcalloc(d->nmeters, sizeof *s->snap_meter);
-    s->hist = xcalloc(d->nmeters, sizeof *s->hist);
-    s->nhist = xcalloc(d->nmeters, sizeof *s->nhist);
-    s->cap_hist = xcalloc(d->nmeters, sizeof *s->cap_hist);
-    s->sys = xcalloc(d->nsystems, sizeof *s->sys);
-    s->snap_sys = xcalloc(d->nsystems, sizeof *s->snap_sys);
-    s->staff = xcalloc(d->nteams, sizeof *s->staff);
-    s->snap_staff = xcalloc(d->nteams, sizeof *s->snap_staff);
-    s->busy = xcalloc(d->nteams, sizeof *s->busy);
-    s->fired = xcalloc(d->ninjects, sizeof *s->fired);
-    s->act = xcalloc(d->nactions, sizeof *s->act);
-    s->dec = xcalloc(d->ndecisions, sizeof *s->dec);
-    s->rec = &s->rec_store;
-    s->epoch = 1;
-    s->next_check = 0;
-    /* one block for the stamps, one for the memos: a session is created
-     * per playthrough, so fewer allocations count */
-    size_t nst = d->nmeters + d->nsystems + d->nteams + d->ninjects + d->nactions + d->ndecisions;
-    s->st_meter = xcalloc(nst, sizeof *s->st_meter);
-    if (s->st_meter) {
-        s->st_sys = s->st_meter + d->nmeters;
-        s->st_team = s->st_sys + d->nsystems;
-        s->st_inj = s->st_team + d->nteams;
-        s->st_act = s->st_inj + d->ninjects;
-        s->st_dec = s->st_act + d->nactions;
-    }
-    s->memo_inj = xcalloc(d->ninjects + d->ndecisions + d->nendings + d->nactions,
-                          sizeof *s->memo_inj);
-    if (s->memo_inj) {
-        s->memo_dec = s->memo_inj + d->ninjects;
-        s->memo_end = s->memo_dec + d->ndecisions;
-        s->memo_act = s->memo_end + d->nendings;
-    }
-    s->act_reason = xcalloc(d->nactions, sizeof *s->act_reason);
-    s->clock_conds = xcalloc(d->ninjects + d->ndecisions + d->nendings, sizeof *s->clock_conds);
-    s->settled_now = -1;
-    if (!s->meter || !s->snap_meter || !s->hist || !s->nhist || !s->cap_hist || !s->sys ||
-        !s->snap_sys || !s->staff || !s->snap_staff || !s->busy || !s->fired || !s->act ||
-        !s->dec || !s->st_meter || !s->memo_inj || !s->act_reason || !s->clock_conds)
-        goto oom;
-    for (size_t i = 0; i < d->nmeters; i++) {
-        s->meter[i] = d->meters[i].start;
-        if (sim_hist_push(s, (int)i, 0, s->meter[i]) != 0)
-            goto oom;
-    }
-    for (size_t i = 0; i < d->nsystems; i++)
-        s->sys[i] = d->systems[i].status;
-    for (size_t i = 0; i < d->nteams; i++)
-        s->staff[i] = d->teams[i].staff;
-    for (size_t i = 0; i < d->ndecisions; i++)
-        s->dec[i].chosen = -1;
-
-    int fail = 0;
-    for (size_t i = 0; i < d->ninjects; i++)
-        if (d->injects[i].has_at)
-            fail |= sched_push(&s->q, d->injects[i].at, 0, EV_INJECT_AT, (int)i, 0, 0);
-    for (size_t i = 0; i < d->ndecisions; i++)
-        if (d->decisions[i].has_at)
-            fail |= sched_push(&s->q, d->decisions[i].at, 0, EV_DECISION_AT, (int)i, 0, 0);
-    /* A condition with `after` wakes at that time (idx 1: a wake-up). */
-    for (size_t i = 0; i < d->ninjects; i++)
-        if (d->injects[i].when && d->injects[i].after > 0)
-            fail |= sched_push(&s->q, d->injects[i].after, 0, EV_CHECK, 1, 0, 0);
-    for (size_t i = 0; i < d->ndecisions; i++)
-        if (d->decisions[i].when && d->decisions[i].after > 0)
-            fail |= sched_push(&s->q, d->decisions[i].after, 0, EV_CHECK, 1, 0, 0);
-    for (size_t i = 0; i < d->nendings; i++)
-        if (d->endings[i].when && d->endings[i].after > 0)
-            fail |= sched_push(&s->q, d->endings[i].after, 0, EV_CHECK, 1, 0, 0);
-    for (size_t i = 0; i < d->neverys; i++)
-        fail |= sched_push(&s->q, d->everys[i].interval, 0, EV_EVERY, (int)i, 0, 0);
-    /* One check at T+0 settles conditions that hold from the start; later
-     * ones, queued by sim_settle only while needed, catch conditions that
-     * depend on w.time alone. */
-    fail |= sched_push(&s->q, 0, 0, EV_CHECK, 0, 0, 0);
-    fail |= sched_push(&s->q, d->scenario.length, 1, EV_LENGTH, 0, 0, 0);
-    if (fail)
-        goto oom;
-    *out = s;
-    return BH_OK;
-oom:
-    sim_destroy(s);
-    return err_set(err, BH_ENOMEM, "", 0, "out of memory creating the session");
-}
-
-void sim_destroy(bh_sim *s)
-{
-    if (!s)
-        return;
-    /* Pending w.after functions will never run: let the host forget them. */
-    for (size_t i = 0; i < s->q.n; i++)
-        if (s->q.heap[i].kind == EV_AFTER && s->hooks.release)
-            s->hooks.release(s->hooks.ud, s->q.heap[i].hook);
-    sched_free(&s->q);
-    for (size_t i = 0; i < s->nlog; i++) {
-        free(s->log[i].text);
-        free(s->log[i].votes);
-    }
-    for (size_t i = 0; i < s->nflags; i++) {
-        free(s->flags[i].name);
-        if (s->flags[i].v.type == VAL_STR)
-            free((char *)s->flags[i].v.s);
-    }
-    if (s->hist)
-        for (size_t i = 0; i < s->d->nmeters; i++)
-            free(s->hist[i]);
-    free(s->hist); free(s->nhist); free(s->cap_hist);
-    free(s->meter); free(s->snap_meter); free(s->sys); free(s->snap_sys);
-    free(s->staff); free(s->snap_staff); free(s->busy); free(s->fired);
-    free(s->act); free(s->dec); free(s->flags); free(s->inbox); free(s->log);
-    free(s->st_meter); free(s->memo_inj); free(s->act_reason); free(s->flag_slot);
-    free(s->clock_conds);
-    sim_facil_free(s);
-    sim_judge_free(s);
-    sim_details_free(s);
-    free(s);
-}
 
 bh_status sim_deliver(bh_sim *s, int i, bh_err *err)
 {
@@ -235,12 +94,22 @@ static int clock_only(bh_sim *s, bh_err *err)
     return 0;
 }
 
+static bh_status finish_pending(bh_sim *s, bh_err *err);
+
+/* Stop settling: the session ended, or a hook asked it to (w.finish). */
+static int halted(const bh_sim *s)
+{
+    return s->ended || s->pending_finish;
+}
+
 bh_status sim_settle(bh_sim *s, bh_err *err)
 {
     const bh_defs *d = s->d;
     bh_hook_result r;
     if (s->ended || s->failed)
         return BH_OK;
+    if (s->pending_finish)
+        return finish_pending(s, err);
     /* Nothing changed: nothing to ask, except the clock readers if the
      * clock moved. Verification wants every remembered answer checked, so
      * it takes the full way. */
@@ -256,11 +125,12 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
         }
     }
     /* Each pass can only fire or open something new, and each fires or
-     * opens at most once, so this terminates. */
-    for (int changed = 1; changed && !s->ended && !s->failed;) {
+     * opens at most once, so this terminates. An inject's effect that
+     * calls w.finish stops it: no condition is asked after that. */
+    for (int changed = 1; changed && !halted(s) && !s->failed;) {
         changed = 0;
         s->nclock = 0;
-        for (size_t i = 0; i < d->ninjects && !s->ended; i++) {
+        for (size_t i = 0; i < d->ninjects && !halted(s); i++) {
             if (!d->injects[i].when || s->fired[i] || d->injects[i].after > s->now)
                 continue;
             if (ask_when(s, COND_INJECT, i, &r, err) != BH_OK)
@@ -271,7 +141,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 changed = 1;
             }
         }
-        for (size_t i = 0; i < d->ndecisions && !s->ended; i++) {
+        for (size_t i = 0; i < d->ndecisions && !halted(s); i++) {
             if (!d->decisions[i].when || s->dec[i].was_opened || d->decisions[i].after > s->now)
                 continue;
             if (ask_when(s, COND_DECISION, i, &r, err) != BH_OK)
@@ -282,7 +152,7 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 changed = 1;
             }
         }
-        for (size_t i = 0; i < d->nendings && !s->ended; i++) {
+        for (size_t i = 0; i < d->nendings && !halted(s); i++) {
             if (!d->endings[i].when || d->endings[i].after > s->now)
                 continue;
             if (ask_when(s, COND_ENDING, i, &r, err) != BH_OK)
@@ -291,6 +161,8 @@ bh_status sim_settle(bh_sim *s, bh_err *err)
                 return sim_end(s, (int)i, 0, err);
         }
     }
+    if (s->pending_finish && !s->failed)
+        return finish_pending(s, err);
     s->settled_epoch = s->epoch;
     s->settled_now = s->now;
     if (s->nclock && !s->ended && !s->failed && want_check(s) != 0)
@@ -475,6 +347,17 @@ static const char *d_path(const bh_sim *s)
     return s->d->scenario.loc.file ? s->d->scenario.loc.file : "";
 }
 
+/* Count one more event at this instant and in the session: 1 when that
+ * is past either limit (a chain that never ends). */
+static int too_many(bh_sim *s)
+{
+    if (s->now != s->burst_time) {
+        s->burst_time = s->now;
+        s->burst = 0;
+    }
+    return ++s->burst > SIM_MAX_EVENTS_PER_INSTANT || ++s->nevents > SIM_MAX_EVENTS;
+}
+
 static bh_status runaway(bh_sim *s, const bh_event *ev, bh_err *err)
 {
     bh_err e;
@@ -509,11 +392,7 @@ bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
         bh_event ev;
         sched_pop(&s->q, &ev);
         s->now = ev.time;
-        if (ev.time != s->burst_time) {
-            s->burst_time = ev.time;
-            s->burst = 0;
-        }
-        if (++s->burst > SIM_MAX_EVENTS_PER_INSTANT || ++s->nevents > SIM_MAX_EVENTS)
+        if (too_many(s))
             return runaway(s, &ev, err);
         if (handle(s, &ev, err) != BH_OK)
             return err->status;
@@ -525,6 +404,37 @@ bh_status sim_advance(bh_sim *s, bh_time target, bh_err *err)
         s->version++;
     }
     return BH_OK;
+}
+
+/* A hook called w.finish (it takes effect when the hook returns). The
+ * ending waits for what w.fire, w.open and w.after have queued for this
+ * second, so that a hook that fires a message and then finishes shows the
+ * message (issue 16): those events are handled in the order they were
+ * queued, with what they queue for this second in turn, and then the
+ * session ends with the first ending asked for (a w.finish among them
+ * changes nothing). Conditions are not asked meanwhile: the ending is
+ * chosen. Anything else due this second (an `at`, a completion, a
+ * deadline) is dropped, as the session is over. A chain that never stops
+ * meets the per-instant limit; an effect that fails stops the session on
+ * its error, as anywhere else. */
+static bh_status finish_pending(bh_sim *s, bh_err *err)
+{
+    for (;;) {
+        const bh_event *top = sched_peek(&s->q);
+        if (!top || top->time != s->now || top->prio != 0)
+            break;
+        bh_event ev;
+        sched_pop(&s->q, &ev);
+        if (ev.kind != EV_FIRE && ev.kind != EV_OPEN && ev.kind != EV_AFTER)
+            continue;
+        if (too_many(s))
+            return runaway(s, &ev, err);
+        if (handle(s, &ev, err) != BH_OK)
+            return err->status;
+    }
+    int ending = s->pending_finish - 1;
+    s->pending_finish = 0;
+    return sim_end(s, ending, 0, err);
 }
 
 bh_time sim_next_event(const bh_sim *s)

@@ -62,11 +62,8 @@ bh_status sim_effect(bh_sim *s, bh_hook h, const bh_what *what, bh_err *err)
     s->version++;
     if (st != BH_OK)
         return sim_fail(s, &e, err);
-    if (s->pending_finish && !s->ended) {
-        int ending = s->pending_finish - 1;
-        s->pending_finish = 0;
-        return sim_end(s, ending, 0, err);
-    }
+    /* A w.finish it called is carried out by the settle that follows every
+     * event and input (sim.c), once what it queued has come. */
     return BH_OK;
 }
 

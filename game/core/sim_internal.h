@@ -115,7 +115,7 @@ struct bh_sim {
     int in_cond;
     int background;     /* the effect running is an every() hook or a w.after function */
     int verify;         /* sim_verify_memos */
-    int pending_finish; /* ending index + 1, set by w.finish inside an effect */
+    int pending_finish; /* ending index + 1, set by w.finish; sim_settle ends the session */
     int ended, ending;
     int failed;
     bh_err error;

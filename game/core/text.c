@@ -273,3 +273,48 @@ uint64_t text_fnv(uint64_t h, const void *p, size_t n)
     }
     return h;
 }
+
+/* ---- meter values for people ---- */
+
+static int meter_base_decimals(double span)
+{
+    if (!(span > 0) || !isfinite(span) || span >= 100)
+        return 0;
+    double d = ceil(log10(100.0 / span) - 1e-9); /* 10 -> 1, not 1.0000001 -> 2 */
+    return d > TEXT_METER_MAX_DECIMALS ? TEXT_METER_MAX_DECIMALS : (int)d;
+}
+
+int text_meter_decimals(double span, double a, double b)
+{
+    int d = meter_base_decimals(span);
+    for (; d < TEXT_METER_MAX_DECIMALS && a != b; d++) {
+        char x[400], y[400]; /* as they will print: "-0" and "0" are alike */
+        if (strcmp(text_meter_number(a, d, 0, x, sizeof x), text_meter_number(b, d, 0, y, sizeof y)))
+            break;
+    }
+    return d;
+}
+
+char *text_meter_number(double v, int decimals, int sign, char *buf, size_t n)
+{
+    if (!n)
+        return buf;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > TEXT_METER_MAX_DECIMALS)
+        decimals = TEXT_METER_MAX_DECIMALS;
+    char tmp[400];
+    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    char *dot = strchr(tmp, '.');
+    if (dot) {
+        char *e = tmp + strlen(tmp) - 1;
+        while (e > dot && *e == '0')
+            *e-- = '\0';
+        if (e == dot)
+            *e = '\0';
+    }
+    if (strcmp(tmp, "-0") == 0)
+        snprintf(tmp, sizeof tmp, "0");
+    snprintf(buf, n, "%s%s", sign && tmp[0] != '-' && strcmp(tmp, "0") != 0 ? "+" : "", tmp);
+    return buf;
+}

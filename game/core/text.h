@@ -55,4 +55,17 @@ char *text_decimal_format(double v, char *buf, size_t n);
  * (it survives a format and a parse unchanged) */
 int text_decimal_exact(double v);
 
+/* Meter values for people: reports, the transcript, the debrief.
+ * text_meter_decimals: as many decimals as the meter's scale needs (its
+ * span, max - min: none from 100 up, one from 10, two from 1, and so on),
+ * and more while `a` and `b` differ but would print alike ("0 -> 0" for a
+ * change of 0 to 0.16), up to TEXT_METER_MAX_DECIMALS. Pass the same value
+ * twice for a value alone. text_meter_number writes v with at most that
+ * many decimals, trailing zeros cut, so whole numbers stay whole ("75",
+ * "0.16"), and never "-0"; with `sign`, a + before a positive value (a
+ * change: "+0.2"). */
+#define TEXT_METER_MAX_DECIMALS 6
+int text_meter_decimals(double span, double a, double b);
+char *text_meter_number(double v, int decimals, int sign, char *buf, size_t n);
+
 #endif

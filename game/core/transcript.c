@@ -7,19 +7,19 @@
 
 char *transcript_number(double v, char *buf, size_t n)
 {
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, n, "%.0f", v);
-    } else {
-        snprintf(buf, n, "%.2f", v);
-        char *e = buf + strlen(buf) - 1;
-        while (*e == '0')
-            *e-- = '\0';
-        if (*e == '.')
-            *e = '\0';
-    }
-    if (strcmp(buf, "-0") == 0)
-        snprintf(buf, n, "0");
-    return buf;
+    return text_meter_number(v, 2, 0, buf, n);
+}
+
+/* A meter's change: two decimals at least, as the transcript always had,
+ * and more when the meter's scale or a smaller change needs them, so that
+ * a change never reads "0 -> 0". */
+static void meter_change(const bh_meter_def *m, double from, double to, char *a, char *b,
+                         size_t n)
+{
+    int dec = text_meter_decimals(m->max - m->min, from, to);
+    dec = dec < 2 ? 2 : dec;
+    text_meter_number(from, dec, 0, a, n);
+    text_meter_number(to, dec, 0, b, n);
 }
 
 /* Free text typed in the room (notes, reasons, titles) may hold newlines.
@@ -190,8 +190,8 @@ size_t transcript_entries(FILE *f, const bh_sim *s, size_t from)
             break;
         }
         case LOG_METER:
-            fprintf(f, "meter     %s %s -> %s\n", d->meters[e->a].label,
-                    transcript_number(e->from, a, sizeof a), transcript_number(e->to, b, sizeof b));
+            meter_change(&d->meters[e->a], e->from, e->to, a, b, sizeof a);
+            fprintf(f, "meter     %s %s -> %s\n", d->meters[e->a].label, a, b);
             break;
         case LOG_SYSTEM:
             fprintf(f, "system    %s %s -> %s\n", d->systems[e->a].label,

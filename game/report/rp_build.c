@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
 
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
@@ -363,8 +364,10 @@ static void meter_lessons(const bh_sim *s, json_t *strengths, json_t *improve)
         double span = m->max - m->min;
         if (span <= 0 || fabs(gain) < span * 0.05)
             continue; /* moved too little to call */
-        snprintf(buf, sizeof buf, "%s %s from %.0f to %.0f.", m->label,
-                 v > m->start ? "rose" : "fell", m->start, v);
+        char a[64], b[64];
+        rp_meter_ends(span, m->start, v, a, b, sizeof a);
+        snprintf(buf, sizeof buf, "%s %s from %s to %s.", m->label,
+                 v > m->start ? "rose" : "fell", a, b);
         lesson(gain > 0 ? strengths : improve, "meter", fabs(gain) / span, buf, NULL);
     }
 }
@@ -446,7 +449,7 @@ json_t *rp_build(const bh_sim *s, const rp_meta *m)
     json_object_set_new(r, "meters", meters(s));
     json_t *tl = rp_timeline(s);
     json_object_set_new(r, "timeline", tl);
-    json_object_set_new(r, "timeline_story", rp_story(tl, (long)sim_now(s)));
+    json_object_set_new(r, "timeline_story", rp_story(r, tl, (long)sim_now(s)));
     json_object_set_new(r, "decisions", decisions(s, strengths, improve));
     json_object_set_new(r, "functions", functions(s, strengths, improve));
     meter_lessons(s, strengths, improve);

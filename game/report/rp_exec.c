@@ -219,15 +219,11 @@ void rp_exec_part(FILE *f, const json_t *r, const rp_markup *m)
     mattered(f, sum, m);
 }
 
-static void cell_change(FILE *f, const rp_markup *m, const json_t *c)
+static void cell_change(FILE *f, const rp_markup *m, const json_t *r, const json_t *c)
 {
-    char buf[400];
-    if (json_is_number(json_object_get(c, "from")))
-        snprintf(buf, sizeof buf, "%s %.0f to %.0f", rp_str(c, "label"), rp_num(c, "from"),
-                 rp_num(c, "to"));
-    else
-        snprintf(buf, sizeof buf, "%s %s to %s", rp_str(c, "label"), rp_str(c, "from"),
-                 rp_str(c, "to"));
+    char buf[400], a[64], b[64];
+    rp_change_ends(r, c, a, b, sizeof a);
+    snprintf(buf, sizeof buf, "%s %s to %s", rp_str(c, "label"), a, b);
     text(f, m, rp_whole(buf));
 }
 
@@ -259,7 +255,7 @@ void rp_appendix(FILE *f, const json_t *r, const rp_markup *m)
         {
             if (k)
                 text(f, m, "; ");
-            cell_change(f, m, c);
+            cell_change(f, m, r, c);
         }
         fprintf(f, "%s%s", m->td_end, m->tr_end);
         rows++;
@@ -274,19 +270,20 @@ void rp_appendix(FILE *f, const json_t *r, const rp_markup *m)
 
 /* The story rows that follow timeline item `after`. */
 static void rows_after(FILE *f, const json_t *r, long after,
-                       void (*bg)(FILE *f, const json_t *row))
+                       void (*bg)(FILE *f, const json_t *r, const json_t *row))
 {
     size_t j;
     const json_t *row;
     json_array_foreach(json_object_get(r, "timeline_story"), j, row)
     {
         if ((long)rp_num(row, "after") == after)
-            bg(f, row);
+            bg(f, r, row);
     }
 }
 
-void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t *ev),
-                   void (*bg)(FILE *f, const json_t *row))
+void rp_story_rows(FILE *f, const json_t *r,
+                   void (*event)(FILE *f, const json_t *r, const json_t *ev),
+                   void (*bg)(FILE *f, const json_t *r, const json_t *row))
 {
     const json_t *tl = json_object_get(r, "timeline"), *ev;
     size_t i;
@@ -294,7 +291,7 @@ void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t
     json_array_foreach(tl, i, ev)
     {
         if (strcmp(rp_str(ev, "kind"), "change") != 0) /* else folded, in full in the appendix */
-            event(f, ev);
+            event(f, r, ev);
         rows_after(f, r, (long)i, bg);
     }
 }

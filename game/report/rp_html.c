@@ -206,7 +206,7 @@ static void chart(FILE *f, const json_t *r)
 
 /* The days' background consequences that follow timeline item `after`
  * ("timeline_story"), folded: each meter's net change. */
-static void background(FILE *f, const json_t *ev)
+static void background(FILE *f, const json_t *r, const json_t *ev)
 {
     size_t k;
     const json_t *c;
@@ -222,15 +222,16 @@ static void background(FILE *f, const json_t *ev)
     fputs("</td><td>", f);
     json_array_foreach(json_object_get(ev, "changes"), k, c)
     {
-        rp_net_text(c, buf, sizeof buf);
+        rp_net_text(r, c, buf, sizeof buf);
         fputs(k ? "<br>" : "", f);
         esc(f, buf);
     }
     fputs("</td></tr>\n", f);
 }
 
-static void event_row(FILE *f, const json_t *ev)
+static void event_row(FILE *f, const json_t *r, const json_t *ev)
 {
+    char a[64], b[64];
     fprintf(f, "<tr><td class=\"t\">%s</td><td class=\"t\">%s</td><td><strong>",
             rp_str(ev, "stamp"), rp_str(ev, "clock"));
     esc(f, rp_event_word(rp_str(ev, "kind")));
@@ -251,10 +252,8 @@ static void event_row(FILE *f, const json_t *ev)
     {
         fputs(k ? "<br>" : "", f);
         esc(f, rp_str(c, "label"));
-        if (json_is_number(json_object_get(c, "from")))
-            fprintf(f, " %.0f &rarr; %.0f", rp_num(c, "from"), rp_num(c, "to"));
-        else
-            fprintf(f, " %s &rarr; %s", rp_str(c, "from"), rp_str(c, "to"));
+        rp_change_ends(r, c, a, b, sizeof a);
+        fprintf(f, " %s &rarr; %s", a, b);
     }
     fputs("</td></tr>\n", f);
 }

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
 #include "report/rp_whatif.h"
 
@@ -63,7 +64,9 @@ static json_t *compare(const bh_sim *s, const bh_sim *b, double *score)
         json_t *x = json_object();
         json_object_set_new(x, "meter", str(m->id));
         json_object_set_new(x, "label", str(m->label));
-        json_object_set_new(x, "delta", json_real(round(delta)));
+        /* rounded as the meter's scale reads (whole numbers from a span of 100) */
+        double unit = pow(10, text_meter_decimals(span, delta, delta));
+        json_object_set_new(x, "delta", json_real(round(delta * unit) / unit));
         json_object_set_new(x, "better", json_boolean(m->good_low ? delta < 0 : delta > 0));
         json_array_append_new(ms, x);
         *score += 100 * fabs(delta) / span;
@@ -110,7 +113,9 @@ static void say(json_t *o, const char *lead, const char *cur_title)
         if (i == 3)
             break;
         double dv = rp_num(x, "delta");
-        put(buf, &n, "%s %s %.0f %s%s", i ? "," : ", with", rp_str(x, "label"), fabs(dv),
+        char v[64]; /* already rounded to the scale: no more decimals than it needs */
+        text_meter_number(fabs(dv), TEXT_METER_MAX_DECIMALS, 0, v, sizeof v);
+        put(buf, &n, "%s %s %s %s%s", i ? "," : ", with", rp_str(x, "label"), v,
             dv > 0 ? "higher" : "lower",
             json_is_true(json_object_get(x, "better")) ? " (better)" : " (worse)");
     }

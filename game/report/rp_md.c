@@ -49,8 +49,9 @@ static void bullet(FILE *f, const char *s)
 
 static void stamp_of(FILE *f, const json_t *o) { fprintf(f, "%s", rp_str(o, "stamp")); }
 
-static void changes(FILE *f, const json_t *ev)
+static void changes(FILE *f, const json_t *r, const json_t *ev)
 {
+    char a[64], b[64];
     const json_t *ch = json_object_get(ev, "changes");
     size_t i;
     const json_t *c;
@@ -58,29 +59,27 @@ static void changes(FILE *f, const json_t *ev)
     {
         fputs(i ? "; " : "", f);
         cell(f, rp_str(c, "label"));
-        if (json_is_number(json_object_get(c, "from")))
-            fprintf(f, " %.0f → %.0f", rp_num(c, "from"), rp_num(c, "to"));
-        else
-            fprintf(f, " %s → %s", rp_str(c, "from"), rp_str(c, "to"));
+        rp_change_ends(r, c, a, b, sizeof a);
+        fprintf(f, " %s → %s", a, b);
     }
 }
 
 /* A day's background consequences: each one's net change. */
-static void net_changes(FILE *f, const json_t *ev)
+static void net_changes(FILE *f, const json_t *r, const json_t *ev)
 {
     size_t i;
     const json_t *c;
     char buf[400];
     json_array_foreach(json_object_get(ev, "changes"), i, c)
     {
-        rp_net_text(c, buf, sizeof buf);
+        rp_net_text(r, c, buf, sizeof buf);
         fputs(i ? "; " : "", f);
         cell(f, buf);
     }
 }
 
 /* A day's background row of the timeline story. */
-static void background(FILE *f, const json_t *ev)
+static void background(FILE *f, const json_t *r, const json_t *ev)
 {
     if (rp_num(ev, "bucket_s") >= 86400)
         fprintf(f, "| Day %d", (int)rp_num(ev, "day"));
@@ -89,12 +88,12 @@ static void background(FILE *f, const json_t *ev)
     fprintf(f, " | %s–%s | **Background** ", rp_str(ev, "clock"), rp_str(ev, "until_clock"));
     cell(f, rp_str(ev, "title"));
     fputs(" | ", f);
-    net_changes(f, ev);
+    net_changes(f, r, ev);
     fputs(" |\n", f);
 }
 
 /* One event of the timeline. */
-static void event_row(FILE *f, const json_t *ev)
+static void event_row(FILE *f, const json_t *r, const json_t *ev)
 {
     fputs("| ", f);
     stamp_of(f, ev);
@@ -109,7 +108,7 @@ static void event_row(FILE *f, const json_t *ev)
     else if (strcmp(rp_str(ev, "source"), "analogy") == 0)
         fputs(" (analogy)", f);
     fputs(" | ", f);
-    changes(f, ev);
+    changes(f, r, ev);
     fputs(" |\n", f);
 }
 
@@ -170,8 +169,10 @@ static void timeline(FILE *f, const json_t *r)
     {
         fputs("| ", f);
         cell(f, rp_str(m, "label"));
-        fprintf(f, " | %.0f | %.0f | %s |\n", rp_num(m, "start"), rp_num(m, "final"),
-                rp_str(m, "better"));
+        char a[64], b[64];
+        rp_meter_ends(rp_num(m, "max") - rp_num(m, "min"), rp_num(m, "start"), rp_num(m, "final"),
+                      a, b, sizeof a);
+        fprintf(f, " | %s | %s | %s |\n", a, b, rp_str(m, "better"));
     }
     fputs("\n", f);
 }

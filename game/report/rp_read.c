@@ -1,12 +1,14 @@
 /* rp_read: small readers of the report model that the builder and every
  * writer share: a field as a string or a number ("" or 0 when absent), a
  * file's base name, a timeline kind as a word for people, a source kind
- * (fact, analogy, fiction) as words for people, and a moment
+ * (fact, analogy, fiction) as words for people, a meter's values with
+ * the decimals its scale and the change need (core/text.h), and a moment
  * as the model writes it. They sit
  * below both, so the writers never call back into the builder. */
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
 
 const char *rp_str(const json_t *o, const char *key)
@@ -101,11 +103,44 @@ const char *rp_event_word(const char *kind)
     return kind;
 }
 
-void rp_net_text(const json_t *c, char *buf, size_t n)
+double rp_meter_span(const json_t *r, const char *id)
 {
-    if (json_is_number(json_object_get(c, "from")))
-        snprintf(buf, n, "%s %+.0f", rp_str(c, "label"), rp_num(c, "delta"));
-    else
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(r, "meters"), i, m)
+    {
+        if (strcmp(rp_str(m, "id"), id) == 0)
+            return rp_num(m, "max") - rp_num(m, "min");
+    }
+    return 0;
+}
+
+void rp_meter_ends(double span, double a, double b, char *x, char *y, size_t n)
+{
+    int d = text_meter_decimals(span, a, b);
+    text_meter_number(a, d, 0, x, n);
+    text_meter_number(b, d, 0, y, n);
+}
+
+void rp_change_ends(const json_t *r, const json_t *c, char *from, char *to, size_t n)
+{
+    if (json_is_number(json_object_get(c, "from"))) {
+        rp_meter_ends(rp_meter_span(r, rp_str(c, "meter")), rp_num(c, "from"), rp_num(c, "to"),
+                      from, to, n);
+        return;
+    }
+    snprintf(from, n, "%s", rp_str(c, "from"));
+    snprintf(to, n, "%s", rp_str(c, "to"));
+}
+
+void rp_net_text(const json_t *r, const json_t *c, char *buf, size_t n)
+{
+    if (json_is_number(json_object_get(c, "from"))) {
+        double delta = rp_num(c, "delta");
+        char v[64];
+        int d = text_meter_decimals(rp_meter_span(r, rp_str(c, "meter")), 0, delta);
+        snprintf(buf, n, "%s %s", rp_str(c, "label"), text_meter_number(delta, d, 1, v, sizeof v));
+    } else
         snprintf(buf, n, "%s %s \xe2\x86\x92 %s", rp_str(c, "label"), rp_str(c, "from"), rp_str(c, "to"));
     rp_whole(buf);
 }

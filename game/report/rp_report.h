@@ -67,8 +67,18 @@ const char *rp_event_word(const char *kind);
  * and "clock" (the scenario's calendar, Sun 22:25). */
 void rp_set_stamp(json_t *o, const bh_sim *s, bh_time t);
 /* A background row's change (rp_story) for people: "Customer trust -6"
- * (the background's net effect), or "Portal offline → online". */
-void rp_net_text(const json_t *c, char *buf, size_t n);
+ * (the background's net effect), or "Portal offline → online"; `r` is the
+ * report, whose "meters" give the meter's scale. */
+void rp_net_text(const json_t *r, const json_t *c, char *buf, size_t n);
+/* Meter values for people, with as many decimals as the meter's scale
+ * and the change need, so that values that differ never print alike
+ * (text_meter_decimals): rp_meter_span is meter `id`'s max - min in report
+ * r (0 when unknown: read as 100); rp_meter_ends writes a and b;
+ * rp_change_ends writes both ends of a change of the timeline (a meter's,
+ * or a system's or team's as they are). */
+double rp_meter_span(const json_t *r, const char *id);
+void rp_meter_ends(double span, double a, double b, char *x, char *y, size_t n);
+void rp_change_ends(const json_t *r, const json_t *c, char *from, char *to, size_t n);
 /* Cut a string that snprintf may have cut inside a UTF-8 character back
  * to its last whole character (Jansson refuses invalid UTF-8). */
 char *rp_whole(char *s);
@@ -123,10 +133,11 @@ json_t *rp_details(const bh_sim *s);
 const char *rp_stakes_heading(int has_objectives, const json_t *r);
 
 /* The timeline (rp_timeline.c): every event with what it changed, and the
- * story, where background consequences are folded into one row a day;
- * a source kind as the model names it ("fact", "analogy", ...). */
+ * story, where background consequences are folded into one row a day
+ * (`report` gives the meters' scales: a net change too small to show is
+ * left out); a source kind as the model names it ("fact", "analogy", ...). */
 json_t *rp_timeline(const bh_sim *s);
-json_t *rp_story(const json_t *timeline, long elapsed);
+json_t *rp_story(const json_t *report, const json_t *timeline, long elapsed);
 const char *rp_source_name(bh_source s);
 
 /* The executive summary (rp_summary.c): three strengths and three areas
@@ -153,7 +164,8 @@ void rp_appendix(FILE *f, const json_t *r, const rp_markup *m);
 /* The timeline as a story: `event` for each item of "timeline" but its
  * background changes, `bg` for each row of "timeline_story" after the
  * item it follows. */
-void rp_story_rows(FILE *f, const json_t *r, void (*event)(FILE *f, const json_t *ev),
-                   void (*bg)(FILE *f, const json_t *row));
+void rp_story_rows(FILE *f, const json_t *r,
+                   void (*event)(FILE *f, const json_t *r, const json_t *ev),
+                   void (*bg)(FILE *f, const json_t *r, const json_t *row));
 
 #endif

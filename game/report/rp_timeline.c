@@ -10,9 +10,11 @@
  * the timeline without its "change" items, each story row after its item
  * (-1: before the first). The
  * full detail stays in "timeline", which the writers print as an appendix. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
 
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
@@ -212,23 +214,29 @@ static void fold(json_t *net, const json_t *c)
 }
 
 /* Numbers: the sum of the background's own changes (the players' actions
- * in between move the meter too, so "to" minus "from" would mix them). */
-static int moved(const json_t *c)
+ * in between move the meter too, so "to" minus "from" would mix them),
+ * kept when it shows at the meter's scale: half a unit for a meter of 100
+ * or more, half a tenth for a meter of 10 (text_meter_decimals). */
+static int moved(const json_t *report, const json_t *c)
 {
-    if (json_is_number(json_object_get(c, "delta")))
-        return rp_num(c, "delta") <= -0.5 || rp_num(c, "delta") >= 0.5;
+    if (json_is_number(json_object_get(c, "delta"))) {
+        double span = rp_meter_span(report, rp_str(c, "meter"));
+        double half = 0.5 / pow(10, text_meter_decimals(span, 0, 0));
+        return rp_num(c, "delta") <= -half || rp_num(c, "delta") >= half;
+    }
     return !json_equal(json_object_get(c, "from"), json_object_get(c, "to"));
 }
 
 /* The day's background row, appended to `out`, and the day reset. */
-static void flush(json_t *out, json_t **day, int *rows, long d, long after, long bucket)
+static void flush(const json_t *report, json_t *out, json_t **day, int *rows, long d, long after,
+                  long bucket)
 {
     if (!*day)
         return;
     json_t *net = json_object_get(*day, "changes"), *kept = json_array();
     size_t i;
     json_t *c;
-    json_array_foreach(net, i, c) if (moved(c)) json_array_append(kept, c);
+    json_array_foreach(net, i, c) if (moved(report, c)) json_array_append(kept, c);
     char title[160], day_n[32] = "";
     long dn = d * bucket / 86400 + 1;
     if (bucket == 86400)
@@ -260,7 +268,7 @@ static long bucket_for(long elapsed)
     return 86400;
 }
 
-json_t *rp_story(const json_t *timeline, long elapsed)
+json_t *rp_story(const json_t *report, const json_t *timeline, long elapsed)
 {
     long bucket = bucket_for(elapsed);
     json_t *out = json_array(), *day = NULL;
@@ -272,7 +280,7 @@ json_t *rp_story(const json_t *timeline, long elapsed)
     {
         long d = (long)rp_num(ev, "t") / bucket;
         if (d != cur) {
-            flush(out, &day, &rows, cur, (long)i - 1, bucket);
+            flush(report, out, &day, &rows, cur, (long)i - 1, bucket);
             cur = d;
         }
         if (strcmp(rp_str(ev, "kind"), "change") != 0)
@@ -293,6 +301,6 @@ json_t *rp_story(const json_t *timeline, long elapsed)
         json_array_foreach(json_object_get(ev, "changes"), k, c) fold(json_object_get(day, "changes"), c);
         rows++;
     }
-    flush(out, &day, &rows, cur, (long)json_array_size(timeline) - 1, bucket);
+    flush(report, out, &day, &rows, cur, (long)json_array_size(timeline) - 1, bucket);
     return out;
 }

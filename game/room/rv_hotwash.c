@@ -89,7 +89,7 @@ static int shown_kind(const char *k)
     return 0;
 }
 
-static void timeline(rows *r, const json_t *tl)
+static void timeline(rows *r, const json_t *report, const json_t *tl)
 {
     size_t i, k;
     const json_t *ev, *c;
@@ -105,13 +105,9 @@ static void timeline(rows *r, const json_t *tl)
             text[0] = 0;
             json_array_foreach(json_object_get(ev, "changes"), k, c)
             {
-                char line[300];
-                if (json_is_number(json_object_get(c, "from")))
-                    snprintf(line, sizeof line, "%s: %.0f → %.0f", rp_str(c, "label"),
-                             rp_num(c, "from"), rp_num(c, "to"));
-                else
-                    snprintf(line, sizeof line, "%s: %s → %s", rp_str(c, "label"),
-                             rp_str(c, "from"), rp_str(c, "to"));
+                char line[300], from[64], to[64];
+                rp_change_ends(report, c, from, to, sizeof from);
+                snprintf(line, sizeof line, "%s: %s → %s", rp_str(c, "label"), from, to);
                 if (o < sizeof text - 1)
                     o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", k ? "; " : "", line);
             }
@@ -214,9 +210,11 @@ static void each(rows *r, const json_t *a, row_fn fn)
 
 static void meter_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
 {
+    char a[64], b[64];
     snprintf(meta, nm, "%s", rp_str(it, "label"));
-    snprintf(text, nt, "From %.0f to %.0f (%s is better)", rp_num(it, "start"),
-             rp_num(it, "final"), rp_str(it, "better"));
+    rp_meter_ends(rp_num(it, "max") - rp_num(it, "min"), rp_num(it, "start"), rp_num(it, "final"),
+                  a, b, sizeof a);
+    snprintf(text, nt, "From %s to %s (%s is better)", a, b, rp_str(it, "better"));
 }
 
 static void question_row(const json_t *it, char *meta, size_t nm, char *text, size_t nt)
@@ -259,7 +257,7 @@ bh_status rv_build_hotwash(rv_model *m, const bh_sim *s, const json_t *report,
         return BH_OK;
     rows r = {0};
     switch (tab) {
-    case RV_TAB_TIMELINE: timeline(&r, json_object_get(report, "timeline")); break;
+    case RV_TAB_TIMELINE: timeline(&r, report, json_object_get(report, "timeline")); break;
     case RV_TAB_METERS: each(&r, json_object_get(report, "meters"), meter_row); break;
     case RV_TAB_DECISIONS: decisions(&r, s, json_object_get(report, "decisions")); break;
     case RV_TAB_FUNCTIONS: functions(&r, json_object_get(report, "functions"), sim_ended(s)); break;

@@ -184,6 +184,24 @@ bh_hook lhd_fn(lhd_ctx *c, const char *name)
     return 0;
 }
 
+/* " (did you mean 'x'?)" for `word` among the words of `list` ("a, b, c"),
+ * or "": a status of "encrpyted" is a typo worth naming. */
+static void enum_hint(lhd_ctx *c, const char *word, const char *list, char *out, size_t n)
+{
+    char buf[256];
+    const char *words[16];
+    size_t k = 0;
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *p = buf; *p && k < sizeof words / sizeof *words;) {
+        words[k++] = p;
+        p += strcspn(p, ",");
+        if (*p)
+            for (*p++ = '\0'; *p == ' '; p++) {
+            }
+    }
+    text_suggest_within(word, words, k, sizeof *words, 0, out, n, &c->h->suggest_work);
+}
+
 int lhd_enum(lhd_ctx *c, const char *name, int (*parse)(const char *), const char *list,
              int required, int def)
 {
@@ -192,7 +210,10 @@ int lhd_enum(lhd_ctx *c, const char *name, int (*parse)(const char *), const cha
         if (required)
             LHD_ERR(c, "missing field '%s' (one of: %s)", name, list);
     } else if (t != LUA_TSTRING || (v = parse(lua_tostring(c->L, -1))) < 0) {
-        LHD_ERR(c, "field '%s' must be one of: %s", name, list);
+        char hint[160] = "";
+        if (t == LUA_TSTRING)
+            enum_hint(c, lua_tostring(c->L, -1), list, hint, sizeof hint);
+        LHD_ERR(c, "field '%s' must be one of: %s%s", name, list, hint);
         v = def;
     }
     lua_pop(c->L, 1);

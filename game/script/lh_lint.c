@@ -7,7 +7,9 @@
  * handle is checked against the declarations, with the column of the id,
  * for `bulkhead check` to show under a caret. The handle is recognised by
  * name (w, or w followed by digits, as hooks conventionally call it); ids
- * built at run time cannot be checked and are not. */
+ * built at run time cannot be checked and are not. The field after a
+ * system or a team is checked too, even after an id computed at run time
+ * (w.system[id].stauts), and so is a literal status word set or compared. */
 #include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -89,16 +91,140 @@ static size_t spaces(const char *p)
     return i;
 }
 
+/* A finding with a caret at `col` (1-based). */
+static void at_col(lh_host *h, lh_severity sev, const char *file, int line, int col,
+                   const char *msg)
+{
+    size_t before = h->diags->n;
+    lh_diag_add(h, sev, file, line, NULL, "%s", msg);
+    if (h->diags->n > before)
+        h->diags->v[h->diags->n - 1].col = col;
+}
+
 static void report(lh_host *h, const char *file, int line, int col, const char *how, kind k,
                    const char *id)
 {
-    char hint[200];
+    char hint[200], msg[600];
     suggest(h, k, id, hint, sizeof hint);
-    size_t before = h->diags->n;
-    lh_diag_add(h, LH_ERROR, file, line, NULL, "%s names %s '%s', which is not declared%s", how,
-                kind_word[k], id, hint);
-    if (h->diags->n > before)
-        h->diags->v[h->diags->n - 1].col = col;
+    snprintf(msg, sizeof msg, "%s names %s '%s', which is not declared%s", how, kind_word[k], id,
+             hint);
+    at_col(h, LH_ERROR, file, line, col, msg);
+}
+
+/* ---- the fields of a system or a team, and the status words ----
+ *
+ * w.system.pcs.stauts and w.team.it.staf fail when the hook runs, and so
+ * does w.system[id].status = "ofline"; a comparison with a word that is
+ * not a status is quietly never true. Both are typos the source shows, as
+ * long as the field and the word are literal. The fields are those
+ * lh_world_state.c answers to. */
+static const char *const system_fields[] = {"status", "label", "id"};
+static const char *const team_fields[] = {"staff", "free", "label", "id"};
+
+static void suggest_word(lh_host *h, const char *word, const char *const *words, size_t n,
+                         char *out, size_t outn)
+{
+    text_suggest_within(word, words, n, sizeof *words, 0, out, outn, &h->suggest_work);
+}
+
+/* `w.system.X.status` then `= "word"`, `== "word"` or `~= "word"` at p. */
+static void check_status(lh_host *h, const char *file, int line, const char *lstart,
+                         const char *how, const char *p)
+{
+    p += spaces(p);
+    int assign = p[0] == '=' && p[1] != '=';
+    int compare = (p[0] == '=' || p[0] == '~') && p[1] == '=';
+    if (!assign && !compare)
+        return;
+    const char *op = assign ? "=" : p[0] == '=' ? "==" : "~=";
+    p += assign ? 1 : 2;
+    p += spaces(p);
+    char word[64];
+    size_t used = literal(p, word, sizeof word);
+    const char *rest = p + used;
+    rest += spaces(rest);
+    if (!used || (rest[0] == '.' && rest[1] == '.') || defs_parse_status(word) >= 0)
+        return; /* not a literal, built at run time, or a status */
+    const char *statuses[ST__COUNT];
+    for (int i = 0; i < ST__COUNT; i++)
+        statuses[i] = defs_status_name((bh_status_word)i);
+    char hint[200], msg[700];
+    suggest_word(h, word, statuses, ST__COUNT, hint, sizeof hint);
+    if (assign)
+        snprintf(msg, sizeof msg, "%s = \"%s\": '%s' is not a status%s; a status is one of: %s",
+                 how, word, word, hint, defs_status_list());
+    else
+        snprintf(msg, sizeof msg, "%s %s \"%s\" is %s true: '%s' is not a status%s", how, op,
+                 word, op[0] == '=' ? "never" : "always", word, hint);
+    at_col(h, assign ? LH_ERROR : LH_WARNING, file, line, (int)(p - lstart) + 1, msg);
+}
+
+/* The field after an item of w.system or w.team at p: `.name` or
+ * `["name"]`. `item` is the item as written ("w.system.pcs"). */
+static void check_field(lh_host *h, const char *file, int line, const char *lstart, kind k,
+                        const char *item, const char *p)
+{
+    p += spaces(p);
+    char field[64];
+    size_t used = 0;
+    const char *at = p;
+    if (*p == '.' && p[1] != '.') {
+        at = ++p;
+        while (ident_char(p[used]) && used + 1 < sizeof field) {
+            field[used] = p[used];
+            used++;
+        }
+        field[used] = 0;
+        p += used;
+    } else if (*p == '[') {
+        at = p + 1 + spaces(p + 1);
+        used = literal(at, field, sizeof field);
+        if (used && at[used + spaces(at + used)] == ']')
+            p = at + used + spaces(at + used) + 1;
+        else
+            used = 0;
+    }
+    if (!used)
+        return;
+    const char *const *fields = k == K_SYSTEM ? system_fields : team_fields;
+    size_t n = k == K_SYSTEM ? sizeof system_fields / sizeof *fields
+                             : sizeof team_fields / sizeof *fields;
+    char how[300];
+    snprintf(how, sizeof how, *at == '"' || *at == '\'' ? "%s[\"%s\"]" : "%s.%s", item, field);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(field, fields[i]) == 0) {
+            const char *w = p + spaces(p);
+            char msg[500];
+            if (i == 0 && k == K_SYSTEM) {
+                check_status(h, file, line, lstart, how, p);
+            } else if (i > 0 && w[0] == '=' && w[1] != '=') { /* only the first can be set */
+                snprintf(msg, sizeof msg, "%s cannot be set: of a %s, only '%s' can", how,
+                         kind_word[k], fields[0]);
+                at_col(h, LH_ERROR, file, line, (int)(at - lstart) + 1, msg);
+            }
+            return;
+        }
+    char hint[200], msg[700];
+    suggest_word(h, field, fields, n, hint, sizeof hint);
+    snprintf(msg, sizeof msg, "%s: a %s has no field '%s'%s; it has %s", how, kind_word[k], field,
+             hint, k == K_SYSTEM ? "status, label and id" : "staff, free, label and id");
+    at_col(h, LH_ERROR, file, line, (int)(at - lstart) + 1, msg);
+}
+
+/* w.system[expr] with an id computed at run time: the end of the
+ * bracket's expression on this line, or NULL. */
+static const char *bracket_end(const char *p)
+{
+    int depth = 0;
+    for (; *p && *p != '\n'; p++) {
+        if (*p == '[' || *p == '(')
+            depth++;
+        else if ((*p == ']' || *p == ')') && --depth == 0)
+            return *p == ']' ? p + 1 : NULL;
+        else if (*p == '"' || *p == '\'')
+            return NULL; /* a string inside: keep it simple */
+    }
+    return NULL;
 }
 
 /* One use of the handle `hn` (its name: "w", "w2") at `p`, just after the dot. */
@@ -113,6 +239,8 @@ static void check_use(lh_host *h, const char *file, int line, const char *lstart
         char id[128], how[160];
         size_t used;
         q += spaces(q);
+        const char *after = NULL; /* just past the item: w.system.pcs| */
+        int fields = names[i].k == K_SYSTEM || names[i].k == K_TEAM;
         if (names[i].call) {
             if (*q != '(')
                 return;
@@ -132,18 +260,31 @@ static void check_use(lh_host *h, const char *file, int line, const char *lstart
             id[k] = 0;
             if (!k)
                 return;
+            after = q + k;
             snprintf(how, sizeof how, "%.*s.%s.%s", hlen, hn, names[i].name, id);
         } else if (*q == '[') { /* w.meter["trust"] */
+            const char *open = q;
             q++;
             q += spaces(q);
-            if (!(used = literal(q, id, sizeof id)) || q[used + spaces(q + used)] != ']')
+            if (!(used = literal(q, id, sizeof id)) || q[used + spaces(q + used)] != ']') {
+                /* w.system[id]: the id is not known, the field still is */
+                const char *end = fields ? bracket_end(open) : NULL;
+                if (end && end - open < 80) {
+                    snprintf(how, sizeof how, "%.*s.%s%.*s", hlen, hn, names[i].name,
+                             (int)(end - open), open);
+                    check_field(h, file, line, lstart, names[i].k, how, end);
+                }
                 return;
+            }
+            after = q + used + spaces(q + used) + 1;
             snprintf(how, sizeof how, "%.*s.%s[\"%s\"]", hlen, hn, names[i].name, id);
         } else {
             return;
         }
         if (!exists(&h->defs, names[i].k, id))
             report(h, file, line, (int)(q - lstart) + 1, how, names[i].k, id);
+        else if (fields && after)
+            check_field(h, file, line, lstart, names[i].k, how, after);
         return;
     }
 }

@@ -117,9 +117,11 @@ void debrief_tab_meters(app *a, SDL_Rect r)
         /* legend, two columns */
         int lx = r.x + (int)(i % 2) * r.w / 2, ly = c.y + c.h + u->line + u->gap + (int)(i / 2) * (u->line + u->gap);
         ui_icon(u, (SDL_Rect){lx, ly + (u->line - mk) / 2, mk, mk}, debrief_series_mark(i), col);
-        char lab[200];
-        snprintf(lab, sizeof lab, "%s: %.0f → %.0f (%s is better)", rp_str(m, "label"),
-                 rp_num(m, "start"), rp_num(m, "final"), rp_str(m, "better"));
+        char lab[200], v0[64], v1[64];
+        rp_meter_ends(rp_num(m, "max") - rp_num(m, "min"), rp_num(m, "start"), rp_num(m, "final"),
+                      v0, v1, sizeof v0);
+        snprintf(lab, sizeof lab, "%s: %s → %s (%s is better)", rp_str(m, "label"), v0, v1,
+                 rp_str(m, "better"));
         ui_label(u, (SDL_Rect){lx + mk + u->gap, ly, r.w / 2 - mk - 2 * u->gap, u->line},
                  u->px_small, TC_TEXT, UI_ELLIPSIS | UI_VCENTER, lab);
     }

@@ -119,13 +119,9 @@ void debrief_tab_timeline(app *a, SDL_Rect r)
         const json_t *c;
         json_array_foreach(chs, i, c)
         {
-            char line[300];
-            if (json_is_number(json_object_get(c, "from")))
-                snprintf(line, sizeof line, "%s: %.0f → %.0f", rp_str(c, "label"),
-                         rp_num(c, "from"), rp_num(c, "to"));
-            else
-                snprintf(line, sizeof line, "%s: %s → %s", rp_str(c, "label"), rp_str(c, "from"),
-                         rp_str(c, "to"));
+            char line[300], from[64], to[64];
+            rp_change_ends(a->debrief, c, from, to, sizeof from);
+            snprintf(line, sizeof line, "%s: %s → %s", rp_str(c, "label"), from, to);
             y += debrief_para(u, x, y, w, u->px_body, TC_TEXT, line);
         }
     }

@@ -97,8 +97,10 @@ static int outcome(app *a, int x, int y, int w, const char *head, const json_t *
     const json_t *m;
     json_array_foreach(json_object_get(rep, "meters"), i, m)
     {
-        char l[200];
-        snprintf(l, sizeof l, "%s: %.0f", rp_str(m, "label"), rp_num(m, "final"));
+        char l[200], v[64], same[64];
+        rp_meter_ends(rp_num(m, "max") - rp_num(m, "min"), rp_num(m, "final"), rp_num(m, "final"),
+                      v, same, sizeof v);
+        snprintf(l, sizeof l, "%s: %s", rp_str(m, "label"), v);
         y += debrief_para(u, x, y, w, u->px_body, TC_TEXT, l);
     }
     return y - y0;

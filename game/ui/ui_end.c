@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "core/text.h"
 #include "ui/ui_facil.h"
 
 static const char *tone_word(bh_tone t, ui_icon_kind *k, ui_theme_color *c)
@@ -29,9 +30,12 @@ static int meters(app *a, int x, int y, int w)
     for (size_t i = 0; i < d->nmeters; i++) {
         const bh_meter_def *m = &d->meters[i];
         double v = sim_meter(s, (int)i);
-        char line[300];
-        snprintf(line, sizeof line, "%s: %.0f (started at %.0f; %s is better)", m->label, v,
-                 m->start, m->good_low ? "lower" : "higher");
+        char line[300], now[64], was[64];
+        int dec = text_meter_decimals(m->max - m->min, v, m->start);
+        snprintf(line, sizeof line, "%s: %s (started at %s; %s is better)", m->label,
+                 text_meter_number(v, dec, 0, now, sizeof now),
+                 text_meter_number(m->start, dec, 0, was, sizeof was),
+                 m->good_low ? "lower" : "higher");
         y += ui_label(u, (SDL_Rect){x, y, w, 0}, u->px_body, TC_TEXT, UI_WRAP, line);
         double frac = m->max > m->min ? (v - m->min) / (m->max - m->min) : 0;
         ui_bar(u, (SDL_Rect){x, y + 2, w, u->gap + 2}, frac, TC_ACCENT);

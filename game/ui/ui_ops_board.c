@@ -4,6 +4,7 @@
  * level is good. */
 #include <stdio.h>
 
+#include "core/text.h"
 #include "ui/ui_ops.h"
 
 /* ---- situation board ---- */
@@ -44,8 +45,8 @@ static int board(app *a, SDL_Rect col)
         ui_icon_kind trend = v > before + 1e-9 ? ICON_UP : v < before - 1e-9 ? ICON_DOWN : ICON_FLAT;
         int good = (trend == ICON_UP) != m->good_low;
         ui_theme_color tc = trend == ICON_FLAT ? TC_TEXT_DIM : good ? TC_GOOD : TC_BAD;
-        char val[32];
-        snprintf(val, sizeof val, "%.0f", v);
+        char val[64]; /* the decimals its scale needs: a meter of 0 to 1 is not "1" */
+        text_meter_number(v, text_meter_decimals(m->max - m->min, v, v), 0, val, sizeof val);
         int vw = ui_text_w(u, u->px_body, TC_TEXT, val) + icon + u->gap;
         int h = ui_label(u, (SDL_Rect){x, y, w - vw - u->gap, 0}, u->px_body, TC_TEXT, UI_WRAP,
                          m->label);
@@ -59,8 +60,12 @@ static int board(app *a, SDL_Rect col)
         ui_theme_color bc = goodness >= 0.6 ? TC_GOOD : goodness >= 0.35 ? TC_WARNING : TC_BAD;
         ui_bar(u, (SDL_Rect){x, y + h + u->gap / 2, w, u->gap + 2}, frac, bc);
         char tip[700];
-        snprintf(tip, sizeof tip, "%s: %.0f (from %.0f to %.0f; %s is better). %s", m->label, v,
-                 m->min, m->max, m->good_low ? "lower" : "higher",
+        char lo[64], hi[64];
+        int dec = text_meter_decimals(m->max - m->min, m->min, m->max);
+        text_meter_number(m->min, dec, 0, lo, sizeof lo);
+        text_meter_number(m->max, dec, 0, hi, sizeof hi);
+        snprintf(tip, sizeof tip, "%s: %s (from %s to %s; %s is better). %s", m->label, val, lo, hi,
+                 m->good_low ? "lower" : "higher",
                  m->description ? m->description : "");
         ui_text_area(u, ui_idn(u, "meter", (int)i), (SDL_Rect){x, y, w, h + u->gap + 2}, m->label,
                      tip);

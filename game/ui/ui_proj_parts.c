@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/text.h"
 #include "ui/ui_ops.h"
 #include "ui/ui_proj_internal.h"
 
@@ -180,10 +181,17 @@ static tile_px tile_sizes(ui *u, int dense)
                  : (tile_px){u->px_body, u->px_head, u->gap, u->gap + u->gap / 2};
 }
 
+/* A meter's value with the decimals its scale needs (core/text.h). */
+static void proj_meter_value(const rv_meter *mt, char *val, size_t n)
+{
+    text_meter_number(mt->value, text_meter_decimals(mt->max - mt->min, mt->value, mt->value), 0,
+                      val, n);
+}
+
 static int tile_need(ui *u, const rv_meter *mt, tile_px t)
 {
-    char val[32];
-    snprintf(val, sizeof val, "%.0f", mt->value);
+    char val[64];
+    proj_meter_value(mt, val, sizeof val);
     return ui_text_w(u, t.label, TC_TEXT, mt->label) + ui_text_w(u, t.value, TC_TEXT, val) +
            t.label + 2 * u->pad + 3 * u->gap;
 }
@@ -224,8 +232,8 @@ static void meter_tile(ui *u, const rv_meter *mt, SDL_Rect r, tile_px t)
     u->bg = TC_PANEL;
     int x = r.x + u->pad, w = r.w - 2 * u->pad, y = r.y + t.pad;
     int lh = proj_line_h(u, t.value), icon = t.label * 3 / 4;
-    char val[32];
-    snprintf(val, sizeof val, "%.0f", mt->value);
+    char val[64];
+    proj_meter_value(mt, val, sizeof val);
     int vw = ui_text_w(u, t.value, TC_TEXT, val);
     int vx = x + w - icon - u->gap - vw;
     proj_line(u, (SDL_Rect){x, y, vx - x - u->gap, lh}, t.label, TC_TEXT, UI_VCENTER, mt->label);

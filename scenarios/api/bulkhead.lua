@@ -394,7 +394,8 @@ function World.after(delay, fn) end
 function World.note(text) end
 
 ---End the session with that ending. It takes effect when the running hook
----returns; if it is called twice in one hook, the first call wins.
+---returns, after what `w.fire`, `w.open` and `w.after` queued for this
+---second has come; the first call wins.
 ---@param ending_id EndingId
 function World.finish(ending_id) end
 

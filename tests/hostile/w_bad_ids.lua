@@ -12,11 +12,11 @@ team { id = "it", label = "IT", staff = 2 }
 inject { id = "go", at = "0m", channel = "email", title = "Go", source = "fiction", effect = function(w)
     local tries = {
         function() return w.system[NOPE].status end,
-        function() w.system.mail.status = "on fire" end,
-        function() w.system.mail.label = "renamed" end,
+        function() w.system.mail.status = "on " .. "fire" end,
+        function() w.system.mail["lab" .. "el"] = "renamed" end,
         function() w.team.it.staff = -5 end,
         function() w.team.it.staff = 1.5 end,
-        function() w.team.it.free = 99 end,
+        function() w.team.it[("free")] = 99 end,
         function() w.meter.trust = "high" end,
         function() w.meter.trust = 0 / 0 end,
         function() w.flag[""] = 1 end,

@@ -370,7 +370,7 @@ static void test_runtime_errors_name_file_line(void)
         /* ids built at run time: literal ones are caught by check (tests/lint) */
         {"w.meter['no' .. 'pe'] = 1", "no meter 'nope'"},
         {"w.meter.trust = 'high'", "must be set to a number"},
-        {"w.system.mail.status = 'on fire'", "status must be one of"},
+        {"w.system.mail.status = 'on ' .. 'fire'", "status must be one of"},
         {"w.system['mi' .. 'al'].status = 'offline'", "no system 'mial' (did you mean 'mail'?)"},
         {"w.fire('gh' .. 'ost')", "no inject 'ghost'"},
         {"w.finish('now' .. 'here')", "no ending 'nowhere'"},

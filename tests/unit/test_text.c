@@ -6,6 +6,7 @@
  * the sanitiser must never emit invalid UTF-8 or control bytes nor
  * overrun its buffer; the file reader must honour its size cap. */
 #include <stddef.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,6 +297,51 @@ static void test_trim(void)
     }
 }
 
+/* Meter values for people (issue 16): a change never prints as equal
+ * numbers, the scale sets the decimals, whole numbers stay whole. */
+static void test_meter_number(void)
+{
+    static const struct {
+        double span, from, to;
+        const char *a, *b;
+    } t[] = {
+        {100, 70, 75, "70", "75"},          /* whole numbers stay whole */
+        {500, 0, 0.16, "0", "0.2"},          /* the issue's cost: not "0 -> 0" */
+        {100, 0, 0.004, "0", "0.004"},       /* as many as the change needs */
+        {100, 52.4, 52.6, "52", "53"},      /* they differ already */
+        {100, 49.6, 50.4, "49.6", "50.4"},   /* both would round to 50 */
+        {100, 52.35, 70.2, "52", "70"},      /* far apart: the scale's own */
+        {10, 2.25, 7.5, "2.2", "7.5"},       /* a span of 10: one decimal */
+        {1, 0.126, 0.5, "0.13", "0.5"},      /* a span of 1: two */
+        {0.01, 0.001, 0.002, "0.001", "0.002"},
+        {0, 3, 3.4, "3", "3.4"},             /* unknown span: read as 100 */
+        {100, 1, 1 + 1e-9, "1", "1"},        /* past the limit: as close as it goes */
+        {100, -0.2, 0.2, "-0.2", "0.2"},
+        {100, -0.0001, 5, "0", "5"},         /* never "-0" */
+        {1000, 123456.5, 123457, "123456", "123457"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char a[64], b[64];
+        int d = text_meter_decimals(t[i].span, t[i].from, t[i].to);
+        CHECK(d >= 0 && d <= TEXT_METER_MAX_DECIMALS);
+        CHECK_STR(text_meter_number(t[i].from, d, 0, a, sizeof a), t[i].a);
+        CHECK_STR(text_meter_number(t[i].to, d, 0, b, sizeof b), t[i].b);
+        if (t[i].from != t[i].to && fabs(t[i].from - t[i].to) >= 1e-6)
+            CHECK(strcmp(a, b) != 0);
+    }
+    char buf[64];
+    CHECK_INT(text_meter_decimals(100, 5, 5), 0); /* a value alone: the scale's own */
+    CHECK_INT(text_meter_decimals(50, 5, 5), 1);
+    CHECK_INT(text_meter_decimals(10, 5, 5), 1);
+    CHECK_INT(text_meter_decimals(1, 5, 5), 2);
+    CHECK_INT(text_meter_decimals(1e-12, 5, 5), TEXT_METER_MAX_DECIMALS);
+    CHECK_STR(text_meter_number(0.16, 1, 1, buf, sizeof buf), "+0.2"); /* a net change */
+    CHECK_STR(text_meter_number(-6, 0, 1, buf, sizeof buf), "-6");
+    CHECK_STR(text_meter_number(0, 3, 1, buf, sizeof buf), "0");
+    CHECK_STR(text_meter_number(2.5, 9, 0, buf, sizeof buf), "2.5"); /* clamped, trimmed */
+    CHECK_STR(text_meter_number(1e300, 2, 0, buf, 8), "1000000"); /* cut, not overrun */
+}
+
 static void cleanup_tmp(void)
 {
     static const char *const names[] = {"data.txt", "big.txt", "empty.txt"};
@@ -317,6 +363,7 @@ int main(int argc, char **argv)
         {"suggest", test_suggest},
         {"read_file", test_read_file},
         {"trim", test_trim},
+        {"meter_number", test_meter_number},
         {NULL, NULL},
     };
     snprintf(tmpdir, sizeof tmpdir, "/tmp/bh-test-text-XXXXXX");
