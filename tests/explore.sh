@@ -251,10 +251,21 @@ for sc in carrier_ransomware regulator_attack; do
     [ "$(head -1 "$p")" = "# expect-ending: $id" ] || fail "$sc: $p does not start with # expect-ending: $id"
     bad=$(grep -v '^#' "$p" | grep -vE '^(scenario|seed|cut) ' | grep -vE '^[0-9dhms]+ (start|cancel|choose) ' | head -1)
     [ -z "$bad" ] || fail "$sc: $p has a line that is not the players' own: $bad"
-    got=$("$bh" run "$S" --plan "$p" 2>/dev/null | sed -n 's/.* ENDING *\([a-z0-9_]*\):.*/\1/p')
-    [ "$got" = "$id" ] || { fail "$sc: $p reaches '$got', not $id"; missing=1; }
+    # by the plan alone: its scenario line is relative to its own folder, and
+    # run checks the expect-ending line (exit 1 when another ending comes)
+    (cd / && "$bh" run --plan "$p" >"$tmp/run.out" 2>"$tmp/run.err"); rc=$?
+    got=$(sed -n 's/.* ENDING *\([a-z0-9_]*\):.*/\1/p' "$tmp/run.out")
+    [ $rc -eq 0 ] && [ "$got" = "$id" ] && [ ! -s "$tmp/run.err" ] ||
+      { fail "$sc: $p reaches '$got', not $id (exit $rc)"; cat "$tmp/run.err"; missing=1; }
   done
   [ $missing -eq 0 ] && pass "$sc: every ending has a witness that bulkhead run reproduces"
+  # and a witness that does not come true fails its run
+  sed '1s/.*/# expect-ending: '"$(grep -o '^ending { id = "[a-z0-9_]*"' "$S" | sed -n '2s/.*"\(.*\)"/\1/p')"'/' \
+    "$W/ending-$(grep -o '^ending { id = "[a-z0-9_]*"' "$S" | sed -n '1s/.*"\(.*\)"/\1/p').plan" >"$W/wrong.plan"
+  "$bh" run --plan "$W/wrong.plan" >/dev/null 2>"$tmp/run.err"; rc=$?
+  [ $rc -eq 1 ] && grep -q "expected ending" "$tmp/run.err" && pass "$sc: a witness whose ending does not come exits 1" ||
+    { fail "$sc: wrong expect-ending (exit $rc)"; cat "$tmp/run.err"; }
+  rm -f "$W/wrong.plan"
   python3 - "$bh" "$S" "$W" "$sc.json" <<'EOF2' && pass "$sc: every inject and option witness reproduces its target" || fail "$sc: inject/option witnesses"
 import json, subprocess, sys, glob, os
 bh, scen, wdir, model = sys.argv[1:5]
