@@ -61,9 +61,9 @@ typedef struct search {
     size_t nfeat;              /* injects, actions, options, decisions, endings */
     unsigned *hits;            /* runs that hit each feature */
     int *best_lo, *best_hi;    /* per meter: the furthest buckets yet */
-    unsigned *ends_at;         /* runs that reached an ending with a meter in a quarter of
-                                  its range, or after an inject had fired: the ways towards
-                                  endings that need a meter low or something to go wrong */
+    unsigned *ends_at;         /* per ending and inject: runs that reached the ending after
+                                  the inject had fired: a way towards endings that need
+                                  something to go wrong first */
     size_t nends_key;          /* such keys per ending: its injects */
     int *end_lo, *end_hi;      /* per ending and meter: the furthest final buckets yet */
     entry *corpus;
@@ -85,6 +85,8 @@ static int bucket(const bh_meter_def *m, double v)
         hi = m->start + 100;
     }
     double b = floor((v - lo) / (hi - lo) * EX_BUCKETS);
+    if (isnan(b))
+        return 0;
     return b < -1000 ? -1000 : b > 1000 ? 1000 : (int)b;
 }
 
