@@ -137,6 +137,18 @@ int ex_target_seen(ex_result *r, int run, int status, const unsigned char *hit,
                    const char *journal, uint64_t seed, int cut, int inputs, double now);
 bh_status ex_minimize(ex_result *r, bh_err *err);
 
+/* One mutation of v (n steps sorted by time, room for max): the new n;
+ * *tail set when the rest should be played by a policy (ex_mutate.c). */
+typedef struct ex_mutator {
+    bh_rng *rng;
+    const bh_defs *d;
+    bh_time span;          /* the session's length */
+    /* a splice's other run: its steps and count, or NULL (asked only for a splice) */
+    const ex_step *(*donor)(void *ud, int *n);
+    void *ud;
+} ex_mutator;
+int ex_mutate(const ex_mutator *m, ex_step *v, int n, int max, int *tail);
+
 /* The model's "search" part, and its text (ex_search_out.c). */
 json_t *ex_build_search(const ex_result *r, int timing);
 void ex_write_search(FILE *f, const json_t *m);

@@ -191,109 +191,18 @@ done:
 }
 
 static entry *pick_parent(search *S);
-static int parse_entry(search *S, entry *e);
 
-static bh_time rand_time(search *S, bh_time lo, bh_time hi)
+/* A splice's other run: a kept run's steps (NULL when there is none). */
+static const ex_step *donor(void *ud, int *n)
 {
-    if (hi <= lo)
-        return lo;
-    return (bh_time)rng_range(&S->rng, lo, hi);
-}
-
-static int step_cmp(const void *x, const void *y)
-{
-    const ex_step *a = x, *b = y;
-    return (a->time > b->time) - (a->time < b->time);
-}
-
-/* One mutation of v (n steps, room for EX_MAX_STEPS); returns the new n.
- * *tail is set when the rest should be played by a policy. */
-static int mutate_once(search *S, ex_step *v, int n, int *tail)
-{
-    const bh_defs *d = S->d;
-    int op = (int)rng_range(&S->rng, 0, 8);
-    int k = n ? (int)rng_range(&S->rng, 0, n - 1) : 0;
-    switch (op) {
-    case 0: /* the same start, played on differently */
-        n = n ? (int)rng_range(&S->rng, 0, n) : 0;
-        *tail = 1;
-        return n;
-    case 1: /* another option of a decision it answered */
-        for (int t = 0; t < n; t++) {
-            ex_step *x = &v[(k + t) % n];
-            if (x->kind == IN_CHOOSE && d->decisions[x->a].noptions > 1) {
-                int no = (int)d->decisions[x->a].noptions;
-                x->b = (x->b + 1 + (int)rng_range(&S->rng, 0, no - 2)) % no;
-                return n;
-            }
-        }
-        break;
-    case 2: /* earlier or later */
-        if (n) {
-            bh_time t = v[k].time, by = ex_log_span(&S->rng, S->span);
-            v[k].time = rng_unit(&S->rng) < 0.5 ? (t > by ? t - by : 0)
-                                                : (t + by < S->span ? t + by : S->span);
-            qsort(v, (size_t)n, sizeof *v, step_cmp);
-            return n;
-        }
-        break;
-    case 3: /* call off something it started, a while after */
-        for (int t = 0; t < n && n < EX_MAX_STEPS; t++) {
-            ex_step *x = &v[(k + t) % n];
-            if (x->kind == IN_START) {
-                v[n++] = (ex_step){x->time + ex_log_span(&S->rng, S->span), IN_CANCEL, x->a, 0};
-                qsort(v, (size_t)n, sizeof *v, step_cmp);
-                return n;
-            }
-        }
-        break;
-    case 4: /* drop an input, or a run of them */
-        if (n) {
-            int len = rng_unit(&S->rng) < 0.7 ? 1 : (int)rng_range(&S->rng, 1, n - k);
-            memmove(v + k, v + k + len, (size_t)(n - k - len) * sizeof *v);
-            return n - len;
-        }
-        break;
-    case 5: /* start something, sometime */
-        if (d->nactions && n < EX_MAX_STEPS) {
-            bh_time end = n ? v[n - 1].time + S->span / 8 : S->span / 4;
-            v[n++] = (ex_step){rand_time(S, 0, end), IN_START,
-                               (int)rng_range(&S->rng, 0, (int64_t)d->nactions - 1), 0};
-            qsort(v, (size_t)n, sizeof *v, step_cmp);
-            return n;
-        }
-        break;
-    case 6: /* answer a decision, sometime */
-        if (d->ndecisions && n < EX_MAX_STEPS) {
-            int dec = (int)rng_range(&S->rng, 0, (int64_t)d->ndecisions - 1);
-            bh_time end = n ? v[n - 1].time + S->span / 8 : S->span / 4;
-            v[n++] = (ex_step){rand_time(S, 0, end), IN_CHOOSE, dec,
-                               (int)rng_range(&S->rng, 0,
-                                              (int64_t)d->decisions[dec].noptions - 1)};
-            qsort(v, (size_t)n, sizeof *v, step_cmp);
-            return n;
-        }
-        break;
-    case 7: /* up to a moment as here, from then on as another run: splice */
-        if (S->ncorpus > 1) {
-            entry *o = pick_parent(S);
-            if (parse_entry(S, o) != 0 || !o->nsteps)
-                break;
-            bh_time t = o->steps[rng_range(&S->rng, 0, o->nsteps - 1)].time;
-            int keep = 0;
-            while (keep < n && v[keep].time < t)
-                keep++;
-            n = keep;
-            for (int j = 0; j < o->nsteps && n < EX_MAX_STEPS; j++)
-                if (o->steps[j].time >= t)
-                    v[n++] = o->steps[j];
-            return n;
-        }
-        break;
-    default:
-        break;
-    }
-    return n; /* op 8, or nothing to change: the session's own draws differ */
+    search *S = ud;
+    if (S->ncorpus < 2)
+        return NULL;
+    entry *o = pick_parent(S);
+    if (parse_entry(S, o) != 0 || !o->nsteps)
+        return NULL;
+    *n = o->nsteps;
+    return o->steps;
 }
 
 /* How common the rarest thing an entry reached is, now: the fewer runs
@@ -364,8 +273,9 @@ static void make_cand(search *S, int i)
     int n = e->nsteps, tail = rng_unit(&S->rng) < 0.3;
     if (rng_unit(&S->rng) < 0.8)
         c->seed = e->seed; /* most mutations keep the world's draws */
+    ex_mutator mu = {.rng = &S->rng, .d = d, .span = S->span, .donor = donor, .ud = S};
     for (int m = 1 + (int)rng_range(&S->rng, 0, 2); m > 0; m--)
-        n = mutate_once(S, v, n, &tail);
+        n = ex_mutate(&mu, v, n, EX_MAX_STEPS, &tail);
     c->nsteps = n;
     c->policy = !tail ? EX_IDLE : rng_unit(&S->rng) < 0.6 ? EX_RANDOM : EX_GREEDY;
     if (c->policy == EX_GREEDY && rng_unit(&S->rng) < 0.8)
