@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/journal.h"
@@ -234,7 +235,9 @@ bh_status ex_minimize(ex_result *r, bh_err *err)
             R.who[k++] = c;
             at += m;
         }
-        if (!k)
+        /* a budget for cutting down too: what is left of each is still a
+         * witness (its last replay reached the target), just a longer one */
+        if (!k || r->minimize_runs + k > r->opts.runs)
             break;
         R.n = k;
         memset(R.ok, 0, (size_t)k * sizeof *R.ok);
@@ -273,14 +276,19 @@ done:
 
 /* ---- writing them ---- */
 
-/* An id as a file name part: letters, digits, '_' and '-' kept. */
+/* An id as a file name part: letters, digits and '_' kept, any other byte
+ * as %XX, so two ids never share a file ("x.y" and "x_y"; "a-b" and the
+ * '-' between a decision and its option). */
 static void name_part(char *dst, size_t n, const char *id)
 {
     size_t k = 0;
-    for (; *id && k + 1 < n; id++)
-        dst[k++] = (*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') ||
-                           (*id >= '0' && *id <= '9') || *id == '_' || *id == '-'
-                       ? *id : '_';
+    for (; *id && k + 4 < n; id++) {
+        unsigned char c = (unsigned char)*id;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+            dst[k++] = (char)c;
+        else
+            k += (size_t)snprintf(dst + k, n - k, "%%%02X", c);
+    }
     dst[k] = '\0';
 }
 
@@ -314,21 +322,38 @@ static void describe(const ex_result *r, const ex_target *t, char *what, size_t 
 /* Never replace a file the search did not write. */
 static int ours_or_absent(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* Not through a symlink, and never blocking on a FIFO: only a regular
+     * file the search wrote counts as ours. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0)
         return errno == ENOENT;
-    char head[32] = "";
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        return 0;
+    }
+    /* A hand-written plan may start with "# expect-ending:" too (plans are
+     * tests): ours also carry the search's own second line. */
+    char head[1024] = "";
     ssize_t n = read(fd, head, sizeof head - 1);
     close(fd);
     head[n > 0 ? n : 0] = '\0';
-    return strncmp(head, "# expect-ending: ", 17) == 0 || strncmp(head, "# witness: ", 11) == 0;
+    int first = strncmp(head, "# expect-ending: ", 17) == 0 ||
+                strncmp(head, "# witness: ", 11) == 0;
+    return first && strstr(head, "\n# A witness from bulkhead explore --search: ") != NULL;
 }
 
 static bh_status write_file(const char *path, const ex_buf *b, bh_err *err)
 {
     char tmp[4300];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    /* A left-over temporary of ours is removed; anything else there (a
+     * symlink to elsewhere, someone's file) is never written through. */
+    if (!ours_or_absent(tmp))
+        return err_set(err, BH_EIO, tmp, 0, "already exists and is not a witness plan; it is "
+                       "never replaced: remove it");
+    unlink(tmp);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
         return err_set(err, BH_EIO, tmp, 0, "cannot create: %s", strerror(errno));
     size_t off = 0;

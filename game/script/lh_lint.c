@@ -289,6 +289,54 @@ static void check_use(lh_host *h, const char *file, int line, const char *lstart
     }
 }
 
+/* The level of a long bracket opening at p ("[[" 0, "[==[" 2), or -1. */
+static int long_open(const char *p)
+{
+    if (*p != '[')
+        return -1;
+    int level = 0;
+    while (p[1 + level] == '=')
+        level++;
+    return p[1 + level] == '[' ? level : -1;
+}
+
+/* Past the long bracket of `level` opening at p, counting its lines; at
+ * the end of the text when it never closes. */
+static const char *skip_long(const char *p, int level, int *line, const char **lstart)
+{
+    for (p += level + 2; *p; p++) {
+        if (*p == '\n') {
+            (*line)++;
+            *lstart = p + 1;
+        } else if (*p == ']') {
+            int k = 0;
+            while (k < level && p[1 + k] == '=')
+                k++;
+            if (k == level && p[1 + k] == ']')
+                return p + level + 1; /* at the closing ']' */
+        }
+    }
+    return p - 1;
+}
+
+/* Past a short string opening at p (its closing quote, or the end of its
+ * line when it has none), escapes included. */
+static const char *skip_short(const char *p)
+{
+    char q = *p;
+    for (p++; *p && *p != '\n'; p++) {
+        if (*p == '\\' && p[1] && p[1] != '\n')
+            p++;
+        else if (*p == q)
+            return p;
+    }
+    return p - 1;
+}
+
+/* Scan the code for uses of `w`, never the text of comments and strings:
+ * a message body may quote `w.system.pcs.status = "down for now"` to
+ * teach, and that is no finding. (A use's own string argument or value is
+ * read by check_use from the use itself.) */
 static void lint_file(lh_host *h, const char *file)
 {
     char *text = NULL;
@@ -296,7 +344,7 @@ static void lint_file(lh_host *h, const char *file)
     bh_err e;
     if (text_read_file(file, LH_MAX_SOURCE_BYTES, &text, &len, &e) != BH_OK)
         return; /* it loaded a moment ago; a file that vanished is not a finding */
-    int line = 1, in_long_comment = 0;
+    int line = 1, level;
     const char *lstart = text;
     for (const char *p = text; *p; p++) {
         if (*p == '\n') {
@@ -304,21 +352,21 @@ static void lint_file(lh_host *h, const char *file)
             lstart = p + 1;
             continue;
         }
-        if (in_long_comment) {
-            if (p[0] == ']' && p[1] == ']') {
-                in_long_comment = 0;
-                p++;
-            }
-            continue;
-        }
         if (p[0] == '-' && p[1] == '-') { /* comments say anything */
-            if (p[2] == '[' && p[3] == '[') {
-                in_long_comment = 1;
-                p += 3;
+            if ((level = long_open(p + 2)) >= 0) {
+                p = skip_long(p + 2, level, &line, &lstart);
             } else {
                 while (p[1] && p[1] != '\n')
                     p++;
             }
+            continue;
+        }
+        if ((level = long_open(p)) >= 0) {
+            p = skip_long(p, level, &line, &lstart);
+            continue;
+        }
+        if (*p == '"' || *p == '\'') {
+            p = skip_short(p);
             continue;
         }
         if (p[0] == 'w' && (p == text || !ident_char(p[-1]))) {
