@@ -308,4 +308,33 @@ assert a == b
 assert a["search"]["runs"] >= 256 and a["never"]["endings"] == ["unreachable"]
 EOF2
 
+# ---- the witness folder is the user's: nothing in it is clobbered ----
+mkdir wsafe && cd wsafe
+echo "PRECIOUS" >victim.txt
+mkdir w1 && ln -s ../victim.txt w1/ending-saved.plan.tmp
+"$bh" explore "$fix/known.lua" --search --budget 10 --witness w1 >/dev/null 2>err; rc=$?
+[ $rc -eq 1 ] && [ "$(cat victim.txt)" = "PRECIOUS" ] && [ -L w1/ending-saved.plan.tmp ] &&
+  pass "--witness never writes through a symlink at a witness's .tmp" || { fail "symlinked .tmp (exit $rc)"; cat err victim.txt; }
+mkdir w2 && mkfifo w2/ending-saved.plan
+timeout 60 "$bh" explore "$fix/known.lua" --search --budget 10 --witness w2 >/dev/null 2>err; rc=$?
+[ $rc -eq 1 ] && grep -q "not a witness plan" err && pass "a FIFO at a witness's name: an error, not a hang" ||
+  { fail "FIFO at a witness name (exit $rc)"; cat err; }
+mkdir w3 && printf '# expect-ending: saved\n# mine, by hand\n0s start save\n' >w3/ending-saved.plan
+cp w3/ending-saved.plan mine.plan
+"$bh" explore "$fix/known.lua" --search --budget 10 --witness w3 >/dev/null 2>err; rc=$?
+[ $rc -eq 1 ] && cmp -s mine.plan w3/ending-saved.plan && pass "a hand-written plan of the same name is kept" ||
+  { fail "hand-written plan (exit $rc)"; cat err; }
+"$bh" explore "$fix/known.lua" --search --budget 10 --witness w4 >/dev/null 2>&1 &&
+"$bh" explore "$fix/known.lua" --search --budget 10 --witness w4 >/dev/null 2>err &&
+  pass "witnesses of an earlier search are refreshed" || { fail "rerun into the same folder"; cat err; }
+"$bh" explore "$fix/collide.lua" --search --witness w5 >/dev/null 2>&1
+n=0
+for id in x.y x_y; do
+  f=$(ls w5 | grep -F "ending-$(printf '%s' "$id" | sed 's/\./%2E/')." || true)
+  [ -n "$f" ] && [ "$("$bh" run --plan "w5/$f" 2>/dev/null | sed -n 's/.* ENDING *\([a-z0-9_.]*\):.*/\1/p')" = "$id" ] && n=$((n + 1))
+done
+[ $n -eq 2 ] && [ "$(ls w5/option-* | wc -l)" -eq 4 ] && pass "ids that differ by . _ and - get witnesses of their own" ||
+  { fail "witness names collide ($n)"; ls w5; }
+cd ..
+
 [ $fails -eq 0 ]
