@@ -246,5 +246,35 @@ run_in "$tmp" "one input after the ending" 0 "one\.plan:2: warning: the session 
 printf '3d1h note later\n3d2h start call_it\n' >>"$tmp/game/one.plan"
 run_in "$tmp" "two inputs after the ending" 0 "2 inputs from here on were not applied$" -- "$bh" run game/gates.lua --plan game/one.plan
 
+# ---- the hostile review's findings (issue 16) ----
+# A misspelt expectation is an error, never a test that checks nothing;
+# prose that starts "Expect" is no expectation.
+for typo in "Expect-ending" "expect_ending" "expected-ending"; do
+  printf '# %s: staffed\nscenario ../gates.lua\n' "$typo" >"$tmp/game/sub/typo.plan"
+  run_in "$tmp" "misspelt expectation '$typo' is an error" 1 "typo.plan:1: error: unknown expectation '$typo'" -- "$bh" run --plan game/sub/typo.plan
+done
+printf '# Expect the trucks to jam.\n# expect-ending: jammed\nscenario ../gates.lua\n' >"$tmp/game/sub/prose.plan"
+run_in "$tmp" "a comment of prose that starts 'Expect' is left alone" 0 "" -- "$bh" run --plan game/sub/prose.plan
+# expect-objective lines are capped (each is compared with the others)
+python3 -c "
+import sys
+w = open(sys.argv[1], 'w'); w.write('scenario ../gates.lua\n')
+for i in range(5000): w.write('# expect-objective: o%d met\n' % i)" "$tmp/game/sub/many.plan"
+run_in "$tmp" "more than 1000 expect-objective lines: an error at the line" 1 "many.plan:1002: error: more than 1000" -- "$bh" run --plan game/sub/many.plan
+# a repeat line copies its text: long text is refused before the copies
+long=$(head -c 300 /dev/zero | tr '\0' x)
+printf 'scenario ../gates.lua\n0s..3d every 1m note %s\n' "$long" >"$tmp/game/sub/longrep.plan"
+run_in "$tmp" "a repeat line with long text: an error, no copies" 1 "longrep.plan:2: error: a repeat line's input may carry at most 256 bytes" -- "$bh" run --plan game/sub/longrep.plan
+# a repeat line none of whose inputs could ever apply is said
+printf 'scenario ../gates.lua\n0s start paper_gate\n0s start call_it\n2h..4h every 1h cancel call_it\n' >"$tmp/game/sub/never.plan"
+run_in "$tmp" "a repeat line that never applies: a warning naming why" 0 "never.plan:4: warning: no input of the plan's repeat lines was applied: the session refused all 3" -- "$bh" run --plan game/sub/never.plan
+# a plan reached through a symlink reads its scenario line from the real file's folder
+mkdir -p "$tmp/decoy/x/y" "$tmp/links/deep"
+sed 's/Gates on paper/DECOY/' "$tmp/game/gates.lua" >"$tmp/decoy/gates.lua"
+ln -s "$tmp/game/sub/idle.plan" "$tmp/links/deep/idle.plan"
+run_in "$tmp/decoy/x" "a symlinked plan: the scenario beside the real plan, not a decoy" 0 "" -- "$bh" run --plan ../../links/deep/idle.plan
+grep -q "^Scenario: Gates on paper" "$tmp/out" && pass "the symlinked plan ran the real scenario" ||
+  { fail "symlinked plan ran: $(grep '^Scenario' "$tmp/out")"; }
+
 [ "$fails" -eq 0 ] || { echo "$fails plan test(s) failed"; exit 1; }
 echo "all plan tests passed"

@@ -166,6 +166,11 @@ int cmd_run(int argc, char **argv)
                         "from here on %s not applied\n",
                 plan.name, res.first_skipped_line, res.skipped, res.skipped == 1 ? "" : "s",
                 res.skipped == 1 ? "was" : "were");
+    if (res.refused && !res.repeat_applied && res.first_refused_line)
+        /* "whenever it can" that never could is likely a mistake */
+        fprintf(stderr, "%s:%d: warning: no input of the plan's repeat lines was applied: the "
+                        "session refused all %zu (the first %s)\n",
+                plan.name, res.first_refused_line, res.refused, res.first_refused);
     if (st != BH_OK) {
         print_err(&err, "error");
         goto done;

@@ -21,6 +21,9 @@
 
 #define EXPECT_ENDING "expect-ending"
 #define EXPECT_OBJECTIVE "expect-objective"
+/* Objectives a plan may expect: far above any scenario's, and a bound on
+ * the check for a repeated id (each new one is compared with the others). */
+#define EXPECT_MAX_OBJECTIVES 1000
 
 /* The word after '#' up to a colon or a blank: which comment this is. */
 static int comment_is(const char *s, const char *key)
@@ -56,6 +59,9 @@ static bh_status read_objective(bh_plan *p, char *s, int lineno, const char *hin
         return err_set(err, BH_EJOURNAL, p->name, lineno,
                        "'# " EXPECT_OBJECTIVE ":' takes an objective id and 'met', 'not-met' "
                        "or 'not-judged', e.g. '# " EXPECT_OBJECTIVE ": notify_dpa met'%s", hint);
+    if (p->nexpect_obj >= EXPECT_MAX_OBJECTIVES)
+        return err_set(err, BH_EJOURNAL, p->name, lineno, "more than %d '# " EXPECT_OBJECTIVE
+                       ":' lines", EXPECT_MAX_OBJECTIVES);
     for (size_t i = 0; i < p->nexpect_obj; i++)
         if (strcmp(p->expect_obj[i].id, id) == 0)
             return err_set(err, BH_EJOURNAL, p->name, lineno,
@@ -70,6 +76,20 @@ static bh_status read_objective(bh_plan *p, char *s, int lineno, const char *hin
     return BH_OK;
 }
 
+/* The first word of a comment (n bytes), lower-cased and with '_' as '-':
+ * does it look like an expectation, misspelt? */
+static int near_expectation(const char *w, size_t n)
+{
+    char b[48];
+    if (n >= sizeof b)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        b[i] = w[i] == '_' ? '-' : (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    b[n] = '\0';
+    return strncmp(b, "expect-", 7) == 0 ||
+           (strncmp(b, "expect", 6) == 0 && (strstr(b, "end") || strstr(b, "obj")));
+}
+
 bh_status jexpect_comment(bh_plan *p, const char *rest, int lineno, const char *hint,
                           bh_err *err)
 {
@@ -77,10 +97,12 @@ bh_status jexpect_comment(bh_plan *p, const char *rest, int lineno, const char *
         rest++;
     int ending = comment_is(rest, EXPECT_ENDING);
     if (!ending && !comment_is(rest, EXPECT_OBJECTIVE)) {
-        /* "# expect-endng: x" would check nothing, silently */
-        if (strncmp(rest, "expect-", 7) != 0)
-            return BH_OK;
+        /* "# expect-endng: x", "# Expect_ending: x" or "# expected-ending: x"
+         * would check nothing, silently; prose ("# Expect the room to...")
+         * is left alone */
         size_t n = strcspn(rest, ": \t");
+        if (!near_expectation(rest, n))
+            return BH_OK;
         return err_set(err, BH_EJOURNAL, p->name, lineno,
                        "unknown expectation '%.*s' (a plan may say '# " EXPECT_ENDING ": ID' "
                        "and '# " EXPECT_OBJECTIVE ": ID met')%s", (int)(n > 40 ? 40 : n), rest,

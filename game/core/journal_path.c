@@ -78,7 +78,12 @@ int journal_scenario_path(const bh_plan *p, const char *plan_path, char *out, si
         out[0] = '\0';
     if (!p->scenario)
         return -1;
+    /* A plan reached through a symlink is read from the folder of the file
+     * it links to: that is where its scenario line was written for. */
     struct stat sb;
+    char real[PATH_MAX];
+    if (lstat(plan_path, &sb) == 0 && S_ISLNK(sb.st_mode) && realpath(plan_path, real))
+        plan_path = real;
     size_t fl = p->scenario[0] == '/' ? 0 : folder_len(plan_path);
     int w = snprintf(out, n, "%.*s%s", (int)fl, plan_path, p->scenario);
     if (w < 0 || (size_t)w >= n) {

@@ -81,8 +81,26 @@ static char *dup_or_null(const char *s, int *oom)
     return d;
 }
 
+/* The text one repeated input carries: its copies are what a repeat line
+ * costs, so it is kept small (ids, a short note) whatever the count. */
+#define REPEAT_MAX_TEXT 256
+
+static size_t len0(const char *s)
+{
+    return s ? strlen(s) : 0;
+}
+
 bh_status jrepeat_push(bh_plan *p, bh_jline *l, bh_time step, size_t count, bh_err *err)
 {
+    size_t text = len0(l->a) + len0(l->b) + len0(l->text) + len0(l->body);
+    if (text > REPEAT_MAX_TEXT) {
+        int line = l->line;
+        jline_free(l);
+        return err_set(err, BH_EJOURNAL, p->name, line,
+                       "a repeat line's input may carry at most %d bytes of ids and text (this "
+                       "one has %zu): repeat short inputs, write long ones out", REPEAT_MAX_TEXT,
+                       text);
+    }
     size_t cap = p->cap;
     void *v = p->v;
     if (vec_grow(&v, sizeof *p->v, &cap, p->n + count) != 0) {

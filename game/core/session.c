@@ -69,7 +69,12 @@ bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_r
          * refuses (the action is still running) is skipped. A plain line is
          * the author saying "now", so its refusal stays an error. */
         if (l->repeat && sim_check_input(s, &in, err) == BH_EINPUT && !sim_failed(s)) {
-            res->refused++;
+            if (!res->refused++) {
+                char stamp[40];
+                res->first_refused_line = l->line;
+                snprintf(res->first_refused, sizeof res->first_refused, "at %.32s: %.120s",
+                         dur_stamp(in.time, stamp, sizeof stamp), err->msg);
+            }
             continue;
         }
         st = session_input(s, j, &in, err);
@@ -83,6 +88,7 @@ bh_status session_replay(bh_sim *s, bh_journal *j, const bh_plan *p, bh_replay_r
         if (st != BH_OK)
             return st;
         res->applied++;
+        res->repeat_applied += l->repeat != 0;
     }
     return BH_OK;
 }

@@ -21,6 +21,9 @@ typedef struct bh_replay_result {
     int first_skipped_line;
     size_t refused;   /* inputs of repeat lines the session refused, or that came
                        * after it ended: skipped, not errors (bh_jline.repeat) */
+    size_t repeat_applied; /* inputs of repeat lines applied */
+    int first_refused_line; /* the first refused repeat input: its line and why */
+    char first_refused[160];
 } bh_replay_result;
 
 /* Put the session in the plan's cut (its `cut` line), if it names one and
