@@ -194,6 +194,7 @@ typedef struct ex_result {
     int ntargets;
     int generations, corpus; /* generations played; runs kept to build on */
     int quiet;             /* runs in a row at the end that found nothing new */
+    int all_failed;        /* it stopped because no run of a generation ended */
     double search_t0;      /* when the search started (ex_mono_s) */
     int minimize_runs;     /* runs spent cutting witnesses down */
     double minimize_seconds;

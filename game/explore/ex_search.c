@@ -438,6 +438,17 @@ bh_status ex_search(const ex_opts *o, ex_result **out, lh_diags *diags, bh_err *
         S.r->generations++;
         if (o->progress)
             o->progress(o->progress_ud, S.base, -1);
+        /* Nothing kept and no run of a whole generation ended: every way
+         * in fails, and the failures are listed; searching on would only
+         * replay them (a scenario whose every run crashes at once, or hangs
+         * until its budget stops it, would take minutes). */
+        int ended = 0;
+        for (int i = 0; i < S.nbatch; i++)
+            ended += S.batch[i].status == EX_ENDED;
+        if (!S.ncorpus && !ended) {
+            S.r->all_failed = 1;
+            break;
+        }
     }
     S.r->seconds = ex_mono_s() - t0;
     S.r->corpus = (int)S.ncorpus;

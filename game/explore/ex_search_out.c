@@ -3,7 +3,7 @@
  *
  * The model gains "search" (ex_build adds it when the result has targets):
  *
- *   "search": { runs, generations, kept, quiet, budget, cap, stopped: quiet|cap,
+ *   "search": { runs, generations, kept, quiet, budget, cap, stopped: quiet|cap|all_failed,
  *               endings, injects, options: [ { id (options: "decision.option"), reached,
  *                 first_run?, runs, cut?, seconds? (timing), witness?: { inputs, from,
  *                 reproduced, file? } } ],
@@ -61,7 +61,7 @@ json_t *ex_build_search(const ex_result *r, int timing)
                           "generations", r->generations, "kept", r->corpus, "quiet", r->quiet,
                           "budget", r->opts.budget > 0 ? r->opts.budget : EX_DEFAULT_BUDGET,
                           "cap", r->opts.runs,
-                          "stopped", r->nruns >= r->opts.runs ? "cap" : "quiet");
+                          "stopped", r->all_failed ? "all_failed" : r->nruns >= r->opts.runs ? "cap" : "quiet");
     json_t *lists[3] = {json_array(), json_array(), json_array()}, *never = json_array();
     if (!m || !lists[0] || !lists[1] || !lists[2] || !never) {
         json_decref(m);
@@ -133,9 +133,11 @@ void ex_write_search(FILE *f, const json_t *m)
         return;
     const json_t *en = json_object_get(s, "endings"), *in = json_object_get(s, "injects"),
                  *op = json_object_get(s, "options");
-    fprintf(f, "\nSearch: %d runs in %d generations, %d kept to build on; ", count(s, "runs"),
-            count(s, "generations"), count(s, "kept"));
-    if (!strcmp(rp_str(s, "stopped"), "cap"))
+    fprintf(f, "\nSearch: %d runs in %d generation%s, %d kept to build on; ", count(s, "runs"),
+            count(s, "generations"), count(s, "generations") == 1 ? "" : "s", count(s, "kept"));
+    if (!strcmp(rp_str(s, "stopped"), "all_failed"))
+        fprintf(f, "it stopped because every run of a generation failed: nothing to build on\n");
+    else if (!strcmp(rp_str(s, "stopped"), "cap"))
         fprintf(f, "it stopped at its cap (--runs %d)\n", count(s, "cap"));
     else
         fprintf(f, "it stopped when %d runs in a row found nothing new\n", count(s, "quiet"));

@@ -228,6 +228,29 @@ static void test_crashes_found(void)
     ex_result_free(r);
 }
 
+/* Every session fails at once: listed, and one generation is enough. */
+static void test_all_failed_stops(void)
+{
+    ex_result *r = search(FIX "crash.lua", 3000, 2, 1);
+    if (!r)
+        return;
+    CHECK_INT(r->nruns, 256);
+    CHECK_INT(r->generations, 1);
+    CHECK_INT(r->all_failed, 1);
+    CHECK_INT(r->failed, 256);
+    CHECK_INT(r->ngroups, 1);
+    CHECK_INT(r->ngroups ? r->groups[0].line : 0, 8);
+    json_t *m = ex_build(r, 0);
+    CHECK_STR(json_string_value(json_object_get(json_object_get(m, "search"), "stopped")),
+              "all_failed");
+    json_decref(m);
+    ex_result_free(r);
+    ex_result *k = search(KNOWN, 300, 2, 0); /* a scenario that ends is searched on */
+    if (k)
+        CHECK_INT(k->all_failed, 0);
+    ex_result_free(k);
+}
+
 int main(int argc, char **argv)
 {
     static const check_case cases[] = {
@@ -236,6 +259,7 @@ int main(int argc, char **argv)
         {"targets_and_witnesses", test_targets_and_witnesses},
         {"same_search_any_workers", test_same_search_any_workers},
         {"crashes_found", test_crashes_found},
+        {"all_failed_stops", test_all_failed_stops},
         {NULL, NULL}};
     return check_main(argc, argv, cases);
 }
