@@ -72,10 +72,8 @@ static void failure_findings(ex_result *r, const char *dir, lh_diags *out)
     if (!r->failed)
         return;
     char made[300];
-    if (!dir) {
-        snprintf(made, sizeof made, "explore-%s", r->defs->scenario.id);
-        dir = mkdir(made, 0777) == 0 || errno == EEXIST ? made : ".";
-    }
+    if (!dir)
+        dir = ex_failures_dir(r, made, sizeof made);
     bh_err e;
     err_clear(&e);
     if (ex_save_failures(r, dir, 10, &e) != BH_OK)

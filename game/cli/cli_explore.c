@@ -287,9 +287,7 @@ static int write_dot(const json_t *m, const char *path, const char *scenario)
 }
 
 /* Where failure journals go when --out is not given: beside the other
- * output the command was asked for, else a folder of their own here, so
- * the current folder does not fill up with journals (made only when a
- * run failed). */
+ * output the command was asked for, else a folder of their own here. */
 static const char *failure_dir(const cli *c, const ex_result *r, char *buf, size_t n)
 {
     if (c->out)
@@ -302,10 +300,7 @@ static const char *failure_dir(const cli *c, const ex_result *r, char *buf, size
         snprintf(buf, n, "%.*s", (int)(strrchr(c->dot, '/') - c->dot), c->dot);
         return buf[0] ? buf : "/";
     }
-    snprintf(buf, n, "explore-%s", r->defs->scenario.id ? r->defs->scenario.id : "scenario");
-    if (r->failed && mkdir(buf, 0777) != 0 && errno != EEXIST)
-        return "."; /* cannot make it: here, as before */
-    return buf;
+    return ex_failures_dir(r, buf, n);
 }
 
 static int report(cli *c, ex_result *r)

@@ -41,6 +41,14 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
+size_t text_chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 int text_valid_utf8(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)s;

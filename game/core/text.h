@@ -10,6 +10,9 @@
 
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad is the first bad offset. */
 int text_valid_utf8(const char *s, size_t n, size_t *bad);
+/* The characters (code points) of a UTF-8 string: what stands in for its
+ * width in a table or a box (NULL counts 0). */
+size_t text_chars(const char *s);
 /* Offset of the first control character other than tab, newline and
  * carriage return (C0, DEL, or U+0080..U+009F), or -1. Such bytes in a
  * title could drive the terminal or the layout; text must not hold them.

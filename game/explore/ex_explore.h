@@ -211,6 +211,10 @@ void ex_result_free(ex_result *r);
  * of them. A file that exists with other contents is never replaced: a
  * -2, -3... suffix is added. Sets each group's path. */
 bh_status ex_save_failures(ex_result *r, const char *dir, int max, bh_err *err);
+/* Where failure journals go when nobody said: explore-<scenario id> in the
+ * current folder, made when a run failed ("." when it cannot be made), so
+ * the folder the author works in does not fill up with journals. */
+const char *ex_failures_dir(const ex_result *r, char *buf, size_t n);
 /* A run's journal as `bulkhead run` reads it, at `path`; a file already
  * there is kept (BH_OK when it holds exactly this journal, else BH_EIO). */
 bh_status ex_write_journal(const ex_result *r, int run, const char *journal, const char *path,

@@ -136,6 +136,9 @@ int ex_targets_init(ex_result *r, double t0);
 int ex_target_seen(ex_result *r, int run, int status, const unsigned char *hit,
                    const char *journal, uint64_t seed, int cut, int inputs, double now);
 bh_status ex_minimize(ex_result *r, bh_err *err);
+/* A run's journal lines as steps (the players' inputs only, at most max):
+ * 0, or -1 when they do not parse or there is no memory (ex_witness.c). */
+int ex_steps_parse(const bh_defs *d, const char *journal, int max, ex_step **out, int *n);
 
 /* One mutation of v (n steps sorted by time, room for max): the new n;
  * *tail set when the rest should be played by a policy (ex_mutate.c). */

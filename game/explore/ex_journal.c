@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/journal.h"
@@ -133,6 +134,14 @@ done:
         err_set(err, BH_ENOMEM, "", 0, "out of memory");
     ex_buf_free(&b);
     return st;
+}
+
+const char *ex_failures_dir(const ex_result *r, char *buf, size_t n)
+{
+    snprintf(buf, n, "explore-%s", r->defs->scenario.id ? r->defs->scenario.id : "scenario");
+    if (r->failed && mkdir(buf, 0777) != 0 && errno != EEXIST)
+        return "."; /* cannot make it: here, as before */
+    return buf;
 }
 
 bh_status ex_save_failures(ex_result *r, const char *dir, int max, bh_err *err)

@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/journal.h"
 
 #define EX_BATCH 256
 #define EX_BUCKETS 16          /* a meter's range in steps: "further out" means a step */
@@ -164,30 +163,12 @@ static int take(void *ud, const ex_rec *x)
 /* Parse an entry's journal lines into steps (once). */
 static int parse_entry(search *S, entry *e)
 {
-    if (e->parsed)
-        return e->steps || !e->nsteps ? 0 : -1;
-    e->parsed = 1;
-    bh_plan p = {0};
-    bh_err err;
-    err_clear(&err);
-    int rc = -1;
-    if (journal_parse("(search)", e->journal, strlen(e->journal), &p, &err) != BH_OK)
-        goto done;
-    e->steps = calloc(p.n + 1, sizeof *e->steps);
-    if (!e->steps)
-        goto done;
-    for (size_t i = 0; i < p.n && e->nsteps < EX_MAX_STEPS; i++) {
-        bh_input in;
-        if (journal_resolve(&p, &p.v[i], S->d, &in, &err) != BH_OK)
-            continue;
-        if (in.kind != IN_START && in.kind != IN_CANCEL && in.kind != IN_CHOOSE)
-            continue;
-        e->steps[e->nsteps++] = (ex_step){in.time, in.kind, in.a, in.b};
+    if (!e->parsed) {
+        e->parsed = 1;
+        if (ex_steps_parse(S->d, e->journal, EX_MAX_STEPS, &e->steps, &e->nsteps) != 0)
+            e->nsteps = 0;
     }
-    rc = 0;
-done:
-    journal_plan_free(&p);
-    return rc;
+    return e->steps ? 0 : -1;
 }
 
 static entry *pick_parent(search *S);

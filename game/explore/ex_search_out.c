@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
 
 static const char *const kinds[] = {"ending", "inject", "option"};
@@ -120,7 +121,7 @@ static int widest(const json_t *a, int least)
     json_t *x;
     int w = least;
     json_array_foreach(a, i, x) {
-        int n = (int)strlen(rp_str(x, "id"));
+        int n = (int)text_chars(rp_str(x, "id"));
         w = n > w ? n : w;
     }
     return w;

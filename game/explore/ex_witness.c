@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,21 +127,21 @@ static int take(void *ud, const ex_rec *x)
     return 0;
 }
 
-static int parse_steps(const ex_result *r, const char *journal, ex_step **out, int *n)
+int ex_steps_parse(const bh_defs *d, const char *journal, int max, ex_step **out, int *n)
 {
     bh_plan p = {0};
     bh_err err;
     err_clear(&err);
     *out = NULL;
     *n = 0;
-    if (journal_parse("(witness)", journal, strlen(journal), &p, &err) != BH_OK) {
+    if (journal_parse("(search)", journal, strlen(journal), &p, &err) != BH_OK) {
         journal_plan_free(&p);
         return -1;
     }
     ex_step *v = calloc(p.n + 1, sizeof *v);
-    for (size_t i = 0; v && i < p.n; i++) {
+    for (size_t i = 0; v && i < p.n && *n < max; i++) {
         bh_input in;
-        if (journal_resolve(&p, &p.v[i], r->defs, &in, &err) == BH_OK &&
+        if (journal_resolve(&p, &p.v[i], d, &in, &err) == BH_OK &&
             (in.kind == IN_START || in.kind == IN_CANCEL || in.kind == IN_CHOOSE))
             v[(*n)++] = (ex_step){in.time, in.kind, in.a, in.b};
     }
@@ -171,7 +172,7 @@ static int advance(cutting *c, int ok, char **journal)
         *journal = NULL;
         c->t->reproduced = 1;
         free(c->v);
-        if (parse_steps(c->r, c->t->witness, &c->v, &c->n) != 0)
+        if (ex_steps_parse(c->r->defs, c->t->witness, INT_MAX, &c->v, &c->n) != 0)
             return -1;
     }
     if (c->first) {
@@ -210,7 +211,7 @@ bh_status ex_minimize(ex_result *r, bh_err *err)
             continue;
         cutting *c = &cs[n++];
         *c = (cutting){.r = r, .t = t, .first = 1};
-        if (parse_steps(r, t->best, &c->v, &c->n) != 0)
+        if (ex_steps_parse(r->defs, t->best, INT_MAX, &c->v, &c->n) != 0)
             goto done;
         total += c->n;
     }

@@ -5,17 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/rp_report.h"
-
-/* Columns a UTF-8 string takes: its code points (the labels are text,
- * not East Asian wide characters or combining marks, in practice). */
-static size_t text_width(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
 
 #define EX_WRAP 78
 
@@ -140,13 +131,13 @@ static void meters(FILE *f, const json_t *m)
     char a[40], b[40], c[40], s[40];
     int wid = 16, wlab = 24; /* as wide as the longest: a label is never cut */
     json_array_foreach(json_object_get(m, "meters"), i, x) {
-        int n = (int)text_width(rp_str(x, "id")), l = (int)text_width(rp_str(x, "label"));
+        int n = (int)text_chars(rp_str(x, "id")), l = (int)text_chars(rp_str(x, "label"));
         wid = n > wid ? n : wid;
         wlab = l > wlab ? l : wlab;
     }
     json_array_foreach(json_object_get(m, "meters"), i, x) {
-        fprintf(f, "  %s%*s %s%*s ", rp_str(x, "id"), wid - (int)text_width(rp_str(x, "id")), "",
-                rp_str(x, "label"), wlab - (int)text_width(rp_str(x, "label")), "");
+        fprintf(f, "  %s%*s %s%*s ", rp_str(x, "id"), wid - (int)text_chars(rp_str(x, "id")), "",
+                rp_str(x, "label"), wlab - (int)text_chars(rp_str(x, "label")), "");
         if (json_object_get(x, "median"))
             fprintf(f, "%6s / %6s / %6s", num(rp_num(x, "min"), a, sizeof a),
                     num(rp_num(x, "median"), b, sizeof b), num(rp_num(x, "max"), c, sizeof c));

@@ -388,14 +388,6 @@ static void lint_file(lh_host *h, const char *file)
  * Characters stand in for pixels (DejaVu Sans averages about 8.5 px at
  * 16 px), so these are warnings, not errors. A word longer than a line
  * cannot wrap at all. */
-static size_t chars(const char *s)
-{
-    size_t n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static size_t longest_word(const char *s)
 {
     size_t best = 0, cur = 0;
@@ -415,11 +407,11 @@ static void fits(lh_host *h, const bh_loc *loc, const char *what, const char *id
 {
     if (!text)
         return;
-    if (max && chars(text) > max)
+    if (max && text_chars(text) > max)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': %s is %zu characters; more than %zu will not fit its box in the "
                     "game at 100%% text (shorten it, and put detail in the longer text)",
-                    what, id, field, chars(text), max);
+                    what, id, field, text_chars(text), max);
     if (longest_word(text) > 36)
         lh_diag_add(h, LH_WARNING, loc->file, loc->line, NULL,
                     "%s '%s': %s has a word of %zu characters, which cannot wrap in a column "

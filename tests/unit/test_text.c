@@ -282,6 +282,15 @@ static void test_read_file(void)
 }
 
 /* What a person typed loses the blanks at its ends, and only those. */
+/* Characters, not bytes: what a table pads to and a box measures. */
+static void test_chars(void)
+{
+    CHECK_INT(text_chars(NULL), 0);
+    CHECK_INT(text_chars(""), 0);
+    CHECK_INT(text_chars("Trucks waiting"), 14);
+    CHECK_INT(text_chars("co\xc3\xbbt \xe2\x86\x92 \xf0\x9f\x9a\xa2"), 8); /* coût → and a ship */
+}
+
 static void test_trim(void)
 {
     static const struct { const char *in, *out; } t[] = {
@@ -362,6 +371,7 @@ int main(int argc, char **argv)
         {"sanitize", test_sanitize},
         {"suggest", test_suggest},
         {"read_file", test_read_file},
+        {"chars", test_chars},
         {"trim", test_trim},
         {"meter_number", test_meter_number},
         {NULL, NULL},
