@@ -138,6 +138,9 @@ assert ch and ch[0]["from"] == 0 and abs(ch[0]["to"] - 0.16) < 1e-12, ch
 ' "$tmp/d.json" 2>"$tmp/chk" || { cat "$tmp/chk"; dec_ok=0; }
 [ $dec_ok = 1 ] && pass "meter values: the decimals the scale and the change need (md, html, transcript, json)" ||
   fail "meter values: decimals"
+# that fixture declares neither objectives nor stakes: no heading over nothing
+! grep -q "<h2>Objectives</h2>" "$tmp/d.html" && ! grep -q "^## Objectives" "$tmp/d.md" &&
+  pass "no empty Objectives section without objectives or stakes" || fail "an empty Objectives section"
 
 # ... and the flagship's daily update, cancelled on day 3 of the expert plan.
 sed '/^3d12h05m start shipper_meeting$/i 3d cancel announce_schedule' \

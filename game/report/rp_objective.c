@@ -102,7 +102,9 @@ int rp_objectives_section(FILE *f, const json_t *r, const rp_markup *m)
 
 const char *rp_stakes_heading(int has_objectives, const json_t *r)
 {
+    /* no heading over nothing: a scenario with neither has no such section */
+    int stakes = rp_str(json_object_get(r, "scenario"), "stakes")[0] != 0;
     if (!has_objectives)
-        return "Objectives";
-    return rp_str(json_object_get(r, "scenario"), "stakes")[0] ? "What is at stake" : NULL;
+        return stakes ? "Objectives" : NULL;
+    return stakes ? "What is at stake" : NULL;
 }
